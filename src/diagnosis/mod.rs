@@ -1,0 +1,131 @@
+//! Plain-language diagnosis: what went wrong, why, and what to change in `web.config` terms.
+//!
+//! [`diagnose`] is a pure function of the settings and the session report; [`explain_text`]
+//! reads a pasted error message (a .NET exception, a PHPMailer or Nodemailer error, a raw reply)
+//! and lands on the same ids, so support staff get the same answer either way.
+
+mod change;
+mod classify;
+mod explain;
+mod texts;
+
+use serde::Serialize;
+
+pub use change::{Change, SuggestedChange};
+pub use classify::classify_reply;
+pub use explain::explain_text;
+
+use crate::session::SessionReport;
+use crate::settings::Settings;
+
+/// Stable identifiers: the window, `--json` and the tests rely on them never changing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)] // each id is documented by its text in `texts.rs`
+pub enum DiagnosisId {
+    DnsNotFound,
+    ConnectionRefused,
+    ConnectionTimeout,
+    NoGreeting,
+    NotSmtp,
+    ServiceUnavailable,
+    TlsRequired,
+    StarttlsNotOffered,
+    TlsOnPlainPort,
+    TlsHandshakeFailed,
+    CertificateNameMismatch,
+    CertificateUntrusted,
+    CertificateExpired,
+    AuthRequired,
+    AuthNotOffered,
+    AuthRequiresTls,
+    AuthMechanismUnsupported,
+    AuthFailed,
+    AppPasswordRequired,
+    WebLoginRequired,
+    SmtpAuthDisabled,
+    BasicAuthDisabled,
+    AuthTemporaryFailure,
+    RelayDenied,
+    SenderRejected,
+    RecipientRejected,
+    MessageRejected,
+    AccountBlocked,
+    RateLimited,
+    TemporaryFailure,
+    ConnectionLost,
+    Timeout,
+    Cancelled,
+    Unknown,
+}
+
+impl DiagnosisId {
+    /// Every id, in the order above.
+    pub const ALL: [Self; 34] = [
+        Self::DnsNotFound,
+        Self::ConnectionRefused,
+        Self::ConnectionTimeout,
+        Self::NoGreeting,
+        Self::NotSmtp,
+        Self::ServiceUnavailable,
+        Self::TlsRequired,
+        Self::StarttlsNotOffered,
+        Self::TlsOnPlainPort,
+        Self::TlsHandshakeFailed,
+        Self::CertificateNameMismatch,
+        Self::CertificateUntrusted,
+        Self::CertificateExpired,
+        Self::AuthRequired,
+        Self::AuthNotOffered,
+        Self::AuthRequiresTls,
+        Self::AuthMechanismUnsupported,
+        Self::AuthFailed,
+        Self::AppPasswordRequired,
+        Self::WebLoginRequired,
+        Self::SmtpAuthDisabled,
+        Self::BasicAuthDisabled,
+        Self::AuthTemporaryFailure,
+        Self::RelayDenied,
+        Self::SenderRejected,
+        Self::RecipientRejected,
+        Self::MessageRejected,
+        Self::AccountBlocked,
+        Self::RateLimited,
+        Self::TemporaryFailure,
+        Self::ConnectionLost,
+        Self::Timeout,
+        Self::Cancelled,
+        Self::Unknown,
+    ];
+
+    /// The id as a string (`tls_required`).
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+/// What went wrong, in words a site owner understands, and what to change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnosis {
+    /// Stable id.
+    pub id: DiagnosisId,
+    /// One sentence: what happened, in the user's words.
+    pub summary: String,
+    /// Why, in one to three sentences; technical words get a short meaning.
+    pub explanation: String,
+    /// Numbered steps, in `web.config` terms.
+    pub steps_to_fix: Vec<String>,
+    /// A change that can be applied and retried automatically.
+    pub suggested_change: Option<SuggestedChange>,
+    /// The server's own words, for support staff (never the headline).
+    pub server_reply: Option<String>,
+}
+
+/// Diagnoses a finished session. Returns `None` when the session reached its goal.
+pub fn diagnose(settings: &Settings, report: &SessionReport) -> Option<Diagnosis> {
+    let error = report.error.as_ref()?;
+    Some(classify::diagnose_error(settings, report, error))
+}

@@ -1,0 +1,183 @@
+//! Why a session stopped early. The diagnosis turns these into plain language.
+
+use crate::event::Step;
+use crate::reply::Reply;
+
+/// What was wrong with the server's certificate.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum CertProblem {
+    /// The certificate is for other names than the host we connected to.
+    NameMismatch {
+        /// The host name we expected.
+        expected: String,
+        /// The names the certificate is valid for.
+        presented: Vec<String>,
+    },
+    /// Nobody we trust vouches for it (self-signed, missing intermediate, private CA).
+    Untrusted,
+    /// Its validity period has ended.
+    Expired,
+    /// Its validity period has not started yet (or this computer's clock is wrong).
+    NotYetValid,
+    /// Something else about it is unacceptable.
+    Other(String),
+}
+
+/// Why a session ended without sending the message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    /// The host name does not exist (or DNS is unreachable).
+    #[error("the server name {host} could not be found ({detail})")]
+    DnsNotFound {
+        /// The name looked up.
+        host: String,
+        /// What the resolver said.
+        detail: String,
+    },
+    /// Nothing listens on that port, or a firewall refused the connection.
+    #[error("the connection to {address} was refused")]
+    ConnectionRefused {
+        /// `ip:port` tried.
+        address: String,
+    },
+    /// No answer to the connection attempt within the connect timeout.
+    #[error("no answer from {address} within {secs} s")]
+    ConnectTimeout {
+        /// `ip:port` tried.
+        address: String,
+        /// The limit that ran out.
+        secs: u64,
+    },
+    /// Another network error while connecting (unreachable network, ...).
+    #[error("could not connect to {address}: {detail}")]
+    ConnectFailed {
+        /// `ip:port` tried.
+        address: String,
+        /// The system's message.
+        detail: String,
+    },
+    /// The TCP connection opened but no greeting came.
+    #[error("connected, but the server sent no greeting within {secs} s")]
+    NoGreeting {
+        /// The limit that ran out.
+        secs: u64,
+        /// Whether a separate probe found that this port speaks TLS from the first byte.
+        port_speaks_tls: bool,
+    },
+    /// The peer answered with something that is not SMTP (HTTP, binary, another protocol).
+    #[error("the server does not speak SMTP: it sent {received:?}")]
+    NotSmtp {
+        /// When it happened.
+        step: Step,
+        /// The first thing received (shortened, printable).
+        received: String,
+    },
+    /// The server refused a command.
+    #[error("the server refused {}: {}", step.label(), reply.display())]
+    Rejected {
+        /// The step that was refused.
+        step: Step,
+        /// The reply.
+        reply: Reply,
+    },
+    /// `enableSsl` is on but the server does not offer STARTTLS.
+    #[error("the server does not offer STARTTLS")]
+    StartTlsNotOffered,
+    /// The TLS handshake failed.
+    #[error("the TLS handshake failed: {detail}")]
+    TlsHandshake {
+        /// `Tls` (implicit) or `StartTls`.
+        step: Step,
+        /// The TLS library's message.
+        detail: String,
+        /// The certificate problem, when that was the cause.
+        certificate: Option<CertProblem>,
+        /// For implicit TLS: the plain-text greeting a probe received on the same port, which
+        /// shows the port expects STARTTLS instead.
+        plain_banner: Option<String>,
+    },
+    /// Credentials are set but the server offers no AUTH on this connection.
+    #[error("the server offers no sign-in (AUTH) on this connection")]
+    AuthNotOffered {
+        /// Whether the connection was encrypted when we looked.
+        encrypted: bool,
+        /// Whether STARTTLS was on offer (servers often hide AUTH until encryption is on).
+        starttls_offered: bool,
+    },
+    /// The server's sign-in methods are all ones the target client cannot use.
+    #[error("the server offers only sign-in methods {} cannot use: {}", target_name, offered.join(" "))]
+    AuthMechanismUnsupported {
+        /// What the server offered.
+        offered: Vec<String>,
+        /// The client being imitated.
+        target_name: String,
+    },
+    /// The server closed the connection (or it broke) in the middle of a step.
+    #[error("the server closed the connection during {}", step.label())]
+    ConnectionLost {
+        /// Where it happened.
+        step: Step,
+    },
+    /// A reply did not come within its limit.
+    #[error("no reply to {} within {secs} s", step.label())]
+    Timeout {
+        /// Which wait ran out.
+        step: Step,
+        /// The limit.
+        secs: u64,
+    },
+    /// The user cancelled.
+    #[error("cancelled during {}", step.label())]
+    Cancelled {
+        /// What was running.
+        step: Step,
+    },
+    /// The extra CA file could not be used.
+    #[error("the certificate file {path} could not be used: {detail}")]
+    CaFile {
+        /// The path given.
+        path: String,
+        /// What went wrong.
+        detail: String,
+    },
+    /// The server broke the protocol in another way (reply too long, data before TLS, ...).
+    #[error("the server broke the SMTP rules during {}: {detail}", step.label())]
+    Protocol {
+        /// Where.
+        step: Step,
+        /// What it did.
+        detail: String,
+    },
+}
+
+impl SessionError {
+    /// The step the session was in when it stopped.
+    pub fn step(&self) -> Step {
+        match self {
+            Self::DnsNotFound { .. } => Step::Resolve,
+            Self::ConnectionRefused { .. }
+            | Self::ConnectTimeout { .. }
+            | Self::ConnectFailed { .. } => Step::Connect,
+            Self::NoGreeting { .. } => Step::Greeting,
+            Self::StartTlsNotOffered => Step::StartTls,
+            Self::CaFile { .. } => Step::Tls,
+            Self::AuthNotOffered { .. } | Self::AuthMechanismUnsupported { .. } => Step::Auth,
+            Self::NotSmtp { step, .. }
+            | Self::Rejected { step, .. }
+            | Self::TlsHandshake { step, .. }
+            | Self::ConnectionLost { step }
+            | Self::Timeout { step, .. }
+            | Self::Cancelled { step }
+            | Self::Protocol { step, .. } => *step,
+        }
+    }
+
+    /// The server reply that caused the stop, if any.
+    pub fn reply(&self) -> Option<&Reply> {
+        match self {
+            Self::Rejected { reply, .. } => Some(reply),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! Checking [`Settings`] field by field, reporting every problem at once in plain words.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use lettre::Address;
+use serde::Serialize;
+
+use super::{DeliveryMethod, Security, Settings, Target, Timeouts};
+use crate::secret::Password;
+
+/// Which input a problem belongs to (the window shows it next to that field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// `host`
+    Host,
+    /// `port`
+    Port,
+    /// `userName`
+    UserName,
+    /// `password`
+    Password,
+    /// `enableSsl` / connection security
+    Security,
+    /// `defaultCredentials`
+    DefaultCredentials,
+    /// `clientDomain`
+    ClientDomain,
+    /// `from`
+    From,
+    /// the test recipient
+    To,
+    /// `deliveryMethod`
+    DeliveryMethod,
+    /// the timeouts
+    Timeouts,
+    /// certificate checking
+    Certificates,
+}
+
+impl Field {
+    /// The `web.config` attribute (or the app's own name) for this field.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Self::Host => "host",
+            Self::Port => "port",
+            Self::UserName => "userName",
+            Self::Password => "password",
+            Self::Security => "enableSsl",
+            Self::DefaultCredentials => "defaultCredentials",
+            Self::ClientDomain => "clientDomain",
+            Self::From => "from",
+            Self::To => "to",
+            Self::DeliveryMethod => "deliveryMethod",
+            Self::Timeouts => "timeout",
+            Self::Certificates => "certificates",
+        }
+    }
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something we changed for the user, for their information.
+    Info,
+    /// The test can run, but something will not behave as the user expects.
+    Warning,
+    /// The test cannot run until this is fixed.
+    Error,
+}
+
+/// One problem with one field, in a sentence a site owner understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldProblem {
+    /// The field concerned.
+    pub field: Field,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl FieldProblem {
+    fn error(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    fn warning(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+
+    fn info(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            severity: Severity::Info,
+            message: message.into(),
+        }
+    }
+}
+
+/// Checked, normalised settings: everything the session engine needs, nothing it must re-check.
+#[derive(Debug, Clone)]
+pub struct SessionPlan {
+    /// The settings as entered (for the diagnosis and the snippet).
+    pub settings: Settings,
+    /// The host in ASCII form (international names converted to punycode).
+    pub host: String,
+    /// The port, known to be 1–65535.
+    pub port: u16,
+    /// The security the session uses.
+    pub security: Security,
+    /// Sender.
+    pub from: Address,
+    /// Test recipient.
+    pub to: Address,
+    /// The name sent with EHLO.
+    pub client_domain: String,
+    /// User name and password, when the session signs in.
+    pub credentials: Option<(String, Password)>,
+    /// Wait limits.
+    pub timeouts: Timeouts,
+    /// Go on past an invalid certificate (reported as a warning).
+    pub accept_invalid_certs: bool,
+    /// Extra trusted certificate authorities.
+    pub ca_file: Option<PathBuf>,
+    /// The program being imitated.
+    pub target: Target,
+    /// Warnings and notes that did not stop the test.
+    pub notes: Vec<FieldProblem>,
+}
+
+impl Settings {
+    /// Every problem with these settings, errors first. Never panics, whatever was typed.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        check_host(&self.host, &mut problems);
+        check_port(self, &mut problems);
+        check_credentials(self, &mut problems);
+        check_addresses(self, &mut problems);
+        check_client_domain(&self.client_domain, &mut problems);
+        check_security(self, &mut problems);
+        check_misc(self, &mut problems);
+        problems.sort_by(|a, b| b.severity.cmp(&a.severity));
+        problems
+    }
+
+    /// Turns the settings into a plan the engine can run, or returns every problem found.
+    pub fn check(&self) -> Result<SessionPlan, Vec<FieldProblem>> {
+        let problems = self.problems();
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            return Err(problems);
+        }
+        let host = ascii_host(self.host.trim()).map_err(|p| vec![p])?;
+        let port = u16::try_from(self.port).map_err(|_| problems.clone())?;
+        let from = Address::from_str(self.from.trim()).map_err(|_| problems.clone())?;
+        let to = Address::from_str(self.recipient()).map_err(|_| problems.clone())?;
+        let client_domain = if self.client_domain.trim().is_empty() {
+            machine_name()
+        } else {
+            ascii_host(self.client_domain.trim()).map_err(|p| vec![p])?
+        };
+        let credentials = self
+            .wants_auth()
+            .then(|| (self.user_name.trim().to_owned(), self.password.clone()));
+        Ok(SessionPlan {
+            settings: self.clone(),
+            host,
+            port,
+            security: self.effective_security(),
+            from,
+            to,
+            client_domain,
+            credentials,
+            timeouts: self.timeouts,
+            accept_invalid_certs: self.accept_invalid_certs,
+            ca_file: self.ca_file.clone(),
+            target: self.target,
+            notes: problems,
+        })
+    }
+}
+
+/// This computer's name, as System.Net.Mail sends it with EHLO when `clientDomain` is empty.
+pub fn machine_name() -> String {
+    let name = gethostname::gethostname().to_string_lossy().trim().to_owned();
+    let ascii: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+        .collect();
+    if ascii.is_empty() {
+        "localhost".to_owned()
+    } else {
+        ascii
+    }
+}
+
+fn ascii_host(host: &str) -> Result<String, FieldProblem> {
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(host.to_owned());
+    }
+    let trimmed = host.trim_end_matches('.');
+    idna::domain_to_ascii(trimmed).map_err(|_| {
+        FieldProblem::error(
+            Field::Host,
+            format!("\"{host}\" is not a valid server name. Check it for typing mistakes."),
+        )
+    })
+}
+
+fn check_host(raw: &str, problems: &mut Vec<FieldProblem>) {
+    let host = raw.trim();
+    if host.is_empty() {
+        problems.push(FieldProblem::error(
+            Field::Host,
+            "Enter the mail server's name (host), for example smtp.example.com.",
+        ));
+        return;
+    }
+    if let Some((scheme, _)) = host.split_once("://") {
+        problems.push(FieldProblem::error(
+            Field::Host,
+            format!(
+                "Enter only the server's name: remove \"{scheme}://\" (web.config's host never has it)."
+            ),
+        ));
+        return;
+    }
+    if host.chars().any(char::is_whitespace) {
+        problems.push(FieldProblem::error(
+            Field::Host,
+            "The server name cannot contain spaces. Copy it again from your provider's instructions.",
+        ));
+        return;
+    }
+    if host.contains('@') {
+        problems.push(FieldProblem::error(
+            Field::Host,
+            "This looks like an email address. The host is the mail server's name, for example smtp.example.com.",
+        ));
+        return;
+    }
+    if host.contains('/') {
+        problems.push(FieldProblem::error(
+            Field::Host,
+            "The server name cannot contain \"/\". Enter only the name, for example smtp.example.com.",
+        ));
+        return;
+    }
+    if let Some((name, port)) = host.rsplit_once(':')
+        && !name.contains(':')
+        && port.chars().all(|c| c.is_ascii_digit())
+    {
+        problems.push(FieldProblem::error(
+            Field::Host,
+            format!("Put the port in the Port field: host \"{name}\", port {port}."),
+        ));
+        return;
+    }
+    match ascii_host(host) {
+        Ok(ascii) if ascii != host.trim_end_matches('.').to_ascii_lowercase() => {
+            problems.push(FieldProblem::info(
+                Field::Host,
+                format!("International name: the test connects to its ASCII form {ascii}."),
+            ));
+        }
+        Ok(_) => {}
+        Err(problem) => problems.push(problem),
+    }
+}
+
+fn check_port(settings: &Settings, problems: &mut Vec<FieldProblem>) {
+    if settings.port == 0 || settings.port > 65535 {
+        problems.push(FieldProblem::error(
+            Field::Port,
+            format!(
+                "Port {} does not exist: ports go from 1 to 65535. Mail servers usually use 587.",
+                settings.port
+            ),
+        ));
+    }
+}
+
+fn check_credentials(settings: &Settings, problems: &mut Vec<FieldProblem>) {
+    let has_user = !settings.user_name.trim().is_empty();
+    let has_password = !settings.password.is_empty();
+    if settings.default_credentials {
+        if has_user {
+            problems.push(FieldProblem::error(
+                Field::DefaultCredentials,
+                "defaultCredentials is true, so web.config ignores userName and password and signs in \
+                 as the Windows account. Set defaultCredentials to false to use the user name.",
+            ));
+        } else {
+            problems.push(FieldProblem::warning(
+                Field::DefaultCredentials,
+                "defaultCredentials=\"true\" signs in as the website's Windows account, which this \
+                 test cannot do: it sends without signing in.",
+            ));
+        }
+        return;
+    }
+    if has_user && !has_password {
+        problems.push(FieldProblem::error(
+            Field::Password,
+            "A user name is set but the password is empty. Enter the mailbox password.",
+        ));
+    }
+    if !has_user && has_password {
+        problems.push(FieldProblem::warning(
+            Field::UserName,
+            "A password is set but userName is empty, so the password is never used. \
+             Enter the user name (usually the full email address).",
+        ));
+    }
+}
+
+fn check_address(value: &str, field: Field, label: &str, problems: &mut Vec<FieldProblem>) {
+    if Address::from_str(value).is_err() {
+        problems.push(FieldProblem::error(
+            field,
+            format!("\"{value}\" is not a valid email address for {label}. It should look like name@example.com."),
+        ));
+    }
+}
+
+fn check_addresses(settings: &Settings, problems: &mut Vec<FieldProblem>) {
+    let from = settings.from.trim();
+    if from.is_empty() {
+        problems.push(FieldProblem::error(
+            Field::From,
+            "Enter the sender address (from), usually the mailbox you sign in with.",
+        ));
+    } else {
+        check_address(from, Field::From, "the sender (from)", problems);
+    }
+    let to = settings.to.trim();
+    if !to.is_empty() {
+        check_address(to, Field::To, "the test recipient", problems);
+    }
+}
+
+fn check_client_domain(raw: &str, problems: &mut Vec<FieldProblem>) {
+    let name = raw.trim();
+    if name.is_empty() {
+        return;
+    }
+    let valid = !name.contains(char::is_whitespace) && ascii_host(name).is_ok();
+    if !valid {
+        problems.push(FieldProblem::error(
+            Field::ClientDomain,
+            format!("\"{name}\" is not a valid computer name for clientDomain. Leave it empty to use this computer's name."),
+        ));
+    }
+}
+
+fn check_security(settings: &Settings, problems: &mut Vec<FieldProblem>) {
+    let security = settings.effective_security();
+    if settings.target == Target::DotNet {
+        if security == Security::ImplicitTls {
+            problems.push(FieldProblem::error(
+                Field::Security,
+                "ASP.NET (System.Net.Mail) cannot use SSL on connect. Use port 587 with \
+                 enableSsl=\"true\", or choose the generic target to test other programs.",
+            ));
+        } else if settings.port == 465 {
+            problems.push(FieldProblem::warning(
+                Field::Port,
+                "ASP.NET cannot use port 465: it waits for a greeting that never comes. \
+                 The test will behave the same way. Use port 587 with enableSsl=\"true\".",
+            ));
+        }
+        if security == Security::StartTls && !settings.enable_ssl {
+            problems.push(FieldProblem::info(
+                Field::Security,
+                "STARTTLS was chosen, which means enableSsl=\"true\" in web.config.",
+            ));
+        }
+    }
+    if settings.accept_invalid_certs {
+        problems.push(FieldProblem::warning(
+            Field::Certificates,
+            "Certificate checks are off: the connection is not protected against impostors. \
+             Your website will still check the certificate and may fail.",
+        ));
+    }
+}
+
+fn check_misc(settings: &Settings, problems: &mut Vec<FieldProblem>) {
+    if settings.delivery_method != DeliveryMethod::Network {
+        problems.push(FieldProblem::error(
+            Field::DeliveryMethod,
+            "deliveryMethod is not \"Network\", so the website writes mail to a folder instead of \
+             sending it. Set deliveryMethod=\"Network\" to send through this server.",
+        ));
+    }
+    let t = settings.timeouts;
+    if t.connect_secs == 0 || t.greeting_secs == 0 || t.command_secs == 0 {
+        problems.push(FieldProblem::error(
+            Field::Timeouts,
+            "A timeout of 0 seconds would fail every time. Use at least 1 second (10 is usual).",
+        ));
+    } else if t.connect_secs > 600 || t.greeting_secs > 600 || t.command_secs > 600 {
+        problems.push(FieldProblem::error(
+            Field::Timeouts,
+            "Timeouts above 600 seconds are not useful for a test. Use 10 to 60 seconds.",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Settings {
+        Settings {
+            host: "smtp.example.com".into(),
+            port: 587,
+            user_name: "site@example.com".into(),
+            password: Password::new("pw"),
+            from: "site@example.com".into(),
+            ..Settings::default()
+        }
+    }
+
+    fn fields(problems: &[FieldProblem], severity: Severity) -> Vec<Field> {
+        problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .map(|p| p.field)
+            .collect()
+    }
+
+    #[test]
+    fn good_settings_have_no_problems() {
+        let plan = base().check().expect("valid");
+        assert_eq!(plan.port, 587);
+        assert_eq!(plan.security, Security::StartTls);
+        assert_eq!(plan.to.to_string(), "site@example.com");
+        assert!(plan.credentials.is_some());
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let settings = Settings {
+            host: "smtp://mail.example.com".into(),
+            port: 70000,
+            user_name: "someone".into(),
+            password: Password::default(),
+            from: "not an address".into(),
+            to: "also@bad@".into(),
+            ..Settings::default()
+        };
+        let problems = settings.problems();
+        let errors = fields(&problems, Severity::Error);
+        for field in [Field::Host, Field::Port, Field::Password, Field::From, Field::To] {
+            assert!(errors.contains(&field), "missing {field:?} in {problems:#?}");
+        }
+        assert!(problems[0].message.contains("smtp://"));
+        assert!(settings.check().is_err());
+    }
+
+    #[test]
+    fn host_forms_that_are_not_names() {
+        for host in ["", "  ", "mail example.com", "me@example.com", "mail.example.com:587", "a/b"] {
+            let settings = Settings {
+                host: host.into(),
+                ..base()
+            };
+            assert!(
+                fields(&settings.problems(), Severity::Error).contains(&Field::Host),
+                "{host:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn international_host_becomes_punycode() {
+        let settings = Settings {
+            host: "smtp.bücher.example".into(),
+            ..base()
+        };
+        let plan = settings.check().expect("valid");
+        assert_eq!(plan.host, "smtp.xn--bcher-kva.example");
+        assert!(plan.notes.iter().any(|p| p.severity == Severity::Info));
+    }
+
+    #[test]
+    fn default_credentials_with_user_name_is_explained() {
+        let settings = Settings {
+            default_credentials: true,
+            ..base()
+        };
+        let problems = settings.problems();
+        assert_eq!(problems[0].field, Field::DefaultCredentials);
+        assert!(problems[0].message.contains("ignores userName"));
+    }
+
+    #[test]
+    fn password_without_user_is_a_warning() {
+        let settings = Settings {
+            user_name: String::new(),
+            ..base()
+        };
+        let plan = settings.check().expect("runs");
+        assert!(plan.credentials.is_none());
+        assert_eq!(fields(&plan.notes, Severity::Warning), vec![Field::UserName]);
+    }
+
+    #[test]
+    fn dotnet_never_uses_implicit_tls() {
+        let on_465 = Settings {
+            port: 465,
+            ..base()
+        };
+        assert_eq!(on_465.effective_security(), Security::StartTls);
+        assert!(fields(&on_465.problems(), Severity::Warning).contains(&Field::Port));
+        let explicit = Settings {
+            security: Some(Security::ImplicitTls),
+            ..base()
+        };
+        assert!(fields(&explicit.problems(), Severity::Error).contains(&Field::Security));
+        let generic = Settings {
+            port: 465,
+            target: Target::Generic,
+            ..base()
+        };
+        assert_eq!(generic.effective_security(), Security::ImplicitTls);
+        assert!(generic.check().is_ok());
+    }
+
+    #[test]
+    fn zero_timeout_and_pickup_delivery_are_errors() {
+        let settings = Settings {
+            timeouts: Timeouts::uniform(0),
+            delivery_method: DeliveryMethod::SpecifiedPickupDirectory,
+            ..base()
+        };
+        let errors = fields(&settings.problems(), Severity::Error);
+        assert!(errors.contains(&Field::Timeouts));
+        assert!(errors.contains(&Field::DeliveryMethod));
+    }
+}
