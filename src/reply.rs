@@ -205,7 +205,9 @@ mod tests {
     #[test]
     fn enhanced_code_comes_from_the_last_line() {
         let mut builder = ReplyBuilder::default();
-        builder.push("530-5.7.0 Authentication Required. Learn more at").unwrap();
+        builder
+            .push("530-5.7.0 Authentication Required. Learn more at")
+            .unwrap();
         let reply = builder
             .push("530 5.7.0 https://support.google.com/mail/?p=WantAuthError")
             .unwrap()
@@ -217,7 +219,10 @@ mod tests {
     #[test]
     fn rejects_http_and_garbage() {
         let mut builder = ReplyBuilder::default();
-        assert!(matches!(builder.push("HTTP/1.1 400 Bad Request"), Err(ReplyError::NotSmtp(_))));
+        assert!(matches!(
+            builder.push("HTTP/1.1 400 Bad Request"),
+            Err(ReplyError::NotSmtp(_))
+        ));
         assert!(builder.push("\u{1}\u{2}\u{3}garbage").is_err());
         assert!(builder.push("999 nope").is_err());
         assert!(builder.push("").is_err());
@@ -229,7 +234,10 @@ mod tests {
         builder.push("250-one").unwrap();
         assert_eq!(
             builder.push("550 two"),
-            Err(ReplyError::MixedCodes { first: 250, then: 550 })
+            Err(ReplyError::MixedCodes {
+                first: 250,
+                then: 550
+            })
         );
     }
 

@@ -10,6 +10,10 @@ pub fn classify_reply(_step: Option<Step>, _reply: &Reply) -> DiagnosisId {
     DiagnosisId::Unknown
 }
 
-pub(super) fn diagnose_error(_settings: &Settings, _report: &SessionReport, error: &SessionError) -> Diagnosis {
+pub(super) fn diagnose_error(
+    _settings: &Settings,
+    _report: &SessionReport,
+    error: &SessionError,
+) -> Diagnosis {
     super::texts::unknown(error.to_string())
 }

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::error::{CertProblem, SessionError};
 use crate::certificate::CertificateInfo;
-use crate::event::{ChecklistItem, ServerInfo, SessionEvent, Step, StepRecord, StepStatus, TlsInfo, TranscriptLine};
+use crate::event::{
+    ChecklistItem, ServerInfo, SessionEvent, Step, StepRecord, StepStatus, TlsInfo, TranscriptLine,
+};
 use crate::settings::{FieldProblem, Security};
 
 /// How far a session goes.
@@ -83,8 +85,11 @@ impl SessionReport {
         ChecklistItem::ALL
             .iter()
             .map(|item| {
-                let records: Vec<&StepRecord> =
-                    self.steps.iter().filter(|r| r.step.group() == *item).collect();
+                let records: Vec<&StepRecord> = self
+                    .steps
+                    .iter()
+                    .filter(|r| r.step.group() == *item)
+                    .collect();
                 let ms = records.iter().map(|r| r.ms).sum();
                 (*item, combined_status(&records), ms)
             })

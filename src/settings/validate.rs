@@ -192,7 +192,10 @@ impl Settings {
 
 /// This computer's name, as System.Net.Mail sends it with EHLO when `clientDomain` is empty.
 pub fn machine_name() -> String {
-    let name = gethostname::gethostname().to_string_lossy().trim().to_owned();
+    let name = gethostname::gethostname()
+        .to_string_lossy()
+        .trim()
+        .to_owned();
     let ascii: String = name
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
@@ -462,8 +465,17 @@ mod tests {
         };
         let problems = settings.problems();
         let errors = fields(&problems, Severity::Error);
-        for field in [Field::Host, Field::Port, Field::Password, Field::From, Field::To] {
-            assert!(errors.contains(&field), "missing {field:?} in {problems:#?}");
+        for field in [
+            Field::Host,
+            Field::Port,
+            Field::Password,
+            Field::From,
+            Field::To,
+        ] {
+            assert!(
+                errors.contains(&field),
+                "missing {field:?} in {problems:#?}"
+            );
         }
         assert!(problems[0].message.contains("smtp://"));
         assert!(settings.check().is_err());
@@ -471,7 +483,14 @@ mod tests {
 
     #[test]
     fn host_forms_that_are_not_names() {
-        for host in ["", "  ", "mail example.com", "me@example.com", "mail.example.com:587", "a/b"] {
+        for host in [
+            "",
+            "  ",
+            "mail example.com",
+            "me@example.com",
+            "mail.example.com:587",
+            "a/b",
+        ] {
             let settings = Settings {
                 host: host.into(),
                 ..base()
@@ -513,7 +532,10 @@ mod tests {
         };
         let plan = settings.check().expect("runs");
         assert!(plan.credentials.is_none());
-        assert_eq!(fields(&plan.notes, Severity::Warning), vec![Field::UserName]);
+        assert_eq!(
+            fields(&plan.notes, Severity::Warning),
+            vec![Field::UserName]
+        );
     }
 
     #[test]

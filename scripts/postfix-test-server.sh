@@ -1,0 +1,601 @@
+#!/usr/bin/env bash
+# postfix-test-server.sh — a private Postfix 3.7 + Dovecot 2.3 (auth only) on
+# unprivileged 127.0.0.1 ports, for the integration tests and for trying
+# `mailtester` by hand. Needs root (Postfix's master and Dovecot drop
+# privileges themselves); needs no systemd and no syslog.
+#
+# Usage:
+#   scripts/postfix-test-server.sh install        # apt packages (idempotent)
+#   scripts/postfix-test-server.sh start  [DIR]   # (re)start, print env file path
+#   scripts/postfix-test-server.sh stop   [DIR]
+#   scripts/postfix-test-server.sh status [DIR]   # exit 0 running, 3 stopped
+#
+# DIR defaults to ${MAILTESTER_POSTFIX_DIR:-$PWD/target/postfix-test}. Every
+# file lives there: etc/ (configs), spool/ (queue), data/, log/ (postfix.log,
+# dovecot.log, daemons.log), tls/ (test CA + server certificate, kept across
+# restarts), mail/ (maildirs), run/dovecot/ (Dovecot base_dir), env.
+# `start` wipes the queue, the maildirs and the logs, so each start is fresh.
+#
+# Listeners (ports from the environment, defaults shown):
+#   MAILTESTER_POSTFIX_PLAIN_PORT=12525       MX-style: no AUTH, STARTTLS offered
+#   MAILTESTER_POSTFIX_SUBMISSION_PORT=12587  STARTTLS required, then AUTH
+#   MAILTESTER_POSTFIX_SMTPS_PORT=12465       implicit TLS, AUTH
+# Users (domain test.example, delivered to maildirs under DIR/mail):
+#   user@test.example   password: Secr3t&<"pass
+#   other@test.example  password: 0ther-pass
+# Mail to any other domain is rejected without AUTH (554 Relay access denied),
+# and accepted after AUTH, then bounced: nothing ever leaves the machine.
+#
+# `start` writes DIR/env (KEY=VALUE lines, also shell-sourceable):
+#   MAILTESTER_POSTFIX_HOST, MAILTESTER_POSTFIX_PLAIN_PORT,
+#   MAILTESTER_POSTFIX_SUBMISSION_PORT, MAILTESTER_POSTFIX_SMTPS_PORT,
+#   MAILTESTER_POSTFIX_CA (CA certificate, PEM), MAILTESTER_POSTFIX_MAILDIR
+#   (user@test.example's maildir new/), MAILTESTER_POSTFIX_USER,
+#   MAILTESTER_POSTFIX_DIR, MAILTESTER_POSTFIX_LOG (Postfix's log file).
+# The password is not in the file (its quoting would differ between the two
+# readers); see above.
+#
+# Example:
+#   sudo scripts/postfix-test-server.sh install
+#   env=$(sudo scripts/postfix-test-server.sh start | tail -n1) && . "$env"
+#   swaks --server "$MAILTESTER_POSTFIX_HOST:$MAILTESTER_POSTFIX_SUBMISSION_PORT" \
+#     --tls --auth LOGIN --auth-user user@test.example \
+#     --auth-password 'Secr3t&<"pass' --to user@test.example
+set -euo pipefail
+
+readonly HOST=127.0.0.1
+readonly PLAIN_PORT=${MAILTESTER_POSTFIX_PLAIN_PORT:-12525}
+readonly SUBMISSION_PORT=${MAILTESTER_POSTFIX_SUBMISSION_PORT:-12587}
+readonly SMTPS_PORT=${MAILTESTER_POSTFIX_SMTPS_PORT:-12465}
+readonly DOMAIN=test.example
+readonly USER_NAME=user@test.example
+readonly USER_PASSWORD='Secr3t&<"pass'
+readonly OTHER_NAME=other@test.example
+readonly OTHER_PASSWORD='0ther-pass'
+# libnet-ssleay-perl is only a Recommends of swaks, but `swaks --tls` needs it.
+readonly PACKAGES=(postfix dovecot-core openssl swaks libnet-ssleay-perl)
+readonly START_TIMEOUT_TENTHS=200 # readiness wait: 20 s, polled every 0.1 s
+readonly STOP_TIMEOUT_TENTHS=100  # per stop phase: 10 s
+
+log() { printf 'postfix-test-server: %s\n' "$*" >&2; }
+die() {
+	log "error: $*"
+	exit 1
+}
+
+usage() {
+	sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0" >&2
+	exit 2
+}
+
+need_root() {
+	[[ $(id -u) -eq 0 ]] || die "must run as root (Postfix's master and Dovecot drop privileges themselves)"
+}
+
+# ---------------------------------------------------------------- install
+
+package_installed() {
+	[[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true) == 'install ok installed' ]]
+}
+
+package_has_candidate() {
+	local candidate
+	candidate=$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2 }')
+	[[ -n $candidate && $candidate != '(none)' ]]
+}
+
+apt_install() {
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+		install -y --no-install-recommends "$@" </dev/null
+}
+
+cmd_install() {
+	need_root
+	local missing=() pkg
+	for pkg in "${PACKAGES[@]}"; do
+		package_installed "$pkg" || missing+=("$pkg")
+	done
+	if [[ ${#missing[@]} -eq 0 ]]; then
+		log "already installed: ${PACKAGES[*]}"
+		return 0
+	fi
+
+	# "No configuration": the package writes no /etc/postfix/main.cf and
+	# starts no system instance on port 25.
+	echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections
+
+	# Keep the maintainer scripts from starting system daemons (Dovecot
+	# would otherwise start with /etc/dovecot). Docker images usually ship
+	# such a policy already; add a temporary one only when there is none.
+	if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+		printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+		chmod 0755 /usr/sbin/policy-rc.d
+		trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+	fi
+
+	local stale=0
+	for pkg in "${missing[@]}"; do
+		package_has_candidate "$pkg" || stale=1
+	done
+	if [[ $stale -eq 1 ]]; then
+		apt-get -o DPkg::Lock::Timeout=600 update </dev/null
+		apt_install "${missing[@]}"
+	elif ! apt_install "${missing[@]}"; then
+		# Package lists present but outdated (404 on download): refresh once.
+		apt-get -o DPkg::Lock::Timeout=600 update </dev/null
+		apt_install "${missing[@]}"
+	fi
+	log "installed: ${missing[*]}"
+}
+
+# ------------------------------------------------------------ directories
+
+resolve_dir() {
+	local dir=${1:-${MAILTESTER_POSTFIX_DIR:-$PWD/target/postfix-test}}
+	dir=$(realpath -m -- "$dir")
+	# Paths end up unquoted in main.cf, dovecot.conf and the env file.
+	[[ $dir =~ ^/[A-Za-z0-9._/+@-]*$ ]] ||
+		die "DIR must be a path of letters, digits and ._/+@- only: $dir"
+	printf '%s\n' "$dir"
+}
+
+# A process is alive when ps shows it and it is not a zombie (stopped
+# daemons can linger as zombies for a moment before being reaped).
+pid_alive() {
+	local stat
+	stat=$(ps -o stat= -p "$1" 2>/dev/null || true)
+	[[ -n $stat && $stat != Z* ]]
+}
+
+# The pid in a pid file if that process is alive and runs the command
+# named $2 (guards against a stale file and a recycled pid).
+live_pid() {
+	local file=$1 comm=$2 pid
+	[[ -r $file ]] || return 1
+	pid=$(tr -dc '0-9' <"$file")
+	[[ -n $pid ]] && pid_alive "$pid" &&
+		[[ $(ps -o comm= -p "$pid" 2>/dev/null || true) == "$comm" ]] &&
+		printf '%s\n' "$pid"
+}
+
+postfix_pid() { live_pid "$1/spool/pid/master.pid" master; }
+dovecot_pid() { live_pid "$1/run/dovecot/master.pid" dovecot; }
+
+children_of() { ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ' || true; }
+
+# Wait (bounded) until none of the given pids is alive; true if they all went.
+wait_gone() {
+	local i pid alive
+	for ((i = 0; i < STOP_TIMEOUT_TENTHS; i++)); do
+		alive=0
+		for pid in "$@"; do
+			if pid_alive "$pid"; then
+				alive=1
+				break
+			fi
+		done
+		[[ $alive -eq 0 ]] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# Serialize start/stop on one DIR (e.g. two test binaries starting it at
+# once). Daemons must not inherit fd 9 (9>&-), or they would hold the lock
+# for ever.
+LOCKED=0
+lock_dir() {
+	[[ $LOCKED -eq 1 ]] && return 0
+	exec 9>"$1/.lock"
+	flock -w 120 9 || die "another start/stop holds $1/.lock"
+	LOCKED=1
+}
+
+port_open() { (: <>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+# True when the port answers with a 220 greeting within 2 s.
+smtp_banner() {
+	(
+		exec 3<>"/dev/tcp/$HOST/$1"
+		IFS= read -r -t 2 line <&3
+		printf 'QUIT\r\n' >&3
+		[[ $line == 220* ]]
+	) 2>/dev/null
+}
+
+# --------------------------------------------------------------- rendering
+
+make_certs() {
+	local tls=$1/tls
+	if [[ -s $tls/ca.pem && -s $tls/server.pem && -s $tls/server.key ]] &&
+		openssl verify -CAfile "$tls/ca.pem" "$tls/server.pem" >/dev/null 2>&1 &&
+		openssl x509 -checkend 86400 -noout -in "$tls/server.pem" >/dev/null 2>&1; then
+		return 0 # still valid: keep it, so a CA copied elsewhere keeps working
+	fi
+	rm -rf "$tls"
+	mkdir -p "$tls"
+	# Own config files: the system openssl.cnf would add its own v3_ca
+	# extensions and clash with ours.
+	cat >"$tls/ca.cnf" <<-'EOF'
+		[req]
+		prompt = no
+		distinguished_name = dn
+		x509_extensions = ca_ext
+		[dn]
+		O = mailtester tests
+		CN = mailtester test CA
+		[ca_ext]
+		basicConstraints = critical, CA:TRUE
+		keyUsage = critical, keyCertSign, cRLSign
+		subjectKeyIdentifier = hash
+	EOF
+	cat >"$tls/server.cnf" <<-'EOF'
+		[req]
+		prompt = no
+		distinguished_name = dn
+		[dn]
+		O = mailtester tests
+		CN = localhost
+		[server_ext]
+		basicConstraints = critical, CA:FALSE
+		keyUsage = critical, digitalSignature, keyEncipherment
+		extendedKeyUsage = serverAuth
+		subjectAltName = DNS:localhost, IP:127.0.0.1
+		subjectKeyIdentifier = hash
+		authorityKeyIdentifier = keyid, issuer
+	EOF
+	(
+		umask 077
+		openssl req -x509 -config "$tls/ca.cnf" -newkey rsa:2048 -nodes -sha256 -days 3650 \
+			-keyout "$tls/ca.key" -out "$tls/ca.pem"
+		openssl req -new -config "$tls/server.cnf" -newkey rsa:2048 -nodes -sha256 \
+			-keyout "$tls/server.key" -out "$tls/server.csr"
+		openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" \
+			-set_serial "0x$(openssl rand -hex 16)" -days 825 -sha256 \
+			-extfile "$tls/server.cnf" -extensions server_ext -out "$tls/server.pem"
+	) >>"$1/log/daemons.log" 2>&1 || die "openssl failed, see $1/log/daemons.log"
+	chmod 0644 "$tls/ca.pem" "$tls/server.pem"
+	rm -f "$tls/server.csr"
+}
+
+# Maildirs belong to the owner of DIR's nearest existing ancestor when that
+# is not root (a developer's checkout run via sudo: mail readable without
+# root), else to the postfix user. Prints "uid gid".
+mail_owner_ids() {
+	local probe=$1
+	while [[ ! -e $probe ]]; do probe=$(dirname "$probe"); done
+	local uid gid
+	read -r uid gid < <(stat -c '%u %g' "$probe")
+	if [[ $uid -eq 0 ]]; then
+		uid=$(id -u postfix)
+		gid=$(id -g postfix)
+	fi
+	printf '%s %s\n' "$uid" "$gid"
+}
+
+render_postfix() {
+	local dir=$1 uid=$2 gid=$3
+	cat >"$dir/etc/main.cf" <<-EOF
+		# Generated by scripts/postfix-test-server.sh — edits are lost on start.
+		compatibility_level = 3.6
+		queue_directory = $dir/spool
+		data_directory = $dir/data
+		mail_owner = postfix
+		setgid_group = postdrop
+
+		# No syslog here: Postfix logs to a file through the postlog service.
+		maillog_file = $dir/log/postfix.log
+		maillog_file_prefixes = $dir/log
+
+		myhostname = mail.$DOMAIN
+		mydomain = $DOMAIN
+		myorigin = \$myhostname
+		mydestination =
+		# Empty, or every loopback client could relay (the default is 127.0.0.0/8).
+		mynetworks =
+		relayhost =
+		inet_interfaces = $HOST
+		inet_protocols = ipv4
+		smtp_dns_support_level = disabled
+		smtpd_peername_lookup = no
+		alias_maps =
+		alias_database =
+		biff = no
+		in_flow_delay = 0
+
+		# Nothing ever leaves: mail to other domains bounces right away.
+		default_transport = error:outbound mail disabled in tests
+		relay_transport = error:outbound mail disabled in tests
+		local_transport = error:local delivery disabled in tests
+
+		virtual_mailbox_domains = $DOMAIN
+		virtual_mailbox_base = $dir/mail
+		virtual_mailbox_maps = texthash:$dir/etc/vmailbox
+		virtual_minimum_uid = 1
+		virtual_uid_maps = static:$uid
+		virtual_gid_maps = static:$gid
+
+		smtpd_tls_cert_file = $dir/tls/server.pem
+		smtpd_tls_key_file = $dir/tls/server.key
+		smtpd_tls_security_level = may
+		smtpd_tls_loglevel = 1
+		smtpd_tls_received_header = yes
+
+		smtpd_sasl_type = dovecot
+		smtpd_sasl_path = $dir/run/dovecot/auth-postfix
+		smtpd_sasl_auth_enable = no
+		smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination
+	EOF
+
+	# chroot (5th column) = n everywhere: no chroot copies of /etc files.
+	cat >"$dir/etc/master.cf" <<-EOF
+		# Generated by scripts/postfix-test-server.sh — edits are lost on start.
+		# service type  private unpriv  chroot  wakeup  maxproc command + args
+		$HOST:$PLAIN_PORT inet n - n - - smtpd
+		  -o syslog_name=postfix/plain
+		$HOST:$SUBMISSION_PORT inet n - n - - smtpd
+		  -o syslog_name=postfix/submission
+		  -o smtpd_tls_security_level=encrypt
+		  -o smtpd_sasl_auth_enable=yes
+		  -o smtpd_tls_auth_only=yes
+		  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+		  -o smtpd_recipient_restrictions=permit_sasl_authenticated,reject
+		$HOST:$SMTPS_PORT inet n - n - - smtpd
+		  -o syslog_name=postfix/smtps
+		  -o smtpd_tls_wrappermode=yes
+		  -o smtpd_tls_security_level=encrypt
+		  -o smtpd_sasl_auth_enable=yes
+		  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+		  -o smtpd_recipient_restrictions=permit_sasl_authenticated,reject
+		pickup     unix  n - n 60   1 pickup
+		cleanup    unix  n - n -    0 cleanup
+		qmgr       unix  n - n 300  1 qmgr
+		tlsmgr     unix  - - n 1000? 1 tlsmgr
+		rewrite    unix  - - n -    - trivial-rewrite
+		bounce     unix  - - n -    0 bounce
+		defer      unix  - - n -    0 bounce
+		trace      unix  - - n -    0 bounce
+		verify     unix  - - n -    1 verify
+		flush      unix  n - n 1000? 0 flush
+		proxymap   unix  - - n -    - proxymap
+		proxywrite unix  - - n -    1 proxymap
+		smtp       unix  - - n -    - smtp
+		relay      unix  - - n -    - smtp
+		showq      unix  n - n -    - showq
+		error      unix  - - n -    - error
+		retry      unix  - - n -    - error
+		discard    unix  - - n -    - discard
+		local      unix  - n n -    - local
+		virtual    unix  - n n -    - virtual
+		lmtp       unix  - - n -    - lmtp
+		anvil      unix  - - n -    1 anvil
+		scache     unix  - - n -    1 scache
+		postlog    unix-dgram n - n - 1 postlogd
+	EOF
+
+	# A trailing slash means maildir format.
+	cat >"$dir/etc/vmailbox" <<-EOF
+		$USER_NAME $DOMAIN/${USER_NAME%@*}/
+		$OTHER_NAME $DOMAIN/${OTHER_NAME%@*}/
+	EOF
+
+	local name box
+	for name in "$USER_NAME" "$OTHER_NAME"; do
+		box=$dir/mail/$DOMAIN/${name%@*}
+		mkdir -p "$box/cur" "$box/new" "$box/tmp"
+	done
+	chown -R "$uid:$gid" "$dir/mail"
+	chmod -R u=rwX,go= "$dir/mail"
+
+	mkdir -p "$dir/spool" "$dir/data"
+	chown postfix:postfix "$dir/data" # the rest of the queue: `postfix start` creates it
+}
+
+render_dovecot() {
+	local dir=$1
+	# passwd-file: user:{SCHEME}password — ':' separates fields, so the
+	# password may hold anything but ':' and newlines (&<" are fine).
+	(
+		umask 027
+		printf '%s:{PLAIN}%s\n' "$USER_NAME" "$USER_PASSWORD" "$OTHER_NAME" "$OTHER_PASSWORD" \
+			>"$dir/etc/dovecot-users"
+	)
+	chgrp dovecot "$dir/etc/dovecot-users" # read by the auth process (user dovecot)
+
+	cat >"$dir/etc/dovecot.conf" <<-EOF
+		# Generated by scripts/postfix-test-server.sh — edits are lost on start.
+		# Auth only: no IMAP/POP3 listeners; Postfix asks it for SASL.
+		base_dir = $dir/run/dovecot
+		instance_name = mailtester-test
+		protocols =
+		ssl = no
+		disable_plaintext_auth = no
+		log_path = $dir/log/dovecot.log
+		auth_verbose = yes
+		auth_mechanisms = plain login
+		# Answer a wrong password at once (default: 2 s).
+		auth_failure_delay = 0
+
+		passdb {
+		  driver = passwd-file
+		  args = scheme=PLAIN $dir/etc/dovecot-users
+		}
+		userdb {
+		  driver = static
+		  args = uid=nobody gid=nogroup home=/nonexistent
+		}
+
+		service auth {
+		  unix_listener auth-postfix {
+		    mode = 0660
+		    user = postfix
+		    group = postfix
+		  }
+		}
+		# No auth penalty: without this socket Dovecot does not slow down
+		# logins after failures, so wrong-password tests do not delay others.
+		service anvil {
+		  unix_listener anvil-auth-penalty {
+		    mode = 0
+		  }
+		}
+	EOF
+}
+
+# ---------------------------------------------------------------- commands
+
+cmd_stop() {
+	need_root
+	local dir pid pids=()
+	dir=$(resolve_dir "${1:-}")
+	[[ -d $dir ]] && lock_dir "$dir"
+	local daemons_log=$dir/log/daemons.log
+	[[ -d $dir/log ]] || daemons_log=/dev/null
+
+	if pid=$(postfix_pid "$dir"); then
+		pids+=("$pid")
+		mapfile -t -O "${#pids[@]}" pids < <(children_of "$pid")
+		timeout 30 postfix -c "$dir/etc" stop </dev/null >>"$daemons_log" 2>&1 ||
+			kill -TERM "$pid" 2>/dev/null || true
+	fi
+	if pid=$(dovecot_pid "$dir"); then
+		pids+=("$pid")
+		mapfile -t -O "${#pids[@]}" pids < <(children_of "$pid")
+		kill -TERM "$pid" 2>/dev/null || true
+	fi
+	[[ ${#pids[@]} -eq 0 ]] && {
+		log "not running in $dir"
+		return 0
+	}
+
+	if ! wait_gone "${pids[@]}"; then
+		log "daemons still alive after $((STOP_TIMEOUT_TENTHS / 10)) s; sending SIGKILL"
+		for pid in "${pids[@]}"; do
+			pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
+		done
+		wait_gone "${pids[@]}" || die "could not stop pids: ${pids[*]}"
+	fi
+	log "stopped in $dir"
+}
+
+cmd_start() {
+	need_root
+	command -v postfix >/dev/null && command -v dovecot >/dev/null ||
+		die "postfix/dovecot not installed; run: $0 install"
+	local dir
+	dir=$(resolve_dir "${1:-}")
+
+	local port
+	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
+		if ! [[ $port =~ ^[0-9]{1,5}$ ]] || ((port < 1 || port > 65535)); then
+			die "bad port: $port"
+		fi
+	done
+
+	mkdir -p "$dir"
+	lock_dir "$dir"
+	cmd_stop "$dir"
+	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
+		port_open "$port" && die "port $HOST:$port is already in use (another instance? other ports via MAILTESTER_POSTFIX_*_PORT)"
+	done
+
+	# Fresh state; the TLS material survives.
+	rm -rf "$dir/etc" "$dir/spool" "$dir/data" "$dir/mail" "$dir/run" "$dir/log" "$dir/env"
+	mkdir -p "$dir/etc" "$dir/log" "$dir/run"
+	chmod 0755 "$dir" "$dir/etc" "$dir/log" "$dir/run"
+	local user
+	for user in postfix dovecot; do
+		runuser -u "$user" -- test -x "$dir/etc" ||
+			die "user $user cannot reach $dir (a parent folder is not searchable); pick another DIR"
+	done
+
+	local uid gid
+	read -r uid gid < <(mail_owner_ids "$dir")
+	make_certs "$dir"
+	render_postfix "$dir" "$uid" "$gid"
+	render_dovecot "$dir"
+
+	local daemons_log=$dir/log/daemons.log
+	# Dovecot first: an smtpd that finds no auth socket gives up, and master
+	# then throttles that listener for 60 s.
+	dovecot -c "$dir/etc/dovecot.conf" </dev/null >>"$daemons_log" 2>&1 9>&- ||
+		die "dovecot failed to start; see $daemons_log and $dir/log/dovecot.log"
+	local i
+	for ((i = 0; i < START_TIMEOUT_TENTHS; i++)); do
+		[[ -S $dir/run/dovecot/auth-postfix ]] && break
+		sleep 0.1
+	done
+	[[ -S $dir/run/dovecot/auth-postfix ]] ||
+		die "dovecot auth socket did not appear; see $dir/log/dovecot.log"
+
+	# `postfix start` exits 1 with no message on some config errors (the
+	# reason only goes to a terminal); postfix.log usually says more.
+	postfix -c "$dir/etc" start </dev/null >>"$daemons_log" 2>&1 9>&- ||
+		die "postfix failed to start; see $daemons_log and $dir/log/postfix.log"
+
+	local ready=0
+	for ((i = 0; i < START_TIMEOUT_TENTHS; i++)); do
+		if port_open "$SMTPS_PORT" && smtp_banner "$SUBMISSION_PORT" && smtp_banner "$PLAIN_PORT"; then
+			ready=1
+			break
+		fi
+		postfix_pid "$dir" >/dev/null || break # master died: no point waiting
+		sleep 0.1
+	done
+	if [[ $ready -ne 1 ]]; then
+		tail -n 20 "$dir/log/postfix.log" >&2 2>/dev/null || true
+		die "postfix not ready on $HOST:$PLAIN_PORT/$SUBMISSION_PORT/$SMTPS_PORT; see $dir/log/"
+	fi
+
+	# Plain KEY=VALUE lines; every value is free of spaces and quotes (see
+	# resolve_dir), so the same file is also valid shell.
+	cat >"$dir/env.tmp" <<-EOF
+		MAILTESTER_POSTFIX_HOST=$HOST
+		MAILTESTER_POSTFIX_PLAIN_PORT=$PLAIN_PORT
+		MAILTESTER_POSTFIX_SUBMISSION_PORT=$SUBMISSION_PORT
+		MAILTESTER_POSTFIX_SMTPS_PORT=$SMTPS_PORT
+		MAILTESTER_POSTFIX_CA=$dir/tls/ca.pem
+		MAILTESTER_POSTFIX_MAILDIR=$dir/mail/$DOMAIN/${USER_NAME%@*}/new
+		MAILTESTER_POSTFIX_USER=$USER_NAME
+		MAILTESTER_POSTFIX_DIR=$dir
+		MAILTESTER_POSTFIX_LOG=$dir/log/postfix.log
+	EOF
+	mv "$dir/env.tmp" "$dir/env"
+	log "running: plain $HOST:$PLAIN_PORT, submission $HOST:$SUBMISSION_PORT, smtps $HOST:$SMTPS_PORT"
+	printf '%s\n' "$dir/env"
+}
+
+cmd_status() {
+	local dir pf dc rc=0 port state
+	dir=$(resolve_dir "${1:-}")
+	if pf=$(postfix_pid "$dir"); then echo "postfix: running (master pid $pf)"; else
+		echo "postfix: stopped"
+		rc=3
+	fi
+	if dc=$(dovecot_pid "$dir"); then echo "dovecot: running (pid $dc)"; else
+		echo "dovecot: stopped"
+		rc=3
+	fi
+	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
+		if port_open "$port"; then state=open; else state=closed; fi
+		echo "port $HOST:$port: $state"
+	done
+	[[ $rc -eq 0 && -f $dir/env ]] && echo "env: $dir/env"
+	return "$rc"
+}
+
+main() {
+	local cmd=${1:-}
+	[[ $# -gt 0 ]] && shift
+	[[ $# -le 1 ]] || usage
+	case $cmd in
+	install) [[ $# -eq 0 ]] || usage; cmd_install ;;
+	start) cmd_start "$@" ;;
+	stop) cmd_stop "$@" ;;
+	status) cmd_status "$@" ;;
+	-h | --help | help) usage ;;
+	*) usage ;;
+	esac
+}
+
+main "$@"

@@ -1,0 +1,55 @@
+//! `--json`: one document per run, for scripts and support tools.
+
+use serde_json::{Value, json};
+
+use crate::diagnosis::Diagnosis;
+use crate::session::SessionReport;
+use crate::snippet::Snippet;
+
+/// Prints the document for `send`.
+pub fn print_send(
+    report: &SessionReport,
+    diagnosis: Option<&Diagnosis>,
+    snippet: Option<&Snippet>,
+) {
+    print_value(&send_document(report, diagnosis, snippet));
+}
+
+/// The document for `send`: `ok`, `steps`, `checklist`, `transcript`, `server`, `tls`,
+/// `certificate`, `diagnosis` (null on success), `snippet` (null on failure), and more.
+pub fn send_document(
+    report: &SessionReport,
+    diagnosis: Option<&Diagnosis>,
+    snippet: Option<&Snippet>,
+) -> Value {
+    let checklist: Vec<Value> = report
+        .checklist()
+        .into_iter()
+        .map(|(item, status, ms)| json!({ "item": item, "label": item.label(), "status": status, "ms": ms }))
+        .collect();
+    json!({
+        "ok": report.ok(),
+        "error": report.error.as_ref().map(ToString::to_string),
+        "security": report.security,
+        "steps": report.steps,
+        "checklist": checklist,
+        "transcript": report.transcript,
+        "server": report.server,
+        "tls": report.tls,
+        "certificate": report.certificate,
+        "accepted_certificate_problem": report.accepted_certificate_problem,
+        "notes": report.notes,
+        "message_id": report.message_id,
+        "total_ms": report.total_ms,
+        "diagnosis": diagnosis,
+        "snippet": snippet,
+    })
+}
+
+/// Prints any JSON value, pretty.
+pub fn print_value(value: &Value) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(err) => eprintln!("error: could not write JSON: {err}"),
+    }
+}

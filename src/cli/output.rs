@@ -1,0 +1,143 @@
+//! Human-readable output: the live transcript, the checklist, the diagnosis, the snippet.
+
+use crate::diagnosis::Diagnosis;
+use crate::event::{StepStatus, TranscriptLine};
+use crate::session::SessionReport;
+use crate::settings::{FieldProblem, SessionPlan, Settings, Severity, Target};
+use crate::snippet::Snippet;
+
+/// Prints what is about to be tested.
+pub fn print_start(plan: &SessionPlan) {
+    let target = match plan.target {
+        Target::DotNet => "as ASP.NET (System.Net.Mail) would",
+        Target::Generic => "as a generic mail program would",
+    };
+    println!(
+        "Testing {}:{} with {}, {target}.\n",
+        plan.host,
+        plan.port,
+        plan.security.label()
+    );
+}
+
+/// Prints one transcript line: time, direction mark, text.
+pub fn print_line(line: &TranscriptLine) {
+    println!("{:>6} ms {} {}", line.ms, line.mark(), line.text);
+}
+
+/// Prints every settings problem, errors first.
+pub fn print_problems(problems: &[FieldProblem]) {
+    eprintln!("These settings need attention before a test can run:");
+    for problem in problems {
+        let label = match problem.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        };
+        eprintln!(
+            "  {label} ({}): {}",
+            problem.field.attribute(),
+            problem.message
+        );
+    }
+}
+
+/// Prints the checklist, then the diagnosis or the success and the snippet.
+pub fn print_outcome(
+    settings: &Settings,
+    report: &SessionReport,
+    diagnosis: Option<&Diagnosis>,
+    snippet: Option<&Snippet>,
+) {
+    println!("\nChecklist:");
+    for (item, status, ms) in report.checklist() {
+        let (mark, time) = match status {
+            Some(StepStatus::Passed) => ("[ok]     ", format!("{ms} ms")),
+            Some(StepStatus::Failed) => ("[FAILED] ", format!("{ms} ms")),
+            Some(StepStatus::Skipped) => ("[skipped]", String::new()),
+            Some(StepStatus::Running) | None => ("[not run]", String::new()),
+        };
+        println!("  {mark} {:<18} {time}", item.label());
+    }
+    println!();
+    if let Some(diagnosis) = diagnosis {
+        print_diagnosis(Some(settings), diagnosis);
+        return;
+    }
+    println!(
+        "Success: the server accepted the test message for {}.",
+        settings.recipient()
+    );
+    if let Some(id) = &report.message_id {
+        println!("Message-ID: {id}");
+    }
+    if let Some(problem) = &report.accepted_certificate_problem {
+        println!(
+            "Warning: the certificate is NOT valid ({problem:?}). Your website checks it and will fail."
+        );
+    }
+    if let Some(snippet) = snippet {
+        println!("\nPaste this into your web.config, inside <configuration>:\n");
+        print_snippet(snippet);
+    }
+}
+
+/// Prints a diagnosis card.
+pub fn print_diagnosis(settings: Option<&Settings>, diagnosis: &Diagnosis) {
+    println!(
+        "Problem: {}  [{}]\n",
+        diagnosis.summary,
+        diagnosis.id.as_str()
+    );
+    println!("{}\n", wrap(&diagnosis.explanation, 88));
+    if !diagnosis.steps_to_fix.is_empty() {
+        println!("What to do:");
+        for (number, step) in diagnosis.steps_to_fix.iter().enumerate() {
+            println!(
+                "  {}. {}",
+                number + 1,
+                wrap(step, 84).replace('\n', "\n     ")
+            );
+        }
+        println!();
+    }
+    if let (Some(change), Some(settings)) = (&diagnosis.suggested_change, settings) {
+        println!(
+            "Suggested change (run again with {}):",
+            change.cli_flags().join(" ")
+        );
+        for line in change.describe(settings) {
+            println!("  {line}");
+        }
+        println!();
+    }
+    if let Some(reply) = &diagnosis.server_reply {
+        println!("The server said: {reply}");
+    }
+}
+
+/// Prints a snippet and its warnings.
+pub fn print_snippet(snippet: &Snippet) {
+    print!("{}", snippet.text);
+    for warning in &snippet.warnings {
+        println!("\nNote: {warning}");
+    }
+}
+
+/// Wraps text at `width` columns on spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    for word in text.split_whitespace() {
+        if column > 0 && column + 1 + word.chars().count() > width {
+            out.push('\n');
+            column = 0;
+        } else if column > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += word.chars().count();
+    }
+    out
+}

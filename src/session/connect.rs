@@ -1,0 +1,284 @@
+//! Resolve, connect, and the TLS handshake (implicit or after STARTTLS).
+
+use std::net::{IpAddr, SocketAddr};
+
+use tokio::net::TcpStream;
+
+use super::connection::{Connection, Stream};
+use super::error::SessionError;
+use super::tls::{TlsSetup, cert_problem, server_name, version_label};
+use super::wait::{Waited, bounded};
+use super::{Session, probe};
+use crate::certificate::CertificateInfo;
+use crate::event::{SessionEvent, Step, TlsInfo};
+use crate::settings::Security;
+
+impl Session<'_> {
+    /// Resolve + Connect (+ the implicit TLS handshake).
+    pub(super) async fn connect(&mut self) -> Result<(), SessionError> {
+        let addresses = self.resolve().await?;
+        let tcp = self.open(&addresses).await?;
+        if self.plan.security == Security::ImplicitTls {
+            self.rec.begin(Step::Tls);
+            let conn = self.handshake(Step::Tls, tcp).await?;
+            self.conn = Some(conn);
+        } else {
+            self.conn = Some(Connection::new(Stream::Plain(tcp)));
+        }
+        Ok(())
+    }
+
+    async fn resolve(&mut self) -> Result<Vec<SocketAddr>, SessionError> {
+        let (host, port) = (self.plan.host.as_str(), self.plan.port);
+        self.rec.begin(Step::Resolve);
+        if let Ok(ip) = host.parse::<IpAddr>() {
+            self.rec
+                .info(&format!("{host} is an IP address: nothing to look up"));
+            return Ok(vec![SocketAddr::new(ip, port)]);
+        }
+        let limit = self.plan.timeouts.connect();
+        let cancel = self.cancel.clone();
+        let not_found = |detail: String| SessionError::DnsNotFound {
+            host: host.to_owned(),
+            detail,
+        };
+        let addresses: Vec<SocketAddr> =
+            match bounded(&cancel, limit, tokio::net::lookup_host((host, port))).await {
+                Waited::Done(Ok(found)) => found.collect(),
+                Waited::Done(Err(err)) => {
+                    self.rec.info(&format!("could not find {host}: {err}"));
+                    return Err(not_found(err.to_string()));
+                }
+                Waited::TimedOut => {
+                    return Err(not_found(format!(
+                        "no answer from DNS within {} s",
+                        limit.as_secs()
+                    )));
+                }
+                Waited::Cancelled => {
+                    return Err(SessionError::Cancelled {
+                        step: Step::Resolve,
+                    });
+                }
+            };
+        if addresses.is_empty() {
+            return Err(not_found("the name has no address".to_owned()));
+        }
+        let list: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
+        self.rec.info(&format!("{host} is {}", list.join(", ")));
+        Ok(addresses)
+    }
+
+    async fn open(&mut self, addresses: &[SocketAddr]) -> Result<TcpStream, SessionError> {
+        self.rec.begin(Step::Connect);
+        let limit = self.plan.timeouts.connect();
+        let deadline = tokio::time::Instant::now() + limit;
+        let cancel = self.cancel.clone();
+        let mut last_error = None;
+        for address in addresses {
+            self.rec.info(&format!("connecting to {address}"));
+            let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match bounded(&cancel, remaining, TcpStream::connect(address)).await {
+                Waited::Done(Ok(tcp)) => {
+                    // Small commands must not wait for Nagle's algorithm.
+                    let _ = tcp.set_nodelay(true);
+                    self.rec.info(&format!("connected to {address}"));
+                    self.addr = Some(*address);
+                    return Ok(tcp);
+                }
+                Waited::Done(Err(err)) => {
+                    let address = address.to_string();
+                    self.rec
+                        .info(&format!("could not connect to {address}: {err}"));
+                    last_error = Some(if err.kind() == std::io::ErrorKind::ConnectionRefused {
+                        SessionError::ConnectionRefused { address }
+                    } else {
+                        SessionError::ConnectFailed {
+                            address,
+                            detail: err.to_string(),
+                        }
+                    });
+                }
+                Waited::TimedOut => {
+                    let secs = limit.as_secs();
+                    self.rec
+                        .info(&format!("no answer from {address} within {secs} s"));
+                    return Err(SessionError::ConnectTimeout {
+                        address: address.to_string(),
+                        secs,
+                    });
+                }
+                Waited::Cancelled => {
+                    return Err(SessionError::Cancelled {
+                        step: Step::Connect,
+                    });
+                }
+            }
+        }
+        Err(last_error.unwrap_or_else(|| SessionError::ConnectFailed {
+            address: self.plan.host.clone(),
+            detail: "no address to connect to".to_owned(),
+        }))
+    }
+
+    /// The TLS configuration, built once per session (reads the extra CA file, if any).
+    async fn tls_setup(&mut self, step: Step) -> Result<TlsSetup, SessionError> {
+        if let Some(setup) = &self.tls {
+            return Ok(setup.clone());
+        }
+        let extra = match &self.plan.ca_file {
+            Some(path) => {
+                Some(
+                    tokio::fs::read(path)
+                        .await
+                        .map_err(|err| SessionError::CaFile {
+                            path: path.display().to_string(),
+                            detail: err.to_string(),
+                        })?,
+                )
+            }
+            None => None,
+        };
+        let setup =
+            TlsSetup::new(extra.as_deref(), self.plan.accept_invalid_certs).map_err(|detail| {
+                match &self.plan.ca_file {
+                    Some(path) => SessionError::CaFile {
+                        path: path.display().to_string(),
+                        detail,
+                    },
+                    None => SessionError::TlsHandshake {
+                        step,
+                        detail,
+                        certificate: None,
+                        plain_banner: None,
+                    },
+                }
+            })?;
+        self.tls = Some(setup.clone());
+        Ok(setup)
+    }
+
+    /// Runs a TLS handshake over `tcp` and reports version, cipher and certificate.
+    pub(super) async fn handshake(
+        &mut self,
+        step: Step,
+        tcp: TcpStream,
+    ) -> Result<Connection, SessionError> {
+        let setup = self.tls_setup(step).await?;
+        let host = self.plan.host.clone();
+        let name = server_name(&host).map_err(|detail| SessionError::TlsHandshake {
+            step,
+            detail,
+            certificate: None,
+            plain_banner: None,
+        })?;
+        self.rec.info(&format!(
+            "TLS handshake, checking the certificate is valid for {host}"
+        ));
+        let limit = self.plan.timeouts.command();
+        let cancel = self.cancel.clone();
+        let outcome = bounded(&cancel, limit, setup.connector.connect(name, tcp)).await;
+        let observed = setup.take_observed();
+        let leaf = observed
+            .chain
+            .first()
+            .and_then(|der| CertificateInfo::from_der(der));
+        if let Some(cert) = &leaf {
+            self.report_certificate(cert);
+        }
+        let problem = match &observed.verdict {
+            Some(Err(err)) => cert_problem(err, &host, leaf.as_ref()),
+            _ => None,
+        };
+        match outcome {
+            Waited::Done(Ok(stream)) => {
+                if let Some(problem) = problem {
+                    self.rec.info(&format!(
+                        "warning: the certificate is not valid ({problem:?}); continuing only because invalid certificates are allowed"
+                    ));
+                    self.rec.report.accepted_certificate_problem = Some(problem);
+                }
+                self.rec.encrypted = true;
+                let conn = Connection::new(Stream::Tls(Box::new(stream)));
+                if let Some(tls) = conn.tls() {
+                    let info = TlsInfo {
+                        version: tls
+                            .protocol_version()
+                            .map(version_label)
+                            .unwrap_or_default(),
+                        cipher: tls
+                            .negotiated_cipher_suite()
+                            .map(|suite| format!("{:?}", suite.suite()))
+                            .unwrap_or_default(),
+                    };
+                    self.rec.info(&format!(
+                        "encrypted with {} ({})",
+                        info.version, info.cipher
+                    ));
+                    self.rec.event(SessionEvent::Tls(info));
+                }
+                Ok(conn)
+            }
+            Waited::Done(Err(err)) => {
+                let detail = err.to_string();
+                self.rec.info(&format!("TLS handshake failed: {detail}"));
+                let plain_banner = if problem.is_none() && step == Step::Tls {
+                    self.probe_plain_banner().await
+                } else {
+                    None
+                };
+                Err(SessionError::TlsHandshake {
+                    step,
+                    detail,
+                    certificate: problem,
+                    plain_banner,
+                })
+            }
+            Waited::TimedOut => Err(self.timeout(step, limit)),
+            Waited::Cancelled => Err(SessionError::Cancelled { step }),
+        }
+    }
+
+    fn report_certificate(&mut self, cert: &CertificateInfo) {
+        self.rec.info(&format!(
+            "certificate for {} issued by {}, valid until {}",
+            cert.names.join(", "),
+            cert.issuer,
+            cert.not_after
+        ));
+        self.rec
+            .info(&format!("certificate SHA-256 {}", cert.sha256));
+        self.rec.event(SessionEvent::Certificate(cert.clone()));
+    }
+
+    /// After a failed implicit-TLS handshake: does the port greet in plain text instead?
+    async fn probe_plain_banner(&mut self) -> Option<String> {
+        let address = self.addr?;
+        self.rec
+            .info("checking whether this port expects plain text and STARTTLS instead");
+        let limit = probe::probe_limit(self.plan.timeouts.greeting());
+        let banner = probe::plain_banner(address, limit, &self.cancel).await;
+        if let Some(banner) = &banner {
+            self.rec
+                .info(&format!("this port greets in plain text: {banner}"));
+        }
+        banner
+    }
+
+    /// After a missing greeting: does the port speak TLS from the first byte (port 465 style)?
+    pub(super) async fn probe_speaks_tls(&mut self) -> bool {
+        let Some(address) = self.addr else {
+            return false;
+        };
+        self.rec
+            .info("checking whether this port expects SSL on connect (port 465 style)");
+        let limit = probe::probe_limit(self.plan.timeouts.greeting());
+        let speaks = probe::speaks_tls(address, &self.plan.host, limit, &self.cancel).await;
+        self.rec.info(if speaks {
+            "this port answers a TLS handshake: it expects SSL on connect"
+        } else {
+            "this port does not answer a TLS handshake either"
+        });
+        speaks
+    }
+}

@@ -1,0 +1,127 @@
+//! Turns what the engine does into events: timestamps, step states, redaction, the report.
+
+use std::time::Instant;
+
+use crate::event::{
+    Direction, EventSink, ServerInfo, SessionEvent, Step, StepRecord, StepStatus, TranscriptLine,
+};
+use crate::secret::scrub;
+
+use super::SessionReport;
+
+/// Emits events to the caller's sink and folds each into the session report.
+pub(super) struct Recorder<'a> {
+    sink: &'a dyn EventSink,
+    start: Instant,
+    secrets: Vec<String>,
+    current: Option<(Step, Instant)>,
+    /// Whether the channel is encrypted now (stamped on every transcript line).
+    pub encrypted: bool,
+    /// Everything recorded so far.
+    pub report: SessionReport,
+}
+
+impl<'a> Recorder<'a> {
+    /// A recorder that scrubs every form of `secrets` from any text it emits.
+    pub fn new(sink: &'a dyn EventSink, secrets: Vec<String>) -> Self {
+        Self {
+            sink,
+            start: Instant::now(),
+            secrets,
+            current: None,
+            encrypted: false,
+            report: SessionReport::default(),
+        }
+    }
+
+    fn emit(&mut self, event: SessionEvent) {
+        self.report.record(&event);
+        self.sink.emit(event);
+    }
+
+    /// Milliseconds since the session started.
+    pub fn ms(&self) -> u64 {
+        elapsed_ms(self.start)
+    }
+
+    /// One transcript line (scrubbed of secrets before it leaves).
+    pub fn line(&mut self, dir: Direction, text: &str) {
+        let text = scrub(text, &self.secrets);
+        let line = TranscriptLine {
+            dir,
+            text,
+            ms: self.ms(),
+            encrypted: self.encrypted,
+        };
+        self.emit(SessionEvent::Line(line));
+    }
+
+    /// A line the client sent.
+    pub fn client(&mut self, text: &str) {
+        self.line(Direction::Client, text);
+    }
+
+    /// A line the server sent.
+    pub fn server(&mut self, text: &str) {
+        self.line(Direction::Server, text);
+    }
+
+    /// A note from the tester.
+    pub fn info(&mut self, text: &str) {
+        self.line(Direction::Info, text);
+    }
+
+    /// Publishes the latest server facts.
+    pub fn server_info(&mut self, info: ServerInfo) {
+        self.emit(SessionEvent::Server(info));
+    }
+
+    /// Publishes any other event.
+    pub fn event(&mut self, event: SessionEvent) {
+        self.emit(event);
+    }
+
+    /// Starts `step` (finishing the previous one as passed if it is still running).
+    pub fn begin(&mut self, step: Step) {
+        if self.current.is_some() {
+            self.pass();
+        }
+        self.current = Some((step, Instant::now()));
+        self.step_event(step, StepStatus::Running, 0);
+    }
+
+    /// Marks the running step as passed.
+    pub fn pass(&mut self) {
+        self.finish(StepStatus::Passed);
+    }
+
+    /// Marks the running step as failed.
+    pub fn fail(&mut self) {
+        self.finish(StepStatus::Failed);
+    }
+
+    /// Records `step` as not needed with these settings.
+    pub fn skip(&mut self, step: Step) {
+        self.step_event(step, StepStatus::Skipped, 0);
+    }
+
+    fn finish(&mut self, status: StepStatus) {
+        if let Some((step, started)) = self.current.take() {
+            self.step_event(step, status, elapsed_ms(started));
+        }
+    }
+
+    fn step_event(&mut self, step: Step, status: StepStatus, ms: u64) {
+        self.emit(SessionEvent::Step(StepRecord { step, status, ms }));
+    }
+
+    /// Closes the report: total time.
+    pub fn into_report(mut self) -> SessionReport {
+        self.report.total_ms = self.ms();
+        self.report
+    }
+}
+
+fn elapsed_ms(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
+}

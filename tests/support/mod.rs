@@ -1,0 +1,7 @@
+//! Shared test support: a scriptable, fault-injecting SMTP server and its certificates.
+//!
+//! Each integration test binary declares `mod support;` and uses a subset of it.
+#![allow(dead_code, unused_imports)]
+
+pub mod pki;
+pub mod smtp_server;

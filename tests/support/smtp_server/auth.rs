@@ -1,0 +1,149 @@
+//! The AUTH command: PLAIN (initial response or empty challenge) and LOGIN, base64 as in RFC 4954.
+
+use std::io;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use tokio::io::{AsyncRead, AsyncWrite};
+
+use super::line_io::LineIo;
+use super::session::{Flow, MUST_STARTTLS, Session, say};
+
+/// How a mechanism's exchange ended.
+enum Exchange {
+    Credentials(String, String),
+    Failed,
+    Rejected(&'static str),
+    Closed,
+}
+
+impl Session {
+    /// Handles `AUTH <mechanism> [initial-response]`.
+    pub async fn auth<S: AsyncRead + AsyncWrite + Unpin>(
+        &mut self,
+        io: &mut LineIo<S>,
+        arg: &str,
+    ) -> io::Result<Flow> {
+        let mut words = arg.split_whitespace();
+        let Some(mechanism) = words.next().map(str::to_ascii_uppercase) else {
+            return say(io, "501 5.5.4 Syntax: AUTH mechanism").await;
+        };
+        let initial = words.next();
+        if self.config.require_tls && !self.encrypted {
+            return say(io, MUST_STARTTLS).await;
+        }
+        self.log
+            .update(|record| record.auth_mechanisms.push(mechanism.clone()));
+        if !self.greeted {
+            return say(io, "503 5.5.1 Error: send HELO/EHLO first").await;
+        }
+        if self.authenticated {
+            return say(io, "503 5.5.1 Error: already authenticated").await;
+        }
+        let advertised = self.auth_advertised()
+            && self
+                .config
+                .auth_mechanisms
+                .iter()
+                .any(|offered| offered.eq_ignore_ascii_case(&mechanism));
+        if !advertised {
+            return say(io, "504 5.5.4 Unrecognized authentication type").await;
+        }
+        let exchange = match mechanism.as_str() {
+            "PLAIN" => self.plain(io, initial).await?,
+            "LOGIN" => self.login(io, initial).await?,
+            _ => Exchange::Failed,
+        };
+        match exchange {
+            Exchange::Credentials(user, password) if self.knows(&user, &password) => {
+                self.authenticated = true;
+                say(io, "235 2.7.0 Authentication successful").await
+            }
+            Exchange::Credentials(..) | Exchange::Failed => {
+                let reply = self.config.auth_failure_reply.clone();
+                say(io, &reply).await
+            }
+            Exchange::Rejected(reply) => say(io, reply).await,
+            Exchange::Closed => Ok(Flow::Close),
+        }
+    }
+
+    fn knows(&self, user: &str, password: &str) -> bool {
+        self.config
+            .users
+            .iter()
+            .any(|(known_user, known_password)| known_user == user && known_password == password)
+    }
+
+    async fn plain<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        io: &mut LineIo<S>,
+        initial: Option<&str>,
+    ) -> io::Result<Exchange> {
+        let decoded = match initial {
+            Some(response) => decode(response),
+            None => self.challenge(io, "334 ").await?,
+        };
+        let bytes = match decoded {
+            Ok(bytes) => bytes,
+            Err(end) => return Ok(end),
+        };
+        let mut parts = bytes.split(|&byte| byte == 0);
+        Ok(
+            match (parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some(_authzid), Some(user), Some(password), None) => {
+                    Exchange::Credentials(text(user), text(password))
+                }
+                _ => Exchange::Failed,
+            },
+        )
+    }
+
+    async fn login<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        io: &mut LineIo<S>,
+        initial: Option<&str>,
+    ) -> io::Result<Exchange> {
+        let user = match initial {
+            Some(response) => decode(response),
+            None => self.challenge(io, "334 VXNlcm5hbWU6").await?,
+        };
+        let user = match user {
+            Ok(user) => user,
+            Err(end) => return Ok(end),
+        };
+        let password = match self.challenge(io, "334 UGFzc3dvcmQ6").await? {
+            Ok(password) => password,
+            Err(end) => return Ok(end),
+        };
+        Ok(Exchange::Credentials(text(&user), text(&password)))
+    }
+
+    /// Sends a `334` challenge and decodes the response line (logged like a command).
+    async fn challenge<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        io: &mut LineIo<S>,
+        challenge: &str,
+    ) -> io::Result<Result<Vec<u8>, Exchange>> {
+        io.reply(&[challenge]).await?;
+        let Some(line) = io.read_line().await else {
+            return Ok(Err(Exchange::Closed));
+        };
+        self.log.update(|record| record.commands.push(line.clone()));
+        Ok(decode(&line))
+    }
+}
+
+fn decode(response: &str) -> Result<Vec<u8>, Exchange> {
+    match response.trim() {
+        "*" => Err(Exchange::Rejected("501 5.7.0 Authentication aborted")),
+        "=" => Ok(Vec::new()),
+        encoded => STANDARD
+            .decode(encoded)
+            .map_err(|_| Exchange::Rejected("501 5.5.2 Cannot decode response")),
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
