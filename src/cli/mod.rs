@@ -15,6 +15,7 @@ use clap::{CommandFactory, Parser};
 use tokio_util::sync::CancellationToken;
 
 pub use args::{Cli, Command, SecurityArg, SettingsArgs, TargetArg};
+pub use json::send_document;
 
 use crate::diagnosis::{diagnose, explain_text};
 use crate::event::{SessionEvent, Step};

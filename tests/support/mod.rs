@@ -2,6 +2,8 @@
 //!
 //! Each integration test binary declares `mod support;` and uses a subset of it.
 #![allow(dead_code, unused_imports)]
+// Test support: failing set-up (bind, key generation) should panic loudly.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod pki;
 pub mod smtp_server;

@@ -100,13 +100,12 @@ impl TestServer {
     /// Resolves `true` once a command starting with `prefix` (any case) has been received,
     /// `false` if none arrives within `timeout`.
     pub async fn wait_for_command(&self, prefix: &str, timeout: Duration) -> bool {
-        let prefix = prefix.to_ascii_lowercase();
         self.log
             .wait_until(timeout, |record| {
                 record.commands.iter().any(|command| {
                     command
                         .get(..prefix.len())
-                        .is_some_and(|start| start.eq_ignore_ascii_case(&prefix))
+                        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
                 })
             })
             .await

@@ -29,11 +29,11 @@ impl Session {
             return say(io, "501 5.5.4 Syntax: AUTH mechanism").await;
         };
         let initial = words.next();
+        self.log
+            .update(|record| record.auth_mechanisms.push(mechanism.clone()));
         if self.config.require_tls && !self.encrypted {
             return say(io, MUST_STARTTLS).await;
         }
-        self.log
-            .update(|record| record.auth_mechanisms.push(mechanism.clone()));
         if !self.greeted {
             return say(io, "503 5.5.1 Error: send HELO/EHLO first").await;
         }

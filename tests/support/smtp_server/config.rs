@@ -77,6 +77,7 @@ pub enum Fault {
 
 /// Configuration of a [`super::TestServer`]. `Default` is a friendly STARTTLS server.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent switches, set by struct update syntax
 pub struct ServerConfig {
     /// What happens right after accept.
     pub banner: Banner,

@@ -64,7 +64,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineIo<S> {
         stream.flush().await
     }
 
-    /// Orderly close of the sending side (TLS close_notify, then FIN).
+    /// Orderly close of the sending side (TLS `close_notify`, then FIN).
     pub async fn shutdown(&mut self) {
         let _ = self.inner.get_mut().shutdown().await;
     }

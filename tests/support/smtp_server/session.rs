@@ -33,6 +33,7 @@ enum Next<S> {
 }
 
 /// Per-connection state.
+#[allow(clippy::struct_excessive_bools)] // independent facts of the SMTP state machine
 pub struct Session {
     pub config: Arc<ServerConfig>,
     pub log: Arc<Observations>,
