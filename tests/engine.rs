@@ -1,5 +1,7 @@
 //! The session engine against our fault-injecting SMTP server, over real sockets.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use std::sync::{Arc, Mutex};

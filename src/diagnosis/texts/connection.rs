@@ -1,0 +1,122 @@
+//! Reaching the server: name lookup, connection, greeting, and conversations that stop.
+
+use super::Text;
+
+pub(super) static DNS_NOT_FOUND: Text = Text {
+    summary: "The mail server's name could not be found",
+    explanation: "This computer asked DNS (the internet's address book) for the name in `host` and \
+                  got no address back, so it does not know where to send the mail. Usually the name \
+                  has a typing mistake, or this computer is not connected to the internet right now.",
+    steps: &[
+        "Check `host` letter by letter against your mail provider's instructions (it looks like \
+         `smtp.example.com`).",
+        "Check that this computer can open websites; if it cannot, fix the internet connection and \
+         test again.",
+        "If the name is right and the internet works, ask your mail provider whether the server name \
+         has changed.",
+    ],
+};
+
+pub(super) static CONNECTION_REFUSED: Text = Text {
+    summary: "The server turned the connection away on this port",
+    explanation: "This computer reached the server, but nothing there accepts mail on this port (the \
+                  numbered door a program listens on), or a firewall (a filter that blocks \
+                  connections) refused it. Most often the port is not the one your provider uses, or \
+                  `host` points to a different server.",
+    steps: &[
+        "Check `port` against your provider's instructions: `587` is the usual port for websites.",
+        "Check that `host` is the mail server's name, not your website's name.",
+        "If both are right, ask your hosting company whether a firewall blocks outgoing mail from \
+         your site.",
+    ],
+};
+
+pub(super) static CONNECTION_TIMEOUT: Text = Text {
+    summary: "The server did not answer the connection attempt",
+    explanation: "Nothing answered on this port before the time limit ran out. Often a firewall (a \
+                  filter that blocks connections) at the hosting company or internet provider quietly \
+                  drops outgoing mail connections, especially on port 25; otherwise the server may be \
+                  down or `host` may point to the wrong place.",
+    steps: &[
+        "Change `port` to `587` and set `enableSsl` to `true`: the usual combination for websites.",
+        "If that does not help, ask your hosting company whether outgoing connections to mail servers \
+         are blocked, and on which ports.",
+        "Check that `host` is correct and that the server is up (see your provider's status page).",
+    ],
+};
+
+pub(super) static NO_GREETING: Text = Text {
+    summary: "The server accepted the connection but never said hello",
+    explanation: "A mail server normally greets a new connection right away. When it stays silent, the \
+                  port usually expects encryption from the very first byte (\"SSL on connect\", \
+                  typical for port 465), which ASP.NET's mail sender cannot do; less often the server \
+                  is overloaded.",
+    steps: &[
+        "Change `port` to `587` and set `enableSsl` to `true`.",
+        "If your provider offers only port 465, ask whether it has a port with STARTTLS (the way a \
+         mail server switches to an encrypted connection), or send through another provider.",
+        "If `port` is already `587`, wait a few minutes and test again: the server may be busy.",
+    ],
+};
+
+pub(super) static NOT_SMTP: Text = Text {
+    summary: "Something other than a mail server answered on this port",
+    explanation: "The answer did not look like SMTP (the language mail servers speak). The port may \
+                  belong to a website or another service, or `host` may point to a different machine.",
+    steps: &[
+        "Check `port`: mail servers use `587`, `25` or `465`; ports such as `80` and `443` are for \
+         websites.",
+        "Check `host` against your provider's instructions.",
+        "If both look right, a security program or proxy on this network may be in the way: ask \
+         whoever manages the network.",
+    ],
+};
+
+pub(super) static SERVICE_UNAVAILABLE: Text = Text {
+    summary: "The mail server is not taking this connection right now",
+    explanation: "The server answered but refused to serve this connection. Usually the server has a \
+                  temporary problem (maintenance or overload), or it refuses this computer's internet \
+                  address, for example because the address is on a blocklist (a list of addresses \
+                  known for spam).",
+    steps: &[
+        "Wait a few minutes and test again.",
+        "If it keeps happening, send the server's reply (under \"What the server said\") to your mail \
+         provider and ask why it refuses the connection.",
+        "Check `host` and `port`: a server meant for receiving mail may refuse to send it.",
+    ],
+};
+
+pub(super) static CONNECTION_LOST: Text = Text {
+    summary: "The server closed the connection in the middle of the conversation",
+    explanation: "The connection ended before the server finished answering. Servers do this when \
+                  something about the connection displeases them (too many attempts, a blocked \
+                  address, a different encryption setting than they expect), and networks sometimes \
+                  drop connections too.",
+    steps: &[
+        "Test again in a few minutes.",
+        "Check that `port` and `enableSsl` match your provider's instructions (usually `587` with \
+         `enableSsl` set to `true`).",
+        "If it keeps happening, send the transcript to your mail provider: the step where it stopped \
+         tells them where to look.",
+    ],
+};
+
+pub(super) static TIMEOUT: Text = Text {
+    summary: "The server stopped answering",
+    explanation: "The server accepted the connection but did not answer in time. It may be \
+                  overloaded, or a firewall (a filter that blocks connections) may be holding the \
+                  connection open without letting anything through.",
+    steps: &[
+        "Test again in a few minutes.",
+        "If your web.config uses port 465: ASP.NET cannot use it and waits like this. Change `port` \
+         to `587` and set `enableSsl` to `true`.",
+        "If it always stops at the same step, send the transcript to your mail provider.",
+    ],
+};
+
+pub(super) static CANCELLED: Text = Text {
+    summary: "The test was stopped before it finished",
+    explanation: "The test was cancelled, so the steps that did not run have no result. This says \
+                  nothing about whether your settings work.",
+    steps: &["Press \"Send test email\" to run the test again."],
+};

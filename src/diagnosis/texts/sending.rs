@@ -1,0 +1,106 @@
+//! Sending: sender, recipient and message refusals, limits, and what we cannot place.
+
+use super::Text;
+
+pub(super) static RELAY_DENIED: Text = Text {
+    summary: "The server will not pass your mail on to other addresses",
+    explanation: "Relaying (passing mail on to addresses outside the server's own domains) is allowed \
+                  only for signed-in users or known senders, and this connection did not count as one. \
+                  Usually no sign-in happened, or the port is meant for receiving mail rather than \
+                  sending it.",
+    steps: &[
+        "Fill in `userName` (usually your full email address) and `password`, and set \
+         `defaultCredentials` to `false`.",
+        "Use `port` `587` with `enableSsl` set to `true`.",
+        "If your hosting company lets websites send without a password, ask them to allow the address \
+         of the server your website runs on.",
+    ],
+};
+
+pub(super) static SENDER_REJECTED: Text = Text {
+    summary: "The server will not send mail from this sender address",
+    explanation: "The sender address (`from`) must be one the account may send as: usually the mailbox \
+                  you sign in with, or an address your provider has verified. This one is not on that \
+                  list.",
+    steps: &[
+        "Set `from` to the same address as `userName`.",
+        "Or ask your provider or administrator to allow this sender address, for example by verifying \
+         it or by granting \"Send As\" permission.",
+    ],
+};
+
+pub(super) static RECIPIENT_REJECTED: Text = Text {
+    summary: "The server refused the address the test was sent to",
+    explanation: "Your settings got through, but the test recipient was refused: the address may not \
+                  exist, or its mailbox cannot take mail right now. This concerns the test address, not \
+                  your web.config.",
+    steps: &[
+        "Check the \"Send the test to\" address for typing mistakes.",
+        "Send the test to another address you own, for example the one in `from`.",
+    ],
+};
+
+pub(super) static MESSAGE_REJECTED: Text = Text {
+    summary: "The server refused the message itself",
+    explanation: "The connection and sign-in worked, but the message was refused: for example it was \
+                  too large, looked like spam, or the sender's domain failed SPF or DKIM checks (DNS \
+                  records that prove a server may send mail for your domain).",
+    steps: &[
+        "Read the server's reply below: it usually names the reason.",
+        "If it mentions SPF, DKIM or DMARC, ask whoever manages your domain's DNS to add the records \
+         your mail provider lists.",
+        "To see whether the domain is the cause, set `from` to an address at your mail provider's own \
+         domain and test again.",
+    ],
+};
+
+pub(super) static ACCOUNT_BLOCKED: Text = Text {
+    summary: "This mail account is blocked from sending",
+    explanation: "The provider has stopped this account from sending, often after it noticed unusual \
+                  activity such as spam sent with a stolen password. Only the provider or your \
+                  administrator can lift the block.",
+    steps: &[
+        "Sign in to your webmail and look for a message about a blocked or restricted account.",
+        "Change the account's password (someone else may know it), then put the new one in \
+         `password`.",
+        "Ask your provider or administrator to lift the sending block (in Microsoft 365: Defender → \
+         Restricted entities).",
+    ],
+};
+
+pub(super) static RATE_LIMITED: Text = Text {
+    summary: "The server asks to slow down and try again later",
+    explanation: "Providers limit how much mail an account or an internet address may send in a given \
+                  time. That limit was reached, or the server is being careful with this connection \
+                  for a while; it clears by itself.",
+    steps: &[
+        "Wait 15 to 60 minutes and test again.",
+        "If your website sends a lot of mail, check your provider's sending limits or use a sending \
+         service built for volume.",
+        "Set `clientDomain` to your website's full domain name (for example `www.example.com`): some \
+         servers distrust computers that introduce themselves as `localhost`.",
+    ],
+};
+
+pub(super) static TEMPORARY_FAILURE: Text = Text {
+    summary: "The server had a temporary problem",
+    explanation: "The server answered with a \"try again later\" code (one that starts with 4), which \
+                  means the problem should clear without any change on your side.",
+    steps: &[
+        "Wait a few minutes and test again.",
+        "If it keeps happening, send the server's reply to your mail provider.",
+        "Meanwhile, keep `host`, `port` and `enableSsl` as they are.",
+    ],
+};
+
+pub(super) static UNKNOWN: Text = Text {
+    summary: "We don't recognise this problem",
+    explanation: "The test stopped with a message we have no explanation for yet. The details show \
+                  exactly what the server or this computer said.",
+    steps: &[
+        "Look in the server's reply for a code such as `535` or `5.7.8` and a short reason, and send \
+         them to your mail provider.",
+        "Check `host`, `port` and `enableSsl` against your provider's instructions.",
+        "Save the report (it leaves out your password) and send it to your hosting company's support.",
+    ],
+};

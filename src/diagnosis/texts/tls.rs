@@ -1,0 +1,101 @@
+//! Encryption: STARTTLS, handshakes and certificates.
+
+use super::Text;
+
+pub(super) static TLS_REQUIRED: Text = Text {
+    summary: "The server wants an encrypted connection",
+    explanation: "The server will not go on until the connection is encrypted with STARTTLS (the way a \
+                  mail server switches to an encrypted connection). In web.config, \
+                  `enableSsl=\"true\"` turns that on.",
+    steps: &[
+        "Set `enableSsl` to `true`.",
+        "Use `port` `587` (the usual port for sending from websites) unless your provider says \
+         otherwise.",
+        "Test again.",
+    ],
+};
+
+pub(super) static STARTTLS_NOT_OFFERED: Text = Text {
+    summary: "The server does not offer an encrypted connection on this port",
+    explanation: "With `enableSsl` on, ASP.NET asks for STARTTLS (the way a mail server switches to \
+                  an encrypted connection), and this server did not offer it, so ASP.NET stops with \
+                  \"Server does not support secure connections\". Usually the port or server is not \
+                  the provider's sending server, or the server's encryption is not set up.",
+    steps: &[
+        "Check `host` and `port` against your provider's instructions; if `port` is `25`, try `587`.",
+        "Ask your mail provider whether this server supports STARTTLS, and on which port.",
+        "Turning `enableSsl` off would send your password unencrypted (readable by anyone on the way): \
+         only consider it if your provider confirms the server is on your own private network.",
+    ],
+};
+
+pub(super) static TLS_ON_PLAIN_PORT: Text = Text {
+    summary: "This port starts unencrypted and switches to encryption later",
+    explanation: "One side started encrypting straight away (\"SSL on connect\") while the other \
+                  expected plain text first and a switch with STARTTLS (the way a mail server switches \
+                  to an encrypted connection). The two ways do not mix, so the handshake (the exchange \
+                  that sets up encryption) failed.",
+    steps: &[
+        "Keep this port and set `enableSsl` to `true` (in other programs, choose \"STARTTLS\" or \
+         \"TLS\" rather than \"SSL\").",
+        "Or, in programs other than ASP.NET, keep \"SSL\" and change the port to `465` if your \
+         provider supports it.",
+    ],
+};
+
+pub(super) static TLS_HANDSHAKE_FAILED: Text = Text {
+    summary: "The encrypted connection could not be set up",
+    explanation: "The handshake (the exchange that sets up encryption) failed. Common reasons are a \
+                  server that only knows old encryption versions (TLS 1.0 or 1.1, which modern \
+                  programs refuse), a server whose encryption is misconfigured, or a security program \
+                  on this computer that interferes with encrypted connections.",
+    steps: &[
+        "Test again in a few minutes: some servers have short-lived encryption problems.",
+        "Send the transcript to your mail provider and ask whether the server supports TLS 1.2 or \
+         newer.",
+        "If this computer runs antivirus software that scans email, pause its mail scanning for one \
+         test, or ask its vendor.",
+    ],
+};
+
+pub(super) static CERTIFICATE_NAME_MISMATCH: Text = Text {
+    summary: "The server's security certificate is for a different server name",
+    explanation: "A certificate (the server's proof of identity) lists the names it is valid for, and \
+                  the name in `host` is not among them. This is common with shared hosting, where the \
+                  certificate carries the hosting company's server name rather than your domain.",
+    steps: &[
+        "Change `host` to a name the certificate is valid for (your hosting control panel usually \
+         shows it as the mail server's name).",
+        "If the name must stay, ask your hosting company to add it to the certificate.",
+    ],
+};
+
+pub(super) static CERTIFICATE_UNTRUSTED: Text = Text {
+    summary: "The server's security certificate is not trusted",
+    explanation: "The certificate (the server's proof of identity) is not vouched for by any authority \
+                  this computer trusts. It may be self-signed (made by the server for itself), the \
+                  server may leave out the intermediate certificate that links it to a trusted \
+                  authority, or a security program on this network may be replacing it.",
+    steps: &[
+        "Ask your mail provider or hosting company to install a certificate from a public authority \
+         (for example Let's Encrypt), including its intermediate certificate.",
+        "If the server belongs to your own organisation and uses a private authority, give the test \
+         that authority's certificate with `--ca-file` (\"Extra certificate authorities\" under \
+         Advanced); the server that runs your website must trust it too.",
+        "Or change `host` to the server name your provider recommends: it usually has a valid \
+         certificate.",
+    ],
+};
+
+pub(super) static CERTIFICATE_EXPIRED: Text = Text {
+    summary: "The server's security certificate has expired",
+    explanation: "A certificate (the server's proof of identity) is valid only for a set period, and \
+                  this one is outside it. Mail programs, ASP.NET included, refuse such a server to keep \
+                  your password safe.",
+    steps: &[
+        "Tell your mail provider or hosting company that the mail server's certificate has expired; \
+         only they can renew it.",
+        "Check that this computer's date and time are correct: a wrong clock makes valid \
+         certificates look expired.",
+    ],
+};
