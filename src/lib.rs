@@ -8,6 +8,7 @@ pub mod certificate;
 pub mod cli;
 pub mod diagnosis;
 pub mod event;
+pub mod presets;
 pub mod reply;
 pub mod secret;
 pub mod session;

@@ -23,7 +23,12 @@ async fn mailtester(args: Vec<String>, stdin: &str) -> Output {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     })
     .await
@@ -73,9 +78,18 @@ fn assert_no_password(output: &str) {
 #[tokio::test]
 async fn send_prints_the_live_transcript_checklist_and_snippet() {
     let server = TestServer::start(ServerConfig::default()).await;
-    let output = mailtester(send_args(&server, &["--enable-ssl", "true"]), &format!("{TEST_PASSWORD}\n")).await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true"]),
+        &format!("{TEST_PASSWORD}\n"),
+    )
+    .await;
     let stdout = text(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{stdout}\n{}", text(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        text(&output.stderr)
+    );
     assert!(stdout.contains("<- 220 fake.test ESMTP FakeSMTP"));
     assert!(stdout.contains("-> STARTTLS"));
     assert!(stdout.contains("~> AUTH LOGIN"));
@@ -91,20 +105,54 @@ async fn send_prints_the_live_transcript_checklist_and_snippet() {
 #[tokio::test]
 async fn json_document_has_every_part() {
     let server = TestServer::start(ServerConfig::default()).await;
-    let output = mailtester(send_args(&server, &["--enable-ssl", "true", "--json"]), TEST_PASSWORD).await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true", "--json"]),
+        TEST_PASSWORD,
+    )
+    .await;
     let stdout = text(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
     assert_eq!(doc["ok"], true);
     assert!(doc["diagnosis"].is_null());
-    assert!(doc["steps"].as_array().unwrap().iter().any(|s| s["step"] == "auth" && s["status"] == "passed"));
+    assert!(
+        doc["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["step"] == "auth" && s["status"] == "passed")
+    );
     let transcript = doc["transcript"].as_array().unwrap();
-    assert!(transcript.iter().any(|l| l["dir"] == "server" && l["encrypted"] == true));
+    assert!(
+        transcript
+            .iter()
+            .any(|l| l["dir"] == "server" && l["encrypted"] == true)
+    );
     assert!(transcript.iter().all(|l| l["ms"].is_u64()));
-    assert!(doc["server"]["auth_mechanisms"].as_array().unwrap().contains(&"LOGIN".into()));
-    assert!(doc["server"]["banner"].as_str().unwrap().contains("fake.test"));
-    assert!(doc["certificate"]["names"].as_array().unwrap().contains(&"localhost".into()));
-    assert!(doc["snippet"]["text"].as_str().unwrap().contains("<mailSettings>"));
+    assert!(
+        doc["server"]["auth_mechanisms"]
+            .as_array()
+            .unwrap()
+            .contains(&"LOGIN".into())
+    );
+    assert!(
+        doc["server"]["banner"]
+            .as_str()
+            .unwrap()
+            .contains("fake.test")
+    );
+    assert!(
+        doc["certificate"]["names"]
+            .as_array()
+            .unwrap()
+            .contains(&"localhost".into())
+    );
+    assert!(
+        doc["snippet"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("<mailSettings>")
+    );
     assert_no_password(&stdout);
 }
 
@@ -117,16 +165,29 @@ async fn seed_scenario_on_the_command_line() {
     .await;
     let output = mailtester(send_args(&server, &[]), TEST_PASSWORD).await;
     let stdout = text(&output.stdout);
-    assert_eq!(output.status.code(), Some(6), "refused at MAIL FROM: {stdout}");
+    assert_eq!(
+        output.status.code(),
+        Some(6),
+        "refused at MAIL FROM: {stdout}"
+    );
     assert!(stdout.contains("[tls_required]"));
     assert!(stdout.contains("--enable-ssl true"));
     assert!(stdout.contains("enableSsl: false → true"));
     assert!(stdout.contains("530 5.7.0 Must issue a STARTTLS command first"));
 
-    let output = mailtester(send_args(&server, &["--enable-ssl", "true", "--json"]), TEST_PASSWORD).await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true", "--json"]),
+        TEST_PASSWORD,
+    )
+    .await;
     let doc: serde_json::Value = serde_json::from_str(&text(&output.stdout)).unwrap();
     assert_eq!(doc["ok"], true);
-    assert!(doc["snippet"]["text"].as_str().unwrap().contains(r#"enableSsl="true""#));
+    assert!(
+        doc["snippet"]["text"]
+            .as_str()
+            .unwrap()
+            .contains(r#"enableSsl="true""#)
+    );
 }
 
 #[tokio::test]
@@ -136,13 +197,22 @@ async fn failure_json_carries_the_diagnosis() {
         ..ServerConfig::default()
     })
     .await;
-    let output = mailtester(send_args(&server, &["--enable-ssl", "true", "--json"]), TEST_PASSWORD).await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true", "--json"]),
+        TEST_PASSWORD,
+    )
+    .await;
     assert_eq!(output.status.code(), Some(5));
     let stdout = text(&output.stdout);
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["ok"], false);
     assert_eq!(doc["diagnosis"]["id"], "auth_failed");
-    assert!(!doc["diagnosis"]["steps_to_fix"].as_array().unwrap().is_empty());
+    assert!(
+        !doc["diagnosis"]["steps_to_fix"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert!(doc["snippet"].is_null());
     assert_no_password(&stdout);
 }
@@ -150,11 +220,19 @@ async fn failure_json_carries_the_diagnosis() {
 #[tokio::test]
 async fn explain_reads_an_argument_or_stdin() {
     let exception = "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Must issue a STARTTLS command first";
-    let output = mailtester(vec!["explain".into(), "--json".into(), exception.into()], "").await;
+    let output = mailtester(
+        vec!["explain".into(), "--json".into(), exception.into()],
+        "",
+    )
+    .await;
     let doc: serde_json::Value = serde_json::from_str(&text(&output.stdout)).unwrap();
     assert_eq!(doc["diagnosis"]["id"], "tls_required");
 
-    let output = mailtester(vec!["explain".into(), "-".into()], "535 5.7.8 Error: authentication failed: authentication failure\n").await;
+    let output = mailtester(
+        vec!["explain".into(), "-".into()],
+        "535 5.7.8 Error: authentication failed: authentication failure\n",
+    )
+    .await;
     assert_eq!(output.status.code(), Some(0));
     assert!(text(&output.stdout).contains("[auth_failed]"));
 }
@@ -162,10 +240,24 @@ async fn explain_reads_an_argument_or_stdin() {
 #[tokio::test]
 async fn snippet_escapes_and_includes_the_password_only_on_request() {
     let base = |extra: &[&str]| {
-        let mut args: Vec<String> = ["snippet", "--host", "smtp.example.com", "--port", "587", "--enable-ssl", "true", "--user", "site@example.com", "--password-env", "MAILTESTER_TEST_PW", "--from", "site@example.com"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
+        let mut args: Vec<String> = [
+            "snippet",
+            "--host",
+            "smtp.example.com",
+            "--port",
+            "587",
+            "--enable-ssl",
+            "true",
+            "--user",
+            "site@example.com",
+            "--password-env",
+            "MAILTESTER_TEST_PW",
+            "--from",
+            "site@example.com",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
         args.extend(extra.iter().map(|s| (*s).to_owned()));
         args
     };
@@ -183,16 +275,59 @@ async fn snippet_escapes_and_includes_the_password_only_on_request() {
     assert_no_password(&text(&output.stdout));
     let output = run(base(&["--include-password"])).await.unwrap();
     let stdout = text(&output.stdout);
-    assert!(stdout.contains(r#"password="Secr3t&amp;&lt;&quot;pass""#), "{stdout}");
+    assert!(
+        stdout.contains(r#"password="Secr3t&amp;&lt;&quot;pass""#),
+        "{stdout}"
+    );
 }
 
 #[tokio::test]
 async fn usage_errors_are_clear_and_exit_2() {
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["send", "--host", "smtp.example.com", "--port", "587"], "--from"),
-        (vec!["send", "--host", "smtp.example.com", "--port", "587", "--from", "a@example.com", "--user", "a@example.com"], "--password-stdin"),
-        (vec!["send", "--host", "smtp.example.com", "--port", "587", "--from", "a@example.com", "--password", "x"], "unexpected argument"),
-        (vec!["send", "--host", "smtp://smtp.example.com", "--port", "99999", "--from", "nope"], "remove \"smtp://\""),
+        (
+            vec!["send", "--host", "smtp.example.com", "--port", "587"],
+            "--from",
+        ),
+        (
+            vec![
+                "send",
+                "--host",
+                "smtp.example.com",
+                "--port",
+                "587",
+                "--from",
+                "a@example.com",
+                "--user",
+                "a@example.com",
+            ],
+            "--password-stdin",
+        ),
+        (
+            vec![
+                "send",
+                "--host",
+                "smtp.example.com",
+                "--port",
+                "587",
+                "--from",
+                "a@example.com",
+                "--password",
+                "x",
+            ],
+            "unexpected argument",
+        ),
+        (
+            vec![
+                "send",
+                "--host",
+                "smtp://smtp.example.com",
+                "--port",
+                "99999",
+                "--from",
+                "nope",
+            ],
+            "remove \"smtp://\"",
+        ),
     ];
     for (args, expected) in cases {
         let output = mailtester(args.iter().map(|s| (*s).to_owned()).collect(), "").await;

@@ -11,7 +11,9 @@ use mail_settings_tester::secret::Password;
 use mail_settings_tester::session::{Goal, SessionReport, run_session};
 use mail_settings_tester::settings::{Security, Settings, Target, Timeouts};
 use support::pki::{CertKind, TestPki};
-use support::smtp_server::{Banner, Fault, ServerConfig, Stage, TEST_PASSWORD, TEST_USER, TestServer};
+use support::smtp_server::{
+    Banner, Fault, ServerConfig, Stage, TEST_PASSWORD, TEST_USER, TestServer,
+};
 use tokio::net::{TcpSocket, TcpStream};
 use tokio_util::sync::CancellationToken;
 
@@ -41,7 +43,10 @@ async fn report_for(settings: &Settings) -> SessionReport {
 }
 
 /// Runs `settings` (adjusted by `tweak`) against a server with `config`; returns the id.
-async fn id_for(config: ServerConfig, tweak: impl FnOnce(&mut Settings)) -> (DiagnosisId, SessionReport) {
+async fn id_for(
+    config: ServerConfig,
+    tweak: impl FnOnce(&mut Settings),
+) -> (DiagnosisId, SessionReport) {
     let server = TestServer::start(config).await;
     let mut settings = base(server.port());
     tweak(&mut settings);
@@ -67,27 +72,60 @@ async fn server_replies_map_to_their_ids() {
         ..ServerConfig::default()
     };
     let cases: Vec<(DiagnosisId, ServerConfig, fn(&mut Settings))> = vec![
-        (DiagnosisId::NoGreeting, ServerConfig { banner: Banner::Silent, ..ServerConfig::default() }, |_| {}),
-        (DiagnosisId::NotSmtp, ServerConfig { banner: Banner::Http, ..ServerConfig::default() }, |_| {}),
-        (DiagnosisId::NotSmtp, ServerConfig { banner: Banner::Garbage, ..ServerConfig::default() }, |_| {}),
         (
-            DiagnosisId::ServiceUnavailable,
+            DiagnosisId::NoGreeting,
             ServerConfig {
-                banner: Banner::Lines(vec!["554 5.3.2 fake.test Service currently unavailable".into()]),
+                banner: Banner::Silent,
                 ..ServerConfig::default()
             },
             |_| {},
         ),
-        (DiagnosisId::TlsRequired, ServerConfig { require_tls: true, ..ServerConfig::default() }, |s| s.enable_ssl = false),
-        (DiagnosisId::StarttlsNotOffered, ServerConfig { offer_starttls: false, ..ServerConfig::default() }, |_| {}),
         (
-            DiagnosisId::TlsOnPlainPort,
-            ServerConfig::default(),
-            |s| {
-                s.target = Target::Generic;
-                s.security = Some(Security::ImplicitTls);
+            DiagnosisId::NotSmtp,
+            ServerConfig {
+                banner: Banner::Http,
+                ..ServerConfig::default()
             },
+            |_| {},
         ),
+        (
+            DiagnosisId::NotSmtp,
+            ServerConfig {
+                banner: Banner::Garbage,
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::ServiceUnavailable,
+            ServerConfig {
+                banner: Banner::Lines(vec![
+                    "554 5.3.2 fake.test Service currently unavailable".into(),
+                ]),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::TlsRequired,
+            ServerConfig {
+                require_tls: true,
+                ..ServerConfig::default()
+            },
+            |s| s.enable_ssl = false,
+        ),
+        (
+            DiagnosisId::StarttlsNotOffered,
+            ServerConfig {
+                offer_starttls: false,
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (DiagnosisId::TlsOnPlainPort, ServerConfig::default(), |s| {
+            s.target = Target::Generic;
+            s.security = Some(Security::ImplicitTls);
+        }),
         (
             DiagnosisId::TlsHandshakeFailed,
             ServerConfig {
@@ -96,59 +134,115 @@ async fn server_replies_map_to_their_ids() {
             },
             |_| {},
         ),
-        (DiagnosisId::CertificateNameMismatch, ServerConfig { cert: CertKind::WrongName, ..ServerConfig::default() }, |_| {}),
-        (DiagnosisId::CertificateUntrusted, ServerConfig { cert: CertKind::SelfSigned, ..ServerConfig::default() }, |_| {}),
-        (DiagnosisId::CertificateExpired, ServerConfig { cert: CertKind::Expired, ..ServerConfig::default() }, |_| {}),
-        (DiagnosisId::AuthRequired, ServerConfig { require_auth: true, ..ServerConfig::default() }, no_credentials),
         (
-            DiagnosisId::AuthNotOffered,
-            ServerConfig { auth_mechanisms: Vec::new(), ..ServerConfig::default() },
-            |s| s.target = Target::Generic,
-        ),
-        (
-            DiagnosisId::AuthRequiresTls,
-            ServerConfig::default(),
-            |s| {
-                s.target = Target::Generic;
-                s.enable_ssl = false;
+            DiagnosisId::CertificateNameMismatch,
+            ServerConfig {
+                cert: CertKind::WrongName,
+                ..ServerConfig::default()
             },
-        ),
-        (
-            DiagnosisId::AuthMechanismUnsupported,
-            ServerConfig { auth_mechanisms: vec!["PLAIN".into()], ..ServerConfig::default() },
             |_| {},
         ),
-        (DiagnosisId::AuthFailed, ServerConfig { users: Vec::new(), ..ServerConfig::default() }, |_| {}),
+        (
+            DiagnosisId::CertificateUntrusted,
+            ServerConfig {
+                cert: CertKind::SelfSigned,
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::CertificateExpired,
+            ServerConfig {
+                cert: CertKind::Expired,
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::AuthRequired,
+            ServerConfig {
+                require_auth: true,
+                ..ServerConfig::default()
+            },
+            no_credentials,
+        ),
+        (
+            DiagnosisId::AuthNotOffered,
+            ServerConfig {
+                auth_mechanisms: Vec::new(),
+                ..ServerConfig::default()
+            },
+            |s| s.target = Target::Generic,
+        ),
+        (DiagnosisId::AuthRequiresTls, ServerConfig::default(), |s| {
+            s.target = Target::Generic;
+            s.enable_ssl = false;
+        }),
+        (
+            DiagnosisId::AuthMechanismUnsupported,
+            ServerConfig {
+                auth_mechanisms: vec!["PLAIN".into()],
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::AuthFailed,
+            ServerConfig {
+                users: Vec::new(),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
         (
             DiagnosisId::AppPasswordRequired,
-            auth_reply("534 5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor"),
+            auth_reply(
+                "534 5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor",
+            ),
             |_| {},
         ),
         (
             DiagnosisId::WebLoginRequired,
-            auth_reply("534 5.7.14 <https://accounts.google.com/signin/continue> Please log in via your web browser and then try again."),
+            auth_reply(
+                "534 5.7.14 <https://accounts.google.com/signin/continue> Please log in via your web browser and then try again.",
+            ),
             |_| {},
         ),
         (
             DiagnosisId::SmtpAuthDisabled,
-            auth_reply("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information."),
+            auth_reply(
+                "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+            ),
             |_| {},
         ),
         (
             DiagnosisId::BasicAuthDisabled,
-            auth_reply("535 5.7.139 Authentication unsuccessful, basic authentication is disabled."),
+            auth_reply(
+                "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+            ),
             |_| {},
         ),
-        (DiagnosisId::AuthTemporaryFailure, auth_reply("454 4.7.0 Temporary authentication failure"), |_| {}),
+        (
+            DiagnosisId::AuthTemporaryFailure,
+            auth_reply("454 4.7.0 Temporary authentication failure"),
+            |_| {},
+        ),
         (
             DiagnosisId::RelayDenied,
-            ServerConfig { rcpt_reply: replies(&["554 5.7.1 <someone@elsewhere.example>: Relay access denied"]), ..ServerConfig::default() },
+            ServerConfig {
+                rcpt_reply: replies(&[
+                    "554 5.7.1 <someone@elsewhere.example>: Relay access denied",
+                ]),
+                ..ServerConfig::default()
+            },
             no_credentials,
         ),
         (
             DiagnosisId::SenderRejected,
             ServerConfig {
-                mail_from_reply: replies(&["553 5.7.1 <user@test.example>: Sender address rejected: not owned by user other@test.example"]),
+                mail_from_reply: replies(&[
+                    "553 5.7.1 <user@test.example>: Sender address rejected: not owned by user other@test.example",
+                ]),
                 ..ServerConfig::default()
             },
             |_| {},
@@ -156,39 +250,69 @@ async fn server_replies_map_to_their_ids() {
         (
             DiagnosisId::RecipientRejected,
             ServerConfig {
-                rcpt_reply: replies(&["550 5.1.1 <nobody@test.example>: Recipient address rejected: User unknown in virtual mailbox table"]),
+                rcpt_reply: replies(&[
+                    "550 5.1.1 <nobody@test.example>: Recipient address rejected: User unknown in virtual mailbox table",
+                ]),
                 ..ServerConfig::default()
             },
             |_| {},
         ),
         (
             DiagnosisId::MessageRejected,
-            ServerConfig { data_end_reply: replies(&["554 5.6.0 Message rejected: content not accepted"]), ..ServerConfig::default() },
+            ServerConfig {
+                data_end_reply: replies(&["554 5.6.0 Message rejected: content not accepted"]),
+                ..ServerConfig::default()
+            },
             |_| {},
         ),
         (
             DiagnosisId::AccountBlocked,
-            ServerConfig { mail_from_reply: replies(&["550 5.1.8 Bad outbound sender"]), ..ServerConfig::default() },
+            ServerConfig {
+                mail_from_reply: replies(&["550 5.1.8 Bad outbound sender"]),
+                ..ServerConfig::default()
+            },
             |_| {},
         ),
         (
             DiagnosisId::RateLimited,
             ServerConfig {
-                mail_from_reply: replies(&["451 4.7.1 Rate limit exceeded, too many messages, try again later"]),
+                mail_from_reply: replies(&[
+                    "451 4.7.1 Rate limit exceeded, too many messages, try again later",
+                ]),
                 ..ServerConfig::default()
             },
             |_| {},
         ),
         (
             DiagnosisId::TemporaryFailure,
-            ServerConfig { data_end_reply: replies(&["451 4.3.0 Error: queue file write error"]), ..ServerConfig::default() },
+            ServerConfig {
+                data_end_reply: replies(&["451 4.3.0 Error: queue file write error"]),
+                ..ServerConfig::default()
+            },
             |_| {},
         ),
-        (DiagnosisId::ConnectionLost, ServerConfig { fault: Some(Fault::DropAt(Stage::MailFrom)), ..ServerConfig::default() }, |_| {}),
-        (DiagnosisId::Timeout, ServerConfig { fault: Some(Fault::StallAt(Stage::RcptTo)), ..ServerConfig::default() }, |_| {}),
+        (
+            DiagnosisId::ConnectionLost,
+            ServerConfig {
+                fault: Some(Fault::DropAt(Stage::MailFrom)),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::Timeout,
+            ServerConfig {
+                fault: Some(Fault::StallAt(Stage::RcptTo)),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
         (
             DiagnosisId::Unknown,
-            ServerConfig { rcpt_reply: replies(&["250-fine so far", "599 this is not a real reply code"]), ..ServerConfig::default() },
+            ServerConfig {
+                rcpt_reply: replies(&["250-fine so far", "599 this is not a real reply code"]),
+                ..ServerConfig::default()
+            },
             |_| {},
         ),
     ];
@@ -196,7 +320,10 @@ async fn server_replies_map_to_their_ids() {
     for (expected, config, tweak) in cases {
         let (id, report) = id_for(config, tweak).await;
         if id != expected {
-            wrong.push(format!("expected {expected:?}, got {id:?} (error: {:?})", report.error));
+            wrong.push(format!(
+                "expected {expected:?}, got {id:?} (error: {:?})",
+                report.error
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -207,7 +334,10 @@ async fn unknown_host_is_dns_not_found() {
     let mut settings = base(587);
     settings.host = "no-such-host.invalid".into();
     let report = report_for(&settings).await;
-    assert_eq!(diagnose(&settings, &report).map(|d| d.id), Some(DiagnosisId::DnsNotFound));
+    assert_eq!(
+        diagnose(&settings, &report).map(|d| d.id),
+        Some(DiagnosisId::DnsNotFound)
+    );
 }
 
 #[tokio::test]
@@ -218,7 +348,10 @@ async fn closed_port_is_connection_refused() {
     let mut settings = base(port);
     settings.host = "127.0.0.1".into();
     let report = report_for(&settings).await;
-    assert_eq!(diagnose(&settings, &report).map(|d| d.id), Some(DiagnosisId::ConnectionRefused));
+    assert_eq!(
+        diagnose(&settings, &report).map(|d| d.id),
+        Some(DiagnosisId::ConnectionRefused)
+    );
 }
 
 #[tokio::test]
@@ -229,7 +362,9 @@ async fn a_listener_that_never_accepts_is_connection_timeout() {
     let listener = socket.listen(0).unwrap();
     let address = listener.local_addr().unwrap();
     let mut held = Vec::new();
-    while let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_millis(300), TcpStream::connect(address)).await {
+    while let Ok(Ok(stream)) =
+        tokio::time::timeout(Duration::from_millis(300), TcpStream::connect(address)).await
+    {
         held.push(stream);
         assert!(held.len() < 64, "the accept queue never filled");
     }
@@ -237,5 +372,8 @@ async fn a_listener_that_never_accepts_is_connection_timeout() {
     settings.host = "127.0.0.1".into();
     settings.timeouts.connect_secs = 1;
     let report = report_for(&settings).await;
-    assert_eq!(diagnose(&settings, &report).map(|d| d.id), Some(DiagnosisId::ConnectionTimeout));
+    assert_eq!(
+        diagnose(&settings, &report).map(|d| d.id),
+        Some(DiagnosisId::ConnectionTimeout)
+    );
 }

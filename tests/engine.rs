@@ -260,8 +260,11 @@ async fn aspnet_on_an_implicit_tls_port_waits_for_a_greeting_like_the_site() {
         })
     );
     assert_eq!(diagnosis_id(&settings, &report), DiagnosisId::NoGreeting);
-    // The ASP.NET target never tries implicit TLS itself: only the probe's handshake happened.
-    assert_eq!(server.tls_handshakes(), 1);
+    // The ASP.NET target never tries implicit TLS itself: one plain connection that got no
+    // greeting, then the probe's connection, which is the only one that spoke TLS.
+    assert_eq!(server.connections(), 2);
+    assert!(server.tls_handshakes() <= 1);
+    assert!(server.commands().is_empty());
 }
 
 #[tokio::test]

@@ -22,6 +22,12 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the web.config block for these settings (no test is run).
     Snippet(SnippetArgs),
+    /// List the provider presets usable with --preset.
+    Presets {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `send`.
@@ -86,15 +92,18 @@ pub enum TargetArg {
 /// (it would show in the process list).
 #[derive(Debug, Args)]
 pub struct SettingsArgs {
+    /// Start from a provider's settings (see `mailtester presets`); other flags override it.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
     /// `host`: the mail server's name.
-    #[arg(long)]
-    pub host: String,
+    #[arg(long, required_unless_present = "preset")]
+    pub host: Option<String>,
     /// `port` (587 for most providers; web.config's default is 25).
-    #[arg(long)]
-    pub port: u32,
+    #[arg(long, required_unless_present = "preset")]
+    pub port: Option<u32>,
     /// `enableSsl` (STARTTLS). web.config's default is false.
-    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set, default_value_t = false)]
-    pub enable_ssl: bool,
+    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
+    pub enable_ssl: Option<bool>,
     /// Connection security; overrides --enable-ssl.
     #[arg(long, value_enum)]
     pub security: Option<SecurityArg>,

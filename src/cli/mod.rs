@@ -66,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Send(args) => runtime.block_on(send(args)),
         Command::Explain(args) => explain(&args),
         Command::Snippet(args) => snippet(&args),
+        Command::Presets { json } => presets(json),
     };
     ExitCode::from(code)
 }
@@ -81,7 +82,25 @@ pub fn settings_from(args: &SettingsArgs) -> Result<Settings, String> {
     } else {
         Password::default()
     };
-    let user_name = args.user_name.clone().unwrap_or_default();
+    let mut settings = Settings {
+        port: 25,
+        enable_ssl: false,
+        ..Settings::default()
+    };
+    if let Some(name) = &args.preset {
+        let preset = crate::presets::find(name).ok_or_else(|| {
+            let names: Vec<&str> = crate::presets::PRESETS.iter().map(|p| p.id).collect();
+            format!(
+                "there is no preset \"{name}\"; choose one of: {}",
+                names.join(", ")
+            )
+        })?;
+        preset.apply(&mut settings);
+    }
+    let user_name = args
+        .user_name
+        .clone()
+        .unwrap_or_else(|| settings.user_name.clone());
     if !user_name.trim().is_empty() && password.is_empty() && !args.default_credentials {
         return Err(
             "--user needs a password: pass it with --password-stdin or --password-env VAR (never as an argument)"
@@ -89,14 +108,14 @@ pub fn settings_from(args: &SettingsArgs) -> Result<Settings, String> {
         );
     }
     Ok(Settings {
-        host: args.host.clone(),
-        port: args.port,
+        host: args.host.clone().unwrap_or(settings.host),
+        port: args.port.unwrap_or(settings.port),
         user_name,
         password,
         enable_ssl: match args.security {
             Some(SecurityArg::Starttls) => true,
             Some(SecurityArg::None | SecurityArg::Tls) => false,
-            None => args.enable_ssl,
+            None => args.enable_ssl.unwrap_or(settings.enable_ssl),
         },
         default_credentials: args.default_credentials,
         client_domain: args.client_domain.clone().unwrap_or_default(),
@@ -219,6 +238,15 @@ fn explain(args: &args::ExplainArgs) -> u8 {
         json::print_value(&serde_json::json!({ "diagnosis": diagnosis }));
     } else {
         output::print_diagnosis(None, &diagnosis);
+    }
+    exit::OK
+}
+
+fn presets(json: bool) -> u8 {
+    if json {
+        json::print_value(&serde_json::json!({ "presets": crate::presets::PRESETS }));
+    } else {
+        output::print_presets();
     }
     exit::OK
 }

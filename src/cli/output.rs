@@ -141,3 +141,28 @@ fn wrap(text: &str, width: usize) -> String {
     }
     out
 }
+
+/// Prints the provider presets as a table with their notes.
+pub fn print_presets() {
+    println!(
+        "{:<14} {:<36} {:<6} {:<10}",
+        "PRESET", "HOST", "PORT", "enableSsl"
+    );
+    for preset in crate::presets::PRESETS {
+        println!(
+            "{:<14} {:<36} {:<6} {:<10}",
+            preset.id,
+            if preset.host.is_empty() {
+                "(your host)"
+            } else {
+                preset.host
+            },
+            preset.port,
+            preset.enable_ssl
+        );
+        println!("    {}", wrap(preset.note, 84).replace('\n', "\n    "));
+        if !preset.aspnet_ok {
+            println!("    Not usable from ASP.NET (System.Net.Mail).");
+        }
+    }
+}

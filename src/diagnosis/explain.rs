@@ -1,7 +1,297 @@
-//! STUB: replaced by the diagnosis work.
-use super::Diagnosis;
+//! Pasted error text (a .NET exception, an error from `PHPMailer`, Nodemailer, Python or `MailKit`,
+//! a raw server reply) → the same diagnosis the session would give.
+//!
+//! Order: a server reply found in the text goes through [`classify_reply`], so the wire and the
+//! paste agree; then the client programs' own messages (a table); then server wording without a
+//! code; otherwise an honest "we don't recognise this".
 
-/// Diagnoses pasted text.
-pub fn explain_text(text: &str) -> Diagnosis {
-    super::texts::unknown(text.to_owned())
+use super::classify::{classify_reply, for_reply, with_provider};
+use super::provider;
+use super::scan::{self, Found};
+use super::texts::{
+    self, CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET, NOT_RECOGNISED, NOT_YET_VALID, OUTER_ONLY,
+    SECURE_OR_SIGN_IN, Text,
+};
+use super::{Diagnosis, DiagnosisId, DiagnosisId as D};
+use crate::reply::Reply;
+
+/// A client program's message and what it means.
+struct Phrase {
+    /// Lower-case phrases, any of which identifies the message.
+    words: &'static [&'static str],
+    id: DiagnosisId,
+    /// A text to use instead of the id's usual one, when the message means more (or less).
+    text: Option<&'static Text>,
 }
+
+const fn phrase(id: DiagnosisId, words: &'static [&'static str]) -> Phrase {
+    Phrase {
+        words,
+        id,
+        text: None,
+    }
+}
+
+const fn told(id: DiagnosisId, text: &'static Text, words: &'static [&'static str]) -> Phrase {
+    Phrase {
+        words,
+        id,
+        text: Some(text),
+    }
+}
+
+/// Client messages, most specific first; the first matching row wins.
+static PHRASES: &[Phrase] = &[
+    // Certificates (before the generic TLS and "authentication" rows).
+    phrase(
+        D::CertificateNameMismatch,
+        &[
+            "remotecertificatenamemismatch",
+            "does not match certificate's altnames",
+            "hostname/ip does not match",
+            "did not match expected cn",
+            "hostname mismatch",
+            "certificate is not valid for",
+        ],
+    ),
+    phrase(
+        D::CertificateExpired,
+        &[
+            "certificate has expired",
+            "certificate expired",
+            "cert_has_expired",
+        ],
+    ),
+    told(
+        D::CertificateExpired,
+        &NOT_YET_VALID,
+        &["certificate is not yet valid", "cert_not_yet_valid"],
+    ),
+    phrase(
+        D::CertificateUntrusted,
+        &[
+            "remotecertificatechainerrors",
+            "self signed certificate",
+            "self-signed certificate",
+            "unable to verify the first certificate",
+            "local issuer certificate",
+            "certificate verify failed",
+            "untrusted root",
+            "alert unknown ca",
+            "remote certificate is invalid",
+            "certificate could not be validated",
+        ],
+    ),
+    // Encryption started on the wrong side, or not at all.
+    phrase(
+        D::TlsOnPlainPort,
+        &[
+            "wrong version number",
+            "ssl3_get_record",
+            "unexpected packet format",
+            "typically reserved for plain-text",
+            "unknown protocol",
+        ],
+    ),
+    phrase(
+        D::StarttlsNotOffered,
+        &[
+            "server does not support secure connections",
+            "starttls extension not supported",
+            "does not support the starttls extension",
+            "starttls is not supported",
+        ],
+    ),
+    phrase(
+        D::AuthNotOffered,
+        &[
+            "smtp auth extension not supported",
+            "does not support authentication",
+        ],
+    ),
+    phrase(
+        D::TlsHandshakeFailed,
+        &[
+            "sslhandshakeexception",
+            "handshake failure",
+            "handshake failed",
+            "establish an ssl or tls connection",
+            "remote party has closed the transport stream",
+            "do not possess a common algorithm",
+            "ssl routines",
+            "tlsv1 alert",
+        ],
+    ),
+    // Reaching the server.
+    phrase(D::NoGreeting, &["greeting never received", "no greeting"]),
+    phrase(
+        D::ConnectionTimeout,
+        &[
+            "did not properly respond after a period of time",
+            "etimedout",
+            "connection timed out",
+            "connect timeout",
+            "connection timeout",
+        ],
+    ),
+    phrase(
+        D::ConnectionRefused,
+        &["actively refused", "econnrefused", "connection refused"],
+    ),
+    told(
+        D::DnsNotFound,
+        &HOST_NOT_SET,
+        &["smtp host was not specified"],
+    ),
+    phrase(
+        D::DnsNotFound,
+        &[
+            "no such host is known",
+            "smtp host was not found",
+            "enotfound",
+            "getaddrinfo",
+            "name or service not known",
+            "nodename nor servname",
+            "name resolution",
+            "could not resolve",
+            "eai_again",
+            "no address associated with hostname",
+        ],
+    ),
+    phrase(
+        D::ConnectionLost,
+        &[
+            "net_io_connectionclosed",
+            "connection closed unexpectedly",
+            "connection unexpectedly closed",
+            "econnreset",
+            "forcibly closed by the remote host",
+            "connection reset",
+            "smtpserverdisconnected",
+            "unable to read data from the transport connection",
+            "broken pipe",
+        ],
+    ),
+    phrase(
+        D::Timeout,
+        &["the operation has timed out", "timed out", "timeout"],
+    ),
+    // PHPMailer, Python and other clients' summaries.
+    phrase(D::AuthFailed, &["could not authenticate"]),
+    told(
+        D::ConnectionTimeout,
+        &CANNOT_CONNECT,
+        &[
+            "smtp connect() failed",
+            "could not connect to smtp host",
+            "unable to connect to the remote server",
+            "failed to connect to server",
+        ],
+    ),
+    phrase(D::MessageRejected, &["data not accepted"]),
+    phrase(
+        D::SenderRejected,
+        &["the following from address failed", "smtpsenderrefused"],
+    ),
+    phrase(
+        D::RecipientRejected,
+        &[
+            "the following recipients failed",
+            "smtprecipientsrefused",
+            "failedrecipient",
+        ],
+    ),
+    told(
+        D::TlsRequired,
+        &SECURE_OR_SIGN_IN,
+        &["requires a secure connection or the client was not authenticated"],
+    ),
+    phrase(
+        D::AuthFailed,
+        &[
+            "invalid login",
+            "eauth",
+            "smtpauthenticationerror",
+            "authenticationexception",
+            "authentication failed",
+            "authentication unsuccessful",
+        ],
+    ),
+    told(D::Unknown, &OUTER_ONLY, &["failure sending mail"]),
+];
+
+/// Bare server wording ("Relay access denied") is looked for only in short texts, so that a long
+/// log's stack trace cannot masquerade as a reason.
+const BARE_WORDING_MAX: usize = 400;
+
+/// Diagnoses pasted text: an exception, a client library's error or a raw server reply.
+///
+/// Never panics; text we cannot place gives [`DiagnosisId::Unknown`] with what to look for.
+/// `server_reply` holds the reply part found in the text, if any.
+pub fn explain_text(text: &str) -> Diagnosis {
+    let lower = text.to_lowercase();
+    let provider = provider::in_text(&lower);
+    let found = scan::find_reply(text);
+    if let Some(found) = &found {
+        let id = classify_reply(None, &found.reply);
+        if id != D::Unknown {
+            return for_reply(id, &found.reply, provider).with_reply(found.raw.clone());
+        }
+    }
+    if let Some(phrase) = PHRASES
+        .iter()
+        .find(|p| p.words.iter().any(|w| lower.contains(w)))
+    {
+        let diagnosis = from_phrase(phrase, &lower);
+        let diagnosis = with_provider(diagnosis, provider);
+        return match &found {
+            Some(found) => diagnosis.with_reply(found.raw.clone()),
+            None => diagnosis,
+        };
+    }
+    if text.trim().len() <= BARE_WORDING_MAX {
+        let bare = Reply {
+            code: 0,
+            enhanced: None,
+            lines: vec![text.trim().to_owned()],
+        };
+        let id = classify_reply(None, &bare);
+        if id != D::Unknown {
+            return for_reply(id, &bare, provider);
+        }
+    }
+    not_recognised(found)
+}
+
+fn from_phrase(phrase: &Phrase, lower: &str) -> Diagnosis {
+    // ASP.NET on port 465 waits for a greeting until its timeout: that is the real cause.
+    if phrase.id == D::Timeout && lower.contains("465") {
+        return texts::variant(D::NoGreeting, &DOTNET_465);
+    }
+    match phrase.text {
+        Some(text) => texts::variant(phrase.id, text),
+        None => texts::base(phrase.id),
+    }
+}
+
+fn not_recognised(found: Option<Found>) -> Diagnosis {
+    let Some(found) = found else {
+        return texts::variant(D::Unknown, &NOT_RECOGNISED);
+    };
+    let meaning = if found.reply.is_transient() {
+        "Codes that start with 4 mean \"try again later\"; if it keeps happening, the reply's words are \
+         the reason to send to your mail provider."
+    } else {
+        "Codes that start with 5 mean the server will not accept this as it is; the words after the code \
+         are its reason."
+    };
+    texts::base(D::Unknown)
+        .with_summary("We don't recognise this server reply")
+        .with_explanation(format!(
+            "The server answered with a reply we have no explanation for yet. {meaning}"
+        ))
+        .with_reply(found.raw)
+}
+
+#[cfg(test)]
+mod tests;

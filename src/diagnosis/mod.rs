@@ -7,6 +7,9 @@
 mod change;
 mod classify;
 mod explain;
+mod outcome;
+mod provider;
+mod scan;
 mod texts;
 
 use serde::Serialize;

@@ -49,7 +49,9 @@ static PROVIDERS: &[Provider] = &[
                   they want a modern sign-in (OAuth) that ASP.NET cannot do. Send your website's mail \
                   through another service, or ask your developer to switch to MailKit.",
         app_password: false,
-        sender: Some("Outlook.com sends only from the signed-in address: set `from` to `userName`."),
+        sender: Some(
+            "Outlook.com sends only from the signed-in address: set `from` to `userName`.",
+        ),
     },
     Provider {
         name: "Microsoft 365",
@@ -75,13 +77,21 @@ static PROVIDERS: &[Provider] = &[
     },
     Provider {
         name: "Yahoo",
-        hosts: &["yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "ymail.com"],
+        hosts: &[
+            "yahoo.com",
+            "yahoo.co.uk",
+            "yahoo.fr",
+            "yahoo.de",
+            "ymail.com",
+        ],
         marks: &["yahoo", "#auth005"],
         sign_in: "Yahoo needs an app password: in your Yahoo account open Account security → \
                   Generate app password, and use it as `password` with your full Yahoo address as \
                   `userName`.",
         app_password: true,
-        sender: Some("Yahoo sends only from the signed-in address: set `from` to your Yahoo address."),
+        sender: Some(
+            "Yahoo sends only from the signed-in address: set `from` to your Yahoo address.",
+        ),
     },
     Provider {
         name: "AOL",
@@ -104,7 +114,14 @@ static PROVIDERS: &[Provider] = &[
     },
     Provider {
         name: "Zoho Mail",
-        hosts: &["zoho.com", "zoho.eu", "zoho.in", "zoho.com.au", "zoho.jp", "zohomail.com"],
+        hosts: &[
+            "zoho.com",
+            "zoho.eu",
+            "zoho.in",
+            "zoho.com.au",
+            "zoho.jp",
+            "zohomail.com",
+        ],
         marks: &["zoho"],
         sign_in: "Zoho Mail: use your full Zoho address as `userName`. If two-factor sign-in is on, \
                   create an application-specific password in Zoho Accounts → Security and use it as \
@@ -156,7 +173,9 @@ static PROVIDERS: &[Provider] = &[
                   `postmaster@mg.example.com`, under Sending → Domain settings → SMTP credentials), \
                   not your Mailgun account password.",
         app_password: false,
-        sender: Some("Mailgun sends from addresses of your verified sending domain: use one as `from`."),
+        sender: Some(
+            "Mailgun sends from addresses of your verified sending domain: use one as `from`.",
+        ),
     },
     Provider {
         name: "Postmark",
@@ -195,9 +214,12 @@ pub(super) fn by_host(host: &str) -> Option<&'static Provider> {
     if host.is_empty() {
         return None;
     }
-    PROVIDERS
-        .iter()
-        .find(|provider| provider.hosts.iter().any(|pattern| host_matches(&host, pattern)))
+    PROVIDERS.iter().find(|provider| {
+        provider
+            .hosts
+            .iter()
+            .any(|pattern| host_matches(&host, pattern))
+    })
 }
 
 /// The provider whose marks appear in `text` (a greeting, a reply, a pasted error).
@@ -266,15 +288,25 @@ mod tests {
     #[test]
     fn marks_in_replies_are_recognised() {
         assert_eq!(
-            name(in_text("535-5.7.8 https://support.google.com/mail/?p=BadCredentials")),
+            name(in_text(
+                "535-5.7.8 https://support.google.com/mail/?p=BadCredentials"
+            )),
             "Gmail"
         );
         assert_eq!(
-            name(in_text("220 BN0PR04CA0001.outlook.office365.com Microsoft ESMTP MAIL Service")),
+            name(in_text(
+                "220 BN0PR04CA0001.outlook.office365.com Microsoft ESMTP MAIL Service"
+            )),
             "Microsoft 365"
         );
-        assert_eq!(name(in_text("535 5.7.0 (#AUTH005) Too many bad auth attempts.")), "Yahoo");
-        assert_eq!(name(detect("mail.example.com", &["220 mail.example.com ESMTP"])), "none");
+        assert_eq!(
+            name(in_text("535 5.7.0 (#AUTH005) Too many bad auth attempts.")),
+            "Yahoo"
+        );
+        assert_eq!(
+            name(detect("mail.example.com", &["220 mail.example.com ESMTP"])),
+            "none"
+        );
         assert_eq!(name(named("Yahoo")), "Yahoo");
     }
 }

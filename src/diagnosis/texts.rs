@@ -9,6 +9,22 @@ mod tls;
 
 use super::{Diagnosis, DiagnosisId, SuggestedChange};
 
+pub(super) use connection::{CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET};
+pub(super) use sending::{NOT_RECOGNISED, OUTER_ONLY};
+pub(super) use tls::{NOT_YET_VALID, SECURE_OR_SIGN_IN};
+
+/// Variant texts and the id each one goes with (for the tests that hold every text to the rules).
+#[cfg(test)]
+const VARIANTS: [(DiagnosisId, &Text); 7] = [
+    (DiagnosisId::ConnectionTimeout, &CANNOT_CONNECT),
+    (DiagnosisId::DnsNotFound, &HOST_NOT_SET),
+    (DiagnosisId::NoGreeting, &DOTNET_465),
+    (DiagnosisId::Unknown, &OUTER_ONLY),
+    (DiagnosisId::Unknown, &NOT_RECOGNISED),
+    (DiagnosisId::CertificateExpired, &NOT_YET_VALID),
+    (DiagnosisId::TlsRequired, &SECURE_OR_SIGN_IN),
+];
+
 /// One diagnosis text, as written.
 #[derive(Debug)]
 pub(super) struct Text {
@@ -63,7 +79,11 @@ pub(super) fn text(id: DiagnosisId) -> &'static Text {
 
 /// The untailored diagnosis for `id`.
 pub(super) fn base(id: DiagnosisId) -> Diagnosis {
-    let text = text(id);
+    variant(id, text(id))
+}
+
+/// A diagnosis with `id` told by another text (one of the variants).
+pub(super) fn variant(id: DiagnosisId, text: &Text) -> Diagnosis {
     Diagnosis {
         id,
         summary: text.summary.to_owned(),
@@ -71,17 +91,6 @@ pub(super) fn base(id: DiagnosisId) -> Diagnosis {
         steps_to_fix: text.steps.iter().map(|step| (*step).to_owned()).collect(),
         suggested_change: None,
         server_reply: None,
-    }
-}
-
-/// An unrecognised problem, with what we saw (`detail`) added to the explanation.
-pub(super) fn unknown(detail: &str) -> Diagnosis {
-    let detail = detail.trim();
-    let diagnosis = base(DiagnosisId::Unknown);
-    if detail.is_empty() {
-        diagnosis
-    } else {
-        diagnosis.explain_more(format!("What we saw: \u{201c}{detail}\u{201d}."))
     }
 }
 
@@ -112,7 +121,10 @@ impl Diagnosis {
     }
 
     /// Replaces the steps.
-    pub(super) fn with_steps<S: Into<String>>(mut self, steps: impl IntoIterator<Item = S>) -> Self {
+    pub(super) fn with_steps<S: Into<String>>(
+        mut self,
+        steps: impl IntoIterator<Item = S>,
+    ) -> Self {
         self.steps_to_fix = steps.into_iter().map(Into::into).collect();
         self
     }
@@ -150,7 +162,7 @@ impl Diagnosis {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Words that talk down to the reader or put the blame on them.
@@ -172,10 +184,14 @@ mod tests {
     fn all_texts() -> Vec<(DiagnosisId, String)> {
         DiagnosisId::ALL
             .iter()
-            .flat_map(|id| {
-                let text = text(*id);
-                let mut out = vec![(*id, text.summary.to_owned()), (*id, text.explanation.to_owned())];
-                out.extend(text.steps.iter().map(|step| (*id, (*step).to_owned())));
+            .map(|id| (*id, text(*id)))
+            .chain(VARIANTS)
+            .flat_map(|(id, text)| {
+                let mut out = vec![
+                    (id, text.summary.to_owned()),
+                    (id, text.explanation.to_owned()),
+                ];
+                out.extend(text.steps.iter().map(|step| (id, (*step).to_owned())));
                 out
             })
             .collect()
@@ -187,9 +203,15 @@ mod tests {
             let diagnosis = base(id);
             assert_eq!(diagnosis.id, id);
             assert!(!diagnosis.summary.trim().is_empty(), "{id:?} summary");
-            assert!(!diagnosis.explanation.trim().is_empty(), "{id:?} explanation");
+            assert!(
+                !diagnosis.explanation.trim().is_empty(),
+                "{id:?} explanation"
+            );
             assert!(!diagnosis.steps_to_fix.is_empty(), "{id:?} steps");
-            assert!(diagnosis.steps_to_fix.iter().all(|s| !s.trim().is_empty()), "{id:?}");
+            assert!(
+                diagnosis.steps_to_fix.iter().all(|s| !s.trim().is_empty()),
+                "{id:?}"
+            );
         }
     }
 
@@ -206,7 +228,10 @@ mod tests {
         for stop in [". ", "! ", "? ", "\n"] {
             assert!(!summary.contains(stop), "more than one sentence: {summary}");
         }
-        assert!(!summary.ends_with('.'), "headline with a full stop: {summary}");
+        assert!(
+            !summary.ends_with('.'),
+            "headline with a full stop: {summary}"
+        );
     }
 
     /// Shared with the classifier's tests.
@@ -217,7 +242,11 @@ mod tests {
         for text in all {
             let lower = text.to_lowercase();
             for word in FORBIDDEN {
-                assert!(!lower.contains(word), "{:?} says {word:?}: {text}", diagnosis.id);
+                assert!(
+                    !lower.contains(word),
+                    "{:?} says {word:?}: {text}",
+                    diagnosis.id
+                );
             }
         }
     }
@@ -233,19 +262,33 @@ mod tests {
         for id in DiagnosisId::ALL {
             assert_kind(&base(id));
         }
+        for (id, text) in VARIANTS {
+            assert_kind(&variant(id, text));
+            assert!(!text.steps.is_empty());
+        }
     }
 
     #[test]
     fn explanations_are_short() {
         for id in DiagnosisId::ALL {
             let sentences = text(id).explanation.matches(". ").count() + 1;
-            assert!(sentences <= 3, "{id:?} explanation has {sentences} sentences");
+            assert!(
+                sentences <= 3,
+                "{id:?} explanation has {sentences} sentences"
+            );
         }
     }
 
     #[test]
     fn steps_speak_web_config() {
-        let config_words = ["`host`", "`port`", "`enableSsl`", "`userName`", "`password`", "`from`"];
+        let config_words = [
+            "`host`",
+            "`port`",
+            "`enableSsl`",
+            "`userName`",
+            "`password`",
+            "`from`",
+        ];
         let mentions = DiagnosisId::ALL
             .iter()
             .filter(|id| {
@@ -255,7 +298,10 @@ mod tests {
                     .any(|step| config_words.iter().any(|word| step.contains(word)))
             })
             .count();
-        assert!(mentions >= 20, "only {mentions} ids name a web.config attribute in their steps");
+        assert!(
+            mentions >= 20,
+            "only {mentions} ids name a web.config attribute in their steps"
+        );
     }
 
     #[test]
@@ -269,11 +315,22 @@ mod tests {
             .with_reply("530 5.7.0 x");
         assert_eq!(diagnosis.summary, "S");
         assert!(diagnosis.explanation.ends_with(" More."));
-        assert_eq!(diagnosis.steps_to_fix.first().map(String::as_str), Some("First."));
-        assert_eq!(diagnosis.steps_to_fix.last().map(String::as_str), Some("Last."));
-        assert_eq!(diagnosis.steps_to_fix.iter().filter(|s| *s == "First.").count(), 1);
+        assert_eq!(
+            diagnosis.steps_to_fix.first().map(String::as_str),
+            Some("First.")
+        );
+        assert_eq!(
+            diagnosis.steps_to_fix.last().map(String::as_str),
+            Some("Last.")
+        );
+        assert_eq!(
+            diagnosis
+                .steps_to_fix
+                .iter()
+                .filter(|s| *s == "First.")
+                .count(),
+            1
+        );
         assert_eq!(diagnosis.server_reply.as_deref(), Some("530 5.7.0 x"));
-        assert!(unknown("  ").explanation.ends_with("or this computer said."));
-        assert!(unknown("boom").explanation.contains("boom"));
     }
 }

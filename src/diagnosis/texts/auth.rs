@@ -2,7 +2,7 @@
 
 use super::Text;
 
-pub(super) static AUTH_REQUIRED: Text = Text {
+pub(in crate::diagnosis) static AUTH_REQUIRED: Text = Text {
     summary: "The server wants a sign-in before it sends anything",
     explanation: "This server sends mail only for signed-in users, and the message was offered before \
                   any sign-in was accepted. In web.config the sign-in comes from `userName` and \
@@ -15,7 +15,7 @@ pub(super) static AUTH_REQUIRED: Text = Text {
     ],
 };
 
-pub(super) static AUTH_NOT_OFFERED: Text = Text {
+pub(in crate::diagnosis) static AUTH_NOT_OFFERED: Text = Text {
     summary: "The server does not offer sign-in on this connection",
     explanation: "Your settings include a user name, but the server did not offer AUTH (the sign-in \
                   command of mail servers) here. Usually the port is meant for mail between servers \
@@ -28,7 +28,7 @@ pub(super) static AUTH_NOT_OFFERED: Text = Text {
     ],
 };
 
-pub(super) static AUTH_REQUIRES_TLS: Text = Text {
+pub(in crate::diagnosis) static AUTH_REQUIRES_TLS: Text = Text {
     summary: "The server allows sign-in only over an encrypted connection",
     explanation: "The password would have crossed the network unencrypted, so the server refused or \
                   hid sign-in. STARTTLS (the way a mail server switches to an encrypted connection) \
@@ -40,7 +40,7 @@ pub(super) static AUTH_REQUIRES_TLS: Text = Text {
     ],
 };
 
-pub(super) static AUTH_MECHANISM_UNSUPPORTED: Text = Text {
+pub(in crate::diagnosis) static AUTH_MECHANISM_UNSUPPORTED: Text = Text {
     summary: "The server's sign-in methods are ones ASP.NET cannot use",
     explanation: "Mail servers offer several sign-in methods. ASP.NET's mail sender knows only LOGIN, \
                   NTLM, Digest and Negotiate, and this server offered none of them, so the same \
@@ -52,7 +52,7 @@ pub(super) static AUTH_MECHANISM_UNSUPPORTED: Text = Text {
     ],
 };
 
-pub(super) static AUTH_FAILED: Text = Text {
+pub(in crate::diagnosis) static AUTH_FAILED: Text = Text {
     summary: "The server refused the user name or password",
     explanation: "The server checked the sign-in and said no. Usually the password is not the current \
                   one, or the user name is not in the form the provider expects; some providers also \
@@ -67,7 +67,7 @@ pub(super) static AUTH_FAILED: Text = Text {
     ],
 };
 
-pub(super) static APP_PASSWORD_REQUIRED: Text = Text {
+pub(in crate::diagnosis) static APP_PASSWORD_REQUIRED: Text = Text {
     summary: "Your provider wants an app password instead of your normal password",
     explanation: "An app password is a separate password your mail provider makes just for programs \
                   such as your website. Accounts with two-step sign-in (a code on your phone) refuse \
@@ -81,7 +81,7 @@ pub(super) static APP_PASSWORD_REQUIRED: Text = Text {
     ],
 };
 
-pub(super) static WEB_LOGIN_REQUIRED: Text = Text {
+pub(in crate::diagnosis) static WEB_LOGIN_REQUIRED: Text = Text {
     summary: "Your provider paused the sign-in until you confirm it in a web browser",
     explanation: "The provider saw a sign-in from a place it does not know (the computer that runs \
                   your website) and held it back until you confirm it was you.",
@@ -93,7 +93,7 @@ pub(super) static WEB_LOGIN_REQUIRED: Text = Text {
     ],
 };
 
-pub(super) static SMTP_AUTH_DISABLED: Text = Text {
+pub(in crate::diagnosis) static SMTP_AUTH_DISABLED: Text = Text {
     summary: "Sign-in for mail programs is switched off for this account",
     explanation: "Microsoft 365 lets administrators switch off \"Authenticated SMTP\" (the way programs \
                   sign in to send mail). It is off for this mailbox or for the whole organisation, so \
@@ -107,7 +107,7 @@ pub(super) static SMTP_AUTH_DISABLED: Text = Text {
     ],
 };
 
-pub(super) static BASIC_AUTH_DISABLED: Text = Text {
+pub(in crate::diagnosis) static BASIC_AUTH_DISABLED: Text = Text {
     summary: "Your provider no longer accepts a password from mail programs",
     explanation: "The provider has switched off basic authentication (signing in with only a user name \
                   and password) and wants OAuth instead (signing in through the provider's own page). \
@@ -122,7 +122,7 @@ pub(super) static BASIC_AUTH_DISABLED: Text = Text {
     ],
 };
 
-pub(super) static AUTH_TEMPORARY_FAILURE: Text = Text {
+pub(in crate::diagnosis) static AUTH_TEMPORARY_FAILURE: Text = Text {
     summary: "The server could not check the password at the moment",
     explanation: "The server's sign-in system had a temporary problem, so it could not say yes or no. \
                   The problem is on the provider's side, and your settings may well be right.",

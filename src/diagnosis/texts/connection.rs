@@ -2,7 +2,7 @@
 
 use super::Text;
 
-pub(super) static DNS_NOT_FOUND: Text = Text {
+pub(in crate::diagnosis) static DNS_NOT_FOUND: Text = Text {
     summary: "The mail server's name could not be found",
     explanation: "This computer asked DNS (the internet's address book) for the name in `host` and \
                   got no address back, so it does not know where to send the mail. Usually the name \
@@ -17,7 +17,7 @@ pub(super) static DNS_NOT_FOUND: Text = Text {
     ],
 };
 
-pub(super) static CONNECTION_REFUSED: Text = Text {
+pub(in crate::diagnosis) static CONNECTION_REFUSED: Text = Text {
     summary: "The server turned the connection away on this port",
     explanation: "This computer reached the server, but nothing there accepts mail on this port (the \
                   numbered door a program listens on), or a firewall (a filter that blocks \
@@ -31,7 +31,7 @@ pub(super) static CONNECTION_REFUSED: Text = Text {
     ],
 };
 
-pub(super) static CONNECTION_TIMEOUT: Text = Text {
+pub(in crate::diagnosis) static CONNECTION_TIMEOUT: Text = Text {
     summary: "The server did not answer the connection attempt",
     explanation: "Nothing answered on this port before the time limit ran out. Often a firewall (a \
                   filter that blocks connections) at the hosting company or internet provider quietly \
@@ -45,7 +45,7 @@ pub(super) static CONNECTION_TIMEOUT: Text = Text {
     ],
 };
 
-pub(super) static NO_GREETING: Text = Text {
+pub(in crate::diagnosis) static NO_GREETING: Text = Text {
     summary: "The server accepted the connection but never said hello",
     explanation: "A mail server normally greets a new connection right away. When it stays silent, the \
                   port usually expects encryption from the very first byte (\"SSL on connect\", \
@@ -59,7 +59,7 @@ pub(super) static NO_GREETING: Text = Text {
     ],
 };
 
-pub(super) static NOT_SMTP: Text = Text {
+pub(in crate::diagnosis) static NOT_SMTP: Text = Text {
     summary: "Something other than a mail server answered on this port",
     explanation: "The answer did not look like SMTP (the language mail servers speak). The port may \
                   belong to a website or another service, or `host` may point to a different machine.",
@@ -72,7 +72,7 @@ pub(super) static NOT_SMTP: Text = Text {
     ],
 };
 
-pub(super) static SERVICE_UNAVAILABLE: Text = Text {
+pub(in crate::diagnosis) static SERVICE_UNAVAILABLE: Text = Text {
     summary: "The mail server is not taking this connection right now",
     explanation: "The server answered but refused to serve this connection. Usually the server has a \
                   temporary problem (maintenance or overload), or it refuses this computer's internet \
@@ -86,7 +86,7 @@ pub(super) static SERVICE_UNAVAILABLE: Text = Text {
     ],
 };
 
-pub(super) static CONNECTION_LOST: Text = Text {
+pub(in crate::diagnosis) static CONNECTION_LOST: Text = Text {
     summary: "The server closed the connection in the middle of the conversation",
     explanation: "The connection ended before the server finished answering. Servers do this when \
                   something about the connection displeases them (too many attempts, a blocked \
@@ -101,7 +101,7 @@ pub(super) static CONNECTION_LOST: Text = Text {
     ],
 };
 
-pub(super) static TIMEOUT: Text = Text {
+pub(in crate::diagnosis) static TIMEOUT: Text = Text {
     summary: "The server stopped answering",
     explanation: "The server accepted the connection but did not answer in time. It may be \
                   overloaded, or a firewall (a filter that blocks connections) may be holding the \
@@ -114,9 +114,51 @@ pub(super) static TIMEOUT: Text = Text {
     ],
 };
 
-pub(super) static CANCELLED: Text = Text {
+pub(in crate::diagnosis) static CANCELLED: Text = Text {
     summary: "The test was stopped before it finished",
     explanation: "The test was cancelled, so the steps that did not run have no result. This says \
                   nothing about whether your settings work.",
     steps: &["Press \"Send test email\" to run the test again."],
+};
+
+// Variants for messages that mean more (or less) than an id's usual text.
+
+/// A client's "could not connect" that does not say why (`PHPMailer`, .NET's outer exception).
+pub(in crate::diagnosis) static CANNOT_CONNECT: Text = Text {
+    summary: "Your website could not connect to the mail server",
+    explanation: "The program gives this one message for several causes: a firewall (a filter that \
+                  blocks connections) at the hosting company blocks the port, nothing listens on that \
+                  port, or the encryption setting does not match the port. Port 25 is the one most \
+                  often blocked.",
+    steps: &[
+        "Change `port` to `587` and set `enableSsl` to `true` (in PHPMailer: `Port = 587` and \
+         `SMTPSecure = 'tls'`).",
+        "Check that `host` is exactly the server name your provider gives.",
+        "Ask your hosting company whether outgoing mail connections are allowed, and on which ports.",
+    ],
+};
+
+/// .NET's "The SMTP host was not specified."
+pub(in crate::diagnosis) static HOST_NOT_SET: Text = Text {
+    summary: "No mail server is set",
+    explanation: "ASP.NET found no `host` in the `<mailSettings>` section of web.config (or in the \
+                  website's code), so it does not know which server to send through.",
+    steps: &[
+        "Add `host` to the `<network>` element in web.config, for example `host=\"smtp.example.com\"`.",
+        "Check that `<mailSettings>` sits inside `<system.net>` in the web.config of the site that \
+         sends the mail.",
+    ],
+};
+
+/// .NET's "The operation has timed out." on port 465.
+pub(in crate::diagnosis) static DOTNET_465: Text = Text {
+    summary: "ASP.NET waited on port 465 for a greeting that never comes",
+    explanation: "Port 465 expects encryption from the very first byte (\"SSL on connect\"), which \
+                  ASP.NET's mail sender cannot do: it waits for the server to say hello until it gives \
+                  up with \"The operation has timed out\".",
+    steps: &[
+        "Change `port` to `587` and set `enableSsl` to `true`.",
+        "If your provider offers only port 465, ask whether it has a port with STARTTLS (the way a \
+         mail server switches to an encrypted connection), or send through another provider.",
+    ],
 };

@@ -2,7 +2,7 @@
 
 use super::Text;
 
-pub(super) static RELAY_DENIED: Text = Text {
+pub(in crate::diagnosis) static RELAY_DENIED: Text = Text {
     summary: "The server will not pass your mail on to other addresses",
     explanation: "Relaying (passing mail on to addresses outside the server's own domains) is allowed \
                   only for signed-in users or known senders, and this connection did not count as one. \
@@ -17,7 +17,7 @@ pub(super) static RELAY_DENIED: Text = Text {
     ],
 };
 
-pub(super) static SENDER_REJECTED: Text = Text {
+pub(in crate::diagnosis) static SENDER_REJECTED: Text = Text {
     summary: "The server will not send mail from this sender address",
     explanation: "The sender address (`from`) must be one the account may send as: usually the mailbox \
                   you sign in with, or an address your provider has verified. This one is not on that \
@@ -29,7 +29,7 @@ pub(super) static SENDER_REJECTED: Text = Text {
     ],
 };
 
-pub(super) static RECIPIENT_REJECTED: Text = Text {
+pub(in crate::diagnosis) static RECIPIENT_REJECTED: Text = Text {
     summary: "The server refused the address the test was sent to",
     explanation: "Your settings got through, but the test recipient was refused: the address may not \
                   exist, or its mailbox cannot take mail right now. This concerns the test address, not \
@@ -40,7 +40,7 @@ pub(super) static RECIPIENT_REJECTED: Text = Text {
     ],
 };
 
-pub(super) static MESSAGE_REJECTED: Text = Text {
+pub(in crate::diagnosis) static MESSAGE_REJECTED: Text = Text {
     summary: "The server refused the message itself",
     explanation: "The connection and sign-in worked, but the message was refused: for example it was \
                   too large, looked like spam, or the sender's domain failed SPF or DKIM checks (DNS \
@@ -54,7 +54,7 @@ pub(super) static MESSAGE_REJECTED: Text = Text {
     ],
 };
 
-pub(super) static ACCOUNT_BLOCKED: Text = Text {
+pub(in crate::diagnosis) static ACCOUNT_BLOCKED: Text = Text {
     summary: "This mail account is blocked from sending",
     explanation: "The provider has stopped this account from sending, often after it noticed unusual \
                   activity such as spam sent with a stolen password. Only the provider or your \
@@ -68,7 +68,7 @@ pub(super) static ACCOUNT_BLOCKED: Text = Text {
     ],
 };
 
-pub(super) static RATE_LIMITED: Text = Text {
+pub(in crate::diagnosis) static RATE_LIMITED: Text = Text {
     summary: "The server asks to slow down and try again later",
     explanation: "Providers limit how much mail an account or an internet address may send in a given \
                   time. That limit was reached, or the server is being careful with this connection \
@@ -82,7 +82,7 @@ pub(super) static RATE_LIMITED: Text = Text {
     ],
 };
 
-pub(super) static TEMPORARY_FAILURE: Text = Text {
+pub(in crate::diagnosis) static TEMPORARY_FAILURE: Text = Text {
     summary: "The server had a temporary problem",
     explanation: "The server answered with a \"try again later\" code (one that starts with 4), which \
                   means the problem should clear without any change on your side.",
@@ -93,7 +93,7 @@ pub(super) static TEMPORARY_FAILURE: Text = Text {
     ],
 };
 
-pub(super) static UNKNOWN: Text = Text {
+pub(in crate::diagnosis) static UNKNOWN: Text = Text {
     summary: "We don't recognise this problem",
     explanation: "The test stopped with a message we have no explanation for yet. The details show \
                   exactly what the server or this computer said.",
@@ -102,5 +102,34 @@ pub(super) static UNKNOWN: Text = Text {
          them to your mail provider.",
         "Check `host`, `port` and `enableSsl` against your provider's instructions.",
         "Save the report (it leaves out your password) and send it to your hosting company's support.",
+    ],
+};
+
+// Variants for messages that mean more (or less) than an id's usual text.
+
+/// .NET's outer "Failure sending mail." without its inner exception.
+pub(in crate::diagnosis) static OUTER_ONLY: Text = Text {
+    summary: "Sending failed, and this part of the message does not say why",
+    explanation: "\"Failure sending mail\" is only the outer message: the reason is in the inner \
+                  exception that follows it (after \"--->\") in the full error log.",
+    steps: &[
+        "Copy the whole error, including the lines after \"--->\", and paste it here again.",
+        "Or run the test in this program with the same settings: it shows the exact step that fails.",
+        "Meanwhile, check `host`, `port` and `enableSsl` against your provider's instructions.",
+    ],
+};
+
+/// Pasted text in which we find nothing we know.
+pub(in crate::diagnosis) static NOT_RECOGNISED: Text = Text {
+    summary: "We don't recognise this message",
+    explanation: "It contains no mail server reply code (such as `535` or `5.7.8`) and no error we know \
+                  from ASP.NET, PHPMailer, Nodemailer, Python or MailKit.",
+    steps: &[
+        "Paste the whole error, including any lines after \"--->\" or \"Caused by\": the cause is often \
+         at the end.",
+        "Look for a three-digit code that starts with 4 or 5 (such as `550`) or a code like `5.7.1`, and \
+         the words after it: that is the server's reason.",
+        "Or run the test in this program with your `host`, `port` and `enableSsl`: it shows the exact \
+         step that fails.",
     ],
 };

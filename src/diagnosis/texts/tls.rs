@@ -2,7 +2,7 @@
 
 use super::Text;
 
-pub(super) static TLS_REQUIRED: Text = Text {
+pub(in crate::diagnosis) static TLS_REQUIRED: Text = Text {
     summary: "The server wants an encrypted connection",
     explanation: "The server will not go on until the connection is encrypted with STARTTLS (the way a \
                   mail server switches to an encrypted connection). In web.config, \
@@ -15,7 +15,7 @@ pub(super) static TLS_REQUIRED: Text = Text {
     ],
 };
 
-pub(super) static STARTTLS_NOT_OFFERED: Text = Text {
+pub(in crate::diagnosis) static STARTTLS_NOT_OFFERED: Text = Text {
     summary: "The server does not offer an encrypted connection on this port",
     explanation: "With `enableSsl` on, ASP.NET asks for STARTTLS (the way a mail server switches to \
                   an encrypted connection), and this server did not offer it, so ASP.NET stops with \
@@ -29,7 +29,7 @@ pub(super) static STARTTLS_NOT_OFFERED: Text = Text {
     ],
 };
 
-pub(super) static TLS_ON_PLAIN_PORT: Text = Text {
+pub(in crate::diagnosis) static TLS_ON_PLAIN_PORT: Text = Text {
     summary: "This port starts unencrypted and switches to encryption later",
     explanation: "One side started encrypting straight away (\"SSL on connect\") while the other \
                   expected plain text first and a switch with STARTTLS (the way a mail server switches \
@@ -43,7 +43,7 @@ pub(super) static TLS_ON_PLAIN_PORT: Text = Text {
     ],
 };
 
-pub(super) static TLS_HANDSHAKE_FAILED: Text = Text {
+pub(in crate::diagnosis) static TLS_HANDSHAKE_FAILED: Text = Text {
     summary: "The encrypted connection could not be set up",
     explanation: "The handshake (the exchange that sets up encryption) failed. Common reasons are a \
                   server that only knows old encryption versions (TLS 1.0 or 1.1, which modern \
@@ -58,7 +58,7 @@ pub(super) static TLS_HANDSHAKE_FAILED: Text = Text {
     ],
 };
 
-pub(super) static CERTIFICATE_NAME_MISMATCH: Text = Text {
+pub(in crate::diagnosis) static CERTIFICATE_NAME_MISMATCH: Text = Text {
     summary: "The server's security certificate is for a different server name",
     explanation: "A certificate (the server's proof of identity) lists the names it is valid for, and \
                   the name in `host` is not among them. This is common with shared hosting, where the \
@@ -70,7 +70,7 @@ pub(super) static CERTIFICATE_NAME_MISMATCH: Text = Text {
     ],
 };
 
-pub(super) static CERTIFICATE_UNTRUSTED: Text = Text {
+pub(in crate::diagnosis) static CERTIFICATE_UNTRUSTED: Text = Text {
     summary: "The server's security certificate is not trusted",
     explanation: "The certificate (the server's proof of identity) is not vouched for by any authority \
                   this computer trusts. It may be self-signed (made by the server for itself), the \
@@ -87,7 +87,7 @@ pub(super) static CERTIFICATE_UNTRUSTED: Text = Text {
     ],
 };
 
-pub(super) static CERTIFICATE_EXPIRED: Text = Text {
+pub(in crate::diagnosis) static CERTIFICATE_EXPIRED: Text = Text {
     summary: "The server's security certificate has expired",
     explanation: "A certificate (the server's proof of identity) is valid only for a set period, and \
                   this one is outside it. Mail programs, ASP.NET included, refuse such a server to keep \
@@ -97,5 +97,35 @@ pub(super) static CERTIFICATE_EXPIRED: Text = Text {
          only they can renew it.",
         "Check that this computer's date and time are correct: a wrong clock makes valid \
          certificates look expired.",
+    ],
+};
+
+// Variants for messages that mean more (or less) than an id's usual text.
+
+/// The certificate's validity has not started (by this computer's clock).
+pub(in crate::diagnosis) static NOT_YET_VALID: Text = Text {
+    summary: "The server's security certificate is not valid yet",
+    explanation: "A certificate (the server's proof of identity) is valid only from a set date, and by \
+                  this computer's clock that date has not come yet. Usually this computer's clock is \
+                  wrong; less often the server has a certificate dated in the future.",
+    steps: &[
+        "Check that this computer's date, time and time zone are correct, then test again.",
+        "If the clock is right, tell your mail provider that the mail server's certificate is not \
+         valid yet.",
+    ],
+};
+
+/// .NET's "requires a secure connection or the client was not authenticated" with no reply.
+pub(in crate::diagnosis) static SECURE_OR_SIGN_IN: Text = Text {
+    summary: "The server wants an encrypted connection or a sign-in",
+    explanation: "ASP.NET shows this message for two different refusals: the server wants encryption \
+                  with STARTTLS (the way a mail server switches to an encrypted connection), or it \
+                  wants a sign-in first. The server's own words after \"The server response was:\" \
+                  tell which.",
+    steps: &[
+        "Set `enableSsl` to `true` and use `port` `587`.",
+        "Fill in `userName` (usually your full email address) and `password`, and set \
+         `defaultCredentials` to `false`.",
+        "Test again; if it still fails, the server's reply says which of the two is missing.",
     ],
 };

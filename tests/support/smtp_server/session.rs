@@ -184,7 +184,11 @@ impl Session {
         match self.config.fault {
             Some(Fault::DropAt(at)) if at == stage => true,
             Some(Fault::StallAt(at)) if at == stage => {
-                io.drain().await;
+                // Never answer again, but keep listening: tests see what the client sends
+                // after giving up (a QUIT after a cancel, for instance).
+                while let Some(line) = io.read_line().await {
+                    self.log.update(|record| record.commands.push(line.clone()));
+                }
                 true
             }
             _ => false,

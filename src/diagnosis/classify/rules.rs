@@ -1,0 +1,382 @@
+//! The table: reply wording, enhanced codes, basic codes and steps → diagnosis id, most specific
+//! first. A basic code alone decides only at the very end, as a fallback.
+
+use super::Facts;
+use crate::diagnosis::DiagnosisId;
+use crate::event::Step;
+
+use DiagnosisId as D;
+
+/// Which reply codes a rule accepts.
+#[derive(Debug, Clone, Copy)]
+enum Codes {
+    Any,
+    /// `4` for 4xx, `5` for 5xx.
+    Class(u16),
+    List(&'static [u16]),
+}
+
+/// One row of the table. Every condition that is set must hold; within a condition, any of the
+/// listed values is enough.
+#[derive(Debug)]
+pub(super) struct Rule {
+    pub(super) id: DiagnosisId,
+    /// Lower-case phrases, any of which must appear in the reply.
+    words: &'static [&'static str],
+    /// Enhanced codes (`5.7.8`), or classes of them when ending in a dot (`5.6.`).
+    enhanced: &'static [&'static str],
+    codes: Codes,
+    /// The steps the rule applies to; empty means any (and pasted text, which has no step).
+    steps: &'static [Step],
+}
+
+impl Rule {
+    const fn says(id: DiagnosisId, words: &'static [&'static str]) -> Self {
+        Self {
+            id,
+            words,
+            enhanced: &[],
+            codes: Codes::Any,
+            steps: &[],
+        }
+    }
+
+    const fn coded(id: DiagnosisId, enhanced: &'static [&'static str]) -> Self {
+        Self {
+            id,
+            words: &[],
+            enhanced,
+            codes: Codes::Any,
+            steps: &[],
+        }
+    }
+
+    /// A fallback on the basic code (usually narrowed to a step).
+    const fn replied(id: DiagnosisId, codes: Codes) -> Self {
+        Self {
+            id,
+            words: &[],
+            enhanced: &[],
+            codes,
+            steps: &[],
+        }
+    }
+
+    const fn at(self, steps: &'static [Step]) -> Self {
+        Self { steps, ..self }
+    }
+
+    pub(super) fn matches(&self, step: Option<Step>, facts: &Facts) -> bool {
+        let words = self.words.is_empty() || self.words.iter().any(|w| facts.text.contains(w));
+        let enhanced = self.enhanced.is_empty()
+            || facts.enhanced.as_deref().is_some_and(|code| {
+                self.enhanced.iter().any(|want| {
+                    if want.ends_with('.') {
+                        code.starts_with(want)
+                    } else {
+                        code == *want
+                    }
+                })
+            });
+        let codes = match self.codes {
+            Codes::Any => true,
+            Codes::Class(class) => facts.code / 100 == class,
+            Codes::List(list) => list.contains(&facts.code),
+        };
+        let steps = self.steps.is_empty() || step.is_some_and(|s| self.steps.contains(&s));
+        words && enhanced && codes && steps
+    }
+}
+
+const RATE_WORDS: &[&str] = &[
+    "try again later",
+    "too many",
+    "too much mail",
+    "rate limit",
+    "ratelimit",
+    "rate-limit",
+    "rate exceeded",
+    "sending rate",
+    "throttl",
+    "sending limit",
+    "sending quota",
+    "message quota",
+    "limit exceeded",
+    "server busy",
+    "too fast",
+];
+
+/// The table, most specific first; the first matching rule wins.
+pub(super) static RULES: &[Rule] = &[
+    // At the greeting nothing has been asked yet: any refusal is about serving this connection.
+    Rule::says(D::RateLimited, RATE_WORDS).at(&[Step::Greeting]),
+    Rule::replied(D::ServiceUnavailable, Codes::Any).at(&[Step::Greeting]),
+    // Microsoft 365 sign-in policy.
+    Rule::says(
+        D::SmtpAuthDisabled,
+        &["smtpclientauthentication is disabled", "smtp_auth_disabled"],
+    ),
+    Rule::says(
+        D::BasicAuthDisabled,
+        &[
+            "basic authentication is disabled",
+            "basic authentication is not supported",
+            "basic auth is disabled",
+            "security defaults",
+            "did not meet the criteria to be authenticated",
+        ],
+    ),
+    Rule::coded(D::BasicAuthDisabled, &["5.7.30"]),
+    // Encryption the server cannot provide (or the client's is too old).
+    Rule::says(
+        D::TlsHandshakeFailed,
+        &[
+            "tls 1.0 and 1.1",
+            "smtp_auth_tls",
+            "tls not available",
+            "tls is not available",
+        ],
+    ),
+    Rule::coded(D::TlsHandshakeFailed, &["4.7.66"]),
+    // Encryption the server insists on (sign-in first, then everything).
+    Rule::says(
+        D::AuthRequiresTls,
+        &["encryption required for requested authentication"],
+    ),
+    Rule::coded(D::AuthRequiresTls, &["5.7.11"]),
+    Rule::says(
+        D::TlsRequired,
+        &[
+            "must issue a starttls",
+            "starttls command first",
+            "starttls first",
+            "issue starttls",
+            "starttls required",
+            "requires starttls",
+            "tls required",
+            "requires tls",
+            "must use tls",
+            "secure connection required",
+            "encryption required",
+        ],
+    ),
+    // Google. DECISION: Gmail's `535-5.7.8 ... BadCredentials` is AppPasswordRequired, not
+    // AuthFailed. Since September 2024 Gmail accepts no account password from mail programs at
+    // all, and ASP.NET cannot do OAuth, so an app password is the only way in; when one is already
+    // in use, the same fix (make a new one, paste it without spaces) also cures a mistyped or
+    // revoked one. The text says both.
+    Rule::says(
+        D::AppPasswordRequired,
+        &[
+            "application-specific password",
+            "app-specific password",
+            "app password",
+            "invalidsecondfactor",
+            "badcredentials",
+            "username and password not accepted",
+        ],
+    ),
+    Rule::says(D::WebLoginRequired, &["web browser", "webloginrequired"]),
+    Rule::coded(D::WebLoginRequired, &["5.7.14"]),
+    // DECISION: Yahoo's `535 5.7.0 (#AUTH005) Too many bad auth attempts` is AuthFailed (with the
+    // Yahoo app-password step), not AccountBlocked: the lock follows from Yahoo refusing the normal
+    // password, lifts by itself, and an app password is what stops it coming back. Sending the
+    // owner to "ask to lift a block" would not fix the cause.
+    Rule::says(D::AuthFailed, &["#auth005", "too many bad auth"]),
+    Rule::says(
+        D::AccountBlocked,
+        &[
+            "bad outbound sender",
+            "account has been disabled",
+            "account is disabled",
+            "account disabled",
+            "account has been suspended",
+            "account is suspended",
+            "account suspended",
+            "account is locked",
+            "banned sender",
+            "spam abuse detected",
+            "restricted from sending",
+        ],
+    ),
+    Rule::coded(D::AccountBlocked, &["5.7.501", "5.7.502", "5.7.503"]),
+    Rule::says(
+        D::AuthTemporaryFailure,
+        &[
+            "temporary authentication failure",
+            "authentication temporarily",
+            "temporary auth",
+        ],
+    ),
+    Rule::says(
+        D::AuthMechanismUnsupported,
+        &[
+            "mechanism is too weak",
+            "unrecognized authentication type",
+            "unsupported authentication mechanism",
+            "mechanism not supported",
+            "authentication mechanism not",
+        ],
+    ),
+    Rule::says(
+        D::AuthNotOffered,
+        &[
+            "authentication not enabled",
+            "authentication is not enabled",
+            "auth not enabled",
+            "auth not available",
+            "authentication not available",
+            "not advertised",
+        ],
+    ),
+    Rule::says(
+        D::RelayDenied,
+        &[
+            "relay access denied",
+            "relay not permitted",
+            "relaying denied",
+            "relay denied",
+            "not permitted to relay",
+            "not allowed to relay",
+            "unable to relay",
+            "relaying not allowed",
+            "relay not allowed",
+            "relaying disallowed",
+            "we do not relay",
+            "turn on smtp authentication",
+        ],
+    ),
+    Rule::says(
+        D::SenderRejected,
+        &[
+            "sendas",
+            "send as",
+            "not owned by user",
+            "sender address rejected",
+            "sender rejected",
+            "sender identity",
+            "email address is not verified",
+            "identities failed the check",
+            "from address failed",
+            "sender not allowed",
+            "from address does not match",
+            "request failed; mailbox unavailable",
+        ],
+    ),
+    Rule::coded(D::SenderRejected, &["5.7.60", "5.1.7", "5.1.8"]),
+    Rule::says(
+        D::MessageRejected,
+        &[
+            "spf",
+            "dkim",
+            "dmarc",
+            "sender policy framework",
+            "sender is unauthenticated",
+            "message size",
+            "size limit",
+            "exceeds the maximum",
+            "too large",
+            "too big",
+            "spam",
+            "virus",
+            "malware",
+            "content rejected",
+            "message content",
+            "message rejected",
+        ],
+    ),
+    Rule::coded(
+        D::MessageRejected,
+        &["5.6.", "5.3.4", "5.7.23", "5.7.26", "5.7.27", "5.7.7"],
+    ),
+    Rule::says(
+        D::AuthRequired,
+        &[
+            "authentication required",
+            "authentication is required",
+            "not authenticated",
+            "auth required",
+            "requires authentication",
+            "must authenticate",
+            "authentication needed",
+            "login required",
+        ],
+    ),
+    Rule::coded(D::AuthRequired, &["5.7.57"]),
+    Rule::says(
+        D::AuthFailed,
+        &[
+            "authentication failed",
+            "authentication unsuccessful",
+            "incorrect authentication data",
+            "credentials invalid",
+            "invalid credentials",
+            "credentials were incorrect",
+            "bad username",
+            "invalid login",
+            "login failed",
+            "incorrect password",
+            "password incorrect",
+            "username or password",
+            "password transition",
+        ],
+    ),
+    Rule::coded(
+        D::AuthFailed,
+        &["5.7.8", "5.7.3", "5.7.139", "5.7.12", "4.7.12"],
+    ),
+    Rule::says(
+        D::ServiceUnavailable,
+        &[
+            "service not available",
+            "service unavailable",
+            "closing transmission channel",
+            "no smtp service",
+        ],
+    ),
+    Rule::says(D::RateLimited, RATE_WORDS),
+    // Fallbacks on the code, narrowed by the step where that tells more than the code.
+    Rule::replied(D::AuthRequired, Codes::List(&[530])),
+    Rule::replied(D::SenderRejected, Codes::Class(5)).at(&[Step::MailFrom]),
+    Rule::says(
+        D::RecipientRejected,
+        &[
+            "user unknown",
+            "unknown user",
+            "recipient address rejected",
+            "no such user",
+            "no such recipient",
+            "mailbox not found",
+            "recipient rejected",
+            "unknown recipient",
+            "invalid recipient",
+            "recipient not found",
+            "does not exist",
+            "mailbox is full",
+            "mailbox full",
+            "over quota",
+        ],
+    ),
+    Rule::coded(
+        D::RecipientRejected,
+        &[
+            "5.1.1", "5.1.10", "5.1.2", "5.1.3", "5.1.6", "5.2.1", "5.2.2", "4.2.2",
+        ],
+    ),
+    Rule::replied(D::ServiceUnavailable, Codes::Class(5)).at(&[Step::Ehlo]),
+    Rule::replied(
+        D::StarttlsNotOffered,
+        Codes::List(&[500, 501, 502, 503, 504]),
+    )
+    .at(&[Step::StartTls]),
+    Rule::replied(D::TlsHandshakeFailed, Codes::Class(4)).at(&[Step::StartTls]),
+    Rule::replied(D::AuthTemporaryFailure, Codes::List(&[454])).at(&[Step::Auth]),
+    Rule::replied(D::AuthMechanismUnsupported, Codes::List(&[504])).at(&[Step::Auth]),
+    Rule::replied(D::AuthNotOffered, Codes::List(&[500, 502, 503])).at(&[Step::Auth]),
+    Rule::replied(D::AuthFailed, Codes::List(&[534, 535])).at(&[Step::Auth]),
+    Rule::replied(D::AuthFailed, Codes::List(&[535])),
+    Rule::replied(D::RecipientRejected, Codes::Class(5)).at(&[Step::RcptTo]),
+    Rule::replied(D::MessageRejected, Codes::Class(5)).at(&[Step::Data]),
+    Rule::replied(D::MessageRejected, Codes::List(&[552, 554])),
+    Rule::replied(D::TemporaryFailure, Codes::Class(4)),
+];

@@ -1,0 +1,223 @@
+//! Against a real Postfix + Dovecot (scripts/postfix-test-server.sh), when one is running.
+//!
+//! `scripts/check.sh` starts it and sets `MAILTESTER_POSTFIX_ENV` to its env file. Without it
+//! these tests pass vacuously on a developer machine, but fail under CI, where it must exist.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use mail_settings_tester::diagnosis::{DiagnosisId, diagnose};
+use mail_settings_tester::secret::Password;
+use mail_settings_tester::session::{Goal, SessionError, SessionReport, run_session};
+use mail_settings_tester::settings::{Security, Settings, Target, Timeouts};
+use mail_settings_tester::snippet::web_config;
+use tokio_util::sync::CancellationToken;
+
+const USER: &str = "user@test.example";
+const PASSWORD: &str = "Secr3t&<\"pass";
+
+struct Postfix {
+    vars: HashMap<String, String>,
+}
+
+impl Postfix {
+    /// The running instance, or `None` (and a note) when there is none outside CI.
+    fn get() -> Option<Self> {
+        let Ok(path) = std::env::var("MAILTESTER_POSTFIX_ENV") else {
+            assert!(
+                std::env::var("CI").is_err(),
+                "CI must run the Postfix tests: start it with scripts/check.sh"
+            );
+            eprintln!("note: MAILTESTER_POSTFIX_ENV not set; skipping the real-Postfix test");
+            return None;
+        };
+        let text = std::fs::read_to_string(&path).expect("the Postfix env file exists");
+        let vars = text
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("export ").or(Some(line.trim())))
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.trim_matches(['"', '\'']).to_owned()))
+            .collect();
+        Some(Self { vars })
+    }
+
+    fn var(&self, key: &str) -> &str {
+        self.vars
+            .get(key)
+            .map_or_else(|| panic!("{key} missing from the env file"), String::as_str)
+    }
+
+    fn port(&self, key: &str) -> u32 {
+        self.var(key).parse().unwrap()
+    }
+
+    fn settings(&self, port_key: &str) -> Settings {
+        Settings {
+            host: self.var("MAILTESTER_POSTFIX_HOST").to_owned(),
+            port: self.port(port_key),
+            user_name: USER.into(),
+            password: Password::new(PASSWORD),
+            enable_ssl: true,
+            from: USER.into(),
+            client_domain: "tester.example".into(),
+            ca_file: Some(PathBuf::from(self.var("MAILTESTER_POSTFIX_CA"))),
+            timeouts: Timeouts {
+                connect_secs: 5,
+                greeting_secs: 3,
+                command_secs: 20,
+            },
+            ..Settings::default()
+        }
+    }
+}
+
+async fn run(settings: &Settings) -> SessionReport {
+    let plan = settings.check().expect("valid");
+    run_session(&plan, Goal::Send, &|_| {}, CancellationToken::new()).await
+}
+
+fn id(settings: &Settings, report: &SessionReport) -> Option<DiagnosisId> {
+    diagnose(settings, report).map(|d| d.id)
+}
+
+fn assert_redacted(settings: &Settings, report: &SessionReport) {
+    let transcript = serde_json::to_string(&report.transcript).unwrap();
+    for secret in settings.password.wire_forms(&settings.user_name) {
+        assert!(!transcript.contains(&secret));
+    }
+}
+
+#[tokio::test]
+async fn submission_with_starttls_and_login_delivers() {
+    let Some(postfix) = Postfix::get() else {
+        return;
+    };
+    let settings = postfix.settings("MAILTESTER_POSTFIX_SUBMISSION_PORT");
+    let report = run(&settings).await;
+    assert!(report.ok(), "{:?}\n{:#?}", report.error, report.transcript);
+    assert!(
+        report
+            .server
+            .banner
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Postfix")
+    );
+    assert!(
+        report
+            .transcript
+            .iter()
+            .any(|l| l.text.starts_with("250 2.0.0 Ok: queued as"))
+    );
+    assert_redacted(&settings, &report);
+    assert!(
+        web_config(&settings, false)
+            .text
+            .contains(r#"enableSsl="true""#)
+    );
+}
+
+#[tokio::test]
+async fn seed_scenario_against_postfix() {
+    let Some(postfix) = Postfix::get() else {
+        return;
+    };
+    let settings = Settings {
+        enable_ssl: false,
+        ..postfix.settings("MAILTESTER_POSTFIX_SUBMISSION_PORT")
+    };
+    let report = run(&settings).await;
+    let diagnosis = diagnose(&settings, &report).expect("fails without TLS");
+    assert_eq!(diagnosis.id, DiagnosisId::TlsRequired, "{:?}", report.error);
+    let fixed = diagnosis
+        .suggested_change
+        .expect("one-click fix")
+        .apply(&settings);
+    let report = run(&fixed).await;
+    assert!(report.ok(), "{:?}", report.error);
+}
+
+#[tokio::test]
+async fn wrong_password_is_auth_failed() {
+    let Some(postfix) = Postfix::get() else {
+        return;
+    };
+    let settings = Settings {
+        user_name: "other@test.example".into(),
+        password: Password::new("not-the-password"),
+        from: "other@test.example".into(),
+        ..postfix.settings("MAILTESTER_POSTFIX_SUBMISSION_PORT")
+    };
+    let report = run(&settings).await;
+    assert_eq!(
+        id(&settings, &report),
+        Some(DiagnosisId::AuthFailed),
+        "{:?}",
+        report.error
+    );
+    assert_redacted(&settings, &report);
+}
+
+#[tokio::test]
+async fn plain_port_relays_nothing_without_sign_in() {
+    let Some(postfix) = Postfix::get() else {
+        return;
+    };
+    let settings = Settings {
+        user_name: String::new(),
+        password: Password::default(),
+        enable_ssl: false,
+        to: "someone@elsewhere.example".into(),
+        ..postfix.settings("MAILTESTER_POSTFIX_PLAIN_PORT")
+    };
+    let report = run(&settings).await;
+    assert_eq!(
+        id(&settings, &report),
+        Some(DiagnosisId::RelayDenied),
+        "{:?}",
+        report.error
+    );
+
+    let unknown_user = Settings {
+        to: "nobody@test.example".into(),
+        ..settings
+    };
+    let report = run(&unknown_user).await;
+    assert_eq!(
+        id(&unknown_user, &report),
+        Some(DiagnosisId::RecipientRejected),
+        "{:?}",
+        report.error
+    );
+}
+
+#[tokio::test]
+async fn smtps_port_works_for_generic_clients_but_not_for_aspnet() {
+    let Some(postfix) = Postfix::get() else {
+        return;
+    };
+    let generic = Settings {
+        target: Target::Generic,
+        security: Some(Security::ImplicitTls),
+        ..postfix.settings("MAILTESTER_POSTFIX_SMTPS_PORT")
+    };
+    let report = run(&generic).await;
+    assert!(report.ok(), "{:?}", report.error);
+
+    let aspnet = postfix.settings("MAILTESTER_POSTFIX_SMTPS_PORT");
+    let report = run(&aspnet).await;
+    assert!(
+        matches!(
+            report.error,
+            Some(SessionError::NoGreeting {
+                port_speaks_tls: true,
+                ..
+            })
+        ),
+        "{:?}",
+        report.error
+    );
+    assert_eq!(id(&aspnet, &report), Some(DiagnosisId::NoGreeting));
+}
