@@ -24,7 +24,7 @@
 #   user@test.example   password: Secr3t&<"pass
 #   other@test.example  password: 0ther-pass
 # Mail to any other domain is rejected without AUTH (554 Relay access denied),
-# and accepted after AUTH, then bounced: nothing ever leaves the machine.
+# and accepted after AUTH, then silently dropped: nothing leaves the machine.
 #
 # `start` writes DIR/env (KEY=VALUE lines, also shell-sourceable):
 #   MAILTESTER_POSTFIX_HOST, MAILTESTER_POSTFIX_PLAIN_PORT,
@@ -303,9 +303,12 @@ render_postfix() {
 		biff = no
 		in_flow_delay = 0
 
-		# Nothing ever leaves: mail to other domains bounces right away.
-		default_transport = error:outbound mail disabled in tests
-		relay_transport = error:outbound mail disabled in tests
+		# Nothing ever leaves: mail to other domains is accepted (after AUTH)
+		# and then dropped, logged as "status=sent (outbound mail disabled in
+		# tests)". Not error:, which smtpd already rejects at RCPT time (550
+		# 5.1.1), and error(8) refuses to run under another service name.
+		default_transport = discard:outbound mail disabled in tests
+		relay_transport = discard:outbound mail disabled in tests
 		local_transport = error:local delivery disabled in tests
 
 		virtual_mailbox_domains = $DOMAIN

@@ -55,11 +55,11 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
         attribute("port", &port.to_string()),
         attribute("enableSsl", if enable_ssl { "true" } else { "false" }),
     ];
-    let includes_password =
+    let password_included =
         include_password && settings.wants_auth() && !settings.password.is_empty();
     if settings.wants_auth() {
         network.push(attribute("userName", settings.user_name.trim()));
-        let password = if includes_password {
+        let password = if password_included {
             settings.password.expose()
         } else {
             PASSWORD_PLACEHOLDER
@@ -78,7 +78,7 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
     if !client_domain.is_empty() {
         network.push(attribute("clientDomain", client_domain));
     }
-    if settings.wants_auth() && !includes_password {
+    if settings.wants_auth() && !password_included {
         warnings.push(format!(
             "Replace {PASSWORD_PLACEHOLDER} with the mailbox password (it is left out so the snippet can be shared safely)."
         ));
@@ -96,7 +96,7 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
         platform: "web.config".to_owned(),
         text,
         warnings,
-        includes_password,
+        includes_password: password_included,
     }
 }
 

@@ -55,9 +55,13 @@ async fn id_for(
     (id, report)
 }
 
+#[allow(clippy::unnecessary_wraps)] // reads better at the call sites, which take an Option
 fn replies(lines: &[&str]) -> Option<Vec<String>> {
     Some(lines.iter().map(|l| (*l).to_owned()).collect())
 }
+
+/// One row: the id we expect, the server, and how the settings differ from the base.
+type Case = (DiagnosisId, ServerConfig, fn(&mut Settings));
 
 fn no_credentials(settings: &mut Settings) {
     settings.user_name.clear();
@@ -71,7 +75,7 @@ async fn server_replies_map_to_their_ids() {
         users: Vec::new(),
         ..ServerConfig::default()
     };
-    let cases: Vec<(DiagnosisId, ServerConfig, fn(&mut Settings))> = vec![
+    let cases: Vec<Case> = vec![
         (
             DiagnosisId::NoGreeting,
             ServerConfig {

@@ -1,5 +1,7 @@
 //! The test message: built by lettre, describing the settings tested, never the password.
 
+use std::fmt::Write as _;
+
 use lettre::Message;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
@@ -76,7 +78,10 @@ fn random_hex() -> String {
     if SystemRandom::new().fill(&mut bytes).is_err() {
         return "0".to_owned();
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    bytes.iter().fold(String::with_capacity(16), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
 }
 
 /// Splits the message into lines for DATA and escapes a leading dot (RFC 5321 §4.5.2).

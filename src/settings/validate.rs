@@ -150,7 +150,7 @@ impl Settings {
         check_client_domain(&self.client_domain, &mut problems);
         check_security(self, &mut problems);
         check_misc(self, &mut problems);
-        problems.sort_by(|a, b| b.severity.cmp(&a.severity));
+        problems.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
         problems
     }
 
