@@ -52,10 +52,12 @@ readonly USER_NAME=user@test.example
 readonly USER_PASSWORD='Secr3t&<"pass'
 readonly OTHER_NAME=other@test.example
 readonly OTHER_PASSWORD='0ther-pass'
-# libnet-ssleay-perl is only a Recommends of swaks, but `swaks --tls` needs it.
-readonly PACKAGES=(postfix dovecot-core openssl swaks libnet-ssleay-perl)
+# libnet-ssleay-perl is only a Recommends of swaks, but `swaks --tls` needs it;
+# procps (ps) is missing from minimal Debian images.
+readonly PACKAGES=(postfix dovecot-core openssl swaks libnet-ssleay-perl procps)
 readonly START_TIMEOUT_TENTHS=200 # readiness wait: 20 s, polled every 0.1 s
 readonly STOP_TIMEOUT_TENTHS=100  # per stop phase: 10 s
+readonly MARKER=.postfix-test-server # marks a DIR made by this script
 
 log() { printf 'postfix-test-server: %s\n' "$*" >&2; }
 die() {
@@ -258,8 +260,8 @@ make_certs() {
 	rm -f "$tls/server.csr"
 }
 
-# Maildirs belong to the owner of DIR's nearest existing ancestor when that
-# is not root (a developer's checkout run via sudo: mail readable without
+# Maildirs belong to the owner of the nearest existing folder among $1 and
+# its ancestors when that is not root (a developer's checkout run via sudo: mail readable without
 # root), else to the postfix user. Prints "uid gid".
 mail_owner_ids() {
 	local probe=$1
@@ -451,15 +453,14 @@ cmd_stop() {
 	need_root
 	local dir pid pids=()
 	dir=$(resolve_dir "${1:-}")
-	[[ -d $dir ]] && lock_dir "$dir"
-	local daemons_log=$dir/log/daemons.log
-	[[ -d $dir/log ]] || daemons_log=/dev/null
+	[[ -e $dir/$MARKER ]] && lock_dir "$dir"
 
 	if pid=$(postfix_pid "$dir"); then
 		pids+=("$pid")
 		mapfile -t -O "${#pids[@]}" pids < <(children_of "$pid")
-		timeout 30 postfix -c "$dir/etc" stop </dev/null >>"$daemons_log" 2>&1 ||
-			kill -TERM "$pid" 2>/dev/null || true
+		# What `postfix stop` does (SIGTERM to master, which stops its
+		# children), without its polling loop that sleeps a whole second.
+		kill -TERM "$pid" 2>/dev/null || true
 	fi
 	if pid=$(dovecot_pid "$dir"); then
 		pids+=("$pid")
@@ -474,7 +475,7 @@ cmd_stop() {
 	if ! wait_gone "${pids[@]}"; then
 		log "daemons still alive after $((STOP_TIMEOUT_TENTHS / 10)) s; sending SIGKILL"
 		for pid in "${pids[@]}"; do
-			pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
+			if pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
 		done
 		wait_gone "${pids[@]}" || die "could not stop pids: ${pids[*]}"
 	fi
@@ -483,8 +484,10 @@ cmd_stop() {
 
 cmd_start() {
 	need_root
-	command -v postfix >/dev/null && command -v dovecot >/dev/null ||
-		die "postfix/dovecot not installed; run: $0 install"
+	local tool
+	for tool in postfix dovecot openssl ps; do
+		command -v "$tool" >/dev/null || die "$tool not found; run: $0 install"
+	done
 	local dir
 	dir=$(resolve_dir "${1:-}")
 
@@ -495,7 +498,15 @@ cmd_start() {
 		fi
 	done
 
+	# start deletes sub-folders of DIR: only use a DIR this script made.
+	if [[ -d $dir && ! -e $dir/$MARKER && -n $(ls -A "$dir") ]]; then
+		die "refusing to use $dir: not empty and not made by this script"
+	fi
+	# Maildir owner: from DIR's parent, before DIR itself is made by root.
+	local uid gid
+	read -r uid gid < <(mail_owner_ids "$(dirname "$dir")")
 	mkdir -p "$dir"
+	touch "$dir/$MARKER"
 	lock_dir "$dir"
 	cmd_stop "$dir"
 	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
@@ -503,7 +514,7 @@ cmd_start() {
 	done
 
 	# Fresh state; the TLS material survives.
-	rm -rf "$dir/etc" "$dir/spool" "$dir/data" "$dir/mail" "$dir/run" "$dir/log" "$dir/env"
+	rm -rf "${dir:?}/etc" "$dir/spool" "$dir/data" "$dir/mail" "$dir/run" "$dir/log" "$dir/env"
 	mkdir -p "$dir/etc" "$dir/log" "$dir/run"
 	chmod 0755 "$dir" "$dir/etc" "$dir/log" "$dir/run"
 	local user
@@ -512,11 +523,12 @@ cmd_start() {
 			die "user $user cannot reach $dir (a parent folder is not searchable); pick another DIR"
 	done
 
-	local uid gid
-	read -r uid gid < <(mail_owner_ids "$dir")
 	make_certs "$dir"
 	render_postfix "$dir" "$uid" "$gid"
 	render_dovecot "$dir"
+	# Postfix programs pause ~2 s "to let main.cf settle" when it is less than
+	# 2 s old; the content is final, so backdate it.
+	touch -d '1 minute ago' "$dir"/etc/*
 
 	local daemons_log=$dir/log/daemons.log
 	# Dovecot first: an smtpd that finds no auth socket gives up, and master
@@ -579,9 +591,14 @@ cmd_status() {
 		echo "dovecot: stopped"
 		rc=3
 	fi
-	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
+	# The ports this instance was started with (they came from the environment).
+	local key
+	local -A default=([PLAIN]=$PLAIN_PORT [SUBMISSION]=$SUBMISSION_PORT [SMTPS]=$SMTPS_PORT)
+	for key in PLAIN SUBMISSION SMTPS; do
+		port=$(sed -n "s/^MAILTESTER_POSTFIX_${key}_PORT=//p" "$dir/env" 2>/dev/null || true)
+		[[ $port =~ ^[0-9]+$ ]] || port=${default[$key]}
 		if port_open "$port"; then state=open; else state=closed; fi
-		echo "port $HOST:$port: $state"
+		echo "port $HOST:$port ($key): $state"
 	done
 	[[ $rc -eq 0 && -f $dir/env ]] && echo "env: $dir/env"
 	return "$rc"

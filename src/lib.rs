@@ -8,6 +8,9 @@ pub mod certificate;
 pub mod cli;
 pub mod diagnosis;
 pub mod event;
+pub mod files;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod presets;
 pub mod reply;
 pub mod secret;

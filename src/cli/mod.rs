@@ -11,7 +11,7 @@ mod output;
 use std::io::{BufRead, IsTerminal, Read};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use tokio_util::sync::CancellationToken;
 
 pub use args::{Cli, Command, SecurityArg, SettingsArgs, TargetArg};
@@ -48,9 +48,7 @@ pub mod exit {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        // The window arrives with its own issue; until then, help.
-        let _ = Cli::command().print_help();
-        return ExitCode::from(exit::OK);
+        return open_window();
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -69,6 +67,38 @@ pub fn main() -> ExitCode {
         Command::Presets { json } => presets(json),
     };
     ExitCode::from(code)
+}
+
+/// With no subcommand: the window (feature `gui`), or help when built without it.
+fn open_window() -> ExitCode {
+    #[cfg(feature = "gui")]
+    {
+        let runtime = match tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+        {
+            Ok(runtime) => runtime,
+            Err(err) => {
+                eprintln!("error: could not start the async runtime: {err}");
+                return ExitCode::from(exit::INTERNAL);
+            }
+        };
+        let _entered = runtime.enter();
+        match crate::gui::run(runtime.handle().clone()) {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(message) => {
+                eprintln!("error: {message}");
+                eprintln!("The command line still works: run `mailtester --help`.");
+                ExitCode::from(exit::INTERNAL)
+            }
+        }
+    }
+    #[cfg(not(feature = "gui"))]
+    {
+        let _ = <Cli as clap::CommandFactory>::command().print_help();
+        ExitCode::from(exit::OK)
+    }
 }
 
 /// Builds [`Settings`] from the flags, reading the password from stdin or the environment.

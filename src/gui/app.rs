@@ -1,0 +1,383 @@
+//! The application: state, the frame loop (drain messages, then draw), and one place where
+//! every [`Command`] is handled.
+
+use std::path::PathBuf;
+
+use egui::{Key, RichText, Ui};
+use tokio::runtime::Handle;
+use tokio_util::sync::CancellationToken;
+
+use super::checklist::checklist_ui;
+use super::command::Command;
+use super::explain::{ExplainState, explain_window};
+use super::form::form_ui;
+use super::form_state::FormState;
+use super::result::{diagnosis_card, success_card};
+use super::snippet_view::snippet_ui;
+use super::style;
+use super::transcript::{transcript_text, transcript_ui};
+use super::worker::{FilePurpose, Message, Worker};
+use crate::diagnosis::{Diagnosis, diagnose};
+use crate::session::SessionReport;
+use crate::settings::Settings;
+use crate::snippet::web_config;
+
+/// Where the form is remembered between runs (never the password).
+const STORAGE_KEY: &str = "form";
+
+/// A finished test.
+struct Outcome {
+    tested: Settings,
+    diagnosis: Option<Diagnosis>,
+}
+
+/// A short message at the bottom of the window.
+struct Notice {
+    text: String,
+    is_error: bool,
+}
+
+/// Asks for a path by keyboard when no file dialog could be shown.
+struct SavePrompt {
+    purpose: FilePurpose,
+    path: String,
+}
+
+/// The Mail Settings Tester window.
+pub struct MailTesterApp {
+    /// The form (public for tests that drive the app).
+    pub form: FormState,
+    worker: Worker,
+    run: u64,
+    cancel: Option<CancellationToken>,
+    tested: Option<Settings>,
+    live: SessionReport,
+    outcome: Option<Outcome>,
+    include_password: bool,
+    explain: ExplainState,
+    notice: Option<Notice>,
+    save_prompt: Option<SavePrompt>,
+    pending_save: Option<(FilePurpose, String)>,
+}
+
+impl MailTesterApp {
+    /// The app as eframe creates it: the form comes back from the last run.
+    pub fn new(cc: &eframe::CreationContext<'_>, runtime: Handle) -> Self {
+        let form = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<FormState>(storage, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_form(&cc.egui_ctx, runtime, form)
+    }
+
+    /// The app with a given form (tests, screenshots).
+    pub fn with_form(ctx: &egui::Context, runtime: Handle, form: FormState) -> Self {
+        Self {
+            form,
+            worker: Worker::new(runtime, ctx.clone()),
+            run: 0,
+            cancel: None,
+            tested: None,
+            live: SessionReport::default(),
+            outcome: None,
+            include_password: false,
+            explain: ExplainState::default(),
+            notice: None,
+            save_prompt: None,
+            pending_save: None,
+        }
+    }
+
+    /// The background worker (tests wait on its activity instead of sleeping).
+    pub fn worker(&self) -> &Worker {
+        &self.worker
+    }
+
+    /// Whether a test is running.
+    pub fn is_running(&self) -> bool {
+        self.cancel.is_some()
+    }
+
+    /// The live (or last) run's report so far.
+    pub fn live(&self) -> &SessionReport {
+        &self.live
+    }
+
+    /// The diagnosis of the last finished test, if it failed.
+    pub fn diagnosis(&self) -> Option<&Diagnosis> {
+        self.outcome.as_ref().and_then(|o| o.diagnosis.as_ref())
+    }
+
+    /// Handles every message from background work. Runs even while the window is hidden.
+    pub fn drain_messages(&mut self) {
+        for message in self.worker.drain() {
+            match message {
+                Message::Session { run, event } if run == self.run => self.live.record(&event),
+                Message::Finished { run, report } if run == self.run => self.finish(*report),
+                Message::Session { .. } | Message::Finished { .. } => {}
+                Message::FileChosen { purpose, path } => self.file_chosen(purpose, path),
+                Message::Saved(Ok(path)) => {
+                    self.tell(format!("Saved to {}", path.display()), false)
+                }
+                Message::Saved(Err(message)) => self.tell(message, true),
+            }
+        }
+    }
+
+    fn finish(&mut self, report: SessionReport) {
+        self.cancel = None;
+        let tested = self.tested.take().unwrap_or_else(|| self.form.current().0);
+        let diagnosis = diagnose(&tested, &report);
+        self.live = report;
+        self.outcome = Some(Outcome { tested, diagnosis });
+    }
+
+    fn file_chosen(&mut self, purpose: FilePurpose, path: Option<PathBuf>) {
+        match (purpose, path) {
+            (FilePurpose::CaFile, Some(path)) => self.form.ca_text = path.display().to_string(),
+            (FilePurpose::CaFile, None) => self.tell(
+                "No file chosen. If no file window appeared, type the file's path in the Extra CA file field.".to_owned(),
+                false,
+            ),
+            (_, Some(path)) => {
+                if let Some((_, text)) = self.pending_save.take() {
+                    self.worker.save_text(path, text);
+                }
+            }
+            (purpose, None) => {
+                let name = default_file_name(purpose);
+                let folder = directories::UserDirs::new()
+                    .and_then(|dirs| dirs.document_dir().map(std::path::Path::to_path_buf))
+                    .unwrap_or_default();
+                self.save_prompt = Some(SavePrompt {
+                    purpose,
+                    path: folder.join(name).display().to_string(),
+                });
+            }
+        }
+    }
+
+    fn tell(&mut self, text: String, is_error: bool) {
+        self.notice = Some(Notice { text, is_error });
+    }
+
+    /// Handles one user action.
+    pub fn handle(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::StartTest => self.start_test(),
+            Command::Cancel => {
+                if let Some(cancel) = &self.cancel {
+                    cancel.cancel();
+                }
+            }
+            Command::ApplyFixAndRetry(settings) => {
+                self.form.load(&settings);
+                self.start_test();
+            }
+            Command::ChoosePreset(id) => self.form.apply_preset(&id),
+            Command::Copy { text, what } => {
+                ctx.copy_text(text);
+                self.tell(format!("Copied the {what} to the clipboard."), false);
+            }
+            Command::ChooseFile(purpose) => {
+                let text = match purpose {
+                    FilePurpose::CaFile => None,
+                    FilePurpose::SaveTranscript => Some(transcript_text(&self.live.transcript)),
+                    FilePurpose::SaveSnippet => self
+                        .outcome
+                        .as_ref()
+                        .map(|o| web_config(&o.tested, self.include_password).text),
+                };
+                if let Some(text) = text {
+                    self.pending_save = Some((purpose, text));
+                }
+                self.worker.choose_file(purpose, default_file_name(purpose));
+            }
+            Command::SaveToTypedPath => {
+                if let Some(prompt) = self.save_prompt.take()
+                    && let Some((purpose, text)) = self.pending_save.take()
+                    && purpose == prompt.purpose
+                {
+                    self.worker
+                        .save_text(PathBuf::from(prompt.path.trim()), text);
+                }
+            }
+            Command::DismissSavePrompt => {
+                self.save_prompt = None;
+                self.pending_save = None;
+            }
+            Command::OpenExplain => self.explain.open = true,
+        }
+    }
+
+    fn start_test(&mut self) {
+        if self.is_running() {
+            return;
+        }
+        let (settings, _) = self.form.current();
+        match settings.check() {
+            Ok(plan) => {
+                self.run += 1;
+                self.live = SessionReport::default();
+                self.outcome = None;
+                self.notice = None;
+                self.cancel = Some(self.worker.start_test(self.run, plan));
+                self.tested = Some(settings);
+            }
+            Err(problems) => {
+                let first = problems
+                    .first()
+                    .map_or_else(String::new, |p| p.message.clone());
+                self.tell(format!("The test cannot start yet: {first}"), true);
+            }
+        }
+    }
+
+    /// Draws the whole window.
+    pub fn draw(&mut self, ui: &mut Ui) {
+        let mut commands = Vec::new();
+        let (_, problems) = self.form.current();
+        let running = self.is_running();
+        keyboard(ui, running, &problems, &mut self.explain, &mut commands);
+
+        egui::Panel::top("header").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Mail Settings Tester");
+                ui.label(RichText::new("Check your website's email settings").weak());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Explain an error message…").clicked() {
+                        commands.push(Command::OpenExplain);
+                    }
+                });
+            });
+        });
+        self.status_bar(ui, &mut commands);
+        egui::Panel::left("form_panel")
+            .resizable(true)
+            .default_size(470.0)
+            .min_size(380.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("form_scroll")
+                    .show(ui, |ui| {
+                        ui.add_space(6.0);
+                        form_ui(ui, &mut self.form, &problems, running, &mut commands);
+                    });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            checklist_ui(ui, &self.live, running);
+            ui.add_space(6.0);
+            self.result_ui(ui, &mut commands);
+            ui.separator();
+            transcript_ui(ui, &self.live.transcript, &mut commands);
+        });
+        explain_window(ui.ctx(), &mut self.explain, &mut commands);
+        let ctx = ui.ctx().clone();
+        for command in commands {
+            self.handle(command, &ctx);
+        }
+    }
+
+    fn result_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let max_height = (ui.available_height() * 0.62).max(160.0);
+        egui::ScrollArea::vertical()
+            .id_salt("result_scroll")
+            .max_height(max_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| match &self.outcome {
+                None if self.is_running() => {
+                    ui.label("Testing… each step appears below as it happens.");
+                }
+                None => {
+                    ui.label(
+                        "Fill in your settings on the left and press Send test email. \
+                         You will see each step here as it happens, and what to change if something fails.",
+                    );
+                }
+                Some(Outcome { tested, diagnosis: Some(diagnosis) }) => {
+                    diagnosis_card(ui, diagnosis, Some(tested), self.live.certificate.as_ref(), commands);
+                }
+                Some(Outcome { tested, diagnosis: None }) => {
+                    success_card(ui, tested, &self.live);
+                    let snippet = web_config(tested, self.include_password);
+                    snippet_ui(ui, &snippet, &mut self.include_password, commands);
+                }
+            });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if self.notice.is_none() && self.save_prompt.is_none() {
+            return;
+        }
+        egui::Panel::bottom("status").show(ui, |ui| {
+            if let Some(prompt) = &mut self.save_prompt {
+                ui.horizontal(|ui| {
+                    let label =
+                        ui.label("No file chosen. If no file window appeared, type where to save:");
+                    ui.add(egui::TextEdit::singleline(&mut prompt.path).desired_width(320.0))
+                        .labelled_by(label.id);
+                    if ui.button("Save").clicked() {
+                        commands.push(Command::SaveToTypedPath);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::DismissSavePrompt);
+                    }
+                });
+            }
+            if let Some(notice) = &self.notice {
+                let color = if notice.is_error {
+                    style::bad(ui)
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &notice.text);
+            }
+        });
+    }
+}
+
+fn default_file_name(purpose: FilePurpose) -> &'static str {
+    match purpose {
+        FilePurpose::SaveTranscript => "mail-test-transcript.txt",
+        FilePurpose::SaveSnippet => "web.config-mailSettings.xml",
+        FilePurpose::CaFile => "",
+    }
+}
+
+/// Enter sends, Esc cancels (or closes the explain window).
+fn keyboard(
+    ui: &Ui,
+    running: bool,
+    problems: &[crate::settings::FieldProblem],
+    explain: &mut ExplainState,
+    commands: &mut Vec<Command>,
+) {
+    let (enter, escape) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+    if escape {
+        if running {
+            commands.push(Command::Cancel);
+        } else {
+            explain.open = false;
+        }
+    }
+    let blocked = problems
+        .iter()
+        .any(|p| p.severity == crate::settings::Severity::Error);
+    if enter && !running && !blocked && !explain.open {
+        commands.push(Command::StartTest);
+    }
+}
+
+impl eframe::App for MailTesterApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_messages();
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.form);
+    }
+}

@@ -1,0 +1,52 @@
+//! "Explain an error message": paste what the website logged, get the same diagnosis card.
+
+use egui::{RichText, TextEdit};
+
+use super::command::Command;
+use super::result::diagnosis_card;
+use crate::diagnosis::{Diagnosis, explain_text};
+
+/// The window's state.
+#[derive(Debug, Default)]
+pub struct ExplainState {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The pasted text.
+    pub text: String,
+    /// The last explanation.
+    pub diagnosis: Option<Diagnosis>,
+}
+
+/// Draws the window when it is open.
+pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &mut Vec<Command>) {
+    let mut open = state.open;
+    egui::Window::new("Explain an error message")
+        .open(&mut open)
+        .default_width(560.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            let label = ui.label("Paste the error your website logged (or the mail server's reply):");
+            ui.add(
+                TextEdit::multiline(&mut state.text)
+                    .desired_rows(5)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("The SMTP server requires a secure connection or the client was not authenticated…"),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                let ready = !state.text.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("Explain")).clicked() {
+                    // A pure function of the text: no network, no disk.
+                    state.diagnosis = Some(explain_text(&state.text));
+                }
+                ui.label(RichText::new("Nothing is sent anywhere.").weak().small());
+            });
+            if let Some(diagnosis) = &state.diagnosis {
+                ui.add_space(6.0);
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    diagnosis_card(ui, diagnosis, None, None, commands);
+                });
+            }
+        });
+    state.open = open;
+}

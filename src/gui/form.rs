@@ -1,0 +1,346 @@
+//! The settings form, in web.config's own words: each label names the attribute it fills.
+
+use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
+
+use super::command::Command;
+use super::form_state::FormState;
+use super::style;
+use super::worker::FilePurpose;
+use crate::presets::PRESETS;
+use crate::settings::{Field, FieldProblem, Security, Severity, Target};
+
+/// Width of the text inputs.
+const INPUT_WIDTH: f32 = 240.0;
+
+/// Draws the whole form and the send button.
+pub fn form_ui(
+    ui: &mut Ui,
+    form: &mut FormState,
+    problems: &[FieldProblem],
+    running: bool,
+    commands: &mut Vec<Command>,
+) {
+    preset_ui(ui, form, commands);
+    ui.add_space(8.0);
+    Grid::new("settings_form")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            text_row(
+                ui,
+                "Server (host)",
+                &mut form.settings.host,
+                problems,
+                Field::Host,
+                "smtp.example.com",
+            );
+            text_row(
+                ui,
+                "Port (port)",
+                &mut form.port_text,
+                problems,
+                Field::Port,
+                "587",
+            );
+            text_row(
+                ui,
+                "User name (userName)",
+                &mut form.settings.user_name,
+                problems,
+                Field::UserName,
+                "usually your full email address",
+            );
+            password_row(ui, form, problems);
+            ssl_row(ui, form, problems);
+            text_row(
+                ui,
+                "From (from)",
+                &mut form.settings.from,
+                problems,
+                Field::From,
+                "site@example.com",
+            );
+            text_row(
+                ui,
+                "Send the test to",
+                &mut form.settings.to,
+                problems,
+                Field::To,
+                "(the From address)",
+            );
+        });
+    other_problems_ui(ui, problems);
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("Advanced")
+        .default_open(false)
+        .show(ui, |ui| advanced_ui(ui, form, problems, commands));
+    ui.add_space(10.0);
+    send_row(ui, problems, running, commands);
+}
+
+fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Provider");
+        let current =
+            crate::presets::find(&form.preset).map_or("Other / my host", |preset| preset.name);
+        let mut chosen = form.preset.clone();
+        let combo = ComboBox::from_id_salt("provider_preset")
+            .selected_text(current)
+            .width(INPUT_WIDTH)
+            .show_ui(ui, |ui| {
+                for preset in PRESETS {
+                    ui.selectable_value(&mut chosen, preset.id.to_owned(), preset.name);
+                }
+            });
+        combo.response.labelled_by(label.id);
+        if chosen != form.preset {
+            commands.push(Command::ChoosePreset(chosen));
+        }
+    });
+    if let Some(preset) = crate::presets::find(&form.preset).filter(|p| p.id != "other") {
+        egui::Frame::new()
+            .fill(style::tint(ui, ui.visuals().hyperlink_color))
+            .corner_radius(6.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(preset.note);
+                if !preset.user_name_hint.is_empty() {
+                    ui.label(RichText::new(format!("User name: {}", preset.user_name_hint)).weak());
+                }
+                if !preset.aspnet_ok {
+                    ui.colored_label(
+                        style::warn(ui),
+                        "A website using ASP.NET (System.Net.Mail) cannot sign in to this provider.",
+                    );
+                }
+            });
+    }
+}
+
+/// The label cell: the user's words, with the web.config attribute in them.
+fn label_cell(ui: &mut Ui, text: &str) -> egui::Response {
+    ui.label(text)
+}
+
+fn problems_for(problems: &[FieldProblem], field: Field) -> impl Iterator<Item = &FieldProblem> {
+    problems.iter().filter(move |p| p.field == field)
+}
+
+fn has_error(problems: &[FieldProblem], field: Field) -> bool {
+    problems_for(problems, field).any(|p| p.severity == Severity::Error)
+}
+
+/// Problem messages under an input (second grid column).
+fn messages_ui(ui: &mut Ui, problems: &[FieldProblem], field: Field) {
+    let mine: Vec<&FieldProblem> = problems_for(problems, field).collect();
+    if mine.is_empty() {
+        return;
+    }
+    ui.label("");
+    ui.vertical(|ui| {
+        ui.set_max_width(INPUT_WIDTH + 60.0);
+        for problem in mine {
+            problem_label(ui, problem);
+        }
+    });
+    ui.end_row();
+}
+
+fn problem_label(ui: &mut Ui, problem: &FieldProblem) {
+    let color = match problem.severity {
+        Severity::Error => style::bad(ui),
+        Severity::Warning => style::warn(ui),
+        Severity::Info => ui.visuals().weak_text_color(),
+    };
+    ui.label(RichText::new(&problem.message).color(color).small());
+}
+
+fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    problems: &[FieldProblem],
+    field: Field,
+    hint: &str,
+) {
+    let label = label_cell(ui, label);
+    let mut edit = TextEdit::singleline(value)
+        .hint_text(hint)
+        .desired_width(INPUT_WIDTH);
+    if has_error(problems, field) {
+        edit = edit.text_color(style::bad(ui));
+    }
+    ui.add(edit).labelled_by(label.id);
+    ui.end_row();
+    messages_ui(ui, problems, field);
+}
+
+fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
+    let label = label_cell(ui, "Password (password)");
+    ui.horizontal(|ui| {
+        let mut text = form.settings.password.expose().to_owned();
+        let edit = TextEdit::singleline(&mut text)
+            .password(!form.show_password)
+            .desired_width(INPUT_WIDTH - 60.0);
+        if ui.add(edit).labelled_by(label.id).changed() {
+            form.settings.password = crate::secret::Password::new(text);
+        }
+        ui.checkbox(&mut form.show_password, "Show");
+    });
+    ui.end_row();
+    messages_ui(ui, problems, Field::Password);
+}
+
+fn ssl_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
+    ui.label("");
+    let checkbox = ui.checkbox(&mut form.settings.enable_ssl, "Use SSL (enableSsl)");
+    if checkbox.changed() {
+        // The checkbox is the simple way to choose; it overrides the advanced choice.
+        form.settings.security = None;
+    }
+    checkbox.on_hover_text(
+        "Encrypts the connection with STARTTLS, as enableSsl=\"true\" does in web.config. \
+         Almost every provider needs it on port 587.",
+    );
+    ui.end_row();
+    messages_ui(ui, problems, Field::Security);
+}
+
+/// Problems that belong to no visible row (advanced fields while collapsed, delivery method).
+fn other_problems_ui(ui: &mut Ui, problems: &[FieldProblem]) {
+    let shown = [
+        Field::Host,
+        Field::Port,
+        Field::UserName,
+        Field::Password,
+        Field::Security,
+        Field::From,
+        Field::To,
+    ];
+    for problem in problems.iter().filter(|p| !shown.contains(&p.field)) {
+        problem_label(ui, problem);
+    }
+}
+
+fn advanced_ui(
+    ui: &mut Ui,
+    form: &mut FormState,
+    problems: &[FieldProblem],
+    commands: &mut Vec<Command>,
+) {
+    Grid::new("advanced_form")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = label_cell(ui, "Connection security");
+            let current = form.settings.security;
+            let text = |security: Option<Security>| match security {
+                None => "Automatic (from Use SSL)",
+                Some(Security::StartTls) => "STARTTLS",
+                Some(Security::ImplicitTls) => "SSL on connect (port 465)",
+                Some(Security::None) => "No encryption",
+            };
+            let combo = ComboBox::from_id_salt("security_mode")
+                .selected_text(text(current))
+                .show_ui(ui, |ui| {
+                    for option in [None, Some(Security::StartTls), Some(Security::ImplicitTls), Some(Security::None)] {
+                        ui.selectable_value(&mut form.settings.security, option, text(option));
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            ui.end_row();
+
+            let label = label_cell(ui, "Timeouts (seconds)");
+            ui.horizontal(|ui| {
+                let timeouts = &mut form.settings.timeouts;
+                ui.label("connect");
+                ui.add(DragValue::new(&mut timeouts.connect_secs).range(1..=600))
+                    .labelled_by(label.id);
+                ui.label("greeting");
+                ui.add(DragValue::new(&mut timeouts.greeting_secs).range(1..=600));
+                ui.label("each reply");
+                ui.add(DragValue::new(&mut timeouts.command_secs).range(1..=600));
+            });
+            ui.end_row();
+
+            text_row(
+                ui,
+                "EHLO name (clientDomain)",
+                &mut form.settings.client_domain,
+                problems,
+                Field::ClientDomain,
+                "this computer's name",
+            );
+
+            ui.label("");
+            ui.checkbox(&mut form.settings.accept_invalid_certs, "Accept an invalid certificate");
+            ui.end_row();
+            if form.settings.accept_invalid_certs {
+                ui.label("");
+                ui.colored_label(
+                    style::warn(ui),
+                    "Unsafe: an impostor could read your password. Your website will still refuse this certificate.",
+                );
+                ui.end_row();
+            }
+
+            let label = label_cell(ui, "Extra CA file");
+            ui.horizontal(|ui| {
+                ui.add(TextEdit::singleline(&mut form.ca_text).hint_text("optional .pem file").desired_width(INPUT_WIDTH - 80.0))
+                    .labelled_by(label.id);
+                if ui.button("Browse…").clicked() {
+                    commands.push(Command::ChooseFile(FilePurpose::CaFile));
+                }
+            });
+            ui.end_row();
+
+            let label = label_cell(ui, "Target platform");
+            let target_text = |target: Target| match target {
+                Target::DotNet => "ASP.NET (System.Net.Mail)",
+                Target::Generic => "Other program (PHP, Node, Python…)",
+            };
+            let combo = ComboBox::from_id_salt("target_platform")
+                .selected_text(target_text(form.settings.target))
+                .show_ui(ui, |ui| {
+                    for target in [Target::DotNet, Target::Generic] {
+                        ui.selectable_value(&mut form.settings.target, target, target_text(target));
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            ui.end_row();
+        });
+}
+
+fn send_row(ui: &mut Ui, problems: &[FieldProblem], running: bool, commands: &mut Vec<Command>) {
+    let blocked = problems.iter().any(|p| p.severity == Severity::Error);
+    ui.horizontal(|ui| {
+        if running {
+            if ui
+                .button(RichText::new("Cancel").size(16.0))
+                .on_hover_text("Stop the test (Esc)")
+                .clicked()
+            {
+                commands.push(Command::Cancel);
+            }
+            ui.spinner();
+        } else {
+            let button = ui.add_enabled(
+                !blocked,
+                egui::Button::new(RichText::new("Send test email").size(16.0).strong()),
+            );
+            if button
+                .on_hover_text("Sends one test message (Enter)")
+                .clicked()
+            {
+                commands.push(Command::StartTest);
+            }
+        }
+    });
+    if blocked && !running {
+        ui.colored_label(
+            style::bad(ui),
+            "Fix the fields marked in red to send a test.",
+        );
+    }
+}

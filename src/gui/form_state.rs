@@ -1,0 +1,126 @@
+//! What the form holds between frames, and how it becomes [`Settings`].
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::settings::{Field, FieldProblem, Settings, Severity};
+
+/// The form's contents. Text fields that need parsing (port, CA file) are kept as typed, so
+/// that half-typed input is never lost or "corrected" under the user's fingers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FormState {
+    /// Everything that maps one to one onto settings (the password is never persisted).
+    pub settings: Settings,
+    /// The port as typed.
+    pub port_text: String,
+    /// The extra CA file as typed.
+    pub ca_text: String,
+    /// The chosen provider preset id.
+    pub preset: String,
+    /// Show the password in clear text.
+    #[serde(skip)]
+    pub show_password: bool,
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        let settings = Settings::default();
+        Self {
+            port_text: settings.port.to_string(),
+            settings,
+            ca_text: String::new(),
+            preset: "other".to_owned(),
+            show_password: false,
+        }
+    }
+}
+
+impl FormState {
+    /// The settings as they stand, with every problem (parsing included).
+    pub fn current(&self) -> (Settings, Vec<FieldProblem>) {
+        let mut settings = self.settings.clone();
+        let port_text = self.port_text.trim();
+        let mut extra = Vec::new();
+        match port_text.parse::<u32>() {
+            Ok(port) => settings.port = port,
+            Err(_) => {
+                settings.port = 587;
+                extra.push(FieldProblem {
+                    field: Field::Port,
+                    severity: Severity::Error,
+                    message: if port_text.is_empty() {
+                        "Enter the port, usually 587.".to_owned()
+                    } else {
+                        format!(
+                            "\"{port_text}\" is not a port number. Use digits only, usually 587."
+                        )
+                    },
+                });
+            }
+        }
+        let ca = self.ca_text.trim();
+        settings.ca_file = (!ca.is_empty()).then(|| PathBuf::from(ca));
+        let mut problems = settings.problems();
+        if !extra.is_empty() {
+            problems.retain(|p| p.field != Field::Port || p.severity != Severity::Error);
+            problems.splice(0..0, extra);
+        }
+        (settings, problems)
+    }
+
+    /// Copies settings (e.g. after "Apply fix") into the form, keeping the password.
+    pub fn load(&mut self, settings: &Settings) {
+        self.settings = settings.clone();
+        self.port_text = settings.port.to_string();
+        self.ca_text = settings
+            .ca_file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+    }
+
+    /// Applies the provider preset `id` (host, port, SSL, fixed user name).
+    pub fn apply_preset(&mut self, id: &str) {
+        if let Some(preset) = crate::presets::find(id) {
+            preset.apply(&mut self.settings);
+            self.port_text = self.settings.port.to_string();
+            id.clone_into(&mut self.preset);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_non_numeric_port_is_one_clear_problem() {
+        let form = FormState {
+            port_text: "58 7".into(),
+            ..FormState::default()
+        };
+        let (_, problems) = form.current();
+        let port: Vec<_> = problems.iter().filter(|p| p.field == Field::Port).collect();
+        assert_eq!(port.len(), 1);
+        assert!(port[0].message.contains("not a port number"));
+    }
+
+    #[test]
+    fn preset_fills_host_port_and_ssl() {
+        let mut form = FormState::default();
+        form.apply_preset("sendgrid");
+        assert_eq!(form.settings.host, "smtp.sendgrid.net");
+        assert_eq!(form.port_text, "587");
+        assert_eq!(form.settings.user_name, "apikey");
+    }
+
+    #[test]
+    fn the_password_is_never_persisted() {
+        let mut form = FormState::default();
+        form.settings.password = crate::secret::Password::new("hunter2!");
+        let saved = serde_json::to_string(&form).unwrap();
+        assert!(!saved.contains("hunter2"));
+    }
+}

@@ -1,0 +1,48 @@
+//! The desktop window (feature `gui`): a thin face over the engine.
+//!
+//! The UI thread only draws and reacts: tests, file dialogs and file writes run on the tokio
+//! runtime and come back as messages that wake the window (see [`worker`]). When nothing
+//! happens, nothing is repainted.
+
+mod app;
+mod checklist;
+mod command;
+mod explain;
+mod form;
+mod form_state;
+mod result;
+mod snippet_view;
+mod style;
+mod transcript;
+pub mod worker;
+
+pub use app::MailTesterApp;
+pub use command::Command;
+pub use form_state::FormState;
+
+/// The window's title.
+pub const TITLE: &str = "Mail Settings Tester";
+
+/// Opens the window and runs until it is closed. Background work runs on `runtime`.
+pub fn run(runtime: tokio::runtime::Handle) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(TITLE)
+        .with_app_id("mail-settings-tester")
+        .with_inner_size([1180.0, 780.0])
+        .with_min_inner_size([820.0, 540.0]);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => eprintln!("note: the window icon could not be loaded: {err}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        TITLE,
+        options,
+        Box::new(move |cc| Ok(Box::new(MailTesterApp::new(cc, runtime)))),
+    )
+    .map_err(|err| format!("the window could not open: {err}"))
+}

@@ -1,0 +1,157 @@
+//! The result of a test: a diagnosis card with its one-click fix, or the green success card.
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::style;
+use crate::certificate::CertificateInfo;
+use crate::diagnosis::{Diagnosis, DiagnosisId};
+use crate::session::SessionReport;
+use crate::settings::{Settings, Severity};
+
+/// Ids for which the certificate details help the user.
+const CERTIFICATE_IDS: [DiagnosisId; 4] = [
+    DiagnosisId::CertificateNameMismatch,
+    DiagnosisId::CertificateUntrusted,
+    DiagnosisId::CertificateExpired,
+    DiagnosisId::TlsHandshakeFailed,
+];
+
+/// Draws a diagnosis. With `tested` settings, a suggested change gets its
+/// "Apply fix and test again" button (pasted errors have no settings to change).
+pub fn diagnosis_card(
+    ui: &mut Ui,
+    diagnosis: &Diagnosis,
+    tested: Option<&Settings>,
+    certificate: Option<&CertificateInfo>,
+    commands: &mut Vec<Command>,
+) {
+    let accent = if diagnosis.id == DiagnosisId::Cancelled {
+        style::warn(ui)
+    } else {
+        style::bad(ui)
+    };
+    card(ui, accent, |ui| {
+        ui.label(
+            RichText::new(&diagnosis.summary)
+                .size(20.0)
+                .strong()
+                .color(accent),
+        );
+        ui.add_space(4.0);
+        ui.label(&diagnosis.explanation);
+        if !diagnosis.steps_to_fix.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new("What to do").strong());
+            for (number, step) in diagnosis.steps_to_fix.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("{}.", number + 1)).strong());
+                    ui.label(step);
+                });
+            }
+        }
+        if let (Some(change), Some(settings)) = (&diagnosis.suggested_change, tested) {
+            ui.add_space(8.0);
+            ui.group(|ui| {
+                ui.label(RichText::new("The fix changes:").strong());
+                for line in change.describe(settings) {
+                    ui.label(RichText::new(line).monospace());
+                }
+                if ui
+                    .button(
+                        RichText::new("Apply fix and test again")
+                            .size(15.0)
+                            .strong(),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ApplyFixAndRetry(Box::new(change.apply(settings))));
+                }
+            });
+        }
+        if let Some(cert) = certificate.filter(|_| CERTIFICATE_IDS.contains(&diagnosis.id)) {
+            certificate_ui(ui, cert);
+        }
+        if let Some(reply) = &diagnosis.server_reply {
+            egui::CollapsingHeader::new("The server's exact words")
+                .id_salt("server_reply")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(reply).monospace());
+                });
+        }
+        ui.label(
+            RichText::new(format!("Support code: {}", diagnosis.id.as_str()))
+                .weak()
+                .small(),
+        );
+    });
+}
+
+/// Draws the certificate facts.
+pub fn certificate_ui(ui: &mut Ui, cert: &CertificateInfo) {
+    egui::CollapsingHeader::new("Certificate details")
+        .id_salt("certificate_details")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("certificate_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (key, value) in [
+                        ("Valid for", cert.names.join(", ")),
+                        ("Subject", cert.subject.clone()),
+                        ("Issued by", cert.issuer.clone()),
+                        ("Valid from", cert.not_before.clone()),
+                        ("Valid until", cert.not_after.clone()),
+                        ("SHA-256", cert.sha256.clone()),
+                    ] {
+                        ui.label(RichText::new(key).weak());
+                        ui.label(value);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// Draws the green card after a successful test.
+pub fn success_card(ui: &mut Ui, tested: &Settings, report: &SessionReport) {
+    let accent = style::good(ui);
+    card(ui, accent, |ui| {
+        ui.label(
+            RichText::new("Your settings work")
+                .size(20.0)
+                .strong()
+                .color(accent),
+        );
+        ui.label(format!(
+            "We sent a test email to {}. Check that it arrived (look in the spam folder too).",
+            tested.recipient()
+        ));
+        if let Some(problem) = &report.accepted_certificate_problem {
+            ui.colored_label(
+                style::warn(ui),
+                format!(
+                    "Warning: the server's certificate is not valid ({problem:?}). It worked only because you allowed invalid certificates; your website checks certificates and will fail."
+                ),
+            );
+        }
+        for note in report
+            .notes
+            .iter()
+            .filter(|n| n.severity == Severity::Warning)
+        {
+            ui.colored_label(style::warn(ui), format!("Warning: {}", note.message));
+        }
+    });
+}
+
+fn card(ui: &mut Ui, accent: egui::Color32, content: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .fill(style::tint(ui, accent))
+        .stroke(egui::Stroke::new(1.5, accent))
+        .corner_radius(8.0)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            content(ui);
+        });
+}

@@ -1,0 +1,211 @@
+//! The bridge between the window and tokio: requests go out as spawned tasks, results come
+//! back through a channel, and every message wakes the UI with `request_repaint`. Nothing here
+//! blocks the UI thread.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::runtime::Handle;
+use tokio_util::sync::CancellationToken;
+
+use crate::event::{EventSink, SessionEvent};
+use crate::session::{Goal, SessionReport, run_session};
+use crate::settings::SessionPlan;
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// The extra CA certificate file.
+    CaFile,
+    /// Saving the transcript.
+    SaveTranscript,
+    /// Saving the snippet.
+    SaveSnippet,
+}
+
+/// A message from background work to the UI.
+#[derive(Debug)]
+pub enum Message {
+    /// A live event of test number `run`.
+    Session {
+        /// Which test.
+        run: u64,
+        /// What happened.
+        event: SessionEvent,
+    },
+    /// Test number `run` has ended.
+    Finished {
+        /// Which test.
+        run: u64,
+        /// Everything it learned.
+        report: Box<SessionReport>,
+    },
+    /// A file dialog closed. `None`: cancelled, or no dialog could be shown at all.
+    FileChosen {
+        /// Why it was opened.
+        purpose: FilePurpose,
+        /// The chosen path.
+        path: Option<PathBuf>,
+    },
+    /// A file was written (or not).
+    Saved(Result<PathBuf, String>),
+}
+
+/// Counts messages so that tests can wait for the next one instead of sleeping.
+#[derive(Default)]
+struct Activity {
+    count: Mutex<u64>,
+    changed: Condvar,
+}
+
+/// Sends messages to the UI and wakes it.
+#[derive(Clone)]
+struct Outbox {
+    tx: Sender<Message>,
+    ctx: egui::Context,
+    activity: Arc<Activity>,
+}
+
+impl Outbox {
+    fn send(&self, message: Message) {
+        // A closed receiver means the window is gone; nothing is left to tell.
+        let _ = self.tx.send(message);
+        let mut count = self
+            .activity
+            .count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        *count += 1;
+        self.activity.changed.notify_all();
+        self.ctx.request_repaint();
+    }
+}
+
+/// The session's event sink: every event becomes a UI message.
+struct RunSink {
+    outbox: Outbox,
+    run: u64,
+}
+
+impl EventSink for RunSink {
+    fn emit(&self, event: SessionEvent) {
+        self.outbox.send(Message::Session {
+            run: self.run,
+            event,
+        });
+    }
+}
+
+/// Starts background work on the tokio runtime and collects its messages for the UI.
+pub struct Worker {
+    runtime: Handle,
+    outbox: Outbox,
+    rx: Receiver<Message>,
+}
+
+impl Worker {
+    /// A worker that spawns on `runtime` and repaints `ctx` when something arrives.
+    pub fn new(runtime: Handle, ctx: egui::Context) -> Self {
+        let (tx, rx) = channel();
+        Self {
+            runtime,
+            outbox: Outbox {
+                tx,
+                ctx,
+                activity: Arc::default(),
+            },
+            rx,
+        }
+    }
+
+    /// Every message that arrived since the last call.
+    pub fn drain(&self) -> Vec<Message> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Starts test number `run`; the returned token cancels it.
+    pub fn start_test(&self, run: u64, plan: SessionPlan) -> CancellationToken {
+        let cancel = CancellationToken::new();
+        let token = cancel.clone();
+        let outbox = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let sink = RunSink {
+                outbox: outbox.clone(),
+                run,
+            };
+            let report = run_session(&plan, Goal::Send, &sink, token).await;
+            outbox.send(Message::Finished {
+                run,
+                report: Box::new(report),
+            });
+        });
+        cancel
+    }
+
+    /// Opens a file dialog off the UI thread (open for the CA file, save otherwise).
+    pub fn choose_file(&self, purpose: FilePurpose, suggested_name: &str) {
+        let outbox = self.outbox.clone();
+        let name = suggested_name.to_owned();
+        self.runtime.spawn(async move {
+            let dialog = rfd::AsyncFileDialog::new();
+            let chosen = match purpose {
+                FilePurpose::CaFile => {
+                    dialog
+                        .set_title("Choose a certificate authority file (PEM)")
+                        .add_filter("Certificates", &["pem", "crt", "cer"])
+                        .pick_file()
+                        .await
+                }
+                FilePurpose::SaveTranscript | FilePurpose::SaveSnippet => {
+                    dialog.set_file_name(name).save_file().await
+                }
+            };
+            outbox.send(Message::FileChosen {
+                purpose,
+                path: chosen.map(|file| file.path().to_path_buf()),
+            });
+        });
+    }
+
+    /// Writes `text` to `path` off the UI thread, atomically (temporary file, then rename).
+    pub fn save_text(&self, path: PathBuf, text: String) {
+        let outbox = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let result = crate::files::write_atomically(&path, text.as_bytes())
+                .await
+                .map(|()| path.clone())
+                .map_err(|err| format!("Could not save {}: {err}", path.display()));
+            outbox.send(Message::Saved(result));
+        });
+    }
+
+    /// How many messages have been sent so far (for [`Self::wait_for_activity`]).
+    pub fn activity(&self) -> u64 {
+        *self
+            .outbox
+            .activity
+            .count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Blocks until more than `seen` messages were sent, or `timeout` passes. For tests and
+    /// tools that drive the app without a display; the window itself never calls it.
+    pub fn wait_for_activity(&self, seen: u64, timeout: Duration) -> u64 {
+        let count = self
+            .outbox
+            .activity
+            .count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let (count, _) = self
+            .outbox
+            .activity
+            .changed
+            .wait_timeout_while(count, timeout, |count| *count <= seen)
+            .unwrap_or_else(PoisonError::into_inner);
+        *count
+    }
+}
