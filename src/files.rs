@@ -21,8 +21,7 @@ pub async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> 
 fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".to_owned());
+        .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 

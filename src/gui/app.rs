@@ -108,6 +108,14 @@ impl MailTesterApp {
         self.outcome.as_ref().and_then(|o| o.diagnosis.as_ref())
     }
 
+    /// Shows a finished test as if it had just run (snapshot tests and screenshots use it to
+    /// get pixels that do not depend on network timing).
+    pub fn show_finished(&mut self, tested: Settings, report: SessionReport) {
+        self.form.load(&tested);
+        self.tested = Some(tested);
+        self.finish(report);
+    }
+
     /// Handles every message from background work. Runs even while the window is hidden.
     pub fn drain_messages(&mut self) {
         for message in self.worker.drain() {
@@ -117,7 +125,7 @@ impl MailTesterApp {
                 Message::Session { .. } | Message::Finished { .. } => {}
                 Message::FileChosen { purpose, path } => self.file_chosen(purpose, path),
                 Message::Saved(Ok(path)) => {
-                    self.tell(format!("Saved to {}", path.display()), false)
+                    self.tell(format!("Saved to {}", path.display()), false);
                 }
                 Message::Saved(Err(message)) => self.tell(message, true),
             }
@@ -261,7 +269,20 @@ impl MailTesterApp {
                     .id_salt("form_scroll")
                     .show(ui, |ui| {
                         ui.add_space(6.0);
-                        form_ui(ui, &mut self.form, &problems, running, &mut commands);
+                        let visible = self.form.visible_problems(&problems);
+                        let blocked = problems
+                            .iter()
+                            .any(|p| p.severity == crate::settings::Severity::Error);
+                        if form_ui(
+                            ui,
+                            &mut self.form,
+                            &visible,
+                            blocked,
+                            running,
+                            &mut commands,
+                        ) {
+                            self.form.touched = true;
+                        }
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {

@@ -25,7 +25,7 @@ pub fn checklist_ui(ui: &mut Ui, live: &SessionReport, running: bool) {
                             ui.label(RichText::new("✔").color(style::good(ui)).strong());
                         }
                         Some(StepStatus::Failed) => {
-                            ui.label(RichText::new("✘").color(style::bad(ui)).strong());
+                            ui.label(RichText::new("✖").color(style::bad(ui)).strong());
                         }
                         Some(StepStatus::Skipped) => {
                             ui.label(RichText::new("–").weak());

@@ -12,14 +12,18 @@ use crate::settings::{Field, FieldProblem, Security, Severity, Target};
 /// Width of the text inputs.
 const INPUT_WIDTH: f32 = 240.0;
 
-/// Draws the whole form and the send button.
+/// Draws the whole form and the send button. `blocked`: some field has an error (shown or
+/// not yet shown). Returns whether the user changed anything.
 pub fn form_ui(
     ui: &mut Ui,
     form: &mut FormState,
     problems: &[FieldProblem],
+    blocked: bool,
     running: bool,
     commands: &mut Vec<Command>,
-) {
+) -> bool {
+    let before = serde_json::to_string(&*form).unwrap_or_default();
+    let password_before = form.settings.password.clone();
     preset_ui(ui, form, commands);
     ui.add_space(8.0);
     Grid::new("settings_form")
@@ -75,7 +79,9 @@ pub fn form_ui(
         .default_open(false)
         .show(ui, |ui| advanced_ui(ui, form, problems, commands));
     ui.add_space(10.0);
-    send_row(ui, problems, running, commands);
+    send_row(ui, problems, blocked, running, commands);
+    form.settings.password != password_before
+        || serde_json::to_string(&*form).unwrap_or_default() != before
 }
 
 fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
@@ -312,8 +318,13 @@ fn advanced_ui(
         });
 }
 
-fn send_row(ui: &mut Ui, problems: &[FieldProblem], running: bool, commands: &mut Vec<Command>) {
-    let blocked = problems.iter().any(|p| p.severity == Severity::Error);
+fn send_row(
+    ui: &mut Ui,
+    problems: &[FieldProblem],
+    blocked: bool,
+    running: bool,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         if running {
             if ui
@@ -338,9 +349,13 @@ fn send_row(ui: &mut Ui, problems: &[FieldProblem], running: bool, commands: &mu
         }
     });
     if blocked && !running {
-        ui.colored_label(
-            style::bad(ui),
-            "Fix the fields marked in red to send a test.",
-        );
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            ui.colored_label(
+                style::bad(ui),
+                "Fix the fields marked in red to send a test.",
+            );
+        } else {
+            ui.label("Fill in the server, the port and the From address to send a test.");
+        }
     }
 }

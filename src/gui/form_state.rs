@@ -22,6 +22,10 @@ pub struct FormState {
     /// Show the password in clear text.
     #[serde(skip)]
     pub show_password: bool,
+    /// Whether the user has started filling in the form: until then, "required" messages for
+    /// empty fields stay quiet instead of greeting a new user with a wall of red.
+    #[serde(skip)]
+    pub touched: bool,
 }
 
 impl Default for FormState {
@@ -33,6 +37,7 @@ impl Default for FormState {
             ca_text: String::new(),
             preset: "other".to_owned(),
             show_password: false,
+            touched: false,
         }
     }
 }
@@ -43,22 +48,19 @@ impl FormState {
         let mut settings = self.settings.clone();
         let port_text = self.port_text.trim();
         let mut extra = Vec::new();
-        match port_text.parse::<u32>() {
-            Ok(port) => settings.port = port,
-            Err(_) => {
-                settings.port = 587;
-                extra.push(FieldProblem {
-                    field: Field::Port,
-                    severity: Severity::Error,
-                    message: if port_text.is_empty() {
-                        "Enter the port, usually 587.".to_owned()
-                    } else {
-                        format!(
-                            "\"{port_text}\" is not a port number. Use digits only, usually 587."
-                        )
-                    },
-                });
-            }
+        if let Ok(port) = port_text.parse::<u32>() {
+            settings.port = port;
+        } else {
+            settings.port = 587;
+            extra.push(FieldProblem {
+                field: Field::Port,
+                severity: Severity::Error,
+                message: if port_text.is_empty() {
+                    "Enter the port, usually 587.".to_owned()
+                } else {
+                    format!("\"{port_text}\" is not a port number. Use digits only, usually 587.")
+                },
+            });
         }
         let ca = self.ca_text.trim();
         settings.ca_file = (!ca.is_empty()).then(|| PathBuf::from(ca));
@@ -68,6 +70,21 @@ impl FormState {
             problems.splice(0..0, extra);
         }
         (settings, problems)
+    }
+
+    /// The problems worth showing now: everything once the form was touched or has content.
+    pub fn visible_problems(&self, problems: &[FieldProblem]) -> Vec<FieldProblem> {
+        let has_content =
+            !self.settings.host.trim().is_empty() || !self.settings.from.trim().is_empty();
+        if self.touched || has_content {
+            problems.to_vec()
+        } else {
+            problems
+                .iter()
+                .filter(|p| p.severity != Severity::Error)
+                .cloned()
+                .collect()
+        }
     }
 
     /// Copies settings (e.g. after "Apply fix") into the form, keeping the password.

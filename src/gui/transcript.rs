@@ -1,6 +1,8 @@
 //! The live transcript: monospace, coloured by direction, a lock on encrypted lines, and only
 //! the visible rows laid out, so ten thousand lines scroll as smoothly as ten.
 
+use std::fmt::Write as _;
+
 use egui::{RichText, ScrollArea, TextStyle, Ui};
 
 use super::command::Command;
@@ -13,12 +15,13 @@ pub fn transcript_text(lines: &[TranscriptLine]) -> String {
     let mut text = String::new();
     for line in lines {
         let lock = if line.encrypted { "[TLS] " } else { "" };
-        text.push_str(&format!(
-            "{:>6} ms {} {lock}{}\n",
+        let _ = writeln!(
+            text,
+            "{:>6} ms {} {lock}{}",
             line.ms,
             line.mark(),
             line.text
-        ));
+        );
     }
     text
 }

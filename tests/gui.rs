@@ -1,0 +1,255 @@
+//! The real window driven headless with `egui_kittest`: fill the form by label, send against our
+//! SMTP test server, step until done (bounded, waiting on the worker instead of sleeping), and
+//! check what a site owner sees.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use mail_settings_tester::diagnosis::DiagnosisId;
+use mail_settings_tester::gui::{FormState, MailTesterApp};
+use support::pki::TestPki;
+use support::smtp_server::{Banner, ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
+use tokio::runtime::Runtime;
+
+fn runtime() -> Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn harness(runtime: &Runtime, form: FormState) -> Harness<'static, MailTesterApp> {
+    sized_harness(runtime, form, 860.0)
+}
+
+/// A harness `height` points tall (the transcript only lays out the rows that are visible).
+fn sized_harness(
+    runtime: &Runtime,
+    form: FormState,
+    height: f32,
+) -> Harness<'static, MailTesterApp> {
+    let handle = runtime.handle().clone();
+    Harness::builder()
+        .with_size([1280.0, height])
+        .build_eframe(move |cc| MailTesterApp::with_form(&cc.egui_ctx, handle, form))
+}
+
+/// Steps the app until `done`, waiting for the worker's next message between steps.
+fn step_until(
+    harness: &mut Harness<'static, MailTesterApp>,
+    what: &str,
+    done: impl Fn(&MailTesterApp) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = harness.state().worker().activity();
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(!left.is_zero(), "timed out waiting for: {what}");
+        harness
+            .state()
+            .worker()
+            .wait_for_activity(seen, left.min(Duration::from_millis(200)));
+    }
+}
+
+fn set_field(harness: &mut Harness<'static, MailTesterApp>, label: &str, value: &str) {
+    harness.get_by_label(label).set_text_value_accesskit(value);
+    // A new error line changes the layout, and egui then runs a second pass: give the value a
+    // frame to land and one to settle before the next input.
+    harness.run_steps(3);
+}
+
+/// Fills the visible form as a user would, for the test server on `port`.
+fn fill_form(harness: &mut Harness<'static, MailTesterApp>, port: u16) {
+    set_field(harness, "Server (host)", "localhost");
+    set_field(harness, "Port (port)", &port.to_string());
+    set_field(harness, "User name (userName)", TEST_USER);
+    set_field(harness, "Password (password)", TEST_PASSWORD);
+    set_field(harness, "From (from)", TEST_USER);
+    harness.run_steps(2);
+    harness.get_by_label("Advanced").click();
+    harness.run_steps(2);
+    set_field(
+        harness,
+        "Extra CA file",
+        TestPki::get().ca_pem_path().to_str().unwrap(),
+    );
+    set_field(harness, "EHLO name (clientDomain)", "tester.example");
+    harness.run_steps(2);
+}
+
+#[test]
+fn seed_scenario_through_the_window() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig {
+        require_tls: true,
+        ..ServerConfig::default()
+    }));
+    // Tall enough for every transcript row to be laid out, so the secret check sees them all.
+    let mut harness = sized_harness(&runtime, FormState::default(), 3600.0);
+    fill_form(&mut harness, server.port());
+    // The site's web.config has enableSsl="false".
+    harness.get_by_label("Use SSL (enableSsl)").click();
+    harness.run_steps(2);
+    assert!(!harness.state().form.settings.enable_ssl);
+
+    harness.get_by_label("Send test email").click();
+    step_until(&mut harness, "the first test to end", |app| {
+        !app.is_running() && app.diagnosis().is_some()
+    });
+    let diagnosis = harness.state().diagnosis().unwrap().clone();
+    assert_eq!(diagnosis.id, DiagnosisId::TlsRequired);
+    harness.get_by_label(&diagnosis.summary);
+    harness.get_by_label("enableSsl: false → true");
+    assert!(
+        harness
+            .query_by_label_contains("530 5.7.0 Must issue a STARTTLS command first")
+            .is_some()
+    );
+    // Checklist: connected, then failed while sending.
+    let checklist = harness.state().live().checklist();
+    assert_eq!(
+        checklist[0].1,
+        Some(mail_settings_tester::event::StepStatus::Passed)
+    );
+    assert_eq!(
+        checklist[3].1,
+        Some(mail_settings_tester::event::StepStatus::Failed)
+    );
+
+    harness.get_by_label("Apply fix and test again").click();
+    step_until(&mut harness, "the retry to succeed", |app| {
+        !app.is_running() && app.live().ok() && !app.live().transcript.is_empty()
+    });
+    assert!(
+        harness.state().form.settings.enable_ssl,
+        "the fix went into the form"
+    );
+    harness.get_by_label("Your settings work");
+    let snippet = harness
+        .query_all_by_label_contains("<mailSettings>")
+        .find(|node| format!("{node:?}").contains(r#"enableSsl=\"true\""#));
+    assert!(snippet.is_some(), "the snippet shows the fix");
+    assert!(
+        harness
+            .query_all_by_label_contains(r#"password="YOUR-PASSWORD-HERE""#)
+            .count()
+            >= 1
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains("~> <redacted>").count(),
+        2,
+        "LOGIN user and password lines"
+    );
+
+    // The password is nowhere on screen, in any form.
+    let user = TEST_USER;
+    let secrets = mail_settings_tester::secret::Password::new(TEST_PASSWORD).wire_forms(user);
+    for secret in secrets {
+        assert!(
+            harness.query_by_label_contains(&secret).is_none(),
+            "{secret} shown"
+        );
+    }
+}
+
+#[test]
+fn cancel_a_test_against_a_server_that_never_answers() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig {
+        banner: Banner::Silent,
+        ..ServerConfig::default()
+    }));
+    let mut form = FormState::default();
+    form.settings.timeouts = mail_settings_tester::settings::Timeouts::uniform(120);
+    let mut harness = harness(&runtime, form);
+    fill_form(&mut harness, server.port());
+    harness.get_by_label("Send test email").click();
+    step_until(&mut harness, "the greeting wait", |app| {
+        app.live()
+            .step(mail_settings_tester::event::Step::Greeting)
+            .is_some()
+    });
+    assert!(harness.state().is_running());
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, "the cancel", |app| !app.is_running());
+    assert_eq!(
+        harness.state().diagnosis().map(|d| d.id),
+        Some(DiagnosisId::Cancelled)
+    );
+    assert!(harness.query_by_label("Send test email").is_some());
+}
+
+#[test]
+fn validation_speaks_next_to_the_fields_and_blocks_sending() {
+    let runtime = runtime();
+    let mut harness = harness(&runtime, FormState::default());
+    harness.run_steps(2);
+    // A new user is not greeted with red: a calm sentence says what is missing.
+    harness.get_by_label("Fill in the server, the port and the From address to send a test.");
+    set_field(&mut harness, "Server (host)", "smtp://mail.example.com");
+    set_field(&mut harness, "Port (port)", "58 7");
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("remove \"smtp://\"")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("is not a port number")
+            .is_some()
+    );
+    harness.get_by_label("Fix the fields marked in red to send a test.");
+    // Enter does nothing while the form is invalid.
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert!(!harness.state().is_running());
+}
+
+#[test]
+fn provider_preset_fills_the_form_and_shows_its_note() {
+    let runtime = runtime();
+    let mut harness = harness(&runtime, FormState::default());
+    harness.run_steps(1);
+    harness.state_mut().handle(
+        mail_settings_tester::gui::Command::ChoosePreset("gmail".into()),
+        &egui::Context::default(),
+    );
+    harness.run_steps(2);
+    assert_eq!(harness.state().form.settings.host, "smtp.gmail.com");
+    assert!(harness.query_by_label_contains("app password").is_some());
+}
+
+#[test]
+fn explain_window_diagnoses_pasted_text() {
+    let runtime = runtime();
+    let mut harness = harness(&runtime, FormState::default());
+    harness.run_steps(1);
+    harness.get_by_label("Explain an error message…").click();
+    // A new window sizes itself invisibly on its first frame.
+    harness.run_steps(4);
+    harness
+        .get_by_label("Paste the error your website logged (or the mail server's reply):")
+        .set_text_value_accesskit("Failure sending mail. The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch");
+    harness.run_steps(2);
+    harness.get_by_label("Explain").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Support code: certificate_name_mismatch")
+            .is_some()
+    );
+}
