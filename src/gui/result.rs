@@ -39,14 +39,14 @@ pub fn diagnosis_card(
                 .color(accent),
         );
         ui.add_space(4.0);
-        ui.label(&diagnosis.explanation);
+        ui.label(style::prose(ui, &diagnosis.explanation));
         if !diagnosis.steps_to_fix.is_empty() {
             ui.add_space(6.0);
             ui.label(RichText::new("What to do").strong());
             for (number, step) in diagnosis.steps_to_fix.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{}.", number + 1)).strong());
-                    ui.label(step);
+                    ui.label(style::prose(ui, step));
                 });
             }
         }

@@ -56,3 +56,32 @@ pub fn tint(ui: &Ui, color: Color32) -> Color32 {
 fn pick(ui: &Ui, light: Color32, dark: Color32) -> Color32 {
     if ui.visuals().dark_mode { dark } else { light }
 }
+
+/// Text whose `backticked` parts (attribute names and values in the diagnosis texts) are set in
+/// a monospace font, so they read as "type exactly this".
+pub fn prose(ui: &Ui, text: &str) -> egui::text::LayoutJob {
+    use egui::text::{LayoutJob, TextFormat};
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let mono = egui::FontId::monospace(body.size);
+    let color = ui.visuals().text_color();
+    let code_background = ui.visuals().code_bg_color;
+    let mut job = LayoutJob::default();
+    for (index, part) in text.split('`').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        let format = if index % 2 == 1 {
+            TextFormat {
+                font_id: mono.clone(),
+                color,
+                background: code_background,
+                ..TextFormat::default()
+            }
+        } else {
+            TextFormat::simple(body.clone(), color)
+        };
+        job.append(part, 0.0, format);
+    }
+    job.wrap.max_width = ui.available_width();
+    job
+}
