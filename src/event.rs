@@ -232,3 +232,12 @@ pub struct NullSink;
 impl EventSink for NullSink {
     fn emit(&self, _event: SessionEvent) {}
 }
+
+/// A duration for people: `<1 ms` rather than a misleading `0 ms`.
+pub fn format_ms(ms: u64) -> String {
+    if ms == 0 {
+        "<1 ms".to_owned()
+    } else {
+        format!("{ms} ms")
+    }
+}

@@ -46,9 +46,10 @@ pub mod exit {
 
 /// Parses the process arguments and runs; what `main` calls.
 pub fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return open_window();
+        return open_window(started);
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -70,7 +71,7 @@ pub fn main() -> ExitCode {
 }
 
 /// With no subcommand: the window (feature `gui`), or help when built without it.
-fn open_window() -> ExitCode {
+fn open_window(started: std::time::Instant) -> ExitCode {
     #[cfg(feature = "gui")]
     {
         let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -85,7 +86,7 @@ fn open_window() -> ExitCode {
             }
         };
         let _entered = runtime.enter();
-        match crate::gui::run(runtime.handle().clone()) {
+        match crate::gui::run(runtime.handle().clone(), started) {
             Ok(()) => ExitCode::from(exit::OK),
             Err(message) => {
                 eprintln!("error: {message}");
@@ -96,6 +97,7 @@ fn open_window() -> ExitCode {
     }
     #[cfg(not(feature = "gui"))]
     {
+        let _ = started;
         let _ = <Cli as clap::CommandFactory>::command().print_help();
         ExitCode::from(exit::OK)
     }

@@ -1,7 +1,7 @@
 //! Human-readable output: the live transcript, the checklist, the diagnosis, the snippet.
 
 use crate::diagnosis::Diagnosis;
-use crate::event::{StepStatus, TranscriptLine};
+use crate::event::{StepStatus, TranscriptLine, format_ms};
 use crate::session::SessionReport;
 use crate::settings::{FieldProblem, SessionPlan, Settings, Severity, Target};
 use crate::snippet::Snippet;
@@ -52,8 +52,8 @@ pub fn print_outcome(
     println!("\nChecklist:");
     for (item, status, ms) in report.checklist() {
         let (mark, time) = match status {
-            Some(StepStatus::Passed) => ("[ok]     ", format!("{ms} ms")),
-            Some(StepStatus::Failed) => ("[FAILED] ", format!("{ms} ms")),
+            Some(StepStatus::Passed) => ("[ok]     ", format_ms(ms)),
+            Some(StepStatus::Failed) => ("[FAILED] ", format_ms(ms)),
             Some(StepStatus::Skipped) => ("[skipped]", String::new()),
             Some(StepStatus::Running) | None => ("[not run]", String::new()),
         };

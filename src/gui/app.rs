@@ -58,6 +58,9 @@ pub struct MailTesterApp {
     notice: Option<Notice>,
     save_prompt: Option<SavePrompt>,
     pending_save: Option<(FilePurpose, String)>,
+    /// When the window was asked for, until the first frame is drawn (for the start-up
+    /// benchmark: `MAILTESTER_REPORT_FIRST_FRAME=1` prints the time on stderr).
+    opened_at: Option<std::time::Instant>,
 }
 
 impl MailTesterApp {
@@ -85,7 +88,14 @@ impl MailTesterApp {
             notice: None,
             save_prompt: None,
             pending_save: None,
+            opened_at: None,
         }
+    }
+
+    /// Remembers when start-up began, to report the time to the first frame.
+    pub fn opened_at(mut self, started: std::time::Instant) -> Self {
+        self.opened_at = Some(started);
+        self
     }
 
     /// The background worker (tests wait on its activity instead of sleeping).
@@ -396,6 +406,11 @@ impl eframe::App for MailTesterApp {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        if let Some(started) = self.opened_at.take()
+            && std::env::var_os("MAILTESTER_REPORT_FIRST_FRAME").is_some()
+        {
+            eprintln!("first frame after {} ms", started.elapsed().as_millis());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -36,7 +36,9 @@ pub fn checklist_ui(ui: &mut Ui, live: &SessionReport, running: bool) {
                     }
                     let label = ui.label(item.label());
                     let detail = match status {
-                        Some(StepStatus::Passed | StepStatus::Failed) => format!("{ms} ms"),
+                        Some(StepStatus::Passed | StepStatus::Failed) => {
+                            crate::event::format_ms(ms)
+                        }
                         Some(StepStatus::Skipped) => "not used".to_owned(),
                         _ => String::new(),
                     };

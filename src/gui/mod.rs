@@ -23,8 +23,9 @@ pub use form_state::FormState;
 /// The window's title.
 pub const TITLE: &str = "Mail Settings Tester";
 
-/// Opens the window and runs until it is closed. Background work runs on `runtime`.
-pub fn run(runtime: tokio::runtime::Handle) -> Result<(), String> {
+/// Opens the window and runs until it is closed. Background work runs on `runtime`;
+/// `started` is when the process began (for the start-up time report).
+pub fn run(runtime: tokio::runtime::Handle, started: std::time::Instant) -> Result<(), String> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(TITLE)
         .with_app_id("mail-settings-tester")
@@ -42,7 +43,7 @@ pub fn run(runtime: tokio::runtime::Handle) -> Result<(), String> {
     eframe::run_native(
         TITLE,
         options,
-        Box::new(move |cc| Ok(Box::new(MailTesterApp::new(cc, runtime)))),
+        Box::new(move |cc| Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))),
     )
     .map_err(|err| format!("the window could not open: {err}"))
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Benchmarks (measurements, never pass/fail tests), reported in the README:
+#   1. the window: time to first frame, CPU while idle for 10 s, resident memory
+#      (real binary, Xvfb, Mesa llvmpipe software GL);
+#   2. the CLI: one full send (STARTTLS + AUTH LOGIN + message) against a local Postfix,
+#      beside swaks doing the same, with hyperfine; peak memory with GNU time.
+# Needs (Debian): xvfb xauth libgl1 libglx-mesa0 libgl1-mesa-dri libxkbcommon-x11-0 hyperfine
+#                 time swaks, and Postfix (scripts/postfix-test-server.sh install).
+# Usage: scripts/bench.sh   (MAILTESTER_BIN overrides target/release/mailtester)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${MAILTESTER_BIN:-target/release/mailtester}"
+[[ -x "$bin" ]] || cargo build --release
+out_dir=target/bench
+mkdir -p "$out_dir"
+results="$out_dir/results.md"
+: > "$results"
+say() { printf '%s\n' "$*" | tee -a "$results"; }
+
+say "## Benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), binary: $bin)"
+say ""
+
+# --- 1. The window ---------------------------------------------------------------------------
+gui_probe="$out_dir/gui-probe.sh"
+cat > "$gui_probe" <<'PROBE'
+#!/usr/bin/env bash
+# Runs inside Xvfb: five cold starts for the first frame, then 10 s idle CPU and memory.
+set -euo pipefail
+bin="$1"
+data_home="$(mktemp -d)"
+export XDG_DATA_HOME="$data_home" MAILTESTER_REPORT_FIRST_FRAME=1
+first_frames=()
+for _ in 1 2 3 4 5; do
+    log="$(mktemp)"
+    "$bin" 2>"$log" &
+    pid=$!
+    for _ in $(seq 1 200); do grep -q "first frame" "$log" && break; sleep 0.05; done
+    first_frames+=("$(grep -o 'first frame after [0-9]*' "$log" | grep -o '[0-9]*$')")
+    if [[ "${#first_frames[@]}" -lt 5 ]]; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+done
+echo "first_frame_ms ${first_frames[*]}"
+sleep 3   # let start-up work finish before measuring idle
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before="$(ticks)"
+sleep 10
+after="$(ticks)"
+hz="$(getconf CLK_TCK)"
+echo "idle_cpu_percent $(awk -v a="$before" -v b="$after" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) / hz / 10 * 100 }')"
+echo "rss_kib $(awk '/VmRSS/ {print $2}' "/proc/$pid/status")"
+echo "peak_rss_kib $(awk '/VmHWM/ {print $2}' "/proc/$pid/status")"
+kill "$pid"
+rm -rf "$data_home"
+PROBE
+chmod +x "$gui_probe"
+gui="$(xvfb-run -a -s '-screen 0 1280x820x24' "$gui_probe" "$bin")"
+frames="$(awk '/first_frame_ms/ {$1=""; print}' <<<"$gui")"
+median="$(tr ' ' '\n' <<<"$frames" | grep . | sort -n | sed -n 3p)"
+say "### Window (Xvfb, llvmpipe)"
+say ""
+say "| measure | value | target |"
+say "|---|---|---|"
+say "| time to first frame (median of 5 cold starts) | ${median} ms (all: ${frames# }) | ≤ 300 ms |"
+say "| CPU while idle, 10 s | $(awk '/idle_cpu_percent/ {print $2}' <<<"$gui") % of one core | ≤ 1 % |"
+say "| resident memory after start | $(awk '/^rss_kib/ {printf "%.1f", $2/1024}' <<<"$gui") MiB (peak $(awk '/peak_rss_kib/ {printf "%.1f", $2/1024}' <<<"$gui") MiB) | ≤ 120 MiB |"
+say ""
+
+# --- 2. The CLI against Postfix, beside swaks ------------------------------------------------
+postfix_dir="$PWD/target/postfix-bench"
+env_file="$(MAILTESTER_POSTFIX_PLAIN_PORT=14525 MAILTESTER_POSTFIX_SUBMISSION_PORT=14587 \
+    MAILTESTER_POSTFIX_SMTPS_PORT=14465 scripts/postfix-test-server.sh start "$postfix_dir" | tail -n 1)"
+trap 'scripts/postfix-test-server.sh stop "$postfix_dir" >/dev/null 2>&1 || true' EXIT
+# shellcheck disable=SC1090
+source "$env_file"
+export MAILTESTER_BENCH_PW='Secr3t&<"pass'
+user="$MAILTESTER_POSTFIX_USER"
+port="$MAILTESTER_POSTFIX_SUBMISSION_PORT"
+ours="$bin send --host 127.0.0.1 --port $port --enable-ssl true --user $user --password-env MAILTESTER_BENCH_PW --from $user --ca-file $MAILTESTER_POSTFIX_CA --json"
+theirs="swaks --server 127.0.0.1:$port --tls --auth LOGIN --auth-user $user --auth-password \"\$MAILTESTER_BENCH_PW\" --from $user --to $user --tls-verify --tls-ca-path $MAILTESTER_POSTFIX_CA"
+$ours > /dev/null   # fails loudly here if the setup is wrong
+hyperfine --warmup 3 --runs 20 --export-markdown "$out_dir/cli.md" \
+    -n mailtester "$ours > /dev/null" -n swaks "$theirs > /dev/null" > "$out_dir/hyperfine.txt"
+peak() { /usr/bin/time -f '%M' bash -c "$1 > /dev/null" 2>&1 | tail -n 1; }
+say "### CLI: one test send (STARTTLS + AUTH LOGIN + message) to a local Postfix"
+say ""
+cat "$out_dir/cli.md" | tee -a "$results"
+say ""
+say "Peak memory: mailtester $(( $(peak "$ours") / 1024 )) MiB, swaks $(( $(peak "$theirs") / 1024 )) MiB."
+echo "results in $results"
