@@ -224,11 +224,12 @@ fn provider_preset_fills_the_form_and_shows_its_note() {
     let runtime = runtime();
     let mut harness = harness(&runtime, FormState::default());
     harness.run_steps(1);
-    harness.state_mut().handle(
-        mail_settings_tester::gui::Command::ChoosePreset("gmail".into()),
-        &egui::Context::default(),
-    );
-    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Provider")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Gmail / Google Workspace").click();
+    harness.run_steps(3);
     assert_eq!(harness.state().form.settings.host, "smtp.gmail.com");
     assert!(harness.query_by_label_contains("app password").is_some());
 }
@@ -252,4 +253,156 @@ fn explain_window_diagnoses_pasted_text() {
             .query_by_label_contains("Support code: certificate_name_mismatch")
             .is_some()
     );
+}
+
+/// Steps until a node whose label contains `text` is on screen.
+fn step_until_shown(harness: &mut Harness<'static, MailTesterApp>, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = harness.state().worker().activity();
+        harness.step();
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(!left.is_zero(), "timed out waiting to see: {text}");
+        harness
+            .state()
+            .worker()
+            .wait_for_activity(seen, left.min(Duration::from_millis(200)));
+    }
+}
+
+#[test]
+fn saving_falls_back_to_a_typed_path_when_no_file_window_opens() {
+    // Test machines have no desktop portal and no zenity, so the file dialog returns nothing at
+    // once, exactly as it does for a user whose desktop cannot show one.
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig::default()));
+    let mut harness = harness(&runtime, FormState::default());
+    fill_form(&mut harness, server.port());
+    harness.get_by_label("Send test email").click();
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok() && !app.live().transcript.is_empty()
+    });
+
+    harness.get_by_label("Save transcript…").click();
+    let prompt = "No file chosen. If no file window appeared, type where to save:";
+    step_until_shown(&mut harness, prompt);
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("transcript.txt");
+    set_field(&mut harness, prompt, target.to_str().unwrap());
+    harness.get_by_label("Save").click();
+    step_until_shown(&mut harness, "Saved to");
+
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.contains("<- 220 fake.test ESMTP FakeSMTP"));
+    assert!(saved.contains("~> <redacted>"));
+    for secret in mail_settings_tester::secret::Password::new(TEST_PASSWORD).wire_forms(TEST_USER) {
+        assert!(!saved.contains(&secret));
+    }
+}
+
+#[test]
+fn ten_thousand_transcript_lines_lay_out_only_the_visible_rows() {
+    use mail_settings_tester::event::{Direction, TranscriptLine};
+    use mail_settings_tester::session::{SessionError, SessionReport};
+    let runtime = runtime();
+    let mut harness = harness(&runtime, FormState::default());
+    let transcript = (0..10_000)
+        .map(|n| TranscriptLine {
+            dir: if n % 2 == 0 {
+                Direction::Client
+            } else {
+                Direction::Server
+            },
+            text: format!("250-line {n:05} of the transcript"),
+            ms: n,
+            encrypted: n > 5_000,
+        })
+        .collect();
+    let report = SessionReport {
+        transcript,
+        error: Some(SessionError::Timeout {
+            step: mail_settings_tester::event::Step::Data,
+            secs: 30,
+        }),
+        ..SessionReport::default()
+    };
+    let mut settings = mail_settings_tester::settings::Settings::default();
+    settings.host = "smtp.example.com".into();
+    settings.from = "shop@example.com".into();
+    harness.state_mut().show_finished(settings, report);
+    harness.run_steps(3);
+    let laid_out = harness
+        .query_all_by_label_contains("of the transcript")
+        .count();
+    assert!(laid_out > 5 && laid_out < 200, "{laid_out} rows laid out");
+    // Following the newest line: the last one is on screen.
+    assert!(
+        harness
+            .query_by_label_contains("line 09999 of the transcript")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_form_is_remembered_without_the_password() {
+    #[derive(Default)]
+    struct Memory(std::collections::HashMap<String, String>);
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+    let runtime = runtime();
+    let mut harness = harness(&runtime, FormState::default());
+    fill_form(&mut harness, 2525);
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let stored: String = storage.0.values().cloned().collect();
+    assert!(stored.contains("localhost") && stored.contains("2525"));
+    for secret in mail_settings_tester::secret::Password::new(TEST_PASSWORD).wire_forms(TEST_USER) {
+        assert!(!stored.contains(&secret), "the password was stored");
+    }
+    let restored: FormState = eframe::get_value(&storage, "form").unwrap();
+    assert_eq!(restored.settings.host, "localhost");
+    assert_eq!(restored.port_text, "2525");
+    assert!(restored.settings.password.is_empty());
+}
+
+#[test]
+fn copy_puts_the_snippet_on_the_clipboard() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig::default()));
+    let mut harness = harness(&runtime, FormState::default());
+    fill_form(&mut harness, server.port());
+    harness.key_press(egui::Key::Enter);
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok() && !app.live().transcript.is_empty()
+    });
+    harness.get_by_label("Copy").click();
+    harness.step();
+    let copied =
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|command| match command {
+                egui::OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+    let copied = copied.expect("something was copied");
+    assert!(copied.contains("<mailSettings>"));
+    assert!(!copied.contains(TEST_PASSWORD));
+    harness.run_steps(2);
+    harness.get_by_label("Copied the web.config snippet to the clipboard.");
 }

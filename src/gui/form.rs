@@ -257,16 +257,19 @@ fn advanced_ui(
             combo.response.labelled_by(label.id);
             ui.end_row();
 
-            let label = label_cell(ui, "Timeouts (seconds)");
+            label_cell(ui, "Timeouts (seconds)");
             ui.horizontal(|ui| {
                 let timeouts = &mut form.settings.timeouts;
-                ui.label("connect");
-                ui.add(DragValue::new(&mut timeouts.connect_secs).range(1..=600))
-                    .labelled_by(label.id);
-                ui.label("greeting");
-                ui.add(DragValue::new(&mut timeouts.greeting_secs).range(1..=600));
-                ui.label("each reply");
-                ui.add(DragValue::new(&mut timeouts.command_secs).range(1..=600));
+                for (name, value) in [
+                    ("Connect timeout", &mut timeouts.connect_secs),
+                    ("Greeting timeout", &mut timeouts.greeting_secs),
+                    ("Reply timeout", &mut timeouts.command_secs),
+                ] {
+                    let label = ui.label(name.split(' ').next().unwrap_or(name).to_lowercase());
+                    ui.add(DragValue::new(value).range(1..=600))
+                        .labelled_by(label.id)
+                        .on_hover_text(name);
+                }
             });
             ui.end_row();
 

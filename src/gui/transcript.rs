@@ -10,18 +10,11 @@ use super::style;
 use super::worker::FilePurpose;
 use crate::event::{Direction, TranscriptLine};
 
-/// The transcript as plain text (for Copy and Save).
+/// The transcript as plain text (for Copy and Save), in the same form the CLI prints.
 pub fn transcript_text(lines: &[TranscriptLine]) -> String {
     let mut text = String::new();
     for line in lines {
-        let lock = if line.encrypted { "[TLS] " } else { "" };
-        let _ = writeln!(
-            text,
-            "{:>6} ms {} {lock}{}",
-            line.ms,
-            line.mark(),
-            line.text
-        );
+        let _ = writeln!(text, "{:>6} ms {} {}", line.ms, line.mark(), line.text);
     }
     text
 }
@@ -34,12 +27,15 @@ pub fn transcript_ui(ui: &mut Ui, lines: &[TranscriptLine], commands: &mut Vec<C
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let enabled = !lines.is_empty();
             if ui
-                .add_enabled(enabled, egui::Button::new("Save…"))
+                .add_enabled(enabled, egui::Button::new("Save transcript…"))
                 .clicked()
             {
                 commands.push(Command::ChooseFile(FilePurpose::SaveTranscript));
             }
-            if ui.add_enabled(enabled, egui::Button::new("Copy")).clicked() {
+            if ui
+                .add_enabled(enabled, egui::Button::new("Copy transcript"))
+                .clicked()
+            {
                 commands.push(Command::Copy {
                     text: transcript_text(lines),
                     what: "transcript",
