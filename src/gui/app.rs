@@ -93,6 +93,7 @@ impl MailTesterApp {
     }
 
     /// Remembers when start-up began, to report the time to the first frame.
+    #[must_use]
     pub fn opened_at(mut self, started: std::time::Instant) -> Self {
         self.opened_at = Some(started);
         self
