@@ -329,9 +329,11 @@ fn ten_thousand_transcript_lines_lay_out_only_the_visible_rows() {
         }),
         ..SessionReport::default()
     };
-    let mut settings = mail_settings_tester::settings::Settings::default();
-    settings.host = "smtp.example.com".into();
-    settings.from = "shop@example.com".into();
+    let settings = mail_settings_tester::settings::Settings {
+        host: "smtp.example.com".into(),
+        from: "shop@example.com".into(),
+        ..mail_settings_tester::settings::Settings::default()
+    };
     harness.state_mut().show_finished(settings, report);
     harness.run_steps(3);
     let laid_out = harness
