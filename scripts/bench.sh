@@ -85,4 +85,32 @@ say ""
 cat "$out_dir/cli.md" | tee -a "$results"
 say ""
 say "Peak memory: mailtester $(( $(peak "$ours") / 1024 )) MiB, swaks $(( $(peak "$theirs") / 1024 )) MiB."
+
+# --- 3. Cancel: Ctrl-C while waiting for a greeting that never comes --------------------------
+silent_port=14999
+python3 -c "
+import socket, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', $silent_port)); s.listen(8)
+conns = []
+end = time.time() + 60
+while time.time() < end:
+    s.settimeout(max(0.1, end - time.time()))
+    try: conns.append(s.accept()[0])
+    except OSError: pass
+" &
+silent=$!
+cancel_ms=()
+for _ in 1 2 3 4 5; do
+    "$bin" send --host 127.0.0.1 --port "$silent_port" --from a@example.com --timeout 60 > "$out_dir/cancel.txt" &
+    pid=$!
+    for _ in $(seq 1 100); do grep -q "connected to" "$out_dir/cancel.txt" && break; sleep 0.02; done
+    start_ns="$(date +%s%N)"
+    kill -INT "$pid"
+    wait "$pid" || true
+    cancel_ms+=("$(( ($(date +%s%N) - start_ns) / 1000000 ))")
+done
+kill "$silent" 2>/dev/null || true
+say ""
+say "Cancel (Ctrl-C while waiting for a greeting, until the process has exited): ${cancel_ms[*]} ms (target: within 100 ms)."
 echo "results in $results"

@@ -2,6 +2,8 @@
 # The project's whole check, exactly what CI runs: formatting, lints, the core built without the
 # GUI, and every test. When Postfix is installed (scripts/postfix-test-server.sh install) and we
 # are root, a private Postfix + Dovecot is started for the real-server tests and stopped after.
+# When dbus and gnome-keyring are installed, the tests run inside scripts/with-keyring.sh (a
+# private, unlocked Secret Service) so the real keyring tests run too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +30,27 @@ if [[ -z "${MAILTESTER_POSTFIX_ENV:-}" ]]; then
     echo "note: no Postfix available: the real-server tests will be skipped (CI runs them)."
 fi
 
-step "cargo test"
-cargo test --all-targets
+if command -v dbus-run-session >/dev/null 2>&1 && command -v dbus-send >/dev/null 2>&1 \
+    && command -v gnome-keyring-daemon >/dev/null 2>&1; then
+    step "cargo test (inside a private D-Bus session with GNOME Keyring: scripts/with-keyring.sh)"
+    scripts/with-keyring.sh cargo test --all-targets
+else
+    echo "note: no dbus + gnome-keyring: the real keyring tests will be skipped (CI runs them)."
+    step "cargo test"
+    cargo test --all-targets
+fi
+
+if [[ -z "${MAILTESTER_SKIP_FUZZ:-}" ]] && command -v cargo-fuzz >/dev/null 2>&1; then
+    step "cargo fuzz run webconfig for 30 s (fuzz/; MAILTESTER_SKIP_FUZZ=1 skips it)"
+    mkdir -p fuzz/target/corpus-webconfig
+    if ! (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none webconfig \
+        target/corpus-webconfig corpus/webconfig -- -max_total_time=30 -seed=1) \
+        >fuzz/target/fuzz-webconfig.log 2>&1; then
+        tail -n 60 fuzz/target/fuzz-webconfig.log
+        echo "the fuzz run failed: the input is in fuzz/artifacts/webconfig/ (full log: fuzz/target/fuzz-webconfig.log)"
+        exit 1
+    fi
+    tail -n 1 fuzz/target/fuzz-webconfig.log
+else
+    echo "note: cargo-fuzz is not installed: the fuzz run is skipped (the mutation tests ran)."
+fi

@@ -18,6 +18,25 @@ pub async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> 
     result
 }
 
+/// The blocking form of [`write_atomically`], for code off the async runtime (profiles). It
+/// also flushes the data to disk before the rename, so a crash leaves the old file or the new
+/// one, never an empty one.
+pub fn write_atomically_blocking(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let temporary = temporary_path(path);
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
 fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()

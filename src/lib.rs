@@ -6,14 +6,18 @@
 
 pub mod certificate;
 pub mod cli;
+pub mod credentials;
 pub mod diagnosis;
 pub mod event;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod presets;
+pub mod profiles;
 pub mod reply;
+pub mod report;
 pub mod secret;
 pub mod session;
 pub mod settings;
 pub mod snippet;
+pub mod webconfig;

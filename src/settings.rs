@@ -59,6 +59,64 @@ pub enum Target {
     Generic,
 }
 
+/// Which ASP.NET runtime the website uses: it decides what `web.config` can express.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framework {
+    /// .NET Framework 2.0–3.5: `<network>` has no `enableSsl` (added in 4.0); SSL can only be
+    /// switched on in code.
+    Legacy,
+    /// .NET Framework 4.x: everything in `web.config`; TLS 1.2 needs 4.7 or later.
+    #[default]
+    Net4,
+    /// ASP.NET Core / .NET 5+: `<mailSettings>` is not read at all; settings live in
+    /// `appsettings.json`, usually with MailKit.
+    Core,
+}
+
+impl Framework {
+    /// Every version, oldest first.
+    pub const ALL: [Self; 3] = [Self::Legacy, Self::Net4, Self::Core];
+
+    /// A label a site owner recognises.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Legacy => ".NET Framework 2.0 – 3.5",
+            Self::Net4 => ".NET Framework 4.x",
+            Self::Core => "ASP.NET Core / .NET 5 or later",
+        }
+    }
+
+    /// The runtime named by a `targetFramework` value: `4.7.2`, `v3.5`, `net48`, `net8.0`,
+    /// `netcoreapp3.1`. `None` when it names none of them.
+    pub fn from_target_framework(value: &str) -> Option<Self> {
+        let lower = value.trim().to_ascii_lowercase();
+        if lower.starts_with("netcoreapp") {
+            return Some(Self::Core);
+        }
+        let bare = lower.trim_start_matches('v');
+        let (digits, dotted) = match bare.strip_prefix("net") {
+            Some(rest) => (rest, rest.contains('.')),
+            None => (bare, true),
+        };
+        if !dotted {
+            // `net35`, `net48`, `net472`: .NET Framework monikers without dots.
+            return match digits.chars().next()? {
+                '2' | '3' => Some(Self::Legacy),
+                '4' => Some(Self::Net4),
+                _ => None,
+            };
+        }
+        let major: u32 = digits.split('.').next()?.parse().ok()?;
+        match major {
+            2 | 3 => Some(Self::Legacy),
+            4 => Some(Self::Net4),
+            5..=99 => Some(Self::Core),
+            _ => None,
+        }
+    }
+}
+
 /// `<smtp deliveryMethod>`: only `Network` sends over SMTP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum DeliveryMethod {
@@ -157,6 +215,8 @@ pub struct Settings {
     pub ca_file: Option<PathBuf>,
     /// The program that will use these settings.
     pub target: Target,
+    /// The website's ASP.NET runtime (for the ASP.NET target).
+    pub framework: Framework,
 }
 
 impl Default for Settings {
@@ -177,6 +237,7 @@ impl Default for Settings {
             accept_invalid_certs: false,
             ca_file: None,
             target: Target::DotNet,
+            framework: Framework::Net4,
         }
     }
 }
@@ -210,5 +271,31 @@ impl Settings {
     /// Whether the session will try to sign in (System.Net.Mail: only with a user name).
     pub fn wants_auth(&self) -> bool {
         !self.user_name.trim().is_empty() && !self.default_credentials
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Framework;
+
+    #[test]
+    fn target_framework_values() {
+        for (value, expected) in [
+            ("4.7.2", Some(Framework::Net4)),
+            ("4.8", Some(Framework::Net4)),
+            ("v4.0", Some(Framework::Net4)),
+            ("3.5", Some(Framework::Legacy)),
+            ("v2.0", Some(Framework::Legacy)),
+            ("net48", Some(Framework::Net4)),
+            ("net472", Some(Framework::Net4)),
+            ("net35", Some(Framework::Legacy)),
+            ("net8.0", Some(Framework::Core)),
+            ("netcoreapp3.1", Some(Framework::Core)),
+            ("netstandard2.0", None),
+            ("", None),
+            ("banana", None),
+        ] {
+            assert_eq!(Framework::from_target_framework(value), expected, "{value}");
+        }
     }
 }

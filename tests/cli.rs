@@ -98,6 +98,9 @@ async fn send_prints_the_live_transcript_checklist_and_snippet() {
     assert!(stdout.contains("[ok]      Sign in"));
     assert!(stdout.contains(r#"enableSsl="true""#));
     assert!(stdout.contains(r#"password="YOUR-PASSWORD-HERE""#));
+    assert!(stdout.contains(
+        "Other platforms: mailtester snippet --format phpmailer|wordpress|laravel|django|nodemailer|symfony|mailkit"
+    ));
     assert_no_password(&stdout);
     assert_no_password(&text(&output.stderr));
 }
@@ -279,6 +282,106 @@ async fn snippet_escapes_and_includes_the_password_only_on_request() {
         stdout.contains(r#"password="Secr3t&amp;&lt;&quot;pass""#),
         "{stdout}"
     );
+}
+
+#[tokio::test]
+async fn snippet_formats_text_and_json() {
+    let run = |extra: &[&str]| {
+        let mut args: Vec<String> = [
+            "snippet",
+            "--host",
+            "smtp.example.com",
+            "--port",
+            "465",
+            "--security",
+            "tls",
+            "--target",
+            "generic",
+            "--user",
+            "site@example.com",
+            "--password-env",
+            "MAILTESTER_TEST_PW",
+            "--from",
+            "site@example.com",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        tokio::task::spawn_blocking(move || {
+            Command::new(env!("CARGO_BIN_EXE_mailtester"))
+                .args(&args)
+                .env("MAILTESTER_TEST_PW", TEST_PASSWORD)
+                .output()
+                .unwrap()
+        })
+    };
+    let output = run(&["--format", "laravel"]).await.unwrap();
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(stdout.contains("MAIL_SCHEME=smtps\n"), "{stdout}");
+    assert!(stdout.contains("MAIL_PORT=465\n"), "{stdout}");
+    assert_no_password(&stdout);
+
+    let output = run(&["--format", "all"]).await.unwrap();
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0));
+    for heading in [
+        "==== web.config ====",
+        "==== PHPMailer (PHP code) ====",
+        "==== WordPress (wp-config.php) ====",
+        "==== Laravel (.env) ====",
+        "==== Django (settings.py) ====",
+        "==== Node.js (Nodemailer) ====",
+        "==== Symfony (.env.local) ====",
+        "==== ASP.NET Core (appsettings.json, MailKit) ====",
+    ] {
+        assert!(stdout.contains(heading), "{heading} in {stdout}");
+    }
+    assert!(
+        stdout.contains(
+            "MAILER_DSN=smtps://site%40example.com:YOUR-PASSWORD-HERE@smtp.example.com:465"
+        )
+    );
+    assert_no_password(&stdout);
+
+    let output = run(&["--format", "mailkit", "--json", "--include-password"])
+        .await
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(doc["snippet"]["format"], "mail_kit");
+    assert_eq!(doc["snippet"]["includes_password"], true);
+    let inner: serde_json::Value =
+        serde_json::from_str(doc["snippet"]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(inner["Smtp"]["Password"], TEST_PASSWORD);
+    assert_eq!(inner["Smtp"]["SecureSocketOptions"], "SslOnConnect");
+
+    let output = run(&["--format", "all", "--json"]).await.unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let formats: Vec<&str> = doc["snippets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["format"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        formats,
+        [
+            "web_config",
+            "php_mailer",
+            "word_press",
+            "laravel",
+            "django",
+            "nodemailer",
+            "symfony",
+            "mail_kit"
+        ]
+    );
+    assert_no_password(&text(&output.stdout));
+
+    let output = run(&["--format", "cobol"]).await.unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("phpmailer"));
 }
 
 #[tokio::test]

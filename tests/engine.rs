@@ -531,3 +531,46 @@ async fn helo_fallback_when_ehlo_is_refused() {
     assert!(report.ok(), "{:?}", report.error);
     assert!(server.commands().iter().any(|c| c == "HELO tester.example"));
 }
+
+#[tokio::test]
+async fn a_refused_sign_in_goes_on_like_aspnet_to_show_what_the_site_logs() {
+    let server = TestServer::start(ServerConfig {
+        users: Vec::new(),
+        require_auth: true,
+        ..ServerConfig::default()
+    })
+    .await;
+    let settings = settings_for(&server);
+    let (report, _) = run(&settings).await;
+    assert!(matches!(
+        report.error,
+        Some(SessionError::Rejected {
+            step: Step::Auth,
+            ..
+        })
+    ));
+    assert_eq!(diagnosis_id(&settings, &report), DiagnosisId::AuthFailed);
+    let followup = report
+        .aspnet_followup
+        .as_ref()
+        .expect("MAIL FROM after the refusal");
+    assert_eq!(followup.code, 530);
+    let logged = mail_settings_tester::diagnosis::aspnet_exception(&settings, &report).unwrap();
+    assert!(
+        logged.ends_with("The server response was: 5.7.0 Authentication required"),
+        "{logged}"
+    );
+    // Other programs stop at the refusal: no MAIL FROM.
+    let generic = Settings {
+        target: Target::Generic,
+        ..settings
+    };
+    let before = server.commands().len();
+    let (report, _) = run(&generic).await;
+    assert!(report.aspnet_followup.is_none());
+    assert!(
+        !server.commands()[before..]
+            .iter()
+            .any(|c| c.starts_with("MAIL"))
+    );
+}

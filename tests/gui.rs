@@ -408,3 +408,60 @@ fn copy_puts_the_snippet_on_the_clipboard() {
     harness.run_steps(2);
     harness.get_by_label("Copied the web.config snippet to the clipboard.");
 }
+
+#[test]
+fn snippet_tabs_switch_the_format_for_copy_and_save() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig::default()));
+    let mut harness = harness(&runtime, FormState::default());
+    fill_form(&mut harness, server.port());
+    harness.key_press(egui::Key::Enter);
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok() && !app.live().transcript.is_empty()
+    });
+    for label in [
+        "web.config",
+        "PHPMailer",
+        "WordPress",
+        "Laravel",
+        "Django",
+        "Node.js",
+        "Symfony",
+        "ASP.NET Core",
+    ] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_label("Laravel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("MAIL_SCHEME=").is_some());
+    assert!(harness.query_by_label_contains("<mailSettings>").is_none());
+
+    harness.get_by_label("Copy").click();
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("something was copied");
+    assert!(copied.contains("MAIL_PASSWORD=YOUR-PASSWORD-HERE"));
+    assert!(!copied.contains(TEST_PASSWORD));
+    harness.run_steps(2);
+    harness.get_by_label("Copied the Laravel snippet to the clipboard.");
+
+    harness.get_by_label("Save as…").click();
+    let prompt = "No file chosen. If no file window appeared, type where to save:";
+    step_until_shown(&mut harness, prompt);
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("mail.env");
+    set_field(&mut harness, prompt, target.to_str().unwrap());
+    harness.get_by_label("Save").click();
+    step_until_shown(&mut harness, "Saved to");
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.contains("MAIL_MAILER=smtp"));
+    assert!(!saved.contains(TEST_PASSWORD));
+}

@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::snippet::Format;
 
 /// Test SMTP settings the way your website uses them, and get the web.config that works.
 #[derive(Debug, Parser)]
@@ -20,7 +23,8 @@ pub enum Command {
     Send(SendArgs),
     /// Explain an error message your website logged (give the text, or - to read stdin).
     Explain(ExplainArgs),
-    /// Print the web.config block for these settings (no test is run).
+    /// Print the configuration for these settings: web.config, or another platform's with
+    /// --format (no test is run).
     Snippet(SnippetArgs),
     /// List the provider presets usable with --preset.
     Presets {
@@ -28,6 +32,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Save and manage named settings (profiles); passwords go to the system keyring only.
+    #[command(subcommand)]
+    Profile(super::profile_args::ProfileCommand),
+    /// Read, check or update the mail settings in a web.config file.
+    #[command(subcommand)]
+    Webconfig(super::webconfig_cmd::WebconfigCommand),
 }
 
 /// `send`.
@@ -42,6 +52,13 @@ pub struct SendArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Save the password in the system keyring (unless the server refuses the sign-in).
+    #[arg(long)]
+    pub save_password: bool,
+    /// Write a support report (settings without the password, steps, diagnosis, transcript)
+    /// to this file, whatever the outcome.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 /// `explain`.
@@ -63,9 +80,57 @@ pub struct SnippetArgs {
     /// Put the real password in the snippet (off by default).
     #[arg(long)]
     pub include_password: bool,
+    /// Which platform's configuration to print (`all` prints every one) [default: webconfig,
+    /// or mailkit with --framework core].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `--format`: one [`Format`] (spelled as [`Format::cli_name`]) or `all`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatArg {
+    /// Just this format.
+    One(Format),
+    /// Every format, web.config first.
+    All,
+}
+
+impl FormatArg {
+    const CHOICES: [Self; 9] = [
+        Self::One(Format::WebConfig),
+        Self::One(Format::PhpMailer),
+        Self::One(Format::WordPress),
+        Self::One(Format::Laravel),
+        Self::One(Format::Django),
+        Self::One(Format::Nodemailer),
+        Self::One(Format::Symfony),
+        Self::One(Format::MailKit),
+        Self::All,
+    ];
+
+    /// The formats to print.
+    pub fn formats(self) -> Vec<Format> {
+        match self {
+            Self::One(format) => vec![format],
+            Self::All => Format::ALL.to_vec(),
+        }
+    }
+}
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::CHOICES
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Self::One(format) => PossibleValue::new(format.cli_name()).help(format.platform()),
+            Self::All => PossibleValue::new("all").help("every format, one after the other"),
+        })
+    }
 }
 
 /// `--security`.
@@ -95,11 +160,15 @@ pub struct SettingsArgs {
     /// Start from a provider's settings (see `mailtester presets`); other flags override it.
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
+    /// Start from a saved profile (see `mailtester profile list`); other flags override it,
+    /// and its password comes from the system keyring unless given.
+    #[arg(long, value_name = "NAME", conflicts_with = "preset")]
+    pub profile: Option<String>,
     /// `host`: the mail server's name.
-    #[arg(long, required_unless_present = "preset")]
+    #[arg(long, required_unless_present_any = ["preset", "profile"])]
     pub host: Option<String>,
     /// `port` (587 for most providers; web.config's default is 25).
-    #[arg(long, required_unless_present = "preset")]
+    #[arg(long, required_unless_present_any = ["preset", "profile"])]
     pub port: Option<u32>,
     /// `enableSsl` (STARTTLS). web.config's default is false.
     #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
@@ -120,8 +189,8 @@ pub struct SettingsArgs {
     #[arg(long)]
     pub default_credentials: bool,
     /// `from`: the sender address.
-    #[arg(long)]
-    pub from: String,
+    #[arg(long, required_unless_present = "profile")]
+    pub from: Option<String>,
     /// Where to send the test (default: the from address).
     #[arg(long)]
     pub to: Option<String>,
@@ -137,7 +206,26 @@ pub struct SettingsArgs {
     /// Go on when the certificate is invalid (always reported as a warning).
     #[arg(long)]
     pub accept_invalid_certs: bool,
-    /// The program that will use these settings.
-    #[arg(long, value_enum, default_value = "dotnet")]
-    pub target: TargetArg,
+    /// The program that will use these settings [default: dotnet].
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
+    /// The website's ASP.NET runtime: decides what web.config can say [default: 4].
+    #[arg(long, value_enum, value_name = "2.0|3.5|4|core")]
+    pub framework: Option<FrameworkArg>,
+}
+
+/// `--framework`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FrameworkArg {
+    /// .NET Framework 2.0 (no enableSsl in web.config).
+    #[value(name = "2.0")]
+    V2,
+    /// .NET Framework 3.5 (no enableSsl in web.config).
+    #[value(name = "3.5")]
+    V35,
+    /// .NET Framework 4.x.
+    #[value(name = "4", alias = "4.x")]
+    V4,
+    /// ASP.NET Core / .NET 5 or later (no <mailSettings>; appsettings.json).
+    Core,
 }

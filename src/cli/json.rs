@@ -6,15 +6,6 @@ use crate::diagnosis::Diagnosis;
 use crate::session::SessionReport;
 use crate::snippet::Snippet;
 
-/// Prints the document for `send`.
-pub fn print_send(
-    report: &SessionReport,
-    diagnosis: Option<&Diagnosis>,
-    snippet: Option<&Snippet>,
-) {
-    print_value(&send_document(report, diagnosis, snippet));
-}
-
 /// The document for `send`: `ok`, `steps`, `checklist`, `transcript`, `server`, `tls`,
 /// `certificate`, `diagnosis` (null on success), `snippet` (null on failure), and more.
 pub fn send_document(

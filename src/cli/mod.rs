@@ -2,13 +2,19 @@
 //!
 //! Exit codes (also in the README): 0 success; 1 internal error; 2 usage or invalid settings;
 //! 3 the server could not be reached or does not speak SMTP; 4 the secure connection failed;
-//! 5 sign-in failed; 6 the message was refused; 130 cancelled (Ctrl-C).
+//! 5 sign-in failed; 6 the message was refused; 7 `webconfig` found errors or could not read or
+//! write the file; 130 cancelled (Ctrl-C).
 
 mod args;
 mod json;
 mod output;
+mod profile_args;
+mod profile_cmd;
+mod report_file;
+mod resolve;
+mod webconfig_cmd;
 
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::Read;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -16,13 +22,13 @@ use tokio_util::sync::CancellationToken;
 
 pub use args::{Cli, Command, SecurityArg, SettingsArgs, TargetArg};
 pub use json::send_document;
+pub use profile_args::{ProfileCommand, ProfileSaveArgs};
+pub use resolve::settings_from;
+pub use webconfig_cmd::{WebconfigCommand, WebconfigUpdateArgs};
 
 use crate::diagnosis::{diagnose, explain_text};
 use crate::event::{SessionEvent, Step};
-use crate::secret::Password;
 use crate::session::{Goal, SessionError, SessionReport, run_session};
-use crate::settings::{Security, Settings, Target, Timeouts};
-use crate::snippet::web_config;
 
 /// Documented exit codes.
 pub mod exit {
@@ -40,6 +46,9 @@ pub mod exit {
     pub const SIGN_IN: u8 = 5;
     /// The server refused the sender, the recipient or the message.
     pub const SEND: u8 = 6;
+    /// `webconfig`: lint found errors, or the file could not be read, understood or written
+    /// (missing, unreadable, broken XML, encrypted, settings kept in another file).
+    pub const WEBCONFIG: u8 = 7;
     /// Cancelled with Ctrl-C.
     pub const CANCELLED: u8 = 130;
 }
@@ -66,6 +75,8 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => explain(&args),
         Command::Snippet(args) => snippet(&args),
         Command::Presets { json } => presets(json),
+        Command::Profile(command) => profile_cmd::run(command),
+        Command::Webconfig(command) => runtime.block_on(webconfig_cmd::run(command)),
     };
     ExitCode::from(code)
 }
@@ -103,91 +114,6 @@ fn open_window(started: std::time::Instant) -> ExitCode {
     }
 }
 
-/// Builds [`Settings`] from the flags, reading the password from stdin or the environment.
-pub fn settings_from(args: &SettingsArgs) -> Result<Settings, String> {
-    let password = if args.password_stdin {
-        read_password_stdin()?
-    } else if let Some(var) = &args.password_env {
-        Password::new(std::env::var(var).map_err(|_| {
-            format!("the environment variable {var} is not set (or not valid text); set it to the password")
-        })?)
-    } else {
-        Password::default()
-    };
-    let mut settings = Settings {
-        port: 25,
-        enable_ssl: false,
-        ..Settings::default()
-    };
-    if let Some(name) = &args.preset {
-        let preset = crate::presets::find(name).ok_or_else(|| {
-            let names: Vec<&str> = crate::presets::PRESETS.iter().map(|p| p.id).collect();
-            format!(
-                "there is no preset \"{name}\"; choose one of: {}",
-                names.join(", ")
-            )
-        })?;
-        preset.apply(&mut settings);
-    }
-    let user_name = args
-        .user_name
-        .clone()
-        .unwrap_or_else(|| settings.user_name.clone());
-    if !user_name.trim().is_empty() && password.is_empty() && !args.default_credentials {
-        return Err(
-            "--user needs a password: pass it with --password-stdin or --password-env VAR (never as an argument)"
-                .to_owned(),
-        );
-    }
-    Ok(Settings {
-        host: args.host.clone().unwrap_or(settings.host),
-        port: args.port.unwrap_or(settings.port),
-        user_name,
-        password,
-        enable_ssl: match args.security {
-            Some(SecurityArg::Starttls) => true,
-            Some(SecurityArg::None | SecurityArg::Tls) => false,
-            None => args.enable_ssl.unwrap_or(settings.enable_ssl),
-        },
-        default_credentials: args.default_credentials,
-        client_domain: args.client_domain.clone().unwrap_or_default(),
-        from: args.from.clone(),
-        to: args.to.clone().unwrap_or_default(),
-        security: args.security.map(|s| match s {
-            SecurityArg::None => Security::None,
-            SecurityArg::Starttls => Security::StartTls,
-            SecurityArg::Tls => Security::ImplicitTls,
-        }),
-        timeouts: args
-            .timeout
-            .map_or_else(Timeouts::default, Timeouts::uniform),
-        accept_invalid_certs: args.accept_invalid_certs,
-        ca_file: args.ca_file.clone(),
-        target: match args.target {
-            TargetArg::Dotnet => Target::DotNet,
-            TargetArg::Generic => Target::Generic,
-        },
-        ..Settings::default()
-    })
-}
-
-fn read_password_stdin() -> Result<Password, String> {
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        eprint!("Password (input is not hidden; prefer a pipe): ");
-    }
-    let mut line = String::new();
-    stdin
-        .lock()
-        .read_line(&mut line)
-        .map_err(|err| format!("could not read the password from standard input: {err}"))?;
-    let password = line.trim_end_matches(['\r', '\n']).to_owned();
-    if password.is_empty() {
-        return Err("--password-stdin was given but standard input was empty".to_owned());
-    }
-    Ok(Password::new(password))
-}
-
 async fn send(args: args::SendArgs) -> u8 {
     let settings = match settings_from(&args.settings) {
         Ok(settings) => settings,
@@ -195,6 +121,11 @@ async fn send(args: args::SendArgs) -> u8 {
             eprintln!("error: {message}");
             return exit::USAGE;
         }
+    };
+    let from_profile = args.settings.profile.is_some();
+    let settings = match profile_cmd::complete_password(settings, from_profile).await {
+        Ok(settings) => settings,
+        Err(code) => return code,
     };
     let plan = match settings.check() {
         Ok(plan) => plan,
@@ -222,13 +153,26 @@ async fn send(args: args::SendArgs) -> u8 {
     let report = run_session(&plan, Goal::Send, &sink, cancel).await;
     watcher.abort();
     let diagnosis = diagnose(&settings, &report);
-    let snippet = report
-        .ok()
-        .then(|| web_config(&settings, args.include_password));
+    let snippet = report.ok().then(|| {
+        crate::snippet::render(
+            crate::snippet::default_format(&settings),
+            &settings,
+            args.include_password,
+        )
+    });
     if json {
-        json::print_send(&report, diagnosis.as_ref(), snippet.as_ref());
+        let mut document = json::send_document(&report, diagnosis.as_ref(), snippet.as_ref());
+        document["aspnet_exception"] =
+            serde_json::json!(crate::diagnosis::aspnet_exception(&settings, &report));
+        json::print_value(&document);
     } else {
         output::print_outcome(&settings, &report, diagnosis.as_ref(), snippet.as_ref());
+    }
+    if let Some(path) = &args.report {
+        report_file::write_report(path, &settings, &report, diagnosis.as_ref(), json).await;
+    }
+    if args.save_password {
+        profile_cmd::save_password_after(&settings, &report).await;
     }
     exit_code(&report)
 }
@@ -291,7 +235,12 @@ fn snippet(args: &args::SnippetArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let problems = settings.problems();
+    let wants_password = args.include_password && args.settings.profile.is_some();
+    let settings = match profile_cmd::complete_password_blocking(settings, wants_password) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
+    let problems = profile_cmd::problems_without_password(&settings, args.include_password);
     if problems
         .iter()
         .any(|p| p.severity == crate::settings::Severity::Error)
@@ -299,11 +248,24 @@ fn snippet(args: &args::SnippetArgs) -> u8 {
         output::print_problems(&problems);
         return exit::USAGE;
     }
-    let snippet = web_config(&settings, args.include_password);
-    if args.json {
-        json::print_value(&serde_json::json!({ "snippet": snippet, "notes": problems }));
-    } else {
-        output::print_snippet(&snippet);
+    let snippets: Vec<_> = args
+        .format
+        .unwrap_or(args::FormatArg::One(crate::snippet::default_format(
+            &settings,
+        )))
+        .formats()
+        .into_iter()
+        .map(|format| crate::snippet::render(format, &settings, args.include_password))
+        .collect();
+    match (args.json, snippets.as_slice()) {
+        (true, [snippet]) => {
+            json::print_value(&serde_json::json!({ "snippet": snippet, "notes": problems }));
+        }
+        (true, _) => {
+            json::print_value(&serde_json::json!({ "snippets": snippets, "notes": problems }));
+        }
+        (false, [snippet]) => output::print_snippet(snippet),
+        (false, _) => output::print_snippets(&snippets),
     }
     exit::OK
 }

@@ -62,6 +62,9 @@ pub fn print_outcome(
     println!();
     if let Some(diagnosis) = diagnosis {
         print_diagnosis(Some(settings), diagnosis);
+        if let Some(exception) = crate::diagnosis::aspnet_exception(settings, report) {
+            println!("\nYour website's error log will say:\n  {exception}");
+        }
         return;
     }
     println!(
@@ -77,8 +80,22 @@ pub fn print_outcome(
         );
     }
     if let Some(snippet) = snippet {
-        println!("\nPaste this into your web.config, inside <configuration>:\n");
+        let placement = if snippet.format == crate::snippet::Format::WebConfig {
+            "Paste this into your web.config, inside <configuration>:".to_owned()
+        } else {
+            format!("For {}:", snippet.format.label())
+        };
+        println!("\n{placement}\n");
         print_snippet(snippet);
+        let others: Vec<&str> = crate::snippet::Format::ALL
+            .iter()
+            .filter(|f| **f != snippet.format)
+            .map(|f| f.cli_name())
+            .collect();
+        println!(
+            "\nOther platforms: mailtester snippet --format {} ... (the same settings flags; --format all prints every one)",
+            others.join("|")
+        );
     }
 }
 
@@ -121,6 +138,22 @@ pub fn print_snippet(snippet: &Snippet) {
     print!("{}", snippet.text);
     for warning in &snippet.warnings {
         println!("\nNote: {warning}");
+    }
+}
+
+/// Prints several snippets, each under a heading with its format and file.
+pub fn print_snippets(snippets: &[Snippet]) {
+    for (index, snippet) in snippets.iter().enumerate() {
+        if index > 0 {
+            println!();
+        }
+        let label = snippet.format.label();
+        if label == snippet.platform {
+            println!("==== {label} ====\n");
+        } else {
+            println!("==== {label} ({}) ====\n", snippet.platform);
+        }
+        print_snippet(snippet);
     }
 }
 

@@ -4,6 +4,7 @@
 //! reads a pasted error message (a .NET exception, a PHPMailer or Nodemailer error, a raw reply)
 //! and lands on the same ids, so support staff get the same answer either way.
 
+mod aspnet;
 mod change;
 mod classify;
 mod explain;
@@ -14,6 +15,7 @@ mod texts;
 
 use serde::Serialize;
 
+pub use aspnet::{DEFAULT_TIMEOUT_SECS, aspnet_exception};
 pub use change::{Change, SuggestedChange};
 pub use classify::classify_reply;
 pub use explain::explain_text;

@@ -209,8 +209,9 @@ impl Context<'_> {
                 .with_explanation(
                     "This port expects encryption from the very first byte (\"SSL on connect\", typical for \
                      port 465), so the server waits for encryption while the program waits for a greeting. \
-                     ASP.NET's mail sender cannot do SSL on connect: your website would wait like this and \
-                     then fail with \"The operation has timed out\".",
+                     ASP.NET's mail sender cannot do SSL on connect: your website would wait like this for \
+                     100 seconds (its default timeout; the test stopped after its own limit) and then fail \
+                     with \"The operation has timed out\".",
                 )
                 .with_change(self.submission())
         } else {

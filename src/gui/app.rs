@@ -20,7 +20,7 @@ use super::worker::{FilePurpose, Message, Worker};
 use crate::diagnosis::{Diagnosis, diagnose};
 use crate::session::SessionReport;
 use crate::settings::Settings;
-use crate::snippet::web_config;
+use crate::snippet::{Format, render};
 
 /// Where the form is remembered between runs (never the password).
 const STORAGE_KEY: &str = "form";
@@ -29,6 +29,8 @@ const STORAGE_KEY: &str = "form";
 struct Outcome {
     tested: Settings,
     diagnosis: Option<Diagnosis>,
+    /// What an ASP.NET website would log for this failure.
+    aspnet_exception: Option<String>,
 }
 
 /// A short message at the bottom of the window.
@@ -54,6 +56,8 @@ pub struct MailTesterApp {
     live: SessionReport,
     outcome: Option<Outcome>,
     include_password: bool,
+    /// The snippet tab on show (web.config first; not remembered between runs).
+    snippet_format: Format,
     explain: ExplainState,
     notice: Option<Notice>,
     save_prompt: Option<SavePrompt>,
@@ -84,6 +88,7 @@ impl MailTesterApp {
             live: SessionReport::default(),
             outcome: None,
             include_password: false,
+            snippet_format: Format::WebConfig,
             explain: ExplainState::default(),
             notice: None,
             save_prompt: None,
@@ -147,8 +152,13 @@ impl MailTesterApp {
         self.cancel = None;
         let tested = self.tested.take().unwrap_or_else(|| self.form.current().0);
         let diagnosis = diagnose(&tested, &report);
+        let aspnet_exception = crate::diagnosis::aspnet_exception(&tested, &report);
         self.live = report;
-        self.outcome = Some(Outcome { tested, diagnosis });
+        self.outcome = Some(Outcome {
+            tested,
+            diagnosis,
+            aspnet_exception,
+        });
     }
 
     fn file_chosen(&mut self, purpose: FilePurpose, path: Option<PathBuf>) {
@@ -164,7 +174,7 @@ impl MailTesterApp {
                 }
             }
             (purpose, None) => {
-                let name = default_file_name(purpose);
+                let name = default_file_name(purpose, self.snippet_format);
                 let folder = directories::UserDirs::new()
                     .and_then(|dirs| dirs.document_dir().map(std::path::Path::to_path_buf))
                     .unwrap_or_default();
@@ -202,15 +212,15 @@ impl MailTesterApp {
                 let text = match purpose {
                     FilePurpose::CaFile => None,
                     FilePurpose::SaveTranscript => Some(transcript_text(&self.live.transcript)),
-                    FilePurpose::SaveSnippet => self
-                        .outcome
-                        .as_ref()
-                        .map(|o| web_config(&o.tested, self.include_password).text),
+                    FilePurpose::SaveSnippet => self.outcome.as_ref().map(|o| {
+                        render(self.snippet_format, &o.tested, self.include_password).text
+                    }),
                 };
                 if let Some(text) = text {
                     self.pending_save = Some((purpose, text));
                 }
-                self.worker.choose_file(purpose, default_file_name(purpose));
+                self.worker
+                    .choose_file(purpose, default_file_name(purpose, self.snippet_format));
             }
             Command::SaveToTypedPath => {
                 if let Some(prompt) = self.save_prompt.take()
@@ -326,13 +336,20 @@ impl MailTesterApp {
                          You will see each step here as it happens, and what to change if something fails.",
                     );
                 }
-                Some(Outcome { tested, diagnosis: Some(diagnosis) }) => {
-                    diagnosis_card(ui, diagnosis, Some(tested), self.live.certificate.as_ref(), commands);
+                Some(Outcome { tested, diagnosis: Some(diagnosis), aspnet_exception }) => {
+                    diagnosis_card(
+                        ui,
+                        diagnosis,
+                        Some(tested),
+                        self.live.certificate.as_ref(),
+                        aspnet_exception.as_deref(),
+                        commands,
+                    );
                 }
-                Some(Outcome { tested, diagnosis: None }) => {
+                Some(Outcome { tested, diagnosis: None, .. }) => {
                     success_card(ui, tested, &self.live);
-                    let snippet = web_config(tested, self.include_password);
-                    snippet_ui(ui, &snippet, &mut self.include_password, commands);
+                    let snippet = render(self.snippet_format, tested, self.include_password);
+                    snippet_ui(ui, &snippet, &mut self.snippet_format, &mut self.include_password, commands);
                 }
             });
     }
@@ -368,10 +385,10 @@ impl MailTesterApp {
     }
 }
 
-fn default_file_name(purpose: FilePurpose) -> &'static str {
+fn default_file_name(purpose: FilePurpose, snippet_format: Format) -> &'static str {
     match purpose {
         FilePurpose::SaveTranscript => "mail-test-transcript.txt",
-        FilePurpose::SaveSnippet => "web.config-mailSettings.xml",
+        FilePurpose::SaveSnippet => snippet_format.file_name(),
         FilePurpose::CaFile => "",
     }
 }

@@ -44,7 +44,7 @@ pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &
             if let Some(diagnosis) = &state.diagnosis {
                 ui.add_space(6.0);
                 egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    diagnosis_card(ui, diagnosis, None, None, commands);
+                    diagnosis_card(ui, diagnosis, None, None, None, commands);
                 });
             }
         });

@@ -24,6 +24,7 @@ pub fn diagnosis_card(
     diagnosis: &Diagnosis,
     tested: Option<&Settings>,
     certificate: Option<&CertificateInfo>,
+    site_log: Option<&str>,
     commands: &mut Vec<Command>,
 ) {
     let accent = if diagnosis.id == DiagnosisId::Cancelled {
@@ -72,6 +73,9 @@ pub fn diagnosis_card(
         if let Some(cert) = certificate.filter(|_| CERTIFICATE_IDS.contains(&diagnosis.id)) {
             certificate_ui(ui, cert);
         }
+        if let Some(exception) = site_log {
+            site_log_ui(ui, exception);
+        }
         if let Some(reply) = &diagnosis.server_reply {
             egui::CollapsingHeader::new("The server's exact words")
                 .id_salt("server_reply")
@@ -85,6 +89,17 @@ pub fn diagnosis_card(
                 .small(),
         );
     });
+}
+
+/// What an ASP.NET website would log for this failure, word for word, so the site owner can
+/// match it with their error log.
+fn site_log_ui(ui: &mut Ui, exception: &str) {
+    egui::CollapsingHeader::new("What your website's error log will say")
+        .id_salt("aspnet_exception")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(exception).monospace()).selectable(true));
+        });
 }
 
 /// Draws the certificate facts.

@@ -1,4 +1,5 @@
-//! The web.config snippet: syntax-coloured, with Copy, Save as… and the password toggle.
+//! The snippet panel: one tab per format (web.config first), the text (XML syntax-coloured for
+//! web.config, plain monospace for the others), Copy, Save as… and the password toggle.
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Ui};
@@ -6,24 +7,30 @@ use egui::{Color32, FontId, RichText, Ui};
 use super::command::Command;
 use super::style;
 use super::worker::FilePurpose;
-use crate::snippet::Snippet;
+use crate::snippet::{Format, Snippet};
 
-/// Draws the snippet panel.
+/// Draws the snippet panel for `snippet`; the tabs change `selected` (the next frame shows it).
 pub fn snippet_ui(
     ui: &mut Ui,
     snippet: &Snippet,
+    selected: &mut Format,
     include_password: &mut bool,
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(8.0);
-    ui.label(
-        RichText::new("Paste this into your web.config")
-            .size(17.0)
-            .strong(),
-    );
-    ui.label(
-        "Put it inside <configuration>, replacing any <system.net> block that is already there.",
-    );
+    let heading = if snippet.format == Format::WebConfig {
+        "Paste this into your web.config".to_owned()
+    } else {
+        format!("Settings for {}", snippet.format.label())
+    };
+    ui.label(RichText::new(heading).size(17.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        for format in Format::ALL {
+            ui.selectable_value(selected, format, format.label());
+        }
+    });
+    let placement = snippet.format.placement();
+    ui.label(placement);
     ui.horizontal(|ui| {
         if ui
             .button(RichText::new("Copy").size(15.0).strong())
@@ -31,7 +38,7 @@ pub fn snippet_ui(
         {
             commands.push(Command::Copy {
                 text: snippet.text.clone(),
-                what: "web.config snippet",
+                what: copied_what(snippet.format),
             });
         }
         if ui.button("Save as…").clicked() {
@@ -41,7 +48,7 @@ pub fn snippet_ui(
     });
     ui.label(
         RichText::new(
-            "Off by default, so you can share the snippet safely. web.config keeps the password in plain text.",
+            "Off by default, so you can share the snippet safely. Wherever you paste it, the password is kept in plain text.",
         )
         .weak()
         .small(),
@@ -52,11 +59,40 @@ pub fn snippet_ui(
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(highlight(ui, &snippet.text)).selectable(true));
+            let text = if snippet.format == Format::WebConfig {
+                highlight(ui, &snippet.text)
+            } else {
+                plain(ui, &snippet.text)
+            };
+            ui.add(egui::Label::new(text).selectable(true));
         });
-    for warning in &snippet.warnings {
+    for warning in snippet.warnings.iter().filter(|w| *w != placement) {
         ui.colored_label(style::warn(ui), format!("Note: {warning}"));
     }
+}
+
+/// What the "Copied the … to the clipboard." notice calls the snippet.
+fn copied_what(format: Format) -> &'static str {
+    match format {
+        Format::WebConfig => "web.config snippet",
+        Format::PhpMailer => "PHPMailer snippet",
+        Format::WordPress => "WordPress snippet",
+        Format::Laravel => "Laravel snippet",
+        Format::Django => "Django snippet",
+        Format::Nodemailer => "Node.js snippet",
+        Format::Symfony => "Symfony snippet",
+        Format::MailKit => "ASP.NET Core snippet",
+    }
+}
+
+/// Monospace text in one colour (every format but web.config).
+fn plain(ui: &Ui, text: &str) -> LayoutJob {
+    LayoutJob::simple(
+        text.to_owned(),
+        FontId::monospace(13.0),
+        ui.visuals().text_color(),
+        f32::INFINITY,
+    )
 }
 
 /// Colours XML: tags, attribute names and values.

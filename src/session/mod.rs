@@ -26,7 +26,7 @@ pub use report::{Goal, SessionReport, combined_status};
 
 use crate::event::{EventSink, Step};
 use crate::reply::{Reply, ReplyBuilder};
-use crate::settings::{SessionPlan, Severity};
+use crate::settings::{SessionPlan, Severity, Target};
 use connection::{Connection, ReadError};
 use recorder::Recorder;
 use tls::TlsSetup;
@@ -78,6 +78,17 @@ pub async fn run_session(
     session.rec.into_report()
 }
 
+/// Whether System.Net.Mail would carry on to `MAIL FROM` after this sign-in failure.
+fn goes_on_unauthenticated(error: &SessionError) -> bool {
+    matches!(
+        error,
+        SessionError::Rejected {
+            step: Step::Auth,
+            ..
+        } | SessionError::AuthMechanismUnsupported { .. }
+    )
+}
+
 /// One session's state while it runs.
 struct Session<'a> {
     plan: &'a SessionPlan,
@@ -98,12 +109,31 @@ impl Session<'_> {
             self.rec.pass();
             return self.quit().await;
         }
-        self.authenticate().await?;
+        if let Err(error) = self.authenticate().await {
+            if self.plan.target == Target::DotNet && goes_on_unauthenticated(&error) {
+                self.follow_up_like_aspnet().await;
+            }
+            return Err(error);
+        }
         if goal == Goal::SignIn {
             return self.quit().await;
         }
         self.send_message().await?;
         self.quit().await
+    }
+
+    /// System.Net.Mail ignores a refused or impossible sign-in and sends `MAIL FROM` anyway.
+    /// Do the same, once, only to learn what the website would be told; the diagnosis still
+    /// names the sign-in as the cause.
+    async fn follow_up_like_aspnet(&mut self) {
+        self.rec.fail();
+        self.rec.info(
+            "ASP.NET goes on without signing in after this; the test does the same once, to show what your website would be told",
+        );
+        let mail = format!("MAIL FROM:<{}>", self.plan.from);
+        if let Ok(reply) = self.command(Step::MailFrom, &mail, &mail).await {
+            self.rec.report.aspnet_followup = Some(reply);
+        }
     }
 
     /// Records the failure and leaves the server politely when that is still possible.

@@ -47,6 +47,10 @@ pub struct SessionReport {
     pub notes: Vec<FieldProblem>,
     /// The Message-ID of the test message, once the server accepted it.
     pub message_id: Option<String>,
+    /// When sign-in failed for the ASP.NET target: the server's answer to `MAIL FROM` sent
+    /// without signing in, which is what System.Net.Mail does next and so what the website's
+    /// error log will quote.
+    pub aspnet_followup: Option<crate::reply::Reply>,
     /// Total milliseconds.
     pub total_ms: u64,
 }

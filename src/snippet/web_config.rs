@@ -1,25 +1,27 @@
-//! The ready-to-paste `web.config` block for settings that work.
+//! The ready-to-paste `web.config` block (ASP.NET, System.Net.Mail).
 
 use quick_xml::escape::escape;
-use serde::Serialize;
 
-use crate::settings::{Security, Settings};
+use super::{Format, PASSWORD_PLACEHOLDER, Snippet};
+use crate::settings::{Framework, Security, Settings};
 
-/// What goes in `password="..."` unless the user asks for the real one.
-pub const PASSWORD_PLACEHOLDER: &str = "YOUR-PASSWORD-HERE";
+/// What to do on .NET Framework 2.0–3.5, where web.config cannot switch SSL on.
+pub const LEGACY_SSL_IN_CODE: &str = "This site runs on .NET Framework 2.0–3.5, where web.config has \
+     no enableSsl (it arrived in 4.0, and older versions reject the whole section because of it), \
+     so this snippet leaves it out. The server needs encryption, so switch it on in code: set \
+     SmtpClient.EnableSsl = true before Send (for the PasswordRecovery control, handle its \
+     SendingMail event, send the message yourself with EnableSsl = true and set e.Cancel = true). \
+     Better: move the site to .NET Framework 4.x, where enableSsl=\"true\" in web.config is enough.";
 
-/// A block of configuration text and what to know before pasting it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Snippet {
-    /// Which file it is for (e.g. `web.config`).
-    pub platform: String,
-    /// The text to paste.
-    pub text: String,
-    /// Things the user must know (a changed port, an unencrypted connection, ...).
-    pub warnings: Vec<String>,
-    /// Whether the real password is in `text`.
-    pub includes_password: bool,
-}
+/// TLS versions on .NET Framework 4.x.
+pub const TLS12_NEEDS_47: &str = "Mail servers now require TLS 1.2: make sure the site targets .NET \
+     Framework 4.7 or later (<httpRuntime targetFramework=\"4.7.2\" /> or newer), or that Windows \
+     enables TLS 1.2 for older targets.";
+
+/// Why ASP.NET Core gets no web.config block.
+pub const CORE_IGNORES_MAIL_SETTINGS: &str = "ASP.NET Core (.NET 5 and later) does not read \
+     <mailSettings> from web.config at all, so this block would do nothing. Use the ASP.NET Core \
+     tab instead: appsettings.json for MailKit.";
 
 /// The `<system.net><mailSettings>` block for ASP.NET (System.Net.Mail).
 ///
@@ -53,8 +55,27 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
     let mut network = vec![
         attribute("host", settings.host.trim()),
         attribute("port", &port.to_string()),
-        attribute("enableSsl", if enable_ssl { "true" } else { "false" }),
     ];
+    match settings.framework {
+        // enableSsl arrived in .NET 4.0: older runtimes reject the whole section over it.
+        Framework::Legacy => {
+            if enable_ssl {
+                warnings.push(LEGACY_SSL_IN_CODE.to_owned());
+            }
+        }
+        Framework::Net4 | Framework::Core => {
+            network.push(attribute(
+                "enableSsl",
+                if enable_ssl { "true" } else { "false" },
+            ));
+            if enable_ssl && settings.framework == Framework::Net4 {
+                warnings.push(TLS12_NEEDS_47.to_owned());
+            }
+        }
+    }
+    if settings.framework == Framework::Core {
+        warnings.insert(0, CORE_IGNORES_MAIL_SETTINGS.to_owned());
+    }
     let password_included =
         include_password && settings.wants_auth() && !settings.password.is_empty();
     if settings.wants_auth() {
@@ -93,15 +114,22 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
         network.join(" ")
     );
     Snippet {
-        platform: "web.config".to_owned(),
+        format: Format::WebConfig,
+        platform: Format::WebConfig.platform().to_owned(),
         text,
         warnings,
         includes_password: password_included,
     }
 }
 
+/// `name="value"`: the five XML specials escaped, and tabs and line breaks written as
+/// character references, because an XML reader turns literal ones into spaces.
 fn attribute(name: &str, value: &str) -> String {
-    format!("{name}=\"{}\"", escape(value))
+    let escaped = escape(value)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;");
+    format!("{name}=\"{escaped}\"")
 }
 
 #[cfg(test)]
@@ -146,6 +174,18 @@ mod tests {
         );
         assert!(snippet.text.contains(r#"port="587" enableSsl="true""#));
         assert!(snippet.warnings[0].contains("465"));
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_become_character_references() {
+        let snippet = web_config(
+            &Settings {
+                password: Password::new("a\tb\r\nc"),
+                ..settings()
+            },
+            true,
+        );
+        assert!(snippet.text.contains(r#"password="a&#9;b&#13;&#10;c""#));
     }
 
     #[test]

@@ -1,0 +1,367 @@
+//! `mailtester profile ...`, and the keyring steps of `send` and `snippet` (`--profile`,
+//! `--save-password`). Keyring problems are warnings in plain words: the command goes on with
+//! the password for this run only, and nothing is ever written to a file instead.
+
+use super::exit;
+use super::profile_args::{ProfileCommand, ProfileSaveArgs};
+use super::resolve::{PasswordRule, resolve};
+use crate::credentials::{self, Account, CredentialError};
+use crate::event::{Step, StepStatus};
+use crate::profiles::{ProfileError, ProfileStore};
+use crate::secret::Password;
+use crate::session::SessionReport;
+use crate::settings::{Field, FieldProblem, Settings, Severity};
+
+/// Runs a `profile` subcommand (blocking; called outside the async runtime).
+pub fn run(command: ProfileCommand) -> u8 {
+    let store = match ProfileStore::open_default() {
+        Ok(store) => store,
+        Err(err) => return profile_error(&err),
+    };
+    let result = match command {
+        ProfileCommand::List { json } => list(&store, json),
+        ProfileCommand::Show { name, json } => show(&store, &name, json),
+        ProfileCommand::Save(args) => return save(&store, &args),
+        ProfileCommand::Rename { old, new } => store.rename(&old, &new).map(|()| {
+            println!("Renamed profile \"{old}\" to \"{new}\".");
+            exit::OK
+        }),
+        ProfileCommand::Delete {
+            name,
+            forget_password,
+        } => delete(&store, &name, forget_password),
+        ProfileCommand::ForgetPassword { name } => forget_password(&store, &name),
+    };
+    result.unwrap_or_else(|err| profile_error(&err))
+}
+
+fn profile_error(err: &ProfileError) -> u8 {
+    eprintln!("error: {err}");
+    match err {
+        ProfileError::InvalidName { .. }
+        | ProfileError::NotFound { .. }
+        | ProfileError::AlreadyExists { .. } => exit::USAGE,
+        _ => exit::INTERNAL,
+    }
+}
+
+fn list(store: &ProfileStore, json: bool) -> Result<u8, ProfileError> {
+    let profiles = store.all()?;
+    if json {
+        let items: Vec<_> = profiles
+            .iter()
+            .map(|(name, s)| serde_json::json!({ "name": name, "settings": s }))
+            .collect();
+        super::json::print_value(&serde_json::json!({
+            "file": store.path(),
+            "profiles": items,
+        }));
+    } else if profiles.is_empty() {
+        println!(
+            "No profiles yet. Save one with: mailtester profile save NAME --host H --port P --from F ..."
+        );
+    } else {
+        for (name, s) in &profiles {
+            let user = if s.user_name.is_empty() {
+                "(no sign-in)"
+            } else {
+                s.user_name.as_str()
+            };
+            println!("{name:<24} {}:{:<6} {user}", s.host, s.port);
+        }
+    }
+    Ok(exit::OK)
+}
+
+fn show(store: &ProfileStore, name: &str, json: bool) -> Result<u8, ProfileError> {
+    let settings = store.get(name)?.ok_or_else(|| ProfileError::NotFound {
+        name: name.to_owned(),
+    })?;
+    let password = Account::for_settings(&settings).map(|account| credentials::load(&account));
+    let (saved, keyring_error) = match &password {
+        None => (None, None),
+        Some(Ok(found)) => (Some(found.is_some()), None),
+        Some(Err(err)) => (None, Some(err.to_string())),
+    };
+    if json {
+        super::json::print_value(&serde_json::json!({
+            "name": name,
+            "file": store.path(),
+            "settings": settings,
+            "password_saved": saved,
+            "keyring_error": keyring_error,
+        }));
+        return Ok(exit::OK);
+    }
+    println!("Profile \"{name}\" ({})\n", store.path().display());
+    for (key, value) in describe(&settings) {
+        println!("  {key:<20} {value}");
+    }
+    let password_line = match (&password, saved) {
+        (None, _) => "not needed (no sign-in)".to_owned(),
+        (Some(_), Some(true)) => "saved in the keyring".to_owned(),
+        (Some(_), Some(false)) => "not saved (give it with --password-stdin or --password-env; add --save-password to keep it in the keyring)".to_owned(),
+        (Some(_), None) => "unknown: the keyring could not be read".to_owned(),
+    };
+    println!("  {:<20} {password_line}", "password");
+    if let Some(message) = keyring_error {
+        eprintln!("\nwarning: {message}");
+    }
+    println!("\nTest it: mailtester send --profile \"{name}\"");
+    Ok(exit::OK)
+}
+
+/// The settings as `web.config` names them, for people.
+fn describe(settings: &Settings) -> Vec<(&'static str, String)> {
+    let mut lines = vec![
+        ("host", settings.host.clone()),
+        ("port", settings.port.to_string()),
+        ("enableSsl", settings.enable_ssl.to_string()),
+        ("userName", settings.user_name.clone()),
+        (
+            "defaultCredentials",
+            settings.default_credentials.to_string(),
+        ),
+        ("clientDomain", settings.client_domain.clone()),
+        ("from", settings.from.clone()),
+        ("to", settings.to.clone()),
+        (
+            "security",
+            settings.effective_security().cli_name().to_owned(),
+        ),
+        (
+            "timeouts",
+            format!(
+                "connect {} s, greeting {} s, commands {} s",
+                settings.timeouts.connect_secs,
+                settings.timeouts.greeting_secs,
+                settings.timeouts.command_secs
+            ),
+        ),
+    ];
+    if settings.accept_invalid_certs {
+        lines.push(("accept invalid certs", "yes".to_owned()));
+    }
+    if let Some(ca) = &settings.ca_file {
+        lines.push(("ca file", ca.display().to_string()));
+    }
+    lines
+}
+
+fn save(store: &ProfileStore, args: &ProfileSaveArgs) -> u8 {
+    if let Err(err) = crate::profiles::validate_name(&args.name) {
+        return profile_error(&err);
+    }
+    let settings = match resolve(&args.settings, PasswordRule::Optional) {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return exit::USAGE;
+        }
+    };
+    let problems = problems_without_password(&settings, false);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        super::output::print_problems(&problems);
+        return exit::USAGE;
+    }
+    let account = Account::for_settings(&settings);
+    if args.save_password && account.is_some() && settings.password.is_empty() {
+        eprintln!(
+            "error: --save-password needs the password: pass it with --password-stdin or --password-env VAR"
+        );
+        return exit::USAGE;
+    }
+    match store.save(&args.name, &settings) {
+        Ok(outcome) => {
+            if let Some(moved) = &outcome.moved_aside {
+                eprintln!(
+                    "warning: the old profiles file could not be read, so it was moved aside (nothing is lost): {}",
+                    moved.display()
+                );
+            }
+            let verb = if outcome.replaced {
+                "Replaced"
+            } else {
+                "Saved"
+            };
+            println!(
+                "{verb} profile \"{}\" in {} (no password in it).",
+                args.name,
+                store.path().display()
+            );
+        }
+        Err(err) => return profile_error(&err),
+    }
+    match account {
+        Some(account) if args.save_password => store_password(&account, &settings.password),
+        Some(_) if !settings.password.is_empty() => println!(
+            "The password was not kept (add --save-password to keep it in the system keyring)."
+        ),
+        None if args.save_password => println!(
+            "These settings do not sign in with a user name, so there is no password to save."
+        ),
+        _ => {}
+    }
+    exit::OK
+}
+
+/// The settings' problems, less "the password is empty" when no password is needed (a saved
+/// profile never holds one; a snippet without `--include-password` shows a placeholder).
+pub fn problems_without_password(settings: &Settings, password_needed: bool) -> Vec<FieldProblem> {
+    let mut problems = settings.problems();
+    if !password_needed {
+        problems.retain(|p| p.field != Field::Password);
+    }
+    problems
+}
+
+fn delete(store: &ProfileStore, name: &str, forget: bool) -> Result<u8, ProfileError> {
+    let settings = store.get(name)?.ok_or_else(|| ProfileError::NotFound {
+        name: name.to_owned(),
+    })?;
+    if forget && let Some(account) = Account::for_settings(&settings) {
+        forget_account(&account);
+    }
+    store.delete(name)?;
+    println!("Deleted profile \"{name}\".");
+    if !forget && Account::for_settings(&settings).is_some() {
+        println!(
+            "A password saved for it stays in the keyring (other profiles for the same account use it too); `profile delete --forget-password` removes it as well."
+        );
+    }
+    Ok(exit::OK)
+}
+
+fn forget_password(store: &ProfileStore, name: &str) -> Result<u8, ProfileError> {
+    let settings = store.get(name)?.ok_or_else(|| ProfileError::NotFound {
+        name: name.to_owned(),
+    })?;
+    let Some(account) = Account::for_settings(&settings) else {
+        println!(
+            "Profile \"{name}\" does not sign in with a user name: there is no password to forget."
+        );
+        return Ok(exit::OK);
+    };
+    Ok(if forget_account(&account) {
+        exit::OK
+    } else {
+        exit::INTERNAL
+    })
+}
+
+/// Forgets the password of `account`, printing what happened; `false` on a keyring error.
+fn forget_account(account: &Account) -> bool {
+    match credentials::forget(account) {
+        Ok(true) => println!("Removed the saved password for {account} from the keyring."),
+        Ok(false) => println!("No password was saved in the keyring for {account}."),
+        Err(err) => {
+            eprintln!("error: {err}");
+            return false;
+        }
+    }
+    true
+}
+
+/// Saves the password in the keyring, printing what happened. A keyring failure is a warning.
+fn store_password(account: &Account, password: &Password) {
+    match credentials::save(account, password) {
+        Ok(()) => println!("Saved the password for {account} in the system keyring."),
+        Err(err) => eprintln!("warning: {err}"),
+    }
+}
+
+/// For `send --profile`: when the settings sign in and no password was given, takes the one
+/// saved in the keyring (off the async thread). `Err` holds the exit code after the message.
+pub async fn complete_password(settings: Settings, from_profile: bool) -> Result<Settings, u8> {
+    if !from_profile || !settings.password.is_empty() {
+        return Ok(settings);
+    }
+    let Some(account) = Account::for_settings(&settings) else {
+        return Ok(settings);
+    };
+    let lookup = account.clone();
+    let loaded = tokio::task::spawn_blocking(move || credentials::load(&lookup))
+        .await
+        .unwrap_or_else(|err| {
+            Err(CredentialError::Other {
+                detail: err.to_string(),
+            })
+        });
+    password_or_exit(settings, &account, loaded)
+}
+
+/// For `snippet --profile --include-password` (blocking; outside the async runtime).
+pub fn complete_password_blocking(settings: Settings, wanted: bool) -> Result<Settings, u8> {
+    if !wanted || !settings.password.is_empty() {
+        return Ok(settings);
+    }
+    let Some(account) = Account::for_settings(&settings) else {
+        return Ok(settings);
+    };
+    let loaded = credentials::load(&account);
+    password_or_exit(settings, &account, loaded)
+}
+
+fn password_or_exit(
+    settings: Settings,
+    account: &Account,
+    loaded: Result<Option<Password>, CredentialError>,
+) -> Result<Settings, u8> {
+    let password = match loaded {
+        Ok(Some(password)) => password,
+        Ok(None) => {
+            eprintln!(
+                "error: no password is saved in the keyring for {account}. Pass it with --password-stdin or --password-env VAR (add --save-password to keep it)."
+            );
+            return Err(exit::USAGE);
+        }
+        Err(err) => {
+            eprintln!("warning: {err}");
+            eprintln!(
+                "error: the password is needed: pass it with --password-stdin or --password-env VAR."
+            );
+            return Err(exit::USAGE);
+        }
+    };
+    eprintln!("Using the password saved in the keyring for {account}.");
+    Ok(Settings {
+        password,
+        ..settings
+    })
+}
+
+/// For `send --save-password`: saves the password once the session is over, unless the server
+/// refused the sign-in (a mistyped password must not replace a good saved one).
+pub async fn save_password_after(settings: &Settings, report: &SessionReport) {
+    let Some(account) = Account::for_settings(settings) else {
+        eprintln!(
+            "note: these settings do not sign in with a user name, so there is no password to save."
+        );
+        return;
+    };
+    if settings.password.is_empty() {
+        return;
+    }
+    if report
+        .step(Step::Auth)
+        .is_some_and(|r| r.status == StepStatus::Failed)
+    {
+        eprintln!(
+            "note: the password was not saved in the keyring because the server refused the sign-in."
+        );
+        return;
+    }
+    let password = settings.password.clone();
+    let saving = account.clone();
+    let saved = tokio::task::spawn_blocking(move || credentials::save(&saving, &password))
+        .await
+        .unwrap_or_else(|err| {
+            Err(CredentialError::Other {
+                detail: err.to_string(),
+            })
+        });
+    match saved {
+        Ok(()) => eprintln!("Saved the password for {account} in the system keyring."),
+        Err(err) => eprintln!("warning: {err}"),
+    }
+}

@@ -1,0 +1,148 @@
+//! From flags to [`Settings`]: a base (a saved profile, or web.config's defaults plus a
+//! preset), then every flag given on the command line on top, then the password from standard
+//! input or the environment (never from an argument).
+
+use std::io::{BufRead, IsTerminal};
+
+use super::args::{FrameworkArg, SecurityArg, SettingsArgs, TargetArg};
+use crate::profiles::ProfileStore;
+use crate::secret::Password;
+use crate::settings::{Framework, Security, Settings, Target, Timeouts};
+
+/// Whether a password must come with a user name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordRule {
+    /// `--user` without a password is an error (unless `--profile`: the keyring may have it).
+    Required,
+    /// Any password given is read, none is needed (`profile save`).
+    Optional,
+}
+
+/// Builds [`Settings`] from the flags, reading the password from stdin or the environment.
+/// With `--profile`, the profile is the base and the password may come from the keyring later
+/// (see `profile_cmd::complete_password`).
+pub fn settings_from(args: &SettingsArgs) -> Result<Settings, String> {
+    resolve(args, PasswordRule::Required)
+}
+
+/// [`settings_from`] with an explicit [`PasswordRule`].
+pub fn resolve(args: &SettingsArgs, rule: PasswordRule) -> Result<Settings, String> {
+    let password = read_password(args)?;
+    let base = base_settings(args)?;
+    let settings = Settings {
+        password,
+        ..apply_flags(args, base)
+    };
+    let needs_password = rule == PasswordRule::Required && args.profile.is_none();
+    if needs_password && settings.wants_auth() && settings.password.is_empty() {
+        return Err(
+            "--user needs a password: pass it with --password-stdin or --password-env VAR (never as an argument)"
+                .to_owned(),
+        );
+    }
+    Ok(settings)
+}
+
+/// The settings before the flags: the profile, or web.config's defaults and the preset.
+fn base_settings(args: &SettingsArgs) -> Result<Settings, String> {
+    if let Some(name) = &args.profile {
+        let store = ProfileStore::open_default().map_err(|err| err.to_string())?;
+        return store
+            .get(name)
+            .map_err(|err| err.to_string())?
+            .ok_or_else(|| {
+                format!(
+                    "there is no profile named \"{name}\"; `mailtester profile list` shows the saved ones"
+                )
+            });
+    }
+    let mut settings = Settings {
+        port: 25,
+        enable_ssl: false,
+        ..Settings::default()
+    };
+    if let Some(name) = &args.preset {
+        let preset = crate::presets::find(name).ok_or_else(|| {
+            let names: Vec<&str> = crate::presets::PRESETS.iter().map(|p| p.id).collect();
+            format!(
+                "there is no preset \"{name}\"; choose one of: {}",
+                names.join(", ")
+            )
+        })?;
+        preset.apply(&mut settings);
+    }
+    Ok(settings)
+}
+
+/// Every flag that was given replaces the base's value; switches only turn things on.
+fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
+    let security = match args.security {
+        Some(arg) => Some(match arg {
+            SecurityArg::None => Security::None,
+            SecurityArg::Starttls => Security::StartTls,
+            SecurityArg::Tls => Security::ImplicitTls,
+        }),
+        // An explicit --enable-ssl decides on its own, as in web.config.
+        None if args.enable_ssl.is_some() => None,
+        None => base.security,
+    };
+    Settings {
+        host: args.host.clone().unwrap_or(base.host),
+        port: args.port.unwrap_or(base.port),
+        user_name: args.user_name.clone().unwrap_or(base.user_name),
+        enable_ssl: match args.security {
+            Some(SecurityArg::Starttls) => true,
+            Some(SecurityArg::None | SecurityArg::Tls) => false,
+            None => args.enable_ssl.unwrap_or(base.enable_ssl),
+        },
+        security,
+        default_credentials: args.default_credentials || base.default_credentials,
+        client_domain: args.client_domain.clone().unwrap_or(base.client_domain),
+        from: args.from.clone().unwrap_or(base.from),
+        to: args.to.clone().unwrap_or(base.to),
+        timeouts: args.timeout.map_or(base.timeouts, Timeouts::uniform),
+        accept_invalid_certs: args.accept_invalid_certs || base.accept_invalid_certs,
+        ca_file: args.ca_file.clone().or(base.ca_file),
+        target: match args.target {
+            Some(TargetArg::Dotnet) => Target::DotNet,
+            Some(TargetArg::Generic) => Target::Generic,
+            None => base.target,
+        },
+        framework: match args.framework {
+            Some(FrameworkArg::V2 | FrameworkArg::V35) => Framework::Legacy,
+            Some(FrameworkArg::V4) => Framework::Net4,
+            Some(FrameworkArg::Core) => Framework::Core,
+            None => base.framework,
+        },
+        ..base
+    }
+}
+
+fn read_password(args: &SettingsArgs) -> Result<Password, String> {
+    if args.password_stdin {
+        read_password_stdin()
+    } else if let Some(var) = &args.password_env {
+        Ok(Password::new(std::env::var(var).map_err(|_| {
+            format!("the environment variable {var} is not set (or not valid text); set it to the password")
+        })?))
+    } else {
+        Ok(Password::default())
+    }
+}
+
+fn read_password_stdin() -> Result<Password, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (input is not hidden; prefer a pipe): ");
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|err| format!("could not read the password from standard input: {err}"))?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        return Err("--password-stdin was given but standard input was empty".to_owned());
+    }
+    Ok(Password::new(password))
+}

@@ -1,0 +1,112 @@
+//! Passwords in the operating system's keyring (Secret Service on Linux, the Keychain on macOS,
+//! the Credential Manager on Windows), never in a file.
+//!
+//! Each password is stored under the service [`SERVICE`] and the account
+//! `<userName>@<host>:<port>` ([`Account`]), so every profile that signs in to the same account
+//! shares one saved password.
+//!
+//! **These calls block** (they talk to another process and may wait for an unlock prompt). Call
+//! them with `tokio::task::spawn_blocking` from async code, and never on a UI thread.
+//!
+//! When the keyring cannot be used, the error says so in plain words ([`CredentialError`]) and
+//! the caller keeps the password for the current session only: there is deliberately no
+//! fallback to a file.
+
+mod account;
+mod error;
+mod platform;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use keyring_core::{CredentialStore, Entry};
+
+pub use account::Account;
+pub use error::CredentialError;
+
+use crate::secret::Password;
+
+/// The keyring service name every password is stored under.
+pub const SERVICE: &str = "mail-settings-tester";
+
+/// A keyring: the platform's store, or any other `keyring-core` store (tests use
+/// `keyring_core::mock`).
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    store: Arc<CredentialStore>,
+}
+
+impl Keyring {
+    /// The operating system's keyring. Fails when there is none (for example no Secret Service
+    /// on a Linux server). Blocking.
+    pub fn system() -> Result<Self, CredentialError> {
+        platform::system_store().map(Self::with_store)
+    }
+
+    /// A keyring backed by `store`.
+    pub fn with_store(store: Arc<CredentialStore>) -> Self {
+        Self { store }
+    }
+
+    /// Saves (or replaces) the password for `account`. An empty password is refused.
+    pub fn save(&self, account: &Account, password: &Password) -> Result<(), CredentialError> {
+        if password.is_empty() {
+            return Err(CredentialError::EmptyPassword);
+        }
+        self.entry(account)?
+            .set_password(password.expose())
+            .map_err(CredentialError::from_keyring)
+    }
+
+    /// The saved password for `account`, or `None` when none is saved.
+    pub fn load(&self, account: &Account) -> Result<Option<Password>, CredentialError> {
+        match self.entry(account)?.get_password() {
+            Ok(password) => Ok(Some(Password::new(password))),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(err) => Err(CredentialError::from_keyring(err)),
+        }
+    }
+
+    /// Removes the saved password for `account`; `false` when there was none.
+    pub fn forget(&self, account: &Account) -> Result<bool, CredentialError> {
+        match self.entry(account)?.delete_credential() {
+            Ok(()) => Ok(true),
+            Err(keyring_core::Error::NoEntry) => Ok(false),
+            Err(err) => Err(CredentialError::from_keyring(err)),
+        }
+    }
+
+    fn entry(&self, account: &Account) -> Result<Entry, CredentialError> {
+        Entry::new_in_store(&self.store, SERVICE, &account.key())
+            .map_err(CredentialError::from_keyring)
+    }
+}
+
+/// Saves `password` for `account` in the system keyring. Blocking: see the module docs.
+pub fn save(account: &Account, password: &Password) -> Result<(), CredentialError> {
+    with_system(|keyring| keyring.save(account, password))
+}
+
+/// The password saved for `account` in the system keyring, if any. Blocking.
+pub fn load(account: &Account) -> Result<Option<Password>, CredentialError> {
+    with_system(|keyring| keyring.load(account))
+}
+
+/// Removes the password saved for `account` from the system keyring; `false` when there was
+/// none. Blocking.
+pub fn forget(account: &Account) -> Result<bool, CredentialError> {
+    with_system(|keyring| keyring.forget(account))
+}
+
+/// Runs `op` on the system keyring; when the keyring turns out to be gone, the next call
+/// connects afresh instead of reusing a dead connection.
+fn with_system<T>(
+    op: impl FnOnce(&Keyring) -> Result<T, CredentialError>,
+) -> Result<T, CredentialError> {
+    let result = op(&Keyring::system()?);
+    if matches!(result, Err(CredentialError::Unavailable { .. })) {
+        platform::reset_system_store();
+    }
+    result
+}

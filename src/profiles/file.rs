@@ -1,0 +1,148 @@
+//! The profiles file on disk: parse, move a corrupt file aside, write atomically.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::ProfileError;
+use crate::settings::Settings;
+
+/// The format version this code writes.
+pub const VERSION: u32 = 1;
+
+const HEADER: &str = "# Mail Settings Tester profiles: settings only, never a password (passwords are kept in\n\
+# the system keyring). The tester rewrites this file; comments are not kept.\n\n";
+
+/// The whole file.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Document {
+    /// Format version.
+    #[serde(default = "current_version")]
+    pub version: u32,
+    /// Profiles by name.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Settings>,
+}
+
+fn current_version() -> u32 {
+    VERSION
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self {
+            version: VERSION,
+            profiles: BTreeMap::new(),
+        }
+    }
+}
+
+/// What loading found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The profiles (empty when there was no file or it was corrupt).
+    pub document: Document,
+    /// Where a corrupt file was moved.
+    pub moved_aside: Option<PathBuf>,
+    /// Why it was corrupt.
+    pub corrupt_reason: Option<String>,
+}
+
+/// Reads the file. A missing file is an empty document; a file that cannot be parsed is moved
+/// aside (never deleted); a file that cannot be read (permissions, ...) is an error and is left
+/// alone; a file from a newer version is an error and is left alone.
+pub fn load(path: &Path) -> Result<Loaded, ProfileError> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Loaded {
+                document: Document::default(),
+                moved_aside: None,
+                corrupt_reason: None,
+            });
+        }
+        Err(source) => {
+            return Err(ProfileError::Io {
+                action: "read",
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let parsed = String::from_utf8(text)
+        .map_err(|_| "it is not UTF-8 text".to_owned())
+        .and_then(|text| toml::from_str::<Document>(&text).map_err(|err| reason(&text, &err)));
+    match parsed {
+        Ok(document) if document.version > VERSION => Err(ProfileError::TooNew {
+            path: path.to_owned(),
+            version: document.version,
+        }),
+        Ok(document) => Ok(Loaded {
+            document,
+            moved_aside: None,
+            corrupt_reason: None,
+        }),
+        Err(reason) => {
+            let moved_to = move_aside(path)?;
+            Ok(Loaded {
+                document: Document::default(),
+                moved_aside: Some(moved_to),
+                corrupt_reason: Some(reason),
+            })
+        }
+    }
+}
+
+/// Writes the document atomically, creating the folder if needed.
+pub fn store(path: &Path, document: &Document) -> Result<(), ProfileError> {
+    let body = toml::to_string(document).map_err(|err| ProfileError::Encode(err.to_string()))?;
+    let io_error = |action, source| ProfileError::Io {
+        action,
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|err| io_error("create the folder of", err))?;
+    }
+    let text = format!("{HEADER}{body}");
+    crate::files::write_atomically_blocking(path, text.as_bytes())
+        .map_err(|err| io_error("write", err))
+}
+
+/// Renames a corrupt file to `<name>.corrupt-<UTC timestamp>` (with `-2`, `-3`, ... if taken).
+fn move_aside(path: &Path) -> Result<PathBuf, ProfileError> {
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .replace(['-', ':'], "");
+    let name = path.file_name().map_or_else(
+        || "profiles.toml".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut target = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 2;
+    while target.exists() {
+        target = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+        n += 1;
+    }
+    std::fs::rename(path, &target).map_err(|source| ProfileError::Io {
+        action: "move aside",
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(target)
+}
+
+/// The parser's message with the line it points at.
+fn reason(text: &str, err: &toml::de::Error) -> String {
+    let message = err.message().trim();
+    match err.span() {
+        Some(span) => {
+            let line = text
+                .get(..span.start)
+                .map_or(1, |before| before.matches('\n').count() + 1);
+            format!("{message}, on line {line}")
+        }
+        None => message.to_owned(),
+    }
+}

@@ -1,0 +1,165 @@
+//! What can go wrong with a web.config, each message saying what happened and what to do.
+//!
+//! [`WebConfigError`] is about the text; [`FileError`] about the file on disk, with its path last
+//! in every message.
+
+use std::path::PathBuf;
+
+/// A problem with the web.config text that stops import or update.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WebConfigError {
+    /// The text is not well-formed XML.
+    #[error(
+        "this web.config is not valid XML: {problem} (line {line}, column {column}). ASP.NET cannot read it either; fix it in a text editor or restore a backup, then try again"
+    )]
+    Xml {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column (in characters) of the problem.
+        column: usize,
+        /// What is wrong, in a plain sentence.
+        problem: String,
+    },
+    /// The first element is not `<configuration>` (nor a `configSource` file's `<smtp>`).
+    #[error(
+        "this file is not a web.config: its first element is <{root}>, not <configuration>. Open the site's web.config (it sits in the site's root folder)"
+    )]
+    NotConfiguration {
+        /// The name of the element found.
+        root: String,
+    },
+    /// There is no `<system.net><mailSettings><smtp>` in the file.
+    #[error(
+        "this web.config has no mail settings yet; test your settings and use Update to add them"
+    )]
+    NoMailSettings,
+    /// A `configSource` attribute moves the section to another file.
+    #[error(
+        "the mail settings are not in this file: <{element} configSource=\"{file}\"> keeps them in {file}, beside this web.config. Open that file instead"
+    )]
+    ConfigSource {
+        /// The element carrying `configSource`.
+        element: String,
+        /// The other file, as written in the attribute.
+        file: String,
+    },
+    /// The section is encrypted with protected configuration.
+    #[error(
+        "the mail settings in this web.config are encrypted ({detail}), so they cannot be read or changed here. Decrypt them on the server with aspnet_regiis -pd \"system.net/mailSettings/smtp\" (and encrypt again afterwards with -pe), or type the settings by hand"
+    )]
+    Encrypted {
+        /// How the encryption shows (the provider's name, or `<EncryptedData>`).
+        detail: String,
+    },
+    /// An element on the way to the settings has the wrong letter case (e.g. `<mailsettings>`).
+    #[error(
+        "<{found}> on line {line} must be written <{expected}> (element names are case-sensitive and ASP.NET rejects the file as it is). Correct the name in a text editor, then try again"
+    )]
+    ElementCase {
+        /// The name as written.
+        found: String,
+        /// The name ASP.NET expects.
+        expected: String,
+        /// 1-based line.
+        line: usize,
+    },
+    /// The same section appears twice, so it is unclear which one to change.
+    #[error(
+        "<{element}> appears more than once (again on line {line}); ASP.NET rejects a section written twice. Remove the extra one in a text editor, then try again"
+    )]
+    Duplicate {
+        /// The repeated element.
+        element: String,
+        /// 1-based line of the second one.
+        line: usize,
+    },
+    /// A bug: the updated text did not read back as intended. Nothing is written.
+    #[error(
+        "the tester could not update this web.config safely ({0}); nothing was changed. Please report this, and change the file by hand for now"
+    )]
+    Internal(String),
+}
+
+/// A problem reading, backing up or writing the web.config file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file does not exist.
+    #[error("there is no file here; check the path (the web.config sits in the site's root folder): {}", .path.display())]
+    NotFound {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The operating system refused access.
+    #[error("permission denied: this account may not {action} the file; run as a user who may (on a web server often an administrator), or work on a copy: {}", .path.display())]
+    PermissionDenied {
+        /// `read` or `write`.
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Larger than any real web.config.
+    #[error("the file is {size} bytes, too large for a web.config (the limit is {limit} bytes); check that this is the right file: {}", .path.display())]
+    TooLarge {
+        /// The file's size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Not text in an encoding we read.
+    #[error("the file is not UTF-8 or UTF-16 text ({detail}); open it in a text editor and save it as UTF-8, then try again: {}", .path.display())]
+    NotText {
+        /// What was found.
+        detail: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The text itself has a problem.
+    #[error("{source}: {}", .path.display())]
+    Content {
+        /// The problem.
+        source: WebConfigError,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file changed after the diff was shown.
+    #[error("the file changed on disk after the changes were prepared (another program or person edited it), so nothing was written; run the update again to see a fresh diff: {}", .path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The backup could not be written, so the file was left alone.
+    #[error("could not write the backup copy ({source}), so the web.config was not changed; free some disk space or check the folder's permissions: {}", .path.display())]
+    Backup {
+        /// The underlying error.
+        source: std::io::Error,
+        /// The backup's path.
+        path: PathBuf,
+    },
+    /// Any other input/output error.
+    #[error("could not {action} the file ({source}); check the path and try again: {}", .path.display())]
+    Io {
+        /// `read` or `write`.
+        action: &'static str,
+        /// The underlying error.
+        source: std::io::Error,
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl FileError {
+    /// Maps an I/O error on `path` to the most helpful variant.
+    pub(crate) fn io(action: &'static str, source: std::io::Error, path: PathBuf) -> Self {
+        match source.kind() {
+            std::io::ErrorKind::NotFound => Self::NotFound { path },
+            std::io::ErrorKind::PermissionDenied => Self::PermissionDenied { action, path },
+            _ => Self::Io {
+                action,
+                source,
+                path,
+            },
+        }
+    }
+}

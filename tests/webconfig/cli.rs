@@ -1,0 +1,163 @@
+//! `mailtester webconfig ...` as a user runs it: exit codes, and the password never printed
+//! (import, lint, and the diff unless --include-password).
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use super::{NEW_PASSWORD, fixture_path};
+
+/// Runs `mailtester` with `args`; `NEW_PASSWORD` is in the environment as `WC_TEST_PW`.
+fn mailtester(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
+        .args(args)
+        .env("WC_TEST_PW", NEW_PASSWORD)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"y\n").unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn all_output(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+const UPDATE_FLAGS: [&str; 11] = [
+    "--host",
+    "smtp.new.example",
+    "--port",
+    "587",
+    "--enable-ssl",
+    "true",
+    "--user",
+    "site@new.example",
+    "--password-env",
+    "WC_TEST_PW",
+    "--from=site@new.example",
+];
+
+#[test]
+fn import_shows_the_settings_but_never_the_password() {
+    let file = fixture_path("correct.config");
+    let output = mailtester(&["webconfig", "import", path_arg(&file)]);
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    let text = all_output(&output);
+    assert!(text.contains("smtp.example.com"));
+    assert!(text.contains("(set, not shown)"));
+    assert!(!text.contains("Pa55word!"), "{text}");
+
+    let output = mailtester(&["webconfig", "import", path_arg(&file), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["settings"]["host"], "smtp.example.com");
+    assert_eq!(json["password_set"], true);
+    assert_eq!(json["target_framework"], "4.8");
+    assert!(!all_output(&output).contains("Pa55word!"));
+
+    let encrypted = fixture_path("encrypted.config");
+    let output = mailtester(&["webconfig", "import", path_arg(&encrypted)]);
+    assert_eq!(output.status.code(), Some(7));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("encrypted") && error.trim_end().ends_with(path_arg(&encrypted)),
+        "{error}"
+    );
+}
+
+#[test]
+fn lint_exits_7_on_errors_and_0_when_clean() {
+    let output = mailtester(&[
+        "webconfig",
+        "lint",
+        path_arg(&fixture_path("correct.config")),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    assert!(!all_output(&output).contains("Pa55word!"));
+
+    let kb = fixture_path("kb-enablessl.config");
+    let output = mailtester(&["webconfig", "lint", path_arg(&kb)]);
+    assert_eq!(output.status.code(), Some(7));
+    let text = all_output(&output);
+    assert!(
+        text.contains("attribute_case") && text.contains("enablessl"),
+        "{text}"
+    );
+    assert!(!text.contains("mypassword"), "{text}");
+
+    let output = mailtester(&["webconfig", "lint", path_arg(&kb), "--json"]);
+    assert_eq!(output.status.code(), Some(7));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["findings"][0]["code"], "attribute_case");
+
+    let output = mailtester(&[
+        "webconfig",
+        "lint",
+        path_arg(&fixture_path("broken.config")),
+    ]);
+    assert_eq!(output.status.code(), Some(7));
+    assert!(all_output(&output).contains("xml_error"));
+}
+
+#[test]
+fn update_shows_the_diff_and_writes_only_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("web.config");
+    std::fs::copy(fixture_path("large.config"), &path).unwrap();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let escaped = "Secr3t&amp;&lt;&quot;pass&apos;&gt;";
+
+    let mut args = vec!["webconfig", "update", path_arg(&path)];
+    args.extend(UPDATE_FLAGS);
+    let output = mailtester(&[&args[..], &["--dry-run"]].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    let text = all_output(&output);
+    assert!(text.contains("+                 port=\"587\""), "{text}");
+    assert!(text.contains("Dry run"));
+    for secret in [NEW_PASSWORD, escaped, "Old&amp;Pass", "Old&Pass"] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+
+    let output = mailtester(&[&args[..], &["--dry-run", "--include-password"]].concat());
+    assert!(all_output(&output).contains(escaped), "asked for: shown");
+
+    let output = mailtester(&args);
+    assert!(all_output(&output).contains("run again with --yes"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        original,
+        "stdin is no terminal"
+    );
+
+    let output = mailtester(&[&args[..], &["--yes"]].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    let text = all_output(&output);
+    assert!(text.contains("The old file is saved as"), "{text}");
+    assert!(!text.contains(NEW_PASSWORD) && !text.contains(escaped));
+    let updated = std::fs::read_to_string(&path).unwrap();
+    assert!(updated.contains("host=\"smtp.new.example\""));
+    assert!(
+        updated.contains("password=\"Old&amp;Pass\""),
+        "password left alone"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+
+    let output = mailtester(&[&args[..], &["--yes"]].concat());
+    assert!(all_output(&output).contains("Nothing to change"));
+
+    let broken = fixture_path("broken.config");
+    let mut args = vec!["webconfig", "update", path_arg(&broken)];
+    args.extend(UPDATE_FLAGS);
+    assert_eq!(mailtester(&args).status.code(), Some(7));
+}
