@@ -163,3 +163,43 @@ fn the_aspnet_target_never_picks_implicit_tls_whatever_the_framework() {
         assert_eq!(off.effective_security(), Security::None, "{framework:?}");
     }
 }
+
+const LEGACY_SITE: &str = "<?xml version=\"1.0\"?>\r\n<configuration>\r\n  <system.web>\r\n    <compilation targetFramework=\"3.5\" />\r\n  </system.web>\r\n  <system.net>\r\n    <mailSettings>\r\n      <smtp from=\"site@example.com\">\r\n        <network host=\"smtp.example.com\" port=\"25\" enablessl=\"true\" userName=\"site@example.com\" />\r\n      </smtp>\r\n    </mailSettings>\r\n  </system.net>\r\n</configuration>\r\n";
+
+#[test]
+fn a_web_config_tells_the_framework() {
+    use mail_settings_tester::webconfig::import;
+    assert_eq!(
+        import(LEGACY_SITE).unwrap().settings.framework,
+        Framework::Legacy
+    );
+    let net48 = LEGACY_SITE.replace("targetFramework=\"3.5\"", "targetFramework=\"4.8\"");
+    assert_eq!(import(&net48).unwrap().settings.framework, Framework::Net4);
+    let core = LEGACY_SITE.replace(
+        "  <system.web>",
+        "  <system.webServer>\r\n    <aspNetCore processPath=\"dotnet\" arguments=\".\\\\Site.dll\" />\r\n  </system.webServer>\r\n  <system.web>",
+    );
+    assert_eq!(import(&core).unwrap().settings.framework, Framework::Core);
+}
+
+#[test]
+fn updating_a_legacy_site_removes_the_attribute_it_would_reject() {
+    use mail_settings_tester::webconfig::{UpdateOptions, import, update};
+    let mut settings = import(LEGACY_SITE).unwrap().settings;
+    settings.port = 587;
+    settings.enable_ssl = true;
+    let updated = update(LEGACY_SITE, &settings, UpdateOptions::default()).unwrap();
+    assert!(
+        !updated.text.to_ascii_lowercase().contains("enablessl"),
+        "{}",
+        updated.text
+    );
+    assert!(updated.text.contains("port=\"587\""));
+    assert!(updated.text.contains("\r\n"), "line endings kept");
+    assert!(
+        updated
+            .notes
+            .iter()
+            .any(|n| n.contains("SmtpClient.EnableSsl = true"))
+    );
+}

@@ -465,3 +465,83 @@ fn snippet_tabs_switch_the_format_for_copy_and_save() {
     assert!(saved.contains("MAIL_MAILER=smtp"));
     assert!(!saved.contains(TEST_PASSWORD));
 }
+
+/// Opens a file through the typed-path fallback (test machines show no file dialog).
+fn open_by_typed_path(
+    harness: &mut Harness<'static, MailTesterApp>,
+    button: &str,
+    path: &std::path::Path,
+) {
+    harness.get_by_label(button).click();
+    let prompt = "No file chosen. If no file window appeared, type the file's path:";
+    step_until_shown(harness, prompt);
+    set_field(harness, prompt, path.to_str().unwrap());
+    harness.get_by_label("Open").click();
+}
+
+#[test]
+fn import_a_web_config_then_update_it_after_a_successful_test() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig::default()));
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("web.config");
+    let original = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/webconfig/kb-enablessl.config"
+    ))
+    .unwrap();
+    std::fs::write(&file, &original).unwrap();
+
+    let mut harness = harness(&runtime, FormState::default());
+    harness.run_steps(2);
+    open_by_typed_path(&mut harness, "Open web.config…", &file);
+    step_until_shown(&mut harness, "What we found in your web.config");
+    // The KB article's own example: .NET rejects the lower-case attribute.
+    assert!(
+        harness
+            .query_all_by_label_contains("Unrecognized attribute")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("OK").click();
+    harness.run_steps(3);
+
+    // Point the imported settings at our test server, as a user testing a staging copy would.
+    fill_form(&mut harness, server.port());
+    if !harness.state().form.settings.enable_ssl {
+        harness.get_by_label("Use SSL (enableSsl)").click();
+        harness.run_steps(2);
+    }
+    harness.get_by_label("Send test email").click();
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok() && !app.live().transcript.is_empty()
+    });
+
+    harness.get_by_label("Update my web.config…").click();
+    step_until_shown(&mut harness, "These changes will be written to");
+    harness.get_by_label("Write the changes").click();
+    step_until_shown(&mut harness, "web.config updated. The old file is kept as");
+
+    let updated = std::fs::read_to_string(&file).unwrap();
+    assert!(updated.contains("host=\"localhost\""), "{updated}");
+    assert!(
+        updated.contains("enableSsl=\"true\""),
+        "the wrong-case name is fixed: {updated}"
+    );
+    assert!(!updated.contains("enablessl"));
+    assert!(
+        !updated.contains(TEST_PASSWORD),
+        "no password is written unless asked"
+    );
+    let backups: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".bak"))
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        std::fs::read(backups[0].path()).unwrap(),
+        original,
+        "the backup is the old file, byte for byte"
+    );
+}

@@ -8,7 +8,11 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 use super::checklist::checklist_ui;
-use super::command::Command;
+use super::command::{Command, ProfilePromptKind};
+use super::data::DataMessage;
+use super::data_ui::{
+    ProfilePrompt, findings_window, profile_bar_ui, profile_prompt_window, update_window,
+};
 use super::explain::{ExplainState, explain_window};
 use super::form::form_ui;
 use super::form_state::FormState;
@@ -17,10 +21,13 @@ use super::snippet_view::snippet_ui;
 use super::style;
 use super::transcript::{transcript_text, transcript_ui};
 use super::worker::{FilePurpose, Message, Worker};
+use crate::credentials::Account;
 use crate::diagnosis::{Diagnosis, diagnose};
+use crate::event::{Step, StepStatus};
 use crate::session::SessionReport;
 use crate::settings::Settings;
 use crate::snippet::{Format, render};
+use crate::webconfig::{Finding, PreparedUpdate};
 
 /// Where the form is remembered between runs (never the password).
 const STORAGE_KEY: &str = "form";
@@ -40,7 +47,7 @@ struct Notice {
 }
 
 /// Asks for a path by keyboard when no file dialog could be shown.
-struct SavePrompt {
+struct PathPrompt {
     purpose: FilePurpose,
     path: String,
 }
@@ -60,8 +67,16 @@ pub struct MailTesterApp {
     snippet_format: Format,
     explain: ExplainState,
     notice: Option<Notice>,
-    save_prompt: Option<SavePrompt>,
+    save_prompt: Option<PathPrompt>,
     pending_save: Option<(FilePurpose, String)>,
+    /// Saved profiles, by name, and the one in the form ("" when none).
+    profiles: Vec<(String, Settings)>,
+    profile: String,
+    profile_prompt: Option<ProfilePrompt>,
+    /// The web.config the form was read from, what the check found, and an update on show.
+    webconfig_path: Option<PathBuf>,
+    findings: Option<Vec<Finding>>,
+    update: Option<PreparedUpdate>,
     /// When the window was asked for, until the first frame is drawn (for the start-up
     /// benchmark: `MAILTESTER_REPORT_FIRST_FRAME=1` prints the time on stderr).
     opened_at: Option<std::time::Instant>,
@@ -79,9 +94,11 @@ impl MailTesterApp {
 
     /// The app with a given form (tests, screenshots).
     pub fn with_form(ctx: &egui::Context, runtime: Handle, form: FormState) -> Self {
+        let worker = Worker::new(runtime, ctx.clone());
+        worker.load_profiles();
         Self {
             form,
-            worker: Worker::new(runtime, ctx.clone()),
+            worker,
             run: 0,
             cancel: None,
             tested: None,
@@ -93,6 +110,12 @@ impl MailTesterApp {
             notice: None,
             save_prompt: None,
             pending_save: None,
+            profiles: Vec::new(),
+            profile: String::new(),
+            profile_prompt: None,
+            webconfig_path: None,
+            findings: None,
+            update: None,
             opened_at: None,
         }
     }
@@ -144,6 +167,7 @@ impl MailTesterApp {
                     self.tell(format!("Saved to {}", path.display()), false);
                 }
                 Message::Saved(Err(message)) => self.tell(message, true),
+                Message::Data(data) => self.data_arrived(data),
             }
         }
     }
@@ -153,6 +177,16 @@ impl MailTesterApp {
         let tested = self.tested.take().unwrap_or_else(|| self.form.current().0);
         let diagnosis = diagnose(&tested, &report);
         let aspnet_exception = crate::diagnosis::aspnet_exception(&tested, &report);
+        self.snippet_format = crate::snippet::default_format(&tested);
+        let signed_in = report
+            .step(Step::Auth)
+            .is_some_and(|r| r.status == StepStatus::Passed);
+        if signed_in
+            && self.form.remember_password
+            && let Some(account) = Account::for_settings(&tested)
+        {
+            self.worker.save_password(account, tested.password.clone());
+        }
         self.live = report;
         self.outcome = Some(Outcome {
             tested,
@@ -168,20 +202,114 @@ impl MailTesterApp {
                 "No file chosen. If no file window appeared, type the file's path in the Extra CA file field.".to_owned(),
                 false,
             ),
-            (_, Some(path)) => {
-                if let Some((_, text)) = self.pending_save.take() {
-                    self.worker.save_text(path, text);
-                }
-            }
+            (purpose, Some(path)) => self.use_path(purpose, path),
             (purpose, None) => {
                 let name = default_file_name(purpose, self.snippet_format);
                 let folder = directories::UserDirs::new()
                     .and_then(|dirs| dirs.document_dir().map(std::path::Path::to_path_buf))
                     .unwrap_or_default();
-                self.save_prompt = Some(SavePrompt {
+                self.save_prompt = Some(PathPrompt {
                     purpose,
                     path: folder.join(name).display().to_string(),
                 });
+            }
+        }
+    }
+
+    /// Acts on a path from a file dialog or typed by hand.
+    fn use_path(&mut self, purpose: FilePurpose, path: PathBuf) {
+        match purpose {
+            FilePurpose::CaFile => self.form.ca_text = path.display().to_string(),
+            FilePurpose::OpenWebConfig => self.worker.open_webconfig(path),
+            FilePurpose::UpdateWebConfig => self.prepare_update(path),
+            FilePurpose::SaveTranscript | FilePurpose::SaveSnippet | FilePurpose::SaveReport => {
+                if let Some((_, text)) = self.pending_save.take() {
+                    self.worker.save_text(path, text);
+                }
+            }
+        }
+    }
+
+    fn prepare_update(&mut self, path: PathBuf) {
+        match &self.outcome {
+            Some(Outcome {
+                tested,
+                diagnosis: None,
+                ..
+            }) => {
+                self.worker
+                    .prepare_update(path, tested.clone(), self.include_password);
+            }
+            _ => self.tell(
+                "Run a successful test first: only settings that work go into web.config."
+                    .to_owned(),
+                true,
+            ),
+        }
+    }
+
+    fn data_arrived(&mut self, data: DataMessage) {
+        match data {
+            DataMessage::Profiles(Ok(profiles)) => self.profiles = profiles,
+            DataMessage::Profiles(Err(message))
+            | DataMessage::ProfileChanged(Err(message))
+            | DataMessage::KeyringChanged(Err(message))
+            | DataMessage::WebConfigOpened(Err(message))
+            | DataMessage::UpdatePrepared(Err(message))
+            | DataMessage::UpdateWritten(Err(message)) => self.tell(message, true),
+            DataMessage::ProfileChanged(Ok(message)) => {
+                self.tell(message, false);
+                self.worker.load_profiles();
+            }
+            DataMessage::KeyringChanged(Ok(message)) => self.tell(message, false),
+            DataMessage::PasswordLoaded { account, result } => {
+                let current = Account::for_settings(&self.form.settings).map(|a| a.to_string());
+                match result {
+                    Ok(Some(password)) if current.as_deref() == Some(account.as_str()) => {
+                        self.form.settings.password = password;
+                        self.tell(
+                            "Password filled in from the system keyring.".to_owned(),
+                            false,
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(message) => self.tell(message, true),
+                }
+            }
+            DataMessage::WebConfigOpened(Ok(opened)) => {
+                let (path, imported) = *opened;
+                let mut settings = imported.settings;
+                settings.target = crate::settings::Target::DotNet;
+                self.form.load(&settings);
+                self.form.touched = true;
+                self.profile.clear();
+                self.webconfig_path = Some(path);
+                self.findings = Some(imported.findings);
+            }
+            DataMessage::UpdatePrepared(Ok(prepared)) => {
+                if prepared.is_unchanged() {
+                    self.tell(
+                        format!(
+                            "{} already has these settings: nothing to change.",
+                            prepared.path().display()
+                        ),
+                        false,
+                    );
+                } else {
+                    self.update = Some(*prepared);
+                }
+            }
+            DataMessage::UpdateWritten(Ok(outcome)) => {
+                let text = match &outcome.backup {
+                    Some(backup) => format!(
+                        "web.config updated. The old file is kept as {}.",
+                        backup.display()
+                    ),
+                    None => {
+                        "web.config already had these settings: nothing was written.".to_owned()
+                    }
+                };
+                self.tell(text, false);
             }
         }
     }
@@ -210,7 +338,12 @@ impl MailTesterApp {
             }
             Command::ChooseFile(purpose) => {
                 let text = match purpose {
-                    FilePurpose::CaFile => None,
+                    FilePurpose::CaFile
+                    | FilePurpose::OpenWebConfig
+                    | FilePurpose::UpdateWebConfig => None,
+                    FilePurpose::SaveReport => self.outcome.as_ref().map(|o| {
+                        crate::report::support_report(&o.tested, &self.live, o.diagnosis.as_ref())
+                    }),
                     FilePurpose::SaveTranscript => Some(transcript_text(&self.live.transcript)),
                     FilePurpose::SaveSnippet => self.outcome.as_ref().map(|o| {
                         render(self.snippet_format, &o.tested, self.include_password).text
@@ -223,12 +356,8 @@ impl MailTesterApp {
                     .choose_file(purpose, default_file_name(purpose, self.snippet_format));
             }
             Command::SaveToTypedPath => {
-                if let Some(prompt) = self.save_prompt.take()
-                    && let Some((purpose, text)) = self.pending_save.take()
-                    && purpose == prompt.purpose
-                {
-                    self.worker
-                        .save_text(PathBuf::from(prompt.path.trim()), text);
+                if let Some(prompt) = self.save_prompt.take() {
+                    self.use_path(prompt.purpose, PathBuf::from(prompt.path.trim()));
                 }
             }
             Command::DismissSavePrompt => {
@@ -236,6 +365,72 @@ impl MailTesterApp {
                 self.pending_save = None;
             }
             Command::OpenExplain => self.explain.open = true,
+            Command::ForgetPassword => match Account::for_settings(&self.form.settings) {
+                Some(account) => self.worker.forget_password(account),
+                None => self.tell(
+                    "Enter the user name, server and port whose saved password you want to remove."
+                        .to_owned(),
+                    true,
+                ),
+            },
+            Command::SelectProfile(name) => self.select_profile(&name),
+            Command::OpenProfilePrompt(kind) => {
+                let name = match kind {
+                    ProfilePromptKind::SaveAs => self.form.settings.host.trim().to_owned(),
+                    ProfilePromptKind::Rename => self.profile.clone(),
+                };
+                self.profile_prompt = Some(ProfilePrompt { kind, name });
+            }
+            Command::ConfirmProfilePrompt => {
+                if let Some(prompt) = self.profile_prompt.take() {
+                    let name = prompt.name.trim().to_owned();
+                    match prompt.kind {
+                        ProfilePromptKind::SaveAs => {
+                            let (settings, _) = self.form.current();
+                            self.worker.save_profile(name.clone(), settings);
+                        }
+                        ProfilePromptKind::Rename => {
+                            self.worker
+                                .rename_profile(self.profile.clone(), name.clone());
+                        }
+                    }
+                    self.profile = name;
+                }
+            }
+            Command::DismissProfilePrompt => self.profile_prompt = None,
+            Command::DeleteProfile => {
+                if !self.profile.is_empty() {
+                    self.worker
+                        .delete_profile(std::mem::take(&mut self.profile));
+                }
+            }
+            Command::UpdateWebConfig => match self.webconfig_path.clone() {
+                Some(path) => self.prepare_update(path),
+                None => self
+                    .worker
+                    .choose_file(FilePurpose::UpdateWebConfig, "web.config"),
+            },
+            Command::WriteWebConfigUpdate => {
+                if let Some(update) = self.update.take() {
+                    self.worker.apply_update(update);
+                }
+            }
+            Command::DismissWebConfigUpdate => self.update = None,
+            Command::DismissFindings => self.findings = None,
+        }
+    }
+
+    fn select_profile(&mut self, name: &str) {
+        let Some((_, settings)) = self.profiles.iter().find(|(n, _)| n == name) else {
+            return;
+        };
+        let settings = settings.clone();
+        self.form.load(&settings);
+        self.form.settings.password = crate::secret::Password::default();
+        self.form.touched = true;
+        name.clone_into(&mut self.profile);
+        if let Some(account) = Account::for_settings(&settings) {
+            self.worker.load_password(account);
         }
     }
 
@@ -267,7 +462,16 @@ impl MailTesterApp {
         let mut commands = Vec::new();
         let (_, problems) = self.form.current();
         let running = self.is_running();
-        keyboard(ui, running, &problems, &mut self.explain, &mut commands);
+        let window_open =
+            self.profile_prompt.is_some() || self.findings.is_some() || self.update.is_some();
+        keyboard(
+            ui,
+            running,
+            window_open,
+            &problems,
+            &mut self.explain,
+            &mut commands,
+        );
 
         egui::Panel::top("header").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -276,6 +480,15 @@ impl MailTesterApp {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Explain an error message…").clicked() {
                         commands.push(Command::OpenExplain);
+                    }
+                    if ui
+                        .button("Open web.config…")
+                        .on_hover_text(
+                            "Read the mail settings from your website's web.config and check them",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::ChooseFile(FilePurpose::OpenWebConfig));
                     }
                 });
             });
@@ -290,6 +503,8 @@ impl MailTesterApp {
                     .id_salt("form_scroll")
                     .show(ui, |ui| {
                         ui.add_space(6.0);
+                        profile_bar_ui(ui, &self.profiles, &self.profile, &mut commands);
+                        ui.separator();
                         let visible = self.form.visible_problems(&problems);
                         let blocked = problems
                             .iter()
@@ -311,9 +526,27 @@ impl MailTesterApp {
             ui.add_space(6.0);
             self.result_ui(ui, &mut commands);
             ui.separator();
-            transcript_ui(ui, &self.live.transcript, &mut commands);
+            transcript_ui(
+                ui,
+                &self.live.transcript,
+                self.outcome.is_some(),
+                &mut commands,
+            );
         });
         explain_window(ui.ctx(), &mut self.explain, &mut commands);
+        if let Some(prompt) = &mut self.profile_prompt {
+            profile_prompt_window(ui.ctx(), prompt, &mut commands);
+        }
+        if let Some(findings) = &self.findings {
+            let file = self
+                .webconfig_path
+                .as_ref()
+                .map_or_else(String::new, |p| p.display().to_string());
+            findings_window(ui.ctx(), &file, findings, &mut commands);
+        }
+        if let Some(update) = &self.update {
+            update_window(ui.ctx(), update, &mut commands);
+        }
         let ctx = ui.ctx().clone();
         for command in commands {
             self.handle(command, &ctx);
@@ -349,6 +582,14 @@ impl MailTesterApp {
                 Some(Outcome { tested, diagnosis: None, .. }) => {
                     success_card(ui, tested, &self.live);
                     let snippet = render(self.snippet_format, tested, self.include_password);
+                    if self.snippet_format == Format::WebConfig
+                        && ui
+                            .button(RichText::new("Update my web.config…").strong())
+                            .on_hover_text("Writes these settings into your web.config: shows the changes first and keeps a backup")
+                            .clicked()
+                    {
+                        commands.push(Command::UpdateWebConfig);
+                    }
                     snippet_ui(ui, &snippet, &mut self.snippet_format, &mut self.include_password, commands);
                 }
             });
@@ -361,11 +602,20 @@ impl MailTesterApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             if let Some(prompt) = &mut self.save_prompt {
                 ui.horizontal(|ui| {
-                    let label =
-                        ui.label("No file chosen. If no file window appeared, type where to save:");
+                    let question = if prompt.purpose.saves() {
+                        "No file chosen. If no file window appeared, type where to save:"
+                    } else {
+                        "No file chosen. If no file window appeared, type the file's path:"
+                    };
+                    let label = ui.label(question);
                     ui.add(egui::TextEdit::singleline(&mut prompt.path).desired_width(320.0))
                         .labelled_by(label.id);
-                    if ui.button("Save").clicked() {
+                    let action = if prompt.purpose.saves() {
+                        "Save"
+                    } else {
+                        "Open"
+                    };
+                    if ui.button(action).clicked() {
                         commands.push(Command::SaveToTypedPath);
                     }
                     if ui.button("Cancel").clicked() {
@@ -389,14 +639,17 @@ fn default_file_name(purpose: FilePurpose, snippet_format: Format) -> &'static s
     match purpose {
         FilePurpose::SaveTranscript => "mail-test-transcript.txt",
         FilePurpose::SaveSnippet => snippet_format.file_name(),
+        FilePurpose::SaveReport => "mail-test-report.txt",
+        FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => "web.config",
         FilePurpose::CaFile => "",
     }
 }
 
-/// Enter sends, Esc cancels (or closes the explain window).
+/// Enter sends, Esc cancels (or closes whatever small window is open).
 fn keyboard(
     ui: &Ui,
     running: bool,
+    window_open: bool,
     problems: &[crate::settings::FieldProblem],
     explain: &mut ExplainState,
     commands: &mut Vec<Command>,
@@ -407,12 +660,17 @@ fn keyboard(
             commands.push(Command::Cancel);
         } else {
             explain.open = false;
+            commands.extend([
+                Command::DismissProfilePrompt,
+                Command::DismissFindings,
+                Command::DismissWebConfigUpdate,
+            ]);
         }
     }
     let blocked = problems
         .iter()
         .any(|p| p.severity == crate::settings::Severity::Error);
-    if enter && !running && !blocked && !explain.open {
+    if enter && !running && !window_open && !blocked && !explain.open {
         commands.push(Command::StartTest);
     }
 }

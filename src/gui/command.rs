@@ -30,4 +30,33 @@ pub enum Command {
     DismissSavePrompt,
     /// Open the "Explain an error message" window.
     OpenExplain,
+    /// Remove the saved password for the form's user, host and port.
+    ForgetPassword,
+    /// Load a saved profile into the form (and its password from the keyring).
+    SelectProfile(String),
+    /// Ask for a name to save the form as a profile, or to rename the selected one.
+    OpenProfilePrompt(ProfilePromptKind),
+    /// Confirm the profile prompt.
+    ConfirmProfilePrompt,
+    /// Close the profile prompt.
+    DismissProfilePrompt,
+    /// Delete the selected profile.
+    DeleteProfile,
+    /// Update the web.config the settings came from (or choose one).
+    UpdateWebConfig,
+    /// Write the update on show.
+    WriteWebConfigUpdate,
+    /// Close the update window without writing.
+    DismissWebConfigUpdate,
+    /// Close the web.config findings window.
+    DismissFindings,
+}
+
+/// What the profile name prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfilePromptKind {
+    /// Save the form under a new name.
+    SaveAs,
+    /// Rename the selected profile.
+    Rename,
 }

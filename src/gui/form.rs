@@ -7,7 +7,7 @@ use super::form_state::FormState;
 use super::style;
 use super::worker::FilePurpose;
 use crate::presets::PRESETS;
-use crate::settings::{Field, FieldProblem, Security, Severity, Target};
+use crate::settings::{Field, FieldProblem, Framework, Security, Severity, Target};
 
 /// Width of the text inputs.
 const INPUT_WIDTH: f32 = 240.0;
@@ -54,7 +54,7 @@ pub fn form_ui(
                 Field::UserName,
                 "usually your full email address",
             );
-            password_row(ui, form, problems);
+            password_row(ui, form, problems, commands);
             ssl_row(ui, form, problems);
             text_row(
                 ui,
@@ -182,7 +182,12 @@ fn text_row(
     messages_ui(ui, problems, field);
 }
 
-fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
+fn password_row(
+    ui: &mut Ui,
+    form: &mut FormState,
+    problems: &[FieldProblem],
+    commands: &mut Vec<Command>,
+) {
     let label = label_cell(ui, "Password (password)");
     ui.horizontal(|ui| {
         let mut text = form.settings.password.expose().to_owned();
@@ -193,6 +198,25 @@ fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
             form.settings.password = crate::secret::Password::new(text);
         }
         ui.checkbox(&mut form.show_password, "Show");
+    });
+    ui.end_row();
+    ui.label("");
+    ui.horizontal(|ui| {
+        ui.checkbox(
+            &mut form.remember_password,
+            "Remember in the system keyring",
+        )
+        .on_hover_text(
+            "After a test signs in, the password is kept in your system's keyring \
+                 (never in a file) and filled in when you pick this profile again.",
+        );
+        if ui
+            .small_button("Forget")
+            .on_hover_text("Remove the saved password for this user, server and port")
+            .clicked()
+        {
+            commands.push(Command::ForgetPassword);
+        }
     });
     ui.end_row();
     messages_ui(ui, problems, Field::Password);
@@ -314,6 +338,17 @@ fn advanced_ui(
                 .show_ui(ui, |ui| {
                     for target in [Target::DotNet, Target::Generic] {
                         ui.selectable_value(&mut form.settings.target, target, target_text(target));
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            ui.end_row();
+
+            let label = label_cell(ui, "ASP.NET version");
+            let combo = ComboBox::from_id_salt("aspnet_framework")
+                .selected_text(form.settings.framework.label())
+                .show_ui(ui, |ui| {
+                    for framework in Framework::ALL {
+                        ui.selectable_value(&mut form.settings.framework, framework, framework.label());
                     }
                 });
             combo.response.labelled_by(label.id);

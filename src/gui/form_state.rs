@@ -22,6 +22,8 @@ pub struct FormState {
     /// Show the password in clear text.
     #[serde(skip)]
     pub show_password: bool,
+    /// Keep the password in the system keyring after a test signs in.
+    pub remember_password: bool,
     /// Whether the user has started filling in the form: until then, "required" messages for
     /// empty fields stay quiet instead of greeting a new user with a wall of red.
     #[serde(skip)]
@@ -37,6 +39,7 @@ impl Default for FormState {
             ca_text: String::new(),
             preset: "other".to_owned(),
             show_password: false,
+            remember_password: false,
             touched: false,
         }
     }

@@ -7,6 +7,8 @@
 mod app;
 mod checklist;
 mod command;
+mod data;
+mod data_ui;
 mod explain;
 mod form;
 mod form_state;

@@ -20,12 +20,24 @@ pub fn transcript_text(lines: &[TranscriptLine]) -> String {
 }
 
 /// Draws the transcript panel with its Copy and Save buttons.
-pub fn transcript_ui(ui: &mut Ui, lines: &[TranscriptLine], commands: &mut Vec<Command>) {
+pub fn transcript_ui(
+    ui: &mut Ui,
+    lines: &[TranscriptLine],
+    finished: bool,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.heading("What the server said");
         ui.label(RichText::new(format!("{} lines", lines.len())).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let enabled = !lines.is_empty();
+            if ui
+                .add_enabled(finished, egui::Button::new("Export report…"))
+                .on_hover_text("Everything support needs (settings without the password, the steps, this transcript, the diagnosis) in one file")
+                .clicked()
+            {
+                commands.push(Command::ChooseFile(FilePurpose::SaveReport));
+            }
             if ui
                 .add_enabled(enabled, egui::Button::new("Save transcript…"))
                 .clicked()

@@ -23,6 +23,22 @@ pub enum FilePurpose {
     SaveTranscript,
     /// Saving the snippet.
     SaveSnippet,
+    /// Saving the support report.
+    SaveReport,
+    /// Opening a web.config to import.
+    OpenWebConfig,
+    /// Choosing the web.config to update.
+    UpdateWebConfig,
+}
+
+impl FilePurpose {
+    /// Whether the dialog saves (as opposed to opening an existing file).
+    pub fn saves(self) -> bool {
+        matches!(
+            self,
+            Self::SaveTranscript | Self::SaveSnippet | Self::SaveReport
+        )
+    }
 }
 
 /// A message from background work to the UI.
@@ -51,6 +67,8 @@ pub enum Message {
     },
     /// A file was written (or not).
     Saved(Result<PathBuf, String>),
+    /// Profiles, data from the keyring or a web.config arrived.
+    Data(super::data::DataMessage),
 }
 
 /// Counts messages so that tests can wait for the next one instead of sleeping.
@@ -62,14 +80,14 @@ struct Activity {
 
 /// Sends messages to the UI and wakes it.
 #[derive(Clone)]
-struct Outbox {
+pub(super) struct Outbox {
     tx: Sender<Message>,
     ctx: egui::Context,
     activity: Arc<Activity>,
 }
 
 impl Outbox {
-    fn send(&self, message: Message) {
+    pub(super) fn send(&self, message: Message) {
         // A closed receiver means the window is gone; nothing is left to tell.
         let _ = self.tx.send(message);
         let mut count = self
@@ -100,8 +118,8 @@ impl EventSink for RunSink {
 
 /// Starts background work on the tokio runtime and collects its messages for the UI.
 pub struct Worker {
-    runtime: Handle,
-    outbox: Outbox,
+    pub(super) runtime: Handle,
+    pub(super) outbox: Outbox,
     rx: Receiver<Message>,
 }
 
@@ -158,9 +176,16 @@ impl Worker {
                         .pick_file()
                         .await
                 }
-                FilePurpose::SaveTranscript | FilePurpose::SaveSnippet => {
-                    dialog.set_file_name(name).save_file().await
+                FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => {
+                    dialog
+                        .set_title("Choose your website's web.config")
+                        .add_filter("web.config", &["config"])
+                        .pick_file()
+                        .await
                 }
+                FilePurpose::SaveTranscript
+                | FilePurpose::SaveSnippet
+                | FilePurpose::SaveReport => dialog.set_file_name(name).save_file().await,
             };
             outbox.send(Message::FileChosen {
                 purpose,

@@ -5,7 +5,7 @@ use super::error::WebConfigError;
 use super::section::{self, MailSection};
 use super::{Imported, lint};
 use crate::secret::Password;
-use crate::settings::{DeliveryMethod, Settings};
+use crate::settings::{DeliveryMethod, Framework, Settings};
 
 /// Reads the mail settings of a web.config (or of a `configSource` file whose root is `<smtp>`).
 ///
@@ -20,10 +20,20 @@ pub fn import(text: &str) -> Result<Imported, WebConfigError> {
     if section.smtp().is_none() {
         return Err(WebConfigError::NoMailSettings);
     }
+    let target_framework = section::target_framework(&doc);
+    let mut settings = settings_of(&doc, &section);
+    settings.framework = if section::is_aspnet_core(&doc) {
+        Framework::Core
+    } else {
+        target_framework
+            .as_deref()
+            .and_then(Framework::from_target_framework)
+            .unwrap_or_default()
+    };
     Ok(Imported {
-        settings: settings_of(&doc, &section),
+        settings,
         findings: lint::check(&doc, &section),
-        target_framework: section::target_framework(&doc),
+        target_framework,
     })
 }
 

@@ -180,3 +180,29 @@ pub(crate) fn target_framework(doc: &Document<'_>) -> Option<String> {
     }
     None
 }
+
+/// Whether the site is hosted through the ASP.NET Core module (`<system.webServer><aspNetCore>`
+/// or the `AspNetCoreModule` handler): then `<mailSettings>` is not read at all.
+pub(crate) fn is_aspnet_core(doc: &Document<'_>) -> bool {
+    let mut servers = doc.children_named(0, "system.webServer");
+    for location in doc.children_named(0, "location") {
+        servers.extend(doc.children_named(location, "system.webServer"));
+    }
+    servers.iter().any(|&server| {
+        !doc.children_named(server, "aspNetCore").is_empty()
+            || doc
+                .children_named(server, "handlers")
+                .iter()
+                .any(|&handlers| {
+                    doc.children_named(handlers, "add").iter().any(|&add| {
+                        doc.elements[add]
+                            .attr_any_case("modules")
+                            .is_some_and(|attr| {
+                                attr.value
+                                    .to_ascii_lowercase()
+                                    .starts_with("aspnetcoremodule")
+                            })
+                    })
+                })
+    })
+}

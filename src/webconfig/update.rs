@@ -26,7 +26,7 @@ use super::section::{self, NETWORK, SMTP};
 use super::tag::escape_value;
 use super::{AttributeChange, UpdateOptions, Updated};
 use crate::secret::REDACTED;
-use crate::settings::{Security, Settings};
+use crate::settings::{Framework, Security, Settings};
 
 /// A replacement of `range` in the original text.
 #[derive(Debug, Clone)]
@@ -128,6 +128,16 @@ impl Wanted {
             port = 587;
             enable_ssl = true;
         }
+        // .NET Framework 2.0–3.5 rejects the whole section over an enableSsl attribute: remove
+        // it there, and say how to switch SSL on in code instead.
+        let ssl_target = if settings.framework == Framework::Legacy {
+            if enable_ssl {
+                notes.push(crate::snippet::LEGACY_SSL_IN_CODE.to_owned());
+            }
+            Target::Remove
+        } else {
+            flag(enable_ssl)
+        };
         let password = if options.include_password {
             text_or(settings.password.expose(), Target::Remove)
         } else {
@@ -160,7 +170,7 @@ impl Wanted {
                 Kind::Number,
                 Some("25"),
             ),
-            Want::new("enableSsl", flag(enable_ssl), Kind::Bool, Some("false")),
+            Want::new("enableSsl", ssl_target, Kind::Bool, Some("false")),
             Want::new(
                 "userName",
                 text_or(settings.user_name.trim(), Target::Remove),

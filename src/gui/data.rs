@@ -1,0 +1,195 @@
+//! Background work on the user's data: profiles, the system keyring and web.config files.
+//! Each request runs on tokio (blocking calls through `spawn_blocking`) and answers with a
+//! [`DataMessage`]; the UI thread never waits on the disk or the keyring.
+
+use std::path::PathBuf;
+
+use super::worker::{Message, Worker};
+use crate::credentials::{self, Account};
+use crate::profiles::ProfileStore;
+use crate::secret::Password;
+use crate::settings::Settings;
+use crate::webconfig::{self, Imported, PreparedUpdate, UpdateOptions, UpdateOutcome};
+
+/// What came back from a data request.
+#[derive(Debug)]
+pub enum DataMessage {
+    /// The saved profiles, by name.
+    Profiles(Result<Vec<(String, Settings)>, String>),
+    /// A profile change finished: a sentence to show, or the error.
+    ProfileChanged(Result<String, String>),
+    /// The keyring's answer for `account`.
+    PasswordLoaded {
+        /// Which account was asked for.
+        account: String,
+        /// The password, none, or why the keyring could not answer.
+        result: Result<Option<Password>, String>,
+    },
+    /// A keyring change finished: a sentence to show, or the error.
+    KeyringChanged(Result<String, String>),
+    /// A web.config was read.
+    WebConfigOpened(Result<Box<(PathBuf, Imported)>, String>),
+    /// An update was worked out and can be shown.
+    UpdatePrepared(Result<Box<PreparedUpdate>, String>),
+    /// An update was written (or refused).
+    UpdateWritten(Result<Box<UpdateOutcome>, String>),
+}
+
+impl Worker {
+    fn answer(&self, message: DataMessage) {
+        self.outbox.send(Message::Data(message));
+    }
+
+    fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+        reply: impl FnOnce(T) -> DataMessage + Send + 'static,
+    ) {
+        let outbox = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let message = match tokio::task::spawn_blocking(work).await {
+                Ok(value) => reply(value),
+                Err(err) => {
+                    DataMessage::ProfileChanged(Err(format!("Background work failed: {err}")))
+                }
+            };
+            outbox.send(Message::Data(message));
+        });
+    }
+
+    /// Reads the profile list.
+    pub fn load_profiles(&self) {
+        self.blocking(
+            || {
+                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                store.all().map_err(|e| e.to_string())
+            },
+            DataMessage::Profiles,
+        );
+    }
+
+    /// Saves (or replaces) profile `name`, then reloads the list.
+    pub fn save_profile(&self, name: String, settings: Settings) {
+        self.blocking(
+            move || {
+                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                store.save(&name, &settings).map_err(|e| e.to_string())?;
+                Ok(format!(
+                    "Saved the profile \"{name}\" (without the password)."
+                ))
+            },
+            DataMessage::ProfileChanged,
+        );
+    }
+
+    /// Renames a profile, then reloads the list.
+    pub fn rename_profile(&self, old: String, new: String) {
+        self.blocking(
+            move || {
+                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                store.rename(&old, &new).map_err(|e| e.to_string())?;
+                Ok(format!("Renamed \"{old}\" to \"{new}\"."))
+            },
+            DataMessage::ProfileChanged,
+        );
+    }
+
+    /// Deletes a profile, then reloads the list.
+    pub fn delete_profile(&self, name: String) {
+        self.blocking(
+            move || {
+                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                store.delete(&name).map_err(|e| e.to_string())?;
+                Ok(format!("Deleted the profile \"{name}\"."))
+            },
+            DataMessage::ProfileChanged,
+        );
+    }
+
+    /// Looks up the password for `account` in the system keyring.
+    pub fn load_password(&self, account: Account) {
+        let name = account.to_string();
+        self.blocking(
+            move || credentials::load(&account).map_err(|e| e.to_string()),
+            move |result| DataMessage::PasswordLoaded {
+                account: name,
+                result,
+            },
+        );
+    }
+
+    /// Stores the password for `account` in the system keyring.
+    pub fn save_password(&self, account: Account, password: Password) {
+        self.blocking(
+            move || {
+                credentials::save(&account, &password)
+                    .map(|()| "Password saved in the system keyring.".to_owned())
+                    .map_err(|e| e.to_string())
+            },
+            DataMessage::KeyringChanged,
+        );
+    }
+
+    /// Removes the password for `account` from the system keyring.
+    pub fn forget_password(&self, account: Account) {
+        self.blocking(
+            move || {
+                credentials::forget(&account)
+                    .map(|found| {
+                        if found {
+                            "Password removed from the system keyring.".to_owned()
+                        } else {
+                            "The system keyring had no password for these settings.".to_owned()
+                        }
+                    })
+                    .map_err(|e| e.to_string())
+            },
+            DataMessage::KeyringChanged,
+        );
+    }
+
+    /// Reads and imports a web.config.
+    pub fn open_webconfig(&self, path: PathBuf) {
+        let worker = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let result = match webconfig::read_file(&path).await {
+                Ok(file) => webconfig::import(&file.text)
+                    .map(|imported| Box::new((path.clone(), imported)))
+                    .map_err(|err| format!("{err} ({})", path.display())),
+                Err(err) => Err(err.to_string()),
+            };
+            worker.send(Message::Data(DataMessage::WebConfigOpened(result)));
+        });
+    }
+
+    /// Works out what updating `path` with `settings` would change (writes nothing).
+    pub fn prepare_update(&self, path: PathBuf, settings: Settings, include_password: bool) {
+        let worker = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let options = UpdateOptions { include_password };
+            let result = webconfig::prepare_update(&path, &settings, options)
+                .await
+                .map(Box::new)
+                .map_err(|err| err.to_string());
+            worker.send(Message::Data(DataMessage::UpdatePrepared(result)));
+        });
+    }
+
+    /// Writes a prepared update: backup first, then an atomic replace.
+    pub fn apply_update(&self, prepared: PreparedUpdate) {
+        let worker = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let result = prepared
+                .apply()
+                .await
+                .map(Box::new)
+                .map_err(|err| err.to_string());
+            worker.send(Message::Data(DataMessage::UpdateWritten(result)));
+        });
+    }
+
+    /// Says a data request could not be made (keeps the flow in one place for the app).
+    pub fn fail(&self, text: String) {
+        self.answer(DataMessage::KeyringChanged(Err(text)));
+    }
+}

@@ -1,0 +1,189 @@
+//! The parts of the window that deal with the user's data: the profile picker, the name prompt,
+//! what we found in an imported web.config, and the update with its diff.
+
+use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
+
+use super::command::{Command, ProfilePromptKind};
+use super::style;
+use crate::settings::{Settings, Severity};
+use crate::webconfig::{Finding, PreparedUpdate};
+
+/// The name being typed for a profile.
+#[derive(Debug, Clone)]
+pub struct ProfilePrompt {
+    /// Save as new, or rename.
+    pub kind: ProfilePromptKind,
+    /// The name as typed.
+    pub name: String,
+}
+
+/// The profile row at the top of the form.
+pub fn profile_bar_ui(
+    ui: &mut Ui,
+    profiles: &[(String, Settings)],
+    selected: &str,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Profile");
+        let shown = if selected.is_empty() {
+            "(not saved)"
+        } else {
+            selected
+        };
+        let mut chosen = selected.to_owned();
+        let combo = ComboBox::from_id_salt("profile_picker")
+            .selected_text(shown)
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                if profiles.is_empty() {
+                    ui.label(RichText::new("No saved profiles yet").weak());
+                }
+                for (name, _) in profiles {
+                    ui.selectable_value(&mut chosen, name.clone(), name);
+                }
+            });
+        combo.response.labelled_by(label.id);
+        if chosen != selected {
+            commands.push(Command::SelectProfile(chosen));
+        }
+        if ui
+            .button("Save profile…")
+            .on_hover_text("Keep these settings under a name (never the password)")
+            .clicked()
+        {
+            commands.push(Command::OpenProfilePrompt(ProfilePromptKind::SaveAs));
+        }
+        let has_selection = !selected.is_empty();
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Rename…"))
+            .clicked()
+        {
+            commands.push(Command::OpenProfilePrompt(ProfilePromptKind::Rename));
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Delete"))
+            .clicked()
+        {
+            commands.push(Command::DeleteProfile);
+        }
+    });
+}
+
+/// The small window that asks for a profile name.
+pub fn profile_prompt_window(
+    ctx: &egui::Context,
+    prompt: &mut ProfilePrompt,
+    commands: &mut Vec<Command>,
+) {
+    let title = match prompt.kind {
+        ProfilePromptKind::SaveAs => "Save these settings as a profile",
+        ProfilePromptKind::Rename => "Rename the profile",
+    };
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let label = ui.label("Profile name");
+            let edit = ui
+                .add(TextEdit::singleline(&mut prompt.name).desired_width(260.0))
+                .labelled_by(label.id);
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                commands.push(Command::ConfirmProfilePrompt);
+            }
+            ui.label(
+                RichText::new("The password is never saved in a profile.")
+                    .weak()
+                    .small(),
+            );
+            ui.horizontal(|ui| {
+                let ready = !prompt.name.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("OK")).clicked() {
+                    commands.push(Command::ConfirmProfilePrompt);
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::DismissProfilePrompt);
+                }
+            });
+        });
+}
+
+/// What the web.config check found, right after an import.
+pub fn findings_window(
+    ctx: &egui::Context,
+    file: &str,
+    findings: &[Finding],
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new("What we found in your web.config")
+        .collapsible(false)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            ui.label(format!("Read the mail settings from {file} into the form."));
+            if findings.is_empty() {
+                ui.colored_label(style::good(ui), "Nothing looks wrong in the mail settings.");
+            }
+            ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                for finding in findings {
+                    let color = match finding.severity {
+                        Severity::Error => style::bad(ui),
+                        Severity::Warning => style::warn(ui),
+                        Severity::Info => ui.visuals().text_color(),
+                    };
+                    let place = finding
+                        .line
+                        .map(|line| format!(" (line {line})"))
+                        .unwrap_or_default();
+                    ui.label(RichText::new(format!("{}{place}", finding.message)).color(color));
+                    ui.label(style::prose(ui, &format!("How to fix it: {}", finding.fix)));
+                    ui.add_space(4.0);
+                }
+            });
+            if ui.button("OK").clicked() {
+                commands.push(Command::DismissFindings);
+            }
+        });
+}
+
+/// The update about to be written: what changes, the diff, and the confirm button.
+pub fn update_window(ctx: &egui::Context, update: &PreparedUpdate, commands: &mut Vec<Command>) {
+    egui::Window::new("Update web.config")
+        .collapsible(false)
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            ui.label(format!("These changes will be written to {}:", update.path().display()));
+            for change in update.changes() {
+                let old = change.old.as_deref().unwrap_or("(not set)");
+                let new = change.new.as_deref().unwrap_or("(removed)");
+                ui.label(RichText::new(format!("{} {}: {old} → {new}", change.element, change.attribute)).monospace());
+            }
+            for note in update.notes() {
+                ui.colored_label(style::warn(ui), note);
+            }
+            egui::CollapsingHeader::new("Show the exact lines (diff)")
+                .id_salt("webconfig_diff")
+                .show(ui, |ui| {
+                    egui::Frame::new()
+                        .fill(ui.visuals().extreme_bg_color)
+                        .inner_margin(6.0)
+                        .show(ui, |ui| {
+                            ScrollArea::both().max_height(260.0).show(ui, |ui| {
+                                ui.label(RichText::new(update.diff()).monospace());
+                            });
+                        });
+                });
+            ui.label(
+                RichText::new("A copy of the current file is saved beside it first, and nothing else in the file changes.")
+                    .weak()
+                    .small(),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Write the changes").strong()).clicked() {
+                    commands.push(Command::WriteWebConfigUpdate);
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::DismissWebConfigUpdate);
+                }
+            });
+        });
+}
