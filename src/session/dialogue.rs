@@ -210,6 +210,11 @@ impl Session<'_> {
         };
         if let Some(mechanism) = choice {
             if self.plan.target == Target::DotNet {
+                if has("NTLM") || has("GSSAPI") {
+                    self.rec.info(
+                        "note: the server also offers Windows sign-in (NTLM/Negotiate), which ASP.NET tries before LOGIN; this test can only check LOGIN",
+                    );
+                }
                 self.rec.info(
                     "signing in with AUTH LOGIN, as ASP.NET does with a user name and password",
                 );
