@@ -60,15 +60,9 @@ pub fn main() -> ExitCode {
     let Some(command) = cli.command else {
         return open_window(started);
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match build_runtime(&mut tokio::runtime::Builder::new_current_thread()) {
         Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("error: could not start the async runtime: {err}");
-            return ExitCode::from(exit::INTERNAL);
-        }
+        Err(code) => return code,
     };
     let code = match command {
         Command::Send(args) => runtime.block_on(send(args)),
@@ -81,21 +75,26 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// One tokio runtime for the whole process (current-thread for a command, two workers for
+/// the window); a failure is reported once, as an exit code.
+fn build_runtime(
+    builder: &mut tokio::runtime::Builder,
+) -> Result<tokio::runtime::Runtime, ExitCode> {
+    builder.enable_all().build().map_err(|err| {
+        eprintln!("error: could not start the async runtime: {err}");
+        ExitCode::from(exit::INTERNAL)
+    })
+}
+
 /// With no subcommand: the window (feature `gui`), or help when built without it.
 fn open_window(started: std::time::Instant) -> ExitCode {
     #[cfg(feature = "gui")]
     {
-        let runtime = match tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-        {
-            Ok(runtime) => runtime,
-            Err(err) => {
-                eprintln!("error: could not start the async runtime: {err}");
-                return ExitCode::from(exit::INTERNAL);
-            }
-        };
+        let runtime =
+            match build_runtime(tokio::runtime::Builder::new_multi_thread().worker_threads(2)) {
+                Ok(runtime) => runtime,
+                Err(code) => return code,
+            };
         let _entered = runtime.enter();
         match crate::gui::run(runtime.handle().clone(), started) {
             Ok(()) => ExitCode::from(exit::OK),
