@@ -100,13 +100,14 @@ while time.time() < end:
     except OSError: pass
 " &
 silent=$!
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$silent_port") 2>/dev/null && break; sleep 0.05; done
 cancel_ms=()
 for _ in 1 2 3 4 5; do
     "$bin" send --host 127.0.0.1 --port "$silent_port" --from a@example.com --timeout 60 > "$out_dir/cancel.txt" &
     pid=$!
     for _ in $(seq 1 100); do grep -q "connected to" "$out_dir/cancel.txt" && break; sleep 0.02; done
     start_ns="$(date +%s%N)"
-    kill -INT "$pid"
+    kill -INT "$pid" 2>/dev/null || true
     wait "$pid" || true
     cancel_ms+=("$(( ($(date +%s%N) - start_ns) / 1000000 ))")
 done
