@@ -8,8 +8,7 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 use super::checklist::checklist_ui;
-use super::command::{Command, ProfilePromptKind};
-use super::data::DataMessage;
+use super::command::Command;
 use super::data_ui::{
     ProfilePrompt, findings_window, profile_bar_ui, profile_prompt_window, update_window,
 };
@@ -33,21 +32,21 @@ use crate::webconfig::{Finding, PreparedUpdate};
 const STORAGE_KEY: &str = "form";
 
 /// A finished test.
-struct Outcome {
-    tested: Settings,
-    diagnosis: Option<Diagnosis>,
+pub(super) struct Outcome {
+    pub(super) tested: Settings,
+    pub(super) diagnosis: Option<Diagnosis>,
     /// What an ASP.NET website would log for this failure.
-    aspnet_exception: Option<String>,
+    pub(super) aspnet_exception: Option<String>,
 }
 
 /// A short message at the bottom of the window.
-struct Notice {
+pub(super) struct Notice {
     text: String,
     is_error: bool,
 }
 
 /// Asks for a path by keyboard when no file dialog could be shown.
-struct PathPrompt {
+pub(super) struct PathPrompt {
     purpose: FilePurpose,
     path: String,
 }
@@ -56,30 +55,30 @@ struct PathPrompt {
 pub struct MailTesterApp {
     /// The form (public for tests that drive the app).
     pub form: FormState,
-    worker: Worker,
-    run: u64,
-    cancel: Option<CancellationToken>,
-    tested: Option<Settings>,
-    live: SessionReport,
-    outcome: Option<Outcome>,
-    include_password: bool,
+    pub(super) worker: Worker,
+    pub(super) run: u64,
+    pub(super) cancel: Option<CancellationToken>,
+    pub(super) tested: Option<Settings>,
+    pub(super) live: SessionReport,
+    pub(super) outcome: Option<Outcome>,
+    pub(super) include_password: bool,
     /// The snippet tab on show (web.config first; not remembered between runs).
-    snippet_format: Format,
-    explain: ExplainState,
-    notice: Option<Notice>,
-    save_prompt: Option<PathPrompt>,
-    pending_save: Option<(FilePurpose, String)>,
+    pub(super) snippet_format: Format,
+    pub(super) explain: ExplainState,
+    pub(super) notice: Option<Notice>,
+    pub(super) save_prompt: Option<PathPrompt>,
+    pub(super) pending_save: Option<(FilePurpose, String)>,
     /// Saved profiles, by name, and the one in the form ("" when none).
-    profiles: Vec<(String, Settings)>,
-    profile: String,
-    profile_prompt: Option<ProfilePrompt>,
+    pub(super) profiles: Vec<(String, Settings)>,
+    pub(super) profile: String,
+    pub(super) profile_prompt: Option<ProfilePrompt>,
     /// The web.config the form was read from, what the check found, and an update on show.
-    webconfig_path: Option<PathBuf>,
-    findings: Option<Vec<Finding>>,
-    update: Option<PreparedUpdate>,
+    pub(super) webconfig_path: Option<PathBuf>,
+    pub(super) findings: Option<Vec<Finding>>,
+    pub(super) update: Option<PreparedUpdate>,
     /// When the window was asked for, until the first frame is drawn (for the start-up
     /// benchmark: `MAILTESTER_REPORT_FIRST_FRAME=1` prints the time on stderr).
-    opened_at: Option<std::time::Instant>,
+    pub(super) opened_at: Option<std::time::Instant>,
 }
 
 impl MailTesterApp {
@@ -216,105 +215,7 @@ impl MailTesterApp {
         }
     }
 
-    /// Acts on a path from a file dialog or typed by hand.
-    fn use_path(&mut self, purpose: FilePurpose, path: PathBuf) {
-        match purpose {
-            FilePurpose::CaFile => self.form.ca_text = path.display().to_string(),
-            FilePurpose::OpenWebConfig => self.worker.open_webconfig(path),
-            FilePurpose::UpdateWebConfig => self.prepare_update(path),
-            FilePurpose::SaveTranscript | FilePurpose::SaveSnippet | FilePurpose::SaveReport => {
-                if let Some((_, text)) = self.pending_save.take() {
-                    self.worker.save_text(path, text);
-                }
-            }
-        }
-    }
-
-    fn prepare_update(&mut self, path: PathBuf) {
-        match &self.outcome {
-            Some(Outcome {
-                tested,
-                diagnosis: None,
-                ..
-            }) => {
-                self.worker
-                    .prepare_update(path, tested.clone(), self.include_password);
-            }
-            _ => self.tell(
-                "Run a successful test first: only settings that work go into web.config."
-                    .to_owned(),
-                true,
-            ),
-        }
-    }
-
-    fn data_arrived(&mut self, data: DataMessage) {
-        match data {
-            DataMessage::Profiles(Ok(profiles)) => self.profiles = profiles,
-            DataMessage::Profiles(Err(message))
-            | DataMessage::ProfileChanged(Err(message))
-            | DataMessage::KeyringChanged(Err(message))
-            | DataMessage::WebConfigOpened(Err(message))
-            | DataMessage::UpdatePrepared(Err(message))
-            | DataMessage::UpdateWritten(Err(message)) => self.tell(message, true),
-            DataMessage::ProfileChanged(Ok(message)) => {
-                self.tell(message, false);
-                self.worker.load_profiles();
-            }
-            DataMessage::KeyringChanged(Ok(message)) => self.tell(message, false),
-            DataMessage::PasswordLoaded { account, result } => {
-                let current = Account::for_settings(&self.form.settings).map(|a| a.to_string());
-                match result {
-                    Ok(Some(password)) if current.as_deref() == Some(account.as_str()) => {
-                        self.form.settings.password = password;
-                        self.tell(
-                            "Password filled in from the system keyring.".to_owned(),
-                            false,
-                        );
-                    }
-                    Ok(_) => {}
-                    Err(message) => self.tell(message, true),
-                }
-            }
-            DataMessage::WebConfigOpened(Ok(opened)) => {
-                let (path, imported) = *opened;
-                let mut settings = imported.settings;
-                settings.target = crate::settings::Target::DotNet;
-                self.form.load(&settings);
-                self.form.touched = true;
-                self.profile.clear();
-                self.webconfig_path = Some(path);
-                self.findings = Some(imported.findings);
-            }
-            DataMessage::UpdatePrepared(Ok(prepared)) => {
-                if prepared.is_unchanged() {
-                    self.tell(
-                        format!(
-                            "{} already has these settings: nothing to change.",
-                            prepared.path().display()
-                        ),
-                        false,
-                    );
-                } else {
-                    self.update = Some(*prepared);
-                }
-            }
-            DataMessage::UpdateWritten(Ok(outcome)) => {
-                let text = match &outcome.backup {
-                    Some(backup) => format!(
-                        "web.config updated. The old file is kept as {}.",
-                        backup.display()
-                    ),
-                    None => {
-                        "web.config already had these settings: nothing was written.".to_owned()
-                    }
-                };
-                self.tell(text, false);
-            }
-        }
-    }
-
-    fn tell(&mut self, text: String, is_error: bool) {
+    pub(super) fn tell(&mut self, text: String, is_error: bool) {
         self.notice = Some(Notice { text, is_error });
     }
 
@@ -365,76 +266,11 @@ impl MailTesterApp {
                 self.pending_save = None;
             }
             Command::OpenExplain => self.explain.open = true,
-            Command::ForgetPassword => match Account::for_settings(&self.form.settings) {
-                Some(account) => self.worker.forget_password(account),
-                None => self.tell(
-                    "Enter the user name, server and port whose saved password you want to remove."
-                        .to_owned(),
-                    true,
-                ),
-            },
-            Command::SelectProfile(name) => self.select_profile(&name),
-            Command::OpenProfilePrompt(kind) => {
-                let name = match kind {
-                    ProfilePromptKind::SaveAs => self.form.settings.host.trim().to_owned(),
-                    ProfilePromptKind::Rename => self.profile.clone(),
-                };
-                self.profile_prompt = Some(ProfilePrompt { kind, name });
-            }
-            Command::ConfirmProfilePrompt => {
-                if let Some(prompt) = self.profile_prompt.take() {
-                    let name = prompt.name.trim().to_owned();
-                    match prompt.kind {
-                        ProfilePromptKind::SaveAs => {
-                            let (settings, _) = self.form.current();
-                            self.worker.save_profile(name.clone(), settings);
-                        }
-                        ProfilePromptKind::Rename => {
-                            self.worker
-                                .rename_profile(self.profile.clone(), name.clone());
-                        }
-                    }
-                    self.profile = name;
-                }
-            }
-            Command::DismissProfilePrompt => self.profile_prompt = None,
-            Command::DeleteProfile => {
-                if !self.profile.is_empty() {
-                    self.worker
-                        .delete_profile(std::mem::take(&mut self.profile));
-                }
-            }
-            Command::UpdateWebConfig => match self.webconfig_path.clone() {
-                Some(path) => self.prepare_update(path),
-                None => self
-                    .worker
-                    .choose_file(FilePurpose::UpdateWebConfig, "web.config"),
-            },
-            Command::WriteWebConfigUpdate => {
-                if let Some(update) = self.update.take() {
-                    self.worker.apply_update(update);
-                }
-            }
-            Command::DismissWebConfigUpdate => self.update = None,
-            Command::DismissFindings => self.findings = None,
+            data_command => self.handle_data(data_command),
         }
     }
 
-    fn select_profile(&mut self, name: &str) {
-        let Some((_, settings)) = self.profiles.iter().find(|(n, _)| n == name) else {
-            return;
-        };
-        let settings = settings.clone();
-        self.form.load(&settings);
-        self.form.settings.password = crate::secret::Password::default();
-        self.form.touched = true;
-        name.clone_into(&mut self.profile);
-        if let Some(account) = Account::for_settings(&settings) {
-            self.worker.load_password(account);
-        }
-    }
-
-    fn start_test(&mut self) {
+    pub(super) fn start_test(&mut self) {
         if self.is_running() {
             return;
         }

@@ -5,6 +5,7 @@
 //! happens, nothing is repainted.
 
 mod app;
+mod app_data;
 mod checklist;
 mod command;
 mod data;

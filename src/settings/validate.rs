@@ -341,7 +341,7 @@ fn check_addresses(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if from.is_empty() {
         problems.push(FieldProblem::error(
             Field::From,
-            "Enter the sender address (from), usually the mailbox you sign in with.",
+            "Enter the sender address (from), usually the mailbox you sign in with. If your web.config has no from, your site's code sets the sender: enter that address.",
         ));
     } else {
         check_address(from, Field::From, "the sender (from)", problems);
