@@ -45,9 +45,61 @@ pub fn unified_diff(old: &str, new: &str, name: &str, show_new_passwords: bool) 
                 .value()
                 .trim_end_matches(['\r', '\n'])
                 .trim_start_matches('\u{feff}');
-            let _ = writeln!(out, "{sign}{line}");
+            let _ = writeln!(out, "{sign}{}", redact_connection_strings(line));
         }
     }
+    out
+}
+
+/// `line` with the secrets of connection-string style values (`Password=...;`, `Pwd=...;`, any
+/// letter case) replaced by [`REDACTED`]. The diff's context lines can show other sections of
+/// the file, such as `<connectionStrings>`, whose passwords are not ours to print.
+fn redact_connection_strings(line: &str) -> String {
+    let lower = line.to_ascii_lowercase();
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(found) = ["password", "pwd"]
+        .iter()
+        .filter_map(|key| {
+            lower
+                .get(search..)?
+                .find(key)
+                .map(|at| (search + at, key.len()))
+        })
+        .min()
+    {
+        let (start, key_len) = found;
+        search = start + key_len;
+        // A connection-string key follows `;` or the opening quote (spaces allowed between).
+        let before = lower
+            .get(..start)
+            .unwrap_or_default()
+            .trim_end_matches([' ', '\t']);
+        let preceded = before.ends_with([';', '"', '\'']);
+        let rest = lower.get(start + key_len..).unwrap_or_default();
+        let after_key = rest.trim_start();
+        let Some(value) = after_key.strip_prefix('=') else {
+            continue;
+        };
+        let value_trimmed = value.trim_start();
+        // A quoted value is an XML attribute: `redact_passwords` handles ours.
+        if !preceded || value_trimmed.starts_with(['"', '\'']) {
+            continue;
+        }
+        let value_start = line.len() - value_trimmed.len();
+        let value_len = value_trimmed
+            .find([';', '"', '\''])
+            .unwrap_or(value_trimmed.len());
+        if value_len == 0 {
+            continue;
+        }
+        out.push_str(line.get(copied..value_start).unwrap_or_default());
+        out.push_str(REDACTED);
+        copied = value_start + value_len;
+        search = copied;
+    }
+    out.push_str(line.get(copied..).unwrap_or_default());
     out
 }
 
@@ -124,5 +176,19 @@ mod tests {
         assert!(diff.contains("-b\n+B\n"), "{diff}");
         assert!(!diff.contains('\r'));
         assert_eq!(unified_diff(old, old, "web.config", false), "");
+    }
+
+    #[test]
+    fn connection_string_passwords_in_context_are_hidden() {
+        let line = r#"    <add name="Shop" connectionString="Server=db;Database=shop;User Id=sa;Password=Db$ecret;" />"#;
+        let shown = super::redact_connection_strings(line);
+        assert!(!shown.contains("Db$ecret"), "{shown}");
+        assert!(shown.contains("Password=<redacted>;"));
+        let pwd = super::redact_connection_strings("Data Source=x;PWD=hunter2");
+        assert_eq!(pwd, "Data Source=x;PWD=<redacted>");
+        let attribute = r#"<network password="<redacted>" enableSsl="true" />"#;
+        assert_eq!(super::redact_connection_strings(attribute), attribute);
+        let prose = "<!-- reset the password = ask the admin -->";
+        assert_eq!(super::redact_connection_strings(prose), prose);
     }
 }
