@@ -545,3 +545,53 @@ fn import_a_web_config_then_update_it_after_a_successful_test() {
         "the backup is the old file, byte for byte"
     );
 }
+
+#[test]
+fn profiles_save_select_rename_and_delete_through_the_window() {
+    let runtime = runtime();
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().to_path_buf();
+    let handle = runtime.handle().clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            MailTesterApp::with_form(&cc.egui_ctx, handle, FormState::default())
+                .with_profile_dir(dir)
+        });
+    fill_form(&mut harness, 2525);
+
+    harness.get_by_label("Save profile…").click();
+    step_until_shown(&mut harness, "Profile name");
+    set_field(&mut harness, "Profile name", "Shop");
+    harness.get_by_label("OK").click();
+    step_until_shown(&mut harness, "Saved the profile \"Shop\"");
+    let file = std::fs::read_to_string(folder.path().join("profiles.toml")).unwrap();
+    assert!(file.contains("localhost"));
+    for secret in mail_settings_tester::secret::Password::new(TEST_PASSWORD).wire_forms(TEST_USER) {
+        assert!(
+            !file.contains(&secret),
+            "the password went into the profile file"
+        );
+    }
+
+    // Change the form, then pick the profile again: its settings come back.
+    set_field(&mut harness, "Server (host)", "smtp.elsewhere.example");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Profile")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Shop").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().form.settings.host, "localhost");
+
+    harness.get_by_label("Rename…").click();
+    step_until_shown(&mut harness, "Profile name");
+    set_field(&mut harness, "Profile name", "Shop (live)");
+    harness.get_by_label("OK").click();
+    step_until_shown(&mut harness, "Renamed \"Shop\" to \"Shop (live)\"");
+
+    harness.get_by_label("Delete").click();
+    step_until_shown(&mut harness, "Deleted the profile \"Shop (live)\"");
+    let file = std::fs::read_to_string(folder.path().join("profiles.toml")).unwrap();
+    assert!(!file.contains("Shop"), "{file}");
+}

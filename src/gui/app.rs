@@ -88,13 +88,14 @@ impl MailTesterApp {
             .storage
             .and_then(|storage| eframe::get_value::<FormState>(storage, STORAGE_KEY))
             .unwrap_or_default();
-        Self::with_form(&cc.egui_ctx, runtime, form)
+        let app = Self::with_form(&cc.egui_ctx, runtime, form);
+        app.worker.load_profiles();
+        app
     }
 
     /// The app with a given form (tests, screenshots).
     pub fn with_form(ctx: &egui::Context, runtime: Handle, form: FormState) -> Self {
         let worker = Worker::new(runtime, ctx.clone());
-        worker.load_profiles();
         Self {
             form,
             worker,
@@ -117,6 +118,14 @@ impl MailTesterApp {
             update: None,
             opened_at: None,
         }
+    }
+
+    /// Keeps profiles in `dir` instead of the user's config folder (tests), and reads them.
+    #[must_use]
+    pub fn with_profile_dir(mut self, dir: PathBuf) -> Self {
+        self.worker.profile_dir = Some(dir);
+        self.worker.load_profiles();
+        self
     }
 
     /// Remembers when start-up began, to report the time to the first frame.

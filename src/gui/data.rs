@@ -35,6 +35,14 @@ pub enum DataMessage {
     UpdateWritten(Result<Box<UpdateOutcome>, String>),
 }
 
+/// The profile store in `dir`, or in the user's config folder.
+fn store(dir: Option<&std::path::Path>) -> Result<ProfileStore, String> {
+    match dir {
+        Some(dir) => Ok(ProfileStore::in_dir(dir)),
+        None => ProfileStore::open_default().map_err(|e| e.to_string()),
+    }
+}
+
 impl Worker {
     fn answer(&self, message: DataMessage) {
         self.outbox.send(Message::Data(message));
@@ -59,9 +67,10 @@ impl Worker {
 
     /// Reads the profile list.
     pub fn load_profiles(&self) {
+        let dir = self.profile_dir.clone();
         self.blocking(
-            || {
-                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+            move || {
+                let store = store(dir.as_deref())?;
                 store.all().map_err(|e| e.to_string())
             },
             DataMessage::Profiles,
@@ -70,9 +79,10 @@ impl Worker {
 
     /// Saves (or replaces) profile `name`, then reloads the list.
     pub fn save_profile(&self, name: String, settings: Settings) {
+        let dir = self.profile_dir.clone();
         self.blocking(
             move || {
-                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                let store = store(dir.as_deref())?;
                 store.save(&name, &settings).map_err(|e| e.to_string())?;
                 Ok(format!(
                     "Saved the profile \"{name}\" (without the password)."
@@ -84,9 +94,10 @@ impl Worker {
 
     /// Renames a profile, then reloads the list.
     pub fn rename_profile(&self, old: String, new: String) {
+        let dir = self.profile_dir.clone();
         self.blocking(
             move || {
-                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                let store = store(dir.as_deref())?;
                 store.rename(&old, &new).map_err(|e| e.to_string())?;
                 Ok(format!("Renamed \"{old}\" to \"{new}\"."))
             },
@@ -96,9 +107,10 @@ impl Worker {
 
     /// Deletes a profile, then reloads the list.
     pub fn delete_profile(&self, name: String) {
+        let dir = self.profile_dir.clone();
         self.blocking(
             move || {
-                let store = ProfileStore::open_default().map_err(|e| e.to_string())?;
+                let store = store(dir.as_deref())?;
                 store.delete(&name).map_err(|e| e.to_string())?;
                 Ok(format!("Deleted the profile \"{name}\"."))
             },

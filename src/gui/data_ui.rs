@@ -31,7 +31,6 @@ pub fn profile_bar_ui(
         } else {
             selected
         };
-        let mut chosen = selected.to_owned();
         let combo = ComboBox::from_id_salt("profile_picker")
             .selected_text(shown)
             .width(170.0)
@@ -40,13 +39,13 @@ pub fn profile_bar_ui(
                     ui.label(RichText::new("No saved profiles yet").weak());
                 }
                 for (name, _) in profiles {
-                    ui.selectable_value(&mut chosen, name.clone(), name);
+                    // Picking the current profile again reloads it (undoing unsaved edits).
+                    if ui.selectable_label(name == selected, name).clicked() {
+                        commands.push(Command::SelectProfile(name.clone()));
+                    }
                 }
             });
         combo.response.labelled_by(label.id);
-        if chosen != selected {
-            commands.push(Command::SelectProfile(chosen));
-        }
         if ui
             .button("Save profile…")
             .on_hover_text("Keep these settings under a name (never the password)")

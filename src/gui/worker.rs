@@ -120,6 +120,8 @@ impl EventSink for RunSink {
 pub struct Worker {
     pub(super) runtime: Handle,
     pub(super) outbox: Outbox,
+    /// Where profiles live; `None` is the user's config folder.
+    pub(super) profile_dir: Option<PathBuf>,
     rx: Receiver<Message>,
 }
 
@@ -134,6 +136,7 @@ impl Worker {
                 ctx,
                 activity: Arc::default(),
             },
+            profile_dir: None,
             rx,
         }
     }
