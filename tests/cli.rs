@@ -4,8 +4,7 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -14,25 +13,7 @@ use support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
 
 /// Runs `mailtester` with `args`, feeding `stdin`, off the async runtime.
 async fn mailtester(args: Vec<String>, stdin: &str) -> Output {
-    let stdin = stdin.to_owned();
-    tokio::task::spawn_blocking(move || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-            .args(&args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    })
-    .await
-    .unwrap()
+    support::bin::run_async(args, Vec::new(), stdin).await
 }
 
 fn send_args(server: &TestServer, extra: &[&str]) -> Vec<String> {

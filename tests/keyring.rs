@@ -136,27 +136,11 @@ async fn the_calls_work_from_inside_tokio_via_spawn_blocking() {
 }
 
 async fn mailtester(config: &Path, args: &[&str], stdin: &str) -> Output {
-    let args: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
-    let (config, stdin) = (config.to_owned(), stdin.to_owned());
-    tokio::task::spawn_blocking(move || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-            .args(&args)
-            .env("MAILTESTER_CONFIG_DIR", &config)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    })
-    .await
-    .unwrap()
+    let envs = vec![(
+        "MAILTESTER_CONFIG_DIR".to_owned(),
+        config.display().to_string(),
+    )];
+    support::bin::run_async(support::bin::strings(args), envs, stdin).await
 }
 
 fn text(bytes: &[u8]) -> String {

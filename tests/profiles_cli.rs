@@ -6,9 +6,8 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -17,36 +16,20 @@ use support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
 
 /// Runs `mailtester` off the async runtime with the config folder `config` and no keyring.
 async fn mailtester(config: &Path, args: Vec<String>, stdin: &str) -> Output {
-    let stdin = stdin.to_owned();
-    let config = config.to_owned();
-    tokio::task::spawn_blocking(move || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-            .args(&args)
-            .env("MAILTESTER_CONFIG_DIR", &config)
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=/nonexistent/mailtester-no-bus",
-            )
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    })
-    .await
-    .unwrap()
+    let envs = vec![
+        (
+            "MAILTESTER_CONFIG_DIR".to_owned(),
+            config.display().to_string(),
+        ),
+        (
+            "DBUS_SESSION_BUS_ADDRESS".to_owned(),
+            "unix:path=/nonexistent/mailtester-no-bus".to_owned(),
+        ),
+    ];
+    support::bin::run_async(args, envs, stdin).await
 }
 
-fn strings(args: &[&str]) -> Vec<String> {
-    args.iter().map(|s| (*s).to_owned()).collect()
-}
+use support::bin::strings;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -11,6 +11,7 @@ mod files;
 mod import_lint;
 #[path = "webconfig/mutations.rs"]
 mod mutations;
+mod support;
 #[path = "webconfig/update.rs"]
 mod update;
 

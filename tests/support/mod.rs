@@ -5,5 +5,6 @@
 // Test support: failing set-up (bind, key generation) should panic loudly.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+pub mod bin;
 pub mod pki;
 pub mod smtp_server;

@@ -1,24 +1,15 @@
 //! `mailtester webconfig ...` as a user runs it: exit codes, and the password never printed
 //! (import, lint, and the diff unless --include-password).
 
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use super::{NEW_PASSWORD, fixture_path};
 
 /// Runs `mailtester` with `args`; `NEW_PASSWORD` is in the environment as `WC_TEST_PW`.
 fn mailtester(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-        .args(args)
-        .env("WC_TEST_PW", NEW_PASSWORD)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"y\n").unwrap();
-    child.wait_with_output().unwrap()
+    let envs = [("WC_TEST_PW".to_owned(), NEW_PASSWORD.to_owned())];
+    crate::support::bin::run(&crate::support::bin::strings(args), &envs, "y\n")
 }
 
 fn all_output(output: &Output) -> String {
