@@ -47,9 +47,14 @@ fn header(
         env!("CARGO_PKG_VERSION")
     );
     let result = match (report.ok(), diagnosis) {
-        (true, _) => format!(
+        (true, None) => format!(
             "the server accepted the test message for {}",
             settings.recipient()
+        ),
+        (true, Some(diagnosis)) => format!(
+            "the server accepted the test message for {}, but: {}",
+            settings.recipient(),
+            diagnosis.summary
         ),
         (false, Some(diagnosis)) => format!("FAILED: {}", diagnosis.summary),
         (false, None) => "FAILED".to_owned(),

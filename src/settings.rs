@@ -117,6 +117,40 @@ impl Framework {
     }
 }
 
+/// Which System.Net.Mail a session and its predicted exception copy. The three differ in small
+/// but visible ways (QUIT after a send, some exception texts); each difference is written where
+/// it is used, with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DotNetRuntime {
+    /// .NET Framework 2.0–4.8 (`referencesource`, `System/net/System/Net/mail`): the usual
+    /// `web.config` site.
+    #[default]
+    NetFramework,
+    /// .NET Core 3.1 (`dotnet/corefx` release/3.1): the runtime our differential tests run.
+    NetCore31,
+    /// .NET 5 and later (`dotnet/runtime`, `src/libraries/System.Net.Mail`).
+    Net5OrLater,
+}
+
+impl DotNetRuntime {
+    /// The runtime a website of this framework runs on (ASP.NET Core sites: .NET 5 or later).
+    pub fn of(framework: Framework) -> Self {
+        match framework {
+            Framework::Legacy | Framework::Net4 => Self::NetFramework,
+            Framework::Core => Self::Net5OrLater,
+        }
+    }
+
+    /// Whether `SmtpClient` says QUIT after a message was sent. .NET Framework does when the
+    /// client is disposed (`SmtpPooledStream.Dispose`), .NET 5+ when it releases the connection
+    /// (`SmtpConnection.ShutdownConnection`); .NET Core 3.1 just closes the socket (seen with the
+    /// real client). After a failure none of them does: they abort the connection.
+    pub fn quits_after_success(self) -> bool {
+        self != Self::NetCore31
+    }
+}
+
 /// `<smtp deliveryMethod>`: only `Network` sends over SMTP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum DeliveryMethod {
@@ -138,6 +172,14 @@ pub struct Timeouts {
     pub greeting_secs: u64,
     /// Waiting for the reply to any single command (and for a TLS handshake).
     pub command_secs: u64,
+    /// The whole test, however slowly but steadily the server answers (System.Net.Mail's
+    /// `Timeout` is such a limit too).
+    #[serde(default = "default_total_secs")]
+    pub total_secs: u64,
+}
+
+fn default_total_secs() -> u64 {
+    120
 }
 
 impl Default for Timeouts {
@@ -146,18 +188,25 @@ impl Default for Timeouts {
             connect_secs: 10,
             greeting_secs: 10,
             command_secs: 30,
+            total_secs: default_total_secs(),
         }
     }
 }
 
 impl Timeouts {
-    /// The same limit for every wait (the CLI's `--timeout`).
+    /// The same limit for every wait and for the whole test (the CLI's `--timeout`).
     pub fn uniform(secs: u64) -> Self {
         Self {
             connect_secs: secs,
             greeting_secs: secs,
             command_secs: secs,
+            total_secs: secs,
         }
+    }
+
+    /// The whole-test limit as a [`Duration`].
+    pub fn total(&self) -> Duration {
+        Duration::from_secs(self.total_secs)
     }
 
     /// Connect limit as a [`Duration`].

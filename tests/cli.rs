@@ -73,7 +73,7 @@ async fn send_prints_the_live_transcript_checklist_and_snippet() {
     );
     assert!(stdout.contains("<- 220 fake.test ESMTP FakeSMTP"));
     assert!(stdout.contains("-> STARTTLS"));
-    assert!(stdout.contains("~> AUTH LOGIN"));
+    assert!(stdout.contains("~> AUTH login <redacted>"));
     assert!(stdout.contains("~> <redacted>"));
     assert!(stdout.contains("** encrypted with TLS 1."));
     assert!(stdout.contains("[ok]      Sign in"));

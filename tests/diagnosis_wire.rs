@@ -31,6 +31,7 @@ fn base(port: u16) -> Settings {
             connect_secs: 2,
             greeting_secs: 1,
             command_secs: 2,
+            ..Timeouts::default()
         },
         ..Settings::default()
     }

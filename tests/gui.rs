@@ -149,9 +149,16 @@ fn seed_scenario_through_the_window() {
             >= 1
     );
     assert_eq!(
+        harness
+            .query_all_by_label_contains("~> AUTH login <redacted>")
+            .count(),
+        1,
+        "the AUTH line, with the user name redacted"
+    );
+    assert_eq!(
         harness.query_all_by_label_contains("~> <redacted>").count(),
-        2,
-        "LOGIN user and password lines"
+        1,
+        "the password line"
     );
 
     // The password is nowhere on screen, in any form.

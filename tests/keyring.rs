@@ -207,7 +207,7 @@ async fn the_cli_keeps_the_password_in_the_keyring_only() {
         text(&out.stderr)
     );
     assert!(text(&out.stderr).contains("Using the password saved in the keyring"));
-    assert!(text(&out.stdout).contains("~> AUTH LOGIN"));
+    assert!(text(&out.stdout).contains("~> AUTH login <redacted>"));
 
     // A wrong password with --save-password does not replace the good one.
     let out = mailtester(

@@ -67,6 +67,7 @@ impl Postfix {
                 connect_secs: 5,
                 greeting_secs: 3,
                 command_secs: 20,
+                ..Timeouts::default()
             },
             ..Settings::default()
         }

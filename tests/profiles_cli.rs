@@ -186,7 +186,7 @@ async fn send_with_a_profile_uses_its_settings_and_flags_override_them() {
         text(&out.stderr)
     );
     assert!(stdout.contains("-> STARTTLS"));
-    assert!(stdout.contains("~> AUTH LOGIN"));
+    assert!(stdout.contains("~> AUTH login <redacted>"));
     assert!(
         stdout.contains("EHLO tester.example"),
         "the profile's clientDomain"
@@ -335,7 +335,7 @@ async fn the_support_report_has_the_transcript_and_diagnosis_but_no_password() {
     assert!(body.contains("What to do:"));
     assert!(body.contains("## Transcript"));
     assert!(body.contains("<- 220 fake.test ESMTP FakeSMTP"), "{body}");
-    assert!(body.contains("~> AUTH LOGIN"));
+    assert!(body.contains("~> AUTH login <redacted>"));
     assert!(body.contains("~> <redacted>"));
     assert!(body.contains("TLS version: TLS"), "{body}");
     assert!(body.contains("SHA-256 fingerprint:"));

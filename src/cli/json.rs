@@ -6,7 +6,8 @@ use crate::diagnosis::Diagnosis;
 use crate::session::SessionReport;
 use crate::snippet::Snippet;
 
-/// The document for `send`: `ok`, `steps`, `checklist`, `transcript`, `server`, `tls`,
+/// The document for `send`: `ok` (sent, nothing to fix), `sent` (the server accepted the
+/// message), `steps`, `checklist`, `transcript`, `server`, `tls`,
 /// `certificate`, `diagnosis` (null on success), `snippet` (null on failure), and more.
 pub fn send_document(
     report: &SessionReport,
@@ -19,7 +20,8 @@ pub fn send_document(
         .map(|(item, status, ms)| json!({ "item": item, "label": item.label(), "status": status, "ms": ms }))
         .collect();
     json!({
-        "ok": report.ok(),
+        "ok": report.ok() && diagnosis.is_none(),
+        "sent": report.ok(),
         "error": report.error.as_ref().map(ToString::to_string),
         "security": report.security,
         "steps": report.steps,

@@ -152,7 +152,7 @@ async fn send(args: args::SendArgs) -> u8 {
     let report = run_session(&plan, Goal::Send, &sink, cancel).await;
     watcher.abort();
     let diagnosis = diagnose(&settings, &report);
-    let snippet = report.ok().then(|| {
+    let snippet = (report.ok() && diagnosis.is_none()).then(|| {
         crate::snippet::render(
             crate::snippet::default_format(&settings),
             &settings,
@@ -179,7 +179,12 @@ async fn send(args: args::SendArgs) -> u8 {
 /// The exit code for a finished session.
 pub fn exit_code(report: &SessionReport) -> u8 {
     let Some(error) = &report.error else {
-        return exit::OK;
+        // Sent, but only because the server took it without the refused sign-in.
+        return if report.sign_in_failure.is_some() {
+            exit::SIGN_IN
+        } else {
+            exit::OK
+        };
     };
     if matches!(error, SessionError::Cancelled { .. }) {
         return exit::CANCELLED;

@@ -147,6 +147,7 @@ static PHRASES: &[Phrase] = &[
         D::DnsNotFound,
         &[
             "no such host is known",
+            "remote name could not be resolved",
             "smtp host was not found",
             "enotfound",
             "getaddrinfo",

@@ -15,12 +15,15 @@ mod texts;
 
 use serde::Serialize;
 
-pub use aspnet::{DEFAULT_TIMEOUT_SECS, aspnet_exception};
+pub use aspnet::{
+    DEFAULT_TIMEOUT_SECS, DotNetException, HostOs, aspnet_exception, predict_exception,
+};
 pub use change::{Change, SuggestedChange};
 pub use classify::classify_reply;
 pub use explain::explain_text;
 
-use crate::session::SessionReport;
+use crate::event::Step;
+use crate::session::{SessionError, SessionReport};
 use crate::settings::Settings;
 
 /// Stable identifiers: the window, `--json` and the tests rely on them never changing.
@@ -129,8 +132,34 @@ pub struct Diagnosis {
     pub server_reply: Option<String>,
 }
 
-/// Diagnoses a finished session. Returns `None` when the session reached its goal.
+/// Diagnoses a finished session. Returns `None` when the session reached its goal with
+/// nothing to fix.
+///
+/// When the ASP.NET session went on after a failed sign-in (as System.Net.Mail does), the
+/// sign-in is the cause to fix first: if the server then refused the sender or the recipient,
+/// and also if it accepted the message anyway (it takes mail for its own mailboxes without a
+/// sign-in, and will refuse mail to anyone else).
 pub fn diagnose(settings: &Settings, report: &SessionReport) -> Option<Diagnosis> {
-    let error = report.error.as_ref()?;
-    Some(classify::diagnose_error(settings, report, error))
+    let Some(error) = report.error.as_ref() else {
+        let failure = report.sign_in_failure.as_ref()?;
+        return Some(
+            classify::diagnose_error(settings, report, failure).explain_more(
+                "Even so, this test message went through: after the refusal ASP.NET sends without \
+                 signing in, and this server accepts that for mail to its own mailboxes. Mail to \
+                 any other address (your customers) will be refused until the sign-in works, and \
+                 your website's log will show no error for this one.",
+            ),
+        );
+    };
+    let cause = match (&report.sign_in_failure, error) {
+        (
+            Some(sign_in),
+            SessionError::Rejected {
+                step: Step::MailFrom | Step::RcptTo,
+                ..
+            },
+        ) => sign_in,
+        _ => error,
+    };
+    Some(classify::diagnose_error(settings, report, cause))
 }

@@ -65,6 +65,7 @@ pub(super) fn diagnose_error(
             offered,
             target_name,
         } => mechanism_unsupported(offered, target_name),
+        SessionError::AuthNotFinished { .. } => login_not_finished(),
         SessionError::ConnectionLost { step } => ctx.connection_lost(*step),
         SessionError::Timeout { step, secs } => ctx.timeout(*step, *secs),
         SessionError::Cancelled { .. } => base(D::Cancelled),
@@ -506,6 +507,24 @@ fn mechanism_unsupported(offered: &[String], target_name: &str) -> Diagnosis {
         );
     }
     diagnosis
+}
+
+/// The server asked for the user name again after the password: it ignores the user name that
+/// ASP.NET sends together with `AUTH login`, so ASP.NET can never sign in to it.
+fn login_not_finished() -> Diagnosis {
+    base(D::AuthMechanismUnsupported)
+        .with_summary("This server does not understand how ASP.NET signs in")
+        .with_explanation(
+            "ASP.NET sends the user name together with its sign-in command (AUTH LOGIN), and then the \
+             password. This server ignored the user name and asked for it again after the password, so \
+             the sign-in can never finish from your website, whatever the password.",
+        )
+        .with_steps([
+            "Ask your mail provider whether the server can accept AUTH LOGIN with an initial response \
+             (RFC 4954), or for another server name to send through.",
+            "Or send through another mail service (your hosting company's, or a sending service such as \
+             SendGrid or Mailgun).",
+        ])
 }
 
 fn ca_file(path: &str, detail: &str) -> Diagnosis {

@@ -25,13 +25,17 @@ const CONTEXT_CODES: &[(&str, u16)] = &[
     ("mailbox unavailable", 550),
     ("transaction failed", 554),
     ("service not available", 421),
+    ("syntax error, command unrecognized", 500),
     ("syntax error", 501),
     ("insufficient system storage", 452),
     ("exceeded storage allocation", 552),
     ("mailbox name not allowed", 553),
     ("user not local", 551),
     ("command not implemented", 502),
-    ("local error in processing", 451),
+    ("error in processing", 451),
+    ("client does not have permission", 454),
+    ("bad sequence of commands", 503),
+    ("command parameter not implemented", 504),
 ];
 
 const RESPONSE_MARK: &str = "server response was:";

@@ -10,13 +10,6 @@ use crate::reply::Reply;
 use crate::secret::REDACTED;
 use crate::settings::{Security, Target};
 
-/// The sign-in methods we can speak, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mechanism {
-    Plain,
-    Login,
-}
-
 impl Session<'_> {
     pub(super) async fn greeting(&mut self) -> Result<(), SessionError> {
         self.rec.begin(Step::Greeting);
@@ -54,13 +47,18 @@ impl Session<'_> {
     }
 
     /// EHLO (HELO if the server refuses EHLO), and records the keywords it offers.
+    ///
+    /// System.Net.Mail falls back to HELO only for the first EHLO (the one after STARTTLS must
+    /// succeed), and after HELO it assumes the server takes AUTH LOGIN.
     async fn say_ehlo(&mut self, step: Step) -> Result<(), SessionError> {
         let name = self.plan.client_domain.clone();
         let ehlo = format!("EHLO {name}");
         let reply = self.command(step, &ehlo, &ehlo).await?;
-        let extensions = if reply.code == 250 {
-            reply.lines.iter().skip(1).cloned().collect()
-        } else if matches!(reply.code, 500 | 502) {
+        let dotnet = self.plan.target == Target::DotNet;
+        let helo_allowed = !dotnet || step == Step::Ehlo;
+        let (extensions, helo) = if reply.code == 250 {
+            (reply.lines.iter().skip(1).cloned().collect(), false)
+        } else if matches!(reply.code, 500 | 502) && helo_allowed {
             self.rec
                 .info("the server does not know EHLO; trying the older HELO");
             let helo = format!("HELO {name}");
@@ -68,11 +66,16 @@ impl Session<'_> {
             if reply.code != 250 {
                 return Err(SessionError::Rejected { step, reply });
             }
-            Vec::new()
+            (Vec::new(), true)
         } else {
             return Err(SessionError::Rejected { step, reply });
         };
-        let auth_mechanisms = auth_mechanisms(&extensions);
+        let mut auth_mechanisms = auth_mechanisms(&extensions);
+        if helo && dotnet {
+            self.rec
+                .info("after HELO, ASP.NET assumes the server takes AUTH LOGIN; so does the test");
+            auth_mechanisms.push("LOGIN".to_owned());
+        }
         let banner = self.rec.report.server.banner.clone();
         self.rec.server_info(ServerInfo {
             banner,
@@ -141,17 +144,11 @@ impl Session<'_> {
                 .info("no userName: sending without signing in, as the website would");
             return Ok(());
         };
+        if self.plan.target == Target::DotNet {
+            return self.authenticate_like_dotnet(&user, &password).await;
+        }
         let offered = self.rec.report.server.auth_mechanisms.clone();
         if offered.is_empty() {
-            if self.plan.target == Target::DotNet {
-                // System.Net.Mail silently skips AUTH when none is offered; so do we, so that
-                // the server's own reply (often "Must issue a STARTTLS command first") shows.
-                self.rec.skip(Step::Auth);
-                self.rec.info(
-                    "the server offers no sign-in (AUTH) here; ASP.NET then sends without signing in, so the test does too",
-                );
-                return Ok(());
-            }
             self.rec.begin(Step::Auth);
             return Err(SessionError::AuthNotOffered {
                 encrypted: self.rec.encrypted,
@@ -159,72 +156,108 @@ impl Session<'_> {
             });
         }
         self.rec.begin(Step::Auth);
-        let mechanism = self.choose_mechanism(&offered)?;
-        match mechanism {
-            Mechanism::Plain => {
-                let token = STANDARD.encode(format!("\0{user}\0{}", password.expose()));
-                let reply = self
-                    .command(
-                        Step::Auth,
-                        &format!("AUTH PLAIN {token}"),
-                        &format!("AUTH PLAIN {REDACTED}"),
-                    )
-                    .await?;
-                expect(Step::Auth, reply, 235)?;
-            }
-            Mechanism::Login => {
-                let reply = self.command(Step::Auth, "AUTH LOGIN", "AUTH LOGIN").await?;
-                expect(Step::Auth, reply, 334)?;
-                let reply = self
-                    .command(Step::Auth, &STANDARD.encode(&user), REDACTED)
-                    .await?;
-                expect(Step::Auth, reply, 334)?;
-                let reply = self
-                    .command(Step::Auth, &STANDARD.encode(password.expose()), REDACTED)
-                    .await?;
-                expect(Step::Auth, reply, 235)?;
-            }
+        let has = |name: &str| offered.iter().any(|m| m.eq_ignore_ascii_case(name));
+        if has("PLAIN") {
+            let token = STANDARD.encode(format!("\0{user}\0{}", password.expose()));
+            let reply = self
+                .command(
+                    Step::Auth,
+                    &format!("AUTH PLAIN {token}"),
+                    &format!("AUTH PLAIN {REDACTED}"),
+                )
+                .await?;
+            expect(Step::Auth, reply, 235)?;
+        } else if has("LOGIN") {
+            let reply = self.command(Step::Auth, "AUTH LOGIN", "AUTH LOGIN").await?;
+            expect(Step::Auth, reply, 334)?;
+            let reply = self
+                .command(Step::Auth, &STANDARD.encode(&user), REDACTED)
+                .await?;
+            expect(Step::Auth, reply, 334)?;
+            let reply = self
+                .command(Step::Auth, &STANDARD.encode(password.expose()), REDACTED)
+                .await?;
+            expect(Step::Auth, reply, 235)?;
+        } else {
+            return Err(SessionError::AuthMechanismUnsupported {
+                offered,
+                target_name: "this tester (PLAIN or LOGIN)".to_owned(),
+            });
         }
         self.rec.pass();
         Ok(())
     }
 
-    fn choose_mechanism(&mut self, offered: &[String]) -> Result<Mechanism, SessionError> {
+    /// Signs in exactly as System.Net.Mail does with a user name and password: `AUTH login`
+    /// (lower case) with the user name as initial response, then the password in answer to
+    /// whatever `334` comes back. When that does not end in `235` it does not give up: it
+    /// carries on without signing in, and so do we (the failure is kept in the report), so
+    /// that the outcome is the website's own. Of its other methods (NTLM, Negotiate) we can
+    /// only say that it would try them first.
+    async fn authenticate_like_dotnet(
+        &mut self,
+        user: &str,
+        password: &crate::secret::Password,
+    ) -> Result<(), SessionError> {
+        let offered = self.rec.report.server.auth_mechanisms.clone();
         let has = |name: &str| offered.iter().any(|m| m.eq_ignore_ascii_case(name));
-        let (choice, target_name) = match self.plan.target {
-            // System.Net.Mail has Negotiate, NTLM, Digest and LOGIN; of these we speak LOGIN.
-            Target::DotNet => (
-                has("LOGIN").then_some(Mechanism::Login),
-                "ASP.NET (System.Net.Mail)",
-            ),
-            Target::Generic => (
-                if has("PLAIN") {
-                    Some(Mechanism::Plain)
-                } else if has("LOGIN") {
-                    Some(Mechanism::Login)
-                } else {
-                    None
-                },
-                "this tester (PLAIN or LOGIN)",
-            ),
-        };
-        if let Some(mechanism) = choice {
-            if self.plan.target == Target::DotNet {
-                if has("NTLM") || has("GSSAPI") {
-                    self.rec.info(
-                        "note: the server also offers Windows sign-in (NTLM/Negotiate), which ASP.NET tries before LOGIN; this test can only check LOGIN",
-                    );
-                }
-                self.rec.info(
-                    "signing in with AUTH LOGIN, as ASP.NET does with a user name and password",
-                );
-            }
-            return Ok(mechanism);
+        if has("NTLM") || has("GSSAPI") {
+            self.rec.info(
+                "note: the server also offers Windows sign-in (NTLM/Negotiate), which ASP.NET tries before LOGIN; this test can only check LOGIN",
+            );
         }
-        Err(SessionError::AuthMechanismUnsupported {
-            offered: offered.to_vec(),
-            target_name: target_name.to_owned(),
-        })
+        if offered.is_empty() {
+            // System.Net.Mail silently skips AUTH when none is offered; so do we, so that
+            // the server's own reply (often "Must issue a STARTTLS command first") shows.
+            self.rec.skip(Step::Auth);
+            self.rec.info(
+                "the server offers no sign-in (AUTH) here; ASP.NET then sends without signing in, so the test does too",
+            );
+            return Ok(());
+        }
+        self.rec.begin(Step::Auth);
+        if !has("LOGIN") {
+            self.rec.info("the server does not offer AUTH LOGIN, the one method ASP.NET can use with a user name and password");
+            self.went_on_unauthenticated(SessionError::AuthMechanismUnsupported {
+                offered,
+                target_name: "ASP.NET (System.Net.Mail)".to_owned(),
+            });
+            return Ok(());
+        }
+        self.rec
+            .info("signing in with AUTH LOGIN, as ASP.NET does with a user name and password");
+        let first = format!("AUTH login {}", STANDARD.encode(user));
+        let mut reply = self
+            .command(Step::Auth, &first, &format!("AUTH login {REDACTED}"))
+            .await?;
+        let mut password_sent = false;
+        while reply.code == 334 {
+            if password_sent {
+                return Err(SessionError::AuthNotFinished { reply });
+            }
+            reply = self
+                .command(Step::Auth, &STANDARD.encode(password.expose()), REDACTED)
+                .await?;
+            password_sent = true;
+            if reply.code == 235 {
+                self.rec.pass();
+                return Ok(());
+            }
+        }
+        self.went_on_unauthenticated(SessionError::Rejected {
+            step: Step::Auth,
+            reply,
+        });
+        Ok(())
+    }
+
+    /// Keeps a failed sign-in in the report and goes on as System.Net.Mail does.
+    fn went_on_unauthenticated(&mut self, failure: SessionError) {
+        self.rec.fail();
+        self.rec.info(
+            "ASP.NET goes on without signing in after this; so does the test, to show what your website would be told",
+        );
+        self.rec.report.sign_in_failure = Some(failure);
     }
 
     pub(super) async fn send_message(&mut self) -> Result<(), SessionError> {
@@ -265,8 +298,16 @@ impl Session<'_> {
         Ok(())
     }
 
-    /// Ends the session with QUIT. The server's answer does not matter any more.
+    /// Ends the session with QUIT (the server's answer does not matter any more), unless the
+    /// client being copied just closes the connection.
     pub(super) async fn quit(&mut self) -> Result<(), SessionError> {
+        if self.plan.target == Target::DotNet && !self.plan.runtime.quits_after_success() {
+            self.rec.info(
+                "this version of ASP.NET closes the connection without QUIT; so does the test",
+            );
+            self.conn = None;
+            return Ok(());
+        }
         self.rec.begin(Step::Quit);
         match self.command(Step::Quit, "QUIT", "QUIT").await {
             Ok(_) | Err(SessionError::ConnectionLost { .. } | SessionError::Timeout { .. }) => {

@@ -113,6 +113,13 @@ pub enum SessionError {
         /// The client being imitated.
         target_name: String,
     },
+    /// After the password the server asked for more (`334` again): it ignored the user name
+    /// ASP.NET sends with `AUTH login`, and System.Net.Mail gives up ("Authentication failed.").
+    #[error("the server asked for more after the password: {}", reply.display())]
+    AuthNotFinished {
+        /// The server's last challenge.
+        reply: Reply,
+    },
     /// The server closed the connection (or it broke) in the middle of a step.
     #[error("the server closed the connection during {}", step.label())]
     ConnectionLost {
@@ -162,7 +169,9 @@ impl SessionError {
             Self::NoGreeting { .. } => Step::Greeting,
             Self::StartTlsNotOffered => Step::StartTls,
             Self::CaFile { .. } => Step::Tls,
-            Self::AuthNotOffered { .. } | Self::AuthMechanismUnsupported { .. } => Step::Auth,
+            Self::AuthNotOffered { .. }
+            | Self::AuthMechanismUnsupported { .. }
+            | Self::AuthNotFinished { .. } => Step::Auth,
             Self::NotSmtp { step, .. }
             | Self::Rejected { step, .. }
             | Self::TlsHandshake { step, .. }
@@ -176,7 +185,7 @@ impl SessionError {
     /// The server reply that caused the stop, if any.
     pub fn reply(&self) -> Option<&Reply> {
         match self {
-            Self::Rejected { reply, .. } => Some(reply),
+            Self::Rejected { reply, .. } | Self::AuthNotFinished { reply } => Some(reply),
             _ => None,
         }
     }

@@ -70,23 +70,16 @@ pub async fn run_session(
     {
         session.rec.info(&format!("warning: {}", note.message));
     }
-    let result = session.run(goal).await;
+    let total = plan.timeouts.total();
+    let result = match tokio::time::timeout(total, session.run(goal)).await {
+        Ok(result) => result,
+        Err(_) => Err(session.out_of_time(total)),
+    };
     if let Err(error) = result {
         session.stop(&error).await;
         session.rec.report.error = Some(error);
     }
     session.rec.into_report()
-}
-
-/// Whether System.Net.Mail would carry on to `MAIL FROM` after this sign-in failure.
-fn goes_on_unauthenticated(error: &SessionError) -> bool {
-    matches!(
-        error,
-        SessionError::Rejected {
-            step: Step::Auth,
-            ..
-        } | SessionError::AuthMechanismUnsupported { .. }
-    )
 }
 
 /// One session's state while it runs.
@@ -109,40 +102,45 @@ impl Session<'_> {
             self.rec.pass();
             return self.quit().await;
         }
-        if let Err(error) = self.authenticate().await {
-            if self.plan.target == Target::DotNet && goes_on_unauthenticated(&error) {
-                self.follow_up_like_aspnet().await;
-            }
-            return Err(error);
-        }
+        self.authenticate().await?;
         if goal == Goal::SignIn {
+            if let Some(failure) = self.rec.report.sign_in_failure.take() {
+                return Err(failure);
+            }
             return self.quit().await;
         }
         self.send_message().await?;
         self.quit().await
     }
 
-    /// System.Net.Mail ignores a refused or impossible sign-in and sends `MAIL FROM` anyway.
-    /// Do the same, once, only to learn what the website would be told; the diagnosis still
-    /// names the sign-in as the cause.
-    async fn follow_up_like_aspnet(&mut self) {
-        self.rec.fail();
-        self.rec.info(
-            "ASP.NET goes on without signing in after this; the test does the same once, to show what your website would be told",
-        );
-        let mail = format!("MAIL FROM:<{}>", self.plan.from);
-        if let Ok(reply) = self.command(Step::MailFrom, &mail, &mail).await {
-            self.rec.report.aspnet_followup = Some(reply);
+    /// The error for a session that ran past its whole-test limit, in the step it was in.
+    fn out_of_time(&mut self, total: Duration) -> SessionError {
+        let step = self.rec.current_step().unwrap_or(Step::Connect);
+        let secs = total.as_secs();
+        self.rec.info(&format!(
+            "the whole test took longer than {secs} s; stopping"
+        ));
+        if let Some(conn) = self.conn.as_mut() {
+            conn.broken = true;
         }
+        SessionError::Timeout { step, secs }
     }
 
-    /// Records the failure and leaves the server politely when that is still possible.
+    /// Records the failure and leaves the server politely when that is still possible. A
+    /// failure ends an ASP.NET session without QUIT: System.Net.Mail aborts the connection.
     async fn stop(&mut self, error: &SessionError) {
         self.rec.fail();
         let limit = match error {
             SessionError::Cancelled { .. } => {
                 self.rec.info("cancelled by the user");
                 QUIT_AFTER_CANCEL
+            }
+            _ if self.plan.target == Target::DotNet => {
+                if self.conn.take().is_some() {
+                    self.rec
+                        .info("ASP.NET closes the connection here without QUIT; so does the test");
+                }
+                return;
             }
             SessionError::Rejected { .. }
             | SessionError::StartTlsNotOffered

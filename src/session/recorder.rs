@@ -90,6 +90,11 @@ impl<'a> Recorder<'a> {
         self.step_event(step, StepStatus::Running, 0);
     }
 
+    /// The step running now, if any.
+    pub fn current_step(&self) -> Option<Step> {
+        self.current.map(|(step, _)| step)
+    }
+
     /// Marks the running step as passed.
     pub fn pass(&mut self) {
         self.finish(StepStatus::Passed);

@@ -47,10 +47,11 @@ pub struct SessionReport {
     pub notes: Vec<FieldProblem>,
     /// The Message-ID of the test message, once the server accepted it.
     pub message_id: Option<String>,
-    /// When sign-in failed for the ASP.NET target: the server's answer to `MAIL FROM` sent
-    /// without signing in, which is what System.Net.Mail does next and so what the website's
-    /// error log will quote.
-    pub aspnet_followup: Option<crate::reply::Reply>,
+    /// For the ASP.NET target: a sign-in that failed (refused, or no method System.Net.Mail
+    /// can use), after which the session went on without signing in, as the website does. The
+    /// outcome (`error`) is then what the website meets next.
+    #[serde(skip)]
+    pub sign_in_failure: Option<SessionError>,
     /// Total milliseconds.
     pub total_ms: u64,
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use lettre::Address;
 use serde::Serialize;
 
-use super::{DeliveryMethod, Security, Settings, Target, Timeouts};
+use super::{DeliveryMethod, DotNetRuntime, Security, Settings, Target, Timeouts};
 use crate::secret::Password;
 
 /// Which input a problem belongs to (the window shows it next to that field).
@@ -135,6 +135,9 @@ pub struct SessionPlan {
     pub ca_file: Option<PathBuf>,
     /// The program being imitated.
     pub target: Target,
+    /// For the ASP.NET target: which System.Net.Mail to copy (from the framework; tests may
+    /// pin another).
+    pub runtime: DotNetRuntime,
     /// Warnings and notes that did not stop the test.
     pub notes: Vec<FieldProblem>,
 }
@@ -185,6 +188,7 @@ impl Settings {
             accept_invalid_certs: self.accept_invalid_certs,
             ca_file: self.ca_file.clone(),
             target: self.target,
+            runtime: DotNetRuntime::of(self.framework),
             notes: problems,
         })
     }
@@ -407,12 +411,18 @@ fn check_misc(settings: &Settings, problems: &mut Vec<FieldProblem>) {
         ));
     }
     let t = settings.timeouts;
-    if t.connect_secs == 0 || t.greeting_secs == 0 || t.command_secs == 0 {
+    let all = [
+        t.connect_secs,
+        t.greeting_secs,
+        t.command_secs,
+        t.total_secs,
+    ];
+    if all.contains(&0) {
         problems.push(FieldProblem::error(
             Field::Timeouts,
             "A timeout of 0 seconds would fail every time. Use at least 1 second (10 is usual).",
         ));
-    } else if t.connect_secs > 600 || t.greeting_secs > 600 || t.command_secs > 600 {
+    } else if all.iter().any(|&secs| secs > 600) {
         problems.push(FieldProblem::error(
             Field::Timeouts,
             "Timeouts above 600 seconds are not useful for a test. Use 10 to 60 seconds.",

@@ -18,7 +18,9 @@ use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
 
-pub use config::{Banner, Fault, HOST, ServerConfig, Stage, TEST_PASSWORD, TEST_USER};
+pub use config::{
+    Banner, Fault, HOST, LoginInitialResponse, ServerConfig, Stage, TEST_PASSWORD, TEST_USER,
+};
 pub use line_io::MAX_LINE;
 pub use log::Record;
 pub use session::MUST_STARTTLS;

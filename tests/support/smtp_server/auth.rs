@@ -6,8 +6,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use tokio::io::{AsyncRead, AsyncWrite};
 
+use super::config::LoginInitialResponse;
 use super::line_io::LineIo;
-use super::session::{Flow, MUST_STARTTLS, Session, say};
+use super::session::{Flow, Session, say};
 
 /// How a mechanism's exchange ended.
 enum Exchange {
@@ -32,7 +33,8 @@ impl Session {
         self.log
             .update(|record| record.auth_mechanisms.push(mechanism.clone()));
         if self.config.require_tls && !self.encrypted {
-            return say(io, MUST_STARTTLS).await;
+            let reply = self.config.must_starttls_reply.clone();
+            return say(io, &reply).await;
         }
         if !self.greeted {
             return say(io, "503 5.5.1 Error: send HELO/EHLO first").await;
@@ -104,9 +106,14 @@ impl Session {
         io: &mut LineIo<S>,
         initial: Option<&str>,
     ) -> io::Result<Exchange> {
-        let user = match initial {
-            Some(response) => decode(response),
-            None => self.challenge(io, "334 VXNlcm5hbWU6").await?,
+        let user = match (initial, self.config.login_initial_response) {
+            (Some(_), LoginInitialResponse::Reject) => {
+                return Ok(Exchange::Rejected("501 5.5.2 Syntax error in parameters"));
+            }
+            (Some(response), LoginInitialResponse::Accept) => decode(response),
+            (Some(_), LoginInitialResponse::Ignore) | (None, _) => {
+                self.challenge(io, "334 VXNlcm5hbWU6").await?
+            }
         };
         let user = match user {
             Ok(user) => user,

@@ -64,6 +64,18 @@ impl Stage {
     }
 }
 
+/// What the server does with an initial response on `AUTH LOGIN <base64 user name>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LoginInitialResponse {
+    /// Take it as the user name and ask for the password (RFC 4954 servers).
+    #[default]
+    Accept,
+    /// Ignore it and ask for the user name anyway (`334 VXNlcm5hbWU6`), as some old servers do.
+    Ignore,
+    /// Refuse the command with `501 5.5.2 Syntax error`.
+    Reject,
+}
+
 /// A misbehaviour to inject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
@@ -95,8 +107,19 @@ pub struct ServerConfig {
     pub auth_before_tls: bool,
     /// Known `(user, password)` pairs.
     pub users: Vec<(String, String)>,
-    /// Reply to failed authentication.
+    /// Reply to failed authentication (lines separated by `\n` make a multi-line reply).
     pub auth_failure_reply: String,
+    /// What `AUTH LOGIN` with an initial response gets.
+    pub login_initial_response: LoginInitialResponse,
+    /// Reply to `MAIL FROM` and `AUTH` before TLS when `require_tls` is set (`\n` separates
+    /// the lines of a multi-line reply).
+    pub must_starttls_reply: String,
+    /// `RCPT TO` without a successful AUTH gets `554 5.7.1 <rcpt>: Relay access denied`.
+    pub relay_requires_auth: bool,
+    /// The text of the first EHLO line instead of `fake.test greets <name>`.
+    pub ehlo_greeting: Option<String>,
+    /// Extra EHLO keywords, listed after the generated ones.
+    pub ehlo_extra: Vec<String>,
     /// `MAIL FROM` without successful AUTH gets `auth_required_reply`.
     pub require_auth: bool,
     /// Reply to `MAIL FROM` when `require_auth` is set and the client has not authenticated.
@@ -130,6 +153,11 @@ impl Default for ServerConfig {
             users: vec![(TEST_USER.into(), TEST_PASSWORD.into())],
             auth_failure_reply: "535 5.7.8 Error: authentication failed: authentication failure"
                 .into(),
+            login_initial_response: LoginInitialResponse::Accept,
+            must_starttls_reply: super::MUST_STARTTLS.into(),
+            relay_requires_auth: false,
+            ehlo_greeting: None,
+            ehlo_extra: Vec::new(),
             require_auth: false,
             auth_required_reply: "530 5.7.0 Authentication required".into(),
             mail_from_reply: None,

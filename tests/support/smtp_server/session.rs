@@ -63,12 +63,13 @@ pub async fn serve(
     session.run(tcp, &tls).await;
 }
 
-/// Writes one reply line and continues.
+/// Writes one reply and continues; `\n` in `reply` separates the lines of a multi-line reply.
 pub async fn say<S: AsyncRead + AsyncWrite + Unpin>(
     io: &mut LineIo<S>,
-    line: &str,
+    reply: &str,
 ) -> io::Result<Flow> {
-    io.reply(&[line]).await?;
+    let lines: Vec<&str> = reply.split('\n').collect();
+    io.reply(&lines).await?;
     Ok(Flow::Continue)
 }
 
@@ -229,7 +230,7 @@ impl Session {
             "STARTTLS" => self.starttls(io).await,
             "AUTH" => self.auth(io, arg).await,
             "MAIL" => self.mail(io).await,
-            "RCPT" => self.rcpt(io).await,
+            "RCPT" => self.rcpt(io, arg).await,
             "DATA" => self.data(io).await,
             "RSET" => {
                 self.reset_transaction();
@@ -260,8 +261,13 @@ impl Session {
             return Ok(Flow::Continue);
         }
         self.greeted = true;
+        let greeting = self
+            .config
+            .ehlo_greeting
+            .clone()
+            .unwrap_or_else(|| format!("{HOST} greets {name}"));
         let mut items = vec![
-            format!("{HOST} greets {name}"),
+            greeting,
             "PIPELINING".to_owned(),
             "SIZE 10240000".to_owned(),
         ];
@@ -273,6 +279,7 @@ impl Session {
         }
         items.push("ENHANCEDSTATUSCODES".to_owned());
         items.push("8BITMIME".to_owned());
+        items.extend(self.config.ehlo_extra.iter().cloned());
         let last = items.len() - 1;
         let lines: Vec<String> = items
             .iter()
@@ -311,7 +318,8 @@ impl Session {
         io: &mut LineIo<S>,
     ) -> io::Result<Flow> {
         if self.config.require_tls && !self.encrypted {
-            return say(io, MUST_STARTTLS).await;
+            let reply = self.config.must_starttls_reply.clone();
+            return say(io, &reply).await;
         }
         if !self.greeted {
             return say(io, "503 5.5.1 Error: send HELO/EHLO first").await;
@@ -332,9 +340,16 @@ impl Session {
     async fn rcpt<S: AsyncRead + AsyncWrite + Unpin>(
         &mut self,
         io: &mut LineIo<S>,
+        arg: &str,
     ) -> io::Result<Flow> {
         if !self.has_sender {
             return say(io, "503 5.5.1 Error: need MAIL command").await;
+        }
+        if self.config.relay_requires_auth && !self.authenticated {
+            let recipient = arg
+                .split_once(':')
+                .map_or(arg, |(_, address)| address.trim());
+            return say(io, &format!("554 5.7.1 {recipient}: Relay access denied")).await;
         }
         let lines = reply_or(self.config.rcpt_reply.as_ref(), "250 2.1.5 Ok");
         if is_positive(&lines, '2') {
