@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The project's whole check, exactly what CI runs: formatting, lints, the core built without the
-# GUI, and every test. When Postfix is installed (scripts/postfix-test-server.sh install) and we
-# are root, a private Postfix + Dovecot is started for the real-server tests and stopped after.
+# GUI, and every test, including the differential tests against Microsoft's own System.Net.Mail
+# (set up by scripts/dotnet-oracle.sh: Python packages from PyPI and OpenSSL 1.1 built from the
+# openssl-src crate, cached in target/dotnet-oracle; about 2-5 minutes the first time).
+# When Postfix is installed (scripts/postfix-test-server.sh install) and we are root, a private
+# Postfix + Dovecot is started for the real-server tests and stopped after.
 # When dbus and gnome-keyring are installed, the tests run inside scripts/with-keyring.sh (a
 # private, unlocked Secret Service) so the real keyring tests run too.
 set -euo pipefail
@@ -37,6 +40,9 @@ if [[ -z "${MAILTESTER_POSTFIX_ENV:-}" ]]; then
     echo "note: no Postfix available: the real-server tests will be skipped (CI runs them)."
 fi
 
+step "setting up the real System.Net.Mail for the differential tests (scripts/dotnet-oracle.sh; cached in target/)"
+scripts/dotnet-oracle.sh setup
+
 if command -v dbus-run-session >/dev/null 2>&1 && command -v dbus-send >/dev/null 2>&1 \
     && command -v gnome-keyring-daemon >/dev/null 2>&1; then
     step "cargo test (inside a private D-Bus session with GNOME Keyring: scripts/with-keyring.sh)"
@@ -46,6 +52,9 @@ else
     step "cargo test"
     cargo test --all-targets
 fi
+
+step "the differential tests: our --target dotnet against Microsoft's System.Net.Mail (tests/dotnet_fidelity.rs)"
+cargo test --test dotnet_fidelity -- --ignored
 
 if [[ -z "${MAILTESTER_SKIP_FUZZ:-}" ]] && command -v cargo-fuzz >/dev/null 2>&1; then
     step "cargo fuzz run webconfig for 30 s (fuzz/; MAILTESTER_SKIP_FUZZ=1 skips it)"

@@ -213,7 +213,8 @@ fn diagnosis_section(
         let _ = writeln!(out, "The server said: {reply}\n");
     }
     if let Some(exception) = crate::diagnosis::aspnet_exception(settings, report) {
-        let _ = writeln!(out, "The website's error log will say: {exception}\n");
+        let heading = crate::diagnosis::exception_heading(settings);
+        let _ = writeln!(out, "{heading}: {exception}\n");
     }
 }
 

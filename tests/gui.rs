@@ -602,3 +602,63 @@ fn profiles_save_select_rename_and_delete_through_the_window() {
     let file = std::fs::read_to_string(folder.path().join("profiles.toml")).unwrap();
     assert!(!file.contains("Shop"), "{file}");
 }
+
+/// The origin KB article's case in the window, for each ASP.NET version: a 4.x site gets the
+/// one-click `enableSsl` fix; a 2.0–3.5 site is told to switch SSL on in code and is offered no
+/// change to `enableSsl`; an ASP.NET Core site hears of `SecureSocketOptions`.
+#[test]
+fn advice_fits_the_sites_aspnet_version() {
+    use mail_settings_tester::diagnosis::LEGACY_SSL_STEP;
+    use mail_settings_tester::settings::Framework;
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig {
+        require_tls: true,
+        ..ServerConfig::default()
+    }));
+    for (framework, ssl_label) in [
+        (Framework::Net4, "Use SSL (enableSsl)"),
+        (Framework::Legacy, "Use SSL (in code: SmtpClient.EnableSsl)"),
+        (Framework::Core, "Use STARTTLS (SecureSocketOptions)"),
+    ] {
+        let mut form = FormState::default();
+        form.settings.framework = framework;
+        let mut harness = harness(&runtime, form);
+        fill_form(&mut harness, server.port());
+        harness.get_by_label(ssl_label).click();
+        harness.run_steps(2);
+        assert!(!harness.state().form.settings.enable_ssl);
+        harness.get_by_label("Send test email").click();
+        step_until(&mut harness, "the test to end", |app| {
+            !app.is_running() && app.diagnosis().is_some()
+        });
+        let diagnosis = harness.state().diagnosis().unwrap().clone();
+        assert_eq!(diagnosis.id, DiagnosisId::TlsRequired, "{framework:?}");
+        match framework {
+            Framework::Net4 => {
+                harness.get_by_label("enableSsl: false → true");
+                harness.get_by_label("Apply fix and test again");
+            }
+            Framework::Legacy => {
+                harness.get_by_label_contains("switch SSL on in your code");
+                assert!(diagnosis.steps_to_fix.iter().any(|s| s == LEGACY_SSL_STEP));
+                assert!(
+                    harness
+                        .query_by_label_contains("enableSsl: false → true")
+                        .is_none()
+                );
+                assert!(harness.query_by_label("Apply fix and test again").is_none());
+            }
+            Framework::Core => {
+                harness.get_by_label("SecureSocketOptions: None → StartTls");
+                harness.get_by_label_contains("If your site sends with SmtpClient");
+                let words = format!(
+                    "{} {} {}",
+                    diagnosis.summary,
+                    diagnosis.explanation,
+                    diagnosis.steps_to_fix.join(" ")
+                );
+                assert!(!words.contains("web.config"), "{words}");
+            }
+        }
+    }
+}

@@ -69,6 +69,9 @@ pub struct ExplainArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// The website's ASP.NET runtime: the advice uses what it can set [default: 4].
+    #[arg(long, value_enum, value_name = "2.0|3.5|4|core")]
+    pub framework: Option<FrameworkArg>,
 }
 
 /// `snippet`.
@@ -228,4 +231,16 @@ pub enum FrameworkArg {
     V4,
     /// ASP.NET Core / .NET 5 or later (no <mailSettings>; appsettings.json).
     Core,
+}
+
+impl FrameworkArg {
+    /// The framework the flag names.
+    pub fn framework(self) -> crate::settings::Framework {
+        use crate::settings::Framework;
+        match self {
+            Self::V2 | Self::V35 => Framework::Legacy,
+            Self::V4 => Framework::Net4,
+            Self::Core => Framework::Core,
+        }
+    }
 }

@@ -26,7 +26,7 @@ pub use profile_args::{ProfileCommand, ProfileSaveArgs};
 pub use resolve::settings_from;
 pub use webconfig_cmd::{WebconfigCommand, WebconfigUpdateArgs};
 
-use crate::diagnosis::{diagnose, explain_text};
+use crate::diagnosis::diagnose;
 use crate::event::{SessionEvent, Step};
 use crate::session::{Goal, SessionError, SessionReport, run_session};
 
@@ -213,7 +213,11 @@ fn explain(args: &args::ExplainArgs) -> u8 {
         eprintln!("error: give the error text to explain, or pipe it in with -");
         return exit::USAGE;
     }
-    let diagnosis = explain_text(&text);
+    let framework = args.framework.map_or(
+        crate::settings::Framework::Net4,
+        args::FrameworkArg::framework,
+    );
+    let diagnosis = crate::diagnosis::explain_for_site(&text, framework);
     if args.json {
         json::print_value(&serde_json::json!({ "diagnosis": diagnosis }));
     } else {

@@ -63,7 +63,8 @@ pub fn print_outcome(
     if let Some(diagnosis) = diagnosis {
         print_diagnosis(Some(settings), diagnosis);
         if let Some(exception) = crate::diagnosis::aspnet_exception(settings, report) {
-            println!("\nYour website's error log will say:\n  {exception}");
+            let heading = crate::diagnosis::exception_heading(settings);
+            println!("\n{heading}:\n  {exception}");
         }
         return;
     }

@@ -4,10 +4,10 @@
 
 use std::io::{BufRead, IsTerminal};
 
-use super::args::{FrameworkArg, SecurityArg, SettingsArgs, TargetArg};
+use super::args::{SecurityArg, SettingsArgs, TargetArg};
 use crate::profiles::ProfileStore;
 use crate::secret::Password;
-use crate::settings::{Framework, Security, Settings, Target, Timeouts};
+use crate::settings::{Security, Settings, Target, Timeouts};
 
 /// Whether a password must come with a user name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,9 +109,7 @@ fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
             None => base.target,
         },
         framework: match args.framework {
-            Some(FrameworkArg::V2 | FrameworkArg::V35) => Framework::Legacy,
-            Some(FrameworkArg::V4) => Framework::Net4,
-            Some(FrameworkArg::Core) => Framework::Core,
+            Some(arg) => arg.framework(),
             None => base.framework,
         },
         ..base

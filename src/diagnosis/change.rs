@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::settings::{Security, Settings, Target};
+use crate::settings::{Framework, Security, Settings, Target};
 
 /// One field to change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,13 +54,24 @@ impl SuggestedChange {
         next
     }
 
-    /// Each change as `attribute: old → new`, for the "Apply fix" button and the CLI.
+    /// Each change as `attribute: old → new`, for the "Apply fix" button and the CLI, named as
+    /// the site names it (an ASP.NET Core site's `appsettings.json` has `Port` and
+    /// `SecureSocketOptions`).
     pub fn describe(&self, settings: &Settings) -> Vec<String> {
+        let core = settings.target == Target::DotNet && settings.framework == Framework::Core;
+        let options = |on: bool| if on { "StartTls" } else { "None" };
         self.changes
             .iter()
             .map(|change| match change {
+                Change::Port(port) if core => format!("Port: {} → {port}", settings.port),
                 Change::Port(port) => format!("port: {} → {port}", settings.port),
+                Change::EnableSsl(on) if core => format!(
+                    "SecureSocketOptions: {} → {}",
+                    options(settings.enable_ssl),
+                    options(*on)
+                ),
                 Change::EnableSsl(on) => format!("enableSsl: {} → {on}", settings.enable_ssl),
+                Change::Host(host) if core => format!("Host: {} → {host}", settings.host),
                 Change::Security(security) => format!(
                     "security: {} → {}",
                     settings.effective_security().cli_name(),

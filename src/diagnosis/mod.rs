@@ -11,20 +11,23 @@ mod explain;
 mod outcome;
 mod provider;
 mod scan;
+mod site;
 mod texts;
 
 use serde::Serialize;
 
 pub use aspnet::{
-    DEFAULT_TIMEOUT_SECS, DotNetException, HostOs, aspnet_exception, predict_exception,
+    DEFAULT_TIMEOUT_SECS, DotNetException, HostOs, aspnet_exception, exception_heading,
+    predict_exception,
 };
 pub use change::{Change, SuggestedChange};
 pub use classify::classify_reply;
 pub use explain::explain_text;
+pub use site::LEGACY_SSL_STEP;
 
 use crate::event::Step;
 use crate::session::{SessionError, SessionReport};
-use crate::settings::Settings;
+use crate::settings::{Framework, Settings, Target};
 
 /// Stable identifiers: the window, `--json` and the tests rely on them never changing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -140,6 +143,22 @@ pub struct Diagnosis {
 /// and also if it accepted the message anyway (it takes mail for its own mailboxes without a
 /// sign-in, and will refuse mail to anyone else).
 pub fn diagnose(settings: &Settings, report: &SessionReport) -> Option<Diagnosis> {
+    let diagnosis = diagnose_in_web_config_terms(settings, report)?;
+    let diagnosis = site::without_settled_steps(diagnosis, settings);
+    Some(site::in_site_terms(
+        diagnosis,
+        settings.target,
+        settings.framework,
+    ))
+}
+
+/// What a pasted error message means, in the terms of a site on `framework` (`explain_text`
+/// speaks web.config of .NET Framework 4.x).
+pub fn explain_for_site(text: &str, framework: Framework) -> Diagnosis {
+    site::in_site_terms(explain_text(text), Target::DotNet, framework)
+}
+
+fn diagnose_in_web_config_terms(settings: &Settings, report: &SessionReport) -> Option<Diagnosis> {
     let Some(error) = report.error.as_ref() else {
         let failure = report.sign_in_failure.as_ref()?;
         return Some(

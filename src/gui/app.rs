@@ -378,7 +378,8 @@ impl MailTesterApp {
                 &mut commands,
             );
         });
-        explain_window(ui.ctx(), &mut self.explain, &mut commands);
+        let framework = self.form.settings.framework;
+        explain_window(ui.ctx(), &mut self.explain, framework, &mut commands);
         if let Some(prompt) = &mut self.profile_prompt {
             profile_prompt_window(ui.ctx(), prompt, &mut commands);
         }

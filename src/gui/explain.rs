@@ -4,7 +4,8 @@ use egui::{RichText, TextEdit};
 
 use super::command::Command;
 use super::result::diagnosis_card;
-use crate::diagnosis::{Diagnosis, explain_text};
+use crate::diagnosis::{Diagnosis, explain_for_site};
+use crate::settings::Framework;
 
 /// The window's state.
 #[derive(Debug, Default)]
@@ -18,7 +19,13 @@ pub struct ExplainState {
 }
 
 /// Draws the window when it is open.
-pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &mut Vec<Command>) {
+/// `framework` is the site's ASP.NET version from the form: the advice uses what it can set.
+pub fn explain_window(
+    ctx: &egui::Context,
+    state: &mut ExplainState,
+    framework: Framework,
+    commands: &mut Vec<Command>,
+) {
     let mut open = state.open;
     egui::Window::new("Explain an error message")
         .open(&mut open)
@@ -37,7 +44,7 @@ pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &
                 let ready = !state.text.trim().is_empty();
                 if ui.add_enabled(ready, egui::Button::new("Explain")).clicked() {
                     // A pure function of the text: no network, no disk.
-                    state.diagnosis = Some(explain_text(&state.text));
+                    state.diagnosis = Some(explain_for_site(&state.text, framework));
                 }
                 ui.label(RichText::new("Nothing is sent anywhere.").weak().small());
             });

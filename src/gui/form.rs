@@ -224,15 +224,30 @@ fn password_row(
 
 fn ssl_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
     ui.label("");
-    let checkbox = ui.checkbox(&mut form.settings.enable_ssl, "Use SSL (enableSsl)");
+    // Named where the site sets it: web.config (4.x), code (2.0–3.5), appsettings.json (Core).
+    let (label, hover) = match (form.settings.target, form.settings.framework) {
+        (Target::DotNet, Framework::Legacy) => (
+            "Use SSL (in code: SmtpClient.EnableSsl)",
+            "Encrypts the connection with STARTTLS. ASP.NET 2.0–3.5 has no enableSsl in \
+             web.config: the site's code switches it on with smtpClient.EnableSsl = true.",
+        ),
+        (Target::DotNet, Framework::Core) => (
+            "Use STARTTLS (SecureSocketOptions)",
+            "Encrypts the connection with STARTTLS, as \"SecureSocketOptions\": \"StartTls\" \
+             does in appsettings.json. Almost every provider needs it on port 587.",
+        ),
+        _ => (
+            "Use SSL (enableSsl)",
+            "Encrypts the connection with STARTTLS, as enableSsl=\"true\" does in web.config. \
+             Almost every provider needs it on port 587.",
+        ),
+    };
+    let checkbox = ui.checkbox(&mut form.settings.enable_ssl, label);
     if checkbox.changed() {
         // The checkbox is the simple way to choose; it overrides the advanced choice.
         form.settings.security = None;
     }
-    checkbox.on_hover_text(
-        "Encrypts the connection with STARTTLS, as enableSsl=\"true\" does in web.config. \
-         Almost every provider needs it on port 587.",
-    );
+    checkbox.on_hover_text(hover);
     ui.end_row();
     messages_ui(ui, problems, Field::Security);
 }

@@ -74,7 +74,10 @@ pub fn diagnosis_card(
             certificate_ui(ui, cert);
         }
         if let Some(exception) = site_log {
-            site_log_ui(ui, exception);
+            let heading = tested.map_or("Your website's error log will say", |settings| {
+                crate::diagnosis::exception_heading(settings)
+            });
+            site_log_ui(ui, heading, exception);
         }
         if let Some(reply) = &diagnosis.server_reply {
             egui::CollapsingHeader::new("The server's exact words")
@@ -93,8 +96,8 @@ pub fn diagnosis_card(
 
 /// What an ASP.NET website would log for this failure, word for word, so the site owner can
 /// match it with their error log.
-fn site_log_ui(ui: &mut Ui, exception: &str) {
-    egui::CollapsingHeader::new("What your website's error log will say")
+fn site_log_ui(ui: &mut Ui, heading: &str, exception: &str) {
+    egui::CollapsingHeader::new(heading)
         .id_salt("aspnet_exception")
         .default_open(true)
         .show(ui, |ui| {

@@ -137,14 +137,17 @@ fn mark(agrees: bool) -> &'static str {
     if agrees { "yes" } else { "**no**" }
 }
 
-/// The Markdown table of every scenario.
-pub fn table(verdicts: &[Verdict], runtime: &str) -> String {
+/// The Markdown table of every scenario, then the deliberate differences with their reasons.
+pub fn table(verdicts: &[Verdict], runtime: &str, deliberate: &[(&str, &str)]) -> String {
     let agreeing = verdicts.iter().filter(|v| v.agrees()).count();
     let mut out = format!(
-        "{agreeing} of {} scenarios agree with {runtime}'s System.Net.Mail.\n\n\
+        "{agreeing} of {} scenarios agree with {runtime}'s System.Net.Mail in every respect; \
+         {} differ{} deliberately (below).\n\n\
          | Scenario | Server | System.Net.Mail | Commands | Outcome | Exception | Our diagnosis |\n\
          |---|---|---|---|---|---|---|\n",
-        verdicts.len()
+        verdicts.len(),
+        deliberate.len(),
+        if deliberate.len() == 1 { "s" } else { "" },
     );
     for v in verdicts {
         let commands = v.commands_agree.map_or("n/a", mark);

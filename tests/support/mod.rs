@@ -7,4 +7,5 @@
 
 pub mod bin;
 pub mod pki;
+pub mod recording_proxy;
 pub mod smtp_server;

@@ -22,11 +22,10 @@ pub use config::{
     Banner, Fault, HOST, LoginInitialResponse, ServerConfig, Stage, TEST_PASSWORD, TEST_USER,
 };
 pub use line_io::MAX_LINE;
-pub use log::Record;
+pub use log::{Observations, Record};
 pub use session::MUST_STARTTLS;
 
 use crate::support::pki::TestPki;
-use log::Observations;
 
 /// A running fake SMTP server; stops when dropped.
 pub struct TestServer {

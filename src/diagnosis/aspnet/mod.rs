@@ -39,6 +39,16 @@ pub enum HostOs {
     Linux,
 }
 
+/// How to introduce the predicted exception: an ASP.NET Core site logs it only if it sends
+/// with System.Net.Mail (many use MailKit instead).
+pub fn exception_heading(settings: &Settings) -> &'static str {
+    if settings.framework == crate::settings::Framework::Core {
+        "If your site sends with SmtpClient (System.Net.Mail), its error log will say"
+    } else {
+        "Your website's error log will say"
+    }
+}
+
 /// The exception an ASP.NET website would log for this failure (its `ToString()` first line),
 /// or `None` when the target is not ASP.NET, the test succeeded, or the user cancelled.
 pub fn aspnet_exception(settings: &Settings, report: &SessionReport) -> Option<String> {
