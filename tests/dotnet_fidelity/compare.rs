@@ -165,6 +165,9 @@ pub fn table(verdicts: &[Verdict], runtime: &str, deliberate: &[(&str, &str)]) -
                 .map_or("(sent)".to_owned(), |id| format!("`{id}`")),
         );
     }
+    for (name, reason) in deliberate {
+        let _ = write!(out, "\nDeliberate difference, `{name}`: {reason}\n");
+    }
     out
 }
 
