@@ -24,6 +24,8 @@ pub struct CertificateInfo {
     pub sha256: String,
 }
 
+use crate::untrusted::displayable_str;
+
 impl CertificateInfo {
     /// Parses a DER certificate. Returns `None` for bytes that are not a certificate.
     pub fn from_der(der: &[u8]) -> Option<Self> {
@@ -32,7 +34,7 @@ impl CertificateInfo {
         if let Ok(Some(san)) = cert.subject_alternative_name() {
             for name in &san.value.general_names {
                 match name {
-                    GeneralName::DNSName(dns) => names.push((*dns).to_owned()),
+                    GeneralName::DNSName(dns) => names.push(displayable_str(dns)),
                     GeneralName::IPAddress(bytes) => {
                         if let Some(ip) = ip_from_bytes(bytes) {
                             names.push(ip);
@@ -46,13 +48,13 @@ impl CertificateInfo {
             && let Some(cn) = cert.subject().iter_common_name().next()
             && let Ok(cn) = cn.as_str()
         {
-            names.push(cn.to_owned());
+            names.push(displayable_str(cn));
         }
         let validity = cert.validity();
         Some(Self {
-            subject: cert.subject().to_string(),
+            subject: displayable_str(&cert.subject().to_string()),
             names,
-            issuer: cert.issuer().to_string(),
+            issuer: displayable_str(&cert.issuer().to_string()),
             not_before: validity.not_before.to_rfc2822().unwrap_or_default(),
             not_after: validity.not_after.to_rfc2822().unwrap_or_default(),
             expired: !validity.is_valid() && validity.time_to_expiration().is_none(),

@@ -20,4 +20,5 @@ pub mod secret;
 pub mod session;
 pub mod settings;
 pub mod snippet;
+pub mod untrusted;
 pub mod webconfig;

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::diagnosis::Diagnosis;
 use crate::event::{StepStatus, format_ms};
-use crate::secret::scrub;
+use crate::secret::SecretForms;
 use crate::session::SessionReport;
 use crate::settings::{Settings, Target};
 
@@ -29,8 +29,7 @@ pub fn support_report(
     secure_section(&mut out, report);
     server_section(&mut out, report);
     transcript_section(&mut out, report);
-    let secrets = settings.password.wire_forms(settings.user_name.trim());
-    scrub(&out, &secrets)
+    SecretForms::new(&settings.password, settings.user_name.trim()).scrub_encoded(&out)
 }
 
 fn header(

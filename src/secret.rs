@@ -55,6 +55,101 @@ impl std::fmt::Debug for Password {
     }
 }
 
+/// What a server line becomes (after its reply code) when it carries the password in any form.
+pub const HIDDEN_REPLY: &str = "<hidden: the server repeated your password here>";
+
+/// Shortest base64 run that is checked for being part of an encoded password.
+const MIN_BASE64_RUN: usize = 8;
+
+/// Everything a text is searched for: the password and its encoded wire forms.
+#[derive(Clone, Default)]
+pub struct SecretForms {
+    /// The password itself (empty when it is too short to search for without false alarms).
+    raw: String,
+    /// Its base64 form and the AUTH PLAIN tokens.
+    encoded: Vec<String>,
+}
+
+impl std::fmt::Debug for SecretForms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretForms(<redacted>)")
+    }
+}
+
+impl SecretForms {
+    /// The forms of `password` signed in as `user`.
+    pub fn new(password: &Password, user: &str) -> Self {
+        let mut forms = password.wire_forms(user).into_iter();
+        let raw = forms.next().unwrap_or_default();
+        Self {
+            raw,
+            encoded: forms.collect(),
+        }
+    }
+
+    /// Whether `text` carries the password: as it is, in an encoded form, part of an encoded
+    /// form (an echo cut short or re-wrapped over several lines), or inside any base64 run.
+    pub fn appear_in(&self, text: &str) -> bool {
+        if !self.raw.is_empty() && text.contains(self.raw.as_str()) {
+            return true;
+        }
+        if self.encoded.iter().any(|form| text.contains(form.as_str())) {
+            return true;
+        }
+        base64_runs(text).any(|run| self.run_reveals(run))
+    }
+
+    fn run_reveals(&self, run: &str) -> bool {
+        let part_of_form =
+            run.len() >= MIN_BASE64_RUN && self.encoded.iter().any(|form| form.contains(run));
+        part_of_form || (!self.raw.is_empty() && decodes_to_contain(run, self.raw.as_bytes()))
+    }
+
+    /// A line the server sent, with everything after its reply code hidden when it carries the
+    /// password. The whole rest is hidden, not only the match: cutting out just the password
+    /// would show where it was (say, in the server's own name).
+    pub fn hide_in_server_line(&self, line: &str) -> String {
+        if !self.appear_in(line) {
+            return line.to_owned();
+        }
+        let code = line
+            .get(..4)
+            .filter(|start| start.as_bytes().iter().take(3).all(u8::is_ascii_digit));
+        match code {
+            Some(code) => format!("{code}{HIDDEN_REPLY}"),
+            None => HIDDEN_REPLY.to_owned(),
+        }
+    }
+
+    /// `text` with the encoded forms replaced by [`REDACTED`]. For our own words, which never
+    /// carry the password except by coincidence (a password that is also part of the host
+    /// name): those stay, since cutting them out would point at the password.
+    pub fn scrub_encoded(&self, text: &str) -> String {
+        scrub(text, &self.encoded)
+    }
+}
+
+/// Maximal runs of base64 characters in `text`.
+fn base64_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+        .filter(|run| run.len() >= 4)
+}
+
+/// Whether `run`, decoded as base64 from any of its first four offsets, contains `needle`.
+fn decodes_to_contain(run: &str, needle: &[u8]) -> bool {
+    let engine = base64::engine::general_purpose::STANDARD_NO_PAD;
+    (0..4).any(|offset| {
+        let Some(rest) = run.get(offset..) else {
+            return false;
+        };
+        let body = rest.trim_end_matches('=');
+        let usable = body.len() - body.len() % 4;
+        body.get(..usable)
+            .and_then(|chunk| engine.decode(chunk).ok())
+            .is_some_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle))
+    })
+}
+
 /// Replaces every occurrence of any of `secrets` in `text` with [`REDACTED`].
 pub fn scrub(text: &str, secrets: &[String]) -> String {
     let mut out = text.to_owned();
@@ -69,6 +164,50 @@ pub fn scrub(text: &str, secrets: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn forms() -> SecretForms {
+        SecretForms::new(&Password::new("Secr3t&<\"pass"), "user@example.com")
+    }
+
+    #[test]
+    fn echoes_of_the_password_hide_the_whole_reply_but_its_code() {
+        let forms = forms();
+        let plain_token = STANDARD.encode("\0user@example.com\0Secr3t&<\"pass");
+        let login = STANDARD.encode("Secr3t&<\"pass");
+        for echo in [
+            format!("535 5.7.8 bad token {plain_token}"),
+            format!("535 5.7.8 you sent {login}"),
+            format!("535 you sent {}", plain_token.get(..12).unwrap()),
+            format!("535-{}", plain_token.get(12..24).unwrap()),
+            format!(
+                "535 {}",
+                STANDARD.encode("your password was Secr3t&<\"pass, wrong")
+            ),
+            "535 Secr3t&<\"pass is wrong".to_owned(),
+        ] {
+            assert_eq!(
+                forms.hide_in_server_line(&echo),
+                format!("{}{HIDDEN_REPLY}", echo.get(..4).unwrap()),
+                "{echo}"
+            );
+        }
+        let innocent = "250-AUTH PLAIN LOGIN VXNlcm5hbWU6 SIZE 10240000";
+        assert_eq!(forms.hide_in_server_line(innocent), innocent);
+    }
+
+    /// A password that is also a word of the host name: our own lines keep the name whole,
+    /// and a server line that contains it is hidden entirely, never cut around the password.
+    #[test]
+    fn cutting_never_points_at_the_password() {
+        let forms = SecretForms::new(&Password::new("example"), "user@example.com");
+        assert_eq!(
+            forms.scrub_encoded("connecting to mail.example.com"),
+            "connecting to mail.example.com"
+        );
+        let shown = forms.hide_in_server_line("220 mail.example.com ESMTP");
+        assert_eq!(shown, format!("220 {HIDDEN_REPLY}"));
+        assert!(!shown.contains("mail."));
+    }
 
     #[test]
     fn debug_never_shows_the_password() {

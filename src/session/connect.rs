@@ -220,7 +220,8 @@ impl Session<'_> {
                 Ok(conn)
             }
             Waited::Done(Err(err)) => {
-                let detail = err.to_string();
+                // The TLS library's words can quote the server's certificate names.
+                let detail = crate::untrusted::displayable_str(&err.to_string());
                 self.rec.info(&format!("TLS handshake failed: {detail}"));
                 let plain_banner = if problem.is_none() && step == Step::Tls {
                     self.probe_plain_banner().await

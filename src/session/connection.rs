@@ -125,7 +125,7 @@ impl Connection {
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
-                return Ok(String::from_utf8_lossy(&line).into_owned());
+                return Ok(crate::untrusted::displayable(&line));
             }
             if !plausible_reply_start(&self.buffer) {
                 self.broken = true;
@@ -167,28 +167,15 @@ impl Connection {
 }
 
 /// Whether `buffer` (the start of a line) can still become an SMTP reply line: up to three
-/// digits first, and no control bytes other than CR, LF and TAB.
+/// digits first. Anything odd later in the line (a NUL, an escape sequence) is SMTP all the
+/// same, as System.Net.Mail reads it, and is shown escaped.
 fn plausible_reply_start(buffer: &[u8]) -> bool {
-    let digits_ok = buffer.iter().take(3).all(u8::is_ascii_digit);
-    let controls_ok = !buffer
-        .iter()
-        .any(|b| (*b < 0x20 && !matches!(b, b'\r' | b'\n' | b'\t')) || *b == 0x7f);
-    digits_ok && controls_ok
+    buffer.iter().take(3).all(u8::is_ascii_digit)
 }
 
-/// A short printable rendering of received bytes, for messages and the transcript.
+/// A short rendering of received bytes that is safe to show, for messages and the transcript.
 pub fn printable(bytes: &[u8]) -> String {
-    let shown: String = bytes
-        .iter()
-        .take(60)
-        .map(|b| {
-            if b.is_ascii_graphic() || *b == b' ' {
-                char::from(*b)
-            } else {
-                '.'
-            }
-        })
-        .collect();
+    let shown = crate::untrusted::displayable(bytes.get(..60).unwrap_or(bytes));
     if bytes.len() > 60 {
         format!("{shown}...")
     } else {
@@ -207,12 +194,15 @@ mod tests {
         assert!(plausible_reply_start(b"220 mail ESMTP"));
         assert!(!plausible_reply_start(b"HTTP/1.1"));
         assert!(!plausible_reply_start(b"\x16\x03\x01"));
-        assert!(!plausible_reply_start(b"220 \x00\x01"));
+        assert!(
+            plausible_reply_start(b"220 \x00\x01"),
+            "SMTP with a NUL, shown escaped"
+        );
     }
 
     #[test]
     fn printable_hides_binary() {
-        assert_eq!(printable(b"\x16\x03\x01ab"), "...ab");
+        assert_eq!(printable(b"\x16\x03\x01ab"), "\\x16\\x03\\x01ab");
         assert!(printable(&[b'x'; 100]).ends_with("..."));
     }
 }

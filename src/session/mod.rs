@@ -26,6 +26,7 @@ pub use report::{Goal, SessionReport, combined_status};
 
 use crate::event::{EventSink, Step};
 use crate::reply::{Reply, ReplyBuilder};
+use crate::secret::SecretForms;
 use crate::settings::{SessionPlan, Severity, Target};
 use connection::{Connection, ReadError};
 use recorder::Recorder;
@@ -51,7 +52,7 @@ pub async fn run_session(
     let secrets = plan
         .credentials
         .as_ref()
-        .map(|(user, password)| password.wire_forms(user))
+        .map(|(user, password)| SecretForms::new(password, user))
         .unwrap_or_default();
     let mut session = Session {
         plan,
@@ -200,7 +201,7 @@ impl Session<'_> {
             let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
             let conn = self.conn(step)?;
             let line = match bounded(&cancel, remaining, conn.read_line()).await {
-                Waited::Done(Ok(line)) => line,
+                Waited::Done(Ok(line)) => self.rec.server_text(&line),
                 Waited::Done(Err(error)) => return Err(self.read_error(step, error)),
                 Waited::TimedOut => return Err(self.timeout(step, limit)),
                 Waited::Cancelled => return Err(SessionError::Cancelled { step }),
@@ -239,6 +240,7 @@ impl Session<'_> {
                 SessionError::ConnectionLost { step }
             }
             ReadError::NotSmtp(received) => {
+                let received = self.rec.server_text(&received);
                 self.rec.server(&received);
                 SessionError::NotSmtp { step, received }
             }

@@ -5,7 +5,7 @@ use std::time::Instant;
 use crate::event::{
     Direction, EventSink, ServerInfo, SessionEvent, Step, StepRecord, StepStatus, TranscriptLine,
 };
-use crate::secret::scrub;
+use crate::secret::SecretForms;
 
 use super::SessionReport;
 
@@ -13,7 +13,7 @@ use super::SessionReport;
 pub(super) struct Recorder<'a> {
     sink: &'a dyn EventSink,
     start: Instant,
-    secrets: Vec<String>,
+    secrets: SecretForms,
     current: Option<(Step, Instant)>,
     /// Whether the channel is encrypted now (stamped on every transcript line).
     pub encrypted: bool,
@@ -22,8 +22,8 @@ pub(super) struct Recorder<'a> {
 }
 
 impl<'a> Recorder<'a> {
-    /// A recorder that scrubs every form of `secrets` from any text it emits.
-    pub fn new(sink: &'a dyn EventSink, secrets: Vec<String>) -> Self {
+    /// A recorder that keeps every form of `secrets` out of any text it emits.
+    pub fn new(sink: &'a dyn EventSink, secrets: SecretForms) -> Self {
         Self {
             sink,
             start: Instant::now(),
@@ -44,9 +44,19 @@ impl<'a> Recorder<'a> {
         elapsed_ms(self.start)
     }
 
-    /// One transcript line (scrubbed of secrets before it leaves).
+    /// What the server sent, as it may be shown and kept: with its text hidden when it carries
+    /// the password (a hostile server echoing the AUTH exchange). The one place server text
+    /// enters the report; it arrives already made displayable by the connection.
+    pub fn server_text(&self, text: &str) -> String {
+        self.secrets.hide_in_server_line(text)
+    }
+
+    /// One transcript line (cleared of secrets before it leaves).
     pub fn line(&mut self, dir: Direction, text: &str) {
-        let text = scrub(text, &self.secrets);
+        let text = match dir {
+            Direction::Server => self.secrets.hide_in_server_line(text),
+            Direction::Client | Direction::Info => self.secrets.scrub_encoded(text),
+        };
         let line = TranscriptLine {
             dir,
             text,
