@@ -226,6 +226,11 @@ fn secure_section(out: &mut String, report: &SessionReport) {
         }
         None => out.push_str("- not encrypted (no TLS was set up)\n"),
     }
+    if report.password_sent_unencrypted {
+        out.push_str(
+            "- WARNING: the password was sent over the unencrypted connection (allowed for this test)\n",
+        );
+    }
     if let Some(cert) = &report.certificate {
         let _ = writeln!(out, "- certificate subject: {}", cert.subject);
         let _ = writeln!(out, "- certificate names: {}", cert.names.join(", "));

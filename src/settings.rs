@@ -230,6 +230,7 @@ impl Timeouts {
 /// The password is a [`Password`]: it is never serialised and its `Debug` form is redacted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[allow(clippy::struct_excessive_bools)] // web.config's own switches, one field each
 pub struct Settings {
     /// `<network host>`: the mail server's name.
     pub host: String,
@@ -258,8 +259,14 @@ pub struct Settings {
     pub security: Option<Security>,
     /// How long each wait may last.
     pub timeouts: Timeouts,
-    /// Go on when the certificate is invalid (always reported as a warning).
+    /// Go on when the certificate is invalid (always reported as a warning). A choice for one
+    /// test: never saved in a profile or the window's remembered state.
+    #[serde(skip)]
     pub accept_invalid_certs: bool,
+    /// Sign in even when the connection is not encrypted, so the password crosses the network
+    /// readable by anyone on the way. A choice for one test, asked each time, never saved.
+    #[serde(skip)]
+    pub allow_plaintext_password: bool,
     /// An extra PEM file of certificate authorities to trust.
     pub ca_file: Option<PathBuf>,
     /// The program that will use these settings.
@@ -284,6 +291,7 @@ impl Default for Settings {
             security: None,
             timeouts: Timeouts::default(),
             accept_invalid_certs: false,
+            allow_plaintext_password: false,
             ca_file: None,
             target: Target::DotNet,
             framework: Framework::Net4,
@@ -325,7 +333,26 @@ impl Settings {
 
 #[cfg(test)]
 mod tests {
-    use super::Framework;
+    use super::{Framework, Settings};
+
+    /// Profiles and the window's remembered form are this struct serialised: choices meant for
+    /// one test never reach them.
+    #[test]
+    fn one_test_choices_are_never_saved() {
+        let risky = Settings {
+            accept_invalid_certs: true,
+            allow_plaintext_password: true,
+            ..Settings::default()
+        };
+        let saved = toml::to_string(&risky).unwrap();
+        assert!(!saved.contains("accept_invalid_certs"), "{saved}");
+        assert!(!saved.contains("allow_plaintext_password"), "{saved}");
+        let loaded: Settings = toml::from_str(&saved).unwrap();
+        assert!(!loaded.accept_invalid_certs && !loaded.allow_plaintext_password);
+        let loaded: Settings =
+            toml::from_str("accept_invalid_certs = true\nallow_plaintext_password = true").unwrap();
+        assert!(!loaded.accept_invalid_certs && !loaded.allow_plaintext_password);
+    }
 
     #[test]
     fn target_framework_values() {

@@ -179,6 +179,14 @@ async fn server_replies_map_to_their_ids() {
             },
             |s| s.target = Target::Generic,
         ),
+        (
+            DiagnosisId::PasswordUnencrypted,
+            ServerConfig {
+                auth_before_tls: true,
+                ..ServerConfig::default()
+            },
+            |s| s.enable_ssl = false,
+        ),
         (DiagnosisId::AuthRequiresTls, ServerConfig::default(), |s| {
             s.target = Target::Generic;
             s.enable_ssl = false;

@@ -164,6 +164,8 @@ fn settings_for(scenario: &Scenario, target: &Target_, ca_file: PathBuf) -> Sett
         ca_file: Some(ca_file),
         target: Target::DotNet,
         framework: Framework::Core,
+        // The website sends the password wherever the server offers sign-in.
+        allow_plaintext_password: true,
         ..Settings::default()
     }
 }

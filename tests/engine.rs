@@ -599,3 +599,51 @@ async fn a_refused_sign_in_goes_on_like_aspnet_to_show_what_the_site_logs() {
             .any(|c| c.starts_with("MAIL"))
     );
 }
+
+/// A server that offers sign-in without encryption: the password is not sent unless the user
+/// allows it for this test; then it is, and the transcript and the report say so.
+#[tokio::test]
+async fn the_password_never_leaves_unencrypted_unless_allowed() {
+    let server = TestServer::start(ServerConfig {
+        auth_before_tls: true,
+        ..ServerConfig::default()
+    })
+    .await;
+    let settings = Settings {
+        enable_ssl: false,
+        ..settings_for(&server)
+    };
+    let (report, _) = run(&settings).await;
+    assert!(matches!(
+        report.error,
+        Some(SessionError::PlaintextPasswordRefused {
+            starttls_offered: true
+        })
+    ));
+    assert!(server.auth_mechanisms_used().is_empty(), "no AUTH was sent");
+    let diagnosis = diagnose(&settings, &report).unwrap();
+    assert_eq!(diagnosis.id, DiagnosisId::PasswordUnencrypted);
+    assert_eq!(
+        diagnosis.suggested_change.unwrap().changes,
+        vec![Change::EnableSsl(true)]
+    );
+    assert!(
+        mail_settings_tester::diagnosis::aspnet_exception(&settings, &report).is_none(),
+        "the website would have sent it: no prediction for a stop of ours"
+    );
+
+    let allowed = Settings {
+        allow_plaintext_password: true,
+        ..settings
+    };
+    let (report, events) = run(&allowed).await;
+    assert!(report.ok(), "{:?}", report.error);
+    assert!(report.password_sent_unencrypted);
+    assert!(
+        transcript_text(&report)
+            .iter()
+            .any(|l| l.contains("UNENCRYPTED") && l.contains("your website sends it the same way"))
+    );
+    assert_eq!(server.auth_mechanisms_used(), vec!["LOGIN"]);
+    assert_no_secret(&allowed, &report, &events);
+}

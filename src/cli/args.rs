@@ -159,6 +159,7 @@ pub enum TargetArg {
 /// The settings, named as web.config names them. The password is never a plain argument
 /// (it would show in the process list).
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // one field per command-line switch
 pub struct SettingsArgs {
     /// Start from a provider's settings (see `mailtester presets`); other flags override it.
     #[arg(long, value_name = "NAME")]
@@ -209,6 +210,10 @@ pub struct SettingsArgs {
     /// Go on when the certificate is invalid (always reported as a warning).
     #[arg(long)]
     pub accept_invalid_certs: bool,
+    /// Sign in even over an unencrypted connection (the password crosses the network readable
+    /// by anyone on the way). Without it the test stops before sending the password there.
+    #[arg(long)]
+    pub allow_plaintext_password: bool,
     /// The program that will use these settings [default: dotnet].
     #[arg(long, value_enum)]
     pub target: Option<TargetArg>,

@@ -31,6 +31,7 @@ pub fn send_document(
         "tls": report.tls,
         "certificate": report.certificate,
         "accepted_certificate_problem": report.accepted_certificate_problem,
+        "password_sent_unencrypted": report.password_sent_unencrypted,
         "notes": report.notes,
         "message_id": report.message_id,
         "total_ms": report.total_ms,

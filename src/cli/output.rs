@@ -75,6 +75,12 @@ pub fn print_outcome(
     if let Some(id) = &report.message_id {
         println!("Message-ID: {id}");
     }
+    if report.password_sent_unencrypted {
+        println!(
+            "Warning: the password crossed the network UNENCRYPTED (you allowed it for this test). \
+             Set enableSsl to true so your website does not do the same."
+        );
+    }
     if let Some(problem) = &report.accepted_certificate_problem {
         println!(
             "Warning: the certificate is NOT valid ({problem:?}). Your website checks it and will fail."

@@ -102,6 +102,7 @@ fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
         to: args.to.clone().unwrap_or(base.to),
         timeouts: args.timeout.map_or(base.timeouts, Timeouts::uniform),
         accept_invalid_certs: args.accept_invalid_certs || base.accept_invalid_certs,
+        allow_plaintext_password: args.allow_plaintext_password,
         ca_file: args.ca_file.clone().or(base.ca_file),
         target: match args.target {
             Some(TargetArg::Dotnet) => Target::DotNet,

@@ -50,6 +50,7 @@ pub enum DiagnosisId {
     AuthRequired,
     AuthNotOffered,
     AuthRequiresTls,
+    PasswordUnencrypted,
     AuthMechanismUnsupported,
     AuthFailed,
     AppPasswordRequired,
@@ -72,7 +73,7 @@ pub enum DiagnosisId {
 
 impl DiagnosisId {
     /// Every id, in the order above.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::DnsNotFound,
         Self::ConnectionRefused,
         Self::ConnectionTimeout,
@@ -89,6 +90,7 @@ impl DiagnosisId {
         Self::AuthRequired,
         Self::AuthNotOffered,
         Self::AuthRequiresTls,
+        Self::PasswordUnencrypted,
         Self::AuthMechanismUnsupported,
         Self::AuthFailed,
         Self::AppPasswordRequired,

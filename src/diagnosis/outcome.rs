@@ -66,6 +66,9 @@ pub(super) fn diagnose_error(
             target_name,
         } => mechanism_unsupported(offered, target_name),
         SessionError::AuthNotFinished { .. } => login_not_finished(),
+        SessionError::PlaintextPasswordRefused { starttls_offered } => {
+            ctx.password_unencrypted(*starttls_offered)
+        }
         SessionError::ConnectionLost { step } => ctx.connection_lost(*step),
         SessionError::Timeout { step, secs } => ctx.timeout(*step, *secs),
         SessionError::Cancelled { .. } => base(D::Cancelled),
@@ -119,6 +122,27 @@ impl Context<'_> {
             }
         }
         (!kept.is_empty()).then(|| SuggestedChange::new(kept))
+    }
+
+    /// Stopped before the password left unencrypted: STARTTLS protects it where offered.
+    fn password_unencrypted(&self, starttls_offered: bool) -> Diagnosis {
+        let diagnosis = base(D::PasswordUnencrypted);
+        if starttls_offered {
+            return diagnosis
+                .explain_more(
+                    "This server offers STARTTLS (encryption), so the fix is one setting.",
+                )
+                .with_change(self.suggest(vec![self.starttls()]));
+        }
+        let allow_once = diagnosis.steps_to_fix.last().cloned().unwrap_or_default();
+        diagnosis
+            .explain_more("This server offers no encryption on this port.")
+            .with_steps([
+                "Ask your mail provider for the port that offers encryption (usually `587` with \
+                 STARTTLS) and use it."
+                    .to_owned(),
+                allow_once,
+            ])
     }
 
     fn dns_not_found(&self, host: &str) -> Diagnosis {

@@ -59,6 +59,7 @@ pub(super) fn text(id: DiagnosisId) -> &'static Text {
         D::AuthRequired => &auth::AUTH_REQUIRED,
         D::AuthNotOffered => &auth::AUTH_NOT_OFFERED,
         D::AuthRequiresTls => &auth::AUTH_REQUIRES_TLS,
+        D::PasswordUnencrypted => &auth::PASSWORD_UNENCRYPTED,
         D::AuthMechanismUnsupported => &auth::AUTH_MECHANISM_UNSUPPORTED,
         D::AuthFailed => &auth::AUTH_FAILED,
         D::AppPasswordRequired => &auth::APP_PASSWORD_REQUIRED,

@@ -284,6 +284,8 @@ impl MailTesterApp {
             return;
         }
         let (settings, _) = self.form.current();
+        // Sending the password unencrypted is allowed for one test at a time.
+        self.form.settings.allow_plaintext_password = false;
         match settings.check() {
             Ok(plan) => {
                 self.run += 1;

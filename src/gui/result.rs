@@ -70,6 +70,24 @@ pub fn diagnosis_card(
                 }
             });
         }
+        if let (DiagnosisId::PasswordUnencrypted, Some(settings)) = (diagnosis.id, tested) {
+            // The confirmation: the password leaves unencrypted only when asked, for one test.
+            ui.add_space(6.0);
+            if ui
+                .button("Send it unencrypted this once")
+                .on_hover_text(
+                    "Anyone on the way can read the password. Only for a server on your own \
+                     private network.",
+                )
+                .clicked()
+            {
+                let once = Settings {
+                    allow_plaintext_password: true,
+                    ..settings.clone()
+                };
+                commands.push(Command::ApplyFixAndRetry(Box::new(once)));
+            }
+        }
         if let Some(cert) = certificate.filter(|_| CERTIFICATE_IDS.contains(&diagnosis.id)) {
             certificate_ui(ui, cert);
         }

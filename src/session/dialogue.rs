@@ -156,6 +156,7 @@ impl Session<'_> {
             });
         }
         self.rec.begin(Step::Auth);
+        self.guard_plaintext_password()?;
         let has = |name: &str| offered.iter().any(|m| m.eq_ignore_ascii_case(name));
         if has("PLAIN") {
             let token = STANDARD.encode(format!("\0{user}\0{}", password.expose()));
@@ -224,6 +225,7 @@ impl Session<'_> {
             });
             return Ok(());
         }
+        self.guard_plaintext_password()?;
         self.rec
             .info("signing in with AUTH LOGIN, as ASP.NET does with a user name and password");
         let first = format!("AUTH login {}", STANDARD.encode(user));
@@ -248,6 +250,31 @@ impl Session<'_> {
             step: Step::Auth,
             reply,
         });
+        Ok(())
+    }
+
+    /// Stops before the password would cross an unencrypted connection, unless the user
+    /// allowed it for this test; when allowed, says so in the transcript and the report.
+    fn guard_plaintext_password(&mut self) -> Result<(), SessionError> {
+        if self.rec.encrypted {
+            return Ok(());
+        }
+        let starttls_offered = self.rec.report.server.offers("STARTTLS");
+        if !self.plan.allow_plaintext_password {
+            self.rec.info(
+                "stopping before the password is sent: the connection is not encrypted, so anyone on the way could read it",
+            );
+            return Err(SessionError::PlaintextPasswordRefused { starttls_offered });
+        }
+        let website = if self.plan.target == Target::DotNet {
+            " (your website sends it the same way: enableSsl is false)"
+        } else {
+            ""
+        };
+        self.rec.info(&format!(
+            "warning: the password now crosses the network UNENCRYPTED, as you allowed for this test{website}"
+        ));
+        self.rec.report.password_sent_unencrypted = true;
         Ok(())
     }
 

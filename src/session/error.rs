@@ -113,6 +113,13 @@ pub enum SessionError {
         /// The client being imitated.
         target_name: String,
     },
+    /// The server offers sign-in on an unencrypted connection, and sending the password there
+    /// was not allowed for this test: it stopped before the password left this computer.
+    #[error("stopped before sending the password over an unencrypted connection")]
+    PlaintextPasswordRefused {
+        /// Whether the server offers STARTTLS (so `enableSsl` would protect the password).
+        starttls_offered: bool,
+    },
     /// After the password the server asked for more (`334` again): it ignored the user name
     /// ASP.NET sends with `AUTH login`, and System.Net.Mail gives up ("Authentication failed.").
     #[error("the server asked for more after the password: {}", reply.display())]
@@ -171,7 +178,8 @@ impl SessionError {
             Self::CaFile { .. } => Step::Tls,
             Self::AuthNotOffered { .. }
             | Self::AuthMechanismUnsupported { .. }
-            | Self::AuthNotFinished { .. } => Step::Auth,
+            | Self::AuthNotFinished { .. }
+            | Self::PlaintextPasswordRefused { .. } => Step::Auth,
             Self::NotSmtp { step, .. }
             | Self::Rejected { step, .. }
             | Self::TlsHandshake { step, .. }

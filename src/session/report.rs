@@ -52,6 +52,8 @@ pub struct SessionReport {
     /// outcome (`error`) is then what the website meets next.
     #[serde(skip)]
     pub sign_in_failure: Option<SessionError>,
+    /// Whether the password was sent over an unencrypted connection (the user allowed it).
+    pub password_sent_unencrypted: bool,
     /// Total milliseconds.
     pub total_ms: u64,
 }

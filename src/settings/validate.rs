@@ -131,6 +131,8 @@ pub struct SessionPlan {
     pub timeouts: Timeouts,
     /// Go on past an invalid certificate (reported as a warning).
     pub accept_invalid_certs: bool,
+    /// Sign in over an unencrypted connection instead of stopping before the password leaves.
+    pub allow_plaintext_password: bool,
     /// Extra trusted certificate authorities.
     pub ca_file: Option<PathBuf>,
     /// The program being imitated.
@@ -186,6 +188,7 @@ impl Settings {
             credentials,
             timeouts: self.timeouts,
             accept_invalid_certs: self.accept_invalid_certs,
+            allow_plaintext_password: self.allow_plaintext_password,
             ca_file: self.ca_file.clone(),
             target: self.target,
             runtime: DotNetRuntime::of(self.framework),

@@ -101,7 +101,9 @@ pub fn predict_exception(
         // Not something System.Net.Mail ever ends with: it goes on after a refused or
         // impossible sign-in (the session does too, so these end only a sign-in-only test),
         // has no CA-file option, and a cancel is ours.
-        SessionError::AuthNotOffered { .. }
+        // The test stopped before the password left; the website would have sent it.
+        SessionError::PlaintextPasswordRefused { .. }
+        | SessionError::AuthNotOffered { .. }
         | SessionError::AuthMechanismUnsupported { .. }
         | SessionError::CaFile { .. }
         | SessionError::Cancelled { .. } => return None,

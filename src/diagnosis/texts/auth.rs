@@ -40,6 +40,21 @@ pub(in crate::diagnosis) static AUTH_REQUIRES_TLS: Text = Text {
     ],
 };
 
+pub(in crate::diagnosis) static PASSWORD_UNENCRYPTED: Text = Text {
+    summary: "Your password would cross the network unencrypted",
+    explanation: "The server offers sign-in on this connection without encryption, so the password \
+                  would travel readable by anyone on the way (the hosting company's network, a \
+                  public Wi-Fi). The test stopped before sending it. With these settings your \
+                  website sends it exactly like that.",
+    steps: &[
+        "Set `enableSsl` to `true`: the password is then sent only after the connection is \
+         encrypted.",
+        "If you accept the risk for this one test (a server on your own private network), test \
+         again and allow the unencrypted password (`--allow-plaintext-password` on the command \
+         line, \"Send it unencrypted this once\" in the window).",
+    ],
+};
+
 pub(in crate::diagnosis) static AUTH_MECHANISM_UNSUPPORTED: Text = Text {
     summary: "The server's sign-in methods are ones ASP.NET cannot use",
     explanation: "Mail servers offer several sign-in methods. ASP.NET's mail sender knows only LOGIN, \
