@@ -5,6 +5,8 @@
 
 #[path = "webconfig/cli.rs"]
 mod cli;
+#[path = "webconfig/file_safety.rs"]
+mod file_safety;
 #[path = "webconfig/files.rs"]
 mod files;
 #[path = "webconfig/import_lint.rs"]

@@ -1,6 +1,6 @@
 //! `mailtester webconfig import|lint|update`: a site's web.config, read, checked and updated.
-//! The password is never printed: import says "(set, not shown)", the diff redacts it unless
-//! `--include-password`.
+//! The password is never printed: import says "(set, not shown)", the diff redacts it (also
+//! with `--include-password`, where it shows as `<redacted, new>`).
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -46,8 +46,8 @@ pub struct WebconfigUpdateArgs {
     /// The settings to write (the same flags as `send`).
     #[command(flatten)]
     pub settings: SettingsArgs,
-    /// Write the real password too. Without it an existing password is left exactly as it is
-    /// and none is added.
+    /// Write the real password too (it is never shown in the diff). Without it an existing
+    /// password is left exactly as it is and none is added.
     #[arg(long)]
     pub include_password: bool,
     /// Write without asking.

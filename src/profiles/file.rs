@@ -53,7 +53,7 @@ pub struct Loaded {
 /// aside (never deleted); a file that cannot be read (permissions, ...) is an error and is left
 /// alone; a file from a newer version is an error and is left alone.
 pub fn load(path: &Path) -> Result<Loaded, ProfileError> {
-    let text = match std::fs::read(path) {
+    let text = match read_regular(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Loaded {
@@ -94,7 +94,29 @@ pub fn load(path: &Path) -> Result<Loaded, ProfileError> {
     }
 }
 
-/// Writes the document atomically, creating the folder if needed.
+/// The largest profiles file read (a few hundred profiles take a few hundred kilobytes).
+const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The file's bytes, refusing before reading anything that is not a regular file (a named
+/// pipe would block) or is larger than [`MAX_FILE_BYTES`].
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::other(
+            "it is not a regular file (a folder, a named pipe or a device); remove it or set MAILTESTER_CONFIG_DIR to another folder",
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "it is {} bytes, more than the {MAX_FILE_BYTES} a profiles file can be; move it away",
+            metadata.len()
+        )));
+    }
+    std::fs::read(path)
+}
+
+/// Writes the document atomically, private to its owner (0600 on Unix; a symlink's target is
+/// written), creating the folder (0700 on Unix) if needed.
 pub fn store(path: &Path, document: &Document) -> Result<(), ProfileError> {
     let body = toml::to_string(document).map_err(|err| ProfileError::Encode(err.to_string()))?;
     let io_error = |action, source| ProfileError::Io {
@@ -102,12 +124,22 @@ pub fn store(path: &Path, document: &Document) -> Result<(), ProfileError> {
         path: path.to_owned(),
         source,
     };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|err| io_error("create the folder of", err))?;
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        create_private_dir(dir).map_err(|err| io_error("create the folder of", err))?;
     }
     let text = format!("{HEADER}{body}");
-    crate::files::write_atomically_blocking(path, text.as_bytes())
+    crate::files::replace_blocking(path, text.as_bytes(), crate::files::Access::Private)
+        .map(|_| ())
         .map_err(|err| io_error("write", err))
+}
+
+/// Creates `dir` and any missing parents, 0700 on Unix; an existing folder is left as it is.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 /// Renames a corrupt file to `<name>.corrupt-<UTC timestamp>` (with `-2`, `-3`, ... if taken).

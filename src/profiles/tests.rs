@@ -209,3 +209,81 @@ fn names_are_checked() {
     ));
     assert!(!store.path().exists());
 }
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_is_private_0600_in_a_0700_folder() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_dir, store) = store();
+    store.save("shop", &settings()).unwrap();
+    assert_eq!(mode(store.path()), 0o600);
+    assert_eq!(mode(store.path().parent().unwrap()), 0o700);
+
+    let loose = std::fs::Permissions::from_mode(0o644);
+    std::fs::set_permissions(store.path(), loose).unwrap();
+    store.save("other", &settings()).unwrap();
+    assert_eq!(mode(store.path()), 0o600, "a readable file is tightened");
+
+    // An existing folder is not changed.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let store = ProfileStore::in_dir(dir.path());
+    store.save("shop", &settings()).unwrap();
+    assert_eq!(mode(dir.path()), 0o755);
+    assert_eq!(mode(store.path()), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_file_is_followed_and_stays_a_link() {
+    let (dir, store) = store();
+    let real = dir.path().join("dotfiles").join("profiles.toml");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+    std::fs::write(&real, "version = 1\n").unwrap();
+    std::os::unix::fs::symlink(&real, store.path()).unwrap();
+    store.save("shop", &settings()).unwrap();
+    assert!(
+        std::fs::symlink_metadata(store.path())
+            .unwrap()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("[profiles.shop]")
+    );
+    assert_eq!(store.list().unwrap(), vec!["shop".to_owned()]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_place_of_the_file_is_refused_without_blocking() {
+    let (_dir, store) = store();
+    std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(store.path())
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let path = store.path().to_owned();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(ProfileStore::in_dir(path.parent().unwrap()).list());
+    });
+    let result = receiver
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("reading a FIFO must not block");
+    let err = result.unwrap_err();
+    assert!(
+        matches!(err, ProfileError::Io { action: "read", .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+}

@@ -12,7 +12,8 @@ const REDACTED_NEW: &str = "<redacted, new>";
 /// A unified diff of `old` → `new` (three lines of context), headed with `name`. Line endings
 /// and the byte-order mark are not shown. Passwords (the value of every `password` attribute)
 /// already in `old` always show as `<redacted>`; a password that only `new` has shows as
-/// `<redacted, new>`, or as itself when `show_new_passwords`. Empty when nothing changed.
+/// `<redacted, new>`, or as itself when `show_new_passwords` (never on screen:
+/// [`prepare_update`](super::prepare_update) always passes `false`). Empty when nothing changed.
 pub fn unified_diff(old: &str, new: &str, name: &str, show_new_passwords: bool) -> String {
     let mut old_values = Vec::new();
     let old = redact_passwords(old, |value| {

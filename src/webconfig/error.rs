@@ -73,11 +73,41 @@ pub enum WebConfigError {
         /// 1-based line of the second one.
         line: usize,
     },
+    /// A value to be written holds a character XML does not allow (a control character), which
+    /// would make ASP.NET reject the whole file (IIS error 500.19). The value is not quoted: it
+    /// may be the password.
+    #[error(
+        "the {attribute} value has a control character ({character}) that a web.config cannot hold: ASP.NET would reject the whole file and the site would stop with error 500.19. Nothing was changed; retype the {attribute} without it (it often comes from copying and pasting), then try again"
+    )]
+    InvalidCharacter {
+        /// The attribute (`host`, `password`, ...).
+        attribute: String,
+        /// The character, as `U+0001`.
+        character: String,
+    },
     /// A bug: the updated text did not read back as intended. Nothing is written.
     #[error(
         "the tester could not update this web.config safely ({0}); nothing was changed. Please report this, and change the file by hand for now"
     )]
     Internal(String),
+}
+
+impl WebConfigError {
+    /// `Err(InvalidCharacter)` when `value` holds a character XML 1.0 does not allow in a
+    /// document even as a character reference: a C0 control other than tab, line feed and
+    /// carriage return, or U+FFFE / U+FFFF.
+    pub(crate) fn check_characters(attribute: &str, value: &str) -> Result<(), Self> {
+        let invalid = |c: char| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+        };
+        match value.chars().find(|&c| invalid(c)) {
+            Some(c) => Err(Self::InvalidCharacter {
+                attribute: attribute.to_owned(),
+                character: format!("U+{:04X}", u32::from(c)),
+            }),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A problem reading, backing up or writing the web.config file.
@@ -90,10 +120,24 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The operating system refused access.
-    #[error("permission denied: this account may not {action} the file; run as a user who may (on a web server often an administrator), or work on a copy: {}", .path.display())]
+    #[error("permission denied: this account may not {action} the file (or create files in its folder); run as a user who may (on a web server often an administrator), or work on a copy: {}", .path.display())]
     PermissionDenied {
         /// `read` or `write`.
         action: &'static str,
+        /// The file.
+        path: PathBuf,
+    },
+    /// A folder, a named pipe (FIFO), a device or a socket: not read, not written.
+    #[error("this is {what}, not a file, so it was left alone; give the path of the web.config file itself (it sits in the site's root folder): {}", .path.display())]
+    NotAFile {
+        /// What it is ("a folder", "a named pipe (FIFO)", ...).
+        what: &'static str,
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The file is marked read-only, or this account may not write it.
+    #[error("the file is read-only (it is marked read-only, or this account may not write to it), so nothing was changed; clear the read-only mark (Windows: the file's Properties, untick Read-only; Linux: chmod u+w) or run as a user who may write it, then try again: {}", .path.display())]
+    ReadOnly {
         /// The file.
         path: PathBuf,
     },
@@ -135,6 +179,16 @@ pub enum FileError {
         /// The underlying error.
         source: std::io::Error,
         /// The backup's path.
+        path: PathBuf,
+    },
+    /// Writing the new content failed after the backup was made.
+    #[error("could not write the new content ({source}); the old content is safe in the backup {}, so if the web.config is now damaged, copy the backup over it: {}", .backup.display(), .path.display())]
+    Write {
+        /// The underlying error.
+        source: std::io::Error,
+        /// The backup of the old content.
+        backup: PathBuf,
+        /// The file.
         path: PathBuf,
     },
     /// Any other input/output error.

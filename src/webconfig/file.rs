@@ -1,10 +1,15 @@
-//! The web.config on disk: reading it (UTF-8 or UTF-16, size-limited), and updating it with a
-//! timestamped backup first, an atomic replace, and no clobbering of a file that changed since
-//! the diff was shown. Async (`tokio::fs`): never call from a UI thread.
+//! The web.config on disk: reading it (UTF-8 or UTF-16, size-limited, regular files only), and
+//! updating it with a timestamped backup first (with the file's permissions), an atomic replace
+//! that keeps the file's owner, group and mode (see [`crate::files`]), and no clobbering of a
+//! file that changed since the diff was shown. Async: the file work runs on tokio's blocking
+//! threads; never call from a UI thread.
+
+mod checks;
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use self::checks::{blocking, check_writable, read_checked};
 use super::error::FileError;
 use super::{AttributeChange, UpdateOptions, Updated, unified_diff, update};
 use crate::settings::Settings;
@@ -44,6 +49,8 @@ pub struct ConfigFile {
     /// How it was stored.
     pub encoding: TextEncoding,
     bytes: Vec<u8>,
+    /// The file written on update: `path`, or the file it links to.
+    target: PathBuf,
 }
 
 impl std::fmt::Debug for ConfigFile {
@@ -57,33 +64,16 @@ impl std::fmt::Debug for ConfigFile {
 }
 
 /// Reads a web.config: at most [`MAX_FILE_BYTES`], UTF-8 (with or without a byte-order mark)
-/// or UTF-16 with a byte-order mark.
+/// or UTF-16 with a byte-order mark. A symlink is followed. A folder, a named pipe, a device
+/// or an oversized file is refused before anything is read.
 pub async fn read_file(path: &Path) -> Result<ConfigFile, FileError> {
-    let metadata = tokio::fs::metadata(path)
-        .await
-        .map_err(|err| FileError::io("read", err, path.to_owned()))?;
-    if metadata.is_dir() {
-        let err = std::io::Error::other("it is a folder; give the web.config file inside it");
-        return Err(FileError::io("read", err, path.to_owned()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            size: metadata.len(),
-            limit: MAX_FILE_BYTES,
-            path: path.to_owned(),
-        });
-    }
-    let bytes = tokio::fs::read(path)
-        .await
-        .map_err(|err| FileError::io("read", err, path.to_owned()))?;
-    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if size > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-            path: path.to_owned(),
-        });
-    }
+    let shown = path.to_owned();
+    let (bytes, target) = blocking(path, move || {
+        let target = crate::files::resolve_symlink(&shown)
+            .map_err(|err| FileError::io("read", err, shown.clone()))?;
+        read_checked(&target, &shown).map(|bytes| (bytes, target))
+    })
+    .await?;
     let (text, encoding) = decode(&bytes).map_err(|detail| FileError::NotText {
         detail,
         path: path.to_owned(),
@@ -93,6 +83,7 @@ pub async fn read_file(path: &Path) -> Result<ConfigFile, FileError> {
         text,
         encoding,
         bytes,
+        target,
     })
 }
 
@@ -145,7 +136,7 @@ impl PreparedUpdate {
         &self.file.path
     }
 
-    /// The unified diff (passwords hidden unless they were asked to be written).
+    /// The unified diff. Passwords are never shown in it, also when one is written.
     pub fn diff(&self) -> &str {
         &self.diff
     }
@@ -170,9 +161,12 @@ impl PreparedUpdate {
         self.updated.text == self.file.text
     }
 
-    /// Writes the update: checks the file is still as it was read, writes a timestamped backup
-    /// beside it (never over an existing one), then replaces the file atomically, in its
-    /// original encoding and with its permissions. Writes nothing when nothing changes.
+    /// Writes the update: checks the file is still as it was read and may be written, writes a
+    /// timestamped backup beside it (never over an existing one, with the file's permissions),
+    /// then replaces the file atomically, in its original encoding, keeping its owner, group and
+    /// mode (a symlink's target is written; the link stays). Writes nothing when nothing
+    /// changes. Once started, the write is finished even if Ctrl-C is pressed, so no temporary
+    /// file is left behind (see [`crate::files::finish_despite_ctrl_c`]).
     pub async fn apply(self) -> Result<UpdateOutcome, FileError> {
         let Self {
             file,
@@ -188,23 +182,30 @@ impl PreparedUpdate {
         if updated.text == file.text {
             return Ok(outcome);
         }
-        let path = file.path.as_path();
-        ensure_unchanged(&file).await?;
-        let permissions = tokio::fs::metadata(path)
+        let new_bytes = file.encoding.encode(&updated.text);
+        let path = file.path.clone();
+        let written = crate::files::finish_despite_ctrl_c(move || write_update(&file, &new_bytes))
             .await
-            .ok()
-            .map(|m| m.permissions());
-        let backup = write_backup(path, &file.bytes).await?;
-        ensure_unchanged(&file).await?;
-        crate::files::write_atomically(path, &file.encoding.encode(&updated.text))
-            .await
-            .map_err(|err| FileError::io("write", err, path.to_owned()))?;
-        if let Some(permissions) = permissions {
-            let _ = tokio::fs::set_permissions(path, permissions).await;
-        }
-        outcome.backup = Some(backup);
+            .map_err(|err| FileError::io("write", err, path))??;
+        outcome.backup = Some(written);
         Ok(outcome)
     }
+}
+
+/// The blocking steps of [`PreparedUpdate::apply`]; returns the backup's path.
+fn write_update(file: &ConfigFile, new_bytes: &[u8]) -> Result<PathBuf, FileError> {
+    let metadata = check_writable(&file.target, &file.path)?;
+    ensure_unchanged(file)?;
+    let backup = write_backup(&file.target, &file.bytes, &metadata)?;
+    ensure_unchanged(file)?;
+    crate::files::replace_blocking(&file.target, new_bytes, crate::files::Access::Kept).map_err(
+        |source| FileError::Write {
+            source,
+            backup: backup.clone(),
+            path: file.path.clone(),
+        },
+    )?;
+    Ok(backup)
 }
 
 /// What [`PreparedUpdate::apply`] or [`update_file`] did.
@@ -227,6 +228,8 @@ pub async fn prepare_update(
     options: UpdateOptions,
 ) -> Result<PreparedUpdate, FileError> {
     let file = read_file(path).await?;
+    let (target, shown) = (file.target.clone(), path.to_owned());
+    blocking(path, move || check_writable(&target, &shown).map(|_| ())).await?;
     let updated = update(&file.text, settings, options).map_err(|source| FileError::Content {
         source,
         path: path.to_owned(),
@@ -234,7 +237,8 @@ pub async fn prepare_update(
     let name = path
         .file_name()
         .map_or_else(|| "web.config".into(), |n| n.to_string_lossy());
-    let diff = unified_diff(&file.text, &updated.text, &name, options.include_password);
+    // The password is never shown, also when it is written (`include_password`).
+    let diff = unified_diff(&file.text, &updated.text, &name, false);
     Ok(PreparedUpdate {
         file,
         updated,
@@ -251,11 +255,8 @@ pub async fn update_file(
     prepare_update(path, settings, options).await?.apply().await
 }
 
-async fn ensure_unchanged(file: &ConfigFile) -> Result<(), FileError> {
-    let now = tokio::fs::read(&file.path)
-        .await
-        .map_err(|err| FileError::io("read", err, file.path.clone()))?;
-    if now == file.bytes {
+fn ensure_unchanged(file: &ConfigFile) -> Result<(), FileError> {
+    if read_checked(&file.target, &file.path)? == file.bytes {
         Ok(())
     } else {
         Err(FileError::ChangedOnDisk {
@@ -280,42 +281,26 @@ pub fn backup_path(path: &Path, time: SystemTime, attempt: u32) -> PathBuf {
     path.with_file_name(format!("{name}.{stamp}{suffix}.bak"))
 }
 
-async fn write_backup(path: &Path, bytes: &[u8]) -> Result<PathBuf, FileError> {
-    use tokio::io::AsyncWriteExt as _;
+/// Writes `bytes` to a new backup beside `path` with the permissions of the original
+/// (`metadata`), never over an existing file; returns its path.
+fn write_backup(
+    path: &Path,
+    bytes: &[u8],
+    metadata: &std::fs::Metadata,
+) -> Result<PathBuf, FileError> {
     let now = SystemTime::now();
     for attempt in 0..100 {
         let backup = backup_path(path, now, attempt);
-        let mut file = match tokio::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&backup)
-            .await
-        {
-            Ok(file) => file,
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
+        match crate::files::create_copy_blocking(&backup, bytes, metadata) {
+            Ok(()) => return Ok(backup),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(source) => {
                 return Err(FileError::Backup {
                     source,
                     path: backup,
                 });
             }
-        };
-        let written = async {
-            file.write_all(bytes).await?;
-            file.sync_all().await
         }
-        .await;
-        return match written {
-            Ok(()) => Ok(backup),
-            Err(source) => {
-                drop(file);
-                let _ = tokio::fs::remove_file(&backup).await;
-                Err(FileError::Backup {
-                    source,
-                    path: backup,
-                })
-            }
-        };
     }
     let source = std::io::Error::other("too many backups with the same time stamp");
     Err(FileError::Backup {

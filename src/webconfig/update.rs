@@ -12,6 +12,7 @@
 //! - The password is written only with [`UpdateOptions::include_password`]; otherwise an existing
 //!   `password` attribute stays exactly as it is and none is added (never a placeholder).
 //! - Port 465 is never written: 587 with `enableSsl="true"`, as the snippet does.
+//! - A value with a character XML forbids (a control character) is refused, never written.
 //! - Missing `<system.net>`, `<mailSettings>`, `<smtp>` or `<network>` is created (see
 //!   [`layout`](super::layout)).
 
@@ -213,7 +214,7 @@ impl Wanted {
 /// Writes `settings` into web.config `text`, changing only what differs (see the module
 /// documentation for the rules). The result is checked by reading it back before it is
 /// returned. Errors: the text cannot be read or its settings are elsewhere, encrypted,
-/// written twice or under a wrong-case element name.
+/// written twice or under a wrong-case element name, or a value has a control character.
 pub fn update(
     text: &str,
     settings: &Settings,
@@ -224,6 +225,11 @@ pub fn update(
     section::check_readable(&doc, &section)?;
     section::check_unambiguous(&doc, &section)?;
     let wanted = Wanted::new(settings, options);
+    for want in wanted.smtp.iter().chain(&wanted.network) {
+        if let Target::Set(value) = &want.target {
+            WebConfigError::check_characters(want.name, value)?;
+        }
+    }
     let mut plan = Plan::default();
     for (level, wants) in [(SMTP, &wanted.smtp), (NETWORK, &wanted.network)] {
         if let Some(index) = section.levels[level] {
