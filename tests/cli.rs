@@ -420,3 +420,110 @@ async fn usage_errors_are_clear_and_exit_2() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
+
+/// A password is needed only when it will be used or written: a snippet or a web.config update
+/// with a user name and no password writes a placeholder (or leaves the password as it is).
+#[tokio::test]
+async fn no_password_is_asked_for_when_none_is_written() {
+    let settings = [
+        "--host",
+        "smtp.example.com",
+        "--port",
+        "587",
+        "--user",
+        "site@example.com",
+        "--from",
+        "site@example.com",
+        "--enable-ssl",
+        "true",
+    ];
+    let output = mailtester(
+        [&["snippet"][..], &settings]
+            .concat()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+        "",
+    )
+    .await;
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("password=\"YOUR-PASSWORD-HERE\""));
+
+    let output = mailtester(
+        [&["snippet", "--include-password"][..], &settings]
+            .concat()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+        "",
+    )
+    .await;
+    assert_eq!(output.status.code(), Some(2), "writing it needs it");
+    assert!(text(&output.stderr).contains("--password-stdin"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("web.config");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/webconfig/correct.config"),
+        &site,
+    )
+    .unwrap();
+    let site = site.to_str().unwrap().to_owned();
+    let args: Vec<String> = [
+        &["webconfig", "update", site.as_str(), "--dry-run"][..],
+        &settings,
+    ]
+    .concat()
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let output = mailtester(args, "").await;
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Nothing to change") || stdout.contains("Dry run: nothing was written."),
+        "{stdout}"
+    );
+}
+
+/// Output piped into a program that stops reading ends quietly (exit 141), never a panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
+        .args([
+            "snippet",
+            "--host",
+            "smtp.example.com",
+            "--port",
+            "587",
+            "--from",
+            "a@example.com",
+            "--format",
+            "all",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 141)),
+        "{:?} {}",
+        output.status,
+        text(&output.stderr)
+    );
+    assert!(
+        !text(&output.stderr).contains("panicked"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -1,8 +1,8 @@
 //! The real Secret Service (GNOME Keyring on a private D-Bus session): save, read and forget a
 //! password through `credentials`, check with `secret-tool` what was stored, and run the CLI's
-//! keyring flow end to end. Run through `scripts/with-keyring.sh`, which sets
-//! `MAILTESTER_KEYRING_TEST`; without it these tests skip, except under CI, where skipping
-//! would hide a broken set-up and so fails.
+//! keyring flow end to end. They need `scripts/with-keyring.sh` (which sets
+//! `MAILTESTER_KEYRING_TEST`), so a plain `cargo test` lists them as ignored; `scripts/check.sh`
+//! runs them inside it with `--ignored`. Run with `--ignored` outside it, they fail and say how.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -18,17 +18,13 @@ use mail_settings_tester::secret::Password;
 use support::pki::TestPki;
 use support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
 
-/// Whether the real keyring is there to test.
-fn keyring_available() -> bool {
-    if std::env::var_os("MAILTESTER_KEYRING_TEST").is_some() {
-        return true;
-    }
+/// Panics, saying how to run these tests, unless the private Secret Service is there.
+fn require_keyring() {
     assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must run the real keyring tests: run the suite through scripts/with-keyring.sh"
+        std::env::var_os("MAILTESTER_KEYRING_TEST").is_some(),
+        "needs a private Secret Service: scripts/with-keyring.sh cargo test --test keyring -- \
+         --ignored (scripts/check.sh runs it)"
     );
-    eprintln!("skipped: no private Secret Service (run through scripts/with-keyring.sh)");
-    false
 }
 
 fn secret_tool(args: &[&str]) -> Option<Output> {
@@ -36,10 +32,9 @@ fn secret_tool(args: &[&str]) -> Option<Output> {
 }
 
 #[test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 fn save_load_forget_through_the_real_secret_service() {
-    if !keyring_available() {
-        return;
-    }
+    require_keyring();
     let account = Account::new(
         &format!("keyring-test-{}@example.com", std::process::id()),
         "SMTP.Example.com",
@@ -109,10 +104,9 @@ fn save_load_forget_through_the_real_secret_service() {
 }
 
 #[tokio::test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 async fn the_calls_work_from_inside_tokio_via_spawn_blocking() {
-    if !keyring_available() {
-        return;
-    }
+    require_keyring();
     let account = Account::new("tokio-test@example.com", "smtp.example.com", 2525);
     let saving = account.clone();
     tokio::task::spawn_blocking(move || credentials::save(&saving, &Password::new("pw-tokio")))
@@ -148,10 +142,9 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[tokio::test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 async fn the_cli_keeps_the_password_in_the_keyring_only() {
-    if !keyring_available() {
-        return;
-    }
+    require_keyring();
     let server = TestServer::start(ServerConfig::default()).await;
     let config = tempfile::tempdir().unwrap();
     let dir = config.path();
@@ -266,10 +259,9 @@ async fn the_cli_keeps_the_password_in_the_keyring_only() {
 }
 
 #[tokio::test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 async fn a_locked_keyring_is_a_plain_warning_and_the_test_goes_on() {
-    if !keyring_available() {
-        return;
-    }
+    require_keyring();
     // Locking the shared test keyring would disturb the other tests, so this one starts its own
     // private keyring (a nested scripts/with-keyring.sh), locks it, then runs the CLI there.
     let server = TestServer::start(ServerConfig::default()).await;
@@ -347,4 +339,88 @@ async fn a_locked_keyring_is_a_plain_warning_and_the_test_goes_on() {
         "the test itself went on"
     );
     assert!(!stderr.contains(TEST_PASSWORD));
+}
+
+/// `webconfig update --profile` and `snippet --profile` take the password from the keyring when
+/// they are asked to write it, and need none when they are not.
+#[tokio::test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
+async fn writing_the_password_takes_it_from_the_keyring() {
+    require_keyring();
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path();
+    let site = dir.join("web.config");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/webconfig/correct.config");
+    std::fs::copy(&fixture, &site).unwrap();
+    let user = format!("webconfig-{}@example.com", std::process::id());
+    let out = mailtester(
+        dir,
+        &[
+            "profile",
+            "save",
+            "site",
+            "--host",
+            "smtp.example.com",
+            "--port",
+            "587",
+            "--user",
+            &user,
+            "--from",
+            &user,
+            "--enable-ssl",
+            "true",
+            "--password-stdin",
+            "--save-password",
+        ],
+        &format!("{TEST_PASSWORD}\n"),
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    let site_arg = site.to_str().unwrap();
+    let out = mailtester(
+        dir,
+        &[
+            "webconfig",
+            "update",
+            site_arg,
+            "--profile",
+            "site",
+            "--include-password",
+            "--yes",
+        ],
+        "",
+    )
+    .await;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stderr).contains("Using the password saved in the keyring"));
+    let written = std::fs::read_to_string(&site).unwrap();
+    assert!(
+        written.contains("password=\"Secr3t&amp;&lt;&quot;pass\""),
+        "{written}"
+    );
+    assert!(!text(&out.stdout).contains("Secr3t"), "never in the diff");
+
+    // Not asked to write it: no keyring, no password needed.
+    let out = mailtester(dir, &["snippet", "--profile", "site"], "").await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("YOUR-PASSWORD-HERE"));
+    let out = mailtester(
+        dir,
+        &["snippet", "--profile", "site", "--include-password"],
+        "",
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Secr3t&amp;&lt;&quot;pass"));
+
+    let out = mailtester(dir, &["profile", "delete", "site", "--forget-password"], "").await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

@@ -44,6 +44,8 @@ pub mod exit {
     pub const SECURE: u8 = 4;
     /// The server refused the sign-in.
     pub const SIGN_IN: u8 = 5;
+    /// The reader of our output went away (128 + SIGPIPE, as a shell reports it).
+    pub const CLOSED_PIPE: u8 = 141;
     /// The server refused the sender, the recipient or the message.
     pub const SEND: u8 = 6;
     /// `webconfig`: lint found errors, or the file could not be read, understood or written
@@ -56,6 +58,7 @@ pub mod exit {
 /// Parses the process arguments and runs; what `main` calls.
 pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let Some(command) = cli.command else {
         return open_window(started);
@@ -73,6 +76,25 @@ pub fn main() -> ExitCode {
         Command::Webconfig(command) => runtime.block_on(webconfig_cmd::run(command)),
     };
     ExitCode::from(code)
+}
+
+/// Output piped into a program that stops reading (`mailtester snippet | head -3`) ends the
+/// process quietly, as other command-line tools do, instead of a panic message: `println!`
+/// panics on a closed pipe, since Rust programs ignore SIGPIPE.
+fn quiet_on_closed_pipe() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
+            std::process::exit(i32::from(exit::CLOSED_PIPE));
+        }
+        default_hook(info);
+    }));
 }
 
 /// One tokio runtime for the whole process (current-thread for a command, two workers for
@@ -236,7 +258,13 @@ fn presets(json: bool) -> u8 {
 }
 
 fn snippet(args: &args::SnippetArgs) -> u8 {
-    let settings = match settings_from(&args.settings) {
+    // The password is needed only when it will be written into the snippet.
+    let rule = if args.include_password {
+        resolve::PasswordRule::Required
+    } else {
+        resolve::PasswordRule::Optional
+    };
+    let settings = match resolve::resolve(&args.settings, rule) {
         Ok(settings) => settings,
         Err(message) => {
             eprintln!("error: {message}");

@@ -234,7 +234,7 @@ async fn update_settings(args: &WebconfigUpdateArgs) -> Option<Settings> {
     } else {
         settings
     };
-    let problems = settings.problems();
+    let problems = super::profile_cmd::problems_without_password(&settings, args.include_password);
     if problems.iter().any(|p| p.severity == Severity::Error) {
         eprintln!("error: these settings cannot be written until they are fixed:");
         for problem in problems.iter().filter(|p| p.severity == Severity::Error) {
