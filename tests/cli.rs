@@ -527,3 +527,46 @@ fn a_closed_pipe_is_not_a_panic() {
         text(&output.stderr)
     );
 }
+
+/// Ctrl-C during a test against a server that never greets: the test stops at once (exit 130)
+/// and says so.
+#[test]
+fn ctrl_c_stops_a_test_at_once() {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    use std::process::Stdio;
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(TestServer::start(ServerConfig {
+        banner: support::smtp_server::Banner::Silent,
+        ..ServerConfig::default()
+    }));
+    let args = send_args(&server, &[]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
+        .args(&args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{TEST_PASSWORD}").unwrap();
+    // Wait, as a user would, until the live transcript shows the connection.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("connected to") {
+        let mut line = String::new();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "ended early: {seen}"
+        );
+        seen.push_str(&line);
+    }
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", text(&output.stderr));
+    assert!(rest.contains("cancelled"), "{seen}{rest}");
+}

@@ -204,6 +204,10 @@ pub struct SettingsArgs {
     /// Limit for each wait, in seconds (default: connect 10, greeting 10, commands 30).
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
+    /// The limit for the whole test in seconds, however slowly but steadily the server
+    /// answers [default: 120, or --timeout when given].
+    #[arg(long, value_name = "SECS")]
+    pub total_timeout: Option<u64>,
     /// An extra PEM file of certificate authorities to trust.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,

@@ -155,11 +155,16 @@ async fn send(args: args::SendArgs) -> u8 {
             return exit::USAGE;
         }
     };
+    // Ctrl-C: the first stops the test (with a QUIT to the server), a second ends at once.
     let cancel = CancellationToken::new();
     let on_ctrl_c = cancel.clone();
     let watcher = tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             on_ctrl_c.cancel();
+            eprintln!("\nStopping the test… (Ctrl-C again quits at once)");
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(i32::from(exit::CANCELLED));
+            }
         }
     });
     let json = args.json;
@@ -172,7 +177,6 @@ async fn send(args: args::SendArgs) -> u8 {
         }
     };
     let report = run_session(&plan, Goal::Send, &sink, cancel).await;
-    watcher.abort();
     let diagnosis = diagnose(&settings, &report);
     let snippet = (report.ok() && diagnosis.is_none()).then(|| {
         crate::snippet::render(
@@ -195,6 +199,7 @@ async fn send(args: args::SendArgs) -> u8 {
     if args.save_password {
         profile_cmd::save_password_after(&settings, &report).await;
     }
+    watcher.abort();
     exit_code(&report)
 }
 

@@ -76,6 +76,7 @@ fn base_settings(args: &SettingsArgs) -> Result<Settings, String> {
 
 /// Every flag that was given replaces the base's value; switches only turn things on.
 fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
+    let timeouts = args.timeout.map_or(base.timeouts, Timeouts::uniform);
     let security = match args.security {
         Some(arg) => Some(match arg {
             SecurityArg::None => Security::None,
@@ -100,7 +101,10 @@ fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
         client_domain: args.client_domain.clone().unwrap_or(base.client_domain),
         from: args.from.clone().unwrap_or(base.from),
         to: args.to.clone().unwrap_or(base.to),
-        timeouts: args.timeout.map_or(base.timeouts, Timeouts::uniform),
+        timeouts: Timeouts {
+            total_secs: args.total_timeout.unwrap_or(timeouts.total_secs),
+            ..timeouts
+        },
         accept_invalid_certs: args.accept_invalid_certs || base.accept_invalid_certs,
         allow_plaintext_password: args.allow_plaintext_password,
         ca_file: args.ca_file.clone().or(base.ca_file),

@@ -44,6 +44,7 @@ pub enum DiagnosisId {
     StarttlsNotOffered,
     TlsOnPlainPort,
     TlsHandshakeFailed,
+    TlsOutdated,
     CertificateNameMismatch,
     CertificateUntrusted,
     CertificateExpired,
@@ -73,7 +74,7 @@ pub enum DiagnosisId {
 
 impl DiagnosisId {
     /// Every id, in the order above.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::DnsNotFound,
         Self::ConnectionRefused,
         Self::ConnectionTimeout,
@@ -84,6 +85,7 @@ impl DiagnosisId {
         Self::StarttlsNotOffered,
         Self::TlsOnPlainPort,
         Self::TlsHandshakeFailed,
+        Self::TlsOutdated,
         Self::CertificateNameMismatch,
         Self::CertificateUntrusted,
         Self::CertificateExpired,

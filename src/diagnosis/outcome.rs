@@ -66,6 +66,7 @@ pub(super) fn diagnose_error(
             target_name,
         } => mechanism_unsupported(offered, target_name),
         SessionError::AuthNotFinished { .. } => login_not_finished(),
+        SessionError::TlsOutdated { .. } => base(D::TlsOutdated),
         SessionError::PlaintextPasswordRefused { starttls_offered } => {
             ctx.password_unencrypted(*starttls_offered)
         }

@@ -53,6 +53,7 @@ pub(super) fn text(id: DiagnosisId) -> &'static Text {
         D::StarttlsNotOffered => &tls::STARTTLS_NOT_OFFERED,
         D::TlsOnPlainPort => &tls::TLS_ON_PLAIN_PORT,
         D::TlsHandshakeFailed => &tls::TLS_HANDSHAKE_FAILED,
+        D::TlsOutdated => &tls::TLS_OUTDATED,
         D::CertificateNameMismatch => &tls::CERTIFICATE_NAME_MISMATCH,
         D::CertificateUntrusted => &tls::CERTIFICATE_UNTRUSTED,
         D::CertificateExpired => &tls::CERTIFICATE_EXPIRED,

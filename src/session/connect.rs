@@ -6,7 +6,7 @@ use tokio::net::TcpStream;
 
 use super::connection::{Connection, Stream};
 use super::error::SessionError;
-use super::tls::{TlsSetup, cert_problem, server_name, version_label};
+use super::tls::{TlsSetup, cert_problem, server_name, speaks_only_old_tls, version_label};
 use super::wait::{Waited, bounded};
 use super::{Session, probe};
 use crate::certificate::CertificateInfo;
@@ -223,6 +223,12 @@ impl Session<'_> {
                 // The TLS library's words can quote the server's certificate names.
                 let detail = crate::untrusted::displayable_str(&err.to_string());
                 self.rec.info(&format!("TLS handshake failed: {detail}"));
+                if speaks_only_old_tls(&err) {
+                    self.rec.info(
+                        "the server offers only TLS 1.0 or 1.1, outdated versions this test refuses",
+                    );
+                    return Err(SessionError::TlsOutdated { step, detail });
+                }
                 let plain_banner = if problem.is_none() && step == Step::Tls {
                     self.probe_plain_banner().await
                 } else {

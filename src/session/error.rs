@@ -97,6 +97,15 @@ pub enum SessionError {
         /// shows the port expects STARTTLS instead.
         plain_banner: Option<String>,
     },
+    /// The server speaks only TLS 1.0 or 1.1, which this test (like every modern client)
+    /// refuses.
+    #[error("the server offers only outdated encryption (TLS 1.0 or 1.1): {detail}")]
+    TlsOutdated {
+        /// `Tls` (implicit) or `StartTls`.
+        step: Step,
+        /// The TLS library's message.
+        detail: String,
+    },
     /// Credentials are set but the server offers no AUTH on this connection.
     #[error("the server offers no sign-in (AUTH) on this connection")]
     AuthNotOffered {
@@ -183,6 +192,7 @@ impl SessionError {
             Self::NotSmtp { step, .. }
             | Self::Rejected { step, .. }
             | Self::TlsHandshake { step, .. }
+            | Self::TlsOutdated { step, .. }
             | Self::ConnectionLost { step }
             | Self::Timeout { step, .. }
             | Self::Cancelled { step }

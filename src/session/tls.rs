@@ -176,3 +176,22 @@ pub fn version_label(version: rustls::ProtocolVersion) -> String {
         other => format!("{other:?}"),
     }
 }
+
+/// Whether a failed handshake means the server speaks only TLS 1.0 or 1.1: it answers our
+/// TLS 1.2+ hello with a `protocol_version` alert, or offers a version rustls does not know.
+pub fn speaks_only_old_tls(err: &std::io::Error) -> bool {
+    let Some(tls) = err
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    else {
+        return false;
+    };
+    matches!(
+        tls,
+        rustls::Error::AlertReceived(rustls::AlertDescription::ProtocolVersion)
+            | rustls::Error::PeerIncompatible(
+                rustls::PeerIncompatible::ServerDoesNotSupportTls12Or13
+                    | rustls::PeerIncompatible::SupportedVersionsExtensionRequired
+            )
+    )
+}

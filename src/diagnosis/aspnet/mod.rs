@@ -101,8 +101,10 @@ pub fn predict_exception(
         // Not something System.Net.Mail ever ends with: it goes on after a refused or
         // impossible sign-in (the session does too, so these end only a sign-in-only test),
         // has no CA-file option, and a cancel is ours.
-        // The test stopped before the password left; the website would have sent it.
+        // The test stopped before the password left; the website would have sent it. And
+        // whether the website's Windows still speaks TLS 1.0 is its own setting.
         SessionError::PlaintextPasswordRefused { .. }
+        | SessionError::TlsOutdated { .. }
         | SessionError::AuthNotOffered { .. }
         | SessionError::AuthMechanismUnsupported { .. }
         | SessionError::CaFile { .. }

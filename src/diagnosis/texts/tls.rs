@@ -58,6 +58,23 @@ pub(in crate::diagnosis) static TLS_HANDSHAKE_FAILED: Text = Text {
     ],
 };
 
+pub(in crate::diagnosis) static TLS_OUTDATED: Text = Text {
+    summary: "The mail server only knows outdated encryption (TLS 1.0 or 1.1)",
+    explanation: "The server offered only TLS 1.0 or 1.1, encryption versions from 1999 and 2006 \
+                  that are no longer safe. This test refuses them, like every up-to-date program, \
+                  and mail providers and Microsoft have switched them off. Your website may still \
+                  connect today if its Windows server allows TLS 1.0, but that is ending: the \
+                  server needs updating.",
+    steps: &[
+        "Ask your mail provider or hosting company to enable TLS 1.2 or newer on the mail server \
+         (every server software from the last ten years can).",
+        "Or send through a provider whose server supports TLS 1.2: change `host` (and `port`) to \
+         its server.",
+        "Until then, do not switch encryption off to make it work: the password would then cross \
+         the network readable by anyone on the way.",
+    ],
+};
+
 pub(in crate::diagnosis) static CERTIFICATE_NAME_MISMATCH: Text = Text {
     summary: "The server's security certificate is for a different server name",
     explanation: "A certificate (the server's proof of identity) lists the names it is valid for, and \

@@ -1,0 +1,79 @@
+//! A server that speaks only TLS 1.0/1.1 (a real TLS stack: Python's `ssl` on OpenSSL, in
+//! `tests/fixtures/servers/old_tls_smtp.py`): its own diagnosis, not a generic handshake error.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use mail_settings_tester::diagnosis::{DiagnosisId, aspnet_exception, diagnose};
+use mail_settings_tester::session::{Goal, SessionError, run_session};
+use mail_settings_tester::settings::{Settings, Timeouts};
+use tokio_util::sync::CancellationToken;
+
+/// The Python server; killed when dropped.
+struct OldServer(Child);
+
+impl Drop for OldServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_old_server(dir: &Path) -> (OldServer, u16) {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    std::fs::write(&cert, made.cert.pem()).unwrap();
+    std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/servers/old_tls_smtp.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .arg(&cert)
+        .arg(&key)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs the old-TLS server");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line.trim().parse().expect("the server prints its port");
+    (OldServer(child), port)
+}
+
+#[tokio::test]
+async fn a_server_with_only_tls_1_0_gets_its_own_diagnosis() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port) = start_old_server(dir.path());
+    let settings = Settings {
+        host: "localhost".into(),
+        port: u32::from(port),
+        enable_ssl: true,
+        from: "site@example.com".into(),
+        accept_invalid_certs: true,
+        timeouts: Timeouts::uniform(5),
+        ..Settings::default()
+    };
+    let plan = settings.check().unwrap();
+    let report = run_session(&plan, Goal::Send, &|_| {}, CancellationToken::new()).await;
+    assert!(
+        matches!(report.error, Some(SessionError::TlsOutdated { .. })),
+        "{:?}",
+        report.error
+    );
+    let diagnosis = diagnose(&settings, &report).unwrap();
+    assert_eq!(diagnosis.id, DiagnosisId::TlsOutdated);
+    assert!(
+        diagnosis.explanation.contains("Windows"),
+        "the website may still connect"
+    );
+    assert!(
+        aspnet_exception(&settings, &report).is_none(),
+        "depends on the site's Windows"
+    );
+}
