@@ -3,10 +3,14 @@
 #   1. the window: time to first frame, CPU while idle for 10 s, resident memory
 #      (real binary, Xvfb, Mesa llvmpipe software GL);
 #   2. the CLI: one full send (STARTTLS + AUTH LOGIN + message) against a local Postfix,
-#      beside swaks doing the same, with hyperfine; peak memory with GNU time.
+#      beside swaks doing the same, with hyperfine; peak memory with GNU time;
+#   3. cancel: Ctrl-C while waiting for a greeting;
+#   4. hostile servers: peak memory of `mailtester send` against a 1 MiB reply line and an
+#      endless multi-line reply (scripts/hostile_smtp.py), beside a server that refuses at once.
 # Needs (Debian): xvfb xauth libgl1 libglx-mesa0 libgl1-mesa-dri libxkbcommon-x11-0 hyperfine
 #                 time swaks, and Postfix (scripts/postfix-test-server.sh install).
-# Usage: scripts/bench.sh   (MAILTESTER_BIN overrides target/release/mailtester)
+# Usage: scripts/bench.sh [hostile]   (MAILTESTER_BIN overrides target/release/mailtester;
+#        `hostile` runs only part 4, which needs nothing but python3 and GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${MAILTESTER_BIN:-target/release/mailtester}"
@@ -16,6 +20,43 @@ mkdir -p "$out_dir"
 results="$out_dir/results.md"
 : > "$results"
 say() { printf '%s\n' "$*" | tee -a "$results"; }
+
+# --- 4. Hostile servers: memory stays bounded (8 KiB a line, 200 lines a reply) --------------
+hostile_memory() {
+    local port=14998 mode runs kib max server
+    say "### CLI against hostile servers: peak memory (GNU time, maximum of 3 runs)"
+    say ""
+    say "| server | peak RSS | diagnosis |"
+    say "|---|---|---|"
+    for mode in refuse long-line endless; do
+        python3 scripts/hostile_smtp.py "$mode" "$port" 60 > "$out_dir/hostile-$mode.log" &
+        server=$!
+        for _ in $(seq 1 100); do grep -q ready "$out_dir/hostile-$mode.log" && break; sleep 0.05; done
+        max=0
+        for runs in 1 2 3; do
+            # mailtester fails against these servers (as it should): keep going.
+            kib="$( (/usr/bin/time -f '%M' "$bin" send --host 127.0.0.1 --port "$port" \
+                --from a@example.com --timeout 10 --json 2>&1 > "$out_dir/hostile-$mode.json" \
+                || true) | tail -n 1)"
+            if (( kib > max )); then max="$kib"; fi
+        done
+        kill "$server" 2>/dev/null || true
+        wait "$server" 2>/dev/null || true
+        local id
+        id="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print((d.get("diagnosis") or {}).get("id"))' \
+            "$out_dir/hostile-$mode.json")"
+        say "| $mode | $(awk -v k="$max" 'BEGIN { printf "%.1f MiB", k / 1024 }') | $id |"
+    done
+    say ""
+}
+
+if [[ "${1:-}" == hostile ]]; then
+    say "## Benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), binary: $bin)"
+    say ""
+    hostile_memory
+    echo "results in $results"
+    exit 0
+fi
 
 say "## Benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), binary: $bin)"
 say ""
@@ -114,4 +155,6 @@ done
 kill "$silent" 2>/dev/null || true
 say ""
 say "Cancel (Ctrl-C while waiting for a greeting, until the process has exited): ${cancel_ms[*]} ms (target: within 100 ms)."
+say ""
+hostile_memory
 echo "results in $results"

@@ -126,8 +126,11 @@ fuzz() { # target, seconds
 if [[ -n "${MAILTESTER_SKIP_FUZZ:-}" ]]; then
     echo "note: MAILTESTER_SKIP_FUZZ is set: the fuzz runs are skipped (the mutation tests ran)."
 elif command -v cargo-fuzz >/dev/null 2>&1; then
-    step "short fuzz runs (fuzz/; MAILTESTER_SKIP_FUZZ=1 skips them)"
+    step "short fuzz runs (fuzz/; MAILTESTER_SKIP_FUZZ=1 skips them; the first build takes ~6 minutes)"
     fuzz webconfig 30
+    fuzz reply 20
+    fuzz explain 20
+    fuzz certificate 20
 else
     need "the fuzz runs (install: cargo install cargo-fuzz --locked)"
 fi

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "leaks/forms.rs"]
+#[allow(dead_code)] // shared with tests/leaks.rs, which also searches files
 mod forms;
 mod support;
 

@@ -125,13 +125,19 @@ impl Connection {
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
+                // The line end can arrive in the same read as the bytes past the limit.
+                if line.len() > MAX_LINE_BYTES {
+                    self.broken = true;
+                    return Err(ReadError::TooLong);
+                }
                 return Ok(crate::untrusted::displayable(&line));
             }
             if !plausible_reply_start(&self.buffer) {
                 self.broken = true;
                 return Err(ReadError::NotSmtp(printable(&self.buffer)));
             }
-            if self.buffer.len() > MAX_LINE_BYTES {
+            // A full line and its CR may be waiting for their LF.
+            if self.buffer.len() > MAX_LINE_BYTES + 1 {
                 self.broken = true;
                 return Err(ReadError::TooLong);
             }

@@ -26,7 +26,21 @@ pub enum CertKind {
     Expired,
     /// For `localhost` and `127.0.0.1`, but self-signed instead of issued by the test CA.
     SelfSigned,
+    /// Terminal tricks in every name a client shows: the subject's common name, the DNS names
+    /// (none of them `localhost`) and the issuer, a second CA (see [`TestPki::hostile_ca_pem_path`])
+    /// whose own name is as hostile. Common names are UTF-8 strings and carry ESC sequences, BEL,
+    /// NUL, DEL, C1 controls and the bidi override U+202E; DNS names are IA5 strings, which rcgen
+    /// keeps to ASCII, so they carry ESC, BEL, NUL and DEL but no U+202E.
+    Hostile,
 }
+
+/// The hostile certificate's common name.
+pub const HOSTILE_CN: &str =
+    "\x1b[2J\x1b]0;owned\x07mail\u{202e}moc.elpmaxe\u{0}\u{9b}31m\u{85}\x7f.example";
+/// The hostile CA's common name.
+pub const HOSTILE_CA_CN: &str = "\x1b[31mTrusted\x07 Root\u{202e}AC\u{0}\u{9b}0m";
+/// The hostile CA's organisation.
+pub const HOSTILE_CA_ORG: &str = "\u{202e}gnikcaH\x1b[0m\x07";
 
 impl CertKind {
     /// Every kind, for tests that loop over them.
@@ -50,6 +64,7 @@ pub struct TestPki {
     _dir: tempfile::TempDir,
     ca_pem_path: PathBuf,
     ca_der: CertificateDer<'static>,
+    hostile_ca_pem_path: PathBuf,
     leaves: HashMap<CertKind, Leaf>,
 }
 
@@ -63,6 +78,11 @@ impl TestPki {
     /// Path of a PEM file holding the CA certificate (what a user would pass as a trusted CA).
     pub fn ca_pem_path(&self) -> &Path {
         &self.ca_pem_path
+    }
+
+    /// Path of a PEM file holding the CA that issued [`CertKind::Hostile`] (its name is hostile).
+    pub fn hostile_ca_pem_path(&self) -> &Path {
+        &self.hostile_ca_pem_path
     }
 
     /// The CA certificate in DER.
@@ -103,38 +123,54 @@ impl TestPki {
     }
 
     fn generate() -> TestPki {
-        let ca_key = KeyPair::generate().expect("generate CA key");
-        let mut ca_params = CertificateParams::default();
-        ca_params
-            .distinguished_name
-            .push(DnType::CommonName, CA_NAME);
-        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        ca_params.key_usages = vec![
-            KeyUsagePurpose::KeyCertSign,
-            KeyUsagePurpose::CrlSign,
-            KeyUsagePurpose::DigitalSignature,
-        ];
-        ca_params.not_before = date_time_ymd(2019, 1, 1);
-        ca_params.not_after = date_time_ymd(2049, 12, 31);
-        let ca_cert = ca_params.self_signed(&ca_key).expect("self-sign CA");
-        let issuer = Issuer::new(ca_params, ca_key);
+        let (ca_cert, issuer) = make_ca(&[(DnType::CommonName, CA_NAME)]);
+        let (hostile_ca, hostile_issuer) = make_ca(&[
+            (DnType::CommonName, HOSTILE_CA_CN),
+            (DnType::OrganizationName, HOSTILE_CA_ORG),
+        ]);
 
-        let leaves = CertKind::ALL
+        let mut leaves: HashMap<CertKind, Leaf> = CertKind::ALL
             .into_iter()
             .map(|kind| (kind, make_leaf(kind, &issuer)))
             .collect();
+        leaves.insert(
+            CertKind::Hostile,
+            make_leaf(CertKind::Hostile, &hostile_issuer),
+        );
 
         let dir = tempfile::tempdir().expect("create temp dir for the CA file");
         let ca_pem_path = dir.path().join("test-ca.pem");
         std::fs::write(&ca_pem_path, ca_cert.pem()).expect("write CA PEM");
+        let hostile_ca_pem_path = dir.path().join("hostile-ca.pem");
+        std::fs::write(&hostile_ca_pem_path, hostile_ca.pem()).expect("write hostile CA PEM");
 
         TestPki {
             _dir: dir,
             ca_pem_path,
             ca_der: ca_cert.der().clone(),
+            hostile_ca_pem_path,
             leaves,
         }
     }
+}
+
+/// A self-signed CA with the name `dn`, and the issuer that signs with it.
+fn make_ca(dn: &[(DnType, &str)]) -> (rcgen::Certificate, Issuer<'static, KeyPair>) {
+    let ca_key = KeyPair::generate().expect("generate CA key");
+    let mut ca_params = CertificateParams::default();
+    for (kind, value) in dn {
+        ca_params.distinguished_name.push(kind.clone(), *value);
+    }
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    ca_params.not_before = date_time_ymd(2019, 1, 1);
+    ca_params.not_after = date_time_ymd(2049, 12, 31);
+    let ca_cert = ca_params.self_signed(&ca_key).expect("self-sign CA");
+    (ca_cert, Issuer::new(ca_params, ca_key))
 }
 
 fn ring_provider() -> Arc<rustls::crypto::CryptoProvider> {
@@ -147,11 +183,20 @@ fn make_leaf(kind: CertKind, issuer: &Issuer<'_, KeyPair>) -> Leaf {
         CertKind::Valid | CertKind::Expired | CertKind::SelfSigned => {
             vec!["localhost".into(), "127.0.0.1".into()]
         }
+        CertKind::Hostile => vec![
+            "\x1b[2J\x1b[1;1Hmail\x07.example".into(),
+            "evil\0.example\x7f".into(),
+        ],
     };
     let mut params = CertificateParams::new(names.clone()).expect("valid subject names");
+    let common_name = if kind == CertKind::Hostile {
+        HOSTILE_CN
+    } else {
+        names[0].as_str()
+    };
     params
         .distinguished_name
-        .push(DnType::CommonName, names[0].as_str());
+        .push(DnType::CommonName, common_name);
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     params.use_authority_key_identifier_extension = kind != CertKind::SelfSigned;

@@ -6,6 +6,8 @@
 
 mod auth;
 mod config;
+mod envelope;
+mod hostile;
 mod line_io;
 mod log;
 mod session;

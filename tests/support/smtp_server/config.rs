@@ -25,6 +25,12 @@ pub enum Banner {
     Http,
     /// Write non-UTF-8 binary bytes ending in CRLF and keep the socket open.
     Garbage,
+    /// Raw bytes as the greeting (NUL, invalid UTF-8, escape sequences...). When they start with
+    /// `2` the dialogue goes on as after a normal greeting; otherwise the server keeps the socket
+    /// open, reading and ignoring whatever comes, until the client closes.
+    Bytes(Vec<u8>),
+    /// The greeting line written one byte per interval, and every reply after it too.
+    Slow(String, Duration),
 }
 
 /// A step of the SMTP dialogue where a fault can be injected.
@@ -85,6 +91,21 @@ pub enum Fault {
     StallAt(Stage),
     /// Pause this long between the lines of every multi-line reply.
     SlowLines(Duration),
+    /// Answer this stage's command as usual, then close the connection.
+    DropAfter(Stage),
+    /// Accept the TLS handshake's first bytes (the `ClientHello`), then close: implicit TLS or
+    /// after `220` to STARTTLS.
+    DropInTlsHandshake,
+    /// After the `354`, read this many lines of the message body, then close.
+    DropInData(usize),
+    /// Answer this stage's command with these raw bytes (NUL, invalid UTF-8...), then go on.
+    RawReplyAt(Stage, &'static [u8]),
+    /// Answer this stage's command with `250 ` and this many letters on one line, then go on.
+    LongLineAt(Stage, usize),
+    /// Answer this stage's command with `250-` lines forever (until the client goes away).
+    EndlessReplyAt(Stage),
+    /// From the reply to this stage's command on, write one byte per interval.
+    SlowBytesFrom(Stage, Duration),
 }
 
 /// Configuration of a [`super::TestServer`]. `Default` is a friendly STARTTLS server.

@@ -11,6 +11,7 @@ pub const MAX_LINE: usize = 10_000;
 pub struct LineIo<S> {
     inner: BufReader<S>,
     line_pause: Option<Duration>,
+    byte_pause: Option<Duration>,
 }
 
 impl<S: AsyncRead + AsyncWrite + Unpin> LineIo<S> {
@@ -19,7 +20,13 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineIo<S> {
         LineIo {
             inner: BufReader::new(stream),
             line_pause,
+            byte_pause: None,
         }
+    }
+
+    /// From now on, every reply is written one byte per `pause` (a server on a dying link).
+    pub fn trickle(&mut self, pause: Duration) {
+        self.byte_pause = Some(pause);
     }
 
     /// The next line without its line ending, or `None` on EOF, error or an over-long line.
@@ -49,19 +56,26 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineIo<S> {
             {
                 tokio::time::sleep(pause).await;
             }
-            let stream = self.inner.get_mut();
-            stream.write_all(line.as_ref().as_bytes()).await?;
-            stream.write_all(b"\r\n").await?;
-            stream.flush().await?;
+            let mut bytes = line.as_ref().as_bytes().to_vec();
+            bytes.extend_from_slice(b"\r\n");
+            self.write_raw(&bytes).await?;
         }
         Ok(())
     }
 
-    /// Writes raw bytes.
+    /// Writes raw bytes (one at a time, with pauses, after [`Self::trickle`]).
     pub async fn write_raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         let stream = self.inner.get_mut();
-        stream.write_all(bytes).await?;
-        stream.flush().await
+        let Some(pause) = self.byte_pause else {
+            stream.write_all(bytes).await?;
+            return stream.flush().await;
+        };
+        for byte in bytes {
+            stream.write_all(&[*byte]).await?;
+            stream.flush().await?;
+            tokio::time::sleep(pause).await;
+        }
+        Ok(())
     }
 
     /// Orderly close of the sending side (TLS `close_notify`, then FIN).

@@ -9,15 +9,12 @@ use tokio_rustls::TlsAcceptor;
 use tokio_rustls::server::TlsStream;
 
 use super::config::{Banner, Fault, HOST, ServerConfig, Stage};
+use super::hostile::{self, Hit};
 use super::line_io::LineIo;
 use super::log::Observations;
 
 /// Reply to `MAIL FROM` and `AUTH` before TLS when `require_tls` is set.
 pub const MUST_STARTTLS: &str = "530 5.7.0 Must issue a STARTTLS command first";
-
-const HTTP_400: &[u8] = b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\n\
-Content-Length: 12\r\nConnection: close\r\n\r\nBad Request\n";
-const GARBAGE: &[u8] = b"\xff\xfe\x00\x80\xc3\x28\x1b[0m\xa0\xa1\xf0\x28\x8c\xbc\r\n";
 
 /// What a command handler tells the dialogue loop.
 pub enum Flow {
@@ -40,8 +37,8 @@ pub struct Session {
     pub encrypted: bool,
     pub greeted: bool,
     pub authenticated: bool,
-    has_sender: bool,
-    recipients: usize,
+    pub(super) has_sender: bool,
+    pub(super) recipients: usize,
 }
 
 /// Handles one accepted connection until it ends; every stream is dropped on return.
@@ -74,32 +71,19 @@ pub async fn say<S: AsyncRead + AsyncWrite + Unpin>(
 }
 
 /// Whether a reply's last line has the wanted first digit.
-fn is_positive(lines: &[String], digit: char) -> bool {
+pub(super) fn is_positive(lines: &[String], digit: char) -> bool {
     lines.last().is_some_and(|line| line.starts_with(digit))
 }
 
-fn reply_or(custom: Option<&Vec<String>>, default: &str) -> Vec<String> {
+pub(super) fn reply_or(custom: Option<&Vec<String>>, default: &str) -> Vec<String> {
     custom.cloned().unwrap_or_else(|| vec![default.to_owned()])
 }
 
 impl Session {
     async fn run(&mut self, tcp: TcpStream, tls: &TlsAcceptor) {
         let mut raw = LineIo::new(tcp, None);
-        match &self.config.banner {
-            Banner::Silent => return raw.drain().await,
-            Banner::Http => {
-                if raw.write_raw(HTTP_400).await.is_ok() {
-                    raw.shutdown().await;
-                }
-                return;
-            }
-            Banner::Garbage => {
-                if raw.write_raw(GARBAGE).await.is_ok() {
-                    raw.drain().await;
-                }
-                return;
-            }
-            Banner::Normal(_) | Banner::Lines(_) => {}
+        if !hostile::opening(&mut raw, &self.config.banner).await {
+            return;
         }
         let tcp = raw.into_inner();
         if self.config.implicit_tls {
@@ -115,9 +99,13 @@ impl Session {
 
     async fn handshake(
         &mut self,
-        tcp: TcpStream,
+        mut tcp: TcpStream,
         tls: &TlsAcceptor,
     ) -> Option<TlsStream<TcpStream>> {
+        if self.config.fault == Some(Fault::DropInTlsHandshake) {
+            hostile::read_client_hello(&mut tcp).await;
+            return None;
+        }
         let stream = tls.accept(tcp).await.ok()?;
         self.log.update(|record| record.tls_handshakes += 1);
         // RFC 3207: after TLS the client starts over with EHLO.
@@ -143,15 +131,21 @@ impl Session {
             };
             self.log.update(|record| record.commands.push(line.clone()));
             let (verb, arg) = line.split_once(' ').unwrap_or((line.as_str(), ""));
-            if let Some(stage) = Stage::of_verb(verb)
-                && self.fault_hits(&mut io, stage).await
-            {
-                return Next::Close;
+            let stage = Stage::of_verb(verb);
+            if let Some(stage) = stage {
+                match self.fault_hits(&mut io, stage).await {
+                    Hit::Missed => {}
+                    Hit::Replied => continue,
+                    Hit::Close => return Next::Close,
+                }
             }
             match self
                 .command(&mut io, &verb.to_ascii_uppercase(), arg.trim())
                 .await
             {
+                Ok(Flow::Continue) if stage.is_some() && self.drops_after(stage) => {
+                    return Next::Close;
+                }
                 Ok(Flow::Continue) => {}
                 Ok(Flow::StartTls) => return Next::StartTls(io.into_inner()),
                 Ok(Flow::Close) | Err(_) => return Next::Close,
@@ -164,6 +158,11 @@ impl Session {
         let lines = match &self.config.banner {
             Banner::Normal(line) => vec![line.clone()],
             Banner::Lines(lines) => lines.clone(),
+            Banner::Slow(line, pause) => {
+                io.trickle(*pause);
+                vec![line.clone()]
+            }
+            Banner::Bytes(bytes) => return hostile::raw_greeting(io, bytes).await,
             Banner::Silent | Banner::Http | Banner::Garbage => Vec::new(),
         };
         if io.reply(&lines).await.is_err() {
@@ -176,24 +175,30 @@ impl Session {
         true
     }
 
-    /// Applies a drop or stall fault for `stage`; `true` when the connection must end.
-    async fn fault_hits<S: AsyncRead + AsyncWrite + Unpin>(
+    /// Applies the fault injected at `stage`, if any.
+    pub(super) async fn fault_hits<S: AsyncRead + AsyncWrite + Unpin>(
         &self,
         io: &mut LineIo<S>,
         stage: Stage,
-    ) -> bool {
+    ) -> Hit {
         match self.config.fault {
-            Some(Fault::DropAt(at)) if at == stage => true,
+            Some(Fault::DropAt(at)) if at == stage => Hit::Close,
             Some(Fault::StallAt(at)) if at == stage => {
                 // Never answer again, but keep listening: tests see what the client sends
                 // after giving up (a QUIT after a cancel, for instance).
                 while let Some(line) = io.read_line().await {
                     self.log.update(|record| record.commands.push(line.clone()));
                 }
-                true
+                Hit::Close
             }
-            _ => false,
+            Some(fault) => hostile::reply_fault(io, fault, stage).await,
+            None => Hit::Missed,
         }
+    }
+
+    /// Whether the connection ends right after answering `stage`'s command.
+    pub(super) fn drops_after(&self, stage: Option<Stage>) -> bool {
+        matches!(self.config.fault, Some(Fault::DropAfter(at)) if Some(at) == stage)
     }
 
     fn line_pause(&self) -> Option<std::time::Duration> {
@@ -208,7 +213,7 @@ impl Session {
         !self.config.auth_mechanisms.is_empty() && (self.encrypted || self.config.auth_before_tls)
     }
 
-    fn reset_transaction(&mut self) {
+    pub(super) fn reset_transaction(&mut self) {
         self.has_sender = false;
         self.recipients = 0;
     }
@@ -311,93 +316,5 @@ impl Session {
         } else {
             Flow::Continue
         })
-    }
-
-    async fn mail<S: AsyncRead + AsyncWrite + Unpin>(
-        &mut self,
-        io: &mut LineIo<S>,
-    ) -> io::Result<Flow> {
-        if self.config.require_tls && !self.encrypted {
-            let reply = self.config.must_starttls_reply.clone();
-            return say(io, &reply).await;
-        }
-        if !self.greeted {
-            return say(io, "503 5.5.1 Error: send HELO/EHLO first").await;
-        }
-        if self.config.require_auth && !self.authenticated {
-            let reply = self.config.auth_required_reply.clone();
-            return say(io, &reply).await;
-        }
-        if self.has_sender {
-            return say(io, "503 5.5.1 Error: nested MAIL command").await;
-        }
-        let lines = reply_or(self.config.mail_from_reply.as_ref(), "250 2.1.0 Ok");
-        self.has_sender = is_positive(&lines, '2');
-        io.reply(&lines).await?;
-        Ok(Flow::Continue)
-    }
-
-    async fn rcpt<S: AsyncRead + AsyncWrite + Unpin>(
-        &mut self,
-        io: &mut LineIo<S>,
-        arg: &str,
-    ) -> io::Result<Flow> {
-        if !self.has_sender {
-            return say(io, "503 5.5.1 Error: need MAIL command").await;
-        }
-        if self.config.relay_requires_auth && !self.authenticated {
-            let recipient = arg
-                .split_once(':')
-                .map_or(arg, |(_, address)| address.trim());
-            return say(io, &format!("554 5.7.1 {recipient}: Relay access denied")).await;
-        }
-        let lines = reply_or(self.config.rcpt_reply.as_ref(), "250 2.1.5 Ok");
-        if is_positive(&lines, '2') {
-            self.recipients += 1;
-        }
-        io.reply(&lines).await?;
-        Ok(Flow::Continue)
-    }
-
-    async fn data<S: AsyncRead + AsyncWrite + Unpin>(
-        &mut self,
-        io: &mut LineIo<S>,
-    ) -> io::Result<Flow> {
-        if !self.has_sender {
-            return say(io, "503 5.5.1 Error: need RCPT command").await;
-        }
-        if self.recipients == 0 {
-            return say(io, "554 5.5.1 Error: no valid recipients").await;
-        }
-        let lines = reply_or(
-            self.config.data_reply.as_ref(),
-            "354 End data with <CR><LF>.<CR><LF>",
-        );
-        io.reply(&lines).await?;
-        if !is_positive(&lines, '3') {
-            return Ok(Flow::Continue);
-        }
-        let mut body = String::new();
-        loop {
-            let Some(line) = io.read_line().await else {
-                return Ok(Flow::Close);
-            };
-            if line == "." {
-                break;
-            }
-            body.push_str(line.strip_prefix('.').unwrap_or(&line));
-            body.push_str("\r\n");
-        }
-        self.log.update(|record| record.messages.push(body));
-        if self.fault_hits(io, Stage::DataEnd).await {
-            return Ok(Flow::Close);
-        }
-        self.reset_transaction();
-        let lines = reply_or(
-            self.config.data_end_reply.as_ref(),
-            "250 2.0.0 Ok: queued as TEST123",
-        );
-        io.reply(&lines).await?;
-        Ok(Flow::Continue)
     }
 }
