@@ -14,6 +14,7 @@
 #   packages from PyPI and OpenSSL 1.1 built from the openssl-src crate, cached in
 #   target/dotnet-oracle; 1-4 minutes the first time; needs python3 with venv, no root);
 # - a software Vulkan for the window's image snapshots (mesa-vulkan-drivers);
+# - Xvfb, AT-SPI and pyatspi, to drive the window as a screen reader does (scripts/atspi-check.sh);
 # - cargo-fuzz for the fuzz runs.
 # The tests that need Postfix or the keyring are #[ignore]d in a plain `cargo test` (they show as
 # ignored, never as passed) and run here with --ignored. Whatever is missing is listed at the end;
@@ -52,6 +53,9 @@ if $install; then
     apt_install dbus gnome-keyring libsecret-tools
     step "installing a software Vulkan (lavapipe) for the window's image snapshots"
     apt_install mesa-vulkan-drivers libvulkan1
+    step "installing Xvfb and AT-SPI for driving the window as a screen reader does"
+    apt_install xvfb xauth at-spi2-core python3-pyatspi dbus libgl1 libglx-mesa0 \
+        libgl1-mesa-dri libxkbcommon-x11-0
     rustup component add clippy rustfmt >/dev/null 2>&1 || true
     if ! command -v cargo-fuzz >/dev/null 2>&1; then
         step "installing cargo-fuzz (about a minute)"
@@ -85,6 +89,13 @@ step "cargo test (every test that needs nothing but this machine)"
 cargo test --all-targets
 
 # The tests against real programs, each with what it needs.
+if command -v xvfb-run >/dev/null 2>&1 && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null; then
+    step "the window driven over AT-SPI at full speed, 30 times (scripts/atspi-check.sh)"
+    scripts/atspi-check.sh --runs 30
+else
+    need "the AT-SPI check of the window (install: sudo scripts/check.sh --install)"
+fi
+
 if [[ -z "${MAILTESTER_POSTFIX_ENV:-}" ]] && command -v postfix >/dev/null 2>&1 \
     && command -v dovecot >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
     step "starting a private Postfix + Dovecot for the real-server tests"

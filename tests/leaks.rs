@@ -273,7 +273,10 @@ async fn profiles_snippets_and_web_config_never_leak_unless_asked_to_write_it() 
         "written when asked: {written}"
     );
     for (path, text) in files_under(site_dir.path()) {
-        if path.ends_with(".bak") {
+        if std::path::Path::new(&path)
+            .extension()
+            .is_some_and(|extension| extension == "bak")
+        {
             assert_clean(&format!("the backup {path}"), &text);
         }
     }

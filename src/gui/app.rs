@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, RichText, Ui};
+use egui::{Button, Key, RichText, Ui};
 use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
@@ -15,6 +15,7 @@ use super::data_ui::{
 use super::explain::{ExplainState, explain_window};
 use super::form::form_ui;
 use super::form_state::FormState;
+use super::ids;
 use super::result::{diagnosis_card, success_card};
 use super::snippet_view::snippet_ui;
 use super::style;
@@ -307,6 +308,7 @@ impl MailTesterApp {
     /// Draws the whole window.
     pub fn draw(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
+        let mut form_changed = false;
         let (_, problems) = self.form.current();
         let running = self.is_running();
         let window_open =
@@ -325,11 +327,12 @@ impl MailTesterApp {
                 ui.heading("Mail Settings Tester");
                 ui.label(RichText::new("Check your website's email settings").weak());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Explain an error message…").clicked() {
+                    if ids::add(ui, "open_explain", Button::new("Explain an error message…"))
+                        .clicked()
+                    {
                         commands.push(Command::OpenExplain);
                     }
-                    if ui
-                        .button("Open web.config…")
+                    if ids::add(ui, "open_webconfig", Button::new("Open web.config…"))
                         .on_hover_text(
                             "Read the mail settings from your website's web.config and check them",
                         )
@@ -353,18 +356,9 @@ impl MailTesterApp {
                         profile_bar_ui(ui, &self.profiles, &self.profile, &mut commands);
                         ui.separator();
                         let visible = self.form.visible_problems(&problems);
-                        let blocked = problems
-                            .iter()
-                            .any(|p| p.severity == crate::settings::Severity::Error);
-                        if form_ui(
-                            ui,
-                            &mut self.form,
-                            &visible,
-                            blocked,
-                            running,
-                            &mut commands,
-                        ) {
+                        if form_ui(ui, &mut self.form, &visible, running, &mut commands) {
                             self.form.touched = true;
+                            form_changed = true;
                         }
                     });
             });
@@ -396,6 +390,11 @@ impl MailTesterApp {
             update_window(ui.ctx(), update, &mut commands);
         }
         let ctx = ui.ctx().clone();
+        // This frame was laid out before the change: draw the next one at once, so the screen
+        // and the accessibility tree a screen reader acts on are current (no frames when idle).
+        if form_changed || !commands.is_empty() {
+            ctx.request_repaint();
+        }
         for command in commands {
             self.handle(command, &ctx);
         }
@@ -431,8 +430,7 @@ impl MailTesterApp {
                     success_card(ui, tested, &self.live);
                     let snippet = render(self.snippet_format, tested, self.include_password);
                     if self.snippet_format == Format::WebConfig
-                        && ui
-                            .button(RichText::new("Update my web.config…").strong())
+                        && ids::add(ui, "update_webconfig", Button::new(RichText::new("Update my web.config…").strong()))
                             .on_hover_text("Writes these settings into your web.config: shows the changes first and keeps a backup")
                             .clicked()
                     {
@@ -456,17 +454,18 @@ impl MailTesterApp {
                         "No file chosen. If no file window appeared, type the file's path:"
                     };
                     let label = ui.label(question);
-                    ui.add(egui::TextEdit::singleline(&mut prompt.path).desired_width(320.0))
-                        .labelled_by(label.id);
+                    let edit =
+                        egui::TextEdit::singleline(&mut prompt.path).id(ids::id("typed_path"));
+                    ui.add(edit.desired_width(320.0)).labelled_by(label.id);
                     let action = if prompt.purpose.saves() {
                         "Save"
                     } else {
                         "Open"
                     };
-                    if ui.button(action).clicked() {
+                    if ids::add(ui, "typed_path_ok", Button::new(action)).clicked() {
                         commands.push(Command::SaveToTypedPath);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ids::add(ui, "typed_path_cancel", Button::new("Cancel")).clicked() {
                         commands.push(Command::DismissSavePrompt);
                     }
                 });

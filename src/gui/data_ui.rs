@@ -1,10 +1,10 @@
 //! The parts of the window that deal with the user's data: the profile picker, the name prompt,
 //! what we found in an imported web.config, and the update with its diff.
 
-use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
+use egui::{Button, ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
 use super::command::{Command, ProfilePromptKind};
-use super::style;
+use super::{ids, style};
 use crate::settings::{Settings, Severity};
 use crate::webconfig::{Finding, PreparedUpdate};
 
@@ -46,24 +46,18 @@ pub fn profile_bar_ui(
                 }
             });
         combo.response.labelled_by(label.id);
-        if ui
-            .button("Save profile…")
+        if ids::add(ui, "save_profile", Button::new("Save profile…"))
             .on_hover_text("Keep these settings under a name (never the password)")
             .clicked()
         {
             commands.push(Command::OpenProfilePrompt(ProfilePromptKind::SaveAs));
         }
         let has_selection = !selected.is_empty();
-        if ui
-            .add_enabled(has_selection, egui::Button::new("Rename…"))
-            .clicked()
+        if ids::add_enabled(ui, "rename_profile", has_selection, Button::new("Rename…")).clicked()
         {
             commands.push(Command::OpenProfilePrompt(ProfilePromptKind::Rename));
         }
-        if ui
-            .add_enabled(has_selection, egui::Button::new("Delete"))
-            .clicked()
-        {
+        if ids::add_enabled(ui, "delete_profile", has_selection, Button::new("Delete")).clicked() {
             commands.push(Command::DeleteProfile);
         }
     });
@@ -85,7 +79,11 @@ pub fn profile_prompt_window(
         .show(ctx, |ui| {
             let label = ui.label("Profile name");
             let edit = ui
-                .add(TextEdit::singleline(&mut prompt.name).desired_width(260.0))
+                .add(
+                    TextEdit::singleline(&mut prompt.name)
+                        .id(ids::id("profile_name"))
+                        .desired_width(260.0),
+                )
                 .labelled_by(label.id);
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 commands.push(Command::ConfirmProfilePrompt);
@@ -97,10 +95,10 @@ pub fn profile_prompt_window(
             );
             ui.horizontal(|ui| {
                 let ready = !prompt.name.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("OK")).clicked() {
+                if ids::add_enabled(ui, "profile_name_ok", ready, Button::new("OK")).clicked() {
                     commands.push(Command::ConfirmProfilePrompt);
                 }
-                if ui.button("Cancel").clicked() {
+                if ids::add(ui, "profile_name_cancel", Button::new("Cancel")).clicked() {
                     commands.push(Command::DismissProfilePrompt);
                 }
             });
@@ -138,7 +136,7 @@ pub fn findings_window(
                     ui.add_space(4.0);
                 }
             });
-            if ui.button("OK").clicked() {
+            if ids::add(ui, "findings_ok", Button::new("OK")).clicked() {
                 commands.push(Command::DismissFindings);
             }
         });
@@ -177,10 +175,11 @@ pub fn update_window(ctx: &egui::Context, update: &PreparedUpdate, commands: &mu
                     .small(),
             );
             ui.horizontal(|ui| {
-                if ui.button(RichText::new("Write the changes").strong()).clicked() {
+                let write = Button::new(RichText::new("Write the changes").strong());
+                if ids::add(ui, "write_webconfig", write).clicked() {
                     commands.push(Command::WriteWebConfigUpdate);
                 }
-                if ui.button("Cancel").clicked() {
+                if ids::add(ui, "write_webconfig_cancel", Button::new("Cancel")).clicked() {
                     commands.push(Command::DismissWebConfigUpdate);
                 }
             });

@@ -3,6 +3,7 @@
 use egui::{RichText, TextEdit};
 
 use super::command::Command;
+use super::ids;
 use super::result::diagnosis_card;
 use crate::diagnosis::{Diagnosis, explain_for_site};
 use crate::settings::Framework;
@@ -35,6 +36,7 @@ pub fn explain_window(
             let label = ui.label("Paste the error your website logged (or the mail server's reply):");
             ui.add(
                 TextEdit::multiline(&mut state.text)
+                    .id(ids::id("explain_text"))
                     .desired_rows(5)
                     .desired_width(f32::INFINITY)
                     .hint_text("The SMTP server requires a secure connection or the client was not authenticated…"),
@@ -42,7 +44,7 @@ pub fn explain_window(
             .labelled_by(label.id);
             ui.horizontal(|ui| {
                 let ready = !state.text.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Explain")).clicked() {
+                if ids::add_enabled(ui, "explain", ready, egui::Button::new("Explain")).clicked() {
                     // A pure function of the text: no network, no disk.
                     state.diagnosis = Some(explain_for_site(&state.text, framework));
                 }

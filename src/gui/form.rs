@@ -1,24 +1,24 @@
 //! The settings form, in web.config's own words: each label names the attribute it fills.
 
-use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
+use egui::{Button, Checkbox, ComboBox, Grid, RichText, TextEdit, Ui};
 
 use super::command::Command;
+use super::form_advanced::advanced_ui;
 use super::form_state::FormState;
+use super::ids;
 use super::style;
-use super::worker::FilePurpose;
 use crate::presets::PRESETS;
-use crate::settings::{Field, FieldProblem, Framework, Security, Severity, Target};
+use crate::settings::{Field, FieldProblem, Framework, Severity, Target};
 
 /// Width of the text inputs.
-const INPUT_WIDTH: f32 = 240.0;
+pub(super) const INPUT_WIDTH: f32 = 240.0;
 
-/// Draws the whole form and the send button. `blocked`: some field has an error (shown or
-/// not yet shown). Returns whether the user changed anything.
+/// Draws the whole form and the send button (`problems`: the ones to show). Returns whether
+/// the user changed anything.
 pub fn form_ui(
     ui: &mut Ui,
     form: &mut FormState,
     problems: &[FieldProblem],
-    blocked: bool,
     running: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
@@ -79,6 +79,13 @@ pub fn form_ui(
         .default_open(false)
         .show(ui, |ui| advanced_ui(ui, form, problems, commands));
     ui.add_space(10.0);
+    // Judged on the form as it is now, after this frame's input: a screen reader can set the
+    // last field and press Send in the same frame, and the press must count.
+    let blocked = form
+        .current()
+        .1
+        .iter()
+        .any(|p| p.severity == Severity::Error);
     send_row(ui, problems, blocked, running, commands);
     form.settings.password != password_before
         || serde_json::to_string(&*form).unwrap_or_default() != before
@@ -125,7 +132,7 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
 }
 
 /// The label cell: the user's words, with the web.config attribute in them.
-fn label_cell(ui: &mut Ui, text: &str) -> egui::Response {
+pub(super) fn label_cell(ui: &mut Ui, text: &str) -> egui::Response {
     ui.label(text)
 }
 
@@ -162,7 +169,7 @@ fn problem_label(ui: &mut Ui, problem: &FieldProblem) {
     ui.label(RichText::new(&problem.message).color(color).small());
 }
 
-fn text_row(
+pub(super) fn text_row(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
@@ -172,6 +179,7 @@ fn text_row(
 ) {
     let label = label_cell(ui, label);
     let mut edit = TextEdit::singleline(value)
+        .id(ids::id(field))
         .hint_text(hint)
         .desired_width(INPUT_WIDTH);
     if has_error(problems, field) {
@@ -192,26 +200,34 @@ fn password_row(
     ui.horizontal(|ui| {
         let mut text = form.settings.password.expose().to_owned();
         let edit = TextEdit::singleline(&mut text)
+            .id(ids::id(Field::Password))
             .password(!form.show_password)
             .desired_width(INPUT_WIDTH - 60.0);
         if ui.add(edit).labelled_by(label.id).changed() {
             form.settings.password = crate::secret::Password::new(text);
         }
-        ui.checkbox(&mut form.show_password, "Show");
+        ids::add(
+            ui,
+            "show_password",
+            Checkbox::new(&mut form.show_password, "Show"),
+        );
     });
     ui.end_row();
     ui.label("");
     ui.horizontal(|ui| {
-        ui.checkbox(
-            &mut form.remember_password,
-            "Remember in the system keyring",
+        ids::add(
+            ui,
+            "remember_password",
+            Checkbox::new(
+                &mut form.remember_password,
+                "Remember in the system keyring",
+            ),
         )
         .on_hover_text(
             "After a test signs in, the password is kept in your system's keyring \
                  (never in a file) and filled in when you pick this profile again.",
         );
-        if ui
-            .small_button("Forget")
+        if ids::add(ui, "forget_password", Button::new("Forget").small())
             .on_hover_text("Remove the saved password for this user, server and port")
             .clicked()
         {
@@ -242,7 +258,11 @@ fn ssl_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
              Almost every provider needs it on port 587.",
         ),
     };
-    let checkbox = ui.checkbox(&mut form.settings.enable_ssl, label);
+    let checkbox = ids::add(
+        ui,
+        "enable_ssl",
+        Checkbox::new(&mut form.settings.enable_ssl, label),
+    );
     if checkbox.changed() {
         // The checkbox is the simple way to choose; it overrides the advanced choice.
         form.settings.security = None;
@@ -268,109 +288,6 @@ fn other_problems_ui(ui: &mut Ui, problems: &[FieldProblem]) {
     }
 }
 
-fn advanced_ui(
-    ui: &mut Ui,
-    form: &mut FormState,
-    problems: &[FieldProblem],
-    commands: &mut Vec<Command>,
-) {
-    Grid::new("advanced_form")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            let label = label_cell(ui, "Connection security");
-            let current = form.settings.security;
-            let text = |security: Option<Security>| match security {
-                None => "Automatic (from Use SSL)",
-                Some(Security::StartTls) => "STARTTLS",
-                Some(Security::ImplicitTls) => "SSL on connect (port 465)",
-                Some(Security::None) => "No encryption",
-            };
-            let combo = ComboBox::from_id_salt("security_mode")
-                .selected_text(text(current))
-                .show_ui(ui, |ui| {
-                    for option in [None, Some(Security::StartTls), Some(Security::ImplicitTls), Some(Security::None)] {
-                        ui.selectable_value(&mut form.settings.security, option, text(option));
-                    }
-                });
-            combo.response.labelled_by(label.id);
-            ui.end_row();
-
-            label_cell(ui, "Timeouts (seconds)");
-            ui.horizontal(|ui| {
-                let timeouts = &mut form.settings.timeouts;
-                for (name, value) in [
-                    ("Connect timeout", &mut timeouts.connect_secs),
-                    ("Greeting timeout", &mut timeouts.greeting_secs),
-                    ("Reply timeout", &mut timeouts.command_secs),
-                ] {
-                    let label = ui.label(name.split(' ').next().unwrap_or(name).to_lowercase());
-                    ui.add(DragValue::new(value).range(1..=600))
-                        .labelled_by(label.id)
-                        .on_hover_text(name);
-                }
-            });
-            ui.end_row();
-
-            text_row(
-                ui,
-                "EHLO name (clientDomain)",
-                &mut form.settings.client_domain,
-                problems,
-                Field::ClientDomain,
-                "this computer's name",
-            );
-
-            ui.label("");
-            ui.checkbox(&mut form.settings.accept_invalid_certs, "Accept an invalid certificate");
-            ui.end_row();
-            if form.settings.accept_invalid_certs {
-                ui.label("");
-                ui.colored_label(
-                    style::warn(ui),
-                    "Unsafe: an impostor could read your password. Your website will still refuse this certificate.",
-                );
-                ui.end_row();
-            }
-
-            let label = label_cell(ui, "Extra CA file");
-            ui.horizontal(|ui| {
-                ui.add(TextEdit::singleline(&mut form.ca_text).hint_text("optional .pem file").desired_width(INPUT_WIDTH - 80.0))
-                    .labelled_by(label.id);
-                if ui.button("Browse…").clicked() {
-                    commands.push(Command::ChooseFile(FilePurpose::CaFile));
-                }
-            });
-            ui.end_row();
-
-            let label = label_cell(ui, "Target platform");
-            let target_text = |target: Target| match target {
-                Target::DotNet => "ASP.NET (System.Net.Mail)",
-                Target::Generic => "Other program (PHP, Node, Python…)",
-            };
-            let combo = ComboBox::from_id_salt("target_platform")
-                .selected_text(target_text(form.settings.target))
-                .show_ui(ui, |ui| {
-                    for target in [Target::DotNet, Target::Generic] {
-                        ui.selectable_value(&mut form.settings.target, target, target_text(target));
-                    }
-                });
-            combo.response.labelled_by(label.id);
-            ui.end_row();
-
-            let label = label_cell(ui, "ASP.NET version");
-            let combo = ComboBox::from_id_salt("aspnet_framework")
-                .selected_text(form.settings.framework.label())
-                .show_ui(ui, |ui| {
-                    for framework in Framework::ALL {
-                        ui.selectable_value(&mut form.settings.framework, framework, framework.label());
-                    }
-                });
-            combo.response.labelled_by(label.id);
-            ui.end_row();
-        });
-}
-
 fn send_row(
     ui: &mut Ui,
     problems: &[FieldProblem],
@@ -380,18 +297,23 @@ fn send_row(
 ) {
     ui.horizontal(|ui| {
         if running {
-            if ui
-                .button(RichText::new("Cancel").size(16.0))
-                .on_hover_text("Stop the test (Esc)")
-                .clicked()
+            if ids::add(
+                ui,
+                "cancel_test",
+                Button::new(RichText::new("Cancel").size(16.0)),
+            )
+            .on_hover_text("Stop the test (Esc)")
+            .clicked()
             {
                 commands.push(Command::Cancel);
             }
             ui.spinner();
         } else {
-            let button = ui.add_enabled(
+            let button = ids::add_enabled(
+                ui,
+                "send_test",
                 !blocked,
-                egui::Button::new(RichText::new("Send test email").size(16.0).strong()),
+                Button::new(RichText::new("Send test email").size(16.0).strong()),
             );
             if button
                 .on_hover_text("Sends one test message (Enter)")

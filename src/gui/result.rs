@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use super::style;
+use super::{ids, style};
 use crate::certificate::CertificateInfo;
 use crate::diagnosis::{Diagnosis, DiagnosisId};
 use crate::session::SessionReport;
@@ -58,14 +58,10 @@ pub fn diagnosis_card(
                 for line in change.describe(settings) {
                     ui.label(RichText::new(line).monospace());
                 }
-                if ui
-                    .button(
-                        RichText::new("Apply fix and test again")
-                            .size(15.0)
-                            .strong(),
-                    )
-                    .clicked()
-                {
+                let text = RichText::new("Apply fix and test again")
+                    .size(15.0)
+                    .strong();
+                if ids::add(ui, "apply_fix", egui::Button::new(text)).clicked() {
                     commands.push(Command::ApplyFixAndRetry(Box::new(change.apply(settings))));
                 }
             });
@@ -73,8 +69,8 @@ pub fn diagnosis_card(
         if let (DiagnosisId::PasswordUnencrypted, Some(settings)) = (diagnosis.id, tested) {
             // The confirmation: the password leaves unencrypted only when asked, for one test.
             ui.add_space(6.0);
-            if ui
-                .button("Send it unencrypted this once")
+            let once = egui::Button::new("Send it unencrypted this once");
+            if ids::add(ui, "send_unencrypted_once", once)
                 .on_hover_text(
                     "Anyone on the way can read the password. Only for a server on your own \
                      private network.",

@@ -5,8 +5,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Ui};
 
 use super::command::Command;
-use super::style;
 use super::worker::FilePurpose;
+use super::{ids, style};
 use crate::snippet::{Format, Snippet};
 
 /// Draws the snippet panel for `snippet`; the tabs change `selected` (the next frame shows it).
@@ -24,27 +24,29 @@ pub fn snippet_ui(
         format!("Settings for {}", snippet.format.label())
     };
     ui.label(RichText::new(heading).size(17.0).strong());
-    ui.horizontal_wrapped(|ui| {
-        for format in Format::ALL {
-            ui.selectable_value(selected, format, format.label());
-        }
+    // One scope for the tabs (a fixed list), so that they keep their ids and still wrap.
+    ids::scope(ui, "snippet_tabs", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for format in Format::ALL {
+                ui.selectable_value(selected, format, format.label());
+            }
+        });
     });
     let placement = snippet.format.placement();
     ui.label(placement);
     ui.horizontal(|ui| {
-        if ui
-            .button(RichText::new("Copy").size(15.0).strong())
-            .clicked()
-        {
+        let copy = egui::Button::new(RichText::new("Copy").size(15.0).strong());
+        if ids::add(ui, "copy_snippet", copy).clicked() {
             commands.push(Command::Copy {
                 text: snippet.text.clone(),
                 what: copied_what(snippet.format),
             });
         }
-        if ui.button("Save as…").clicked() {
+        if ids::add(ui, "save_snippet", egui::Button::new("Save as…")).clicked() {
             commands.push(Command::ChooseFile(FilePurpose::SaveSnippet));
         }
-        ui.checkbox(include_password, "Include password");
+        let include = egui::Checkbox::new(include_password, "Include password");
+        ids::add(ui, "include_password", include);
     });
     ui.label(
         RichText::new(

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use egui::{RichText, ScrollArea, TextStyle, Ui};
 
 use super::command::Command;
-use super::style;
 use super::worker::FilePurpose;
+use super::{ids, style};
 use crate::event::{Direction, TranscriptLine};
 
 /// The transcript as plain text (for Copy and Save), in the same form the CLI prints.
@@ -31,21 +31,18 @@ pub fn transcript_ui(
         ui.label(RichText::new(format!("{} lines", lines.len())).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let enabled = !lines.is_empty();
-            if ui
-                .add_enabled(finished, egui::Button::new("Export report…"))
+            if ids::add_enabled(ui, "export_report", finished, egui::Button::new("Export report…"))
                 .on_hover_text("Everything support needs (settings without the password, the steps, this transcript, the diagnosis) in one file")
                 .clicked()
             {
                 commands.push(Command::ChooseFile(FilePurpose::SaveReport));
             }
-            if ui
-                .add_enabled(enabled, egui::Button::new("Save transcript…"))
+            if ids::add_enabled(ui, "save_transcript", enabled, egui::Button::new("Save transcript…"))
                 .clicked()
             {
                 commands.push(Command::ChooseFile(FilePurpose::SaveTranscript));
             }
-            if ui
-                .add_enabled(enabled, egui::Button::new("Copy transcript"))
+            if ids::add_enabled(ui, "copy_transcript", enabled, egui::Button::new("Copy transcript"))
                 .clicked()
             {
                 commands.push(Command::Copy {
