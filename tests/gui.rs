@@ -794,3 +794,41 @@ fn advice_fits_the_sites_aspnet_version() {
         }
     }
 }
+
+/// The server offers sign-in on an unencrypted connection: the window stops before the password
+/// leaves, offers to switch SSL on, and sends it unencrypted only after "Send it unencrypted
+/// this once", for that one test.
+#[test]
+fn the_password_leaves_unencrypted_only_when_confirmed() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig {
+        auth_before_tls: true,
+        ..ServerConfig::default()
+    }));
+    let mut harness = harness(&runtime, FormState::default());
+    fill_form(&mut harness, server.port());
+    harness.get_by_label("Use SSL (enableSsl)").click();
+    harness.run_steps(2);
+    harness.get_by_label("Send test email").click();
+    step_until(&mut harness, "the test to stop", |app| {
+        !app.is_running() && app.diagnosis().is_some()
+    });
+    assert_eq!(
+        harness.state().diagnosis().unwrap().id,
+        DiagnosisId::PasswordUnencrypted
+    );
+    assert!(server.auth_mechanisms_used().is_empty(), "nothing was sent");
+    harness.get_by_label("enableSsl: false → true");
+    harness
+        .get_by_label("Send it unencrypted this once")
+        .click();
+    step_until(&mut harness, "the confirmed test", |app| {
+        !app.is_running() && app.live().ok()
+    });
+    assert!(harness.state().live().password_sent_unencrypted);
+    assert_eq!(server.auth_mechanisms_used(), vec!["LOGIN"]);
+    assert!(
+        !harness.state().form.settings.allow_plaintext_password,
+        "for that one test only"
+    );
+}
