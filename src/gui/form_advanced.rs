@@ -47,6 +47,7 @@ pub(super) fn advanced_ui(
                     ("Connect timeout", &mut timeouts.connect_secs),
                     ("Greeting timeout", &mut timeouts.greeting_secs),
                     ("Reply timeout", &mut timeouts.command_secs),
+                    ("Whole test timeout", &mut timeouts.total_secs),
                 ] {
                     let label = ui.label(name.split(' ').next().unwrap_or(name).to_lowercase());
                     ids::add(ui, name, DragValue::new(value).range(1..=600))
