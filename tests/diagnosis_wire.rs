@@ -132,9 +132,35 @@ async fn server_replies_map_to_their_ids() {
             s.security = Some(Security::ImplicitTls);
         }),
         (
-            DiagnosisId::TlsHandshakeFailed,
+            DiagnosisId::TlsUnavailable,
             ServerConfig {
                 starttls_reply: Some("454 4.7.0 TLS not available due to local problem".into()),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::TlsHandshakeFailed,
+            ServerConfig {
+                fault: Some(Fault::DropInTlsHandshake),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::Greylisted,
+            ServerConfig {
+                rcpt_reply: replies(&[
+                    "450 4.2.0 <user@test.example>: Recipient address rejected: Greylisted",
+                ]),
+                ..ServerConfig::default()
+            },
+            |_| {},
+        ),
+        (
+            DiagnosisId::SendingQuotaExceeded,
+            ServerConfig {
+                data_end_reply: replies(&["550 5.4.5 Daily user sending limit exceeded."]),
                 ..ServerConfig::default()
             },
             |_| {},

@@ -9,8 +9,8 @@ use super::classify::{classify_reply, for_reply, with_provider};
 use super::provider;
 use super::scan::{self, Found};
 use super::texts::{
-    self, CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET, NOT_RECOGNISED, NOT_YET_VALID, OUTER_ONLY,
-    SECURE_OR_SIGN_IN, Text,
+    self, AUTH_REQUIRED_IN_DOTNET_LOG, CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET, NOT_RECOGNISED,
+    NOT_YET_VALID, OUTER_ONLY, SECURE_OR_SIGN_IN, Text,
 };
 use super::{Diagnosis, DiagnosisId, DiagnosisId as D};
 use crate::reply::Reply;
@@ -22,6 +22,9 @@ struct Phrase {
     id: DiagnosisId,
     /// A text to use instead of the id's usual one, when the message means more (or less).
     text: Option<&'static Text>,
+    /// A client's summary ("the following recipients failed: …"): the server's own words after
+    /// it, when they say more, decide.
+    summary: bool,
 }
 
 const fn phrase(id: DiagnosisId, words: &'static [&'static str]) -> Phrase {
@@ -29,6 +32,16 @@ const fn phrase(id: DiagnosisId, words: &'static [&'static str]) -> Phrase {
         words,
         id,
         text: None,
+        summary: false,
+    }
+}
+
+const fn summary(id: DiagnosisId, words: &'static [&'static str]) -> Phrase {
+    Phrase {
+        words,
+        id,
+        text: None,
+        summary: true,
     }
 }
 
@@ -37,6 +50,7 @@ const fn told(id: DiagnosisId, text: &'static Text, words: &'static [&'static st
         words,
         id,
         text: Some(text),
+        summary: false,
     }
 }
 
@@ -79,6 +93,8 @@ static PHRASES: &[Phrase] = &[
             "untrusted root",
             "alert unknown ca",
             "remote certificate is invalid",
+            "pkix path building failed",
+            "unable to find valid certification path",
             "certificate could not be validated",
         ],
     ),
@@ -90,6 +106,7 @@ static PHRASES: &[Phrase] = &[
             "ssl3_get_record",
             "unexpected packet format",
             "typically reserved for plain-text",
+            "unrecognized ssl message",
             "unknown protocol",
         ],
     ),
@@ -110,6 +127,10 @@ static PHRASES: &[Phrase] = &[
         ],
     ),
     phrase(
+        D::AuthMechanismUnsupported,
+        &["no compatible authentication mechanism"],
+    ),
+    phrase(
         D::TlsHandshakeFailed,
         &[
             "sslhandshakeexception",
@@ -119,11 +140,34 @@ static PHRASES: &[Phrase] = &[
             "remote party has closed the transport stream",
             "do not possess a common algorithm",
             "ssl routines",
+            "before secure tls connection",
             "tlsv1 alert",
         ],
     ),
     // Reaching the server.
     phrase(D::NoGreeting, &["greeting never received", "no greeting"]),
+    // Another protocol answered (IMAP, POP3, HTTP, SSH), or .NET could not read the answer.
+    phrase(
+        D::NotSmtp,
+        &[
+            "* ok ",
+            "+ok ",
+            "http/1.",
+            "ssh-2.0",
+            "smtp server returned an invalid response",
+        ],
+    ),
+    phrase(
+        D::DnsNotFound,
+        &["unknownhostexception", "unknown smtp host"],
+    ),
+    phrase(
+        D::ConnectionLost,
+        &[
+            "unexpectedly disconnected",
+            "closed connection unexpectedly",
+        ],
+    ),
     phrase(
         D::ConnectionTimeout,
         &[
@@ -131,12 +175,18 @@ static PHRASES: &[Phrase] = &[
             "etimedout",
             "connection timed out",
             "connect timeout",
+            "connect timed out",
             "connection timeout",
         ],
     ),
     phrase(
         D::ConnectionRefused,
-        &["actively refused", "econnrefused", "connection refused"],
+        &[
+            "actively refused",
+            "econnrefused",
+            "connection refused",
+            "failed to connect to mailserver",
+        ],
     ),
     told(
         D::DnsNotFound,
@@ -175,10 +225,16 @@ static PHRASES: &[Phrase] = &[
     ),
     phrase(
         D::Timeout,
-        &["the operation has timed out", "timed out", "timeout"],
+        &[
+            "the operation has timed out",
+            "the operation was canceled",
+            "operationcanceledexception",
+            "timed out",
+            "timeout",
+        ],
     ),
     // PHPMailer, Python and other clients' summaries.
-    phrase(D::AuthFailed, &["could not authenticate"]),
+    summary(D::AuthFailed, &["could not authenticate"]),
     told(
         D::ConnectionTimeout,
         &CANNOT_CONNECT,
@@ -189,12 +245,12 @@ static PHRASES: &[Phrase] = &[
             "failed to connect to server",
         ],
     ),
-    phrase(D::MessageRejected, &["data not accepted"]),
-    phrase(
+    summary(D::MessageRejected, &["data not accepted"]),
+    summary(
         D::SenderRejected,
         &["the following from address failed", "smtpsenderrefused"],
     ),
-    phrase(
+    summary(
         D::RecipientRejected,
         &[
             "the following recipients failed",
@@ -235,6 +291,9 @@ pub fn explain_text(text: &str) -> Diagnosis {
     let found = scan::find_reply(text);
     if let Some(found) = &found {
         let id = classify_reply(None, &found.reply);
+        if id == D::AuthRequired && lower.contains("the client was not authenticated") {
+            return texts::variant(id, &AUTH_REQUIRED_IN_DOTNET_LOG).with_reply(found.raw.clone());
+        }
         if id != D::Unknown {
             return for_reply(id, &found.reply, provider).with_reply(found.raw.clone());
         }
@@ -243,6 +302,11 @@ pub fn explain_text(text: &str) -> Diagnosis {
         .iter()
         .find(|p| p.words.iter().any(|w| lower.contains(w)))
     {
+        if phrase.summary
+            && let Some(specific) = bare_wording(text, provider)
+        {
+            return specific;
+        }
         let diagnosis = from_phrase(phrase, &lower);
         let diagnosis = with_provider(diagnosis, provider);
         return match &found {
@@ -250,18 +314,22 @@ pub fn explain_text(text: &str) -> Diagnosis {
             None => diagnosis,
         };
     }
-    if text.trim().len() <= BARE_WORDING_MAX {
-        let bare = Reply {
-            code: 0,
-            enhanced: None,
-            lines: vec![text.trim().to_owned()],
-        };
-        let id = classify_reply(None, &bare);
-        if id != D::Unknown {
-            return for_reply(id, &bare, provider);
-        }
+    bare_wording(text, provider).unwrap_or_else(|| not_recognised(found))
+}
+
+/// A short text's server wording without a code ("Relay access denied"), when it names a
+/// problem.
+fn bare_wording(text: &str, provider: Option<&'static provider::Provider>) -> Option<Diagnosis> {
+    if text.trim().len() > BARE_WORDING_MAX {
+        return None;
     }
-    not_recognised(found)
+    let bare = Reply {
+        code: 0,
+        enhanced: None,
+        lines: vec![text.trim().to_owned()],
+    };
+    let id = classify_reply(None, &bare);
+    (id != D::Unknown).then(|| for_reply(id, &bare, provider))
 }
 
 fn from_phrase(phrase: &Phrase, lower: &str) -> Diagnosis {

@@ -45,6 +45,7 @@ pub enum DiagnosisId {
     TlsOnPlainPort,
     TlsHandshakeFailed,
     TlsOutdated,
+    TlsUnavailable,
     CertificateNameMismatch,
     CertificateUntrusted,
     CertificateExpired,
@@ -65,6 +66,8 @@ pub enum DiagnosisId {
     MessageRejected,
     AccountBlocked,
     RateLimited,
+    Greylisted,
+    SendingQuotaExceeded,
     TemporaryFailure,
     ConnectionLost,
     Timeout,
@@ -74,7 +77,7 @@ pub enum DiagnosisId {
 
 impl DiagnosisId {
     /// Every id, in the order above.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 39] = [
         Self::DnsNotFound,
         Self::ConnectionRefused,
         Self::ConnectionTimeout,
@@ -86,6 +89,7 @@ impl DiagnosisId {
         Self::TlsOnPlainPort,
         Self::TlsHandshakeFailed,
         Self::TlsOutdated,
+        Self::TlsUnavailable,
         Self::CertificateNameMismatch,
         Self::CertificateUntrusted,
         Self::CertificateExpired,
@@ -106,6 +110,8 @@ impl DiagnosisId {
         Self::MessageRejected,
         Self::AccountBlocked,
         Self::RateLimited,
+        Self::Greylisted,
+        Self::SendingQuotaExceeded,
         Self::TemporaryFailure,
         Self::ConnectionLost,
         Self::Timeout,

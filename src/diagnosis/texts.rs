@@ -9,6 +9,7 @@ mod tls;
 
 use super::{Diagnosis, DiagnosisId, SuggestedChange};
 
+pub(super) use auth::AUTH_REQUIRED_IN_DOTNET_LOG;
 pub(super) use connection::{CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET};
 pub(super) use sending::{NOT_RECOGNISED, OUTER_ONLY};
 pub(super) use tls::{NOT_YET_VALID, SECURE_OR_SIGN_IN};
@@ -54,6 +55,7 @@ pub(super) fn text(id: DiagnosisId) -> &'static Text {
         D::TlsOnPlainPort => &tls::TLS_ON_PLAIN_PORT,
         D::TlsHandshakeFailed => &tls::TLS_HANDSHAKE_FAILED,
         D::TlsOutdated => &tls::TLS_OUTDATED,
+        D::TlsUnavailable => &tls::TLS_UNAVAILABLE,
         D::CertificateNameMismatch => &tls::CERTIFICATE_NAME_MISMATCH,
         D::CertificateUntrusted => &tls::CERTIFICATE_UNTRUSTED,
         D::CertificateExpired => &tls::CERTIFICATE_EXPIRED,
@@ -74,6 +76,8 @@ pub(super) fn text(id: DiagnosisId) -> &'static Text {
         D::MessageRejected => &sending::MESSAGE_REJECTED,
         D::AccountBlocked => &sending::ACCOUNT_BLOCKED,
         D::RateLimited => &sending::RATE_LIMITED,
+        D::Greylisted => &sending::GREYLISTED,
+        D::SendingQuotaExceeded => &sending::SENDING_QUOTA_EXCEEDED,
         D::TemporaryFailure => &sending::TEMPORARY_FAILURE,
         D::Unknown => &sending::UNKNOWN,
     }

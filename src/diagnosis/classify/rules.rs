@@ -66,6 +66,14 @@ impl Rule {
         Self { steps, ..self }
     }
 
+    const fn with_codes(self, codes: Codes) -> Self {
+        Self { codes, ..self }
+    }
+
+    const fn with_enhanced(self, enhanced: &'static [&'static str]) -> Self {
+        Self { enhanced, ..self }
+    }
+
     pub(super) fn matches(&self, step: Option<Step>, facts: &Facts) -> bool {
         let words = self.words.is_empty() || self.words.iter().any(|w| facts.text.contains(w));
         let enhanced = self.enhanced.is_empty()
@@ -88,9 +96,43 @@ impl Rule {
     }
 }
 
+/// This computer refused as a sender: blocklists, reverse DNS, its HELO name.
+const HOST_REFUSED_WORDS: &[&str] = &[
+    "blocked using",
+    "block list",
+    "blocklist",
+    "blacklist",
+    "poor reputation",
+    "client host rejected",
+    "helo command rejected",
+    "invalid domain name",
+    "reverse hostname",
+];
+
+/// "Come again later", which greylisting says with 450/451 4.7.1 or 4.2.0, and busy servers
+/// with other codes.
+const LATER_WORDS: &[&str] = &["try again later", "come back later", "retry in"];
+
+/// Allowances: per day, per month, credits, submission quotas.
+const QUOTA_WORDS: &[&str] = &[
+    "daily user sending limit",
+    "daily smtp relay limit",
+    "daily sending limit",
+    "daily sending quota",
+    "daily recipient limit",
+    "sending quota exceeded",
+    "submissionquotaexceeded",
+    "maximum credits exceeded",
+    "monthly quota",
+    "max emails per hour",
+    "exceeded its quota",
+];
+
 const RATE_WORDS: &[&str] = &[
-    "try again later",
     "too many",
+    "unusual rate",
+    "receiving mail at a rate",
+    "unexpected volume",
     "too much mail",
     "rate limit",
     "ratelimit",
@@ -110,6 +152,7 @@ const RATE_WORDS: &[&str] = &[
 pub(super) static RULES: &[Rule] = &[
     // At the greeting nothing has been asked yet: any refusal is about serving this connection.
     Rule::says(D::RateLimited, RATE_WORDS).at(&[Step::Greeting]),
+    Rule::says(D::RateLimited, LATER_WORDS).at(&[Step::Greeting]),
     Rule::replied(D::ServiceUnavailable, Codes::Any).at(&[Step::Greeting]),
     // Microsoft 365 sign-in policy.
     Rule::says(
@@ -127,27 +170,61 @@ pub(super) static RULES: &[Rule] = &[
         ],
     ),
     Rule::coded(D::BasicAuthDisabled, &["5.7.30"]),
-    // Encryption the server cannot provide (or the client's is too old).
+    // Greylisting by name, and allowances that reset after a day or a period: their words
+    // decide, whatever else the reply says ("Authentication failed: Maximum credits exceeded").
     Rule::says(
-        D::TlsHandshakeFailed,
+        D::Greylisted,
+        &["greylist", "graylist", "grey-list", "gray-list"],
+    ),
+    Rule::says(D::SendingQuotaExceeded, QUOTA_WORDS),
+    // Accounts blocked for spam, apart from one rejected message.
+    Rule::says(
+        D::AccountBlocked,
         &[
-            "tls 1.0 and 1.1",
-            "smtp_auth_tls",
-            "tls not available",
-            "tls is not available",
+            "outboundspamexception",
+            "verdict is suspend",
+            "tenant has exceeded threshold",
+            "client blocked from sending",
+            "traffic not accepted from this ip",
         ],
     ),
+    Rule::coded(D::AccountBlocked, &["5.7.705", "5.7.708", "5.7.750"]),
+    // This computer's address or name refused (blocklists, reverse DNS, HELO), apart from the
+    // message: "spamhaus" must not read as spam in the message.
+    Rule::says(D::ServiceUnavailable, HOST_REFUSED_WORDS),
+    // Encryption the server cannot provide right now (454 to STARTTLS), apart from a failed
+    // handshake.
+    Rule::says(
+        D::TlsUnavailable,
+        &[
+            "tls not available",
+            "tls is not available",
+            "tls currently unavailable",
+            "tls unavailable",
+        ],
+    ),
+    Rule::replied(D::TlsUnavailable, Codes::List(&[454])).at(&[Step::StartTls]),
+    // Encryption the client's side is too old for.
+    Rule::says(D::TlsHandshakeFailed, &["tls 1.0 and 1.1", "smtp_auth_tls"]),
     Rule::coded(D::TlsHandshakeFailed, &["4.7.66"]),
     // Encryption the server insists on (sign-in first, then everything).
     Rule::says(
         D::AuthRequiresTls,
-        &["encryption required for requested authentication"],
+        &[
+            "encryption required for requested authentication",
+            "authentication over unencrypted",
+            "plaintext authentication",
+            "unencrypted connection is not allowed",
+            "authentication type: encryption required",
+        ],
     ),
-    Rule::coded(D::AuthRequiresTls, &["5.7.11"]),
+    Rule::coded(D::AuthRequiresTls, &["5.7.11"]).at(&[Step::Auth]),
     Rule::says(
         D::TlsRequired,
         &[
             "must issue a starttls",
+            "starttls is required",
+            "use starttls",
             "starttls command first",
             "starttls first",
             "issue starttls",
@@ -176,7 +253,15 @@ pub(super) static RULES: &[Rule] = &[
             "username and password not accepted",
         ],
     ),
-    Rule::says(D::WebLoginRequired, &["web browser", "webloginrequired"]),
+    Rule::says(
+        D::WebLoginRequired,
+        &[
+            "web browser",
+            "webloginrequired",
+            "via web login",
+            "verify your account",
+        ],
+    ),
     Rule::coded(D::WebLoginRequired, &["5.7.14"]),
     // DECISION: Yahoo's `535 5.7.0 (#AUTH005) Too many bad auth attempts` is AuthFailed (with the
     // Yahoo app-password step), not AccountBlocked: the lock follows from Yahoo refusing the normal
@@ -204,6 +289,7 @@ pub(super) static RULES: &[Rule] = &[
         D::AuthTemporaryFailure,
         &[
             "temporary authentication failure",
+            "cannot authenticate due to temporary",
             "authentication temporarily",
             "temporary auth",
         ],
@@ -230,6 +316,17 @@ pub(super) static RULES: &[Rule] = &[
         ],
     ),
     Rule::says(
+        D::SenderRejected,
+        &[
+            "sender is not allowed to relay",
+            "sender signature",
+            "validated sender",
+            "allowed mailfrom",
+            "sender address not confirmed",
+            "sender verify failed",
+        ],
+    ),
+    Rule::says(
         D::RelayDenied,
         &[
             "relay access denied",
@@ -244,6 +341,11 @@ pub(super) static RULES: &[Rule] = &[
             "relaying disallowed",
             "we do not relay",
             "turn on smtp authentication",
+            "rcpthosts",
+            "delivery is not allowed to this address",
+            "not allowed to use this relay",
+            "relaying from your ip",
+            "authorized recipients",
         ],
     ),
     Rule::says(
@@ -300,6 +402,7 @@ pub(super) static RULES: &[Rule] = &[
             "must authenticate",
             "authentication needed",
             "login required",
+            "unauthenticated senders not allowed",
         ],
     ),
     Rule::coded(D::AuthRequired, &["5.7.57"]),
@@ -334,7 +437,22 @@ pub(super) static RULES: &[Rule] = &[
             "no smtp service",
         ],
     ),
+    // Short rate limits; then greylisting as the temporary 450/451 4.7.1 or 4.2.0 "try again
+    // later" it is; then other temporary failures; then any other "later".
     Rule::says(D::RateLimited, RATE_WORDS),
+    Rule::says(D::Greylisted, LATER_WORDS)
+        .with_codes(Codes::List(&[450, 451]))
+        .with_enhanced(&["4.7.1", "4.2.0"]),
+    Rule::says(
+        D::TemporaryFailure,
+        &[
+            "temporary server error",
+            "temporary local problem",
+            "temporary failure",
+        ],
+    ),
+    Rule::says(D::RateLimited, LATER_WORDS),
+    Rule::says(D::ServiceUnavailable, &["access denied"]),
     // Fallbacks on the code, narrowed by the step where that tells more than the code.
     Rule::replied(D::AuthRequired, Codes::List(&[530])),
     Rule::replied(D::SenderRejected, Codes::Class(5)).at(&[Step::MailFrom]),
@@ -353,6 +471,9 @@ pub(super) static RULES: &[Rule] = &[
             "recipient not found",
             "does not exist",
             "mailbox is full",
+            "mailbox unavailable",
+            "no mailbox here",
+            "delivery not authorized",
             "mailbox full",
             "over quota",
         ],

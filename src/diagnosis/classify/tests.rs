@@ -286,10 +286,11 @@ fn replies_at_steps() {
             &["450 4.7.1 Error: too much mail from 192.0.2.1"],
             D::RateLimited,
         ),
+        // rspamd's greylisting says just this: a 450/451 4.7.1 "try again later" is greylisting.
         (
             Some(S::RcptTo),
             &["451 4.7.1 Please try again later"],
-            D::RateLimited,
+            D::Greylisted,
         ),
         (
             Some(S::MailFrom),
@@ -299,7 +300,7 @@ fn replies_at_steps() {
         (
             Some(S::MailFrom),
             &["550 5.4.5 Daily user sending quota exceeded."],
-            D::RateLimited,
+            D::SendingQuotaExceeded,
         ),
         (
             Some(S::Ehlo),
@@ -311,7 +312,7 @@ fn replies_at_steps() {
         (
             Some(S::StartTls),
             &["454 4.7.0 TLS not available due to local problem"],
-            D::TlsHandshakeFailed,
+            D::TlsUnavailable,
         ),
         (
             Some(S::StartTls),

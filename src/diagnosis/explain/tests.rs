@@ -274,7 +274,7 @@ const CATALOGUE: &[(&str, DiagnosisId)] = &[
     ),
     (
         "454 4.7.0 TLS not available due to local problem",
-        D::TlsHandshakeFailed,
+        D::TlsUnavailable,
     ),
     ("550 relay not permitted", D::RelayDenied),
     ("535 Incorrect authentication data", D::AuthFailed),
@@ -440,5 +440,28 @@ fn never_panics_on_odd_input() {
     ] {
         let d = explain_text(text);
         assert!(!d.summary.is_empty());
+    }
+}
+
+/// ASP.NET goes on without signing in after a refused password, so its log blames the missing
+/// sign-in: pasted, that says the password was probably refused, not "fill in userName".
+#[test]
+fn a_dotnet_auth_required_line_says_the_password_was_probably_refused() {
+    for line in [
+        "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required. Learn more at",
+        "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.57 Client not authenticated to send mail.",
+    ] {
+        let diagnosis = explain_text(line);
+        assert_eq!(diagnosis.id, D::AuthRequired);
+        assert!(
+            diagnosis.summary.contains("probably refused"),
+            "{}",
+            diagnosis.summary
+        );
+        assert!(
+            diagnosis.steps_to_fix[0].contains("type the password"),
+            "{:?}",
+            diagnosis.steps_to_fix
+        );
     }
 }

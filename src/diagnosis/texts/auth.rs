@@ -15,6 +15,24 @@ pub(in crate::diagnosis) static AUTH_REQUIRED: Text = Text {
     ],
 };
 
+/// `AuthRequired` as an ASP.NET log shows it: System.Net.Mail goes on without signing in after
+/// a refused password, so its log blames the missing sign-in, not the password.
+pub(in crate::diagnosis) static AUTH_REQUIRED_IN_DOTNET_LOG: Text = Text {
+    summary: "The server wants a sign-in, and it probably refused yours",
+    explanation: "When the server refuses the user name or password, ASP.NET does not say so: it \
+                  sends without signing in, and the server then answers with this. So if your \
+                  web.config has a `userName` and `password`, the server most likely refused them. \
+                  If it has none, the server wants them before it sends.",
+    steps: &[
+        "Check `userName` (usually your full email address) and type the password into `password` \
+         again (copying can add a space at the end).",
+        "If your provider wants an app password or has switched off password sign-in (Microsoft \
+         365, Gmail), follow its instructions for programs.",
+        "If web.config has no `userName`, fill in `userName` and `password`.",
+        "Run the test here with the same settings: it shows whether the server refuses the sign-in.",
+    ],
+};
+
 pub(in crate::diagnosis) static AUTH_NOT_OFFERED: Text = Text {
     summary: "The server does not offer sign-in on this connection",
     explanation: "Your settings include a user name, but the server did not offer AUTH (the sign-in \

@@ -82,6 +82,38 @@ pub(in crate::diagnosis) static RATE_LIMITED: Text = Text {
     ],
 };
 
+pub(in crate::diagnosis) static GREYLISTED: Text = Text {
+    summary: "The server asked to send again in a few minutes (greylisting)",
+    explanation: "Some servers turn away the first message from a sender they do not know yet, on \
+                  purpose, and accept it when it comes again a few minutes later: this is called \
+                  greylisting, and nothing is wrong with your settings or the address. ASP.NET does \
+                  not send again by itself, though: a message turned away like this is lost unless \
+                  your website tries again.",
+    steps: &[
+        "Test again in 5 to 15 minutes: it should be accepted.",
+        "For mail that matters (orders, password resets), send through your provider's server with \
+         a sign-in (port `587`): mail from signed-in senders is not greylisted.",
+        "Or make the website try again when sending fails (a queue, or a retry after a few \
+         minutes).",
+    ],
+};
+
+pub(in crate::diagnosis) static SENDING_QUOTA_EXCEEDED: Text = Text {
+    summary: "Your account has used up its sending allowance",
+    explanation: "The provider limits how much mail an account may send per day or month (or sells it \
+                  as credits), and this account has reached the limit. Waiting a few minutes will \
+                  not help: it resets after up to a day, at the start of the next period, or when \
+                  the plan is raised.",
+    steps: &[
+        "Wait until the limit resets (usually 24 hours; for a monthly plan, the next month) and \
+         test again.",
+        "Check that your website is not sending far more than it should: a contact form used by \
+         spammers can use up any allowance.",
+        "If your website really needs more, ask the provider for a higher limit, or send through a \
+         service made for websites (SendGrid, Mailgun, Amazon SES, Brevo).",
+    ],
+};
+
 pub(in crate::diagnosis) static TEMPORARY_FAILURE: Text = Text {
     summary: "The server had a temporary problem",
     explanation: "The server answered with a \"try again later\" code (one that starts with 4), which \

@@ -58,6 +58,21 @@ pub(in crate::diagnosis) static TLS_HANDSHAKE_FAILED: Text = Text {
     ],
 };
 
+pub(in crate::diagnosis) static TLS_UNAVAILABLE: Text = Text {
+    summary: "The server's encryption is not working right now",
+    explanation: "The server offers STARTTLS (the way a mail server switches to an encrypted \
+                  connection) but refused to start it, saying encryption is not available: a \
+                  problem on the server, usually passing (its certificate could not be loaded). \
+                  Your settings are right.",
+    steps: &[
+        "Test again in a few minutes.",
+        "If it lasts, tell your mail provider that the server answers STARTTLS with \"TLS not \
+         available\" (the transcript shows the exact words).",
+        "Do not switch encryption off to get around it: your password would then cross the \
+         network readable by anyone on the way.",
+    ],
+};
+
 pub(in crate::diagnosis) static TLS_OUTDATED: Text = Text {
     summary: "The mail server only knows outdated encryption (TLS 1.0 or 1.1)",
     explanation: "The server offered only TLS 1.0 or 1.1, encryption versions from 1999 and 2006 \

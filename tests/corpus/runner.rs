@@ -1,0 +1,251 @@
+//! Loading the corpus, replaying a reply at its stage, and scoring.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use mail_settings_tester::diagnosis::{Change, Diagnosis, diagnose, explain_text};
+use mail_settings_tester::secret::Password;
+use mail_settings_tester::session::{Goal, run_session};
+use mail_settings_tester::settings::{Settings, Timeouts};
+use serde::Deserialize;
+use tokio_util::sync::CancellationToken;
+
+use crate::support::pki::TestPki;
+use crate::support::smtp_server::{Banner, ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
+
+/// One labelled case.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The class it tests (`greylisting`, `quota`, `tls_required`, …).
+    pub class: String,
+    /// Where the reply comes (`greeting`, `ehlo`, `starttls`, `auth`, `mail`, `rcpt`, `data`,
+    /// `data_end`), or `paste` for an error message that is only pasted.
+    pub stage: String,
+    /// The reply (lines separated by `\n`) or the pasted text.
+    pub text: String,
+    /// The expected diagnosis id.
+    pub id: String,
+    /// The expected one-click change's fields (`enable_ssl`, `port`, …; empty: none); absent:
+    /// not checked.
+    pub change: Option<Vec<String>>,
+    /// For the live path: `enableSsl` (default true; false for "STARTTLS first" replies).
+    pub enable_ssl: Option<bool>,
+    /// What `explain` should say when pasted alone, where a paste knows less than the live path
+    /// (no command it answered); default: `id`.
+    pub pasted_id: Option<String>,
+    /// Where the case comes from (shown when the case is wrong).
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+impl Case {
+    /// Every case of every file in `tests/corpus/`.
+    pub fn load_all() -> Vec<Case> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        let mut cases = Vec::new();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let file: File =
+                toml::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+            cases.extend(file.case);
+        }
+        cases
+    }
+}
+
+/// What the live path gave: not run (a pasted-only case), or the diagnosis (`None`: sent).
+pub enum Live {
+    NotRun,
+    Ran(Option<Diagnosis>),
+}
+
+/// What the tester said for one case.
+pub struct Outcome {
+    pub case: Case,
+    pub live: Live,
+    pub pasted: Diagnosis,
+}
+
+fn fields(diagnosis: Option<&Diagnosis>) -> Vec<String> {
+    diagnosis
+        .and_then(|d| d.suggested_change.as_ref())
+        .map(|change| {
+            change
+                .changes
+                .iter()
+                .map(|c| match c {
+                    Change::Port(_) => "port",
+                    Change::EnableSsl(_) => "enable_ssl",
+                    Change::Security(_) => "security",
+                    Change::Host(_) => "host",
+                    Change::Target(_) => "target",
+                })
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Outcome {
+    fn live_right(&self) -> bool {
+        match &self.live {
+            Live::NotRun => true,
+            Live::Ran(live) => {
+                let id = live.as_ref().map(|d| d.id.as_str());
+                id.as_deref() == Some(self.case.id.as_str())
+                    && self
+                        .case
+                        .change
+                        .as_ref()
+                        .is_none_or(|want| *want == fields(live.as_ref()))
+            }
+        }
+    }
+
+    fn pasted_right(&self) -> bool {
+        self.pasted.id.as_str() == *self.case.pasted_id.as_ref().unwrap_or(&self.case.id)
+    }
+
+    /// Whether both paths gave the expected answer.
+    pub fn right(&self) -> bool {
+        self.live_right() && self.pasted_right()
+    }
+
+    /// What went wrong, for the failure message.
+    pub fn describe(&self) -> String {
+        let live = match &self.live {
+            Live::NotRun => "-".to_owned(),
+            Live::Ran(d) => format!(
+                "{} {:?}",
+                d.as_ref().map_or("(sent)".to_owned(), |d| d.id.as_str()),
+                fields(d.as_ref())
+            ),
+        };
+        format!(
+            "[{}] {:?} at {}: want {} {:?}; live {live}; pasted {} (source: {})",
+            self.case.class,
+            self.case.text,
+            self.case.stage,
+            self.case.id,
+            self.case.change,
+            self.pasted.id.as_str(),
+            self.case.source
+        )
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.split('\n').map(str::to_owned).collect()
+}
+
+/// The server replaying `case` at its stage.
+fn server_for(case: &Case) -> ServerConfig {
+    let reply = || Some(lines(&case.text));
+    let base = ServerConfig::default();
+    match case.stage.as_str() {
+        "greeting" => ServerConfig {
+            banner: Banner::Lines(lines(&case.text)),
+            ..base
+        },
+        "ehlo" => ServerConfig {
+            ehlo_reply: reply(),
+            ..base
+        },
+        "starttls" => ServerConfig {
+            starttls_reply: Some(case.text.clone()),
+            ..base
+        },
+        "auth" => ServerConfig {
+            users: Vec::new(),
+            // Without enableSsl the sign-in must be offered on the plain connection.
+            auth_before_tls: case.enable_ssl == Some(false),
+            auth_failure_reply: case.text.clone(),
+            require_auth: true,
+            auth_required_reply: "530 5.7.0 Authentication required".into(),
+            ..base
+        },
+        "mail" => ServerConfig {
+            mail_from_reply: reply(),
+            ..base
+        },
+        "rcpt" => ServerConfig {
+            rcpt_reply: reply(),
+            ..base
+        },
+        "data" => ServerConfig {
+            data_reply: reply(),
+            ..base
+        },
+        "data_end" => ServerConfig {
+            data_end_reply: reply(),
+            ..base
+        },
+        other => panic!("unknown stage {other}"),
+    }
+}
+
+/// Runs one case through the live path (when it has a stage) and `explain`.
+pub async fn run(case: &Case) -> Outcome {
+    let pasted = explain_text(&case.text);
+    if case.stage == "paste" {
+        return Outcome {
+            case: case.clone(),
+            live: Live::NotRun,
+            pasted,
+        };
+    }
+    let server = TestServer::start(server_for(case)).await;
+    let settings = Settings {
+        host: "localhost".into(),
+        port: u32::from(server.port()),
+        user_name: TEST_USER.into(),
+        password: Password::new(TEST_PASSWORD),
+        enable_ssl: case.enable_ssl.unwrap_or(true),
+        from: TEST_USER.into(),
+        client_domain: "shop-web01.example".into(),
+        ca_file: Some(TestPki::get().ca_pem_path().to_path_buf()),
+        timeouts: Timeouts::uniform(5),
+        allow_plaintext_password: true,
+        ..Settings::default()
+    };
+    let plan = settings.check().expect("valid settings");
+    let report = run_session(&plan, Goal::Send, &|_| {}, CancellationToken::new()).await;
+    Outcome {
+        case: case.clone(),
+        live: Live::Ran(diagnose(&settings, &report)),
+        pasted,
+    }
+}
+
+/// Right / total per class, and overall.
+pub fn score_table(outcomes: &[Outcome]) -> String {
+    let mut by_class: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for outcome in outcomes {
+        let entry = by_class.entry(outcome.case.class.as_str()).or_default();
+        entry.1 += 1;
+        if outcome.right() {
+            entry.0 += 1;
+        }
+    }
+    let right: usize = by_class.values().map(|(r, _)| r).sum();
+    let mut out = format!(
+        "{right} of {} cases right (live path and explain).\n\n| class | right | cases |\n|---|---|---|\n",
+        outcomes.len()
+    );
+    for (class, (r, n)) in by_class {
+        let _ = writeln!(out, "| {class} | {r} | {n} |");
+    }
+    out
+}
