@@ -556,16 +556,16 @@ fn ca_file(path: &str, detail: &str) -> Diagnosis {
     base(D::CertificateUntrusted)
         .with_summary("The extra certificate file could not be used")
         .with_explanation(format!(
-            "The file {path}, given as extra certificate authorities (`--ca-file`: authorities your \
-             organisation trusts besides the public ones), could not be used: {}. The test stopped before \
-             trusting any server.",
+            "The file {path}, given as \"Extra CA file\" (`--ca-file`: authorities your organisation \
+             trusts besides the public ones), could not be used: {}. The test stopped before trusting \
+             any server.",
             detail.trim()
         ))
         .with_steps([
             "Check that the file exists at that path and that this program may read it.",
             "Check that it is a PEM file: a text file that starts with `-----BEGIN CERTIFICATE-----`.",
-            "If the server has a certificate from a public authority, remove the extra certificate file \
-             (under Advanced).",
+            "If the server has a certificate from a public authority, empty \"Extra CA file\" under \
+             Advanced.",
         ])
 }
 

@@ -112,8 +112,8 @@ pub(in crate::diagnosis) static CERTIFICATE_UNTRUSTED: Text = Text {
         "Ask your mail provider or hosting company to install a certificate from a public authority \
          (for example Let's Encrypt), including its intermediate certificate.",
         "If the server belongs to your own organisation and uses a private authority, give the test \
-         that authority's certificate with `--ca-file` (\"Extra certificate authorities\" under \
-         Advanced); the server that runs your website must trust it too.",
+         that authority's certificate in \"Extra CA file\" under Advanced (`--ca-file` on the command \
+         line); the server that runs your website must trust it too.",
         "Or change `host` to the server name your provider recommends: it usually has a valid \
          certificate.",
     ],
