@@ -14,6 +14,7 @@ pub mod files;
 pub mod gui;
 pub mod presets;
 pub mod profiles;
+pub mod providers;
 pub mod reply;
 pub mod report;
 pub mod secret;
