@@ -135,9 +135,10 @@ pub(super) fn for_reply(
         {
             provider = provider.or_else(|| provider::named("Gmail"));
             diagnosis = diagnosis.with_explanation(
-                "Gmail refused the user name and password. Since September 2024 Gmail accepts only an \
-                 app password (a separate password made just for programs) from mail programs such \
-                 as your website; an app password already in use may have been mistyped or withdrawn.",
+                "Gmail refused the user name and password. Gmail accepts only an app password (a \
+                 separate password made just for programs) from mail programs such as your website: \
+                 since May 2022 for personal accounts and since September 2024 for Google Workspace \
+                 accounts. An app password already in use may have been mistyped or withdrawn.",
             );
         }
         D::BasicAuthDisabled if says("security defaults") => {
@@ -188,6 +189,18 @@ pub(super) fn with_provider(
         }
         D::AuthFailed | D::AuthRequired | D::WebLoginRequired | D::AppPasswordRequired => {
             diagnosis.step_first(provider.sign_in)
+        }
+        // The provider's ways out when it no longer takes a password (Microsoft 365: a connector,
+        // High Volume Email, Azure Communication Services, MailKit with OAuth).
+        D::BasicAuthDisabled | D::SmtpAuthDisabled if !provider.instead.is_empty() => {
+            let mut diagnosis = diagnosis;
+            diagnosis
+                .steps_to_fix
+                .retain(|step| !step.starts_with("Or "));
+            provider
+                .instead
+                .iter()
+                .fold(diagnosis, |d, step| d.step_last(*step))
         }
         D::SenderRejected => match provider.sender {
             // The provider's rule replaces "use your sign-in address", which is wrong for

@@ -10,6 +10,8 @@ mod classify;
 mod explain;
 mod outcome;
 mod provider;
+#[cfg(test)]
+mod provider_advice_tests;
 mod scan;
 mod site;
 mod texts;

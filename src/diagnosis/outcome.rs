@@ -170,6 +170,9 @@ impl Context<'_> {
     fn refused(&self, address: &str) -> Diagnosis {
         let mut diagnosis =
             base(D::ConnectionRefused).explain_more(format!("The connection went to {address}."));
+        if let Some(diagnosis) = self.provider_port(diagnosis.clone()) {
+            return diagnosis;
+        }
         if self.port() == 25 {
             diagnosis = diagnosis.with_change(self.submission());
         } else if ![465, 587, 2525].contains(&self.port()) {
@@ -187,8 +190,30 @@ impl Context<'_> {
         self.port_25_blocked(diagnosis)
     }
 
+    /// What the provider says about reaching it: a relay only its own hosting may use (GoDaddy's
+    /// port 25 relay), or another port when 587 is blocked (2525, 2587).
+    fn provider_port(&self, diagnosis: Diagnosis) -> Option<Diagnosis> {
+        let provider = self.provider?;
+        if let Some(reach) = provider.reach {
+            return Some(diagnosis.step_first(reach));
+        }
+        if self.port() != 587 {
+            return None;
+        }
+        let port = provider.alternative_port(self.port())?;
+        let step = provider.alternative_port_step(self.port())?;
+        Some(
+            diagnosis
+                .step_first(step)
+                .with_change(self.suggest(vec![Change::Port(port)])),
+        )
+    }
+
     /// Port 25 is blocked by many hosts and internet providers; ASP.NET cannot use 465 at all.
     fn port_25_blocked(&self, diagnosis: Diagnosis) -> Diagnosis {
+        if let Some(diagnosis) = self.provider_port(diagnosis.clone()) {
+            return diagnosis;
+        }
         if self.port() == 25 {
             diagnosis
                 .explain_more(

@@ -238,8 +238,8 @@ pub(super) static RULES: &[Rule] = &[
         ],
     ),
     // Google. DECISION: Gmail's `535-5.7.8 ... BadCredentials` is AppPasswordRequired, not
-    // AuthFailed. Since September 2024 Gmail accepts no account password from mail programs at
-    // all, and ASP.NET cannot do OAuth, so an app password is the only way in; when one is already
+    // AuthFailed. Gmail accepts no account password from mail programs (personal accounts since
+    // May 2022, Workspace since September 2024), and ASP.NET cannot do OAuth, so an app password is the only way in; when one is already
     // in use, the same fix (make a new one, paste it without spaces) also cures a mistyped or
     // revoked one. The text says both.
     Rule::says(
