@@ -12,7 +12,9 @@ pub(super) use super::outcome::diagnose_error;
 
 use DiagnosisId as D;
 
+mod rule;
 mod rules;
+mod words;
 
 use rules::RULES;
 
@@ -220,3 +222,7 @@ pub(super) fn with_provider(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sending;
+#[cfg(test)]
+mod tests_sign_in;

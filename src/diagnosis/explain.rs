@@ -364,3 +364,5 @@ fn not_recognised(found: Option<Found>) -> Diagnosis {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_pasted;

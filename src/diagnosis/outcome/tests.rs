@@ -1,13 +1,15 @@
-//! One session error at a time, with a report built by hand.
+//! One session error at a time, with a report built by hand: the shared fixtures, and the
+//! errors of reaching the server and of a conversation that broke off.
 
-use super::*;
-use crate::certificate::CertificateInfo;
-use crate::diagnosis::diagnose;
 use crate::diagnosis::texts::tests::assert_kind;
-use crate::event::ServerInfo;
+use crate::diagnosis::{Change, Diagnosis, DiagnosisId as D, diagnose};
+use crate::event::Step;
 use crate::secret::Password;
+use crate::session::{SessionError, SessionReport};
+use crate::settings::{Security, Settings, Target};
 
-fn settings(port: u32, enable_ssl: bool) -> Settings {
+/// Settings for `mail.example.com` with a user name, a password and a recipient.
+pub(super) fn settings(port: u32, enable_ssl: bool) -> Settings {
     Settings {
         host: "mail.example.com".into(),
         port,
@@ -20,7 +22,8 @@ fn settings(port: u32, enable_ssl: bool) -> Settings {
     }
 }
 
-fn run(settings: &Settings, error: SessionError) -> Diagnosis {
+/// Diagnoses a session that ended with `error`.
+pub(super) fn run(settings: &Settings, error: SessionError) -> Diagnosis {
     let report = SessionReport {
         error: Some(error),
         ..Default::default()
@@ -28,7 +31,9 @@ fn run(settings: &Settings, error: SessionError) -> Diagnosis {
     run_with(settings, &report)
 }
 
-fn run_with(settings: &Settings, report: &SessionReport) -> Diagnosis {
+/// Diagnoses `report`, holding the diagnosis to the text rules and never to a change that turns
+/// encryption off.
+pub(super) fn run_with(settings: &Settings, report: &SessionReport) -> Diagnosis {
     let diagnosis = diagnose(settings, report).unwrap();
     assert_kind(&diagnosis);
     if let Some(change) = &diagnosis.suggested_change {
@@ -48,7 +53,8 @@ fn run_with(settings: &Settings, report: &SessionReport) -> Diagnosis {
     diagnosis
 }
 
-fn described(settings: &Settings, diagnosis: &Diagnosis) -> Vec<String> {
+/// The suggested change, described as the window shows it.
+pub(super) fn described(settings: &Settings, diagnosis: &Diagnosis) -> Vec<String> {
     diagnosis
         .suggested_change
         .as_ref()
@@ -56,113 +62,9 @@ fn described(settings: &Settings, diagnosis: &Diagnosis) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn rejected(step: Step, code: u16, text: &str) -> SessionError {
-    SessionError::Rejected {
-        step,
-        reply: Reply::new(code, text),
-    }
-}
-
-fn cert(names: &[&str], self_signed: bool) -> CertificateInfo {
-    CertificateInfo {
-        subject: String::new(),
-        names: names.iter().map(|n| (*n).to_owned()).collect(),
-        issuer: "CN=R11, O=Let's Encrypt, C=US".into(),
-        not_before: String::new(),
-        not_after: "Tue, 1 Apr 2025 00:00:00 +0000".into(),
-        expired: true,
-        self_signed,
-        sha256: String::new(),
-    }
-}
-
-fn handshake(certificate: Option<CertProblem>, plain_banner: Option<&str>) -> SessionError {
-    SessionError::TlsHandshake {
-        step: Step::Tls,
-        detail: "invalid peer certificate".into(),
-        certificate,
-        plain_banner: plain_banner.map(str::to_owned),
-    }
-}
-
 #[test]
 fn success_has_no_diagnosis() {
     assert!(diagnose(&settings(587, true), &SessionReport::default()).is_none());
-}
-
-#[test]
-fn tls_required_on_port_25_moves_to_587_with_ssl() {
-    let s = settings(25, false);
-    let d = run(
-        &s,
-        rejected(
-            Step::MailFrom,
-            530,
-            "5.7.0 Must issue a STARTTLS command first",
-        ),
-    );
-    assert_eq!(d.id, D::TlsRequired);
-    assert_eq!(
-        described(&s, &d),
-        vec!["enableSsl: false → true", "port: 25 → 587"]
-    );
-    assert_eq!(
-        d.server_reply.as_deref(),
-        Some("530 5.7.0 Must issue a STARTTLS command first")
-    );
-
-    let s = settings(587, false);
-    let d = run(
-        &s,
-        rejected(
-            Step::MailFrom,
-            530,
-            "5.7.0 Must issue a STARTTLS command first",
-        ),
-    );
-    assert_eq!(described(&s, &d), vec!["enableSsl: false → true"]);
-
-    // Already STARTTLS: the cause is elsewhere, so no one-click change.
-    let s = Settings {
-        security: Some(Security::StartTls),
-        ..settings(587, false)
-    };
-    let d = run(
-        &s,
-        rejected(
-            Step::MailFrom,
-            530,
-            "5.7.0 Must issue a STARTTLS command first",
-        ),
-    );
-    assert_eq!(d.suggested_change, None);
-    assert!(d.explanation.contains("already asked for STARTTLS"));
-}
-
-#[test]
-fn generic_target_uses_security_changes() {
-    let s = Settings {
-        target: Target::Generic,
-        security: Some(Security::ImplicitTls),
-        ..settings(587, false)
-    };
-    let d = run(
-        &s,
-        handshake(None, Some("220 mail.example.com ESMTP Postfix")),
-    );
-    assert_eq!(d.id, D::TlsOnPlainPort);
-    assert_eq!(described(&s, &d), vec!["security: tls → starttls"]);
-    assert_eq!(
-        d.server_reply.as_deref(),
-        Some("220 mail.example.com ESMTP Postfix")
-    );
-
-    let s = Settings {
-        security: Some(Security::ImplicitTls),
-        ..settings(587, false)
-    };
-    let d = run(&s, handshake(None, Some("220 mail.example.com ESMTP")));
-    assert_eq!(described(&s, &d), vec!["enableSsl: false → true"]);
 }
 
 #[test]
@@ -284,278 +186,6 @@ fn connection_errors() {
 }
 
 #[test]
-fn rejections_are_tailored() {
-    let gmail = Settings {
-        host: "smtp.gmail.com".into(),
-        ..settings(587, true)
-    };
-    let d = run(
-        &gmail,
-        rejected(
-            Step::Auth,
-            535,
-            "5.7.8 Username and Password not accepted. BadCredentials",
-        ),
-    );
-    assert_eq!(d.id, D::AppPasswordRequired);
-    assert_eq!(
-        d.summary,
-        "Gmail needs an app password instead of your normal password"
-    );
-
-    let m365 = Settings {
-        host: "smtp.office365.com".into(),
-        ..settings(587, true)
-    };
-    let d = run(
-        &m365,
-        rejected(Step::Auth, 535, "5.7.3 Authentication unsuccessful"),
-    );
-    assert_eq!(d.id, D::AuthFailed);
-    assert!(
-        d.steps_to_fix
-            .first()
-            .is_some_and(|s| s.starts_with("Microsoft 365"))
-    );
-
-    let sendgrid = Settings {
-        host: "smtp.sendgrid.net".into(),
-        ..settings(587, true)
-    };
-    let d = run(
-        &sendgrid,
-        rejected(
-            Step::Auth,
-            535,
-            "Authentication failed: Bad username / password",
-        ),
-    );
-    assert!(
-        d.steps_to_fix
-            .iter()
-            .any(|s| s.contains("literally `apikey`"))
-    );
-
-    let s = settings(587, true);
-    let d = run(
-        &s,
-        rejected(
-            Step::RcptTo,
-            550,
-            "5.1.1 <owner@example.org>: Recipient address rejected: User unknown",
-        ),
-    );
-    assert_eq!(d.id, D::RecipientRejected);
-    assert_eq!(
-        d.summary,
-        "The server refused the test recipient owner@example.org"
-    );
-
-    let other_from = Settings {
-        from: "shop@example.com".into(),
-        ..settings(587, true)
-    };
-    let d = run(
-        &other_from,
-        rejected(
-            Step::MailFrom,
-            553,
-            "5.7.1 <shop@example.com>: Sender address rejected: not owned by user site@example.com",
-        ),
-    );
-    assert_eq!(d.id, D::SenderRejected);
-    assert!(d.explanation.contains("shop@example.com"));
-
-    let anonymous = Settings {
-        user_name: String::new(),
-        ..settings(587, true)
-    };
-    let d = run(
-        &anonymous,
-        rejected(
-            Step::RcptTo,
-            554,
-            "5.7.1 <owner@example.org>: Relay access denied",
-        ),
-    );
-    assert_eq!(d.id, D::RelayDenied);
-    assert!(d.explanation.contains("no `userName`"));
-
-    let d = run(
-        &s,
-        rejected(
-            Step::Auth,
-            538,
-            "5.7.11 Encryption required for requested authentication mechanism",
-        ),
-    );
-    assert_eq!(d.id, D::AuthRequiresTls);
-    assert_eq!(d.suggested_change, None, "STARTTLS is already on");
-    let plain = settings(587, false);
-    let d = run(
-        &plain,
-        rejected(
-            Step::Auth,
-            538,
-            "5.7.11 Encryption required for requested authentication mechanism",
-        ),
-    );
-    assert_eq!(described(&plain, &d), vec!["enableSsl: false → true"]);
-
-    let d = run(
-        &s,
-        rejected(Step::Ehlo, 501, "5.5.4 Invalid EHLO/HELO domain"),
-    );
-    assert_eq!(d.id, D::ServiceUnavailable);
-    assert!(
-        d.steps_to_fix
-            .first()
-            .is_some_and(|step| step.contains("clientDomain"))
-    );
-}
-
-#[test]
-fn starttls_not_offered_never_turns_ssl_off() {
-    let s = settings(25, true);
-    let d = run(&s, SessionError::StartTlsNotOffered);
-    assert_eq!(d.id, D::StarttlsNotOffered);
-    assert_eq!(described(&s, &d), vec!["port: 25 → 587"]);
-    let s = settings(587, true);
-    assert_eq!(
-        run(&s, SessionError::StartTlsNotOffered).suggested_change,
-        None
-    );
-}
-
-#[test]
-fn certificate_problems() {
-    let s = settings(587, true);
-    let mismatch = |presented: &[&str]| {
-        handshake(
-            Some(CertProblem::NameMismatch {
-                expected: "mail.example.com".into(),
-                presented: presented.iter().map(|n| (*n).to_owned()).collect(),
-            }),
-            None,
-        )
-    };
-    let d = run(&s, mismatch(&["server1.web-hosting.com"]));
-    assert_eq!(d.id, D::CertificateNameMismatch);
-    assert!(
-        d.explanation
-            .contains("valid for server1.web-hosting.com, not for mail.example.com")
-    );
-    assert_eq!(
-        described(&s, &d),
-        vec!["host: mail.example.com → server1.web-hosting.com"]
-    );
-
-    let d = run(
-        &s,
-        mismatch(&[
-            "*.web-hosting.com",
-            "a.web-hosting.com",
-            "b.web-hosting.com",
-        ]),
-    );
-    assert_eq!(d.suggested_change, None);
-
-    let report = SessionReport {
-        error: Some(mismatch(&[])),
-        certificate: Some(cert(&["*.web-hosting.com", "web-hosting.com"], false)),
-        ..Default::default()
-    };
-    let d = run_with(&s, &report);
-    assert!(d.explanation.contains("*.web-hosting.com, web-hosting.com"));
-
-    let report = SessionReport {
-        error: Some(handshake(Some(CertProblem::Untrusted), None)),
-        certificate: Some(cert(&["mail.example.com"], true)),
-        ..Default::default()
-    };
-    let d = run_with(&s, &report);
-    assert_eq!(d.id, D::CertificateUntrusted);
-    assert!(d.explanation.contains("self-signed"));
-    assert!(d.steps_to_fix.iter().any(|step| step.contains("--ca-file")));
-    assert_eq!(d.suggested_change, None);
-
-    let report = SessionReport {
-        error: Some(handshake(Some(CertProblem::Expired), None)),
-        certificate: Some(cert(&["mail.example.com"], false)),
-        ..Default::default()
-    };
-    let d = run_with(&s, &report);
-    assert_eq!(d.id, D::CertificateExpired);
-    assert!(d.explanation.contains("2025"));
-
-    let d = run(&s, handshake(Some(CertProblem::NotYetValid), None));
-    assert_eq!(d.id, D::CertificateExpired);
-    assert!(d.summary.contains("not valid yet"));
-    assert!(
-        d.steps_to_fix
-            .first()
-            .is_some_and(|step| step.contains("clock") || step.contains("date"))
-    );
-
-    let d = run(
-        &s,
-        handshake(Some(CertProblem::Other("bad signature".into())), None),
-    );
-    assert_eq!(d.id, D::TlsHandshakeFailed);
-    let d = run(&s, handshake(None, None));
-    assert_eq!(d.id, D::TlsHandshakeFailed);
-    assert!(d.explanation.contains("invalid peer certificate"));
-
-    let d = run(
-        &s,
-        SessionError::CaFile {
-            path: "/etc/ca.pem".into(),
-            detail: "No such file or directory".into(),
-        },
-    );
-    assert_eq!(d.id, D::CertificateUntrusted);
-    assert!(d.summary.contains("could not be used"));
-    assert!(d.explanation.contains("/etc/ca.pem"));
-}
-
-#[test]
-fn sign_in_not_offered() {
-    let s = settings(587, false);
-    let d = run(
-        &s,
-        SessionError::AuthNotOffered {
-            encrypted: false,
-            starttls_offered: true,
-        },
-    );
-    assert_eq!(d.id, D::AuthRequiresTls);
-    assert_eq!(described(&s, &d), vec!["enableSsl: false → true"]);
-
-    let s = settings(25, true);
-    let d = run(
-        &s,
-        SessionError::AuthNotOffered {
-            encrypted: true,
-            starttls_offered: false,
-        },
-    );
-    assert_eq!(d.id, D::AuthNotOffered);
-    assert_eq!(described(&s, &d), vec!["port: 25 → 587"]);
-
-    let s = settings(587, true);
-    let d = run(
-        &s,
-        SessionError::AuthMechanismUnsupported {
-            offered: vec!["PLAIN".into(), "XOAUTH2".into()],
-            target_name: "ASP.NET (System.Net.Mail)".into(),
-        },
-    );
-    assert_eq!(d.id, D::AuthMechanismUnsupported);
-    assert!(d.explanation.contains("PLAIN, XOAUTH2"));
-    assert!(d.explanation.contains("other programs"));
-}
-
-#[test]
 fn broken_conversations() {
     let s = settings(587, true);
     let d = run(&s, SessionError::ConnectionLost { step: Step::Auth });
@@ -604,29 +234,4 @@ fn broken_conversations() {
     );
     assert_eq!(d.id, D::Unknown);
     assert!(d.explanation.contains("2000 bytes"));
-}
-
-#[test]
-fn provider_from_the_banner() {
-    let s = settings(587, true);
-    let report = SessionReport {
-        error: Some(rejected(
-            Step::Auth,
-            535,
-            "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
-        )),
-        server: ServerInfo {
-            banner: Some(
-                "BN0PR04CA0001.outlook.office365.com Microsoft ESMTP MAIL Service ready".into(),
-            ),
-            ..ServerInfo::default()
-        },
-        ..Default::default()
-    };
-    let d = run_with(&s, &report);
-    assert_eq!(d.id, D::SmtpAuthDisabled);
-    assert!(
-        d.summary
-            .starts_with("Microsoft 365 has SMTP sign-in switched off for your organisation")
-    );
 }

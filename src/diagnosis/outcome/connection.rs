@@ -1,0 +1,156 @@
+//! Reaching the server: its name, its port, and whether what answers is a mail server that
+//! greets the way the settings expect.
+
+use super::Context;
+use crate::diagnosis::texts::base;
+use crate::diagnosis::{Change, Diagnosis, DiagnosisId as D};
+use crate::settings::Security;
+
+impl Context<'_> {
+    /// The server's name could not be found.
+    pub(super) fn dns_not_found(&self, host: &str) -> Diagnosis {
+        let host = self.name_or_host(host);
+        let mut diagnosis = base(D::DnsNotFound);
+        if !host.is_empty() {
+            diagnosis = diagnosis.with_summary(format!(
+                "The mail server's name \u{201c}{host}\u{201d} could not be found"
+            ));
+        }
+        if !host.is_empty() && !host.contains('.') {
+            diagnosis = diagnosis.step_first(
+                "`host` has no dot in it, while mail server names look like `smtp.example.com`: check it \
+                 against your provider's instructions.",
+            );
+        }
+        diagnosis
+    }
+
+    /// The server (or something on the way) refused the connection.
+    pub(super) fn refused(&self, address: &str) -> Diagnosis {
+        let mut diagnosis =
+            base(D::ConnectionRefused).explain_more(format!("The connection went to {address}."));
+        if let Some(diagnosis) = self.provider_port(diagnosis.clone()) {
+            return diagnosis;
+        }
+        if self.port() == 25 {
+            diagnosis = diagnosis.with_change(self.submission());
+        } else if ![465, 587, 2525].contains(&self.port()) {
+            diagnosis = diagnosis.step_first(format!(
+                "Port {} is unusual for sending mail: most providers use `587`.",
+                self.port()
+            ));
+        }
+        diagnosis
+    }
+
+    /// Nothing answered the connection in time.
+    pub(super) fn connect_timeout(&self, address: &str, secs: u64) -> Diagnosis {
+        let diagnosis = base(D::ConnectionTimeout)
+            .explain_more(format!("We waited {secs} seconds for {address}."));
+        self.port_25_blocked(diagnosis)
+    }
+
+    /// What the provider says about reaching it: a relay only its own hosting may use (`GoDaddy`'s
+    /// port 25 relay), or another port when 587 is blocked (2525, 2587).
+    fn provider_port(&self, diagnosis: Diagnosis) -> Option<Diagnosis> {
+        let provider = self.provider?;
+        if let Some(reach) = provider.reach {
+            return Some(diagnosis.step_first(reach));
+        }
+        if self.port() != 587 {
+            return None;
+        }
+        let port = provider.alternative_port(self.port())?;
+        let step = provider.alternative_port_step(self.port())?;
+        Some(
+            diagnosis
+                .step_first(step)
+                .with_change(self.suggest(vec![Change::Port(port)])),
+        )
+    }
+
+    /// Port 25 is blocked by many hosts and internet providers; ASP.NET cannot use 465 at all.
+    fn port_25_blocked(&self, diagnosis: Diagnosis) -> Diagnosis {
+        if let Some(diagnosis) = self.provider_port(diagnosis.clone()) {
+            return diagnosis;
+        }
+        if self.port() == 25 {
+            diagnosis
+                .explain_more(
+                    "Port 25 is commonly blocked by hosting companies and internet providers to stop spam, \
+                     so connections to it often go unanswered.",
+                )
+                .with_change(self.submission())
+        } else {
+            self.submission_when(diagnosis, self.dotnet_on_465())
+        }
+    }
+
+    /// The connection failed for a reason the system names in `detail`.
+    pub(super) fn connect_failed(&self, address: &str, detail: &str) -> Diagnosis {
+        let lower = detail.to_lowercase();
+        if lower.contains("refused") || lower.contains("reset") {
+            return self.refused(address);
+        }
+        let mut diagnosis = base(D::ConnectionTimeout)
+            .with_summary("This computer could not reach the mail server")
+            .explain_more(format!(
+                "The system reported: \u{201c}{}\u{201d}.",
+                detail.trim()
+            ));
+        if ["unreachable", "no route", "network is down"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            diagnosis = diagnosis.step_first(
+                "Check that this computer is connected to the internet, then test again.",
+            );
+        }
+        self.port_25_blocked(diagnosis)
+    }
+
+    /// The server accepted the connection but never greeted.
+    pub(super) fn no_greeting(&self, secs: u64, port_speaks_tls: bool) -> Diagnosis {
+        let diagnosis = base(D::NoGreeting);
+        if !port_speaks_tls && self.port() != 465 {
+            return diagnosis.explain_more(format!("We waited {secs} seconds."));
+        }
+        if self.dotnet() {
+            diagnosis
+                .with_explanation(
+                    "This port expects encryption from the very first byte (\"SSL on connect\", typical for \
+                     port 465), so the server waits for encryption while the program waits for a greeting. \
+                     ASP.NET's mail sender cannot do SSL on connect: your website would wait like this for \
+                     100 seconds (its default timeout; the test stopped after its own limit) and then fail \
+                     with \"The operation has timed out\".",
+                )
+                .with_change(self.submission())
+        } else {
+            diagnosis
+                .with_explanation(
+                    "This port expects encryption from the very first byte (\"SSL on connect\"), but the test \
+                     started unencrypted, so both sides waited for the other.",
+                )
+                .with_steps([
+                    "Choose SSL on connect for this port (called \"SSL\", \"SMTPS\" or \"implicit TLS\" in most \
+                     programs).",
+                    "Or change `port` to `587` and use STARTTLS (the way a mail server switches to an encrypted \
+                     connection).",
+                ])
+                .with_change(self.suggest(vec![Change::Security(Security::ImplicitTls)]))
+        }
+    }
+}
+
+/// Something answered, but not a mail server (a web server, a remote login service).
+pub(super) fn not_smtp(received: &str) -> Diagnosis {
+    let lower = received.to_lowercase();
+    let diagnosis = base(D::NotSmtp).with_reply(received);
+    if lower.starts_with("http/") || lower.contains("<html") {
+        diagnosis.explain_more("It answered like a web server.")
+    } else if lower.starts_with("ssh-") {
+        diagnosis.explain_more("It answered like a remote login service (SSH).")
+    } else {
+        diagnosis
+    }
+}
