@@ -70,6 +70,7 @@ fn no_credentials(settings: &mut Settings) {
 }
 
 #[tokio::test]
+#[allow(clippy::too_many_lines)] // a data table: one row per diagnosis id
 async fn server_replies_map_to_their_ids() {
     let auth_reply = |text: &str| ServerConfig {
         auth_failure_reply: text.to_owned(),
