@@ -12,6 +12,7 @@ pub mod event;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod outcome;
 pub mod presets;
 pub mod profiles;
 pub mod providers;
@@ -23,3 +24,22 @@ pub mod settings;
 pub mod snippet;
 pub mod untrusted;
 pub mod webconfig;
+
+/// What the unit tests share.
+#[cfg(test)]
+mod fixtures {
+    use crate::secret::Password;
+    use crate::settings::Settings;
+
+    /// A site that signs in to `smtp.example.com` on 587 (STARTTLS) as `site@example.com`.
+    pub(crate) fn site_settings() -> Settings {
+        Settings {
+            host: "smtp.example.com".into(),
+            port: 587,
+            user_name: "site@example.com".into(),
+            password: Password::new("pw"),
+            from: "site@example.com".into(),
+            ..Settings::default()
+        }
+    }
+}

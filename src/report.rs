@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crate::diagnosis::Diagnosis;
 use crate::event::{StepStatus, format_ms};
+use crate::outcome::TestOutcome;
 use crate::secret::SecretForms;
 use crate::session::SessionReport;
 use crate::settings::{Settings, Target};
@@ -16,16 +17,13 @@ use crate::settings::{Settings, Target};
 pub const REPORT_TITLE: &str = "# Mail Settings Tester support report";
 
 /// The whole report as text.
-pub fn support_report(
-    settings: &Settings,
-    report: &SessionReport,
-    diagnosis: Option<&Diagnosis>,
-) -> String {
+pub fn support_report(outcome: &TestOutcome) -> String {
+    let (settings, report) = (outcome.settings(), outcome.report());
     let mut out = String::new();
-    header(&mut out, settings, report, diagnosis);
+    header(&mut out, settings, report, outcome.diagnosis());
     settings_section(&mut out, settings, report);
     checklist_section(&mut out, report);
-    diagnosis_section(&mut out, settings, report, diagnosis);
+    diagnosis_section(&mut out, outcome);
     secure_section(&mut out, report);
     server_section(&mut out, report);
     transcript_section(&mut out, report);
@@ -69,18 +67,62 @@ fn header(
     out.push('\n');
 }
 
-fn settings_section(out: &mut String, settings: &Settings, report: &SessionReport) {
-    let or = |value: &str, empty: &str| {
-        if value.trim().is_empty() {
-            empty.to_owned()
-        } else {
-            value.trim().to_owned()
-        }
+/// How a table of web.config attributes shows what is not set.
+pub(crate) struct Unset {
+    /// For `host`.
+    pub host: &'static str,
+    /// For `userName`.
+    pub user_name: &'static str,
+    /// For `clientDomain`.
+    pub client_domain: &'static str,
+    /// For `from`.
+    pub from: &'static str,
+    /// The `password` row: (when set, when not set). The password itself is never shown.
+    pub password: (&'static str, &'static str),
+    /// Whether values are trimmed first (the report shows what the test used; an import shows
+    /// the file's values as they are).
+    pub trim: bool,
+}
+
+/// The web.config attributes of `settings` as (name, value) rows, in web.config's order.
+pub(crate) fn attribute_rows(settings: &Settings, unset: &Unset) -> Vec<(&'static str, String)> {
+    let show = |value: &str, blank: &str| {
+        let value = if unset.trim { value.trim() } else { value };
+        if value.is_empty() { blank } else { value }.to_owned()
     };
+    let (set, not_set) = unset.password;
     let password = if settings.password.is_empty() {
-        "not set"
+        not_set
     } else {
-        "set (not included)"
+        set
+    };
+    vec![
+        ("host", show(&settings.host, unset.host)),
+        ("port", settings.port.to_string()),
+        ("enableSsl", settings.enable_ssl.to_string()),
+        ("userName", show(&settings.user_name, unset.user_name)),
+        ("password", password.to_owned()),
+        (
+            "defaultCredentials",
+            settings.default_credentials.to_string(),
+        ),
+        (
+            "clientDomain",
+            show(&settings.client_domain, unset.client_domain),
+        ),
+        ("from", show(&settings.from, unset.from)),
+        ("deliveryMethod", format!("{:?}", settings.delivery_method)),
+    ]
+}
+
+fn settings_section(out: &mut String, settings: &Settings, report: &SessionReport) {
+    let unset = Unset {
+        host: "(empty)",
+        user_name: "(none: no sign-in)",
+        client_domain: "(this computer's name)",
+        from: "(empty)",
+        password: ("set (not included)", "not set"),
+        trim: true,
     };
     let target = match settings.target {
         Target::DotNet => "ASP.NET (System.Net.Mail, web.config)",
@@ -90,23 +132,13 @@ fn settings_section(out: &mut String, settings: &Settings, report: &SessionRepor
         .security
         .unwrap_or_else(|| settings.effective_security());
     let t = settings.timeouts;
-    let lines = [
-        ("host", or(&settings.host, "(empty)")),
-        ("port", settings.port.to_string()),
-        ("enableSsl", settings.enable_ssl.to_string()),
-        ("userName", or(&settings.user_name, "(none: no sign-in)")),
-        ("password", password.to_owned()),
-        (
-            "defaultCredentials",
-            settings.default_credentials.to_string(),
-        ),
-        (
-            "clientDomain",
-            or(&settings.client_domain, "(this computer's name)"),
-        ),
-        ("from", or(&settings.from, "(empty)")),
-        ("deliveryMethod", format!("{:?}", settings.delivery_method)),
-        ("test recipient", or(settings.recipient(), "(empty)")),
+    let recipient = match settings.recipient() {
+        "" => "(empty)",
+        recipient => recipient,
+    };
+    let mut lines = attribute_rows(settings, &unset);
+    lines.extend([
+        ("test recipient", recipient.to_owned()),
         ("connection security used", security.label().to_owned()),
         ("tested as", target.to_owned()),
         (
@@ -125,7 +157,7 @@ fn settings_section(out: &mut String, settings: &Settings, report: &SessionRepor
             }
             .to_owned(),
         ),
-    ];
+    ]);
     out.push_str("## Settings\n\n");
     for (name, value) in lines {
         let _ = writeln!(out, "- {name}: {value}");
@@ -176,14 +208,9 @@ fn checklist_section(out: &mut String, report: &SessionReport) {
     let _ = writeln!(out, "\nTotal: {}\n", format_ms(report.total_ms));
 }
 
-fn diagnosis_section(
-    out: &mut String,
-    settings: &Settings,
-    report: &SessionReport,
-    diagnosis: Option<&Diagnosis>,
-) {
+fn diagnosis_section(out: &mut String, outcome: &TestOutcome) {
     out.push_str("## Diagnosis\n\n");
-    let Some(diagnosis) = diagnosis else {
+    let Some(diagnosis) = outcome.diagnosis() else {
         out.push_str("No problem: the test message was accepted.\n\n");
         return;
     };
@@ -203,7 +230,7 @@ fn diagnosis_section(
     }
     if let Some(change) = &diagnosis.suggested_change {
         out.push_str("Suggested change:\n\n");
-        for line in change.describe(settings) {
+        for line in change.describe(outcome.settings()) {
             let _ = writeln!(out, "- {line}");
         }
         out.push('\n');
@@ -211,9 +238,8 @@ fn diagnosis_section(
     if let Some(reply) = &diagnosis.server_reply {
         let _ = writeln!(out, "The server said: {reply}\n");
     }
-    if let Some(exception) = crate::diagnosis::aspnet_exception(settings, report) {
-        let heading = crate::diagnosis::exception_heading(settings);
-        let _ = writeln!(out, "{heading}: {exception}\n");
+    if let Some(exception) = outcome.aspnet_exception() {
+        let _ = writeln!(out, "{}: {exception}\n", outcome.exception_heading());
     }
 }
 
@@ -338,7 +364,7 @@ mod tests {
         ] {
             report.record(&event);
         }
-        let text = support_report(&settings, &report, None);
+        let text = support_report(&TestOutcome::new(settings, report, false));
         assert!(text.starts_with(REPORT_TITLE));
         assert!(text.contains(env!("CARGO_PKG_VERSION")));
         assert!(text.contains("- password: set (not included)"));

@@ -2,26 +2,22 @@
 
 use serde_json::{Value, json};
 
-use crate::diagnosis::Diagnosis;
-use crate::session::SessionReport;
-use crate::snippet::Snippet;
+use crate::outcome::TestOutcome;
 
 /// The document for `send`: `ok` (sent, nothing to fix), `sent` (the server accepted the
-/// message), `steps`, `checklist`, `transcript`, `server`, `tls`,
-/// `certificate`, `diagnosis` (null on success), `snippet` (null on failure), and more.
-pub fn send_document(
-    report: &SessionReport,
-    diagnosis: Option<&Diagnosis>,
-    snippet: Option<&Snippet>,
-) -> Value {
+/// message), `steps`, `checklist`, `transcript`, `server`, `tls`, `certificate`, `diagnosis`
+/// (null on success), `aspnet_exception` (what the website would log), `snippet` (null
+/// unless ok), and more.
+pub fn send_document(outcome: &TestOutcome) -> Value {
+    let report = outcome.report();
     let checklist: Vec<Value> = report
         .checklist()
         .into_iter()
         .map(|(item, status, ms)| json!({ "item": item, "label": item.label(), "status": status, "ms": ms }))
         .collect();
     json!({
-        "ok": report.ok() && diagnosis.is_none(),
-        "sent": report.ok(),
+        "ok": outcome.ok(),
+        "sent": outcome.sent(),
         "error": report.error.as_ref().map(ToString::to_string),
         "security": report.security,
         "steps": report.steps,
@@ -32,11 +28,12 @@ pub fn send_document(
         "certificate": report.certificate,
         "accepted_certificate_problem": report.accepted_certificate_problem,
         "password_sent_unencrypted": report.password_sent_unencrypted,
-        "notes": report.notes,
+        "notes": outcome.notes(),
         "message_id": report.message_id,
         "total_ms": report.total_ms,
-        "diagnosis": diagnosis,
-        "snippet": snippet,
+        "diagnosis": outcome.diagnosis(),
+        "aspnet_exception": outcome.aspnet_exception(),
+        "snippet": outcome.snippet(),
     })
 }
 

@@ -15,20 +15,16 @@ mod resolve;
 mod webconfig_cmd;
 
 use std::io::Read;
-use std::process::ExitCode;
 
-use clap::Parser;
 use tokio_util::sync::CancellationToken;
 
-pub use args::{Cli, Command, SecurityArg, SettingsArgs, TargetArg};
+pub use args::{Cli, Command};
 pub use json::send_document;
-pub use profile_args::{ProfileCommand, ProfileSaveArgs};
-pub use resolve::settings_from;
-pub use webconfig_cmd::{WebconfigCommand, WebconfigUpdateArgs};
 
-use crate::diagnosis::diagnose;
+use self::resolve::settings_from;
 use crate::event::{SessionEvent, Step};
-use crate::session::{Goal, SessionError, SessionReport, run_session};
+use crate::outcome::run_test;
+use crate::session::{SessionError, SessionReport};
 
 /// Documented exit codes.
 pub mod exit {
@@ -55,33 +51,23 @@ pub mod exit {
     pub const CANCELLED: u8 = 130;
 }
 
-/// Parses the process arguments and runs; what `main` calls.
-pub fn main() -> ExitCode {
-    let started = std::time::Instant::now();
-    quiet_on_closed_pipe();
-    let cli = Cli::parse();
-    let Some(command) = cli.command else {
-        return open_window(started);
-    };
-    let runtime = match build_runtime(&mut tokio::runtime::Builder::new_current_thread()) {
-        Ok(runtime) => runtime,
-        Err(code) => return code,
-    };
-    let code = match command {
+/// Runs one subcommand and returns its exit code. What talks to the network or the disk runs
+/// on `runtime` (built by `main`); the rest, keyring calls included, runs on this thread.
+pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
+    match command {
         Command::Send(args) => runtime.block_on(send(args)),
         Command::Explain(args) => explain(&args),
         Command::Snippet(args) => snippet(&args),
         Command::Presets { json } => presets(json),
         Command::Profile(command) => profile_cmd::run(command),
         Command::Webconfig(command) => runtime.block_on(webconfig_cmd::run(command)),
-    };
-    ExitCode::from(code)
+    }
 }
 
 /// Output piped into a program that stops reading (`mailtester snippet | head -3`) ends the
 /// process quietly, as other command-line tools do, instead of a panic message: `println!`
 /// panics on a closed pipe, since Rust programs ignore SIGPIPE.
-fn quiet_on_closed_pipe() {
+pub fn quiet_on_closed_pipe() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let payload = info.payload();
@@ -95,44 +81,6 @@ fn quiet_on_closed_pipe() {
         }
         default_hook(info);
     }));
-}
-
-/// One tokio runtime for the whole process (current-thread for a command, two workers for
-/// the window); a failure is reported once, as an exit code.
-fn build_runtime(
-    builder: &mut tokio::runtime::Builder,
-) -> Result<tokio::runtime::Runtime, ExitCode> {
-    builder.enable_all().build().map_err(|err| {
-        eprintln!("error: could not start the async runtime: {err}");
-        ExitCode::from(exit::INTERNAL)
-    })
-}
-
-/// With no subcommand: the window (feature `gui`), or help when built without it.
-fn open_window(started: std::time::Instant) -> ExitCode {
-    #[cfg(feature = "gui")]
-    {
-        let runtime =
-            match build_runtime(tokio::runtime::Builder::new_multi_thread().worker_threads(2)) {
-                Ok(runtime) => runtime,
-                Err(code) => return code,
-            };
-        let _entered = runtime.enter();
-        match crate::gui::run(runtime.handle().clone(), started) {
-            Ok(()) => ExitCode::from(exit::OK),
-            Err(message) => {
-                eprintln!("error: {message}");
-                eprintln!("The command line still works: run `mailtester --help`.");
-                ExitCode::from(exit::INTERNAL)
-            }
-        }
-    }
-    #[cfg(not(feature = "gui"))]
-    {
-        let _ = started;
-        let _ = <Cli as clap::CommandFactory>::command().print_help();
-        ExitCode::from(exit::OK)
-    }
 }
 
 async fn send(args: args::SendArgs) -> u8 {
@@ -176,35 +124,24 @@ async fn send(args: args::SendArgs) -> u8 {
             output::print_line(&line);
         }
     };
-    let report = run_session(&plan, Goal::Send, &sink, cancel).await;
-    let diagnosis = diagnose(&settings, &report);
-    let snippet = (report.ok() && diagnosis.is_none()).then(|| {
-        crate::snippet::render(
-            crate::snippet::default_format(&settings),
-            &settings,
-            args.include_password,
-        )
-    });
+    let outcome = run_test(settings, &plan, &sink, cancel, args.include_password).await;
     if json {
-        let mut document = json::send_document(&report, diagnosis.as_ref(), snippet.as_ref());
-        document["aspnet_exception"] =
-            serde_json::json!(crate::diagnosis::aspnet_exception(&settings, &report));
-        json::print_value(&document);
+        json::print_value(&json::send_document(&outcome));
     } else {
-        output::print_outcome(&settings, &report, diagnosis.as_ref(), snippet.as_ref());
+        output::print_outcome(&outcome);
     }
     if let Some(path) = &args.report {
-        report_file::write_report(path, &settings, &report, diagnosis.as_ref(), json).await;
+        report_file::write_report(path, &outcome, json).await;
     }
     if args.save_password {
-        profile_cmd::save_password_after(&settings, &report).await;
+        profile_cmd::save_password_after(outcome.settings(), outcome.report()).await;
     }
     watcher.abort();
-    exit_code(&report)
+    exit_code(outcome.report())
 }
 
 /// The exit code for a finished session.
-pub fn exit_code(report: &SessionReport) -> u8 {
+fn exit_code(report: &SessionReport) -> u8 {
     let Some(error) = &report.error else {
         // Sent, but only because the server took it without the refused sign-in.
         return if report.sign_in_failure.is_some() {

@@ -2,7 +2,7 @@
 
 use crate::diagnosis::Diagnosis;
 use crate::event::{StepStatus, TranscriptLine, format_ms};
-use crate::session::SessionReport;
+use crate::outcome::TestOutcome;
 use crate::settings::{FieldProblem, SessionPlan, Settings, Severity, Target};
 use crate::snippet::Snippet;
 
@@ -43,12 +43,8 @@ pub fn print_problems(problems: &[FieldProblem]) {
 }
 
 /// Prints the checklist, then the diagnosis or the success and the snippet.
-pub fn print_outcome(
-    settings: &Settings,
-    report: &SessionReport,
-    diagnosis: Option<&Diagnosis>,
-    snippet: Option<&Snippet>,
-) {
+pub fn print_outcome(outcome: &TestOutcome) {
+    let (settings, report) = (outcome.settings(), outcome.report());
     println!("\nChecklist:");
     for (item, status, ms) in report.checklist() {
         let (mark, time) = match status {
@@ -60,11 +56,10 @@ pub fn print_outcome(
         println!("  {mark} {:<18} {time}", item.label());
     }
     println!();
-    if let Some(diagnosis) = diagnosis {
+    if let Some(diagnosis) = outcome.diagnosis() {
         print_diagnosis(Some(settings), diagnosis);
-        if let Some(exception) = crate::diagnosis::aspnet_exception(settings, report) {
-            let heading = crate::diagnosis::exception_heading(settings);
-            println!("\n{heading}:\n  {exception}");
+        if let Some(exception) = outcome.aspnet_exception() {
+            println!("\n{}:\n  {exception}", outcome.exception_heading());
         }
         return;
     }
@@ -86,24 +81,29 @@ pub fn print_outcome(
             "Warning: the certificate is NOT valid ({problem:?}). Your website checks it and will fail."
         );
     }
-    if let Some(snippet) = snippet {
-        let placement = if snippet.format == crate::snippet::Format::WebConfig {
-            "Paste this into your web.config, inside <configuration>:".to_owned()
-        } else {
-            format!("For {}:", snippet.format.label())
-        };
-        println!("\n{placement}\n");
-        print_snippet(snippet);
-        let others: Vec<&str> = crate::snippet::Format::ALL
-            .iter()
-            .filter(|f| **f != snippet.format)
-            .map(|f| f.cli_name())
-            .collect();
-        println!(
-            "\nOther platforms: mailtester snippet --format {} ... (the same settings flags; --format all prints every one)",
-            others.join("|")
-        );
+    if let Some(snippet) = outcome.snippet() {
+        print_snippet_offer(snippet);
     }
+}
+
+/// The snippet after a success, where it goes, and how to get the other formats.
+fn print_snippet_offer(snippet: &Snippet) {
+    let placement = if snippet.format == crate::snippet::Format::WebConfig {
+        "Paste this into your web.config, inside <configuration>:".to_owned()
+    } else {
+        format!("For {}:", snippet.format.label())
+    };
+    println!("\n{placement}\n");
+    print_snippet(snippet);
+    let others: Vec<&str> = crate::snippet::Format::ALL
+        .iter()
+        .filter(|f| **f != snippet.format)
+        .map(|f| f.cli_name())
+        .collect();
+    println!(
+        "\nOther platforms: mailtester snippet --format {} ... (the same settings flags; --format all prints every one)",
+        others.join("|")
+    );
 }
 
 /// Prints a diagnosis card.

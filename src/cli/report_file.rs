@@ -4,25 +4,17 @@
 
 use std::path::Path;
 
-use crate::diagnosis::Diagnosis;
+use crate::outcome::TestOutcome;
 use crate::report::{REPORT_TITLE, support_report};
-use crate::session::SessionReport;
-use crate::settings::Settings;
 
 /// Writes the report to `path` and says where (stderr with `--json`, so stdout stays one
 /// document). A failure is a warning: the test's own result and exit code stand.
-pub async fn write_report(
-    path: &Path,
-    settings: &Settings,
-    report: &SessionReport,
-    diagnosis: Option<&Diagnosis>,
-    json: bool,
-) {
+pub async fn write_report(path: &Path, outcome: &TestOutcome, json: bool) {
     if let Err(message) = may_replace(path).await {
         eprintln!("warning: the support report was not written: {message}");
         return;
     }
-    let text = support_report(settings, report, diagnosis);
+    let text = support_report(outcome);
     match crate::files::write_atomically(path, text.as_bytes()).await {
         Ok(()) if json => eprintln!("Support report written to {}", path.display()),
         Ok(()) => println!("\nSupport report written to {}", path.display()),

@@ -11,6 +11,7 @@ use super::args::SettingsArgs;
 use super::exit;
 use super::json::print_value;
 use super::resolve::{PasswordRule, resolve};
+use crate::report::{Unset, attribute_rows};
 use crate::settings::{Settings, Severity};
 use crate::webconfig::{self, Finding, UpdateOptions};
 
@@ -93,47 +94,20 @@ async fn import(path: &Path, json: bool) -> u8 {
         return exit::OK;
     }
     println!("Mail settings in {}:", path.display());
-    let or_unset = |value: &str, unset: &str| {
-        if value.is_empty() {
-            unset.to_owned()
-        } else {
-            value.to_owned()
-        }
+    let unset = Unset {
+        host: "(not set)",
+        user_name: "(not set: no sign-in)",
+        client_domain: "(not set: the web server's name)",
+        from: "(not set)",
+        password: ("(set, not shown)", "(not set)"),
+        trim: false,
     };
-    let rows = [
-        ("host", or_unset(&settings.host, "(not set)")),
-        ("port", settings.port.to_string()),
-        ("enableSsl", settings.enable_ssl.to_string()),
-        (
-            "userName",
-            or_unset(&settings.user_name, "(not set: no sign-in)"),
-        ),
-        (
-            "password",
-            if settings.password.is_empty() {
-                "(not set)".to_owned()
-            } else {
-                "(set, not shown)".to_owned()
-            },
-        ),
-        (
-            "defaultCredentials",
-            settings.default_credentials.to_string(),
-        ),
-        (
-            "clientDomain",
-            or_unset(&settings.client_domain, "(not set: the web server's name)"),
-        ),
-        ("from", or_unset(&settings.from, "(not set)")),
-        ("deliveryMethod", format!("{:?}", settings.delivery_method)),
-        (
-            "targetFramework",
-            imported
-                .target_framework
-                .clone()
-                .unwrap_or_else(|| "(not stated)".to_owned()),
-        ),
-    ];
+    let mut rows = attribute_rows(settings, &unset);
+    let target_framework = imported.target_framework.as_deref();
+    rows.push((
+        "targetFramework",
+        target_framework.unwrap_or("(not stated)").to_owned(),
+    ));
     for (name, value) in rows {
         println!("  {name:<20}{value}");
     }

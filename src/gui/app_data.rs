@@ -1,41 +1,25 @@
-//! The app's handling of the user's data: profiles, the keyring, web.config import and
-//! update, and paths from file dialogs. Every disk or keyring call goes to the worker.
+//! The app's handling of the user's data: profiles, the keyring and web.config import and
+//! update, and what comes back from them. Every disk or keyring call goes to the worker.
 
 use std::path::PathBuf;
 
-use super::app::{MailTesterApp, Outcome};
-use super::command::{Command, ProfilePromptKind};
+use super::app::MailTesterApp;
+use super::command::{ProfileCommand, ProfilePromptKind, WebConfigCommand};
 use super::data::DataMessage;
 use super::data_ui::ProfilePrompt;
 use super::worker::FilePurpose;
 use crate::credentials::Account;
 
 impl MailTesterApp {
-    /// Acts on a path from a file dialog or typed by hand.
-    pub(super) fn use_path(&mut self, purpose: FilePurpose, path: PathBuf) {
-        match purpose {
-            FilePurpose::CaFile => self.form.ca_text = path.display().to_string(),
-            FilePurpose::OpenWebConfig => self.worker.open_webconfig(path),
-            FilePurpose::UpdateWebConfig => self.prepare_update(path),
-            FilePurpose::SaveTranscript | FilePurpose::SaveSnippet | FilePurpose::SaveReport => {
-                if let Some((_, text)) = self.pending_save.take() {
-                    self.worker.save_text(path, text);
-                }
-            }
-        }
-    }
-
+    /// Works out an update of the web.config at `path` with the last test's settings (only
+    /// settings that worked).
     pub(super) fn prepare_update(&mut self, path: PathBuf) {
-        match &self.outcome {
-            Some(Outcome {
-                tested,
-                diagnosis: None,
-                ..
-            }) => {
+        match self.outcome.as_ref().filter(|outcome| outcome.ok()) {
+            Some(outcome) => {
                 self.worker
-                    .prepare_update(path, tested.clone(), self.include_password);
+                    .prepare_update(path, outcome.settings().clone(), self.include_password);
             }
-            _ => self.tell(
+            None => self.tell(
                 "Run a successful test first: only settings that work go into web.config."
                     .to_owned(),
                 true,
@@ -43,6 +27,7 @@ impl MailTesterApp {
         }
     }
 
+    /// Takes what came back from a profile, keyring or web.config request.
     pub(super) fn data_arrived(&mut self, data: DataMessage) {
         match data {
             DataMessage::Profiles(Ok(profiles)) => self.profiles = profiles,
@@ -109,26 +94,18 @@ impl MailTesterApp {
         }
     }
 
-    /// Handles the commands about profiles, the keyring and web.config.
-    pub(super) fn handle_data(&mut self, command: Command) {
+    /// Acts on a profile command.
+    pub(super) fn handle_profile(&mut self, command: ProfileCommand) {
         match command {
-            Command::ForgetPassword => match Account::for_settings(&self.form.settings) {
-                Some(account) => self.worker.forget_password(account),
-                None => self.tell(
-                    "Enter the user name, server and port whose saved password you want to remove."
-                        .to_owned(),
-                    true,
-                ),
-            },
-            Command::SelectProfile(name) => self.select_profile(&name),
-            Command::OpenProfilePrompt(kind) => {
+            ProfileCommand::Select(name) => self.select_profile(&name),
+            ProfileCommand::OpenPrompt(kind) => {
                 let name = match kind {
                     ProfilePromptKind::SaveAs => self.form.settings.host.trim().to_owned(),
                     ProfilePromptKind::Rename => self.profile.clone(),
                 };
                 self.profile_prompt = Some(ProfilePrompt { kind, name });
             }
-            Command::ConfirmProfilePrompt => {
+            ProfileCommand::ConfirmPrompt => {
                 if let Some(prompt) = self.profile_prompt.take() {
                     let name = prompt.name.trim().to_owned();
                     match prompt.kind {
@@ -144,25 +121,32 @@ impl MailTesterApp {
                     self.profile = name;
                 }
             }
-            Command::DismissProfilePrompt => self.profile_prompt = None,
-            Command::DeleteProfile if !self.profile.is_empty() => {
-                self.worker
-                    .delete_profile(std::mem::take(&mut self.profile));
+            ProfileCommand::DismissPrompt => self.profile_prompt = None,
+            ProfileCommand::Delete => {
+                if !self.profile.is_empty() {
+                    self.worker
+                        .delete_profile(std::mem::take(&mut self.profile));
+                }
             }
-            Command::UpdateWebConfig => match self.webconfig_path.clone() {
+        }
+    }
+
+    /// Acts on a web.config command.
+    pub(super) fn handle_webconfig(&mut self, command: WebConfigCommand) {
+        match command {
+            WebConfigCommand::Update => match self.webconfig_path.clone() {
                 Some(path) => self.prepare_update(path),
                 None => self
                     .worker
                     .choose_file(FilePurpose::UpdateWebConfig, "web.config"),
             },
-            Command::WriteWebConfigUpdate => {
+            WebConfigCommand::WriteUpdate => {
                 if let Some(update) = self.update.take() {
                     self.worker.apply_update(update);
                 }
             }
-            Command::DismissWebConfigUpdate => self.update = None,
-            Command::DismissFindings => self.findings = None,
-            _ => {}
+            WebConfigCommand::DismissUpdate => self.update = None,
+            WebConfigCommand::DismissFindings => self.findings = None,
         }
     }
 

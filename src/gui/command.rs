@@ -1,54 +1,106 @@
-//! What the UI asks for. Widgets never change app state directly: they push a [`Command`],
-//! and [`super::app::MailTesterApp`] handles each in one place.
+//! What the UI asks for. Widgets never change app state: they edit only the text they show (the
+//! form's fields, a name or a path being typed) and push a [`Command`] for everything else;
+//! [`super::app::MailTesterApp`]'s `handle` acts on each, in one exhaustive match per group.
 
 use super::worker::FilePurpose;
 use crate::settings::Settings;
+use crate::snippet::Format;
 
-/// A user action.
+/// A user action, by what it is about.
 #[derive(Debug, Clone)]
-pub enum Command {
+pub(crate) enum Command {
+    /// Running a test.
+    Test(TestCommand),
+    /// The form.
+    Form(FormCommand),
+    /// What the window shows.
+    View(ViewCommand),
+    /// File dialogs, typed paths and saving.
+    File(FileCommand),
+    /// Saved profiles.
+    Profile(ProfileCommand),
+    /// The site's web.config.
+    WebConfig(WebConfigCommand),
+}
+
+/// Running a test.
+#[derive(Debug, Clone)]
+pub(crate) enum TestCommand {
     /// Send the test email with the form's settings.
-    StartTest,
+    Start,
     /// Stop the running test.
     Cancel,
-    /// Put these settings into the form and test again.
-    ApplyFixAndRetry(Box<Settings>),
+    /// Put these settings into the form and test again (a fix, or "send it unencrypted once").
+    Retry(Box<Settings>),
+}
+
+/// The form.
+#[derive(Debug, Clone)]
+pub(crate) enum FormCommand {
     /// Fill the form from a provider preset.
     ChoosePreset(String),
-    /// Copy text to the clipboard; the string says what was copied.
+    /// Remove the saved password for the form's user, host and port from the keyring.
+    ForgetPassword,
+}
+
+/// What the window shows.
+#[derive(Debug, Clone)]
+pub(crate) enum ViewCommand {
+    /// Open the "Explain an error message" window.
+    OpenExplain,
+    /// Close it.
+    CloseExplain,
+    /// Explain the pasted text.
+    Explain,
+    /// Show the snippet in this format.
+    ShowSnippet(Format),
+    /// Write the real password into the snippet, or the placeholder.
+    IncludePassword(bool),
+    /// Copy text to the clipboard.
     Copy {
         /// The text.
         text: String,
-        /// What it is, for the confirmation ("transcript", "snippet").
+        /// What it is, for the confirmation ("transcript", "web.config snippet").
         what: &'static str,
     },
+}
+
+/// File dialogs, typed paths and saving.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FileCommand {
     /// Open a file dialog.
-    ChooseFile(FilePurpose),
-    /// Save to a typed path (the fallback when no file dialog could open).
-    SaveToTypedPath,
+    Choose(FilePurpose),
+    /// Use the typed path (the fallback when no file dialog could open).
+    UseTypedPath,
     /// Forget the typed-path prompt.
-    DismissSavePrompt,
-    /// Open the "Explain an error message" window.
-    OpenExplain,
-    /// Remove the saved password for the form's user, host and port.
-    ForgetPassword,
+    DismissPathPrompt,
+}
+
+/// Saved profiles.
+#[derive(Debug, Clone)]
+pub(crate) enum ProfileCommand {
     /// Load a saved profile into the form (and its password from the keyring).
-    SelectProfile(String),
+    Select(String),
     /// Ask for a name to save the form as a profile, or to rename the selected one.
-    OpenProfilePrompt(ProfilePromptKind),
-    /// Confirm the profile prompt.
-    ConfirmProfilePrompt,
-    /// Close the profile prompt.
-    DismissProfilePrompt,
+    OpenPrompt(ProfilePromptKind),
+    /// Confirm the name prompt.
+    ConfirmPrompt,
+    /// Close the name prompt.
+    DismissPrompt,
     /// Delete the selected profile.
-    DeleteProfile,
+    Delete,
+}
+
+/// The site's web.config.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum WebConfigCommand {
     /// Update the web.config the settings came from (or choose one).
-    UpdateWebConfig,
+    Update,
     /// Write the update on show.
-    WriteWebConfigUpdate,
+    WriteUpdate,
     /// Close the update window without writing.
-    DismissWebConfigUpdate,
-    /// Close the web.config findings window.
+    DismissUpdate,
+    /// Close the findings window.
     DismissFindings,
 }
 

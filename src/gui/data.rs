@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::worker::{Message, Worker};
 use crate::credentials::{self, Account};
-use crate::profiles::ProfileStore;
+use crate::profiles::{ProfileError, ProfileStore};
 use crate::secret::Password;
 use crate::settings::Settings;
 use crate::webconfig::{self, Imported, PreparedUpdate, UpdateOptions, UpdateOutcome};
@@ -44,10 +44,6 @@ fn store(dir: Option<&std::path::Path>) -> Result<ProfileStore, String> {
 }
 
 impl Worker {
-    fn answer(&self, message: DataMessage) {
-        self.outbox.send(Message::Data(message));
-    }
-
     fn blocking<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
@@ -77,45 +73,43 @@ impl Worker {
         );
     }
 
-    /// Saves (or replaces) profile `name`, then reloads the list.
-    pub fn save_profile(&self, name: String, settings: Settings) {
+    /// Runs `change` on the profile store off the UI thread; the sentence it returns (or its
+    /// error) comes back as [`DataMessage::ProfileChanged`], and the app reloads the list.
+    fn change_profiles(
+        &self,
+        change: impl FnOnce(&ProfileStore) -> Result<String, ProfileError> + Send + 'static,
+    ) {
         let dir = self.profile_dir.clone();
         self.blocking(
-            move || {
-                let store = store(dir.as_deref())?;
-                store.save(&name, &settings).map_err(|e| e.to_string())?;
-                Ok(format!(
-                    "Saved the profile \"{name}\" (without the password)."
-                ))
-            },
+            move || change(&store(dir.as_deref())?).map_err(|e| e.to_string()),
             DataMessage::ProfileChanged,
         );
+    }
+
+    /// Saves (or replaces) profile `name`, then reloads the list.
+    pub fn save_profile(&self, name: String, settings: Settings) {
+        self.change_profiles(move |store| {
+            store.save(&name, &settings)?;
+            Ok(format!(
+                "Saved the profile \"{name}\" (without the password)."
+            ))
+        });
     }
 
     /// Renames a profile, then reloads the list.
     pub fn rename_profile(&self, old: String, new: String) {
-        let dir = self.profile_dir.clone();
-        self.blocking(
-            move || {
-                let store = store(dir.as_deref())?;
-                store.rename(&old, &new).map_err(|e| e.to_string())?;
-                Ok(format!("Renamed \"{old}\" to \"{new}\"."))
-            },
-            DataMessage::ProfileChanged,
-        );
+        self.change_profiles(move |store| {
+            store.rename(&old, &new)?;
+            Ok(format!("Renamed \"{old}\" to \"{new}\"."))
+        });
     }
 
     /// Deletes a profile, then reloads the list.
     pub fn delete_profile(&self, name: String) {
-        let dir = self.profile_dir.clone();
-        self.blocking(
-            move || {
-                let store = store(dir.as_deref())?;
-                store.delete(&name).map_err(|e| e.to_string())?;
-                Ok(format!("Deleted the profile \"{name}\"."))
-            },
-            DataMessage::ProfileChanged,
-        );
+        self.change_profiles(move |store| {
+            store.delete(&name)?;
+            Ok(format!("Deleted the profile \"{name}\"."))
+        });
     }
 
     /// Looks up the password for `account` in the system keyring.
@@ -198,10 +192,5 @@ impl Worker {
                 .map_err(|err| err.to_string());
             worker.send(Message::Data(DataMessage::UpdateWritten(result)));
         });
-    }
-
-    /// Says a data request could not be made (keeps the flow in one place for the app).
-    pub fn fail(&self, text: String) {
-        self.answer(DataMessage::KeyringChanged(Err(text)));
     }
 }

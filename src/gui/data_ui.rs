@@ -3,7 +3,7 @@
 
 use egui::{Button, ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
-use super::command::{Command, ProfilePromptKind};
+use super::command::{Command, ProfileCommand, ProfilePromptKind, WebConfigCommand};
 use super::{ids, style};
 use crate::settings::{Settings, Severity};
 use crate::webconfig::{Finding, PreparedUpdate};
@@ -41,7 +41,7 @@ pub fn profile_bar_ui(
                 for (name, _) in profiles {
                     // Picking the current profile again reloads it (undoing unsaved edits).
                     if ui.selectable_label(name == selected, name).clicked() {
-                        commands.push(Command::SelectProfile(name.clone()));
+                        commands.push(Command::Profile(ProfileCommand::Select(name.clone())));
                     }
                 }
             });
@@ -50,15 +50,19 @@ pub fn profile_bar_ui(
             .on_hover_text("Keep these settings under a name (never the password)")
             .clicked()
         {
-            commands.push(Command::OpenProfilePrompt(ProfilePromptKind::SaveAs));
+            commands.push(Command::Profile(ProfileCommand::OpenPrompt(
+                ProfilePromptKind::SaveAs,
+            )));
         }
         let has_selection = !selected.is_empty();
         if ids::add_enabled(ui, "rename_profile", has_selection, Button::new("Rename…")).clicked()
         {
-            commands.push(Command::OpenProfilePrompt(ProfilePromptKind::Rename));
+            commands.push(Command::Profile(ProfileCommand::OpenPrompt(
+                ProfilePromptKind::Rename,
+            )));
         }
         if ids::add_enabled(ui, "delete_profile", has_selection, Button::new("Delete")).clicked() {
-            commands.push(Command::DeleteProfile);
+            commands.push(Command::Profile(ProfileCommand::Delete));
         }
     });
 }
@@ -86,7 +90,7 @@ pub fn profile_prompt_window(
                 )
                 .labelled_by(label.id);
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                commands.push(Command::ConfirmProfilePrompt);
+                commands.push(Command::Profile(ProfileCommand::ConfirmPrompt));
             }
             ui.label(
                 RichText::new("The password is never saved in a profile.")
@@ -96,10 +100,10 @@ pub fn profile_prompt_window(
             ui.horizontal(|ui| {
                 let ready = !prompt.name.trim().is_empty();
                 if ids::add_enabled(ui, "profile_name_ok", ready, Button::new("OK")).clicked() {
-                    commands.push(Command::ConfirmProfilePrompt);
+                    commands.push(Command::Profile(ProfileCommand::ConfirmPrompt));
                 }
                 if ids::add(ui, "profile_name_cancel", Button::new("Cancel")).clicked() {
-                    commands.push(Command::DismissProfilePrompt);
+                    commands.push(Command::Profile(ProfileCommand::DismissPrompt));
                 }
             });
         });
@@ -137,7 +141,7 @@ pub fn findings_window(
                 }
             });
             if ids::add(ui, "findings_ok", Button::new("OK")).clicked() {
-                commands.push(Command::DismissFindings);
+                commands.push(Command::WebConfig(WebConfigCommand::DismissFindings));
             }
         });
 }
@@ -177,10 +181,10 @@ pub fn update_window(ctx: &egui::Context, update: &PreparedUpdate, commands: &mu
             ui.horizontal(|ui| {
                 let write = Button::new(RichText::new("Write the changes").strong());
                 if ids::add(ui, "write_webconfig", write).clicked() {
-                    commands.push(Command::WriteWebConfigUpdate);
+                    commands.push(Command::WebConfig(WebConfigCommand::WriteUpdate));
                 }
                 if ids::add(ui, "write_webconfig_cancel", Button::new("Cancel")).clicked() {
-                    commands.push(Command::DismissWebConfigUpdate);
+                    commands.push(Command::WebConfig(WebConfigCommand::DismissUpdate));
                 }
             });
         });

@@ -2,11 +2,10 @@
 
 use egui::{RichText, TextEdit};
 
-use super::command::Command;
+use super::command::{Command, ViewCommand};
 use super::ids;
 use super::result::diagnosis_card;
-use crate::diagnosis::{Diagnosis, explain_for_site};
-use crate::settings::Framework;
+use crate::diagnosis::Diagnosis;
 
 /// The window's state.
 #[derive(Debug, Default)]
@@ -19,14 +18,9 @@ pub struct ExplainState {
     pub diagnosis: Option<Diagnosis>,
 }
 
-/// Draws the window when it is open.
-/// `framework` is the site's ASP.NET version from the form: the advice uses what it can set.
-pub fn explain_window(
-    ctx: &egui::Context,
-    state: &mut ExplainState,
-    framework: Framework,
-    commands: &mut Vec<Command>,
-) {
+/// Draws the window when it is open. The explanation is worked out by the app, in the terms of
+/// the form's ASP.NET version.
+pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &mut Vec<Command>) {
     let mut open = state.open;
     egui::Window::new("Explain an error message")
         .open(&mut open)
@@ -45,17 +39,18 @@ pub fn explain_window(
             ui.horizontal(|ui| {
                 let ready = !state.text.trim().is_empty();
                 if ids::add_enabled(ui, "explain", ready, egui::Button::new("Explain")).clicked() {
-                    // A pure function of the text: no network, no disk.
-                    state.diagnosis = Some(explain_for_site(&state.text, framework));
+                    commands.push(Command::View(ViewCommand::Explain));
                 }
                 ui.label(RichText::new("Nothing is sent anywhere.").weak().small());
             });
             if let Some(diagnosis) = &state.diagnosis {
                 ui.add_space(6.0);
                 egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    diagnosis_card(ui, diagnosis, None, None, None, commands);
+                    diagnosis_card(ui, diagnosis, None, commands);
                 });
             }
         });
-    state.open = open;
+    if state.open && !open {
+        commands.push(Command::View(ViewCommand::CloseExplain));
+    }
 }

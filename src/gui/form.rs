@@ -2,7 +2,7 @@
 
 use egui::{Button, Checkbox, ComboBox, Grid, RichText, TextEdit, Ui};
 
-use super::command::Command;
+use super::command::{Command, FormCommand, TestCommand};
 use super::form_advanced::advanced_ui;
 use super::form_state::FormState;
 use super::ids;
@@ -107,7 +107,7 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
             });
         combo.response.labelled_by(label.id);
         if chosen != form.preset {
-            commands.push(Command::ChoosePreset(chosen));
+            commands.push(Command::Form(FormCommand::ChoosePreset(chosen)));
         }
     });
     if let Some(preset) = crate::presets::find(&form.preset).filter(|p| p.id != "other") {
@@ -231,7 +231,7 @@ fn password_row(
             .on_hover_text("Remove the saved password for this user, server and port")
             .clicked()
         {
-            commands.push(Command::ForgetPassword);
+            commands.push(Command::Form(FormCommand::ForgetPassword));
         }
     });
     ui.end_row();
@@ -305,7 +305,7 @@ fn send_row(
             .on_hover_text("Stop the test (Esc)")
             .clicked()
             {
-                commands.push(Command::Cancel);
+                commands.push(Command::Test(TestCommand::Cancel));
             }
             ui.spinner();
         } else {
@@ -319,7 +319,7 @@ fn send_row(
                 .on_hover_text("Sends one test message (Enter)")
                 .clicked()
             {
-                commands.push(Command::StartTest);
+                commands.push(Command::Test(TestCommand::Start));
             }
         }
     });

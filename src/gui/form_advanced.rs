@@ -3,7 +3,7 @@
 
 use egui::{Button, Checkbox, ComboBox, DragValue, Grid, TextEdit, Ui};
 
-use super::command::Command;
+use super::command::{Command, FileCommand};
 use super::form::{INPUT_WIDTH, label_cell, text_row};
 use super::form_state::FormState;
 use super::ids;
@@ -83,7 +83,7 @@ pub(super) fn advanced_ui(
                 ui.add(TextEdit::singleline(&mut form.ca_text).id(ids::id("ca_file")).hint_text("optional .pem file").desired_width(INPUT_WIDTH - 80.0))
                     .labelled_by(label.id);
                 if ids::add(ui, "browse_ca_file", Button::new("Browse…")).clicked() {
-                    commands.push(Command::ChooseFile(FilePurpose::CaFile));
+                    commands.push(Command::File(FileCommand::Choose(FilePurpose::CaFile)));
                 }
             });
             ui.end_row();

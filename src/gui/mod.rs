@@ -14,23 +14,32 @@ mod explain;
 mod form;
 mod form_advanced;
 mod form_state;
+mod handle;
 mod ids;
 mod result;
 mod snippet_view;
 mod style;
 mod transcript;
+mod window;
 pub mod worker;
 
 pub use app::MailTesterApp;
-pub use command::Command;
 pub use form_state::FormState;
 
 /// The window's title.
 pub const TITLE: &str = "Mail Settings Tester";
 
+/// The window could not open (no display, no OpenGL, ...).
+#[derive(Debug, thiserror::Error)]
+#[error("the window could not open: {0}")]
+pub struct WindowError(#[from] eframe::Error);
+
 /// Opens the window and runs until it is closed. Background work runs on `runtime`;
 /// `started` is when the process began (for the start-up time report).
-pub fn run(runtime: tokio::runtime::Handle, started: std::time::Instant) -> Result<(), String> {
+pub fn run(
+    runtime: tokio::runtime::Handle,
+    started: std::time::Instant,
+) -> Result<(), WindowError> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(TITLE)
         .with_app_id("mail-settings-tester")
@@ -50,5 +59,5 @@ pub fn run(runtime: tokio::runtime::Handle, started: std::time::Instant) -> Resu
         options,
         Box::new(move |cc| Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))),
     )
-    .map_err(|err| format!("the window could not open: {err}"))
+    .map_err(WindowError::from)
 }

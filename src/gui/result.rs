@@ -2,11 +2,11 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, TestCommand};
 use super::{ids, style};
 use crate::certificate::CertificateInfo;
 use crate::diagnosis::{Diagnosis, DiagnosisId};
-use crate::session::SessionReport;
+use crate::outcome::TestOutcome;
 use crate::settings::{Settings, Severity};
 
 /// Ids for which the certificate details help the user.
@@ -17,16 +17,17 @@ const CERTIFICATE_IDS: [DiagnosisId; 4] = [
     DiagnosisId::TlsHandshakeFailed,
 ];
 
-/// Draws a diagnosis. With `tested` settings, a suggested change gets its
-/// "Apply fix and test again" button (pasted errors have no settings to change).
+/// Draws a diagnosis. For a finished test (`outcome`), a suggested change gets its
+/// "Apply fix and test again" button, and the certificate and the website's log line show
+/// (pasted errors have neither).
 pub fn diagnosis_card(
     ui: &mut Ui,
     diagnosis: &Diagnosis,
-    tested: Option<&Settings>,
-    certificate: Option<&CertificateInfo>,
-    site_log: Option<&str>,
+    outcome: Option<&TestOutcome>,
     commands: &mut Vec<Command>,
 ) {
+    let tested = outcome.map(TestOutcome::settings);
+    let certificate = outcome.and_then(|o| o.report().certificate.as_ref());
     let accent = if diagnosis.id == DiagnosisId::Cancelled {
         style::warn(ui)
     } else {
@@ -62,7 +63,8 @@ pub fn diagnosis_card(
                     .size(15.0)
                     .strong();
                 if ids::add(ui, "apply_fix", egui::Button::new(text)).clicked() {
-                    commands.push(Command::ApplyFixAndRetry(Box::new(change.apply(settings))));
+                    let fixed = Box::new(change.apply(settings));
+                    commands.push(Command::Test(TestCommand::Retry(fixed)));
                 }
             });
         }
@@ -81,17 +83,16 @@ pub fn diagnosis_card(
                     allow_plaintext_password: true,
                     ..settings.clone()
                 };
-                commands.push(Command::ApplyFixAndRetry(Box::new(once)));
+                commands.push(Command::Test(TestCommand::Retry(Box::new(once))));
             }
         }
         if let Some(cert) = certificate.filter(|_| CERTIFICATE_IDS.contains(&diagnosis.id)) {
             certificate_ui(ui, cert);
         }
-        if let Some(exception) = site_log {
-            let heading = tested.map_or("Your website's error log will say", |settings| {
-                crate::diagnosis::exception_heading(settings)
-            });
-            site_log_ui(ui, heading, exception);
+        if let Some(outcome) = outcome
+            && let Some(exception) = outcome.aspnet_exception()
+        {
+            site_log_ui(ui, outcome.exception_heading(), exception);
         }
         if let Some(reply) = &diagnosis.server_reply {
             egui::CollapsingHeader::new("The server's exact words")
@@ -145,7 +146,8 @@ pub fn certificate_ui(ui: &mut Ui, cert: &CertificateInfo) {
 }
 
 /// Draws the green card after a successful test.
-pub fn success_card(ui: &mut Ui, tested: &Settings, report: &SessionReport) {
+pub fn success_card(ui: &mut Ui, outcome: &TestOutcome) {
+    let report = outcome.report();
     let accent = style::good(ui);
     card(ui, accent, |ui| {
         ui.label(
@@ -156,7 +158,7 @@ pub fn success_card(ui: &mut Ui, tested: &Settings, report: &SessionReport) {
         );
         ui.label(format!(
             "We sent a test email to {}. Check that it arrived (look in the spam folder too).",
-            tested.recipient()
+            outcome.settings().recipient()
         ));
         if let Some(problem) = &report.accepted_certificate_problem {
             ui.colored_label(
@@ -166,8 +168,8 @@ pub fn success_card(ui: &mut Ui, tested: &Settings, report: &SessionReport) {
                 ),
             );
         }
-        for note in report
-            .notes
+        for note in outcome
+            .notes()
             .iter()
             .filter(|n| n.severity == Severity::Warning)
         {

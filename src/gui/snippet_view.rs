@@ -4,17 +4,17 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, FileCommand, ViewCommand};
 use super::worker::FilePurpose;
 use super::{ids, style};
 use crate::snippet::{Format, Snippet};
 
-/// Draws the snippet panel for `snippet`; the tabs change `selected` (the next frame shows it).
+/// Draws the snippet panel for `snippet`: its format's tab is selected, and a click on another
+/// tab or on the password toggle asks for that (the next frame shows it).
 pub fn snippet_ui(
     ui: &mut Ui,
     snippet: &Snippet,
-    selected: &mut Format,
-    include_password: &mut bool,
+    include_password: bool,
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(8.0);
@@ -28,7 +28,10 @@ pub fn snippet_ui(
     ids::scope(ui, "snippet_tabs", |ui| {
         ui.horizontal_wrapped(|ui| {
             for format in Format::ALL {
-                ui.selectable_value(selected, format, format.label());
+                let selected = format == snippet.format;
+                if ui.selectable_label(selected, format.label()).clicked() && !selected {
+                    commands.push(Command::View(ViewCommand::ShowSnippet(format)));
+                }
             }
         });
     });
@@ -37,16 +40,19 @@ pub fn snippet_ui(
     ui.horizontal(|ui| {
         let copy = egui::Button::new(RichText::new("Copy").size(15.0).strong());
         if ids::add(ui, "copy_snippet", copy).clicked() {
-            commands.push(Command::Copy {
+            commands.push(Command::View(ViewCommand::Copy {
                 text: snippet.text.clone(),
                 what: copied_what(snippet.format),
-            });
+            }));
         }
         if ids::add(ui, "save_snippet", egui::Button::new("Save as…")).clicked() {
-            commands.push(Command::ChooseFile(FilePurpose::SaveSnippet));
+            commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveSnippet)));
         }
-        let include = egui::Checkbox::new(include_password, "Include password");
-        ids::add(ui, "include_password", include);
+        let mut include = include_password;
+        let checkbox = egui::Checkbox::new(&mut include, "Include password");
+        if ids::add(ui, "include_password", checkbox).changed() {
+            commands.push(Command::View(ViewCommand::IncludePassword(include)));
+        }
     });
     ui.label(
         RichText::new(

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use egui::{RichText, ScrollArea, TextStyle, Ui};
 
-use super::command::Command;
+use super::command::{Command, FileCommand, ViewCommand};
 use super::worker::FilePurpose;
 use super::{ids, style};
 use crate::event::{Direction, TranscriptLine};
@@ -35,20 +35,20 @@ pub fn transcript_ui(
                 .on_hover_text("Everything support needs (settings without the password, the steps, this transcript, the diagnosis) in one file")
                 .clicked()
             {
-                commands.push(Command::ChooseFile(FilePurpose::SaveReport));
+                commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveReport)));
             }
             if ids::add_enabled(ui, "save_transcript", enabled, egui::Button::new("Save transcript…"))
                 .clicked()
             {
-                commands.push(Command::ChooseFile(FilePurpose::SaveTranscript));
+                commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveTranscript)));
             }
             if ids::add_enabled(ui, "copy_transcript", enabled, egui::Button::new("Copy transcript"))
                 .clicked()
             {
-                commands.push(Command::Copy {
+                commands.push(Command::View(ViewCommand::Copy {
                     text: transcript_text(lines),
                     what: "transcript",
-                });
+                }));
             }
         });
     });

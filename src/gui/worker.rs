@@ -11,8 +11,8 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 use crate::event::{EventSink, SessionEvent};
-use crate::session::{Goal, SessionReport, run_session};
-use crate::settings::SessionPlan;
+use crate::outcome::{TestOutcome, run_test};
+use crate::settings::{SessionPlan, Settings};
 
 /// What a file dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,8 +55,8 @@ pub enum Message {
     Finished {
         /// Which test.
         run: u64,
-        /// Everything it learned.
-        report: Box<SessionReport>,
+        /// Everything it learned, worked out once.
+        outcome: Box<TestOutcome>,
     },
     /// A file dialog closed. `None`: cancelled, or no dialog could be shown at all.
     FileChosen {
@@ -146,8 +146,15 @@ impl Worker {
         self.rx.try_iter().collect()
     }
 
-    /// Starts test number `run`; the returned token cancels it.
-    pub fn start_test(&self, run: u64, plan: SessionPlan) -> CancellationToken {
+    /// Starts test number `run` of `settings` (checked into `plan`); the returned token
+    /// cancels it.
+    pub fn start_test(
+        &self,
+        run: u64,
+        plan: SessionPlan,
+        settings: Settings,
+        include_password: bool,
+    ) -> CancellationToken {
         let cancel = CancellationToken::new();
         let token = cancel.clone();
         let outbox = self.outbox.clone();
@@ -156,10 +163,10 @@ impl Worker {
                 outbox: outbox.clone(),
                 run,
             };
-            let report = run_session(&plan, Goal::Send, &sink, token).await;
+            let outcome = run_test(settings, &plan, &sink, token, include_password).await;
             outbox.send(Message::Finished {
                 run,
-                report: Box::new(report),
+                outcome: Box::new(outcome),
             });
         });
         cancel

@@ -1,4 +1,4 @@
-//! Django: the `EMAIL_` settings in `settings.py`.
+//! Django: the `EMAIL_` settings and `SERVER_EMAIL` in `settings.py`.
 
 use std::fmt::Write as _;
 
@@ -28,10 +28,12 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
     let _ = writeln!(text, "EMAIL_USE_SSL = {use_ssl}");
     if !parts.from.is_empty() {
         let _ = writeln!(text, "DEFAULT_FROM_EMAIL = {}", python(parts.from));
+        // Error reports to ADMINS come from SERVER_EMAIL (root@localhost unless set).
+        let _ = writeln!(text, "SERVER_EMAIL = {}", python(parts.from));
     }
     parts.warnings.push(
         "Set only one of EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (SSL on connect, port 465) to True: \
-         Django refuses to start with both."
+         with both, Django starts but fails at the first send (\"EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive\")."
             .to_owned(),
     );
     Snippet::from_parts(Format::Django, text, parts)

@@ -15,17 +15,11 @@ const URL_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 /// A PHP single-quoted string: only `\\` and `\'` are escapes there, and nothing is
 /// interpolated (`$` is plain text).
 pub fn php(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('\'');
-    for ch in value.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            _ => out.push(ch),
-        }
-    }
-    out.push('\'');
-    out
+    quoted(value, '\'', |out, ch| match ch {
+        '\\' => out.push_str("\\\\"),
+        '\'' => out.push_str("\\'"),
+        _ => out.push(ch),
+    })
 }
 
 /// A Python single-quoted string (not raw: a raw string cannot end in a backslash).
@@ -41,25 +35,30 @@ pub fn javascript(value: &str) -> String {
 /// Backslash escapes shared by Python and JavaScript: `\\`, `\'`, `\n`, `\r`, `\t`, and
 /// `\xNN` for other control characters.
 fn c_like(value: &str, line_separators: bool) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('\'');
-    for ch in value.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{2028}' | '\u{2029}' if line_separators => {
-                let _ = write!(out, "\\u{:04x}", u32::from(ch));
-            }
-            c if c.is_ascii_control() => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
-            }
-            c => out.push(c),
+    quoted(value, '\'', |out, ch| match ch {
+        '\\' => out.push_str("\\\\"),
+        '\'' => out.push_str("\\'"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\u{2028}' | '\u{2029}' if line_separators => {
+            let _ = write!(out, "\\u{:04x}", u32::from(ch));
         }
+        c if c.is_ascii_control() => {
+            let _ = write!(out, "\\x{:02x}", u32::from(c));
+        }
+        c => out.push(c),
+    })
+}
+
+/// `value` between two `quote`s, each character written by `write_char`.
+fn quoted(value: &str, quote: char, write_char: impl Fn(&mut String, char)) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push(quote);
+    for ch in value.chars() {
+        write_char(&mut out, ch);
     }
-    out.push('\'');
+    out.push(quote);
     out
 }
 
@@ -90,20 +89,14 @@ pub fn dotenv(value: &str) -> String {
     if !value.contains(['\'', '\n', '\r']) && !value.ends_with('\\') {
         return format!("'{value}'");
     }
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for ch in value.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '$' => out.push_str("\\$"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(value, '"', |out, ch| match ch {
+        '\\' => out.push_str("\\\\"),
+        '"' => out.push_str("\\\""),
+        '$' => out.push_str("\\$"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c => out.push(c),
+    })
 }
 
 /// A user name or password inside a URL (`user:pass@host`): every byte that is not

@@ -89,10 +89,12 @@ impl Format {
     pub fn placement(self) -> &'static str {
         match self {
             Self::WebConfig => {
-                "Put it inside <configuration>, replacing any <system.net> block that is already there."
+                "Put it inside <configuration>. If a <system.net> block is already there, replace only \
+                 the <mailSettings> block inside it and keep the rest (such as <defaultProxy>)."
             }
             Self::PhpMailer => {
-                "Put this where your PHP code creates the PHPMailer object (PHPMailer 6 or newer), \
+                "Put this where your PHP code creates the PHPMailer object (PHPMailer 6.1 or newer: \
+                 the ENCRYPTION_ constants arrived in 6.1), \
                  before $mail->send()."
             }
             Self::WordPress => {

@@ -19,7 +19,7 @@ mod wordpress;
 use serde::Serialize;
 
 pub use format::Format;
-pub use web_config::{CORE_IGNORES_MAIL_SETTINGS, LEGACY_SSL_IN_CODE, TLS12_NEEDS_47, web_config};
+pub use web_config::web_config;
 
 use crate::settings::Settings;
 

@@ -4,6 +4,17 @@
 use super::{Format, PASSWORD_PLACEHOLDER};
 use crate::settings::{Security, Settings};
 
+/// The note for a snippet without a sender.
+pub(super) const FROM_EMPTY: &str =
+    "from is empty: the website's code must then set the sender itself.";
+
+/// The note for a snippet with the password placeholder.
+pub(super) fn replace_placeholder() -> String {
+    format!(
+        "Replace {PASSWORD_PLACEHOLDER} with the mailbox password (it is left out so the snippet can be shared safely)."
+    )
+}
+
 /// The user name and the password text to write (the real one or the placeholder).
 pub struct Credentials<'a> {
     /// The sign-in name, trimmed.
@@ -61,9 +72,7 @@ impl<'a> Parts<'a> {
 
     fn shared_warnings(&mut self, settings: &Settings) {
         if self.credentials.is_some() && !self.includes_password {
-            self.warnings.push(format!(
-                "Replace {PASSWORD_PLACEHOLDER} with the mailbox password (it is left out so the snippet can be shared safely)."
-            ));
+            self.warnings.push(replace_placeholder());
         }
         if settings.default_credentials {
             self.warnings.push(
@@ -86,9 +95,7 @@ impl<'a> Parts<'a> {
             );
         }
         if self.from.is_empty() {
-            self.warnings.push(
-                "from is empty: the website's code must then set the sender itself.".to_owned(),
-            );
+            self.warnings.push(FROM_EMPTY.to_owned());
         }
     }
 }

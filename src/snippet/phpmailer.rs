@@ -1,4 +1,4 @@
-//! PHP code setting up PHPMailer (PHPMailer 6+).
+//! PHP code setting up PHPMailer (PHPMailer 6.1+, for the `ENCRYPTION_` constants).
 
 use std::fmt::Write as _;
 

@@ -5,9 +5,9 @@ use super::AttributeChange;
 use std::fmt::Write as _;
 
 use super::document::{Document, Element, body_start};
+use super::rules::{Attribute, MailSettings};
 use super::section::{CHAIN, NETWORK, SMTP};
-use super::tag::escape_value;
-use super::update::{Edit, Target, Wanted};
+use super::update::Edit;
 
 /// New elements, as edits, with what they add.
 pub(crate) struct Created {
@@ -61,7 +61,7 @@ pub(crate) fn create(
     doc: &Document<'_>,
     parent: usize,
     missing: usize,
-    wanted: &Wanted,
+    wanted: &MailSettings,
 ) -> Created {
     let text = doc.text;
     let newline = line_ending(text);
@@ -137,24 +137,16 @@ pub(crate) fn create(
 }
 
 /// ` name="value"` for every value the element should have, in the snippet's order.
-fn attributes(
-    element: &str,
-    wants: &[super::update::Want],
-    changes: &mut Vec<AttributeChange>,
-) -> String {
+fn attributes(element: &str, wants: &[Attribute], changes: &mut Vec<AttributeChange>) -> String {
     let mut out = String::new();
     for want in wants {
-        if let Target::Set(value) = &want.target {
-            let _ = write!(out, " {}=\"{}\"", want.name, escape_value(value));
+        if let (Some(written), super::rules::Value::Set(value)) = (want.written(), &want.value) {
+            let _ = write!(out, " {written}");
             changes.push(AttributeChange {
                 element: element.to_owned(),
                 attribute: want.name.to_owned(),
                 old: None,
-                new: Some(if want.name == "password" {
-                    crate::secret::REDACTED.to_owned()
-                } else {
-                    value.clone()
-                }),
+                new: Some(want.shown(value)),
                 renamed_from: None,
             });
         }

@@ -1,5 +1,5 @@
 //! Reading one start tag (`<network host="x" port='25' />`) with the offset of every name and
-//! value, and writing attribute values back with the escapes XML needs.
+//! value, as .NET reads it.
 
 use std::ops::Range;
 
@@ -183,29 +183,10 @@ pub(crate) fn decode_value(raw: &str) -> Option<String> {
         .map(std::borrow::Cow::into_owned)
 }
 
-/// `value` escaped for an attribute: the five XML specials, and tabs and line breaks as
-/// character references so that they survive the whitespace normalisation on reading.
-pub(crate) fn escape_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::webconfig::rules::escape;
 
     #[test]
     fn escaped_values_decode_to_themselves() {
@@ -217,7 +198,7 @@ mod tests {
             "&amp;",
             " x ",
         ] {
-            assert_eq!(decode_value(&escape_value(value)).as_deref(), Some(value));
+            assert_eq!(decode_value(&escape(value)).as_deref(), Some(value));
         }
     }
 

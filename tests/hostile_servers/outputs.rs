@@ -1,7 +1,7 @@
 //! Nothing a hostile server sends reaches an output raw: every control character (C0, DEL, C1)
 //! and every bidi or invisible formatting character appears only escaped (`\x1b`, `\u{202e}`).
 
-use mail_settings_tester::diagnosis::{aspnet_exception, diagnose};
+use mail_settings_tester::outcome::TestOutcome;
 use mail_settings_tester::session::SessionReport;
 use mail_settings_tester::settings::Settings;
 use serde_json::Value;
@@ -58,7 +58,8 @@ pub fn assert_json_displayable(what: &str, value: &Value) {
 /// predicted ASP.NET exception, the certificate, the `--json` document and the support report.
 /// Returns all of it as one text, for tests that look for the escaped forms.
 pub fn assert_outputs_displayable(settings: &Settings, report: &SessionReport) -> String {
-    let diagnosis = diagnose(settings, report);
+    let outcome = TestOutcome::new(settings.clone(), report.clone(), false);
+    let diagnosis = outcome.diagnosis();
     let mut seen = String::new();
     let mut check_json = |what: &str, value: Value| {
         assert_json_displayable(what, &value);
@@ -69,16 +70,13 @@ pub fn assert_outputs_displayable(settings: &Settings, report: &SessionReport) -
         "transcript",
         serde_json::to_value(&report.transcript).unwrap(),
     );
-    check_json("diagnosis", serde_json::to_value(&diagnosis).unwrap());
+    check_json("diagnosis", serde_json::to_value(diagnosis).unwrap());
     check_json(
         "certificate",
         serde_json::to_value(&report.certificate).unwrap(),
     );
     check_json("server", serde_json::to_value(&report.server).unwrap());
-    check_json(
-        "--json",
-        mail_settings_tester::cli::send_document(report, diagnosis.as_ref(), None),
-    );
+    check_json("--json", mail_settings_tester::cli::send_document(&outcome));
     let texts = [
         (
             "error",
@@ -90,11 +88,11 @@ pub fn assert_outputs_displayable(settings: &Settings, report: &SessionReport) -
         ),
         (
             "ASP.NET exception",
-            aspnet_exception(settings, report).unwrap_or_default(),
+            outcome.aspnet_exception().unwrap_or_default().to_owned(),
         ),
         (
             "support report",
-            mail_settings_tester::report::support_report(settings, report, diagnosis.as_ref()),
+            mail_settings_tester::report::support_report(&outcome),
         ),
     ];
     for (what, text) in texts {

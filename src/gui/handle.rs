@@ -1,0 +1,186 @@
+//! The one place where user actions change the app: `handle` dispatches each [`Command`] group
+//! to its handler, every match exhaustive. Profiles and web.config are in [`super::app_data`].
+
+use std::path::PathBuf;
+
+use super::app::{MailTesterApp, PathPrompt};
+use super::command::{Command, FileCommand, FormCommand, TestCommand, ViewCommand};
+use super::transcript::transcript_text;
+use super::worker::FilePurpose;
+use crate::credentials::Account;
+use crate::diagnosis::explain_for_site;
+use crate::session::SessionReport;
+use crate::snippet::Format;
+
+impl MailTesterApp {
+    /// Handles one user action.
+    pub(crate) fn handle(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Test(command) => self.handle_test(command),
+            Command::Form(command) => self.handle_form(command),
+            Command::View(command) => self.handle_view(command, ctx),
+            Command::File(command) => self.handle_file(command),
+            Command::Profile(command) => self.handle_profile(command),
+            Command::WebConfig(command) => self.handle_webconfig(command),
+        }
+    }
+
+    fn handle_test(&mut self, command: TestCommand) {
+        match command {
+            TestCommand::Start => self.start_test(),
+            TestCommand::Cancel => {
+                if let Some(cancel) = &self.cancel {
+                    cancel.cancel();
+                }
+            }
+            TestCommand::Retry(settings) => {
+                self.form.load(&settings);
+                self.start_test();
+            }
+        }
+    }
+
+    fn handle_form(&mut self, command: FormCommand) {
+        match command {
+            FormCommand::ChoosePreset(id) => self.form.apply_preset(&id),
+            FormCommand::ForgetPassword => match Account::for_settings(&self.form.settings) {
+                Some(account) => self.worker.forget_password(account),
+                None => self.tell(
+                    "Enter the user name, server and port whose saved password you want to remove."
+                        .to_owned(),
+                    true,
+                ),
+            },
+        }
+    }
+
+    fn handle_view(&mut self, command: ViewCommand, ctx: &egui::Context) {
+        match command {
+            ViewCommand::OpenExplain => self.explain.open = true,
+            ViewCommand::CloseExplain => self.explain.open = false,
+            ViewCommand::Explain => {
+                // A pure function of the text: no network, no disk.
+                let framework = self.form.settings.framework;
+                self.explain.diagnosis = Some(explain_for_site(&self.explain.text, framework));
+            }
+            ViewCommand::ShowSnippet(format) => self.snippet_format = format,
+            ViewCommand::IncludePassword(include) => self.include_password = include,
+            ViewCommand::Copy { text, what } => {
+                ctx.copy_text(text);
+                self.tell(format!("Copied the {what} to the clipboard."), false);
+            }
+        }
+    }
+
+    fn handle_file(&mut self, command: FileCommand) {
+        match command {
+            FileCommand::Choose(purpose) => {
+                if let Some(text) = self.text_to_save(purpose) {
+                    self.pending_save = Some((purpose, text));
+                }
+                self.worker
+                    .choose_file(purpose, default_file_name(purpose, self.snippet_format));
+            }
+            FileCommand::UseTypedPath => {
+                if let Some(prompt) = self.path_prompt.take() {
+                    self.use_path(prompt.purpose, PathBuf::from(prompt.path.trim()));
+                }
+            }
+            FileCommand::DismissPathPrompt => {
+                self.path_prompt = None;
+                self.pending_save = None;
+            }
+        }
+    }
+
+    /// What a save dialog for `purpose` will write (taken now, as the user sees it).
+    fn text_to_save(&self, purpose: FilePurpose) -> Option<String> {
+        match purpose {
+            FilePurpose::CaFile | FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => None,
+            FilePurpose::SaveReport => self.outcome.as_ref().map(crate::report::support_report),
+            FilePurpose::SaveTranscript => Some(transcript_text(&self.live().transcript)),
+            FilePurpose::SaveSnippet => self.outcome.as_ref().and_then(|outcome| {
+                outcome
+                    .snippet_as(self.snippet_format, self.include_password)
+                    .map(|snippet| snippet.text)
+            }),
+        }
+    }
+
+    /// Starts a test with the form's settings, or says why it cannot start.
+    fn start_test(&mut self) {
+        if self.is_running() {
+            return;
+        }
+        let (settings, _) = self.form.current();
+        // Sending the password unencrypted is allowed for one test at a time.
+        self.form.settings.allow_plaintext_password = false;
+        match settings.check() {
+            Ok(plan) => {
+                self.run += 1;
+                self.live = SessionReport::default();
+                self.outcome = None;
+                self.notice = None;
+                let include_password = self.include_password;
+                self.cancel =
+                    Some(
+                        self.worker
+                            .start_test(self.run, plan, settings, include_password),
+                    );
+            }
+            Err(problems) => {
+                let first = problems
+                    .first()
+                    .map_or_else(String::new, |p| p.message.clone());
+                self.tell(format!("The test cannot start yet: {first}"), true);
+            }
+        }
+    }
+
+    /// A file dialog closed: use the path, or offer to type one.
+    pub(super) fn file_chosen(&mut self, purpose: FilePurpose, path: Option<PathBuf>) {
+        match (purpose, path) {
+            (FilePurpose::CaFile, Some(path)) => self.form.ca_text = path.display().to_string(),
+            (FilePurpose::CaFile, None) => self.tell(
+                "No file chosen. If no file window appeared, type the file's path in the Extra CA file field.".to_owned(),
+                false,
+            ),
+            (purpose, Some(path)) => self.use_path(purpose, path),
+            (purpose, None) => {
+                let name = default_file_name(purpose, self.snippet_format);
+                let folder = directories::UserDirs::new()
+                    .and_then(|dirs| dirs.document_dir().map(std::path::Path::to_path_buf))
+                    .unwrap_or_default();
+                self.path_prompt = Some(PathPrompt {
+                    purpose,
+                    path: folder.join(name).display().to_string(),
+                });
+            }
+        }
+    }
+
+    /// Acts on a path from a file dialog or typed by hand.
+    fn use_path(&mut self, purpose: FilePurpose, path: PathBuf) {
+        match purpose {
+            FilePurpose::CaFile => self.form.ca_text = path.display().to_string(),
+            FilePurpose::OpenWebConfig => self.worker.open_webconfig(path),
+            FilePurpose::UpdateWebConfig => self.prepare_update(path),
+            FilePurpose::SaveTranscript | FilePurpose::SaveSnippet | FilePurpose::SaveReport => {
+                if let Some((_, text)) = self.pending_save.take() {
+                    self.worker.save_text(path, text);
+                }
+            }
+        }
+    }
+}
+
+/// The file name a dialog suggests.
+fn default_file_name(purpose: FilePurpose, snippet_format: Format) -> &'static str {
+    match purpose {
+        FilePurpose::SaveTranscript => "mail-test-transcript.txt",
+        FilePurpose::SaveSnippet => snippet_format.file_name(),
+        FilePurpose::SaveReport => "mail-test-report.txt",
+        FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => "web.config",
+        FilePurpose::CaFile => "",
+    }
+}

@@ -1,0 +1,149 @@
+//! `mailtester send`: the live transcript, the checklist, the snippet, the JSON document and
+//! the seed scenario.
+
+use super::*;
+
+#[tokio::test]
+async fn send_prints_the_live_transcript_checklist_and_snippet() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true"]),
+        &format!("{TEST_PASSWORD}\n"),
+    )
+    .await;
+    let stdout = text(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        text(&output.stderr)
+    );
+    assert!(stdout.contains("<- 220 fake.test ESMTP FakeSMTP"));
+    assert!(stdout.contains("-> STARTTLS"));
+    assert!(stdout.contains("~> AUTH login <redacted>"));
+    assert!(stdout.contains("~> <redacted>"));
+    assert!(stdout.contains("** encrypted with TLS 1."));
+    assert!(stdout.contains("[ok]      Sign in"));
+    assert!(stdout.contains(r#"enableSsl="true""#));
+    assert!(stdout.contains(r#"password="YOUR-PASSWORD-HERE""#));
+    assert!(stdout.contains(
+        "Other platforms: mailtester snippet --format phpmailer|wordpress|laravel|django|nodemailer|symfony|mailkit"
+    ));
+    assert_no_password(&stdout);
+    assert_no_password(&text(&output.stderr));
+}
+
+#[tokio::test]
+async fn json_document_has_every_part() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true", "--json"]),
+        TEST_PASSWORD,
+    )
+    .await;
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+    assert_eq!(doc["ok"], true);
+    assert!(doc["diagnosis"].is_null());
+    assert!(
+        doc["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["step"] == "auth" && s["status"] == "passed")
+    );
+    let transcript = doc["transcript"].as_array().unwrap();
+    assert!(
+        transcript
+            .iter()
+            .any(|l| l["dir"] == "server" && l["encrypted"] == true)
+    );
+    assert!(transcript.iter().all(|l| l["ms"].is_u64()));
+    assert!(
+        doc["server"]["auth_mechanisms"]
+            .as_array()
+            .unwrap()
+            .contains(&"LOGIN".into())
+    );
+    assert!(
+        doc["server"]["banner"]
+            .as_str()
+            .unwrap()
+            .contains("fake.test")
+    );
+    assert!(
+        doc["certificate"]["names"]
+            .as_array()
+            .unwrap()
+            .contains(&"localhost".into())
+    );
+    assert!(
+        doc["snippet"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("<mailSettings>")
+    );
+    assert_no_password(&stdout);
+}
+
+#[tokio::test]
+async fn seed_scenario_on_the_command_line() {
+    let server = TestServer::start(ServerConfig {
+        require_tls: true,
+        ..ServerConfig::default()
+    })
+    .await;
+    let output = mailtester(send_args(&server, &[]), TEST_PASSWORD).await;
+    let stdout = text(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(6),
+        "refused at MAIL FROM: {stdout}"
+    );
+    assert!(stdout.contains("[tls_required]"));
+    assert!(stdout.contains("--enable-ssl true"));
+    assert!(stdout.contains("enableSsl: false → true"));
+    assert!(stdout.contains("530 5.7.0 Must issue a STARTTLS command first"));
+
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true", "--json"]),
+        TEST_PASSWORD,
+    )
+    .await;
+    let doc: serde_json::Value = serde_json::from_str(&text(&output.stdout)).unwrap();
+    assert_eq!(doc["ok"], true);
+    assert!(
+        doc["snippet"]["text"]
+            .as_str()
+            .unwrap()
+            .contains(r#"enableSsl="true""#)
+    );
+}
+
+#[tokio::test]
+async fn failure_json_carries_the_diagnosis() {
+    let server = TestServer::start(ServerConfig {
+        users: Vec::new(),
+        ..ServerConfig::default()
+    })
+    .await;
+    let output = mailtester(
+        send_args(&server, &["--enable-ssl", "true", "--json"]),
+        TEST_PASSWORD,
+    )
+    .await;
+    assert_eq!(output.status.code(), Some(5));
+    let stdout = text(&output.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["diagnosis"]["id"], "auth_failed");
+    assert!(
+        !doc["diagnosis"]["steps_to_fix"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(doc["snippet"].is_null());
+    assert_no_password(&stdout);
+}
