@@ -163,14 +163,14 @@ def result_shown(app):
 # order; this one sets the user name before From, so From's row moves while the actions are on
 # their way: an error line appears under the password until the password is set).
 FIELDS = [
-    (("entry", "Server (host)"), "127.0.0.1"),
-    (("entry", "Port (port)"), None),  # the responder's port
-    (("entry", "User name (userName)"), USER),
-    (("entry", "From (from)"), FROM),
+    (("entry", "Server"), "127.0.0.1"),
+    (("entry", "Port"), None),  # the responder's port
+    (("entry", "User name"), USER),
+    (("entry", "From"), FROM),
     (("entry", "Send the test to"), TO),
-    (("password text", "Password (password)"), PASSWORD),
+    (("password text", "Password"), PASSWORD),
 ]
-SSL = ("check box", "Use SSL (enableSsl)")
+SSL = ("check box", "Use SSL")
 SEND = ("push button", "Send test email")
 
 

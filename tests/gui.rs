@@ -1,6 +1,6 @@
 //! The real window driven headless with `egui_kittest`: fill the form by label, send against our
 //! SMTP test server, step until done (bounded, waiting on the worker instead of sleeping), and
-//! check what a site owner sees.
+//! check what a site owner sees; keyboard only, and the keyring with an in-memory store.
 
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,6 +11,10 @@ mod support;
 mod accessibility;
 #[path = "gui/files.rs"]
 mod files;
+#[path = "gui/keyboard.rs"]
+mod keyboard;
+#[path = "gui/remember.rs"]
+mod remember;
 #[path = "gui/sending.rs"]
 mod sending;
 #[path = "gui/views.rs"]
@@ -82,11 +86,11 @@ fn set_field(harness: &mut Harness<'static, MailTesterApp>, label: &str, value: 
 
 /// Fills the visible form as a user would, for the test server on `port`.
 fn fill_form(harness: &mut Harness<'static, MailTesterApp>, port: u16) {
-    set_field(harness, "Server (host)", "localhost");
-    set_field(harness, "Port (port)", &port.to_string());
-    set_field(harness, "User name (userName)", TEST_USER);
-    set_field(harness, "Password (password)", TEST_PASSWORD);
-    set_field(harness, "From (from)", TEST_USER);
+    set_field(harness, "Server", "localhost");
+    set_field(harness, "Port", &port.to_string());
+    set_field(harness, "User name", TEST_USER);
+    set_field(harness, "Password", TEST_PASSWORD);
+    set_field(harness, "From", TEST_USER);
     harness.run_steps(2);
     harness.get_by_label("Advanced").click();
     harness.run_steps(2);
@@ -95,7 +99,7 @@ fn fill_form(harness: &mut Harness<'static, MailTesterApp>, port: u16) {
         "Extra CA file",
         TestPki::get().ca_pem_path().to_str().unwrap(),
     );
-    set_field(harness, "EHLO name (clientDomain)", "tester.example");
+    set_field(harness, "EHLO name", "tester.example");
     harness.run_steps(2);
 }
 

@@ -1,11 +1,14 @@
-//! Image snapshots of the window, rendered headless (wgpu on a software Vulkan): the form, a
-//! diagnosis card and a success with its snippet. The finished tests are built by hand so the
-//! pixels never depend on network timing. Refresh with `UPDATE_SNAPSHOTS=1 cargo test`.
+//! Image snapshots of the window, rendered headless (wgpu on a software Vulkan): the first
+//! start, a failure (the server wants encryption) and a success, each in the dark and the light
+//! theme, at 1280×800 and at the smallest window size, 900×600. The finished tests are built by
+//! hand so the pixels never depend on network timing. Refresh with `UPDATE_SNAPSHOTS=1 cargo
+//! test --test gui_snapshots`, then look at every PNG in `tests/snapshots/`.
 
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use mail_settings_tester::event::{
     Direction, ServerInfo, Step, StepRecord, StepStatus, TlsInfo, TranscriptLine,
 };
@@ -14,6 +17,9 @@ use mail_settings_tester::reply::Reply;
 use mail_settings_tester::secret::Password;
 use mail_settings_tester::session::{SessionError, SessionReport};
 use mail_settings_tester::settings::Settings;
+
+/// The sizes every state is drawn at: a usual window, and the smallest the window allows.
+const SIZES: [(f32, f32); 2] = [(1280.0, 800.0), (900.0, 600.0)];
 
 fn settings(enable_ssl: bool) -> Settings {
     Settings {
@@ -27,16 +33,43 @@ fn settings(enable_ssl: bool) -> Settings {
     }
 }
 
-fn harness(form: FormState) -> (tokio::runtime::Runtime, Harness<'static, MailTesterApp>) {
+/// Draws the window in both themes at both sizes, `prepare`d the same way each time, and
+/// compares each picture with `tests/snapshots/{name}_{theme}_{w}x{h}.png`.
+fn snapshots(name: &str, form: &FormState, prepare: impl Fn(&mut MailTesterApp)) {
+    snapshots_at(name, form, &SIZES, |harness| prepare(harness.state_mut()));
+}
+
+/// [`snapshots`] at `sizes`, with `act` on the harness first (clicks).
+fn snapshots_at(
+    name: &str,
+    form: &FormState,
+    sizes: &[(f32, f32)],
+    act: impl Fn(&mut Harness<'static, MailTesterApp>),
+) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let handle = runtime.handle().clone();
-    let harness = Harness::builder()
-        .with_size([1180.0, 780.0])
-        .build_eframe(move |cc| MailTesterApp::with_form(&cc.egui_ctx, handle, form));
-    (runtime, harness)
+    let mut failures = Vec::new();
+    for (theme, theme_name) in [(egui::Theme::Dark, "dark"), (egui::Theme::Light, "light")] {
+        for &(width, height) in sizes {
+            let handle = runtime.handle().clone();
+            let form = form.clone();
+            let mut harness = Harness::builder()
+                .with_size([width, height])
+                .with_theme(theme)
+                .with_render_cursor(false)
+                .build_eframe(move |cc| MailTesterApp::with_form(&cc.egui_ctx, handle, form));
+            harness.run();
+            act(&mut harness);
+            harness.run();
+            let file = format!("{name}_{theme_name}_{width}x{height}");
+            if let Err(err) = harness.try_snapshot(&file) {
+                failures.push(err.to_string());
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn line(dir: Direction, ms: u64, encrypted: bool, text: &str) -> TranscriptLine {
@@ -66,17 +99,51 @@ fn form_with(settings: &Settings) -> FormState {
 }
 
 #[test]
-fn snapshot_form() {
-    let (_runtime, mut harness) = harness(form_with(&settings(true)));
-    harness.run_steps(3);
-    harness.snapshot("form");
+fn first_start() {
+    snapshots("first_start", &FormState::default(), |_| {});
+}
+
+/// The origin case: the site's web.config has enableSsl="false" and the server wants
+/// encryption. The checklist blames "Secure connection", the fix is one click away.
+#[test]
+fn failure_server_wants_encryption() {
+    let tested = settings(false);
+    snapshots("failure", &form_with(&tested), |app| {
+        app.show_finished(tested.clone(), tls_required_report());
+    });
+}
+
+/// The narrowest window with everything open: the advanced settings next to a failure (the
+/// transcript's title once ran under its buttons here).
+#[test]
+fn advanced_open_at_the_smallest_size() {
+    let tested = settings(false);
+    snapshots_at(
+        "advanced_failure",
+        &form_with(&tested),
+        &[(900.0, 600.0)],
+        |harness| {
+            harness
+                .state_mut()
+                .show_finished(tested.clone(), tls_required_report());
+            harness.run();
+            harness.get_by_label("Advanced").click();
+            harness.run();
+            harness.get_by_label("What the server said").click();
+        },
+    );
 }
 
 #[test]
-fn snapshot_diagnosis_card() {
-    let tested = settings(false);
-    let (_runtime, mut harness) = harness(form_with(&tested));
-    let report = SessionReport {
+fn success_with_snippet() {
+    let tested = settings(true);
+    snapshots("success", &form_with(&tested), |app| {
+        app.show_finished(tested.clone(), success_report());
+    });
+}
+
+fn tls_required_report() -> SessionReport {
+    SessionReport {
         steps: steps(&[
             (Step::Resolve, StepStatus::Passed, 3),
             (Step::Connect, StepStatus::Passed, 21),
@@ -123,17 +190,11 @@ fn snapshot_diagnosis_card() {
             reply: Reply::new(530, "5.7.0 Must issue a STARTTLS command first"),
         }),
         ..SessionReport::default()
-    };
-    harness.state_mut().show_finished(tested, report);
-    harness.run_steps(3);
-    harness.snapshot("diagnosis_card");
+    }
 }
 
-#[test]
-fn snapshot_success_with_snippet() {
-    let tested = settings(true);
-    let (_runtime, mut harness) = harness(form_with(&tested));
-    let report = SessionReport {
+fn success_report() -> SessionReport {
+    SessionReport {
         steps: steps(&[
             (Step::Resolve, StepStatus::Passed, 3),
             (Step::Connect, StepStatus::Passed, 21),
@@ -174,8 +235,26 @@ fn snapshot_success_with_snippet() {
                 true,
                 "235 2.7.0 Authentication successful",
             ),
-            line(Direction::Client, 255, true, "QUIT"),
-            line(Direction::Server, 270, true, "221 2.0.0 Bye"),
+            line(Direction::Client, 255, true, "MAIL FROM:<shop@example.com>"),
+            line(Direction::Server, 272, true, "250 2.1.0 Ok"),
+            line(Direction::Client, 272, true, "RCPT TO:<shop@example.com>"),
+            line(Direction::Server, 288, true, "250 2.1.5 Ok"),
+            line(Direction::Client, 288, true, "DATA"),
+            line(
+                Direction::Server,
+                301,
+                true,
+                "354 End data with <CR><LF>.<CR><LF>",
+            ),
+            line(Direction::Info, 301, true, "the test message (1.2 KB)"),
+            line(
+                Direction::Server,
+                346,
+                true,
+                "250 2.0.0 Ok: queued as 4XkQ2m1Zs7z",
+            ),
+            line(Direction::Client, 346, true, "QUIT"),
+            line(Direction::Server, 361, true, "221 2.0.0 Bye"),
         ],
         tls: Some(TlsInfo {
             version: "TLS 1.3".into(),
@@ -183,8 +262,5 @@ fn snapshot_success_with_snippet() {
         }),
         message_id: Some("<20261129T101500Z.0a1b2c3d@shop-web01>".into()),
         ..SessionReport::default()
-    };
-    harness.state_mut().show_finished(tested, report);
-    harness.run_steps(3);
-    harness.snapshot("success_with_snippet");
+    }
 }

@@ -7,6 +7,7 @@ use egui::Ui;
 use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
+use super::app_data::KeyringState;
 use super::data_ui::ProfilePrompt;
 use super::explain::ExplainState;
 use super::form_state::FormState;
@@ -22,6 +23,8 @@ use crate::webconfig::{Finding, PreparedUpdate};
 
 /// Where the form is remembered between runs (never the password).
 const STORAGE_KEY: &str = "form";
+/// Where the theme choice is remembered.
+const THEME_KEY: &str = "theme";
 
 /// A short message at the bottom of the window.
 pub(super) struct Notice {
@@ -44,6 +47,8 @@ pub struct MailTesterApp {
     pub(super) cancel: Option<CancellationToken>,
     /// The report of the running test, growing with each event.
     pub(super) live: SessionReport,
+    /// The settings the running test uses.
+    pub(super) live_settings: Settings,
     /// The last finished test.
     pub(super) outcome: Option<TestOutcome>,
     pub(super) include_password: bool,
@@ -61,6 +66,11 @@ pub struct MailTesterApp {
     pub(super) webconfig_path: Option<PathBuf>,
     pub(super) findings: Option<Vec<Finding>>,
     pub(super) update: Option<PreparedUpdate>,
+    /// What the keyring is known to hold.
+    pub(super) keyring: KeyringState,
+    /// Whether the transcript is open: `None` until the user chooses (closed before the first
+    /// test, open once one runs).
+    pub(super) transcript_open: Option<bool>,
     /// When the window was asked for, until the first frame is drawn (for the start-up
     /// benchmark: `MAILTESTER_REPORT_FIRST_FRAME=1` prints the time on stderr).
     pub(super) opened_at: Option<std::time::Instant>,
@@ -73,6 +83,11 @@ impl MailTesterApp {
             .storage
             .and_then(|storage| eframe::get_value::<FormState>(storage, STORAGE_KEY))
             .unwrap_or_default();
+        let theme = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, THEME_KEY))
+            .unwrap_or(egui::ThemePreference::System);
+        cc.egui_ctx.set_theme(theme);
         let app = Self::with_form(&cc.egui_ctx, runtime, form);
         app.worker.load_profiles();
         app
@@ -81,12 +96,14 @@ impl MailTesterApp {
     /// The app with a given form (tests, screenshots).
     pub fn with_form(ctx: &egui::Context, runtime: Handle, form: FormState) -> Self {
         let worker = Worker::new(runtime, ctx.clone());
+        super::style::install(ctx);
         Self {
             form,
             worker,
             run: 0,
             cancel: None,
             live: SessionReport::default(),
+            live_settings: Settings::default(),
             outcome: None,
             include_password: false,
             snippet_format: Format::WebConfig,
@@ -100,6 +117,8 @@ impl MailTesterApp {
             webconfig_path: None,
             findings: None,
             update: None,
+            keyring: KeyringState::default(),
+            transcript_open: None,
             opened_at: None,
         }
     }
@@ -109,6 +128,13 @@ impl MailTesterApp {
     pub fn with_profile_dir(mut self, dir: PathBuf) -> Self {
         self.worker.profile_dir = Some(dir);
         self.worker.load_profiles();
+        self
+    }
+
+    /// Keeps passwords in `keyring` instead of the operating system's (tests).
+    #[must_use]
+    pub fn with_keyring(mut self, keyring: crate::credentials::Keyring) -> Self {
+        self.worker.keyring = Some(keyring);
         self
     }
 
@@ -207,5 +233,7 @@ impl eframe::App for MailTesterApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.form);
+        let theme = self.worker.outbox.ctx.options(|o| o.theme_preference);
+        eframe::set_value(storage, THEME_KEY, &theme);
     }
 }

@@ -10,6 +10,17 @@ use super::data_ui::ProfilePrompt;
 use super::worker::FilePurpose;
 use crate::credentials::Account;
 
+/// What the window knows about the keyring, from its own answers in this session.
+#[derive(Debug, Default)]
+pub(super) struct KeyringState {
+    /// Accounts (`user@host:port`) and whether a password is saved for each.
+    pub(super) known: std::collections::HashMap<String, bool>,
+    /// Accounts asked about already (asked once each).
+    pub(super) asked: std::collections::HashSet<String>,
+    /// The form's account and since when it has not changed.
+    pub(super) seen: Option<(String, std::time::Instant)>,
+}
+
 impl MailTesterApp {
     /// Works out an update of the web.config at `path` with the last test's settings (only
     /// settings that worked).
@@ -33,7 +44,10 @@ impl MailTesterApp {
             DataMessage::Profiles(Ok(profiles)) => self.profiles = profiles,
             DataMessage::Profiles(Err(message))
             | DataMessage::ProfileChanged(Err(message))
-            | DataMessage::KeyringChanged(Err(message))
+            | DataMessage::KeyringChanged {
+                result: Err(message),
+                ..
+            }
             | DataMessage::WebConfigOpened(Err(message))
             | DataMessage::UpdatePrepared(Err(message))
             | DataMessage::UpdateWritten(Err(message)) => self.tell(message, true),
@@ -41,20 +55,16 @@ impl MailTesterApp {
                 self.tell(message, false);
                 self.worker.load_profiles();
             }
-            DataMessage::KeyringChanged(Ok(message)) => self.tell(message, false),
+            DataMessage::KeyringChanged {
+                account,
+                saved,
+                result: Ok(message),
+            } => {
+                self.keyring.known.insert(account, saved);
+                self.tell(message, false);
+            }
             DataMessage::PasswordLoaded { account, result } => {
-                let current = Account::for_settings(&self.form.settings).map(|a| a.to_string());
-                match result {
-                    Ok(Some(password)) if current.as_deref() == Some(account.as_str()) => {
-                        self.form.settings.password = password;
-                        self.tell(
-                            "Password filled in from the system keyring.".to_owned(),
-                            false,
-                        );
-                    }
-                    Ok(_) => {}
-                    Err(message) => self.tell(message, true),
-                }
+                self.password_loaded(&account, result);
             }
             DataMessage::WebConfigOpened(Ok(opened)) => {
                 let (path, imported) = *opened;
@@ -90,6 +100,75 @@ impl MailTesterApp {
                     }
                 };
                 self.tell(text, false);
+            }
+        }
+    }
+
+    /// The keyring answered for `account`: remember whether it holds a password, and fill it
+    /// in when the form's account is still that one and its password field is empty.
+    fn password_loaded(
+        &mut self,
+        account: &str,
+        result: Result<Option<crate::secret::Password>, String>,
+    ) {
+        let current = self.form.account().map(|a| a.to_string());
+        match result {
+            Ok(found) => {
+                self.keyring
+                    .known
+                    .insert(account.to_owned(), found.is_some());
+                if let Some(password) = found
+                    && current.as_deref() == Some(account)
+                    && self.form.settings.password.is_empty()
+                {
+                    self.form.settings.password = password;
+                    self.tell(
+                        "Password filled in from the system keyring.".to_owned(),
+                        false,
+                    );
+                }
+            }
+            Err(message) => self.tell(message, true),
+        }
+    }
+
+    /// Whether the keyring is known to hold a password for the form's account (then "Forget"
+    /// shows).
+    pub(super) fn password_saved(&self) -> bool {
+        self.form
+            .account()
+            .is_some_and(|account| self.keyring.known.get(&account.to_string()) == Some(&true))
+    }
+
+    /// Asks the keyring, once per account, whether it holds a password for the form's account:
+    /// only when "Remember" is ticked (the user chose the keyring; asking may unlock it), and
+    /// only once the account has stayed the same for a moment, not at every key typed.
+    pub(super) fn ask_keyring(&mut self, ctx: &egui::Context) {
+        const SETTLE: std::time::Duration = std::time::Duration::from_millis(600);
+        if !self.form.remember_password {
+            return;
+        }
+        let Some(account) = self.form.account() else {
+            return;
+        };
+        let key = account.to_string();
+        let state = &mut self.keyring;
+        if state.known.contains_key(&key) || state.asked.contains(&key) {
+            return;
+        }
+        match &state.seen {
+            Some((seen, since)) if *seen == key => {
+                let waited = since.elapsed();
+                if waited >= SETTLE {
+                    state.asked.insert(key);
+                    self.worker.load_password(account);
+                } else {
+                    ctx.request_repaint_after(SETTLE.saturating_sub(waited));
+                }
+            }
+            _ => {
+                state.seen = Some((key, std::time::Instant::now()));
+                ctx.request_repaint_after(SETTLE);
             }
         }
     }
@@ -160,6 +239,7 @@ impl MailTesterApp {
         self.form.touched = true;
         name.clone_into(&mut self.profile);
         if let Some(account) = Account::for_settings(&settings) {
+            self.keyring.asked.insert(account.to_string());
             self.worker.load_password(account);
         }
     }

@@ -56,6 +56,10 @@ pub(crate) enum ViewCommand {
     ShowSnippet(Format),
     /// Write the real password into the snippet, or the placeholder.
     IncludePassword(bool),
+    /// Open or close the transcript.
+    ShowTranscript(bool),
+    /// Follow the system's theme, or always light or dark.
+    Theme(egui::ThemePreference),
     /// Copy text to the clipboard.
     Copy {
         /// The text.

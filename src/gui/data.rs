@@ -25,8 +25,15 @@ pub enum DataMessage {
         /// The password, none, or why the keyring could not answer.
         result: Result<Option<Password>, String>,
     },
-    /// A keyring change finished: a sentence to show, or the error.
-    KeyringChanged(Result<String, String>),
+    /// A keyring change for `account` finished.
+    KeyringChanged {
+        /// Which account.
+        account: String,
+        /// Whether a password is saved for it now (if the change worked).
+        saved: bool,
+        /// A sentence to show, or the error.
+        result: Result<String, String>,
+    },
     /// A web.config was read.
     WebConfigOpened(Result<Box<(PathBuf, Imported)>, String>),
     /// An update was worked out and can be shown.
@@ -112,11 +119,18 @@ impl Worker {
         });
     }
 
-    /// Looks up the password for `account` in the system keyring.
+    /// Looks up the password for `account` in the keyring.
     pub fn load_password(&self, account: Account) {
         let name = account.to_string();
+        let keyring = self.keyring.clone();
         self.blocking(
-            move || credentials::load(&account).map_err(|e| e.to_string()),
+            move || {
+                match &keyring {
+                    Some(keyring) => keyring.load(&account),
+                    None => credentials::load(&account),
+                }
+                .map_err(|e| e.to_string())
+            },
             move |result| DataMessage::PasswordLoaded {
                 account: name,
                 result,
@@ -124,33 +138,51 @@ impl Worker {
         );
     }
 
-    /// Stores the password for `account` in the system keyring.
+    /// Stores the password for `account` in the keyring.
     pub fn save_password(&self, account: Account, password: Password) {
+        let name = account.to_string();
+        let keyring = self.keyring.clone();
         self.blocking(
             move || {
-                credentials::save(&account, &password)
-                    .map(|()| "Password saved in the system keyring.".to_owned())
-                    .map_err(|e| e.to_string())
+                match &keyring {
+                    Some(keyring) => keyring.save(&account, &password),
+                    None => credentials::save(&account, &password),
+                }
+                .map(|()| "Password saved in the system keyring.".to_owned())
+                .map_err(|e| e.to_string())
             },
-            DataMessage::KeyringChanged,
+            move |result| DataMessage::KeyringChanged {
+                account: name,
+                saved: true,
+                result,
+            },
         );
     }
 
-    /// Removes the password for `account` from the system keyring.
+    /// Removes the password for `account` from the keyring.
     pub fn forget_password(&self, account: Account) {
+        let name = account.to_string();
+        let keyring = self.keyring.clone();
         self.blocking(
             move || {
-                credentials::forget(&account)
-                    .map(|found| {
-                        if found {
-                            "Password removed from the system keyring.".to_owned()
-                        } else {
-                            "The system keyring had no password for these settings.".to_owned()
-                        }
-                    })
-                    .map_err(|e| e.to_string())
+                match &keyring {
+                    Some(keyring) => keyring.forget(&account),
+                    None => credentials::forget(&account),
+                }
+                .map(|found| {
+                    if found {
+                        "Password removed from the system keyring.".to_owned()
+                    } else {
+                        "The system keyring had no password for these settings.".to_owned()
+                    }
+                })
+                .map_err(|e| e.to_string())
             },
-            DataMessage::KeyringChanged,
+            move |result| DataMessage::KeyringChanged {
+                account: name,
+                saved: false,
+                result,
+            },
         );
     }
 

@@ -17,51 +17,63 @@ pub struct ProfilePrompt {
     pub name: String,
 }
 
-/// The profile row at the top of the form.
+/// The profile row at the top of the form; "Rename…" and "Delete" show under it while a
+/// saved profile is in the form.
 pub fn profile_bar_ui(
     ui: &mut Ui,
     profiles: &[(String, Settings)],
     selected: &str,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Profile");
-        let shown = if selected.is_empty() {
-            "(not saved)"
-        } else {
-            selected
-        };
-        let combo = ComboBox::from_id_salt("profile_picker")
-            .selected_text(shown)
-            .width(170.0)
-            .show_ui(ui, |ui| {
-                if profiles.is_empty() {
-                    ui.label(RichText::new("No saved profiles yet").weak());
-                }
-                for (name, _) in profiles {
-                    // Picking the current profile again reloads it (undoing unsaved edits).
-                    if ui.selectable_label(name == selected, name).clicked() {
-                        commands.push(Command::Profile(ProfileCommand::Select(name.clone())));
+    let combo_left = ui
+        .horizontal(|ui| {
+            let label = ui.label("Profile");
+            let shown = if selected.is_empty() {
+                "(not saved)"
+            } else {
+                selected
+            };
+            let combo = ComboBox::from_id_salt("profile_picker")
+                .selected_text(shown)
+                .width(150.0)
+                .show_ui(ui, |ui| {
+                    if profiles.is_empty() {
+                        ui.label(RichText::new("No saved profiles yet").weak());
                     }
-                }
-            });
-        combo.response.labelled_by(label.id);
-        if ids::add(ui, "save_profile", Button::new("Save profile…"))
-            .on_hover_text("Keep these settings under a name (never the password)")
-            .clicked()
-        {
-            commands.push(Command::Profile(ProfileCommand::OpenPrompt(
-                ProfilePromptKind::SaveAs,
-            )));
-        }
-        let has_selection = !selected.is_empty();
-        if ids::add_enabled(ui, "rename_profile", has_selection, Button::new("Rename…")).clicked()
-        {
+                    for (name, _) in profiles {
+                        // Picking the current profile again reloads it (undoing unsaved edits).
+                        if ui.selectable_label(name == selected, name).clicked() {
+                            commands.push(Command::Profile(ProfileCommand::Select(name.clone())));
+                        }
+                    }
+                });
+            let left = combo.response.rect.left();
+            combo.response.labelled_by(label.id);
+            if ids::add(ui, "save_profile", Button::new("Save profile…"))
+                .on_hover_text("Keep these settings under a name (never the password)")
+                .clicked()
+            {
+                commands.push(Command::Profile(ProfileCommand::OpenPrompt(
+                    ProfilePromptKind::SaveAs,
+                )));
+            }
+            left
+        })
+        .inner;
+    if selected.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.add_space(combo_left - ui.cursor().left());
+        if ids::add(ui, "rename_profile", Button::new("Rename…")).clicked() {
             commands.push(Command::Profile(ProfileCommand::OpenPrompt(
                 ProfilePromptKind::Rename,
             )));
         }
-        if ids::add_enabled(ui, "delete_profile", has_selection, Button::new("Delete")).clicked() {
+        if ids::add(ui, "delete_profile", Button::new("Delete"))
+            .on_hover_text("Delete this profile (the saved password stays in the keyring)")
+            .clicked()
+        {
             commands.push(Command::Profile(ProfileCommand::Delete));
         }
     });
@@ -92,11 +104,7 @@ pub fn profile_prompt_window(
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 commands.push(Command::Profile(ProfileCommand::ConfirmPrompt));
             }
-            ui.label(
-                RichText::new("The password is never saved in a profile.")
-                    .weak()
-                    .small(),
-            );
+            ui.label(RichText::new("The password is never saved in a profile.").weak());
             ui.horizontal(|ui| {
                 let ready = !prompt.name.trim().is_empty();
                 if ids::add_enabled(ui, "profile_name_ok", ready, Button::new("OK")).clicked() {
@@ -175,12 +183,11 @@ pub fn update_window(ctx: &egui::Context, update: &PreparedUpdate, commands: &mu
                 });
             ui.label(
                 RichText::new("A copy of the current file is saved beside it first, and nothing else in the file changes.")
-                    .weak()
-                    .small(),
+                    .weak(),
             );
             ui.horizontal(|ui| {
-                let write = Button::new(RichText::new("Write the changes").strong());
-                if ids::add(ui, "write_webconfig", write).clicked() {
+                if style::primary_button(ui, "write_webconfig", true, "Write the changes").clicked()
+                {
                     commands.push(Command::WebConfig(WebConfigCommand::WriteUpdate));
                 }
                 if ids::add(ui, "write_webconfig_cancel", Button::new("Cancel")).clicked() {

@@ -41,7 +41,7 @@ pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &
                 if ids::add_enabled(ui, "explain", ready, egui::Button::new("Explain")).clicked() {
                     commands.push(Command::View(ViewCommand::Explain));
                 }
-                ui.label(RichText::new("Nothing is sent anywhere.").weak().small());
+                ui.label(RichText::new("Nothing is sent anywhere.").weak());
             });
             if let Some(diagnosis) = &state.diagnosis {
                 ui.add_space(6.0);

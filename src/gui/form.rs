@@ -1,6 +1,8 @@
-//! The settings form, in web.config's own words: each label names the attribute it fills.
+//! The settings form, in the site owner's words. Where web.config names a field differently
+//! (`host`, `enableSsl`, `clientDomain`), the attribute follows the label, quietly; every field
+//! tells its attribute on hover.
 
-use egui::{Button, Checkbox, ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{Button, Checkbox, ComboBox, Grid, Id, RichText, TextEdit, Ui};
 
 use super::command::{Command, FormCommand, TestCommand};
 use super::form_advanced::advanced_ui;
@@ -13,13 +15,40 @@ use crate::settings::{Field, FieldProblem, Framework, Severity, Target};
 /// Width of the text inputs.
 pub(super) const INPUT_WIDTH: f32 = 240.0;
 
+/// The fields whose Enter sends the test (a focused button takes its own Enter).
+const TEXT_FIELDS: [Field; 7] = [
+    Field::Host,
+    Field::Port,
+    Field::UserName,
+    Field::Password,
+    Field::From,
+    Field::To,
+    Field::ClientDomain,
+];
+
+/// Whether `id` is one of the form's text fields (or the CA file's).
+pub(super) fn is_form_field(id: Id) -> bool {
+    TEXT_FIELDS.iter().any(|field| ids::id(field) == id) || ids::id("ca_file") == id
+}
+
+/// What the form shows besides the fields.
+#[derive(Debug, Clone, Copy)]
+pub struct FormView {
+    /// A test is running (Cancel instead of Send).
+    pub running: bool,
+    /// "Send test email" is the window's primary action now.
+    pub send_is_primary: bool,
+    /// The keyring holds a password for this account ("Forget" shows).
+    pub password_saved: bool,
+}
+
 /// Draws the whole form and the send button (`problems`: the ones to show). Returns whether
 /// the user changed anything.
 pub fn form_ui(
     ui: &mut Ui,
     form: &mut FormState,
     problems: &[FieldProblem],
-    running: bool,
+    view: FormView,
     commands: &mut Vec<Command>,
 ) -> bool {
     let before = serde_json::to_string(&*form).unwrap_or_default();
@@ -28,57 +57,43 @@ pub fn form_ui(
     ui.add_space(8.0);
     Grid::new("settings_form")
         .num_columns(2)
-        .spacing([12.0, 6.0])
+        .spacing([12.0, 8.0])
         .show(ui, |ui| {
+            let row = |field, label, attribute, hint| TextRow {
+                field,
+                label,
+                attribute,
+                hint,
+            };
+            let host = row(Field::Host, "Server", Some("host"), "smtp.example.com");
+            text_row(ui, &host, &mut form.settings.host, problems);
             text_row(
                 ui,
-                "Server (host)",
-                &mut form.settings.host,
-                problems,
-                Field::Host,
-                "smtp.example.com",
-            );
-            text_row(
-                ui,
-                "Port (port)",
+                &row(Field::Port, "Port", None, "587"),
                 &mut form.port_text,
                 problems,
-                Field::Port,
-                "587",
             );
-            text_row(
-                ui,
-                "User name (userName)",
-                &mut form.settings.user_name,
-                problems,
+            let user = row(
                 Field::UserName,
+                "User name",
+                None,
                 "usually your full email address",
             );
-            password_row(ui, form, problems, commands);
+            text_row(ui, &user, &mut form.settings.user_name, problems);
+            password_row(ui, form, problems);
+            keyring_row(ui, form, view.password_saved, commands);
             ssl_row(ui, form, problems);
-            text_row(
-                ui,
-                "From (from)",
-                &mut form.settings.from,
-                problems,
-                Field::From,
-                "site@example.com",
-            );
-            text_row(
-                ui,
-                "Send the test to",
-                &mut form.settings.to,
-                problems,
-                Field::To,
-                "(the From address)",
-            );
+            let from = row(Field::From, "From", None, "site@example.com");
+            text_row(ui, &from, &mut form.settings.from, problems);
+            let to = row(Field::To, "Send the test to", None, "(the From address)");
+            text_row(ui, &to, &mut form.settings.to, problems);
         });
     other_problems_ui(ui, problems);
     ui.add_space(6.0);
     egui::CollapsingHeader::new("Advanced")
         .default_open(false)
         .show(ui, |ui| advanced_ui(ui, form, problems, commands));
-    ui.add_space(10.0);
+    ui.add_space(12.0);
     // Judged on the form as it is now, after this frame's input: a screen reader can set the
     // last field and press Send in the same frame, and the press must count.
     let blocked = form
@@ -86,7 +101,7 @@ pub fn form_ui(
         .1
         .iter()
         .any(|p| p.severity == Severity::Error);
-    send_row(ui, problems, blocked, running, commands);
+    send_row(ui, problems, blocked, view, commands);
     form.settings.password != password_before
         || serde_json::to_string(&*form).unwrap_or_default() != before
 }
@@ -131,9 +146,48 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
     }
 }
 
-/// The label cell: the user's words, with the web.config attribute in them.
-pub(super) fn label_cell(ui: &mut Ui, text: &str) -> egui::Response {
-    ui.label(text)
+/// One text field of the form.
+pub(super) struct TextRow<'a> {
+    /// Which setting.
+    pub(super) field: Field,
+    /// The label, in the user's words.
+    pub(super) label: &'a str,
+    /// The web.config attribute, shown quietly after the label when its name differs.
+    pub(super) attribute: Option<&'a str>,
+    /// What the empty field shows.
+    pub(super) hint: &'a str,
+}
+
+/// The label cell: the user's words, then (quietly) the web.config attribute when it has
+/// another name: after the label, or under it when the label and the attribute are long.
+/// Returns the label (what the input is labelled by).
+pub(super) fn label_cell(ui: &mut Ui, text: &str, attribute: Option<&str>) -> egui::Response {
+    let quiet = |ui: &mut Ui, attribute: &str| {
+        ui.label(RichText::new(attribute).monospace().weak())
+            .on_hover_text(format!("Called {attribute} in web.config"));
+    };
+    match attribute {
+        Some(attribute) if text.len() + attribute.len() > 14 => {
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                let label = ui.label(text);
+                quiet(ui, attribute);
+                label
+            })
+            .inner
+        }
+        _ => {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
+                let label = ui.label(text);
+                if let Some(attribute) = attribute {
+                    quiet(ui, attribute);
+                }
+                label
+            })
+            .inner
+        }
+    }
 }
 
 fn problems_for(problems: &[FieldProblem], field: Field) -> impl Iterator<Item = &FieldProblem> {
@@ -166,43 +220,38 @@ fn problem_label(ui: &mut Ui, problem: &FieldProblem) {
         Severity::Warning => style::warn(ui),
         Severity::Info => ui.visuals().weak_text_color(),
     };
-    ui.label(RichText::new(&problem.message).color(color).small());
+    ui.label(RichText::new(&problem.message).color(color));
 }
 
-pub(super) fn text_row(
-    ui: &mut Ui,
-    label: &str,
-    value: &mut String,
-    problems: &[FieldProblem],
-    field: Field,
-    hint: &str,
-) {
-    let label = label_cell(ui, label);
+pub(super) fn text_row(ui: &mut Ui, row: &TextRow, value: &mut String, problems: &[FieldProblem]) {
+    let label = label_cell(ui, row.label, row.attribute);
+    let width = if row.field == Field::Port {
+        80.0
+    } else {
+        INPUT_WIDTH
+    };
     let mut edit = TextEdit::singleline(value)
-        .id(ids::id(field))
-        .hint_text(hint)
-        .desired_width(INPUT_WIDTH);
-    if has_error(problems, field) {
+        .id(ids::id(row.field))
+        .hint_text(row.hint)
+        .desired_width(width);
+    if has_error(problems, row.field) {
         edit = edit.text_color(style::bad(ui));
     }
-    ui.add(edit).labelled_by(label.id);
+    ui.add(edit)
+        .labelled_by(label.id)
+        .on_hover_text(format!("web.config: {}", row.field.attribute()));
     ui.end_row();
-    messages_ui(ui, problems, field);
+    messages_ui(ui, problems, row.field);
 }
 
-fn password_row(
-    ui: &mut Ui,
-    form: &mut FormState,
-    problems: &[FieldProblem],
-    commands: &mut Vec<Command>,
-) {
-    let label = label_cell(ui, "Password (password)");
+fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
+    let label = label_cell(ui, "Password", None);
     ui.horizontal(|ui| {
         let mut text = form.settings.password.expose().to_owned();
         let edit = TextEdit::singleline(&mut text)
             .id(ids::id(Field::Password))
             .password(!form.show_password)
-            .desired_width(INPUT_WIDTH - 60.0);
+            .desired_width(INPUT_WIDTH - 70.0);
         if ui.add(edit).labelled_by(label.id).changed() {
             form.settings.password = crate::secret::Password::new(text);
         }
@@ -213,6 +262,17 @@ fn password_row(
         );
     });
     ui.end_row();
+    messages_ui(ui, problems, Field::Password);
+}
+
+/// "Remember in the system keyring", and "Forget" when the keyring holds a password for
+/// this user, server and port.
+fn keyring_row(
+    ui: &mut Ui,
+    form: &mut FormState,
+    password_saved: bool,
+    commands: &mut Vec<Command>,
+) {
     ui.label("");
     ui.horizontal(|ui| {
         ids::add(
@@ -225,49 +285,64 @@ fn password_row(
         )
         .on_hover_text(
             "After a test signs in, the password is kept in your system's keyring \
-                 (never in a file) and filled in when you pick this profile again.",
+                 (never in a file) and filled in when you come back to these settings.",
         );
-        if ids::add(ui, "forget_password", Button::new("Forget").small())
-            .on_hover_text("Remove the saved password for this user, server and port")
-            .clicked()
+        if password_saved
+            && ids::add(ui, "forget_password", Button::new("Forget"))
+                .on_hover_text("Remove the saved password for this user, server and port")
+                .clicked()
         {
             commands.push(Command::Form(FormCommand::ForgetPassword));
         }
     });
     ui.end_row();
-    messages_ui(ui, problems, Field::Password);
 }
 
 fn ssl_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
     ui.label("");
     // Named where the site sets it: web.config (4.x), code (2.0–3.5), appsettings.json (Core).
-    let (label, hover) = match (form.settings.target, form.settings.framework) {
+    let (label, attribute, hover) = match (form.settings.target, form.settings.framework) {
         (Target::DotNet, Framework::Legacy) => (
-            "Use SSL (in code: SmtpClient.EnableSsl)",
+            "Use SSL",
+            Some("in code: SmtpClient.EnableSsl"),
             "Encrypts the connection with STARTTLS. ASP.NET 2.0–3.5 has no enableSsl in \
              web.config: the site's code switches it on with smtpClient.EnableSsl = true.",
         ),
         (Target::DotNet, Framework::Core) => (
-            "Use STARTTLS (SecureSocketOptions)",
+            "Use STARTTLS",
+            Some("SecureSocketOptions"),
             "Encrypts the connection with STARTTLS, as \"SecureSocketOptions\": \"StartTls\" \
              does in appsettings.json. Almost every provider needs it on port 587.",
         ),
-        _ => (
-            "Use SSL (enableSsl)",
+        (Target::DotNet, Framework::Net4) => (
+            "Use SSL",
+            Some("enableSsl"),
             "Encrypts the connection with STARTTLS, as enableSsl=\"true\" does in web.config. \
              Almost every provider needs it on port 587.",
         ),
+        (Target::Generic, _) => (
+            "Use SSL",
+            None,
+            "Encrypts the connection (STARTTLS, or SSL on connect on port 465). Almost every \
+             provider needs it.",
+        ),
     };
-    let checkbox = ids::add(
-        ui,
-        "enable_ssl",
-        Checkbox::new(&mut form.settings.enable_ssl, label),
-    );
-    if checkbox.changed() {
-        // The checkbox is the simple way to choose; it overrides the advanced choice.
-        form.settings.security = None;
-    }
-    checkbox.on_hover_text(hover);
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        let checkbox = ids::add(
+            ui,
+            "enable_ssl",
+            Checkbox::new(&mut form.settings.enable_ssl, label),
+        );
+        if checkbox.changed() {
+            // The checkbox is the simple way to choose; it overrides the advanced choice.
+            form.settings.security = None;
+        }
+        checkbox.on_hover_text(hover);
+        if let Some(attribute) = attribute {
+            ui.label(RichText::new(attribute).monospace().weak());
+        }
+    });
     ui.end_row();
     messages_ui(ui, problems, Field::Security);
 }
@@ -292,38 +367,37 @@ fn send_row(
     ui: &mut Ui,
     problems: &[FieldProblem],
     blocked: bool,
-    running: bool,
+    view: FormView,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        if running {
-            if ids::add(
-                ui,
-                "cancel_test",
-                Button::new(RichText::new("Cancel").size(16.0)),
-            )
-            .on_hover_text("Stop the test (Esc)")
-            .clicked()
+        if view.running {
+            if style::button(ui, "cancel_test", true, "Cancel")
+                .on_hover_text("Stop the test (Esc)")
+                .clicked()
             {
                 commands.push(Command::Test(TestCommand::Cancel));
             }
             ui.spinner();
+            ui.label(RichText::new("Testing…").weak());
+            return;
+        }
+        let button = if view.send_is_primary {
+            style::primary_button(ui, "send_test", !blocked, "Send test email")
         } else {
-            let button = ids::add_enabled(
-                ui,
-                "send_test",
-                !blocked,
-                Button::new(RichText::new("Send test email").size(16.0).strong()),
-            );
-            if button
-                .on_hover_text("Sends one test message (Enter)")
-                .clicked()
-            {
-                commands.push(Command::Test(TestCommand::Start));
-            }
+            style::button(ui, "send_test", !blocked, "Send test email")
+        };
+        if button
+            .on_hover_text("Sends one test message (Enter)")
+            .clicked()
+        {
+            commands.push(Command::Test(TestCommand::Start));
+        }
+        if !blocked {
+            ui.label(RichText::new("or press Enter").weak());
         }
     });
-    if blocked && !running {
+    if blocked && !view.running {
         if problems.iter().any(|p| p.severity == Severity::Error) {
             ui.colored_label(
                 style::bad(ui),

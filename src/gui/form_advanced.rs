@@ -4,7 +4,7 @@
 use egui::{Button, Checkbox, ComboBox, DragValue, Grid, TextEdit, Ui};
 
 use super::command::{Command, FileCommand};
-use super::form::{INPUT_WIDTH, label_cell, text_row};
+use super::form::{INPUT_WIDTH, TextRow, label_cell, text_row};
 use super::form_state::FormState;
 use super::ids;
 use super::style;
@@ -20,98 +20,140 @@ pub(super) fn advanced_ui(
 ) {
     Grid::new("advanced_form")
         .num_columns(2)
-        .spacing([12.0, 6.0])
+        .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            let label = label_cell(ui, "Connection security");
-            let current = form.settings.security;
-            let text = |security: Option<Security>| match security {
-                None => "Automatic (from Use SSL)",
-                Some(Security::StartTls) => "STARTTLS",
-                Some(Security::ImplicitTls) => "SSL on connect (port 465)",
-                Some(Security::None) => "No encryption",
+            security_row(ui, form);
+            timeouts_row(ui, form);
+            let ehlo = TextRow {
+                field: Field::ClientDomain,
+                label: "EHLO name",
+                attribute: Some("clientDomain"),
+                hint: "this computer's name",
             };
-            let combo = ComboBox::from_id_salt("security_mode")
-                .selected_text(text(current))
-                .show_ui(ui, |ui| {
-                    for option in [None, Some(Security::StartTls), Some(Security::ImplicitTls), Some(Security::None)] {
-                        ui.selectable_value(&mut form.settings.security, option, text(option));
-                    }
-                });
-            combo.response.labelled_by(label.id);
-            ui.end_row();
-
-            label_cell(ui, "Timeouts (seconds)");
-            ui.horizontal(|ui| {
-                let timeouts = &mut form.settings.timeouts;
-                for (name, value) in [
-                    ("Connect timeout", &mut timeouts.connect_secs),
-                    ("Greeting timeout", &mut timeouts.greeting_secs),
-                    ("Reply timeout", &mut timeouts.command_secs),
-                    ("Whole test timeout", &mut timeouts.total_secs),
-                ] {
-                    let label = ui.label(name.split(' ').next().unwrap_or(name).to_lowercase());
-                    ids::add(ui, name, DragValue::new(value).range(1..=600))
-                        .labelled_by(label.id)
-                        .on_hover_text(name);
-                }
-            });
-            ui.end_row();
-
-            text_row(
-                ui,
-                "EHLO name (clientDomain)",
-                &mut form.settings.client_domain,
-                problems,
-                Field::ClientDomain,
-                "this computer's name",
-            );
-
-            ui.label("");
-            ids::add(ui, "accept_invalid_certs", Checkbox::new(&mut form.settings.accept_invalid_certs, "Accept an invalid certificate"));
-            ui.end_row();
-            if form.settings.accept_invalid_certs {
-                ui.label("");
-                ui.colored_label(
-                    style::warn(ui),
-                    "Unsafe: an impostor could read your password. Your website will still refuse this certificate.",
-                );
-                ui.end_row();
-            }
-
-            let label = label_cell(ui, "Extra CA file");
-            ui.horizontal(|ui| {
-                ui.add(TextEdit::singleline(&mut form.ca_text).id(ids::id("ca_file")).hint_text("optional .pem file").desired_width(INPUT_WIDTH - 80.0))
-                    .labelled_by(label.id);
-                if ids::add(ui, "browse_ca_file", Button::new("Browse…")).clicked() {
-                    commands.push(Command::File(FileCommand::Choose(FilePurpose::CaFile)));
-                }
-            });
-            ui.end_row();
-
-            let label = label_cell(ui, "Target platform");
-            let target_text = |target: Target| match target {
-                Target::DotNet => "ASP.NET (System.Net.Mail)",
-                Target::Generic => "Other program (PHP, Node, Python…)",
-            };
-            let combo = ComboBox::from_id_salt("target_platform")
-                .selected_text(target_text(form.settings.target))
-                .show_ui(ui, |ui| {
-                    for target in [Target::DotNet, Target::Generic] {
-                        ui.selectable_value(&mut form.settings.target, target, target_text(target));
-                    }
-                });
-            combo.response.labelled_by(label.id);
-            ui.end_row();
-
-            let label = label_cell(ui, "ASP.NET version");
-            let combo = ComboBox::from_id_salt("aspnet_framework")
-                .selected_text(form.settings.framework.label())
-                .show_ui(ui, |ui| {
-                    for framework in Framework::ALL {
-                        ui.selectable_value(&mut form.settings.framework, framework, framework.label());
-                    }
-                });
-            combo.response.labelled_by(label.id);
-            ui.end_row();
+            text_row(ui, &ehlo, &mut form.settings.client_domain, problems);
+            certificate_rows(ui, form, commands);
+            platform_rows(ui, form);
         });
+}
+
+fn security_row(ui: &mut Ui, form: &mut FormState) {
+    let label = label_cell(ui, "Connection security", None);
+    let text = |security: Option<Security>| match security {
+        None => "Automatic (from Use SSL)",
+        Some(Security::StartTls) => "STARTTLS",
+        Some(Security::ImplicitTls) => "SSL on connect (port 465)",
+        Some(Security::None) => "No encryption",
+    };
+    let combo = ComboBox::from_id_salt("security_mode")
+        .selected_text(text(form.settings.security))
+        .width(INPUT_WIDTH - 10.0)
+        .show_ui(ui, |ui| {
+            for option in [
+                None,
+                Some(Security::StartTls),
+                Some(Security::ImplicitTls),
+                Some(Security::None),
+            ] {
+                ui.selectable_value(&mut form.settings.security, option, text(option));
+            }
+        });
+    combo.response.labelled_by(label.id);
+    ui.end_row();
+}
+
+/// The four timeouts, two by two so the form stays narrow.
+fn timeouts_row(ui: &mut Ui, form: &mut FormState) {
+    label_cell(ui, "Timeouts (seconds)", None);
+    let timeouts = &mut form.settings.timeouts;
+    Grid::new("timeouts")
+        .num_columns(4)
+        .spacing([6.0, 6.0])
+        .show(ui, |ui| {
+            for (index, (name, short, value)) in [
+                ("Connect timeout", "connect", &mut timeouts.connect_secs),
+                ("Greeting timeout", "greeting", &mut timeouts.greeting_secs),
+                ("Reply timeout", "reply", &mut timeouts.command_secs),
+                ("Whole test timeout", "whole test", &mut timeouts.total_secs),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let label = ui.label(short);
+                ids::add(ui, name, DragValue::new(value).range(1..=600))
+                    .labelled_by(label.id)
+                    .on_hover_text(name);
+                if index % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+    ui.end_row();
+}
+
+fn certificate_rows(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
+    ui.label("");
+    ids::add(
+        ui,
+        "accept_invalid_certs",
+        Checkbox::new(
+            &mut form.settings.accept_invalid_certs,
+            "Accept an invalid certificate",
+        ),
+    );
+    ui.end_row();
+    if form.settings.accept_invalid_certs {
+        ui.label("");
+        ui.vertical(|ui| {
+            ui.set_max_width(INPUT_WIDTH + 40.0);
+            ui.colored_label(
+                style::warn(ui),
+                "Unsafe: an impostor could read your password. Your website will still refuse \
+                 this certificate.",
+            );
+        });
+        ui.end_row();
+    }
+    let label = label_cell(ui, "Extra CA file", None);
+    ui.horizontal(|ui| {
+        let edit = TextEdit::singleline(&mut form.ca_text)
+            .id(ids::id("ca_file"))
+            .hint_text("optional .pem file")
+            .desired_width(INPUT_WIDTH - 90.0);
+        ui.add(edit).labelled_by(label.id);
+        if ids::add(ui, "browse_ca_file", Button::new("Browse…")).clicked() {
+            commands.push(Command::File(FileCommand::Choose(FilePurpose::CaFile)));
+        }
+    });
+    ui.end_row();
+}
+
+/// The program the website runs on, and its ASP.NET version.
+fn platform_rows(ui: &mut Ui, form: &mut FormState) {
+    let label = label_cell(ui, "Target platform", None);
+    let target_text = |target: Target| match target {
+        Target::DotNet => "ASP.NET (System.Net.Mail)",
+        Target::Generic => "Other program (PHP, Node, Python…)",
+    };
+    let combo = ComboBox::from_id_salt("target_platform")
+        .selected_text(target_text(form.settings.target))
+        .width(INPUT_WIDTH - 10.0)
+        .show_ui(ui, |ui| {
+            for target in [Target::DotNet, Target::Generic] {
+                ui.selectable_value(&mut form.settings.target, target, target_text(target));
+            }
+        });
+    combo.response.labelled_by(label.id);
+    ui.end_row();
+
+    let label = label_cell(ui, "ASP.NET version", None);
+    let combo = ComboBox::from_id_salt("aspnet_framework")
+        .selected_text(form.settings.framework.label())
+        .width(INPUT_WIDTH - 10.0)
+        .show_ui(ui, |ui| {
+            for framework in Framework::ALL {
+                ui.selectable_value(&mut form.settings.framework, framework, framework.label());
+            }
+        });
+    combo.response.labelled_by(label.id);
+    ui.end_row();
 }

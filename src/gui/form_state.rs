@@ -90,6 +90,15 @@ impl FormState {
         }
     }
 
+    /// The keyring account of the form as it stands (the port as typed), if complete.
+    pub fn account(&self) -> Option<crate::credentials::Account> {
+        let port = self.port_text.trim().parse().ok()?;
+        crate::credentials::Account::for_settings(&Settings {
+            port,
+            ..self.settings.clone()
+        })
+    }
+
     /// Copies settings (e.g. after "Apply fix") into the form, keeping the password.
     pub fn load(&mut self, settings: &Settings) {
         self.settings = settings.clone();

@@ -7,7 +7,6 @@ use super::app::{MailTesterApp, PathPrompt};
 use super::command::{Command, FileCommand, FormCommand, TestCommand, ViewCommand};
 use super::transcript::transcript_text;
 use super::worker::FilePurpose;
-use crate::credentials::Account;
 use crate::diagnosis::explain_for_site;
 use crate::session::SessionReport;
 use crate::snippet::Format;
@@ -43,7 +42,7 @@ impl MailTesterApp {
     fn handle_form(&mut self, command: FormCommand) {
         match command {
             FormCommand::ChoosePreset(id) => self.form.apply_preset(&id),
-            FormCommand::ForgetPassword => match Account::for_settings(&self.form.settings) {
+            FormCommand::ForgetPassword => match self.form.account() {
                 Some(account) => self.worker.forget_password(account),
                 None => self.tell(
                     "Enter the user name, server and port whose saved password you want to remove."
@@ -65,6 +64,8 @@ impl MailTesterApp {
             }
             ViewCommand::ShowSnippet(format) => self.snippet_format = format,
             ViewCommand::IncludePassword(include) => self.include_password = include,
+            ViewCommand::ShowTranscript(open) => self.transcript_open = Some(open),
+            ViewCommand::Theme(theme) => ctx.set_theme(theme),
             ViewCommand::Copy { text, what } => {
                 ctx.copy_text(text);
                 self.tell(format!("Copied the {what} to the clipboard."), false);
@@ -119,6 +120,7 @@ impl MailTesterApp {
             Ok(plan) => {
                 self.run += 1;
                 self.live = SessionReport::default();
+                self.live_settings = settings.clone();
                 self.outcome = None;
                 self.notice = None;
                 let include_password = self.include_password;

@@ -11,15 +11,19 @@ mod command;
 mod data;
 mod data_ui;
 mod explain;
+mod fonts;
 mod form;
 mod form_advanced;
 mod form_state;
 mod handle;
 mod ids;
+mod intro;
 mod result;
 mod snippet_view;
 mod style;
+mod success;
 mod transcript;
+mod widgets;
 mod window;
 pub mod worker;
 
@@ -44,20 +48,36 @@ pub fn run(
         .with_title(TITLE)
         .with_app_id("mail-settings-tester")
         .with_inner_size([1180.0, 780.0])
-        .with_min_inner_size([820.0, 540.0]);
+        .with_min_inner_size([900.0, 600.0]);
     match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png")) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(err) => eprintln!("note: the window icon could not be loaded: {err}"),
     }
+    // Measured under Xvfb + llvmpipe (README, "Benchmarks"): egui draws without depth, stencil
+    // or multisample buffers, and each one costs resident memory at this window size (24-bit
+    // depth + 8-bit stencil: +4 MiB, 4x MSAA: +18 MiB), so none is asked for. vsync, preferring
+    // (not requiring, not refusing) a GPU, and persistence change nothing at idle.
     let options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
+        depth_buffer: 0,
+        stencil_buffer: 0,
+        multisampling: 0,
+        glow_options: eframe::egui_glow::GlowConfiguration {
+            vsync: true,
+            hardware_acceleration: eframe::egui_glow::HardwareAcceleration::Preferred,
+            ..Default::default()
+        },
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
         TITLE,
         options,
-        Box::new(move |cc| Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))),
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))
+        }),
     )
     .map_err(WindowError::from)
 }

@@ -1,13 +1,14 @@
-//! The result of a test: a diagnosis card with its one-click fix, or the green success card.
+//! A failed test: the diagnosis card with its one-click fix, the certificate and the line the
+//! website's log will show.
 
 use egui::{RichText, Ui};
 
 use super::command::{Command, TestCommand};
-use super::{ids, style};
+use super::style;
 use crate::certificate::CertificateInfo;
 use crate::diagnosis::{Diagnosis, DiagnosisId};
 use crate::outcome::TestOutcome;
-use crate::settings::{Settings, Severity};
+use crate::settings::Settings;
 
 /// Ids for which the certificate details help the user.
 const CERTIFICATE_IDS: [DiagnosisId; 4] = [
@@ -18,8 +19,8 @@ const CERTIFICATE_IDS: [DiagnosisId; 4] = [
 ];
 
 /// Draws a diagnosis. For a finished test (`outcome`), a suggested change gets its
-/// "Apply fix and test again" button, and the certificate and the website's log line show
-/// (pasted errors have neither).
+/// "Apply fix and test again" button (the window's primary action while it shows), and the
+/// certificate and the website's log line show (pasted errors have neither).
 pub fn diagnosis_card(
     ui: &mut Ui,
     diagnosis: &Diagnosis,
@@ -42,49 +43,9 @@ pub fn diagnosis_card(
         );
         ui.add_space(4.0);
         ui.label(style::prose(ui, &diagnosis.explanation));
-        if !diagnosis.steps_to_fix.is_empty() {
-            ui.add_space(6.0);
-            ui.label(RichText::new("What to do").strong());
-            for (number, step) in diagnosis.steps_to_fix.iter().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("{}.", number + 1)).strong());
-                    ui.label(style::prose(ui, step));
-                });
-            }
-        }
-        if let (Some(change), Some(settings)) = (&diagnosis.suggested_change, tested) {
-            ui.add_space(8.0);
-            ui.group(|ui| {
-                ui.label(RichText::new("The fix changes:").strong());
-                for line in change.describe(settings) {
-                    ui.label(RichText::new(line).monospace());
-                }
-                let text = RichText::new("Apply fix and test again")
-                    .size(15.0)
-                    .strong();
-                if ids::add(ui, "apply_fix", egui::Button::new(text)).clicked() {
-                    let fixed = Box::new(change.apply(settings));
-                    commands.push(Command::Test(TestCommand::Retry(fixed)));
-                }
-            });
-        }
-        if let (DiagnosisId::PasswordUnencrypted, Some(settings)) = (diagnosis.id, tested) {
-            // The confirmation: the password leaves unencrypted only when asked, for one test.
-            ui.add_space(6.0);
-            let once = egui::Button::new("Send it unencrypted this once");
-            if ids::add(ui, "send_unencrypted_once", once)
-                .on_hover_text(
-                    "Anyone on the way can read the password. Only for a server on your own \
-                     private network.",
-                )
-                .clicked()
-            {
-                let once = Settings {
-                    allow_plaintext_password: true,
-                    ..settings.clone()
-                };
-                commands.push(Command::Test(TestCommand::Retry(Box::new(once))));
-            }
+        steps_ui(ui, &diagnosis.steps_to_fix);
+        if let Some(settings) = tested {
+            actions_ui(ui, diagnosis, settings, commands);
         }
         if let Some(cert) = certificate.filter(|_| CERTIFICATE_IDS.contains(&diagnosis.id)) {
             certificate_ui(ui, cert);
@@ -101,12 +62,77 @@ pub fn diagnosis_card(
                     ui.label(RichText::new(reply).monospace());
                 });
         }
+        // A true footnote: for support staff, not for the site owner.
         ui.label(
             RichText::new(format!("Support code: {}", diagnosis.id.as_str()))
                 .weak()
                 .small(),
         );
     });
+}
+
+/// "What to do", numbered.
+fn steps_ui(ui: &mut Ui, steps: &[String]) {
+    if steps.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("What to do").strong());
+    for (number, step) in steps.iter().enumerate() {
+        ui.label(style::prose(ui, &format!("{}.  {step}", number + 1)));
+    }
+}
+
+/// The one-click fix and, when the password was kept back, the one-test confirmation.
+fn actions_ui(
+    ui: &mut Ui,
+    diagnosis: &Diagnosis,
+    settings: &Settings,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(change) = &diagnosis.suggested_change {
+        ui.add_space(8.0);
+        egui::Frame::new()
+            .fill(ui.visuals().extreme_bg_color)
+            .corner_radius(6.0)
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new("The fix changes:").strong());
+                for line in change.describe(settings) {
+                    ui.label(RichText::new(line).monospace());
+                }
+                ui.add_space(4.0);
+                if style::primary_button(ui, "apply_fix", true, "Apply fix and test again")
+                    .on_hover_text("Makes this change in the form and sends the test again")
+                    .clicked()
+                {
+                    let fixed = Box::new(change.apply(settings));
+                    commands.push(Command::Test(TestCommand::Retry(fixed)));
+                }
+            });
+    }
+    if diagnosis.id == DiagnosisId::PasswordUnencrypted {
+        // The confirmation: the password leaves unencrypted only when asked, for one test.
+        ui.add_space(6.0);
+        if style::button(
+            ui,
+            "send_unencrypted_once",
+            true,
+            "Send it unencrypted this once",
+        )
+        .on_hover_text(
+            "Anyone on the way can read the password. Only for a server on your own \
+                 private network.",
+        )
+        .clicked()
+        {
+            let once = Settings {
+                allow_plaintext_password: true,
+                ..settings.clone()
+            };
+            commands.push(Command::Test(TestCommand::Retry(Box::new(once))));
+        }
+    }
 }
 
 /// What an ASP.NET website would log for this failure, word for word, so the site owner can
@@ -145,40 +171,8 @@ pub fn certificate_ui(ui: &mut Ui, cert: &CertificateInfo) {
         });
 }
 
-/// Draws the green card after a successful test.
-pub fn success_card(ui: &mut Ui, outcome: &TestOutcome) {
-    let report = outcome.report();
-    let accent = style::good(ui);
-    card(ui, accent, |ui| {
-        ui.label(
-            RichText::new("Your settings work")
-                .size(20.0)
-                .strong()
-                .color(accent),
-        );
-        ui.label(format!(
-            "We sent a test email to {}. Check that it arrived (look in the spam folder too).",
-            outcome.settings().recipient()
-        ));
-        if let Some(problem) = &report.accepted_certificate_problem {
-            ui.colored_label(
-                style::warn(ui),
-                format!(
-                    "Warning: the server's certificate is not valid ({problem:?}). It worked only because you allowed invalid certificates; your website checks certificates and will fail."
-                ),
-            );
-        }
-        for note in outcome
-            .notes()
-            .iter()
-            .filter(|n| n.severity == Severity::Warning)
-        {
-            ui.colored_label(style::warn(ui), format!("Warning: {}", note.message));
-        }
-    });
-}
-
-fn card(ui: &mut Ui, accent: egui::Color32, content: impl FnOnce(&mut Ui)) {
+/// A tinted card with an accent border (the diagnosis, the success).
+pub(super) fn card(ui: &mut Ui, accent: egui::Color32, content: impl FnOnce(&mut Ui)) {
     egui::Frame::new()
         .fill(style::tint(ui, accent))
         .stroke(egui::Stroke::new(1.5, accent))

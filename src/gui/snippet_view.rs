@@ -4,20 +4,21 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Ui};
 
-use super::command::{Command, FileCommand, ViewCommand};
+use super::command::{Command, FileCommand, ViewCommand, WebConfigCommand};
 use super::worker::FilePurpose;
 use super::{ids, style};
 use crate::snippet::{Format, Snippet};
 
 /// Draws the snippet panel for `snippet`: its format's tab is selected, and a click on another
-/// tab or on the password toggle asks for that (the next frame shows it).
+/// tab or on the password toggle asks for that (the next frame shows it). Copy is the window's
+/// primary action while a success shows.
 pub fn snippet_ui(
     ui: &mut Ui,
     snippet: &Snippet,
     include_password: bool,
     commands: &mut Vec<Command>,
 ) {
-    ui.add_space(8.0);
+    ui.add_space(10.0);
     let heading = if snippet.format == Format::WebConfig {
         "Paste this into your web.config".to_owned()
     } else {
@@ -37,29 +38,13 @@ pub fn snippet_ui(
     });
     let placement = snippet.format.placement();
     ui.label(placement);
-    ui.horizontal(|ui| {
-        let copy = egui::Button::new(RichText::new("Copy").size(15.0).strong());
-        if ids::add(ui, "copy_snippet", copy).clicked() {
-            commands.push(Command::View(ViewCommand::Copy {
-                text: snippet.text.clone(),
-                what: copied_what(snippet.format),
-            }));
-        }
-        if ids::add(ui, "save_snippet", egui::Button::new("Save as…")).clicked() {
-            commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveSnippet)));
-        }
-        let mut include = include_password;
-        let checkbox = egui::Checkbox::new(&mut include, "Include password");
-        if ids::add(ui, "include_password", checkbox).changed() {
-            commands.push(Command::View(ViewCommand::IncludePassword(include)));
-        }
-    });
+    actions_ui(ui, snippet, include_password, commands);
     ui.label(
         RichText::new(
-            "Off by default, so you can share the snippet safely. Wherever you paste it, the password is kept in plain text.",
+            "The password is left out unless you tick Include password: wherever you paste it, \
+             it is kept in plain text.",
         )
-        .weak()
-        .small(),
+        .weak(),
     );
     egui::Frame::new()
         .fill(ui.visuals().extreme_bg_color)
@@ -72,11 +57,50 @@ pub fn snippet_ui(
             } else {
                 plain(ui, &snippet.text)
             };
-            ui.add(egui::Label::new(text).selectable(true));
+            // Never wrapped: a long line scrolls sideways instead of folding to column 0.
+            egui::ScrollArea::horizontal()
+                .id_salt("snippet_text")
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::Label::new(text)
+                            .selectable(true)
+                            .wrap_mode(egui::TextWrapMode::Extend),
+                    );
+                });
         });
     for warning in snippet.warnings.iter().filter(|w| *w != placement) {
         ui.colored_label(style::warn(ui), format!("Note: {warning}"));
     }
+}
+
+/// Copy (primary), Save as…, the password toggle and, for web.config, the update.
+fn actions_ui(ui: &mut Ui, snippet: &Snippet, include_password: bool, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        if style::primary_button(ui, "copy_snippet", true, "Copy").clicked() {
+            commands.push(Command::View(ViewCommand::Copy {
+                text: snippet.text.clone(),
+                what: copied_what(snippet.format),
+            }));
+        }
+        if style::button(ui, "save_snippet", true, "Save as…").clicked() {
+            commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveSnippet)));
+        }
+        if snippet.format == Format::WebConfig
+            && style::button(ui, "update_webconfig", true, "Update my web.config…")
+                .on_hover_text(
+                    "Writes these settings into your web.config: shows the changes first and \
+                     keeps a backup",
+                )
+                .clicked()
+        {
+            commands.push(Command::WebConfig(WebConfigCommand::Update));
+        }
+        let mut include = include_password;
+        let checkbox = egui::Checkbox::new(&mut include, "Include password");
+        if ids::add(ui, "include_password", checkbox).changed() {
+            commands.push(Command::View(ViewCommand::IncludePassword(include)));
+        }
+    });
 }
 
 /// What the "Copied the … to the clipboard." notice calls the snippet.

@@ -1,6 +1,87 @@
-//! Colours and small visual helpers, readable in both the light and the dark theme.
+//! Colours, text sizes and small visual helpers, readable in both the light and the dark theme.
 
-use egui::{Color32, Ui};
+use egui::{Button, Color32, FontFamily, FontId, Response, RichText, Stroke, TextStyle, Ui, vec2};
+
+use super::ids;
+
+/// Sets the window's text sizes and spacing for both themes: body text at 14 points (nothing
+/// smaller but true footnotes at 12), and buttons with room around their words.
+pub fn install(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(20.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(13.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = vec2(8.0, 6.0);
+        style.spacing.button_padding = vec2(10.0, 4.0);
+        style.spacing.interact_size.y = 24.0;
+        // Always-visible scroll bars: a site owner must see that there is more below.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
+    });
+}
+
+/// The accent of the one primary action on show (Send test email, Apply fix, Copy).
+pub fn accent(ui: &Ui) -> Color32 {
+    pick(
+        ui,
+        Color32::from_rgb(0, 95, 184),
+        Color32::from_rgb(38, 118, 214),
+    )
+}
+
+/// The primary action: filled with the accent, white bold text, a little taller than other
+/// buttons. Exactly one per state of the window. `key` is its stable id ([`ids::add`]).
+pub fn primary_button(ui: &mut Ui, key: &str, enabled: bool, text: &str) -> Response {
+    if !enabled {
+        // Greyed out like any other button: a faded accent still looks like a live one.
+        return button(ui, key, false, text);
+    }
+    let base = accent(ui);
+    ids::scope(ui, key, |ui| {
+        // The state of the previous frame, as egui's own widgets use it.
+        let previous = ui.read_response(ui.next_auto_id());
+        let hovered = previous.as_ref().is_some_and(Response::hovered);
+        let focused = previous.as_ref().is_some_and(Response::has_focus);
+        let fill = if hovered {
+            base.gamma_multiply(0.85).to_opaque()
+        } else {
+            base
+        };
+        let stroke = if focused {
+            Stroke::new(2.0, ui.visuals().strong_text_color())
+        } else {
+            Stroke::new(1.0, base)
+        };
+        let text = RichText::new(text).strong().color(Color32::WHITE);
+        let button = Button::new(text)
+            .fill(fill)
+            .stroke(stroke)
+            .min_size(vec2(0.0, 30.0));
+        ui.add(button)
+    })
+}
+
+/// An ordinary button, as tall as [`primary_button`] so that the two line up in a row.
+pub fn button(ui: &mut Ui, key: &str, enabled: bool, text: &str) -> Response {
+    let button = Button::new(text).min_size(vec2(0.0, 30.0));
+    ids::add_enabled(ui, key, enabled, button)
+}
 
 /// Success: ticks, the green card.
 pub fn good(ui: &Ui) -> Color32 {

@@ -1,7 +1,11 @@
 //! Drawing the whole window from the app's state. Widgets collect [`Command`]s; they are
 //! handled after the frame is laid out.
+//!
+//! Top to bottom is the order of the work: the form on the left, then on the right the
+//! checklist, the result (or, before the first test, what will happen) and the transcript.
+//! Widgets are added in reading order, so Tab follows what the eye reads.
 
-use egui::{Button, Key, RichText, Ui};
+use egui::{Button, ComboBox, Key, RichText, ThemePreference, Ui};
 
 use super::app::MailTesterApp;
 use super::checklist::checklist_ui;
@@ -10,14 +14,19 @@ use super::command::{
 };
 use super::data_ui::{findings_window, profile_bar_ui, profile_prompt_window, update_window};
 use super::explain::explain_window;
-use super::form::form_ui;
-use super::result::{diagnosis_card, success_card};
+use super::form::{FormView, form_ui, is_form_field};
+use super::intro::intro_ui;
+use super::result::diagnosis_card;
 use super::snippet_view::snippet_ui;
-use super::transcript::transcript_ui;
+use super::success::success_card;
+use super::transcript::{self, transcript_ui};
 use super::worker::FilePurpose;
-use super::{ids, style};
+use super::{ids, style, widgets};
+use crate::event::ChecklistItem;
 use crate::settings::{FieldProblem, Severity};
-use crate::snippet::Format;
+
+/// The height below the checklist from which the transcript opens by itself.
+const AUTO_OPEN_ROOM: f32 = 480.0;
 
 impl MailTesterApp {
     /// Draws the whole window, then handles what the user did in it.
@@ -31,12 +40,19 @@ impl MailTesterApp {
             || self.update.is_some()
             || self.explain.open;
         keyboard(ui, running, window_open, &problems, &mut commands);
-        header_ui(ui, &mut commands);
+        self.ask_keyring(ui.ctx());
+        let theme = ui.ctx().options(|o| o.theme_preference);
+        header_ui(ui, theme, &mut commands);
         self.status_bar(ui, &mut commands);
+        let view = FormView {
+            running,
+            send_is_primary: self.send_is_primary(),
+            password_saved: self.password_saved(),
+        };
         egui::Panel::left("form_panel")
             .resizable(true)
-            .default_size(470.0)
-            .min_size(380.0)
+            .default_size(420.0)
+            .size_range(380.0..=620.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("form_scroll")
@@ -45,24 +61,13 @@ impl MailTesterApp {
                         profile_bar_ui(ui, &self.profiles, &self.profile, &mut commands);
                         ui.separator();
                         let visible = self.form.visible_problems(&problems);
-                        if form_ui(ui, &mut self.form, &visible, running, &mut commands) {
+                        if form_ui(ui, &mut self.form, &visible, view, &mut commands) {
                             self.form.touched = true;
                             form_changed = true;
                         }
                     });
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            checklist_ui(ui, self.live(), running);
-            ui.add_space(6.0);
-            self.result_ui(ui, &mut commands);
-            ui.separator();
-            transcript_ui(
-                ui,
-                &self.live().transcript,
-                self.outcome.is_some(),
-                &mut commands,
-            );
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.windows_ui(ui.ctx(), &mut commands);
         let ctx = ui.ctx().clone();
         // This frame was laid out before the change: draw the next one at once, so the screen
@@ -73,6 +78,76 @@ impl MailTesterApp {
         for command in commands {
             self.handle(command, &ctx);
         }
+    }
+
+    /// Whether "Send test email" is the primary action: not while a fix waits to be applied
+    /// (then "Apply fix and test again" is) nor after a success (then Copy is).
+    fn send_is_primary(&self) -> bool {
+        match &self.outcome {
+            None => true,
+            Some(outcome) => outcome
+                .diagnosis()
+                .is_some_and(|diagnosis| diagnosis.suggested_change.is_none()),
+        }
+    }
+
+    /// The right-hand side: checklist, result and transcript.
+    fn central_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let started = self.is_running() || self.outcome.is_some();
+        if started {
+            self.checklist(ui);
+            ui.add_space(8.0);
+        }
+        let room = ui.available_rect_before_wrap();
+        // Opens by itself once a test runs, where there is room for it next to the result
+        // (in a short window the result comes first; the transcript is one click away).
+        let open = self
+            .transcript_open
+            .unwrap_or(started && room.height() >= AUTO_OPEN_ROOM);
+        let dragged = transcript::dragged_height(ui);
+        let handle = 10.0 + ui.spacing().item_spacing.y * 2.0;
+        let most = (room.height() - 160.0).max(transcript::MIN_HEIGHT);
+        let result_height = match (open, dragged) {
+            (false, _) => room.height() - transcript::title_height(ui) - 12.0,
+            (true, Some(height)) => {
+                room.height() - height.clamp(transcript::MIN_HEIGHT, most) - handle
+            }
+            // After a success the snippet to paste comes first.
+            (true, None)
+                if self
+                    .outcome
+                    .as_ref()
+                    .is_some_and(|o| o.diagnosis().is_none()) =>
+            {
+                (room.height() * 0.7).max(160.0)
+            }
+            (true, None) => (room.height() * 0.62).max(160.0),
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("result_scroll")
+            .max_height(result_height.max(80.0))
+            .auto_shrink([false, open && dragged.is_none()])
+            .show(ui, |ui| self.result_ui(ui, commands));
+        if open {
+            transcript::resize_handle(ui, room.bottom(), most);
+        } else {
+            ui.separator();
+        }
+        let finished = self.outcome.is_some();
+        transcript_ui(ui, &self.live().transcript, finished, open, commands);
+    }
+
+    /// The checklist of the running or finished test, the blamed step in red.
+    fn checklist(&self, ui: &mut Ui) {
+        let (settings, diagnosis) = match &self.outcome {
+            Some(outcome) => (outcome.settings(), outcome.diagnosis()),
+            None => (&self.live_settings, None),
+        };
+        let cause = diagnosis.and_then(|d| ChecklistItem::at_fault(d.id));
+        let blamed_known = cause.is_some()
+            || diagnosis.is_some_and(|d| d.id == crate::diagnosis::DiagnosisId::Cancelled);
+        let entries = self.live().explained_checklist(settings, cause);
+        checklist_ui(ui, &entries, self.is_running(), blamed_known);
     }
 
     /// The small windows: explain, the profile name, web.config findings and update.
@@ -94,37 +169,24 @@ impl MailTesterApp {
     }
 
     fn result_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let max_height = (ui.available_height() * 0.62).max(160.0);
-        egui::ScrollArea::vertical()
-            .id_salt("result_scroll")
-            .max_height(max_height)
-            .auto_shrink([false, true])
-            .show(ui, |ui| match &self.outcome {
-                None if self.is_running() => {
-                    ui.label("Testing… each step appears below as it happens.");
-                }
-                None => {
-                    ui.label(
-                        "Fill in your settings on the left and press Send test email. \
-                         You will see each step here as it happens, and what to change if something fails.",
-                    );
-                }
-                Some(outcome) => {
-                    if let Some(diagnosis) = outcome.diagnosis() {
-                        diagnosis_card(ui, diagnosis, Some(outcome), commands);
-                    } else {
-                        success_card(ui, outcome);
-                        if let Some(snippet) =
-                            outcome.snippet_as(self.snippet_format, self.include_password)
-                        {
-                            if snippet.format == Format::WebConfig {
-                                update_button_ui(ui, commands);
-                            }
-                            snippet_ui(ui, &snippet, self.include_password, commands);
-                        }
+        match &self.outcome {
+            None if self.is_running() => {
+                ui.label("Testing… each step appears above as it happens. Esc stops the test.");
+            }
+            None => intro_ui(ui, &self.form.current().0),
+            Some(outcome) => {
+                if let Some(diagnosis) = outcome.diagnosis() {
+                    diagnosis_card(ui, diagnosis, Some(outcome), commands);
+                } else {
+                    success_card(ui, outcome, self.snippet_format);
+                    if let Some(snippet) =
+                        outcome.snippet_as(self.snippet_format, self.include_password)
+                    {
+                        snippet_ui(ui, &snippet, self.include_password, commands);
                     }
                 }
-            });
+            }
+        }
     }
 
     fn status_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -132,8 +194,9 @@ impl MailTesterApp {
             return;
         }
         egui::Panel::bottom("status").show(ui, |ui| {
+            ui.add_space(2.0);
             if let Some(prompt) = &mut self.path_prompt {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let (question, action) = if prompt.purpose.saves() {
                         (
                             "No file chosen. If no file window appeared, type where to save:",
@@ -165,21 +228,28 @@ impl MailTesterApp {
                 };
                 ui.colored_label(color, &notice.text);
             }
+            ui.add_space(2.0);
         });
     }
 }
 
-/// The title row with "Explain an error message…" and "Open web.config…".
-fn header_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+/// The title row: the name on the left; "Open web.config…", "Explain an error message…" and
+/// the theme on the right.
+fn header_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
     egui::Panel::top("header").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Mail Settings Tester");
-            ui.label(RichText::new("Check your website's email settings").weak());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ids::add(ui, "open_explain", Button::new("Explain an error message…")).clicked()
-                {
-                    commands.push(Command::View(ViewCommand::OpenExplain));
+        ui.add_space(4.0);
+        let wide = ui.available_width() > 1100.0;
+        widgets::title_and_actions(
+            ui,
+            "header",
+            commands,
+            |ui, _| {
+                ui.heading(RichText::new("Mail Settings Tester").strong());
+                if wide {
+                    ui.label(RichText::new("Check your website's email settings").weak());
                 }
+            },
+            |ui, commands| {
                 if ids::add(ui, "open_webconfig", Button::new("Open web.config…"))
                     .on_hover_text(
                         "Read the mail settings from your website's web.config and check them",
@@ -190,25 +260,49 @@ fn header_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
                         FilePurpose::OpenWebConfig,
                     )));
                 }
-            });
-        });
+                if ids::add(ui, "open_explain", Button::new("Explain an error message…"))
+                    .on_hover_text("Paste an error your website logged and see what it means")
+                    .clicked()
+                {
+                    commands.push(Command::View(ViewCommand::OpenExplain));
+                }
+                theme_ui(ui, theme, commands);
+            },
+        );
+        ui.add_space(2.0);
     });
 }
 
-/// "Update my web.config…", above the web.config snippet.
-fn update_button_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
-    let button = Button::new(RichText::new("Update my web.config…").strong());
-    if ids::add(ui, "update_webconfig", button)
-        .on_hover_text(
-            "Writes these settings into your web.config: shows the changes first and keeps a backup",
-        )
-        .clicked()
-    {
-        commands.push(Command::WebConfig(WebConfigCommand::Update));
+/// Follow the system, light or dark.
+fn theme_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
+    let name = |theme: ThemePreference| match theme {
+        ThemePreference::System => "Follow system",
+        ThemePreference::Light => "Light",
+        ThemePreference::Dark => "Dark",
+    };
+    let label = ui.label("Theme");
+    let mut chosen = theme;
+    ComboBox::from_id_salt("theme")
+        .selected_text(name(theme))
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            for option in [
+                ThemePreference::System,
+                ThemePreference::Light,
+                ThemePreference::Dark,
+            ] {
+                ui.selectable_value(&mut chosen, option, name(option));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != theme {
+        commands.push(Command::View(ViewCommand::Theme(chosen)));
     }
 }
 
-/// Enter sends, Esc cancels (or closes whatever small window is open).
+/// Enter sends (from a field of the form, or when nothing has the keyboard: a focused button
+/// takes its own Enter), Esc cancels a test or closes whatever small window is open.
 fn keyboard(
     ui: &Ui,
     running: bool,
@@ -229,8 +323,10 @@ fn keyboard(
             ]);
         }
     }
+    let focus = ui.memory(egui::Memory::focused);
+    let free = focus.is_none_or(is_form_field);
     let blocked = problems.iter().any(|p| p.severity == Severity::Error);
-    if enter && !running && !window_open && !blocked {
+    if enter && free && !running && !window_open && !blocked {
         commands.push(Command::Test(TestCommand::Start));
     }
 }

@@ -82,7 +82,7 @@ struct Activity {
 #[derive(Clone)]
 pub(super) struct Outbox {
     tx: Sender<Message>,
-    ctx: egui::Context,
+    pub(super) ctx: egui::Context,
     activity: Arc<Activity>,
 }
 
@@ -122,6 +122,8 @@ pub struct Worker {
     pub(super) outbox: Outbox,
     /// Where profiles live; `None` is the user's config folder.
     pub(super) profile_dir: Option<PathBuf>,
+    /// The keyring passwords are kept in; `None` is the operating system's.
+    pub(super) keyring: Option<crate::credentials::Keyring>,
     rx: Receiver<Message>,
 }
 
@@ -137,6 +139,7 @@ impl Worker {
                 activity: Arc::default(),
             },
             profile_dir: None,
+            keyring: None,
             rx,
         }
     }

@@ -6,9 +6,10 @@ use serde::Serialize;
 use super::error::{CertProblem, SessionError};
 use crate::certificate::CertificateInfo;
 use crate::event::{
-    ChecklistItem, ServerInfo, SessionEvent, Step, StepRecord, StepStatus, TlsInfo, TranscriptLine,
+    ChecklistEntry, ChecklistItem, ServerInfo, SessionEvent, Step, StepRecord, StepStatus, TlsInfo,
+    TranscriptLine,
 };
-use crate::settings::{FieldProblem, Security};
+use crate::settings::{FieldProblem, Security, Settings, Target};
 
 /// How far a session goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -104,6 +105,61 @@ impl SessionReport {
     }
 }
 
+impl SessionReport {
+    /// The checklist as the window shows it: each item's state, whether the diagnosis blames
+    /// it (`cause`, from [`ChecklistItem::at_fault`]) and why a step was skipped, in the terms
+    /// of the tested `settings`.
+    pub fn explained_checklist(
+        &self,
+        settings: &Settings,
+        cause: Option<ChecklistItem>,
+    ) -> Vec<ChecklistEntry> {
+        self.checklist()
+            .into_iter()
+            .map(|(item, status, ms)| ChecklistEntry {
+                item,
+                status,
+                ms,
+                caused_failure: cause == Some(item),
+                note: self.note(item, status, settings),
+            })
+            .collect()
+    }
+
+    /// Why `item` was skipped, or went on after failing, in a few words.
+    fn note(
+        &self,
+        item: ChecklistItem,
+        status: Option<StepStatus>,
+        settings: &Settings,
+    ) -> Option<&'static str> {
+        match (item, status) {
+            (ChecklistItem::Secure, Some(StepStatus::Skipped)) => Some(
+                if settings.target == Target::DotNet && !settings.enable_ssl {
+                    "enableSsl is off"
+                } else {
+                    "encryption is off"
+                },
+            ),
+            (ChecklistItem::SignIn, Some(StepStatus::Skipped)) => Some(if !settings.wants_auth() {
+                "no user name"
+            } else if self.tls.is_none() && self.server.offers("STARTTLS") {
+                "not offered before encryption"
+            } else {
+                "server offers no sign-in"
+            }),
+            (ChecklistItem::SignIn, Some(StepStatus::Failed)) => match &self.sign_in_failure {
+                Some(SessionError::AuthMechanismUnsupported { .. }) => {
+                    Some("no usable method; sent without it")
+                }
+                Some(_) => Some("sign-in refused; sent without it"),
+                None => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 /// The state of a checklist item from the states of its steps.
 pub fn combined_status(records: &[&StepRecord]) -> Option<StepStatus> {
     if records.is_empty() {
@@ -119,4 +175,98 @@ pub fn combined_status(records: &[&StepRecord]) -> Option<StepStatus> {
     } else {
         StepStatus::Skipped
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::Reply;
+
+    fn record(step: Step, status: StepStatus) -> StepRecord {
+        StepRecord {
+            step,
+            status,
+            ms: 5,
+        }
+    }
+
+    fn settings(enable_ssl: bool, user_name: &str) -> Settings {
+        Settings {
+            enable_ssl,
+            user_name: user_name.into(),
+            ..crate::fixtures::site_settings()
+        }
+    }
+
+    /// The origin case: enableSsl off, a server that offers STARTTLS, and 530 at MAIL FROM.
+    fn tls_required() -> SessionReport {
+        SessionReport {
+            steps: vec![
+                record(Step::Connect, StepStatus::Passed),
+                record(Step::Ehlo, StepStatus::Passed),
+                record(Step::StartTls, StepStatus::Skipped),
+                record(Step::Auth, StepStatus::Skipped),
+                record(Step::MailFrom, StepStatus::Failed),
+            ],
+            server: ServerInfo {
+                extensions: vec!["STARTTLS".into()],
+                ..ServerInfo::default()
+            },
+            error: Some(SessionError::Rejected {
+                step: Step::MailFrom,
+                reply: Reply::new(530, "5.7.0 Must issue a STARTTLS command first"),
+            }),
+            ..SessionReport::default()
+        }
+    }
+
+    #[test]
+    fn the_blamed_step_and_the_reasons_for_skipping() {
+        let report = tls_required();
+        let list = report.explained_checklist(
+            &settings(false, "site@example.com"),
+            Some(ChecklistItem::Secure),
+        );
+        let secure = &list[1];
+        assert!(secure.caused_failure);
+        assert_eq!(secure.status, Some(StepStatus::Skipped));
+        assert_eq!(secure.note, Some("enableSsl is off"));
+        assert_eq!(list[2].note, Some("not offered before encryption"));
+        assert!(!list[3].caused_failure);
+        assert_eq!(list[3].status, Some(StepStatus::Failed));
+    }
+
+    #[test]
+    fn no_user_name_and_no_sign_in_offered_say_so() {
+        let mut report = tls_required();
+        let list = report.explained_checklist(&settings(false, ""), None);
+        assert_eq!(list[2].note, Some("no user name"));
+        report.server.extensions.clear();
+        let list = report.explained_checklist(&settings(false, "site@example.com"), None);
+        assert_eq!(list[2].note, Some("server offers no sign-in"));
+    }
+
+    #[test]
+    fn a_refused_sign_in_the_test_went_on_without() {
+        let report = SessionReport {
+            steps: vec![
+                record(Step::Connect, StepStatus::Passed),
+                record(Step::StartTls, StepStatus::Passed),
+                record(Step::Auth, StepStatus::Failed),
+                record(Step::MailFrom, StepStatus::Passed),
+            ],
+            sign_in_failure: Some(SessionError::Rejected {
+                step: Step::Auth,
+                reply: Reply::new(535, "5.7.8 Authentication failed"),
+            }),
+            ..SessionReport::default()
+        };
+        let list = report.explained_checklist(
+            &settings(true, "site@example.com"),
+            Some(ChecklistItem::SignIn),
+        );
+        assert!(list[2].caused_failure);
+        assert_eq!(list[2].note, Some("sign-in refused; sent without it"));
+        assert_eq!(list[3].status, Some(StepStatus::Passed));
+    }
 }

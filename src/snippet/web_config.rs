@@ -27,9 +27,9 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
         warnings.push(replace_placeholder());
     }
     let text = format!(
-        "<system.net>\n  <mailSettings>\n    <smtp {}>\n      <network {} />\n    </smtp>\n  </mailSettings>\n</system.net>\n",
+        "<system.net>\n  <mailSettings>\n    <smtp {}>\n      {}\n    </smtp>\n  </mailSettings>\n</system.net>\n",
         written(&rules.smtp),
-        written(&rules.network)
+        one_per_line("<network", &rules.network, "      ")
     );
     Snippet {
         format: Format::WebConfig,
@@ -38,6 +38,25 @@ pub fn web_config(settings: &Settings, include_password: bool) -> Snippet {
         warnings,
         includes_password: writes_password,
     }
+}
+
+/// An empty element with one attribute per line, aligned under the first, so that no line is
+/// long enough to wrap where it is shown or pasted:
+///
+/// ```text
+/// <network host="smtp.example.com"
+///          port="587"
+///          … />
+/// ```
+///
+/// `indent` is the element's own indentation (the first line's is the caller's).
+fn one_per_line(open: &str, attributes: &[Attribute], indent: &str) -> String {
+    let pad = format!("\n{indent}{}", " ".repeat(open.chars().count() + 1));
+    let written: Vec<String> = attributes.iter().filter_map(Attribute::written).collect();
+    if written.is_empty() {
+        return format!("{open} />");
+    }
+    format!("{open} {} />", written.join(&pad))
 }
 
 /// The attributes with a value, `name="value"` each, separated by spaces.
@@ -67,7 +86,7 @@ mod tests {
                 .contains(r#"<smtp deliveryMethod="Network" from="site@example.com">"#)
         );
         assert!(snippet.text.contains(
-            r#"<network host="smtp.example.com" port="587" enableSsl="true" userName="site@example.com" password="YOUR-PASSWORD-HERE" defaultCredentials="false" />"#
+            "      <network host=\"smtp.example.com\"\n               port=\"587\"\n               enableSsl=\"true\"\n               userName=\"site@example.com\"\n               password=\"YOUR-PASSWORD-HERE\"\n               defaultCredentials=\"false\" />\n"
         ));
         assert!(!snippet.includes_password);
         assert!(!snippet.text.contains("\"pw\""));
@@ -82,7 +101,9 @@ mod tests {
             },
             false,
         );
-        assert!(snippet.text.contains(r#"port="587" enableSsl="true""#));
+        assert!(snippet.text.contains(r#"port="587""#));
+        assert!(snippet.text.contains(r#"enableSsl="true""#));
+        assert!(!snippet.text.contains("465"));
         assert!(snippet.warnings[0].contains("465"));
     }
 
@@ -113,5 +134,18 @@ mod tests {
         assert!(!snippet.text.contains("userName"));
         assert!(!snippet.text.contains("password"));
         assert!(snippet.text.contains(r#"enableSsl="false""#));
+    }
+
+    #[test]
+    fn one_attribute_per_line_aligned_under_the_first() {
+        let snippet = web_config(&settings(), false);
+        let lines: Vec<&str> = snippet.text.lines().collect();
+        let first = lines.iter().position(|l| l.contains("<network ")).unwrap();
+        let column = lines[first].find("host=").unwrap();
+        for line in &lines[first + 1..first + 6] {
+            assert_eq!(line.len() - line.trim_start().len(), column, "{line}");
+            assert_eq!(line.matches("=\"").count(), 1, "{line}");
+        }
+        assert!(lines.iter().all(|l| l.len() < 70), "{}", snippet.text);
     }
 }

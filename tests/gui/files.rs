@@ -149,7 +149,7 @@ fn import_a_web_config_then_update_it_after_a_successful_test() {
     // Point the imported settings at our test server, as a user testing a staging copy would.
     fill_form(&mut harness, server.port());
     if !harness.state().form.settings.enable_ssl {
-        harness.get_by_label("Use SSL (enableSsl)").click();
+        harness.get_by_label("Use SSL").click();
         harness.run_steps(2);
     }
     harness.get_by_label("Send test email").click();
@@ -215,7 +215,7 @@ fn profiles_save_select_rename_and_delete_through_the_window() {
     }
 
     // Change the form, then pick the profile again: its settings come back.
-    set_field(&mut harness, "Server (host)", "smtp.elsewhere.example");
+    set_field(&mut harness, "Server", "smtp.elsewhere.example");
     harness
         .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Profile")
         .click();

@@ -10,10 +10,11 @@ fn expected(format: Format, case: Case) -> Vec<&'static str> {
     match (format, case) {
         (Format::WebConfig, StartTls587 | Implicit465) => vec![
             r#"<smtp deliveryMethod="Network" from="site@example.com">"#,
-            r#"<network host="smtp.example.com" port="587" enableSsl="true" userName="site@example.com" password="YOUR-PASSWORD-HERE" defaultCredentials="false" />"#,
+            // One attribute per line, aligned under the first.
+            "      <network host=\"smtp.example.com\"\n               port=\"587\"\n               enableSsl=\"true\"\n               userName=\"site@example.com\"\n               password=\"YOUR-PASSWORD-HERE\"\n               defaultCredentials=\"false\" />\n",
         ],
         (Format::WebConfig, None25) => vec![
-            r#"<network host="smtp.example.com" port="25" enableSsl="false" userName="site@example.com""#,
+            "      <network host=\"smtp.example.com\"\n               port=\"25\"\n               enableSsl=\"false\"\n               userName=\"site@example.com\"\n",
         ],
         (Format::PhpMailer, _) => {
             let mut lines = vec![

@@ -154,7 +154,7 @@ fn bom_crlf_and_trailing_whitespace_survive_and_465_becomes_587() {
     assert!(!updated.text.contains("465"));
     let snippet = web_config(&settings, false);
     assert!(
-        snippet.text.contains("port=\"587\" enableSsl=\"true\""),
+        snippet.text.contains("port=\"587\"") && snippet.text.contains("enableSsl=\"true\""),
         "the snippet's rule is the same"
     );
 }
