@@ -22,6 +22,8 @@ pub struct CertificateInfo {
     pub self_signed: bool,
     /// SHA-256 of the DER bytes, as colon-separated upper-case hex.
     pub sha256: String,
+    /// The public key's type and size, e.g. `RSA 2048 bits`, `EC 256 bits`, `Ed25519`.
+    pub key: String,
 }
 
 use crate::untrusted::displayable_str;
@@ -60,6 +62,7 @@ impl CertificateInfo {
             expired: !validity.is_valid() && validity.time_to_expiration().is_none(),
             self_signed: cert.subject() == cert.issuer(),
             sha256: fingerprint(der),
+            key: key_label(&cert),
         })
     }
 
@@ -75,6 +78,27 @@ impl CertificateInfo {
                 name == host
             }
         })
+    }
+}
+
+/// The public key's type and size, for people.
+fn key_label(cert: &X509Certificate<'_>) -> String {
+    use x509_parser::public_key::PublicKey;
+    match cert.public_key().parsed() {
+        Ok(PublicKey::RSA(rsa)) => format!("RSA {} bits", rsa.key_size()),
+        Ok(PublicKey::EC(ec)) => format!("EC {} bits", ec.key_size()),
+        Ok(PublicKey::DSA(_)) => "DSA".to_owned(),
+        _ => match cert
+            .public_key()
+            .algorithm
+            .algorithm
+            .to_id_string()
+            .as_str()
+        {
+            "1.3.101.112" => "Ed25519".to_owned(),
+            "1.3.101.113" => "Ed448".to_owned(),
+            other => format!("other ({other})"),
+        },
     }
 }
 
@@ -117,6 +141,7 @@ mod tests {
             expired: false,
             self_signed: false,
             sha256: String::new(),
+            key: String::new(),
         }
     }
 

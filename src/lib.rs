@@ -8,6 +8,8 @@ pub mod certificate;
 pub mod cli;
 pub mod credentials;
 pub mod diagnosis;
+pub mod discover;
+pub mod dns;
 pub mod event;
 pub mod files;
 #[cfg(feature = "gui")]

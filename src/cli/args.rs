@@ -38,6 +38,9 @@ pub enum Command {
     /// Read, check or update the mail settings in a web.config file.
     #[command(subcommand)]
     Webconfig(super::webconfig_cmd::WebconfigCommand),
+    /// Find the outgoing mail settings for an email address (or test a server on every port)
+    /// without sending a message or a password.
+    Probe(Box<super::probe_args::ProbeArgs>),
 }
 
 /// `send`.

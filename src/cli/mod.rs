@@ -3,11 +3,14 @@
 //! Exit codes (also in the README): 0 success; 1 internal error; 2 usage or invalid settings;
 //! 3 the server could not be reached or does not speak SMTP; 4 the secure connection failed;
 //! 5 sign-in failed; 6 the message was refused; 7 `webconfig` found errors or could not read or
-//! write the file; 130 cancelled (Ctrl-C).
+//! write the file; 8 `probe` found no usable settings; 130 cancelled (Ctrl-C).
 
 mod args;
 mod json;
 mod output;
+mod probe_args;
+mod probe_cmd;
+mod probe_output;
 mod profile_args;
 mod profile_cmd;
 mod report_file;
@@ -20,6 +23,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use args::{Cli, Command};
 pub use json::send_document;
+pub use probe_args::ProbeArgs;
 
 use self::resolve::settings_from;
 use crate::event::{SessionEvent, Step};
@@ -47,6 +51,8 @@ pub mod exit {
     /// `webconfig`: lint found errors, or the file could not be read, understood or written
     /// (missing, unreadable, broken XML, encrypted, settings kept in another file).
     pub const WEBCONFIG: u8 = 7;
+    /// `probe`: no server with settings the website can use was found.
+    pub const NOTHING_FOUND: u8 = 8;
     /// Cancelled with Ctrl-C.
     pub const CANCELLED: u8 = 130;
 }
@@ -61,6 +67,7 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
         Command::Presets { json } => presets(json),
         Command::Profile(command) => profile_cmd::run(command),
         Command::Webconfig(command) => runtime.block_on(webconfig_cmd::run(command)),
+        Command::Probe(args) => runtime.block_on(probe_cmd::run(*args)),
     }
 }
 

@@ -31,6 +31,24 @@ impl Session<'_> {
     async fn resolve(&mut self) -> Result<Vec<SocketAddr>, SessionError> {
         let (host, port) = (self.plan.host.as_str(), self.plan.port);
         self.rec.begin(Step::Resolve);
+        if !self.plan.addresses.is_empty() {
+            let list: Vec<String> = self
+                .plan
+                .addresses
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            self.rec.info(&format!(
+                "{host} is {} (looked up already)",
+                list.join(", ")
+            ));
+            return Ok(self
+                .plan
+                .addresses
+                .iter()
+                .map(|ip| SocketAddr::new(*ip, port))
+                .collect());
+        }
         if let Ok(ip) = host.parse::<IpAddr>() {
             self.rec
                 .info(&format!("{host} is an IP address: nothing to look up"));

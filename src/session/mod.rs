@@ -23,6 +23,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use error::{CertProblem, SessionError};
 pub use report::{Goal, SessionReport, combined_status};
+pub(crate) use tls::root_store;
 
 use crate::event::{EventSink, Step};
 use crate::reply::{Reply, ReplyBuilder};

@@ -94,21 +94,7 @@ pub struct TlsSetup {
 impl TlsSetup {
     /// Builds the configuration: the public web roots plus the PEM certificates in `extra_ca`.
     pub fn new(extra_ca: Option<&[u8]>, accept_invalid: bool) -> Result<Self, String> {
-        let mut roots = RootCertStore::empty();
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        if let Some(pem) = extra_ca {
-            let mut added = 0;
-            for cert in CertificateDer::pem_slice_iter(pem) {
-                let cert = cert.map_err(|err| format!("it is not a valid PEM file ({err})"))?;
-                roots
-                    .add(cert)
-                    .map_err(|err| format!("a certificate in it is not usable ({err})"))?;
-                added += 1;
-            }
-            if added == 0 {
-                return Err("it contains no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
-            }
-        }
+        let roots = root_store(extra_ca)?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
             .build()
@@ -135,6 +121,26 @@ impl TlsSetup {
     pub fn take_observed(&self) -> Observed {
         std::mem::take(&mut *self.observed.lock().unwrap_or_else(PoisonError::into_inner))
     }
+}
+
+/// The public web roots plus the PEM certificates in `extra_ca` (every one must be usable).
+pub fn root_store(extra_ca: Option<&[u8]>) -> Result<RootCertStore, String> {
+    let mut roots = RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    if let Some(pem) = extra_ca {
+        let mut added = 0;
+        for cert in CertificateDer::pem_slice_iter(pem) {
+            let cert = cert.map_err(|err| format!("it is not a valid PEM file ({err})"))?;
+            roots
+                .add(cert)
+                .map_err(|err| format!("a certificate in it is not usable ({err})"))?;
+            added += 1;
+        }
+        if added == 0 {
+            return Err("it contains no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
+        }
+    }
+    Ok(roots)
 }
 
 /// The name to verify the certificate against (a DNS name or an IP address).

@@ -2,6 +2,7 @@
 
 mod problem;
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -46,6 +47,9 @@ pub struct SessionPlan {
     pub runtime: DotNetRuntime,
     /// Warnings and notes that did not stop the test.
     pub notes: Vec<FieldProblem>,
+    /// Addresses of `host` already looked up by the caller (finding the settings resolves names
+    /// with its own DNS resolver); empty: the session looks the host up itself.
+    pub addresses: Vec<IpAddr>,
 }
 
 impl Settings {
@@ -97,6 +101,7 @@ impl Settings {
             target: self.target,
             runtime: DotNetRuntime::of(self.framework),
             notes: problems,
+            addresses: Vec::new(),
         })
     }
 }

@@ -1,4 +1,5 @@
-//! Shared test support: a scriptable, fault-injecting SMTP server and its certificates.
+//! Shared test support: a scriptable, fault-injecting SMTP server and its certificates, a test
+//! DNS server and a tiny HTTPS server for autoconfig files.
 //!
 //! Each integration test binary declares `mod support;` and uses a subset of it.
 #![allow(dead_code, unused_imports)]
@@ -6,6 +7,9 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod bin;
+pub mod dns_server;
+pub mod https_server;
 pub mod pki;
 pub mod recording_proxy;
 pub mod smtp_server;
+pub mod test_domain;

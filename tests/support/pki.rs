@@ -32,7 +32,13 @@ pub enum CertKind {
     /// NUL, DEL, C1 controls and the bidi override U+202E; DNS names are IA5 strings, which rcgen
     /// keeps to ASCII, so they carry ESC, BEL, NUL and DEL but no U+202E.
     Hostile,
+    /// Issued by the test CA for the discovery tests' domain: [`DISCOVERY_DOMAIN`] and
+    /// `*.` it (so `smtp.`, `mail.` and `autoconfig.` names are covered).
+    Discovery,
 }
+
+/// The domain whose names [`CertKind::Discovery`] covers.
+pub const DISCOVERY_DOMAIN: &str = "shop.test";
 
 /// The hostile certificate's common name.
 pub const HOSTILE_CN: &str =
@@ -137,6 +143,7 @@ impl TestPki {
             CertKind::Hostile,
             make_leaf(CertKind::Hostile, &hostile_issuer),
         );
+        leaves.insert(CertKind::Discovery, make_leaf(CertKind::Discovery, &issuer));
 
         let dir = tempfile::tempdir().expect("create temp dir for the CA file");
         let ca_pem_path = dir.path().join("test-ca.pem");
@@ -183,6 +190,7 @@ fn make_leaf(kind: CertKind, issuer: &Issuer<'_, KeyPair>) -> Leaf {
         CertKind::Valid | CertKind::Expired | CertKind::SelfSigned => {
             vec!["localhost".into(), "127.0.0.1".into()]
         }
+        CertKind::Discovery => vec![DISCOVERY_DOMAIN.into(), format!("*.{DISCOVERY_DOMAIN}")],
         CertKind::Hostile => vec![
             "\x1b[2J\x1b[1;1Hmail\x07.example".into(),
             "evil\0.example\x7f".into(),

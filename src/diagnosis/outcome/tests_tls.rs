@@ -18,6 +18,7 @@ fn cert(names: &[&str], self_signed: bool) -> CertificateInfo {
         expired: true,
         self_signed,
         sha256: String::new(),
+        key: String::new(),
     }
 }
 

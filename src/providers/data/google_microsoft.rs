@@ -217,6 +217,9 @@ pub const OUTLOOK: Provider = Provider {
                a password for sending, only Microsoft's OAuth sign-in, which a web.config website \
                cannot do. Send your site's mail through another provider instead.",
         aspnet_ok: false,
+        // Consumer domains' MX hosts (`outlook-com`, `hotmail-com.olc.protection.outlook.com`;
+        // not in the reference: the MX records of outlook.com and hotmail.com).
+        mx: &["*.olc.protection.outlook.com"],
         ..Preset::BLANK
     }],
     sign_in: "Outlook.com and Hotmail stopped accepting passwords from programs in September \

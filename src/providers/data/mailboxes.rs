@@ -28,6 +28,9 @@ pub const YAHOO: Provider = Provider {
         note: "Yahoo needs an app password: create one in your Yahoo account security settings \
                and use it as the password. Yahoo lists port 465, which ASP.NET cannot use, so \
                this uses 587.",
+        // Yahoo's own MX hosts (`mta5`/`mta6`/`mta7.am0.yahoodns.net`; not in the reference:
+        // the MX records of yahoo.com).
+        mx: &["*.am0.yahoodns.net"],
         ..Preset::BLANK
     }],
     sign_in: "Yahoo needs an app password: in your Yahoo account open Account security → \
@@ -55,6 +58,8 @@ pub const AOL: Provider = Provider {
         note: "AOL needs an app password: create one in your AOL account security settings \
                (Generate app password) and use it as the password. AOL lists port 465, which \
                ASP.NET cannot use, so this uses 587.",
+        // AOL's MX host on Yahoo's servers (not in the reference: the MX record of aol.com).
+        mx: &["mx-aol.mail.gm0.yahoodns.net"],
         ..Preset::BLANK
     }],
     sign_in: "AOL needs an app password: in your AOL account open Account security → Generate \

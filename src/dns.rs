@@ -1,0 +1,71 @@
+//! DNS look-ups for the tester (hickory-resolver): the system's resolver configuration, or one
+//! DNS server the user names (`--dns-server IP:PORT`, asked over UDP and TCP). Finding the
+//! settings uses it, and so will the "will it arrive?" checks (SPF, DKIM, DMARC).
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use hickory_resolver::TokioResolver;
+use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+
+/// How long one DNS question may take before the resolver gives up on a server.
+const QUERY_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// The resolver could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum DnsError {
+    /// The system's DNS configuration could not be read.
+    #[error(
+        "could not read this computer's DNS settings ({detail}); name a DNS server with \
+         --dns-server, for example --dns-server 1.1.1.1:53"
+    )]
+    SystemConfig {
+        /// What the resolver library said.
+        detail: String,
+    },
+    /// The resolver could not be built from the configuration.
+    #[error("could not set up DNS look-ups ({detail}); check --dns-server")]
+    Build {
+        /// What the resolver library said.
+        detail: String,
+    },
+}
+
+/// A resolver that uses `dns_server` (UDP and TCP on its port) when given, or else the system's
+/// configuration (`/etc/resolv.conf` on Unix, the registry on Windows).
+pub fn resolver(dns_server: Option<SocketAddr>) -> Result<TokioResolver, DnsError> {
+    let mut builder = match dns_server {
+        Some(server) => {
+            let mut udp = ConnectionConfig::udp();
+            udp.port = server.port();
+            let mut tcp = ConnectionConfig::tcp();
+            tcp.port = server.port();
+            let name_server = NameServerConfig::new(server.ip(), true, vec![udp, tcp]);
+            TokioResolver::builder_with_config(
+                ResolverConfig::from_name_servers(vec![name_server]),
+                TokioRuntimeProvider::default(),
+            )
+        }
+        None => TokioResolver::builder_tokio().map_err(|err| DnsError::SystemConfig {
+            detail: err.to_string(),
+        })?,
+    };
+    let options = builder.options_mut();
+    options.timeout = QUERY_TIMEOUT;
+    options.attempts = 1;
+    builder.build().map_err(|err| DnsError::Build {
+        detail: err.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_named_server_builds() {
+        let server: SocketAddr = "127.0.0.1:5353".parse().unwrap();
+        assert!(resolver(Some(server)).is_ok());
+    }
+}
