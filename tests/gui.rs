@@ -11,6 +11,8 @@ mod support;
 mod accessibility;
 #[path = "gui/files.rs"]
 mod files;
+#[path = "gui/find.rs"]
+mod find;
 #[path = "gui/keyboard.rs"]
 mod keyboard;
 #[path = "gui/remember.rs"]

@@ -18,6 +18,9 @@ use mail_settings_tester::secret::Password;
 use mail_settings_tester::session::{SessionError, SessionReport};
 use mail_settings_tester::settings::Settings;
 
+#[path = "gui_snapshots/find.rs"]
+mod find;
+
 /// The sizes every state is drawn at: a usual window, and the smallest the window allows.
 const SIZES: [(f32, f32); 2] = [(1280.0, 800.0), (900.0, 600.0)];
 
@@ -132,6 +135,15 @@ fn advanced_open_at_the_smallest_size() {
             harness.get_by_label("What the server said").click();
         },
     );
+}
+
+/// "Find my settings" after a search for the site's address.
+#[test]
+fn find_my_settings() {
+    let tested = settings(true);
+    snapshots("find", &form_with(&tested), |app| {
+        app.show_discovery("shop@example.com", find::report());
+    });
 }
 
 #[test]

@@ -8,8 +8,10 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 use super::app_data::KeyringState;
+use super::certificate_view::CertificateView;
 use super::data_ui::ProfilePrompt;
 use super::explain::ExplainState;
+use super::find::FindState;
 use super::form_state::FormState;
 use super::worker::{FilePurpose, Message, Worker};
 use crate::credentials::Account;
@@ -74,6 +76,10 @@ pub struct MailTesterApp {
     /// When the window was asked for, until the first frame is drawn (for the start-up
     /// benchmark: `MAILTESTER_REPORT_FIRST_FRAME=1` prints the time on stderr).
     pub(super) opened_at: Option<std::time::Instant>,
+    /// "Find my settings".
+    pub(super) find: FindState,
+    /// The certificate on show, if any.
+    pub(super) certificate: Option<CertificateView>,
 }
 
 impl MailTesterApp {
@@ -120,6 +126,8 @@ impl MailTesterApp {
             keyring: KeyringState::default(),
             transcript_open: None,
             opened_at: None,
+            find: FindState::default(),
+            certificate: None,
         }
     }
 
@@ -187,6 +195,10 @@ impl MailTesterApp {
                 }
                 Message::Saved(Err(message)) => self.tell(message, true),
                 Message::Data(data) => self.data_arrived(data),
+                Message::Discovery { run, event } => self.find.on_event(run, event),
+                Message::DiscoveryFinished { run, result } => {
+                    self.find.on_finished(run, result.map(|report| *report));
+                }
             }
         }
     }

@@ -21,6 +21,27 @@ pub(crate) enum Command {
     Profile(ProfileCommand),
     /// The site's web.config.
     WebConfig(WebConfigCommand),
+    /// "Find my settings" and certificates.
+    Find(FindCommand),
+}
+
+/// "Find my settings" and the certificate window.
+#[derive(Debug, Clone)]
+pub(crate) enum FindCommand {
+    /// Open the "Find my settings" window (the address comes from From).
+    Open,
+    /// Close it (a running search stops).
+    Close,
+    /// Search for the typed address.
+    Start,
+    /// Stop the search.
+    Cancel,
+    /// Put this server, port and security into the form.
+    Use(Box<super::find::Choice>),
+    /// Show a certificate.
+    ShowCertificate(Box<super::certificate_view::CertificateView>),
+    /// Close the certificate window.
+    CloseCertificate,
 }
 
 /// Running a test.

@@ -67,6 +67,7 @@ pub fn form_ui(
             };
             let host = row(Field::Host, "Server", Some("host"), "smtp.example.com");
             text_row(ui, &host, &mut form.settings.host, problems);
+            super::find::find_button_row(ui, view.running, commands);
             text_row(
                 ui,
                 &row(Field::Port, "Port", None, "587"),

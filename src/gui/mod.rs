@@ -6,11 +6,14 @@
 
 mod app;
 mod app_data;
+mod certificate_view;
 mod checklist;
 mod command;
 mod data;
 mod data_ui;
 mod explain;
+mod find;
+mod find_handle;
 mod fonts;
 mod form;
 mod form_advanced;

@@ -8,12 +8,14 @@
 use egui::{Button, ComboBox, Key, RichText, ThemePreference, Ui};
 
 use super::app::MailTesterApp;
+use super::certificate_view::{certificate_button, certificate_window};
 use super::checklist::checklist_ui;
 use super::command::{
     Command, FileCommand, ProfileCommand, TestCommand, ViewCommand, WebConfigCommand,
 };
 use super::data_ui::{findings_window, profile_bar_ui, profile_prompt_window, update_window};
 use super::explain::explain_window;
+use super::find::find_window;
 use super::form::{FormView, form_ui, is_form_field};
 use super::intro::intro_ui;
 use super::result::diagnosis_card;
@@ -38,7 +40,9 @@ impl MailTesterApp {
         let window_open = self.profile_prompt.is_some()
             || self.findings.is_some()
             || self.update.is_some()
-            || self.explain.open;
+            || self.explain.open
+            || self.find.open
+            || self.certificate.is_some();
         keyboard(ui, running, window_open, &problems, &mut commands);
         self.ask_keyring(ui.ctx());
         let theme = ui.ctx().options(|o| o.theme_preference);
@@ -166,6 +170,8 @@ impl MailTesterApp {
         if let Some(update) = &self.update {
             update_window(ctx, update, commands);
         }
+        find_window(ctx, &mut self.find, commands);
+        certificate_window(ctx, self.certificate.as_ref(), commands);
     }
 
     fn result_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -177,8 +183,10 @@ impl MailTesterApp {
             Some(outcome) => {
                 if let Some(diagnosis) = outcome.diagnosis() {
                     diagnosis_card(ui, diagnosis, Some(outcome), commands);
+                    certificate_button(ui, outcome, commands);
                 } else {
                     success_card(ui, outcome, self.snippet_format);
+                    certificate_button(ui, outcome, commands);
                     if let Some(snippet) =
                         outcome.snippet_as(self.snippet_format, self.include_password)
                     {

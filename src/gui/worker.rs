@@ -10,6 +10,7 @@ use std::time::Duration;
 use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
+use crate::discover::{DiscoveryEvent, DiscoveryReport, DiscoveryRequest, discover};
 use crate::event::{EventSink, SessionEvent};
 use crate::outcome::{TestOutcome, run_test};
 use crate::settings::{SessionPlan, Settings};
@@ -69,6 +70,20 @@ pub enum Message {
     Saved(Result<PathBuf, String>),
     /// Profiles, data from the keyring or a web.config arrived.
     Data(super::data::DataMessage),
+    /// Progress of "Find my settings" number `run`.
+    Discovery {
+        /// Which search.
+        run: u64,
+        /// What happened.
+        event: DiscoveryEvent,
+    },
+    /// Search number `run` has ended (or could not start: the reason, in words).
+    DiscoveryFinished {
+        /// Which search.
+        run: u64,
+        /// The report, or why there is none.
+        result: Result<Box<DiscoveryReport>, String>,
+    },
 }
 
 /// Counts messages so that tests can wait for the next one instead of sleeping.
@@ -170,6 +185,31 @@ impl Worker {
             outbox.send(Message::Finished {
                 run,
                 outcome: Box::new(outcome),
+            });
+        });
+        cancel
+    }
+
+    /// Starts "Find my settings" number `run`; its progress comes back as messages, and the
+    /// returned token stops it.
+    pub fn start_discovery(&self, run: u64, request: DiscoveryRequest) -> CancellationToken {
+        let cancel = CancellationToken::new();
+        let token = cancel.clone();
+        let outbox = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+            let forward = outbox.clone();
+            let relay = tokio::spawn(async move {
+                while let Some(event) = rx.recv().await {
+                    forward.send(Message::Discovery { run, event });
+                }
+            });
+            let result = discover(request, tx, token).await;
+            // The search dropped its sender: the relay ends once every event is through.
+            let _ = relay.await;
+            outbox.send(Message::DiscoveryFinished {
+                run,
+                result: result.map(Box::new).map_err(|error| error.to_string()),
             });
         });
         cancel

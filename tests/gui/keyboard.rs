@@ -47,6 +47,7 @@ fn tab_follows_the_visual_order() {
         "Save profile…",
         "Provider",
         "Server",
+        "Find my settings…",
         "Port",
         "User name",
         "Password",

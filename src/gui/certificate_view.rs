@@ -1,0 +1,168 @@
+//! "Certificate…": the server's certificate, from a test run or from "Find my settings", in a
+//! window of its own: who it is for, who vouches for it, until when, its key and fingerprint,
+//! and what we make of it.
+
+use egui::{Grid, RichText};
+
+use super::command::{Command, FindCommand};
+use super::{ids, style};
+use crate::certificate::CertificateInfo;
+use crate::discover::{CertificateReport, ProbeResult, Verdict};
+use crate::outcome::TestOutcome;
+use crate::session::{CertProblem, SessionError, SessionReport};
+
+/// One certificate to show, with the verdict in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateView {
+    /// Whose certificate: `smtp.example.com:587`.
+    pub server: String,
+    /// The certificate.
+    pub info: CertificateInfo,
+    /// What we make of it, and whether that is good news.
+    pub verdict: (String, bool),
+}
+
+impl CertificateView {
+    /// The certificate a probe of "Find my settings" saw.
+    pub fn from_probe(row: &ProbeResult, certificate: &CertificateReport) -> Self {
+        let verdict = match certificate.verdict {
+            Verdict::Trusted => ("Valid for this server, from an authority this computer trusts.".to_owned(), true),
+            Verdict::Untrusted => ("No authority this computer trusts vouches for it (self-signed or a private authority): your website will refuse it.".to_owned(), false),
+            Verdict::Expired => ("Expired (or not valid yet): your website will refuse it.".to_owned(), false),
+            Verdict::NameMismatch => (
+                certificate.suggested_host.as_ref().map_or_else(
+                    || "Issued for other names than this server: your website will refuse it.".to_owned(),
+                    |name| format!("Issued for other names than this server: use {name} as the server instead."),
+                ),
+                false,
+            ),
+            Verdict::Invalid => ("Not acceptable: your website will refuse it.".to_owned(), false),
+        };
+        Self {
+            server: format!("{}:{}", row.host, row.port),
+            info: certificate.info.clone(),
+            verdict,
+        }
+    }
+
+    /// The certificate a test run saw, if it saw one.
+    pub fn from_test(host: &str, port: u32, report: &SessionReport) -> Option<Self> {
+        let info = report.certificate.clone()?;
+        let refused = match &report.error {
+            Some(SessionError::TlsHandshake {
+                certificate: Some(problem),
+                ..
+            }) => Some(problem),
+            _ => None,
+        };
+        let verdict = match (refused, &report.accepted_certificate_problem) {
+            (Some(problem), _) => (format!("Refused: {}", problem_words(problem)), false),
+            (None, Some(problem)) => (
+                format!(
+                    "Accepted only because you allowed invalid certificates; your website will refuse it: {}",
+                    problem_words(problem)
+                ),
+                false,
+            ),
+            (None, None) => (
+                "Valid for this server, from an authority this computer trusts.".to_owned(),
+                true,
+            ),
+        };
+        Some(Self {
+            server: format!("{host}:{port}"),
+            info,
+            verdict,
+        })
+    }
+}
+
+/// A certificate problem in a few words.
+fn problem_words(problem: &CertProblem) -> String {
+    match problem {
+        CertProblem::NameMismatch { presented, .. } => {
+            format!("it is issued for {}", presented.join(", "))
+        }
+        CertProblem::Untrusted => "no authority this computer trusts vouches for it".to_owned(),
+        CertProblem::Expired => "it has expired".to_owned(),
+        CertProblem::NotYetValid => {
+            "it is not valid yet (or this computer's clock is wrong)".to_owned()
+        }
+        CertProblem::Other(detail) => detail.clone(),
+    }
+}
+
+/// Draws the certificate window while `view` is set.
+pub fn certificate_window(
+    ctx: &egui::Context,
+    view: Option<&CertificateView>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(view) = view else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new(format!("Certificate of {}", view.server))
+        .id(ids::id("certificate_window"))
+        .open(&mut open)
+        .default_width(620.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            let (words, good) = &view.verdict;
+            let color = if *good {
+                style::good(ui)
+            } else {
+                style::bad(ui)
+            };
+            ui.label(RichText::new(words).color(color).strong());
+            ui.add_space(6.0);
+            let info = &view.info;
+            Grid::new("certificate_grid")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let rows = [
+                        ("Issued for", info.names.join(", ")),
+                        ("Subject", info.subject.clone()),
+                        ("Issued by", info.issuer.clone()),
+                        ("Valid from", info.not_before.clone()),
+                        ("Valid until", info.not_after.clone()),
+                        ("Key", info.key.clone()),
+                        ("SHA-256", info.sha256.clone()),
+                    ];
+                    for (name, value) in rows {
+                        ui.label(RichText::new(name).weak());
+                        ui.add(egui::Label::new(RichText::new(value).monospace()).wrap());
+                        ui.end_row();
+                    }
+                });
+            if info.self_signed {
+                ui.label(RichText::new("It signs itself (self-signed).").weak());
+            }
+            ui.add_space(6.0);
+            if style::button(ui, "certificate_close", true, "Close").clicked() {
+                commands.push(Command::Find(FindCommand::CloseCertificate));
+            }
+        });
+    if !open {
+        commands.push(Command::Find(FindCommand::CloseCertificate));
+    }
+}
+
+/// "Certificate…" under a test's result, when the server showed one.
+pub fn certificate_button(ui: &mut egui::Ui, outcome: &TestOutcome, commands: &mut Vec<Command>) {
+    if outcome.report().certificate.is_none() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("The server showed a certificate:").weak());
+        if style::button(ui, "test_certificate", true, "Certificate…").clicked() {
+            let settings = outcome.settings();
+            if let Some(view) =
+                CertificateView::from_test(&settings.host, settings.port, outcome.report())
+            {
+                commands.push(Command::Find(FindCommand::ShowCertificate(Box::new(view))));
+            }
+        }
+    });
+}
