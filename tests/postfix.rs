@@ -6,8 +6,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::collections::HashMap;
+use std::net::Ipv4Addr;
 use std::path::PathBuf;
+use std::time::Duration;
+
+use mail_settings_tester::discover::{DiscoveryRequest, Reachability, Start, Verdict, discover};
+use support::dns_server::{DnsServer, Rec};
 
 use mail_settings_tester::diagnosis::{DiagnosisId, diagnose};
 use mail_settings_tester::secret::Password;
@@ -216,4 +223,68 @@ async fn smtps_port_works_for_generic_clients_but_not_for_aspnet() {
         report.error
     );
     assert_eq!(id(&aspnet, &report), Some(DiagnosisId::NoGreeting));
+}
+
+/// "Find my settings" against the real Postfix: its submission port (STARTTLS, then LOGIN)
+/// ranks first for ASP.NET, its SSL-on-connect port is listed and never recommended, and the
+/// certificate is trusted through the test CA. Names resolve through our own DNS server, so no
+/// look-up leaves the machine.
+#[tokio::test]
+#[ignore = "needs a running Postfix: scripts/check.sh runs it"]
+async fn probe_ranks_postfix_submission_first_for_aspnet() {
+    let postfix = Postfix::get();
+    let dns = DnsServer::start(&[Rec::A("localhost", Ipv4Addr::LOCALHOST)]).await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let port = |key| u16::try_from(postfix.port(key)).unwrap();
+    let (submission, smtps, plain) = (
+        port("MAILTESTER_POSTFIX_SUBMISSION_PORT"),
+        port("MAILTESTER_POSTFIX_SMTPS_PORT"),
+        port("MAILTESTER_POSTFIX_PLAIN_PORT"),
+    );
+    let mut request = DiscoveryRequest::new(Start::Host("localhost".into()));
+    request.ports = vec![submission, smtps, plain];
+    request.timeout = Duration::from_secs(5);
+    request.dns_server = Some(dns.addr());
+    request.ca_file = Some(PathBuf::from(postfix.var("MAILTESTER_POSTFIX_CA")));
+    request.autoconfig_port = closed;
+    let (events, _inbox) = tokio::sync::mpsc::unbounded_channel();
+    let report = discover(request, events, CancellationToken::new())
+        .await
+        .unwrap();
+
+    let best = report
+        .recommended
+        .as_ref()
+        .expect("Postfix's submission port");
+    assert_eq!((best.host.as_str(), best.port), ("localhost", submission));
+    assert_eq!(best.security, Security::StartTls);
+    assert!(best.enable_ssl);
+    let first = &report.candidates[0];
+    assert!(
+        first.auth_after_tls.iter().any(|m| m == "LOGIN"),
+        "{first:?}"
+    );
+    assert_eq!(
+        first.certificate.as_ref().map(|c| c.verdict),
+        Some(Verdict::Trusted)
+    );
+    let implicit = report
+        .candidates
+        .iter()
+        .find(|row| row.port == smtps && row.security == Security::ImplicitTls)
+        .expect("the SSL-on-connect port is listed");
+    assert_eq!(implicit.reachability, Reachability::Open);
+    assert!(!implicit.usable, "ASP.NET cannot use SSL on connect");
+    assert!(
+        report
+            .candidates
+            .iter()
+            .filter(|row| row.port == plain)
+            .all(|row| !row.usable || row.security == Security::StartTls),
+        "the relay port in plain text is never usable"
+    );
 }
