@@ -232,7 +232,7 @@ fn secure_assessment(
                 return (4, false, format!("{how} works, but {what}."));
             }
             tier = 1;
-            format!("{what} (allowed by --accept-invalid-certs)")
+            format!("{what} (accepted because invalid certificates are allowed)")
         }
     };
     if let Some(problem) = &row.problem {
