@@ -1,6 +1,7 @@
 //! DNS look-ups for the tester (hickory-resolver): the system's resolver configuration, or one
 //! DNS server the user names (`--dns-server IP:PORT`, asked over UDP and TCP). Finding the
-//! settings uses it, and so will the "will it arrive?" checks (SPF, DKIM, DMARC).
+//! settings uses it, and so do the "will it arrive?" checks (SPF, DKIM, DMARC), whose SPF
+//! evaluator (mail-auth) wraps the same resolver.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -57,6 +58,14 @@ pub fn resolver(dns_server: Option<SocketAddr>) -> Result<TokioResolver, DnsErro
     builder.build().map_err(|err| DnsError::Build {
         detail: err.to_string(),
     })
+}
+
+/// mail-auth's SPF evaluator over [`resolver`], so SPF is evaluated against the same DNS
+/// server as every other look-up.
+pub fn authenticator(
+    dns_server: Option<SocketAddr>,
+) -> Result<mail_auth::MessageAuthenticator, DnsError> {
+    resolver(dns_server).map(mail_auth::MessageAuthenticator)
 }
 
 #[cfg(test)]

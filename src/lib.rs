@@ -4,6 +4,7 @@
 //! transcript line as it happens → a plain-language diagnosis of any failure → the `web.config`
 //! snippet that works. The `mailtester` CLI and the window are thin faces over this library.
 
+pub mod arrive;
 pub mod certificate;
 pub mod cli;
 pub mod credentials;

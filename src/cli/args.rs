@@ -41,10 +41,14 @@ pub enum Command {
     /// Find the outgoing mail settings for an email address (or test a server on every port)
     /// without sending a message or a password.
     Probe(Box<super::probe_args::ProbeArgs>),
+    /// Will mail from this address arrive? Checks SPF, DKIM and DMARC of its domain for the
+    /// server it goes through, and prints the DNS records to add.
+    DnsCheck(super::dns_check_args::DnsCheckArgs),
 }
 
 /// `send`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line flags
 pub struct SendArgs {
     /// The settings to test.
     #[command(flatten)]
@@ -62,6 +66,13 @@ pub struct SendArgs {
     /// to this file, whatever the outcome.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// After the message went through, check the `from` domain's SPF, DKIM and DMARC for this
+    /// server ("will it arrive?"); exit code 9 when a problem is found.
+    #[arg(long)]
+    pub check_dns: bool,
+    /// The DNS server for --check-dns (UDP and TCP) instead of this computer's.
+    #[arg(long, value_name = "IP:PORT", value_parser = super::probe_args::parse_dns_server, requires = "check_dns")]
+    pub dns_server: Option<std::net::SocketAddr>,
 }
 
 /// `explain`.

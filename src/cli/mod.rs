@@ -3,9 +3,12 @@
 //! Exit codes (also in the README): 0 success; 1 internal error; 2 usage or invalid settings;
 //! 3 the server could not be reached or does not speak SMTP; 4 the secure connection failed;
 //! 5 sign-in failed; 6 the message was refused; 7 `webconfig` found errors or could not read or
-//! write the file; 8 `probe` found no usable settings; 130 cancelled (Ctrl-C).
+//! write the file; 8 `probe` found no usable settings; 9 `dns-check` (or `send --check-dns`)
+//! found a problem with the `from` domain's SPF, DKIM or DMARC; 130 cancelled (Ctrl-C).
 
 mod args;
+mod dns_check_args;
+mod dns_check_cmd;
 mod json;
 mod output;
 mod probe_args;
@@ -22,6 +25,7 @@ use std::io::Read;
 use tokio_util::sync::CancellationToken;
 
 pub use args::{Cli, Command};
+pub use dns_check_args::DnsCheckArgs;
 pub use json::send_document;
 pub use probe_args::ProbeArgs;
 
@@ -53,6 +57,9 @@ pub mod exit {
     pub const WEBCONFIG: u8 = 7;
     /// `probe`: no server with settings the website can use was found.
     pub const NOTHING_FOUND: u8 = 8;
+    /// `dns-check` or `send --check-dns`: the `from` domain's SPF, DKIM or DMARC has a problem
+    /// (a finding of severity "problem"). A failed `send` keeps its own code.
+    pub const DNS_PROBLEM: u8 = 9;
     /// Cancelled with Ctrl-C.
     pub const CANCELLED: u8 = 130;
 }
@@ -68,6 +75,7 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
         Command::Profile(command) => profile_cmd::run(command),
         Command::Webconfig(command) => runtime.block_on(webconfig_cmd::run(command)),
         Command::Probe(args) => runtime.block_on(probe_cmd::run(*args)),
+        Command::DnsCheck(args) => runtime.block_on(dns_check_cmd::run(args)),
     }
 }
 
@@ -132,10 +140,35 @@ async fn send(args: args::SendArgs) -> u8 {
         }
     };
     let outcome = run_test(settings, &plan, &sink, cancel, args.include_password).await;
+    // The DNS checks run after a message went through (a failed send has its own fix first).
+    // A check that cannot run (its error is printed) still lets the report be written.
+    let mut dns_failed = None;
+    let arrival = if args.check_dns && outcome.sent() {
+        let settings = outcome.settings();
+        dns_check_cmd::after_send(&settings.from, &settings.host, args.dns_server)
+            .await
+            .map_err(|code| dns_failed = Some(code))
+            .ok()
+    } else {
+        None
+    };
     if json {
-        json::print_value(&json::send_document(&outcome));
+        let mut document = json::send_document(&outcome);
+        if args.check_dns {
+            document["dns_check"] = serde_json::to_value(&arrival).unwrap_or_default();
+        }
+        json::print_value(&document);
     } else {
         output::print_outcome(&outcome);
+        if let Some(report) = &arrival {
+            println!();
+            dns_check_cmd::print_report(report);
+        } else if args.check_dns {
+            println!(
+                "
+The DNS checks (--check-dns) run only after the message went through."
+            );
+        }
     }
     if let Some(path) = &args.report {
         report_file::write_report(path, &outcome, json).await;
@@ -144,7 +177,11 @@ async fn send(args: args::SendArgs) -> u8 {
         profile_cmd::save_password_after(outcome.settings(), outcome.report()).await;
     }
     watcher.abort();
-    exit_code(outcome.report())
+    match exit_code(outcome.report()) {
+        exit::OK => dns_failed
+            .unwrap_or_else(|| arrival.as_ref().map_or(exit::OK, dns_check_cmd::exit_code)),
+        code => code,
+    }
 }
 
 /// The exit code for a finished session.

@@ -51,7 +51,7 @@ pub struct ProbeArgs {
 }
 
 /// `1.1.1.1:53`, `[::1]:5353`, or an address alone (port 53).
-fn parse_dns_server(text: &str) -> Result<SocketAddr, String> {
+pub(super) fn parse_dns_server(text: &str) -> Result<SocketAddr, String> {
     text.parse::<SocketAddr>()
         .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
         .map_err(|_| {

@@ -13,6 +13,7 @@
 //! when several providers match, the most specific pattern wins.
 
 // Brand names (GoDaddy, OVHcloud, iCloud) are not code: no backticks in the table's docs.
+mod auth;
 #[allow(clippy::doc_markdown)]
 mod data;
 pub mod pattern;
@@ -23,6 +24,7 @@ mod preset_tests;
 #[cfg(test)]
 mod tests;
 
+pub use auth::Dkim;
 pub use preset::{PRESETS, Preset, find};
 
 /// Every provider we recognise, in the order the provider list shows their presets (most common
@@ -81,6 +83,13 @@ pub struct Provider {
     pub instead: &'static [&'static str],
     /// One diagnosis step for connection or relay refusals: who may send through this server.
     pub reach: Option<&'static str>,
+    /// The SPF `include:` domains that authorise its servers, the one to suggest first.
+    pub spf_includes: &'static [&'static str],
+    /// The DKIM selectors it signs a customer's domain with, and the record to publish.
+    pub dkim: Dkim,
+    /// Free-mail domains whose addresses are its own mailboxes (`gmail.com`): their DMARC
+    /// policy lets only the provider's own servers send as them.
+    pub mailbox_domains: &'static [&'static str],
 }
 
 impl Provider {
@@ -97,6 +106,9 @@ impl Provider {
         sender: None,
         instead: &[],
         reach: None,
+        spf_includes: &[],
+        dkim: Dkim::NONE,
+        mailbox_domains: &[],
     };
 
     /// The first alternative port other than `current`, if the provider has one.
@@ -178,6 +190,15 @@ pub fn named(name: &str) -> Option<&'static Provider> {
         .iter()
         .copied()
         .find(|provider| provider.name == name)
+}
+
+/// The provider whose free-mail domain `domain` is (`gmail.com` → Gmail).
+pub fn by_mailbox_domain(domain: &str) -> Option<&'static Provider> {
+    let domain = pattern::normalize(domain);
+    PROVIDERS
+        .iter()
+        .copied()
+        .find(|provider| provider.mailbox_domains.contains(&domain.as_str()))
 }
 
 /// The provider with this id, ignoring case.

@@ -1,6 +1,6 @@
 //! A DNS server on 127.0.0.1 for tests (hickory-server): one authoritative root zone holding the
-//! records a test gives, served over UDP and TCP on the same port. Names not given answer
-//! NXDOMAIN. Dropping the [`DnsServer`] stops it.
+//! records a test gives (A, AAAA, MX, SRV, TXT, CNAME), served over UDP and TCP on the same port.
+//! Names not given answer NXDOMAIN. Dropping the [`DnsServer`] stops it.
 
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::str::FromStr;
@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use hickory_server::Server;
 use hickory_server::net::runtime::TokioRuntimeProvider;
-use hickory_server::proto::rr::rdata::{A, AAAA, MX, SOA, SRV, TXT};
+use hickory_server::proto::rr::rdata::{A, AAAA, CNAME, MX, SOA, SRV, TXT};
 use hickory_server::proto::rr::{LowerName, Name, RData, Record};
 use hickory_server::store::in_memory::InMemoryZoneHandler;
 use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneType};
@@ -29,6 +29,8 @@ pub enum Rec {
     Srv(&'static str, u16, u16, u16, &'static str),
     /// A text record (for SPF and DMARC tests).
     Txt(&'static str, &'static str),
+    /// An alias: name, target (DKIM keys kept by a provider).
+    Cname(&'static str, &'static str),
 }
 
 /// A running test DNS server; stops when dropped.
@@ -117,6 +119,7 @@ fn to_record(record: &Rec) -> Record {
             RData::SRV(SRV::new(*priority, *weight, *port, name(target))),
         ),
         Rec::Txt(owner, text) => (owner, RData::TXT(TXT::new(vec![(*text).to_owned()]))),
+        Rec::Cname(owner, target) => (owner, RData::CNAME(CNAME(name(target)))),
     };
     Record::from_rdata(name(owner), 60, data)
 }

@@ -1,7 +1,23 @@
 //! Google and Microsoft: Gmail, the Google Workspace SMTP relay, Microsoft 365 (signed in, and
 //! direct send) and Outlook.com.
 
-use crate::providers::{Preset, Provider};
+use crate::providers::{Dkim, Preset, Provider};
+
+/// Google signs with the selector `google`; the key is made in the Admin console.
+const GOOGLE_DKIM: Dkim = Dkim {
+    selectors: &["google"],
+    record_type: "TXT",
+    value: "v=DKIM1; k=rsa; p=<the public key the Admin console shows>",
+    where_to_find: "Google Admin console → Apps → Google Workspace → Gmail → Authenticate email",
+};
+
+/// Microsoft 365 signs with `selector1` and `selector2`, each a CNAME to the tenant's key.
+const MICROSOFT_DKIM: Dkim = Dkim {
+    selectors: &["selector1", "selector2"],
+    record_type: "CNAME",
+    value: "{selector}-{dashed}._domainkey.<your-tenant>.onmicrosoft.com",
+    where_to_find: "Microsoft Defender portal → Email authentication settings → DKIM → your domain",
+};
 
 /// Gmail and Google Workspace mailboxes (`smtp.gmail.com`, 587 STARTTLS [S30]).
 ///
@@ -63,6 +79,11 @@ pub const GMAIL: Provider = Provider {
         "Gmail sends only from your own address or an address added under Settings → Accounts → \
          \"Send mail as\": set `from` to one of those.",
     ),
+    // SPF, DKIM and the mailbox domains: Google Workspace admin help, "Set up SPF" and "Set up
+    // DKIM" (not in the reference).
+    spf_includes: &["_spf.google.com"],
+    dkim: GOOGLE_DKIM,
+    mailbox_domains: &["gmail.com", "googlemail.com"],
     ..Provider::BLANK
 };
 
@@ -106,6 +127,8 @@ pub const GOOGLE_RELAY: Provider = Provider {
          set `clientDomain` to your website's domain name: Google may refuse a bare computer name \
          such as `localhost`.",
     ),
+    spf_includes: &["_spf.google.com"],
+    dkim: GOOGLE_DKIM,
     ..Provider::BLANK
 };
 
@@ -171,6 +194,9 @@ pub const MICROSOFT_365: Provider = Provider {
          that your website can use.",
         "Or have your developer move the code to MailKit, which can sign in with OAuth.",
     ],
+    // Microsoft Learn, "Set up SPF" and "Set up DKIM" for Microsoft 365 (not in the reference).
+    spf_includes: &["spf.protection.outlook.com"],
+    dkim: MICROSOFT_DKIM,
     ..Provider::BLANK
 };
 
@@ -190,6 +216,8 @@ pub const MICROSOFT_365_DIRECT_SEND: Provider = Provider {
          companies block it. If it is blocked, sign in at `smtp.office365.com` on port `587` \
          instead.",
     ),
+    spf_includes: &["spf.protection.outlook.com"],
+    dkim: MICROSOFT_DKIM,
     ..Provider::BLANK
 };
 
@@ -232,5 +260,6 @@ pub const OUTLOOK: Provider = Provider {
          are in the provider list), and change `host`, `userName` and `password` to its values.",
         "Or have your developer move the code to MailKit, which can sign in with OAuth.",
     ],
+    mailbox_domains: &["outlook.com", "hotmail.com", "live.com", "msn.com"],
     ..Provider::BLANK
 };

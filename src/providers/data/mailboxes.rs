@@ -1,6 +1,6 @@
 //! Personal and small-business mailboxes: Yahoo, AOL, iCloud, Zoho (every data centre), Fastmail.
 
-use crate::providers::{Preset, Provider};
+use crate::providers::{Dkim, Preset, Provider};
 
 /// Yahoo Mail: app password required [S30]; 587 with STARTTLS (u in the reference, the port
 /// Yahoo's help lists beside 465).
@@ -38,6 +38,13 @@ pub const YAHOO: Provider = Provider {
               `userName`.",
     app_password: true,
     sender: Some("Yahoo sends only from the signed-in address: set `from` to your Yahoo address."),
+    mailbox_domains: &[
+        "yahoo.com",
+        "ymail.com",
+        "yahoo.co.uk",
+        "yahoo.fr",
+        "yahoo.de",
+    ],
     ..Provider::BLANK
 };
 
@@ -66,6 +73,7 @@ pub const AOL: Provider = Provider {
               app password, and use it as `password` with your full AOL address as `userName`.",
     app_password: true,
     sender: Some("AOL sends only from the signed-in address: set `from` to your AOL address."),
+    mailbox_domains: &["aol.com"],
     ..Provider::BLANK
 };
 
@@ -99,6 +107,15 @@ pub const ICLOUD: Provider = Provider {
               Sign-In and Security → App-Specific Passwords, and use your full iCloud address as \
               `userName`.",
     app_password: true,
+    // iCloud+ custom domains (not in the reference: Apple's "Custom email domain" DNS records).
+    spf_includes: &["icloud.com"],
+    dkim: Dkim {
+        selectors: &["sig1"],
+        record_type: "CNAME",
+        value: "sig1.dkim.{domain}.at.icloudmailadmin.com",
+        where_to_find: "iCloud settings → Custom Email Domain → your domain → View DNS records",
+    },
+    mailbox_domains: &["icloud.com", "me.com", "mac.com"],
     ..Provider::BLANK
 };
 
@@ -181,6 +198,14 @@ pub const ZOHO: Provider = Provider {
               `password`. Use the server of your data centre (for example `smtp.zoho.eu` in \
               Europe); organisation accounts on their own domain use `smtppro.` in place of \
               `smtp.` (for example `smtppro.zoho.eu`).",
+    // Zoho Mail help, "SPF" and "DKIM" (not in the reference).
+    spf_includes: &["zohomail.com", "zoho.com", "zoho.eu"],
+    dkim: Dkim {
+        selectors: &["zmail"],
+        record_type: "TXT",
+        value: "v=DKIM1; k=rsa; p=<the public key Zoho shows>",
+        where_to_find: "Zoho Mail Admin Console → Domains → your domain → Email Configuration → DKIM",
+    },
     ..Provider::BLANK
 };
 
@@ -237,5 +262,13 @@ pub const FASTMAIL: Provider = Provider {
     sign_in: "Fastmail needs an app password: create one under Settings → Privacy & Security → \
               App passwords and use it as `password`.",
     app_password: true,
+    // Fastmail help, "DNS records for your domain" (not in the reference).
+    spf_includes: &["spf.messagingengine.com"],
+    dkim: Dkim {
+        selectors: &["fm1", "fm2", "fm3"],
+        record_type: "CNAME",
+        value: "{selector}.{domain}.dkim.fmhosted.com",
+        where_to_find: "Fastmail Settings → Domains → your domain → DNS records",
+    },
     ..Provider::BLANK
 };

@@ -1,7 +1,7 @@
 //! Sending services: Azure Communication Services, Amazon SES, SendGrid, Mailgun, Postmark,
 //! Brevo, Mailjet, SMTP2GO.
 
-use crate::providers::{Preset, Provider};
+use crate::providers::{Dkim, Preset, Provider};
 
 /// Azure Communication Services Email: `smtp.azurecomm.net`, 587 with STARTTLS (TLS 1.2); the
 /// user name is an SMTP Username resource (or `<resource>.<Entra app id>.<tenant id>`) linked to
@@ -35,6 +35,19 @@ pub const AZURE: Provider = Provider {
         "Azure Communication Services sends only from the MailFrom addresses of an email domain \
          connected to your Communication Services resource: set `from` to one of them.",
     ),
+    // Microsoft Learn, "Add a custom verified email domain" for Communication Services (not in
+    // the reference).
+    spf_includes: &["spf.protection.outlook.com"],
+    dkim: Dkim {
+        selectors: &[
+            "selector1-azurecomm-prod-net",
+            "selector2-azurecomm-prod-net",
+        ],
+        record_type: "CNAME",
+        value: "{selector}._domainkey.azurecomm.net",
+        where_to_find: "Azure portal → your Email Communication Service → Provision domains → your \
+                        domain → Configure",
+    },
     ..Provider::BLANK
 };
 
@@ -73,6 +86,9 @@ pub const SES: Provider = Provider {
          in the SES console. While the account is in the sandbox (the trial mode of new \
          accounts), recipients must be verified too.",
     ),
+    // SES developer guide, "Authenticating email with SPF" and "Easy DKIM" (not in the
+    // reference): Easy DKIM selectors are random tokens, so none can be checked here.
+    spf_includes: &["amazonses.com"],
     ..Provider::BLANK
 };
 
@@ -103,6 +119,14 @@ pub const SENDGRID: Provider = Provider {
         "SendGrid sends only from a verified Sender Identity: verify the `from` address or its \
          domain under Settings → Sender Authentication.",
     ),
+    // SendGrid docs, "How to set up domain authentication" (not in the reference).
+    spf_includes: &["sendgrid.net"],
+    dkim: Dkim {
+        selectors: &["s1", "s2"],
+        record_type: "CNAME",
+        value: "{selector}.domainkey.<u1234567>.wl.sendgrid.net",
+        where_to_find: "SendGrid → Settings → Sender Authentication → Authenticate Your Domain",
+    },
     ..Provider::BLANK
 };
 
@@ -149,6 +173,14 @@ pub const MAILGUN: Provider = Provider {
     sender: Some(
         "Mailgun sends from addresses of your verified sending domain: use one as `from`.",
     ),
+    // Mailgun help, "Domain verification setup" (not in the reference).
+    spf_includes: &["mailgun.org"],
+    dkim: Dkim {
+        selectors: &["mx", "smtp", "k1", "pic"],
+        record_type: "TXT",
+        value: "k=rsa; p=<the public key Mailgun shows>",
+        where_to_find: "Mailgun → Sending → Domains → your domain → DNS records",
+    },
     ..Provider::BLANK
 };
 
@@ -176,6 +208,9 @@ pub const POSTMARK: Provider = Provider {
         "Postmark sends only from a confirmed Sender Signature or verified domain: use one as \
          `from`.",
     ),
+    // Postmark help, "SPF" (not in the reference); its DKIM selectors carry a date, so none
+    // can be checked here.
+    spf_includes: &["spf.mtasv.net"],
     ..Provider::BLANK
 };
 
@@ -201,6 +236,14 @@ pub const BREVO: Provider = Provider {
     sign_in: "Brevo: `userName` is the SMTP login shown under SMTP & API, and `password` is an \
               SMTP key from the same page (not an API key or your account password).",
     sender: Some("Brevo sends only from a verified sender or domain: use one as `from`."),
+    // Brevo help, "Authenticate your domain" (not in the reference).
+    spf_includes: &["spf.brevo.com", "spf.sendinblue.com"],
+    dkim: Dkim {
+        selectors: &["brevo1", "brevo2", "mail"],
+        record_type: "CNAME",
+        value: "<the value Brevo shows, ending in .dkim.brevo.com>",
+        where_to_find: "Brevo → Senders, Domains & Dedicated IPs → Domains → Authenticate",
+    },
     ..Provider::BLANK
 };
 
@@ -231,6 +274,14 @@ pub const MAILJET: Provider = Provider {
         "Mailjet sends only from a validated sender address or domain: validate the `from` \
          address in Mailjet, or use one that is.",
     ),
+    // Mailjet docs, "SPF and DKIM" (not in the reference).
+    spf_includes: &["spf.mailjet.com"],
+    dkim: Dkim {
+        selectors: &["mailjet"],
+        record_type: "TXT",
+        value: "k=rsa; p=<the public key Mailjet shows>",
+        where_to_find: "Mailjet → Account settings → Domains → SPF/DKIM authentication",
+    },
     ..Provider::BLANK
 };
 
@@ -261,5 +312,6 @@ pub const SMTP2GO: Provider = Provider {
         "SMTP2GO sends only from verified senders (Sending → Verified Senders): use one as \
          `from`.",
     ),
+    spf_includes: &["spf.smtp2go.com"],
     ..Provider::BLANK
 };
