@@ -9,6 +9,8 @@ mod support;
 
 #[path = "gui/accessibility.rs"]
 mod accessibility;
+#[path = "gui/arrive.rs"]
+mod arrive;
 #[path = "gui/files.rs"]
 mod files;
 #[path = "gui/find.rs"]
@@ -26,6 +28,7 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use mail_settings_tester::arrive::FindingId;
 use mail_settings_tester::diagnosis::DiagnosisId;
 use mail_settings_tester::gui::{FormState, MailTesterApp};
 use support::pki::TestPki;

@@ -8,6 +8,7 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 use super::app_data::KeyringState;
+use super::arrive::ArriveState;
 use super::certificate_view::CertificateView;
 use super::data_ui::ProfilePrompt;
 use super::explain::ExplainState;
@@ -80,6 +81,8 @@ pub struct MailTesterApp {
     pub(super) find: FindState,
     /// The certificate on show, if any.
     pub(super) certificate: Option<CertificateView>,
+    /// "Will it arrive?" after a success.
+    pub(super) arrive: ArriveState,
 }
 
 impl MailTesterApp {
@@ -128,6 +131,7 @@ impl MailTesterApp {
             opened_at: None,
             find: FindState::default(),
             certificate: None,
+            arrive: ArriveState::default(),
         }
     }
 
@@ -196,6 +200,9 @@ impl MailTesterApp {
                 Message::Saved(Err(message)) => self.tell(message, true),
                 Message::Data(data) => self.data_arrived(data),
                 Message::Discovery { run, event } => self.find.on_event(run, event),
+                Message::DnsChecked { run, result } => {
+                    self.arrive.on_finished(run, result.map(|report| *report));
+                }
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));
                 }
@@ -207,6 +214,7 @@ impl MailTesterApp {
     /// the server took it.
     fn finish(&mut self, outcome: TestOutcome) {
         self.cancel = None;
+        self.arrive.clear();
         self.live = SessionReport::default();
         self.snippet_format = crate::snippet::default_format(outcome.settings());
         let signed_in = outcome

@@ -53,6 +53,8 @@ pub(crate) enum TestCommand {
     Cancel,
     /// Put these settings into the form and test again (a fix, or "send it unencrypted once").
     Retry(Box<Settings>),
+    /// Check the From domain's DNS after a success ("Will it arrive?").
+    CheckDns,
 }
 
 /// The form.

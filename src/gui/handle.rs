@@ -37,6 +37,7 @@ impl MailTesterApp {
                 self.form.load(&settings);
                 self.start_test();
             }
+            TestCommand::CheckDns => self.start_dns_check(),
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod app;
 mod app_data;
+mod arrive;
 mod certificate_view;
 mod checklist;
 mod command;

@@ -8,6 +8,7 @@
 use egui::{Button, ComboBox, Key, RichText, ThemePreference, Ui};
 
 use super::app::MailTesterApp;
+use super::arrive::arrive_card;
 use super::certificate_view::{certificate_button, certificate_window};
 use super::checklist::checklist_ui;
 use super::command::{
@@ -192,6 +193,7 @@ impl MailTesterApp {
                     {
                         snippet_ui(ui, &snippet, self.include_password, commands);
                     }
+                    arrive_card(ui, &self.arrive, &outcome.settings().from, commands);
                 }
             }
         }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
+use crate::arrive::{ArrivalReport, DnsCheckRequest};
 use crate::discover::{DiscoveryEvent, DiscoveryReport, DiscoveryRequest, discover};
 use crate::event::{EventSink, SessionEvent};
 use crate::outcome::{TestOutcome, run_test};
@@ -76,6 +77,13 @@ pub enum Message {
         run: u64,
         /// What happened.
         event: DiscoveryEvent,
+    },
+    /// DNS check number `run` has ended (or could not start: the reason, in words).
+    DnsChecked {
+        /// Which check.
+        run: u64,
+        /// The report, or why there is none.
+        result: Result<Box<ArrivalReport>, String>,
     },
     /// Search number `run` has ended (or could not start: the reason, in words).
     DiscoveryFinished {
@@ -213,6 +221,18 @@ impl Worker {
             });
         });
         cancel
+    }
+
+    /// Checks the From domain's DNS ("Will it arrive?") as check number `run`.
+    pub fn start_dns_check(&self, run: u64, request: DnsCheckRequest) {
+        let outbox = self.outbox.clone();
+        self.runtime.spawn(async move {
+            let result = crate::arrive::check(request).await;
+            outbox.send(Message::DnsChecked {
+                run,
+                result: result.map(Box::new).map_err(|error| error.to_string()),
+            });
+        });
     }
 
     /// Opens a file dialog off the UI thread (open for the CA file, save otherwise).

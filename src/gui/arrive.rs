@@ -1,0 +1,147 @@
+//! "Will it arrive?": under a successful test, the DNS checks of the From domain (SPF, DKIM,
+//! DMARC) on request, with a verdict, each finding's fix in plain words and the record to paste.
+//! The checks are [`crate::arrive::check`] on tokio; nothing is looked up until the user asks.
+
+use egui::{RichText, Ui};
+
+use super::command::{Command, TestCommand, ViewCommand};
+use super::widgets::{self, Icon};
+use super::{ids, style};
+use crate::arrive::{ArrivalReport, DnsRecord, Finding, FindingId, Severity, Verdict};
+
+/// What the card knows.
+#[derive(Debug, Default)]
+pub struct ArriveState {
+    /// Which check the answer belongs to (older ones are ignored).
+    pub run: u64,
+    /// A check is running.
+    pub running: bool,
+    /// The last answer.
+    pub report: Option<ArrivalReport>,
+    /// Why the check could not run.
+    pub error: Option<String>,
+}
+
+impl ArriveState {
+    /// Forgets the last answer (a new test ran).
+    pub fn clear(&mut self) {
+        self.run += 1;
+        self.running = false;
+        self.report = None;
+        self.error = None;
+    }
+
+    /// Takes in the answer of check `run`.
+    pub fn on_finished(&mut self, run: u64, result: Result<ArrivalReport, String>) {
+        if run != self.run {
+            return;
+        }
+        self.running = false;
+        match result {
+            Ok(report) => self.report = Some(report),
+            Err(error) => self.error = Some(error),
+        }
+    }
+}
+
+/// The card under the snippet after a success.
+pub fn arrive_card(ui: &mut Ui, state: &ArriveState, from: &str, commands: &mut Vec<Command>) {
+    ui.add_space(10.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new("Will it arrive?").heading());
+        match (&state.report, state.running) {
+            (Some(report), _) => report_ui(ui, report, commands),
+            (None, true) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Checking the DNS of {}…", domain_of(from)));
+                });
+            }
+            (None, false) => ask_ui(ui, state, from, commands),
+        }
+    });
+}
+
+/// What the check is for, and the button.
+fn ask_ui(ui: &mut Ui, state: &ArriveState, from: &str, commands: &mut Vec<Command>) {
+    ui.label(format!(
+        "Your server took the message. Whether your customers' mailboxes accept it depends on \
+         what {} publishes in DNS (SPF, DKIM and DMARC): Gmail, Outlook.com and others check it \
+         on every message.",
+        domain_of(from)
+    ));
+    if let Some(error) = &state.error {
+        ui.colored_label(style::bad(ui), error);
+    }
+    if style::button(ui, "arrive_check", true, "Check my domain").clicked() {
+        commands.push(Command::Test(TestCommand::CheckDns));
+    }
+}
+
+/// The verdict, then each finding with its fix.
+fn report_ui(ui: &mut Ui, report: &ArrivalReport, commands: &mut Vec<Command>) {
+    let color = match report.verdict {
+        Verdict::LikelyToArrive => style::good(ui),
+        Verdict::LikelyToLandInSpam => style::warn(ui),
+        Verdict::WillBeRejected => style::bad(ui),
+    };
+    ui.label(
+        RichText::new(format!("{}: {}", report.from_domain, report.verdict_text))
+            .size(17.0)
+            .strong()
+            .color(color),
+    );
+    for (index, finding) in report.findings.iter().enumerate() {
+        ui.add_space(4.0);
+        finding_ui(ui, index, finding, commands);
+    }
+}
+
+fn finding_ui(ui: &mut Ui, index: usize, finding: &Finding, commands: &mut Vec<Command>) {
+    let (icon, color) = match finding.severity {
+        // Not a pass: we could not tell.
+        Severity::Ok if finding.id == FindingId::DkimNotChecked => {
+            (Icon::Dash, ui.visuals().weak_text_color())
+        }
+        Severity::Ok => (Icon::Tick, style::good(ui)),
+        Severity::Warning => (Icon::Cross, style::warn(ui)),
+        Severity::Problem => (Icon::Cross, style::bad(ui)),
+    };
+    ui.horizontal(|ui| {
+        widgets::icon(ui, icon, color);
+        ui.label(RichText::new(&finding.title).strong());
+    });
+    ui.label(&finding.explanation);
+    if let Some(record) = &finding.record {
+        record_ui(ui, index, record, commands);
+    }
+}
+
+/// The record to add, and Copy for its value.
+fn record_ui(ui: &mut Ui, index: usize, record: &DnsRecord, commands: &mut Vec<Command>) {
+    egui::Frame::new()
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Name").weak());
+                ui.monospace(&record.name);
+                ui.label(RichText::new("Type").weak());
+                ui.monospace(&record.record_type);
+            });
+            ui.add(egui::Label::new(RichText::new(&record.value).monospace()).wrap());
+            if ids::add(ui, ("arrive_copy", index), egui::Button::new("Copy value")).clicked() {
+                commands.push(Command::View(ViewCommand::Copy {
+                    text: record.value.clone(),
+                    what: "DNS record",
+                }));
+            }
+        });
+}
+
+/// The part after `@`, or the text itself.
+fn domain_of(from: &str) -> &str {
+    from.rsplit_once('@').map_or(from, |(_, domain)| domain)
+}
