@@ -68,6 +68,23 @@ pub fn authenticator(
     resolver(dns_server).map(mail_auth::MessageAuthenticator)
 }
 
+/// `raw` as a name DNS can look up: trimmed, without a trailing dot, international names in
+/// their ASCII (punycode) form, lower case; `None` when it is not a valid name (an empty label,
+/// a label over 63 or a name over 253 characters, or a character no host name has).
+pub fn ascii_name(raw: &str) -> Option<String> {
+    let name = idna::domain_to_ascii(raw.trim().trim_end_matches('.')).ok()?;
+    let valid = !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+    valid.then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

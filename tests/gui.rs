@@ -89,6 +89,19 @@ fn set_field(harness: &mut Harness<'static, MailTesterApp>, label: &str, value: 
     harness.run_steps(3);
 }
 
+/// What the last frame put on the clipboard, if anything.
+fn copied_text(harness: &Harness<'static, MailTesterApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
 /// Fills the visible form as a user would, for the test server on `port`.
 fn fill_form(harness: &mut Harness<'static, MailTesterApp>, port: u16) {
     set_field(harness, "Server", "localhost");

@@ -28,18 +28,8 @@ impl DnsCheckRequest {
     /// dot; `None` when there is no usable domain.
     pub fn from_domain(&self) -> Option<String> {
         let (_, raw) = self.from.trim().rsplit_once('@')?;
-        let raw = raw.trim_end_matches('>').trim().trim_end_matches('.');
-        let domain = idna::domain_to_ascii(raw).ok()?;
-        let valid = domain.contains('.')
-            && domain.len() <= 253
-            && domain.split('.').all(|label| {
-                !label.is_empty()
-                    && label.len() <= 63
-                    && label
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            });
-        valid.then_some(domain)
+        // A mail domain has a dot: `user@localhost` is not one DNS can vouch for.
+        crate::dns::ascii_name(raw.trim_end_matches('>')).filter(|domain| domain.contains('.'))
     }
 }
 

@@ -15,12 +15,8 @@ pub async fn run(args: DnsCheckArgs) -> u8 {
     match check(request).await {
         Ok(report) => {
             if args.json {
-                match serde_json::to_value(&report) {
-                    Ok(value) => super::json::print_value(&value),
-                    Err(err) => {
-                        eprintln!("error: could not write JSON: {err}");
-                        return exit::INTERNAL;
-                    }
+                if !super::json::print_serializable(&report) {
+                    return exit::INTERNAL;
                 }
             } else {
                 print_report(&report);

@@ -37,6 +37,21 @@ pub fn send_document(outcome: &TestOutcome) -> Value {
     })
 }
 
+/// Prints a report as one JSON document. `false`, after saying why on stderr, when it cannot
+/// be turned into JSON (the caller then exits with `exit::INTERNAL`).
+pub fn print_serializable(report: &impl serde::Serialize) -> bool {
+    match serde_json::to_value(report) {
+        Ok(value) => {
+            print_value(&value);
+            true
+        }
+        Err(err) => {
+            eprintln!("error: could not write JSON: {err}");
+            false
+        }
+    }
+}
+
 /// Prints any JSON value, pretty.
 pub fn print_value(value: &Value) {
     match serde_json::to_string_pretty(value) {

@@ -49,12 +49,8 @@ pub async fn run(args: ProbeArgs) -> u8 {
     match result {
         Ok(report) => {
             if json {
-                match serde_json::to_value(&report) {
-                    Ok(value) => super::json::print_value(&value),
-                    Err(err) => {
-                        eprintln!("error: could not write JSON: {err}");
-                        return exit::INTERNAL;
-                    }
+                if !super::json::print_serializable(&report) {
+                    return exit::INTERNAL;
                 }
             } else {
                 probe_output::print_report(&report);

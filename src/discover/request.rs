@@ -71,18 +71,7 @@ impl DiscoveryRequest {
             Start::Email(email) => email.rsplit_once('@').map(|(_, domain)| domain)?,
             Start::Host(host) => host.as_str(),
         };
-        // International names become their ASCII (punycode) form, as DNS wants them.
-        let domain = idna::domain_to_ascii(raw.trim().trim_end_matches('.')).ok()?;
-        let valid = !domain.is_empty()
-            && domain.len() <= 253
-            && domain.split('.').all(|label| {
-                !label.is_empty()
-                    && label.len() <= 63
-                    && label
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            });
-        valid.then_some(domain)
+        crate::dns::ascii_name(raw)
     }
 }
 

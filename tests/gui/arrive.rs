@@ -61,16 +61,7 @@ fn will_it_arrive_checks_the_from_domain_and_copies_the_fix() {
         .unwrap()
         .click();
     harness.step();
-    let copied = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("the record was copied");
+    let copied = copied_text(&harness).expect("the record was copied");
     assert_eq!(copied, spf.record.as_ref().unwrap().value);
     assert!(copied.contains("127.0.0.1"), "{copied}");
 }

@@ -45,16 +45,7 @@ fn copy_puts_the_snippet_on_the_clipboard() {
     });
     harness.get_by_label("Copy").click();
     harness.step();
-    let copied =
-        harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|command| match command {
-                egui::OutputCommand::CopyText(text) => Some(text.clone()),
-                _ => None,
-            });
+    let copied = copied_text(&harness);
     let copied = copied.expect("something was copied");
     assert!(copied.contains("<mailSettings>"));
     assert!(!copied.contains(TEST_PASSWORD));
@@ -91,16 +82,7 @@ fn snippet_tabs_switch_the_format_for_copy_and_save() {
 
     harness.get_by_label("Copy").click();
     harness.step();
-    let copied = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("something was copied");
+    let copied = copied_text(&harness).expect("something was copied");
     assert!(copied.contains("MAIL_PASSWORD=YOUR-PASSWORD-HERE"));
     assert!(!copied.contains(TEST_PASSWORD));
     harness.run_steps(2);
