@@ -206,6 +206,12 @@ fn ask_ui(ui: &mut Ui, state: &mut FindState, commands: &mut Vec<Command>) {
 /// The settings to use, in web.config's terms, and the button that fills the form.
 fn recommendation_ui(ui: &mut Ui, report: &DiscoveryReport, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
+    if report.cancelled {
+        ui.label(
+            RichText::new("Stopped before every server answered: below is what was found so far.")
+                .color(style::warn(ui)),
+        );
+    }
     let Some(best) = &report.recommended else {
         let why = report
             .no_recommendation

@@ -118,3 +118,62 @@ fn find_my_settings_fills_the_form_with_the_recommendation() {
             .is_some()
     );
 }
+
+/// Stop ends a search at once, even while a server keeps silent: the window keeps what was
+/// found and says the search was cancelled.
+#[test]
+fn stop_ends_a_search_that_waits_on_a_silent_server() {
+    let runtime = runtime();
+    let (silent, dns) = runtime.block_on(async {
+        let silent = TestServer::start(ServerConfig {
+            banner: Banner::Silent,
+            ..ServerConfig::default()
+        })
+        .await;
+        let records = [
+            Rec::Srv(
+                "_submission._tcp.quiet.test",
+                0,
+                0,
+                silent.port(),
+                "smtp.quiet.test",
+            ),
+            Rec::A("smtp.quiet.test", Ipv4Addr::LOCALHOST),
+        ];
+        let dns = DnsServer::start(&records).await;
+        (silent, dns)
+    });
+    let mut form = FormState::default();
+    form.settings.from = "owner@quiet.test".into();
+    let handle = runtime.handle().clone();
+    let dns_addr = dns.addr();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            MailTesterApp::with_form(&cc.egui_ctx, handle, form).with_discovery_servers(dns_addr, 9)
+        });
+    harness.run_steps(2);
+    harness.get_by_label("Find my settings…").click();
+    harness.run_steps(4);
+    harness.get_by_label("Find").click();
+    step_until_shown(&mut harness, "trying…");
+    assert!(
+        harness.state().discovery().is_none(),
+        "still waiting on the silent server"
+    );
+    harness.get_by_label("Stop").click();
+    step_until(&mut harness, "the search to stop", |app| {
+        app.discovery().is_some()
+    });
+    assert!(harness.state().discovery().unwrap().cancelled);
+    assert!(
+        harness
+            .query_by_label_contains("Stopped before every server answered")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Stop").is_none());
+    assert!(
+        silent.commands().is_empty(),
+        "nothing was sent to a server that never greeted"
+    );
+}
