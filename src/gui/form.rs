@@ -6,6 +6,7 @@ use egui::{Button, Checkbox, ComboBox, Grid, Id, RichText, TextEdit, Ui};
 
 use super::command::{Command, FormCommand, TestCommand};
 use super::form_advanced::advanced_ui;
+use super::form_rows::{TextRow, label_cell, messages_ui, problem_label, text_row};
 use super::form_state::FormState;
 use super::ids;
 use super::style;
@@ -145,104 +146,6 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
                 }
             });
     }
-}
-
-/// One text field of the form.
-pub(super) struct TextRow<'a> {
-    /// Which setting.
-    pub(super) field: Field,
-    /// The label, in the user's words.
-    pub(super) label: &'a str,
-    /// The web.config attribute, shown quietly after the label when its name differs.
-    pub(super) attribute: Option<&'a str>,
-    /// What the empty field shows.
-    pub(super) hint: &'a str,
-}
-
-/// The label cell: the user's words, then (quietly) the web.config attribute when it has
-/// another name: after the label, or under it when the label and the attribute are long.
-/// Returns the label (what the input is labelled by).
-pub(super) fn label_cell(ui: &mut Ui, text: &str, attribute: Option<&str>) -> egui::Response {
-    let quiet = |ui: &mut Ui, attribute: &str| {
-        ui.label(RichText::new(attribute).monospace().weak())
-            .on_hover_text(format!("Called {attribute} in web.config"));
-    };
-    match attribute {
-        Some(attribute) if text.len() + attribute.len() > 14 => {
-            ui.vertical(|ui| {
-                ui.spacing_mut().item_spacing.y = 0.0;
-                let label = ui.label(text);
-                quiet(ui, attribute);
-                label
-            })
-            .inner
-        }
-        _ => {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 6.0;
-                let label = ui.label(text);
-                if let Some(attribute) = attribute {
-                    quiet(ui, attribute);
-                }
-                label
-            })
-            .inner
-        }
-    }
-}
-
-fn problems_for(problems: &[FieldProblem], field: Field) -> impl Iterator<Item = &FieldProblem> {
-    problems.iter().filter(move |p| p.field == field)
-}
-
-fn has_error(problems: &[FieldProblem], field: Field) -> bool {
-    problems_for(problems, field).any(|p| p.severity == Severity::Error)
-}
-
-/// Problem messages under an input (second grid column).
-fn messages_ui(ui: &mut Ui, problems: &[FieldProblem], field: Field) {
-    let mine: Vec<&FieldProblem> = problems_for(problems, field).collect();
-    if mine.is_empty() {
-        return;
-    }
-    ui.label("");
-    ui.vertical(|ui| {
-        ui.set_max_width(INPUT_WIDTH + 60.0);
-        for problem in mine {
-            problem_label(ui, problem);
-        }
-    });
-    ui.end_row();
-}
-
-fn problem_label(ui: &mut Ui, problem: &FieldProblem) {
-    let color = match problem.severity {
-        Severity::Error => style::bad(ui),
-        Severity::Warning => style::warn(ui),
-        Severity::Info => ui.visuals().weak_text_color(),
-    };
-    ui.label(RichText::new(&problem.message).color(color));
-}
-
-pub(super) fn text_row(ui: &mut Ui, row: &TextRow, value: &mut String, problems: &[FieldProblem]) {
-    let label = label_cell(ui, row.label, row.attribute);
-    let width = if row.field == Field::Port {
-        80.0
-    } else {
-        INPUT_WIDTH
-    };
-    let mut edit = TextEdit::singleline(value)
-        .id(ids::id(row.field))
-        .hint_text(row.hint)
-        .desired_width(width);
-    if has_error(problems, row.field) {
-        edit = edit.text_color(style::bad(ui));
-    }
-    ui.add(edit)
-        .labelled_by(label.id)
-        .on_hover_text(format!("web.config: {}", row.field.attribute()));
-    ui.end_row();
-    messages_ui(ui, problems, row.field);
 }
 
 fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {

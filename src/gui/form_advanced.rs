@@ -4,7 +4,8 @@
 use egui::{Button, Checkbox, ComboBox, DragValue, Grid, TextEdit, Ui};
 
 use super::command::{Command, FileCommand};
-use super::form::{INPUT_WIDTH, TextRow, label_cell, text_row};
+use super::form::INPUT_WIDTH;
+use super::form_rows::{TextRow, label_cell, text_row};
 use super::form_state::FormState;
 use super::ids;
 use super::style;

@@ -18,6 +18,7 @@ mod find_handle;
 mod fonts;
 mod form;
 mod form_advanced;
+mod form_rows;
 mod form_state;
 mod handle;
 mod ids;
