@@ -12,7 +12,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::model::{SourceKind, SourceReport};
-use super::sources::{Named, clean_host, describe};
+use super::sources::{Named, describe};
 use crate::settings::Security;
 use crate::untrusted::displayable_str;
 
@@ -177,7 +177,7 @@ pub fn parse(xml: &str, domain: &str) -> Vec<Named> {
                         .unwrap_or_default();
                     match field.as_str() {
                         "hostname" => {
-                            *host = clean_host(&value.replace("%EMAILDOMAIN%", domain));
+                            *host = crate::dns::ascii_name(&value.replace("%EMAILDOMAIN%", domain));
                         }
                         "port" => *port = value.parse().ok().filter(|p| *p != 0),
                         "socketType" => *security = socket_type(&value),

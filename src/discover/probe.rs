@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
 use super::model::{CertificateReport, ProbeResult, Reachability, SourceKind, Verdict};
-use super::sources::clean_host;
 use crate::event::{EventSink, ServerInfo, SessionEvent, Step, StepStatus};
 use crate::session::{CertProblem, Goal, SessionError, SessionReport, run_session};
 use crate::settings::{Security, Settings, Target, Timeouts};
@@ -259,7 +258,7 @@ fn certificate(report: &SessionReport) -> Option<CertificateReport> {
             // certificate could smuggle into the advice.
             let suggestion = presented
                 .iter()
-                .filter_map(|name| clean_host(name))
+                .filter_map(|name| crate::dns::ascii_name(name))
                 .find(|name| name.parse::<IpAddr>().is_err());
             (Verdict::NameMismatch, suggestion)
         }

@@ -16,7 +16,7 @@ use super::autoconfig::Fetcher;
 use super::model::{CandidateHost, DiscoveryEvent, ProbeResult, SourceKind, SourceReport};
 use super::probe::{self, Job, ProbeContext};
 use super::request::{DiscoverError, DiscoveryRequest, Start};
-use super::sources::{self, Named, clean_host};
+use super::sources::{self, Named};
 use crate::settings::Security;
 
 /// The public web roots plus the `--ca-file` certificates, checked before anything starts.
@@ -58,7 +58,7 @@ pub async fn gather(
     if let Start::Host(host) = &request.start {
         let named = vec![Named {
             source: SourceKind::Given,
-            host: clean_host(host).unwrap_or_else(|| domain.to_owned()),
+            host: crate::dns::ascii_name(host).unwrap_or_else(|| domain.to_owned()),
             port: None,
             security: None,
         }];

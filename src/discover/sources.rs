@@ -23,18 +23,6 @@ pub struct Named {
     pub security: Option<Security>,
 }
 
-/// A host name from DNS or a file, made safe and comparable: lower case, no trailing dot, and
-/// only if it looks like a host name at all.
-pub fn clean_host(raw: &str) -> Option<String> {
-    let host = raw.trim().trim_end_matches('.').to_ascii_lowercase();
-    let ok = !host.is_empty()
-        && host.len() <= 253
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
-    ok.then_some(host)
-}
-
 /// Looks up `_submission._tcp.<domain>` or `_submissions._tcp.<domain>`.
 pub async fn srv(
     resolver: &TokioResolver,
@@ -56,7 +44,7 @@ pub async fn srv(
         Ok(lookup) => {
             for record in lookup.answers() {
                 if let RData::SRV(srv) = &record.data
-                    && let Some(host) = clean_host(&srv.target.to_ascii())
+                    && let Some(host) = crate::dns::ascii_name(&srv.target.to_ascii())
                     && srv.port != 0
                 {
                     named.push(Named {
@@ -87,7 +75,7 @@ pub async fn mx(resolver: &TokioResolver, domain: &str) -> (Vec<SourceReport>, V
         Ok(lookup) => {
             for record in lookup.answers() {
                 if let RData::MX(mx) = &record.data
-                    && let Some(host) = clean_host(&mx.exchange.to_ascii())
+                    && let Some(host) = crate::dns::ascii_name(&mx.exchange.to_ascii())
                 {
                     hosts.push((mx.preference, host));
                 }
