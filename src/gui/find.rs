@@ -54,7 +54,8 @@ pub struct FindState {
     pub hosts: Vec<CandidateHost>,
     /// Probes started and not finished yet: host and port.
     pub trying: Vec<(String, u16)>,
-    /// Finished probes, in the order they finished (ranked once the report is in).
+    /// Finished probes while the search runs, in the order they finished (the report's
+    /// ranked list replaces them: see [`Self::rows`]).
     pub rows: Vec<ProbeResult>,
     /// The finished search.
     pub report: Option<DiscoveryReport>,
@@ -84,6 +85,13 @@ impl FindState {
         self.error = None;
     }
 
+    /// The rows to show: ranked once the report is in, as they finished before.
+    pub fn rows(&self) -> &[ProbeResult] {
+        self.report
+            .as_ref()
+            .map_or(self.rows.as_slice(), |report| report.candidates.as_slice())
+    }
+
     /// Takes in one progress event of search `run`.
     pub fn on_event(&mut self, run: u64, event: DiscoveryEvent) {
         if run != self.run {
@@ -111,10 +119,7 @@ impl FindState {
         self.cancel = None;
         self.trying.clear();
         match result {
-            Ok(report) => {
-                self.rows.clone_from(&report.candidates);
-                self.report = Some(report);
-            }
+            Ok(report) => self.report = Some(report),
             Err(error) => self.error = Some(error),
         }
     }
@@ -147,7 +152,7 @@ pub fn find_window(ctx: &egui::Context, state: &mut FindState, commands: &mut Ve
                     if let Some(report) = &state.report {
                         recommendation_ui(ui, report, commands);
                     }
-                    if !state.rows.is_empty() || !state.trying.is_empty() {
+                    if !state.rows().is_empty() || !state.trying.is_empty() {
                         ui.add_space(6.0);
                         ui.strong("Servers tried");
                         table_ui(ui, state, commands);
@@ -189,7 +194,7 @@ fn ask_ui(ui: &mut Ui, state: &mut FindState, commands: &mut Vec<Command>) {
             ui.spinner();
             ui.label(format!(
                 "{} tried, {} under way",
-                state.rows.len(),
+                state.rows().len(),
                 state.trying.len()
             ));
         }
@@ -258,7 +263,7 @@ fn recommendation_ui(ui: &mut Ui, report: &DiscoveryReport, commands: &mut Vec<C
 /// any window size.
 fn table_ui(ui: &mut Ui, state: &FindState, commands: &mut Vec<Command>) {
     let ranked = state.report.is_some();
-    for (index, row) in state.rows.iter().enumerate() {
+    for (index, row) in state.rows().iter().enumerate() {
         let (icon, color) = if row.usable {
             (Icon::Tick, style::good(ui))
         } else if row.reachability == Reachability::Open {

@@ -83,23 +83,6 @@ impl MailTesterApp {
         self.find.restart(run, cancel);
     }
 
-    /// Checks the DNS of the last successful test's From domain, through the server it used.
-    pub(super) fn start_dns_check(&mut self) {
-        let Some(outcome) = &self.outcome else {
-            return;
-        };
-        if self.arrive.running {
-            return;
-        }
-        let settings = outcome.settings();
-        let mut request =
-            crate::arrive::DnsCheckRequest::new(settings.from.clone(), Some(settings.host.clone()));
-        request.dns_server = self.find.dns_server;
-        self.arrive.running = true;
-        self.arrive.error = None;
-        self.worker.start_dns_check(self.arrive.run, request);
-    }
-
     /// Fills the form with a server, port and security from the search, and says what next.
     fn use_choice(&mut self, choice: &Choice) {
         let settings = &mut self.form.settings;
@@ -128,11 +111,6 @@ impl MailTesterApp {
     /// The last finished "Find my settings" search, if any (tests).
     pub fn discovery(&self) -> Option<&crate::discover::DiscoveryReport> {
         self.find.report.as_ref()
-    }
-
-    /// The last "Will it arrive?" answer, if any (tests).
-    pub fn arrival(&self) -> Option<&crate::arrive::ArrivalReport> {
-        self.arrive.report.as_ref()
     }
 
     /// Shows a finished search as if it had just run, for `email` (snapshot tests build the

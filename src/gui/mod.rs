@@ -7,6 +7,7 @@
 mod app;
 mod app_data;
 mod arrive;
+mod arrive_handle;
 mod certificate_view;
 mod checklist;
 mod command;
