@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# postfix-test-server.sh — a private Postfix 3.7 + Dovecot 2.3 (auth only) on
-# unprivileged 127.0.0.1 ports, for the integration tests and for trying
-# `mailtester` by hand. Needs root (Postfix's master and Dovecot drop
-# privileges themselves); needs no systemd and no syslog.
+# postfix-test-server.sh — a private Postfix 3.7 + Dovecot 2.3 (SASL auth for
+# Postfix, and IMAP) on unprivileged 127.0.0.1 ports, for the integration
+# tests and for trying `mailtester` by hand. Needs root (Postfix's master and
+# Dovecot drop privileges themselves); needs no systemd and no syslog.
 #
 # Usage:
 #   scripts/postfix-test-server.sh install        # apt packages (idempotent)
@@ -20,17 +20,26 @@
 #   MAILTESTER_POSTFIX_PLAIN_PORT=12525       MX-style: no AUTH, STARTTLS offered
 #   MAILTESTER_POSTFIX_SUBMISSION_PORT=12587  STARTTLS required, then AUTH
 #   MAILTESTER_POSTFIX_SMTPS_PORT=12465       implicit TLS, AUTH
-# Users (domain test.example, delivered to maildirs under DIR/mail):
+#   MAILTESTER_POSTFIX_IMAP_PORT=12143        IMAP (Dovecot), STARTTLS offered;
+#                                             LOGIN/AUTHENTICATE before it: NO
+#   MAILTESTER_POSTFIX_IMAPS_PORT=12993       IMAP, implicit TLS
+# Users (domain test.example, delivered to maildirs under DIR/mail, the same
+# names and passwords for SMTP AUTH and IMAP login):
 #   user@test.example   password: Secr3t&<"pass
 #   other@test.example  password: 0ther-pass
+# Mail to junk@test.example (no login of its own) lands in user@test.example's
+# "Junk" folder (IMAP special-use \Junk); Sent and Trash exist there too.
+# Dovecot moves messages from new/ to cur/ when an IMAP client selects a folder.
 # Mail to any other domain is rejected without AUTH (554 Relay access denied),
 # and accepted after AUTH, then silently dropped: nothing leaves the machine.
 #
 # `start` writes DIR/env (KEY=VALUE lines, also shell-sourceable):
 #   MAILTESTER_POSTFIX_HOST, MAILTESTER_POSTFIX_PLAIN_PORT,
 #   MAILTESTER_POSTFIX_SUBMISSION_PORT, MAILTESTER_POSTFIX_SMTPS_PORT,
+#   MAILTESTER_POSTFIX_IMAP_PORT, MAILTESTER_POSTFIX_IMAPS_PORT,
 #   MAILTESTER_POSTFIX_CA (CA certificate, PEM), MAILTESTER_POSTFIX_MAILDIR
 #   (user@test.example's maildir new/), MAILTESTER_POSTFIX_USER,
+#   MAILTESTER_POSTFIX_JUNK_RCPT (junk@test.example, see above),
 #   MAILTESTER_POSTFIX_DIR, MAILTESTER_POSTFIX_LOG (Postfix's log file).
 # The password is not in the file (its quoting would differ between the two
 # readers); see above.
@@ -47,17 +56,24 @@ readonly HOST=127.0.0.1
 readonly PLAIN_PORT=${MAILTESTER_POSTFIX_PLAIN_PORT:-12525}
 readonly SUBMISSION_PORT=${MAILTESTER_POSTFIX_SUBMISSION_PORT:-12587}
 readonly SMTPS_PORT=${MAILTESTER_POSTFIX_SMTPS_PORT:-12465}
+readonly IMAP_PORT=${MAILTESTER_POSTFIX_IMAP_PORT:-12143}
+readonly IMAPS_PORT=${MAILTESTER_POSTFIX_IMAPS_PORT:-12993}
+readonly PORTS=("$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT" "$IMAP_PORT" "$IMAPS_PORT")
 readonly DOMAIN=test.example
 readonly USER_NAME=user@test.example
 readonly USER_PASSWORD='Secr3t&<"pass'
 readonly OTHER_NAME=other@test.example
 readonly OTHER_PASSWORD='0ther-pass'
+readonly JUNK_RCPT=junk@test.example # delivered into USER_NAME's Junk folder
 # libnet-ssleay-perl is only a Recommends of swaks, but `swaks --tls` needs it;
 # procps (ps) is missing from minimal Debian images.
-readonly PACKAGES=(postfix dovecot-core openssl swaks libnet-ssleay-perl procps)
+readonly PACKAGES=(postfix dovecot-core dovecot-imapd openssl swaks libnet-ssleay-perl procps)
 readonly START_TIMEOUT_TENTHS=200 # readiness wait: 20 s, polled every 0.1 s
 readonly STOP_TIMEOUT_TENTHS=100  # per stop phase: 10 s
 readonly MARKER=.postfix-test-server # marks a DIR made by this script
+# A file under DIR/etc that is never created: dovecot.log names it when an
+# IMAP client sends a password before STARTTLS (see render_dovecot).
+readonly NO_PLAINTEXT_FILE=imap-login-refused-without-tls
 
 log() { printf 'postfix-test-server: %s\n' "$*" >&2; }
 die() {
@@ -205,6 +221,16 @@ smtp_banner() {
 	) 2>/dev/null
 }
 
+# True when the port answers with an IMAP "* OK" greeting within 2 s.
+imap_banner() {
+	(
+		exec 3<>"/dev/tcp/$HOST/$1"
+		IFS= read -r -t 2 line <&3
+		printf 'a LOGOUT\r\n' >&3
+		[[ $line == '* OK'* ]]
+	) 2>/dev/null
+}
+
 # --------------------------------------------------------------- rendering
 
 make_certs() {
@@ -262,7 +288,8 @@ make_certs() {
 
 # Maildirs belong to the owner of the nearest existing folder among $1 and
 # its ancestors when that is not root (a developer's checkout run via sudo: mail readable without
-# root), else to the postfix user. Prints "uid gid".
+# root), else to the postfix user. Group root becomes group postfix: Dovecot's
+# IMAP processes refuse to run with GID 0. Prints "uid gid".
 mail_owner_ids() {
 	local probe=$1
 	while [[ ! -e $probe ]]; do probe=$(dirname "$probe"); done
@@ -270,6 +297,8 @@ mail_owner_ids() {
 	read -r uid gid < <(stat -c '%u %g' "$probe")
 	if [[ $uid -eq 0 ]]; then
 		uid=$(id -u postfix)
+		gid=$(id -g postfix)
+	elif [[ $gid -eq 0 ]]; then
 		gid=$(id -g postfix)
 	fi
 	printf '%s %s\n' "$uid" "$gid"
@@ -378,17 +407,26 @@ render_postfix() {
 		postlog    unix-dgram n - n - 1 postlogd
 	EOF
 
-	# A trailing slash means maildir format.
+	# A trailing slash means maildir format. Mail to JUNK_RCPT goes straight
+	# into USER_NAME's Junk folder: Maildir++ (what Dovecot reads there)
+	# keeps a folder "Junk" in the sub-maildir ".Junk".
+	local user_box=$DOMAIN/${USER_NAME%@*}
 	cat >"$dir/etc/vmailbox" <<-EOF
-		$USER_NAME $DOMAIN/${USER_NAME%@*}/
+		$USER_NAME $user_box/
 		$OTHER_NAME $DOMAIN/${OTHER_NAME%@*}/
+		$JUNK_RCPT $user_box/.Junk/
 	EOF
 
+	# Made here, not left to virtual(8) or Dovecot, so that all of it
+	# belongs to uid:gid from the start (both run as that user).
 	local name box
 	for name in "$USER_NAME" "$OTHER_NAME"; do
 		box=$dir/mail/$DOMAIN/${name%@*}
 		mkdir -p "$box/cur" "$box/new" "$box/tmp"
 	done
+	box=$dir/mail/$user_box/.Junk
+	mkdir -p "$box/cur" "$box/new" "$box/tmp"
+	: >"$box/maildirfolder" # Maildir++: "this is a folder, not a top maildir"
 	chown -R "$uid:$gid" "$dir/mail"
 	chmod -R u=rwX,go= "$dir/mail"
 
@@ -397,7 +435,7 @@ render_postfix() {
 }
 
 render_dovecot() {
-	local dir=$1
+	local dir=$1 uid=$2 gid=$3
 	# passwd-file: user:{SCHEME}password — ':' separates fields, so the
 	# password may hold anything but ':' and newlines (&<" are fine).
 	(
@@ -409,27 +447,92 @@ render_dovecot() {
 
 	cat >"$dir/etc/dovecot.conf" <<-EOF
 		# Generated by scripts/postfix-test-server.sh — edits are lost on start.
-		# Auth only: no IMAP/POP3 listeners; Postfix asks it for SASL.
+		# SASL auth for Postfix (socket auth-postfix), and IMAP on the maildirs
+		# that Postfix's virtual(8) delivers to.
 		base_dir = $dir/run/dovecot
 		instance_name = mailtester-test
-		protocols =
-		ssl = no
-		disable_plaintext_auth = no
+		protocols = imap
+		# Loopback only; the inet_listeners below name the address as well.
+		listen = $HOST
 		log_path = $dir/log/dovecot.log
 		auth_verbose = yes
 		auth_mechanisms = plain login
 		# Answer a wrong password at once (default: 2 s).
 		auth_failure_delay = 0
 
-		passdb {
-		  driver = passwd-file
-		  args = scheme=PLAIN $dir/etc/dovecot-users
+		# STARTTLS on the IMAP port, implicit TLS on the IMAPS port. These two
+		# refuse a password without TLS (and advertise LOGINDISABLED) only to
+		# clients that are not "secured", and Dovecot counts every client
+		# whose IP equals the server's as secured: all of them here. The
+		# passdb below does the refusing on loopback.
+		ssl = required
+		disable_plaintext_auth = yes
+		ssl_cert = <$dir/tls/server.pem
+		ssl_key = <$dir/tls/server.key
+		# From dovecot-core; without it a client that picks a DHE cipher
+		# (TLS 1.2) fails the handshake.
+		ssl_dh = </usr/share/dovecot/dh.pem
+
+		# INBOX is the maildir itself, folders are its .Name sub-maildirs
+		# (Maildir++), exactly what Postfix delivers to. IMAP processes run
+		# as uid:gid, the owner virtual(8) delivers as, so neither creates
+		# files the other cannot write. The default first_valid_uid (500)
+		# would refuse the postfix user.
+		mail_location = maildir:~
+		first_valid_uid = $uid
+		last_valid_uid = $uid
+		first_valid_gid = $gid
+		last_valid_gid = $gid
+		namespace inbox {
+		  inbox = yes
+		  mailbox Junk {
+		    special_use = \Junk
+		    auto = subscribe
+		  }
+		  mailbox Sent {
+		    special_use = \Sent
+		    auto = subscribe
+		  }
+		  mailbox Trash {
+		    special_use = \Trash
+		    auto = subscribe
+		  }
 		}
-		userdb {
-		  driver = static
-		  args = uid=nobody gid=nogroup home=/nonexistent
+		protocol imap {
+		  # Parallel tests all log in as the same user from 127.0.0.1
+		  # (default limit: 10).
+		  mail_max_userip_connections = 1000
 		}
 
+		# Refuse IMAP logins before STARTTLS. The login process lets them
+		# through on loopback (see ssl above), but it tells the auth process
+		# how the client is connected: %{secured} is "TLS" after STARTTLS and
+		# on the IMAPS port, "secured" for loopback without TLS. In that one
+		# case the users come from a file that does not exist, so the login
+		# fails as an unknown user ("NO [AUTHENTICATIONFAILED]", even with the
+		# right password) and dovecot.log says "missing passwd file:
+		# .../$NO_PLAINTEXT_FILE". Postfix asks with service=smtp.
+		passdb {
+		  driver = passwd-file
+		  args = scheme=PLAIN $dir/etc/%{if;%{service}-%{secured};eq;imap-secured;$NO_PLAINTEXT_FILE;dovecot-users}
+		}
+		# %n@%d is the login name: the maildir Postfix delivers it to.
+		userdb {
+		  driver = static
+		  args = uid=$uid gid=$gid home=$dir/mail/%d/%n
+		}
+
+		service imap-login {
+		  inet_listener imap {
+		    address = $HOST
+		    port = $IMAP_PORT
+		  }
+		  inet_listener imaps {
+		    address = $HOST
+		    port = $IMAPS_PORT
+		    ssl = yes
+		  }
+		}
 		service auth {
 		  unix_listener auth-postfix {
 		    mode = 0660
@@ -488,11 +591,13 @@ cmd_start() {
 	for tool in postfix dovecot openssl ps; do
 		command -v "$tool" >/dev/null || die "$tool not found; run: $0 install"
 	done
+	# Installed before IMAP was added here? (Path of Debian's dovecot-imapd.)
+	[[ -x /usr/lib/dovecot/imap-login ]] || die "dovecot-imapd not installed; run: $0 install"
 	local dir
 	dir=$(resolve_dir "${1:-}")
 
 	local port
-	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
+	for port in "${PORTS[@]}"; do
 		if ! [[ $port =~ ^[0-9]{1,5}$ ]] || ((port < 1 || port > 65535)); then
 			die "bad port: $port"
 		fi
@@ -509,7 +614,7 @@ cmd_start() {
 	touch "$dir/$MARKER"
 	lock_dir "$dir"
 	cmd_stop "$dir"
-	for port in "$PLAIN_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"; do
+	for port in "${PORTS[@]}"; do
 		port_open "$port" && die "port $HOST:$port is already in use (another instance? other ports via MAILTESTER_POSTFIX_*_PORT)"
 	done
 
@@ -525,7 +630,7 @@ cmd_start() {
 
 	make_certs "$dir"
 	render_postfix "$dir" "$uid" "$gid"
-	render_dovecot "$dir"
+	render_dovecot "$dir" "$uid" "$gid"
 	# Postfix programs pause ~2 s "to let main.cf settle" when it is less than
 	# 2 s old; the content is final, so backdate it.
 	touch -d '1 minute ago' "$dir"/etc/*
@@ -561,6 +666,21 @@ cmd_start() {
 		tail -n 20 "$dir/log/postfix.log" >&2 2>/dev/null || true
 		die "postfix not ready on $HOST:$PLAIN_PORT/$SUBMISSION_PORT/$SMTPS_PORT; see $dir/log/"
 	fi
+	# Dovecot bound its ports before Postfix started; imap-login greets once
+	# it is up (usually at once by now).
+	ready=0
+	for ((i = 0; i < START_TIMEOUT_TENTHS; i++)); do
+		if port_open "$IMAPS_PORT" && imap_banner "$IMAP_PORT"; then
+			ready=1
+			break
+		fi
+		dovecot_pid "$dir" >/dev/null || break # master died: no point waiting
+		sleep 0.1
+	done
+	if [[ $ready -ne 1 ]]; then
+		tail -n 20 "$dir/log/dovecot.log" >&2 2>/dev/null || true
+		die "dovecot IMAP not ready on $HOST:$IMAP_PORT/$IMAPS_PORT; see $dir/log/"
+	fi
 
 	# Plain KEY=VALUE lines; every value is free of spaces and quotes (see
 	# resolve_dir), so the same file is also valid shell.
@@ -569,14 +689,18 @@ cmd_start() {
 		MAILTESTER_POSTFIX_PLAIN_PORT=$PLAIN_PORT
 		MAILTESTER_POSTFIX_SUBMISSION_PORT=$SUBMISSION_PORT
 		MAILTESTER_POSTFIX_SMTPS_PORT=$SMTPS_PORT
+		MAILTESTER_POSTFIX_IMAP_PORT=$IMAP_PORT
+		MAILTESTER_POSTFIX_IMAPS_PORT=$IMAPS_PORT
 		MAILTESTER_POSTFIX_CA=$dir/tls/ca.pem
 		MAILTESTER_POSTFIX_MAILDIR=$dir/mail/$DOMAIN/${USER_NAME%@*}/new
 		MAILTESTER_POSTFIX_USER=$USER_NAME
+		MAILTESTER_POSTFIX_JUNK_RCPT=$JUNK_RCPT
 		MAILTESTER_POSTFIX_DIR=$dir
 		MAILTESTER_POSTFIX_LOG=$dir/log/postfix.log
 	EOF
 	mv "$dir/env.tmp" "$dir/env"
-	log "running: plain $HOST:$PLAIN_PORT, submission $HOST:$SUBMISSION_PORT, smtps $HOST:$SMTPS_PORT"
+	log "running: plain $HOST:$PLAIN_PORT, submission $HOST:$SUBMISSION_PORT, smtps $HOST:$SMTPS_PORT," \
+		"imap $HOST:$IMAP_PORT, imaps $HOST:$IMAPS_PORT"
 	printf '%s\n' "$dir/env"
 }
 
@@ -593,8 +717,9 @@ cmd_status() {
 	fi
 	# The ports this instance was started with (they came from the environment).
 	local key
-	local -A default=([PLAIN]=$PLAIN_PORT [SUBMISSION]=$SUBMISSION_PORT [SMTPS]=$SMTPS_PORT)
-	for key in PLAIN SUBMISSION SMTPS; do
+	local -A default=([PLAIN]=$PLAIN_PORT [SUBMISSION]=$SUBMISSION_PORT [SMTPS]=$SMTPS_PORT
+		[IMAP]=$IMAP_PORT [IMAPS]=$IMAPS_PORT)
+	for key in PLAIN SUBMISSION SMTPS IMAP IMAPS; do
 		port=$(sed -n "s/^MAILTESTER_POSTFIX_${key}_PORT=//p" "$dir/env" 2>/dev/null || true)
 		[[ $port =~ ^[0-9]+$ ]] || port=${default[$key]}
 		if port_open "$port"; then state=open; else state=closed; fi

@@ -15,6 +15,7 @@ pub mod event;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod inbox;
 pub mod outcome;
 pub mod presets;
 pub mod profiles;

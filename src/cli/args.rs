@@ -70,9 +70,13 @@ pub struct SendArgs {
     /// server ("will it arrive?"); exit code 9 when a problem is found.
     #[arg(long)]
     pub check_dns: bool,
-    /// The DNS server for --check-dns (UDP and TCP) instead of this computer's.
-    #[arg(long, value_name = "IP:PORT", value_parser = super::probe_args::parse_dns_server, requires = "check_dns")]
+    /// The DNS server for --check-dns and the DKIM keys of --check-inbox (UDP and TCP) instead
+    /// of this computer's.
+    #[arg(long, value_name = "IP:PORT", value_parser = super::probe_args::parse_dns_server)]
     pub dns_server: Option<std::net::SocketAddr>,
+    /// Look for the message in the recipient's mailbox afterwards (--check-inbox …).
+    #[command(flatten)]
+    pub inbox: super::inbox_cmd::InboxArgs,
 }
 
 /// `explain`.

@@ -4,11 +4,14 @@
 //! 3 the server could not be reached or does not speak SMTP; 4 the secure connection failed;
 //! 5 sign-in failed; 6 the message was refused; 7 `webconfig` found errors or could not read or
 //! write the file; 8 `probe` found no usable settings; 9 `dns-check` (or `send --check-dns`)
-//! found a problem with the `from` domain's SPF, DKIM or DMARC; 130 cancelled (Ctrl-C).
+//! found a problem with the `from` domain's SPF, DKIM or DMARC; 10 `send --check-inbox` did not
+//! find the message in the inbox (spam, another folder, not arrived, or the mailbox could not be
+//! checked); 130 cancelled (Ctrl-C).
 
 mod args;
 mod dns_check_args;
 mod dns_check_cmd;
+mod inbox_cmd;
 mod json;
 mod output;
 mod probe_args;
@@ -60,6 +63,9 @@ pub mod exit {
     /// `dns-check` or `send --check-dns`: the `from` domain's SPF, DKIM or DMARC has a problem
     /// (a finding of severity "problem"). A failed `send` keeps its own code.
     pub const DNS_PROBLEM: u8 = 9;
+    /// `send --check-inbox`: the message is not in the inbox (in spam, in another folder, not
+    /// arrived in time), or the mailbox could not be checked.
+    pub const INBOX: u8 = 10;
     /// Cancelled with Ctrl-C.
     pub const CANCELLED: u8 = 130;
 }
@@ -106,6 +112,13 @@ async fn send(args: args::SendArgs) -> u8 {
             return exit::USAGE;
         }
     };
+    let inbox_password = match args.inbox.password_from_flags() {
+        Ok(password) => password,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return exit::USAGE;
+        }
+    };
     let from_profile = args.settings.profile.is_some();
     let settings = match profile_cmd::complete_password(settings, from_profile).await {
         Ok(settings) => settings,
@@ -140,35 +153,19 @@ async fn send(args: args::SendArgs) -> u8 {
         }
     };
     let outcome = run_test(settings, &plan, &sink, cancel, args.include_password).await;
-    // The DNS checks run after a message went through (a failed send has its own fix first).
-    // A check that cannot run (its error is printed) still lets the report be written.
-    let mut dns_failed = None;
-    let arrival = if args.check_dns && outcome.sent() {
-        let settings = outcome.settings();
-        dns_check_cmd::after_send(&settings.from, &settings.host, args.dns_server)
-            .await
-            .map_err(|code| dns_failed = Some(code))
-            .ok()
-    } else {
-        None
-    };
+    let checks = Box::pin(AfterChecks::run(&args, &outcome, inbox_password)).await;
     if json {
         let mut document = json::send_document(&outcome);
         if args.check_dns {
-            document["dns_check"] = serde_json::to_value(&arrival).unwrap_or_default();
+            document["dns_check"] = serde_json::to_value(&checks.arrival).unwrap_or_default();
+        }
+        if args.inbox.check_inbox.is_some() {
+            document["inbox_check"] = serde_json::to_value(&checks.inbox).unwrap_or_default();
         }
         json::print_value(&document);
     } else {
         output::print_outcome(&outcome);
-        if let Some(report) = &arrival {
-            println!();
-            dns_check_cmd::print_report(report);
-        } else if args.check_dns {
-            println!(
-                "
-The DNS checks (--check-dns) run only after the message went through."
-            );
-        }
+        checks.print(&args);
     }
     if let Some(path) = &args.report {
         report_file::write_report(path, &outcome, json).await;
@@ -178,9 +175,86 @@ The DNS checks (--check-dns) run only after the message went through."
     }
     watcher.abort();
     match exit_code(outcome.report()) {
-        exit::OK => dns_failed
-            .unwrap_or_else(|| arrival.as_ref().map_or(exit::OK, dns_check_cmd::exit_code)),
+        exit::OK => checks.exit_code(),
         code => code,
+    }
+}
+
+/// The checks that run after a message went through (a failed send has its own fix first):
+/// the DNS checks (`--check-dns`) and the inbox check (`--check-inbox`). A check that cannot
+/// run (its error is printed) keeps its exit code and still lets the report be written.
+struct AfterChecks {
+    arrival: Option<crate::arrive::ArrivalReport>,
+    dns_failed: Option<u8>,
+    inbox: Option<crate::inbox::InboxReport>,
+    inbox_failed: Option<u8>,
+}
+
+impl AfterChecks {
+    async fn run(
+        args: &args::SendArgs,
+        outcome: &crate::outcome::TestOutcome,
+        inbox_password: Option<crate::secret::Password>,
+    ) -> Self {
+        let mut checks = Self {
+            arrival: None,
+            dns_failed: None,
+            inbox: None,
+            inbox_failed: None,
+        };
+        if !outcome.sent() {
+            return checks;
+        }
+        let settings = outcome.settings();
+        if args.check_dns {
+            match dns_check_cmd::after_send(&settings.from, &settings.host, args.dns_server).await {
+                Ok(report) => checks.arrival = Some(report),
+                Err(code) => checks.dns_failed = Some(code),
+            }
+        }
+        if let Some(mailbox) = &args.inbox.check_inbox {
+            let found = inbox_cmd::after_send(mailbox, inbox_password, outcome, args).await;
+            match found {
+                Ok(report) => checks.inbox = Some(report),
+                Err(code) => checks.inbox_failed = Some(code),
+            }
+        }
+        checks
+    }
+
+    fn print(&self, args: &args::SendArgs) {
+        if let Some(report) = &self.arrival {
+            println!();
+            dns_check_cmd::print_report(report);
+        }
+        if let Some(report) = &self.inbox {
+            inbox_cmd::print_report(report);
+        }
+        let asked = args.check_dns || args.inbox.check_inbox.is_some();
+        if asked && self.arrival.is_none() && self.inbox.is_none() && self.nothing_failed() {
+            println!(
+                "\nThe checks after sending (--check-dns, --check-inbox) run only after the message went through."
+            );
+        }
+    }
+
+    fn nothing_failed(&self) -> bool {
+        self.dns_failed.is_none() && self.inbox_failed.is_none()
+    }
+
+    /// The first problem's code: the DNS checks, then the inbox.
+    fn exit_code(&self) -> u8 {
+        let dns = self
+            .dns_failed
+            .or_else(|| self.arrival.as_ref().map(dns_check_cmd::exit_code));
+        let inbox = self
+            .inbox_failed
+            .or_else(|| self.inbox.as_ref().map(inbox_cmd::exit_code));
+        [dns, inbox]
+            .into_iter()
+            .flatten()
+            .find(|code| *code != exit::OK)
+            .unwrap_or(exit::OK)
     }
 }
 

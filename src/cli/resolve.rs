@@ -123,7 +123,7 @@ fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
 
 fn read_password(args: &SettingsArgs) -> Result<Password, String> {
     if args.password_stdin {
-        read_password_stdin()
+        read_password_line("--password-stdin", "Password")
     } else if let Some(var) = &args.password_env {
         Ok(Password::new(std::env::var(var).map_err(|_| {
             format!("the environment variable {var} is not set (or not valid text); set it to the password")
@@ -133,10 +133,12 @@ fn read_password(args: &SettingsArgs) -> Result<Password, String> {
     }
 }
 
-fn read_password_stdin() -> Result<Password, String> {
+/// One line of standard input as a password (`flag` and `prompt` name it in messages). Called
+/// twice, it reads the second line the second time.
+pub fn read_password_line(flag: &str, prompt: &str) -> Result<Password, String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprint!("Password (input is not hidden; prefer a pipe): ");
+        eprint!("{prompt} (input is not hidden; prefer a pipe): ");
     }
     let mut line = String::new();
     stdin
@@ -145,7 +147,9 @@ fn read_password_stdin() -> Result<Password, String> {
         .map_err(|err| format!("could not read the password from standard input: {err}"))?;
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
     if password.is_empty() {
-        return Err("--password-stdin was given but standard input was empty".to_owned());
+        return Err(format!(
+            "{flag} was given but standard input had no line for it"
+        ));
     }
     Ok(Password::new(password))
 }

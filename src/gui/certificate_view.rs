@@ -9,7 +9,7 @@ use super::{ids, style};
 use crate::certificate::CertificateInfo;
 use crate::discover::{CertificateReport, ProbeResult, Verdict};
 use crate::outcome::TestOutcome;
-use crate::session::{CertProblem, SessionError, SessionReport};
+use crate::session::{SessionError, SessionReport};
 
 /// One certificate to show, with the verdict in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,11 +56,11 @@ impl CertificateView {
             _ => None,
         };
         let verdict = match (refused, &report.accepted_certificate_problem) {
-            (Some(problem), _) => (format!("Refused: {}", problem_words(problem)), false),
+            (Some(problem), _) => (format!("Refused: {}", problem.words()), false),
             (None, Some(problem)) => (
                 format!(
                     "Accepted only because you allowed invalid certificates; your website will refuse it: {}",
-                    problem_words(problem)
+                    problem.words()
                 ),
                 false,
             ),
@@ -74,21 +74,6 @@ impl CertificateView {
             info,
             verdict,
         })
-    }
-}
-
-/// A certificate problem in a few words.
-fn problem_words(problem: &CertProblem) -> String {
-    match problem {
-        CertProblem::NameMismatch { presented, .. } => {
-            format!("it is issued for {}", presented.join(", "))
-        }
-        CertProblem::Untrusted => "no authority this computer trusts vouches for it".to_owned(),
-        CertProblem::Expired => "it has expired".to_owned(),
-        CertProblem::NotYetValid => {
-            "it is not valid yet (or this computer's clock is wrong)".to_owned()
-        }
-        CertProblem::Other(detail) => detail.clone(),
     }
 }
 

@@ -24,6 +24,23 @@ pub enum CertProblem {
     Other(String),
 }
 
+impl CertProblem {
+    /// The problem in a few words ("it has expired"), for a sentence about the certificate.
+    pub fn words(&self) -> String {
+        match self {
+            Self::NameMismatch { presented, .. } => {
+                format!("it is issued for {}", presented.join(", "))
+            }
+            Self::Untrusted => "no authority this computer trusts vouches for it".to_owned(),
+            Self::Expired => "it has expired".to_owned(),
+            Self::NotYetValid => {
+                "it is not valid yet (or this computer's clock is wrong)".to_owned()
+            }
+            Self::Other(detail) => detail.clone(),
+        }
+    }
+}
+
 /// Why a session ended without sending the message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SessionError {

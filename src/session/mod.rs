@@ -13,8 +13,8 @@ mod message;
 mod probe;
 mod recorder;
 mod report;
-mod tls;
-mod wait;
+pub(crate) mod tls;
+pub(crate) mod wait;
 
 use std::net::SocketAddr;
 use std::time::Duration;
