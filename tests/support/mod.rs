@@ -9,6 +9,7 @@
 pub mod bin;
 pub mod dns_server;
 pub mod https_server;
+pub mod imap_server;
 pub mod pki;
 pub mod recording_proxy;
 pub mod smtp_server;
