@@ -46,7 +46,8 @@ fn dkim_key() -> &'static [u8] {
 async fn dns_with_key() -> DnsServer {
     let key = Ed25519Key::from_pkcs8_der(dkim_key()).unwrap();
     let public = base64::engine::general_purpose::STANDARD.encode(key.public_key());
-    let record: &'static str = Box::leak(format!("v=DKIM1; k=ed25519; p={public}").into_boxed_str());
+    let record: &'static str =
+        Box::leak(format!("v=DKIM1; k=ed25519; p={public}").into_boxed_str());
     DnsServer::start(&[Rec::Txt("sel._domainkey.shop.example", record)]).await
 }
 

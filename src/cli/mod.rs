@@ -153,6 +153,9 @@ async fn send(args: args::SendArgs) -> u8 {
         }
     };
     let outcome = run_test(settings, &plan, &sink, cancel, args.include_password).await;
+    if !json {
+        output::print_outcome(&outcome);
+    }
     let checks = Box::pin(AfterChecks::run(&args, &outcome, inbox_password)).await;
     if json {
         let mut document = json::send_document(&outcome);
@@ -164,7 +167,6 @@ async fn send(args: args::SendArgs) -> u8 {
         }
         json::print_value(&document);
     } else {
-        output::print_outcome(&outcome);
         checks.print(&args);
     }
     if let Some(path) = &args.report {
@@ -208,7 +210,13 @@ impl AfterChecks {
         let settings = outcome.settings();
         if args.check_dns {
             match dns_check_cmd::after_send(&settings.from, &settings.host, args.dns_server).await {
-                Ok(report) => checks.arrival = Some(report),
+                Ok(report) => {
+                    if !args.json {
+                        println!();
+                        dns_check_cmd::print_report(&report);
+                    }
+                    checks.arrival = Some(report);
+                }
                 Err(code) => checks.dns_failed = Some(code),
             }
         }
@@ -222,11 +230,9 @@ impl AfterChecks {
         checks
     }
 
+    /// Prints what is left once the checks ran (the DNS report was printed as it came, before
+    /// the inbox check's exchange).
     fn print(&self, args: &args::SendArgs) {
-        if let Some(report) = &self.arrival {
-            println!();
-            dns_check_cmd::print_report(report);
-        }
         if let Some(report) = &self.inbox {
             inbox_cmd::print_report(report);
         }

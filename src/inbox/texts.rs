@@ -59,8 +59,8 @@ pub fn explanation(verdict: InboxVerdict, arrival: Option<&Arrival>, mailbox: &s
         ),
         InboxVerdict::InJunk => {
             let why = if failed.is_empty() {
-                "A test message with little text can look like spam by itself; if the checks \
-                 below pass, try again with a real message."
+                "A test message with little text can look like spam by itself; if the sender \
+                 checks pass (\"Will it arrive?\"), try again with a real message."
                     .to_owned()
             } else {
                 format!(

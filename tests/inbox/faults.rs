@@ -24,7 +24,10 @@ async fn a_wrong_password_is_a_refused_sign_in_in_plain_words() {
     let err = result.unwrap_err();
     assert!(matches!(err, InboxError::SignIn { .. }), "{err:?}");
     let text = err.to_string();
-    assert!(text.contains("refused the sign-in for reader@test.example"), "{text}");
+    assert!(
+        text.contains("refused the sign-in for reader@test.example"),
+        "{text}"
+    );
     assert!(text.contains("Authentication failed"), "{text}");
     assert!(text.contains("app password"), "{text}");
     assert!(!lines.iter().any(|l| l.text.contains("not-the-password")));
@@ -42,7 +45,11 @@ async fn no_starttls_means_no_password_sent() {
     let err = result.unwrap_err();
     assert!(matches!(err, InboxError::NoStartTls { .. }), "{err:?}");
     assert!(err.to_string().contains("Use imaps:// (port 993)"), "{err}");
-    assert!(!server.commands().iter().any(|c| c.contains("LOGIN")), "{:?}", server.commands());
+    assert!(
+        !server.commands().iter().any(|c| c.contains("LOGIN")),
+        "{:?}",
+        server.commands()
+    );
     assert_no_password(&lines);
 }
 
@@ -59,7 +66,10 @@ async fn an_smtp_port_is_not_taken_for_a_mailbox() {
     assert!(matches!(err, InboxError::NotImap { .. }), "{err:?}");
     let text = err.to_string();
     assert!(text.contains("220 mail.test.example ESMTP ready"), "{text}");
-    assert!(text.contains("IMAP is 993 (imaps://) or 143 (imap://)"), "{text}");
+    assert!(
+        text.contains("IMAP is 993 (imaps://) or 143 (imap://)"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -74,7 +84,10 @@ async fn a_server_that_stalls_after_sign_in_times_out_with_the_step_named() {
     let started = Instant::now();
     let (result, _) = run(request, CancellationToken::new()).await;
     let err = result.unwrap_err();
-    assert!(matches!(&err, InboxError::Timeout { what, .. } if what == "the folder list"), "{err:?}");
+    assert!(
+        matches!(&err, InboxError::Timeout { what, .. } if what == "the folder list"),
+        "{err:?}"
+    );
     assert!(started.elapsed() < Duration::from_secs(30));
 }
 
@@ -108,7 +121,11 @@ async fn an_untrusted_certificate_is_refused_in_words() {
     let (result, _) = run(request(&server, "imaps", "<x@t>"), CancellationToken::new()).await;
     let err = result.unwrap_err();
     assert!(matches!(err, InboxError::Tls { .. }), "{err:?}");
-    assert!(err.to_string().contains("no authority this computer trusts vouches for it"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("no authority this computer trusts vouches for it"),
+        "{err}"
+    );
     assert!(!server.commands().iter().any(|c| c.contains(IMAP_PASSWORD)));
 }
 
@@ -118,7 +135,10 @@ async fn nothing_to_look_for_or_no_password_is_said_before_connecting() {
     let mut no_password = request(&server, "imaps", "<x@t>");
     no_password.password = Password::default();
     let (result, _) = run(no_password, CancellationToken::new()).await;
-    assert!(matches!(result, Err(InboxError::NoPassword { .. })), "{result:?}");
+    assert!(
+        matches!(result, Err(InboxError::NoPassword { .. })),
+        "{result:?}"
+    );
     let (result, _) = run(request(&server, "imaps", " "), CancellationToken::new()).await;
     assert!(matches!(result, Err(InboxError::NoMessage)), "{result:?}");
     assert!(server.commands().is_empty());

@@ -6,6 +6,7 @@
 //! Only what the inbox check sends is understood: CAPABILITY, STARTTLS, LOGIN, LIST, EXAMINE,
 //! UID SEARCH HEADER Message-ID, UID FETCH … BODY.PEEK[], LOGOUT.
 
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -121,7 +122,9 @@ impl Drop for ImapServer {
 async fn serve(tcp: TcpStream, config: ImapConfig, tls: TlsAcceptor, log: Arc<Mutex<Vec<String>>>) {
     if config.fault == ImapFault::SmtpGreeting {
         let mut tcp = tcp;
-        let _ = tcp.write_all(b"220 mail.test.example ESMTP ready\r\n").await;
+        let _ = tcp
+            .write_all(b"220 mail.test.example ESMTP ready\r\n")
+            .await;
         let _ = tokio::io::copy(&mut tcp, &mut tokio::io::sink()).await;
         return;
     }
@@ -131,26 +134,42 @@ async fn serve(tcp: TcpStream, config: ImapConfig, tls: TlsAcceptor, log: Arc<Mu
         "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] fake ready\r\n"
     };
     if config.implicit_tls {
-        let Ok(mut stream) = tls.accept(tcp).await else { return };
+        let Ok(mut stream) = tls.accept(tcp).await else {
+            return;
+        };
         if stream.write_all(greeting.as_bytes()).await.is_ok() {
             commands(BufReader::new(stream), &config, &log).await;
         }
         return;
     }
     let mut plain = BufReader::new(tcp);
-    if plain.get_mut().write_all(greeting.as_bytes()).await.is_err() {
+    if plain
+        .get_mut()
+        .write_all(greeting.as_bytes())
+        .await
+        .is_err()
+    {
         return;
     }
     loop {
-        let Some((tag, command, _)) = read_command(&mut plain, &log).await else { return };
+        let Some((tag, command, _)) = read_command(&mut plain, &log).await else {
+            return;
+        };
         let reply = match command.as_str() {
             "STARTTLS" if config.offer_starttls => {
-                let _ = plain.get_mut().write_all(format!("{tag} OK Begin TLS\r\n").as_bytes()).await;
-                let Ok(stream) = tls.accept(plain.into_inner()).await else { return };
+                let _ = plain
+                    .get_mut()
+                    .write_all(format!("{tag} OK Begin TLS\r\n").as_bytes())
+                    .await;
+                let Ok(stream) = tls.accept(plain.into_inner()).await else {
+                    return;
+                };
                 commands(BufReader::new(stream), &config, &log).await;
                 return;
             }
-            "LOGIN" => format!("{tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed\r\n"),
+            "LOGIN" => {
+                format!("{tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed\r\n")
+            }
             "LOGOUT" => format!("* BYE\r\n{tag} OK bye\r\n"),
             _ => format!("{tag} BAD Not before STARTTLS\r\n"),
         };
@@ -203,13 +222,18 @@ async fn commands<S: AsyncRead + AsyncWrite + Unpin>(
             "LIST" => {
                 let mut out = String::new();
                 for (name, attrs) in &config.folders {
-                    out += &format!("* LIST (\\HasNoChildren {attrs}) \"/\" \"{name}\"\r\n");
+                    let _ = write!(out, "* LIST (\\HasNoChildren {attrs}) \"/\" \"{name}\"\r\n");
                 }
-                out + &format!("{tag} OK List completed\r\n")
+                let _ = write!(out, "{tag} OK List completed\r\n");
+                out
             }
             "EXAMINE" | "SELECT" => {
                 let name = strings(&rest).into_iter().next().unwrap_or_default();
-                if config.folders.iter().any(|(f, _)| f.eq_ignore_ascii_case(&name)) {
+                if config
+                    .folders
+                    .iter()
+                    .any(|(f, _)| f.eq_ignore_ascii_case(&name))
+                {
                     let count = in_folder(config, &name).len();
                     selected = Some(name);
                     format!("* {count} EXISTS\r\n* FLAGS ()\r\n{tag} OK [READ-ONLY] done\r\n")
@@ -219,7 +243,10 @@ async fn commands<S: AsyncRead + AsyncWrite + Unpin>(
             }
             "UID" => uid_command(&tag, &rest, config, selected.as_deref(), &mut stream).await,
             "LOGOUT" => {
-                let _ = stream.get_mut().write_all(format!("* BYE\r\n{tag} OK bye\r\n").as_bytes()).await;
+                let _ = stream
+                    .get_mut()
+                    .write_all(format!("* BYE\r\n{tag} OK bye\r\n").as_bytes())
+                    .await;
                 return;
             }
             _ => format!("{tag} BAD Unknown command\r\n"),
@@ -250,10 +277,17 @@ async fn uid_command<S: AsyncRead + AsyncWrite + Unpin>(
             .filter(|(_, raw)| has_message_id(raw, &wanted))
             .map(|(i, _)| (i + 1).to_string())
             .collect();
-        return format!("* SEARCH {}\r\n{tag} OK Search completed\r\n", hits.join(" "));
+        return format!(
+            "* SEARCH {}\r\n{tag} OK Search completed\r\n",
+            hits.join(" ")
+        );
     }
     if let Some(args) = upper.strip_prefix("FETCH ") {
-        let uid: usize = args.split(' ').next().and_then(|u| u.parse().ok()).unwrap_or(0);
+        let uid: usize = args
+            .split(' ')
+            .next()
+            .and_then(|u| u.parse().ok())
+            .unwrap_or(0);
         if config.fault == ImapFault::EndlessMessage {
             let head = format!("* {uid} FETCH (UID {uid} BODY[] {{100000000}}\r\n");
             let _ = stream.get_mut().write_all(head.as_bytes()).await;
