@@ -3,10 +3,14 @@
 //! They need it running, so a plain `cargo test` lists them as ignored; `scripts/check.sh`
 //! starts Postfix, sets `MAILTESTER_POSTFIX_ENV` to its env file and runs them with
 //! `--ignored`. Run with `--ignored` without Postfix, they fail and say how to start it.
+//! `inbox`: the inbox check against the same instance's Dovecot IMAP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
+
+#[path = "postfix/inbox.rs"]
+mod inbox;
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
