@@ -14,6 +14,7 @@ use super::data_ui::ProfilePrompt;
 use super::explain::ExplainState;
 use super::find::FindState;
 use super::form_state::FormState;
+use super::inbox::InboxState;
 use super::worker::{FilePurpose, Message, Worker};
 use crate::credentials::Account;
 use crate::diagnosis::Diagnosis;
@@ -83,6 +84,12 @@ pub struct MailTesterApp {
     pub(super) certificate: Option<CertificateView>,
     /// "Will it arrive?" after a success.
     pub(super) arrive: ArriveState,
+    /// "Did it land?": the inbox check in the same card.
+    pub(super) inbox: InboxState,
+    /// Stops the running inbox check.
+    pub(super) inbox_cancel: Option<CancellationToken>,
+    /// When the last finished test ended (an inbox check counts the arrival time from here).
+    pub(super) sent_at: Option<std::time::Instant>,
 }
 
 impl MailTesterApp {
@@ -132,6 +139,9 @@ impl MailTesterApp {
             find: FindState::default(),
             certificate: None,
             arrive: ArriveState::default(),
+            inbox: InboxState::default(),
+            inbox_cancel: None,
+            sent_at: None,
         }
     }
 
@@ -203,6 +213,11 @@ impl MailTesterApp {
                 Message::DnsChecked { run, result } => {
                     self.arrive.on_finished(run, result.map(|report| *report));
                 }
+                Message::InboxLine { run, line } => self.inbox.on_line(run, line),
+                Message::InboxChecked { run, result } => {
+                    self.inbox_cancel = None;
+                    self.inbox.on_finished(run, result.map(|report| *report));
+                }
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));
                 }
@@ -215,6 +230,10 @@ impl MailTesterApp {
     fn finish(&mut self, outcome: TestOutcome) {
         self.cancel = None;
         self.arrive.clear();
+        self.cancel_inbox_check();
+        self.inbox
+            .reset(Self::suggested_mailbox(outcome.settings()));
+        self.sent_at = Some(std::time::Instant::now());
         self.live = SessionReport::default();
         self.snippet_format = crate::snippet::default_format(outcome.settings());
         let signed_in = outcome

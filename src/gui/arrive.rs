@@ -44,8 +44,14 @@ impl ArriveState {
     }
 }
 
-/// The card under the snippet after a success.
-pub fn arrive_card(ui: &mut Ui, state: &ArriveState, from: &str, commands: &mut Vec<Command>) {
+/// The card under the snippet after a success; `more` draws the inbox part under the DNS part.
+pub fn arrive_card(
+    ui: &mut Ui,
+    state: &ArriveState,
+    from: &str,
+    commands: &mut Vec<Command>,
+    more: impl FnOnce(&mut Ui, &mut Vec<Command>),
+) {
     ui.add_space(10.0);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -60,6 +66,7 @@ pub fn arrive_card(ui: &mut Ui, state: &ArriveState, from: &str, commands: &mut 
             }
             (None, false) => ask_ui(ui, state, from, commands),
         }
+        more(ui, commands);
     });
 }
 

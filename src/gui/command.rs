@@ -55,6 +55,10 @@ pub(crate) enum TestCommand {
     Retry(Box<Settings>),
     /// Check the From domain's DNS after a success ("Will it arrive?").
     CheckDns,
+    /// Look for the sent message in the typed mailbox ("Did it land?").
+    CheckInbox,
+    /// Stop looking.
+    CancelInbox,
 }
 
 /// The form.

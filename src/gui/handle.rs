@@ -38,6 +38,8 @@ impl MailTesterApp {
                 self.start_test();
             }
             TestCommand::CheckDns => self.start_dns_check(),
+            TestCommand::CheckInbox => self.start_inbox_check(),
+            TestCommand::CancelInbox => self.cancel_inbox_check(),
         }
     }
 
@@ -101,7 +103,7 @@ impl MailTesterApp {
         match purpose {
             FilePurpose::CaFile | FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => None,
             FilePurpose::SaveReport => self.outcome.as_ref().map(crate::report::support_report),
-            FilePurpose::SaveTranscript => Some(transcript_text(&self.live().transcript)),
+            FilePurpose::SaveTranscript => Some(transcript_text(&self.transcript_lines())),
             FilePurpose::SaveSnippet => self.outcome.as_ref().and_then(|outcome| {
                 outcome
                     .snippet_as(self.snippet_format, self.include_password)

@@ -23,6 +23,8 @@ mod form_rows;
 mod form_state;
 mod handle;
 mod ids;
+mod inbox;
+mod inbox_handle;
 mod intro;
 mod result;
 mod snippet_view;

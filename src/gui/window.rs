@@ -18,6 +18,7 @@ use super::data_ui::{findings_window, profile_bar_ui, profile_prompt_window, upd
 use super::explain::explain_window;
 use super::find::find_window;
 use super::form::{FormView, form_ui, is_form_field};
+use super::inbox::inbox_section;
 use super::intro::intro_ui;
 use super::result::diagnosis_card;
 use super::snippet_view::snippet_ui;
@@ -97,7 +98,7 @@ impl MailTesterApp {
     }
 
     /// The right-hand side: checklist, result and transcript.
-    fn central_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let started = self.is_running() || self.outcome.is_some();
         if started {
             self.checklist(ui);
@@ -139,7 +140,7 @@ impl MailTesterApp {
             ui.separator();
         }
         let finished = self.outcome.is_some();
-        transcript_ui(ui, &self.live().transcript, finished, open, commands);
+        transcript_ui(ui, &self.transcript_lines(), finished, open, commands);
     }
 
     /// The checklist of the running or finished test, the blamed step in red.
@@ -175,7 +176,7 @@ impl MailTesterApp {
         certificate_window(ctx, self.certificate.as_ref(), commands);
     }
 
-    fn result_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    fn result_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         match &self.outcome {
             None if self.is_running() => {
                 ui.label("Testing… each step appears above as it happens. Esc stops the test.");
@@ -193,7 +194,19 @@ impl MailTesterApp {
                     {
                         snippet_ui(ui, &snippet, self.include_password, commands);
                     }
-                    arrive_card(ui, &self.arrive, &outcome.settings().from, commands);
+                    let same_password = self.inbox_is_sign_in_account();
+                    let settings = outcome.settings();
+                    let inbox = &mut self.inbox;
+                    arrive_card(
+                        ui,
+                        &self.arrive,
+                        &settings.from,
+                        commands,
+                        |ui, commands| {
+                            let to = super::inbox_handle::recipient(settings);
+                        inbox_section(ui, inbox, to, same_password, commands);
+                        },
+                    );
                 }
             }
         }

@@ -12,7 +12,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::arrive::{ArrivalReport, DnsCheckRequest};
 use crate::discover::{DiscoveryEvent, DiscoveryReport, DiscoveryRequest, discover};
-use crate::event::{EventSink, SessionEvent};
+use crate::event::{EventSink, SessionEvent, TranscriptLine};
+use crate::inbox::{InboxReport, InboxRequest};
 use crate::outcome::{TestOutcome, run_test};
 use crate::settings::{SessionPlan, Settings};
 
@@ -84,6 +85,20 @@ pub enum Message {
         run: u64,
         /// The report, or why there is none.
         result: Result<Box<ArrivalReport>, String>,
+    },
+    /// A transcript line of inbox check number `run`.
+    InboxLine {
+        /// Which check.
+        run: u64,
+        /// The line (password redacted).
+        line: TranscriptLine,
+    },
+    /// Inbox check number `run` has ended (or could not run: the reason, in words).
+    InboxChecked {
+        /// Which check.
+        run: u64,
+        /// The report, or why there is none.
+        result: Result<Box<InboxReport>, String>,
     },
     /// Search number `run` has ended (or could not start: the reason, in words).
     DiscoveryFinished {
@@ -235,6 +250,53 @@ impl Worker {
         });
     }
 
+    /// Looks for the sent message in a mailbox as check number `run`: the CA file is read and
+    /// (when no password was typed) the keyring asked here, off the UI thread. Its lines and
+    /// its end come back as messages; the returned token stops it.
+    pub fn start_inbox_check(
+        &self,
+        run: u64,
+        mut request: InboxRequest,
+        ca_file: Option<PathBuf>,
+    ) -> CancellationToken {
+        let cancel = CancellationToken::new();
+        let token = cancel.clone();
+        let outbox = self.outbox.clone();
+        let keyring = self.keyring.clone();
+        self.runtime.spawn(async move {
+            let result = async {
+                if let Some(path) = ca_file {
+                    let pem = tokio::fs::read(&path).await.map_err(|err| {
+                        format!(
+                            "Could not read the certificate authority file {}: {err}",
+                            path.display()
+                        )
+                    })?;
+                    request.ca_pem = Some(pem);
+                }
+                if request.password.is_empty() {
+                    request.password = saved_password(keyring, request.mailbox.account()).await;
+                }
+                let lines = outbox.clone();
+                let sink: crate::inbox::LineSink = Arc::new(move |line: &TranscriptLine| {
+                    lines.send(Message::InboxLine {
+                        run,
+                        line: line.clone(),
+                    });
+                });
+                crate::inbox::check_inbox(request, sink, token)
+                    .await
+                    .map_err(|error| capitalise(&error.to_string()))
+            }
+            .await;
+            outbox.send(Message::InboxChecked {
+                run,
+                result: result.map(Box::new),
+            });
+        });
+        cancel
+    }
+
     /// Opens a file dialog off the UI thread (open for the CA file, save otherwise).
     pub fn choose_file(&self, purpose: FilePurpose, suggested_name: &str) {
         let outbox = self.outbox.clone();
@@ -306,4 +368,28 @@ impl Worker {
             .unwrap_or_else(PoisonError::into_inner);
         *count
     }
+}
+
+/// The keyring's password for `account`, or an empty one (the check then says what to do).
+async fn saved_password(
+    keyring: Option<crate::credentials::Keyring>,
+    account: crate::credentials::Account,
+) -> crate::secret::Password {
+    tokio::task::spawn_blocking(move || match &keyring {
+        Some(keyring) => keyring.load(&account),
+        None => crate::credentials::load(&account),
+    })
+    .await
+    .ok()
+    .and_then(Result::ok)
+    .flatten()
+    .unwrap_or_default()
+}
+
+/// `text` with a capital first letter (the engine's errors continue a sentence).
+pub(super) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
