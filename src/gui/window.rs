@@ -204,7 +204,7 @@ impl MailTesterApp {
                         commands,
                         |ui, commands| {
                             let to = super::inbox_handle::recipient(settings);
-                        inbox_section(ui, inbox, to, same_password, commands);
+                            inbox_section(ui, inbox, to, same_password, commands);
                         },
                     );
                 }

@@ -20,6 +20,16 @@ const JUNK_NAMES: &[&str] = &[
     "bulk mail",
     "bulk",
 ];
+/// Special uses whose folders never hold an arrived message but may hold a copy of the sent
+/// one (Gmail files what it sends through its SMTP server in Sent Mail, and All Mail shows it).
+const NOT_ARRIVALS: &[NameAttribute<'static>] = &[
+    NameAttribute::Sent,
+    NameAttribute::Drafts,
+    NameAttribute::All,
+    NameAttribute::Flagged,
+];
+/// At most this many other folders are searched at the end.
+const MAX_OTHER_FOLDERS: usize = 50;
 /// The longest pause between two looks.
 const MAX_PAUSE: Duration = Duration::from_secs(5);
 
@@ -72,9 +82,10 @@ pub async fn look(link: &Link<'_>) -> Result<Looked, InboxError> {
             other => link.broken(&other),
         })?;
     let folders = folders(link, &mut session).await?;
-    let (watched, others): (Vec<_>, Vec<_>) = folders
+    let (watched, mut others): (Vec<_>, Vec<_>) = folders
         .into_iter()
         .partition(|f| f.placement != Placement::Other);
+    others.truncate(MAX_OTHER_FOLDERS);
     let searched = watched
         .iter()
         .chain(&others)
@@ -133,7 +144,11 @@ async fn folders(link: &Link<'_>, session: &mut Session) -> Result<Vec<Folder>, 
         .map_err(|err: async_imap::error::Error| link.broken(&err))?;
     let mut folders: Vec<Folder> = names
         .iter()
-        .filter(|name| !name.attributes().contains(&NameAttribute::NoSelect))
+        .filter(|name| {
+            let attributes = name.attributes();
+            !attributes.contains(&NameAttribute::NoSelect)
+                && !NOT_ARRIVALS.iter().any(|a| attributes.contains(a))
+        })
         .map(|name| Folder {
             name: name.name().to_owned(),
             placement: placement(name),

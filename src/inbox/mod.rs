@@ -6,7 +6,8 @@
 //! - `address`: `imaps://user@host[:port]` (or `imap://` with STARTTLS; never unencrypted).
 //! - `connect`: TCP and TLS, every step bounded; `recorder`: the exchange as transcript lines,
 //!   the password redacted at the source, a size limit on what the server sends.
-//! - `look`: sign-in (async-imap), folders (`\Junk` or a Junk/Spam name), the search rounds.
+//! - `look`: sign-in (async-imap), folders (`\Junk` or a Junk/Spam name; never Sent, Drafts or
+//!   All Mail, which hold the sender's copy), the search rounds.
 //! - `auth_results`, `headers`: the receiving server's checks in plain words;
 //!   `dkim_verify`: mail-auth over `crate::dns`, so `--dns-server` applies.
 //!

@@ -32,7 +32,9 @@ fn check_my_inbox_finds_the_message_and_its_exchange_joins_the_transcript() {
     fill_form(&mut harness, smtp.port());
     set_field(&mut harness, "Send the test to", IMAP_USER);
     harness.key_press(egui::Key::Enter);
-    step_until(&mut harness, "the test", |app| !app.is_running() && app.live().ok());
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok()
+    });
     harness.run_steps(4);
     // The recipient on the server the test went through is suggested.
     let suggested = harness
@@ -66,7 +68,10 @@ fn check_my_inbox_finds_the_message_and_its_exchange_joins_the_transcript() {
         .find(|l| l.text.contains(" LOGIN "))
         .expect("the IMAP exchange is in the transcript");
     assert!(login.text.ends_with("<redacted>"), "{}", login.text);
-    let smtp_lines = transcript.iter().position(|l| l.text.starts_with("250")).unwrap();
+    let smtp_lines = transcript
+        .iter()
+        .position(|l| l.text.starts_with("250"))
+        .unwrap();
     let imap_start = transcript
         .iter()
         .position(|l| l.text.starts_with("Looking for the message in the mailbox"))
@@ -83,9 +88,15 @@ fn a_mailbox_that_is_not_an_imap_address_is_explained_in_the_card() {
     let mut harness = sized_harness(&runtime, FormState::default(), 2400.0);
     fill_form(&mut harness, smtp.port());
     harness.key_press(egui::Key::Enter);
-    step_until(&mut harness, "the test", |app| !app.is_running() && app.live().ok());
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok()
+    });
     harness.run_steps(4);
-    set_field(&mut harness, "Mailbox (IMAP)", "pop3://someone@mail.test.example");
+    set_field(
+        &mut harness,
+        "Mailbox (IMAP)",
+        "pop3://someone@mail.test.example",
+    );
     harness.get_by_label("Check my inbox").click();
     harness.run_steps(3);
     let error = harness.state().inbox_error().unwrap().to_owned();

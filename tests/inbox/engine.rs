@@ -230,10 +230,8 @@ async fn a_message_that_never_comes_is_not_found_after_every_folder_was_searched
         "{}",
         report.explanation
     );
-    assert_eq!(
-        report.folders_searched,
-        ["INBOX", "Spam", "Sent", "Archive"]
-    );
+    // Sent is not searched: it may hold the sender's copy, which is no arrival.
+    assert_eq!(report.folders_searched, ["INBOX", "Spam", "Archive"]);
     let examined: Vec<_> = server
         .commands()
         .into_iter()
@@ -291,4 +289,19 @@ async fn stop_ends_the_wait_at_once() {
         "{result:?}"
     );
     assert_eq!(*lines.lock().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_copy_in_the_sent_folder_is_no_arrival() {
+    let id = "<sent-copy@tester.example>";
+    let server = ImapServer::start(ImapConfig {
+        messages: holding(vec![("Sent", message(id))]),
+        ..ImapConfig::default()
+    })
+    .await;
+    let mut request = request(&server, "imaps", id);
+    request.wait = Duration::from_millis(100);
+    let (report, _) = run(request, CancellationToken::new()).await;
+    assert_eq!(report.unwrap().verdict, InboxVerdict::NotFound);
+    assert!(!server.commands().iter().any(|c| c.contains("\"Sent\"")));
 }
