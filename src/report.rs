@@ -30,6 +30,19 @@ pub fn support_report(outcome: &TestOutcome) -> String {
     SecretForms::new(&settings.password, settings.user_name.trim()).scrub_encoded(&out)
 }
 
+/// [`support_report`], then, when the mailbox was checked, where the message landed and the
+/// IMAP exchange (already redacted at its source).
+pub fn support_report_with_inbox(
+    outcome: &TestOutcome,
+    inbox: Option<&crate::inbox::InboxReport>,
+) -> String {
+    let mut out = support_report(outcome);
+    if let Some(inbox) = inbox {
+        out.push_str(&crate::inbox::report_section(inbox));
+    }
+    out
+}
+
 fn header(
     out: &mut String,
     settings: &Settings,

@@ -157,31 +157,5 @@ pub fn exit_code(report: &InboxReport) -> u8 {
 /// Prints where the message landed, the receiving server's checks and our DKIM check.
 pub fn print_report(report: &InboxReport) {
     println!("\nDid it land? {}\n", report.mailbox);
-    println!("  {}", report.verdict_text);
-    println!("  {}", report.explanation);
-    let Some(arrival) = &report.arrival else {
-        println!("  Folders searched: {}", report.folders_searched.join(", "));
-        return;
-    };
-    match &arrival.receiver_checks {
-        Some(checks) => {
-            println!(
-                "\n  The receiving server's own checks ({}):",
-                checks.checked_by
-            );
-            for check in &checks.checks {
-                let mark = match check.passed {
-                    Some(true) => "pass",
-                    Some(false) => "FAIL",
-                    None => "----",
-                };
-                println!("    [{mark}] {}", check.text);
-            }
-        }
-        None => println!("\n  The receiving server added no Authentication-Results header."),
-    }
-    println!("\n  {}", arrival.dkim_text);
-    for signature in &arrival.dkim {
-        println!("    - {}", signature.text);
-    }
+    print!("{}", crate::inbox::summary(report));
 }

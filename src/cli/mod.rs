@@ -170,7 +170,7 @@ async fn send(args: args::SendArgs) -> u8 {
         checks.print(&args);
     }
     if let Some(path) = &args.report {
-        report_file::write_report(path, &outcome, json).await;
+        report_file::write_report(path, &outcome, checks.inbox.as_ref(), json).await;
     }
     if args.save_password {
         profile_cmd::save_password_after(outcome.settings(), outcome.report()).await;

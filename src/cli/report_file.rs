@@ -4,17 +4,23 @@
 
 use std::path::Path;
 
+use crate::inbox::InboxReport;
 use crate::outcome::TestOutcome;
-use crate::report::{REPORT_TITLE, support_report};
+use crate::report::{REPORT_TITLE, support_report_with_inbox};
 
-/// Writes the report to `path` and says where (stderr with `--json`, so stdout stays one
+/// Writes the report (with the inbox check, when there was one) to `path` and says where (stderr with `--json`, so stdout stays one
 /// document). A failure is a warning: the test's own result and exit code stand.
-pub async fn write_report(path: &Path, outcome: &TestOutcome, json: bool) {
+pub async fn write_report(
+    path: &Path,
+    outcome: &TestOutcome,
+    inbox: Option<&InboxReport>,
+    json: bool,
+) {
     if let Err(message) = may_replace(path).await {
         eprintln!("warning: the support report was not written: {message}");
         return;
     }
-    let text = support_report(outcome);
+    let text = support_report_with_inbox(outcome, inbox);
     match crate::files::write_atomically(path, text.as_bytes()).await {
         Ok(()) if json => eprintln!("Support report written to {}", path.display()),
         Ok(()) => println!("\nSupport report written to {}", path.display()),

@@ -22,6 +22,7 @@ mod look;
 mod model;
 mod recorder;
 mod request;
+mod summary;
 mod texts;
 
 use std::time::Instant;
@@ -34,6 +35,7 @@ pub use model::{
 };
 pub use recorder::{LineSink, MAX_SERVER_BYTES};
 pub use request::{DEFAULT_WAIT, InboxError, InboxRequest};
+pub use summary::{report_section, summary};
 pub use texts::duration;
 
 /// Looks for the message in the mailbox and reports where it landed. `sink` sees every

@@ -108,8 +108,18 @@ async fn json_carries_the_inbox_check_and_exits_0_when_in_the_inbox() {
 #[tokio::test]
 async fn text_says_it_landed_in_spam_shows_the_imap_exchange_and_exits_10() {
     let (smtp, imap) = smtp_and_mailbox("Spam").await;
+    let dir = tempfile::tempdir().unwrap();
+    let report_path = dir.path().join("report.txt");
     // Both passwords on standard input: the sign-in's first, the mailbox's second.
-    let args = send_args(&smtp, &imap, &["--inbox-password-stdin"]);
+    let args = send_args(
+        &smtp,
+        &imap,
+        &[
+            "--inbox-password-stdin",
+            "--report",
+            report_path.to_str().unwrap(),
+        ],
+    );
     let stdin = format!("{TEST_PASSWORD}\n{IMAP_PASSWORD}\n");
     let output = run_async(args, Vec::new(), &stdin).await;
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -133,6 +143,21 @@ async fn text_says_it_landed_in_spam_shows_the_imap_exchange_and_exits_10() {
     assert!(stdout.contains("no DKIM signature"), "{stdout}");
     assert_no_passwords(&stdout);
     assert_no_passwords(&String::from_utf8_lossy(&output.stderr));
+    // The support report carries the answer and the IMAP exchange, without the password.
+    let report = std::fs::read_to_string(&report_path).unwrap();
+    assert!(
+        report.contains("## Did it land? (imaps://reader@test.example@localhost:"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Arrived, but in the spam folder"),
+        "{report}"
+    );
+    assert!(
+        report.contains("LOGIN \"reader@test.example\" <redacted>"),
+        "{report}"
+    );
+    assert_no_passwords(&report);
 }
 
 #[tokio::test]
