@@ -143,6 +143,7 @@ elif command -v cargo-fuzz >/dev/null 2>&1; then
     fuzz reply 20
     fuzz explain 20
     fuzz certificate 20
+    fuzz received 20
 else
     need "the fuzz runs (install: cargo install cargo-fuzz --locked)"
 fi

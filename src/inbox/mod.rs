@@ -38,6 +38,12 @@ pub use request::{DEFAULT_WAIT, InboxError, InboxRequest};
 pub use summary::{report_section, summary};
 pub use texts::duration;
 
+/// What the receiving server checked, read from a received message (`raw`, headers first): its
+/// topmost `Authentication-Results`, every text made safe to show; `None` when it added none.
+pub fn receiver_checks_in(raw: &[u8]) -> Option<ReceiverChecks> {
+    auth_results::receiver_checks(&headers::headers(raw))
+}
+
 /// Looks for the message in the mailbox and reports where it landed. `sink` sees every
 /// transcript line as it happens (the password already redacted); `cancel` stops at once.
 pub async fn check_inbox(
@@ -71,7 +77,7 @@ pub async fn check_inbox(
                 folder: crate::untrusted::displayable_str(&found.folder.name),
                 placement: found.folder.placement,
                 after_ms: u64::try_from(found.after.as_millis()).unwrap_or(u64::MAX),
-                receiver_checks: auth_results::receiver_checks(&headers::headers(&found.raw)),
+                receiver_checks: receiver_checks_in(&found.raw),
                 dkim,
                 dkim_text,
             })
