@@ -4,15 +4,17 @@
 #      where it goes (/proc/<pid>/smaps), and after a start with an empty Mesa shader cache
 #      (real binary, Xvfb, Mesa llvmpipe software GL);
 #   2. the CLI: one full send (STARTTLS + AUTH LOGIN + message) against a local Postfix,
-#      beside swaks doing the same, with hyperfine; peak memory with GNU time;
+#      beside swaks doing the same, with hyperfine; peak memory with GNU time; 2b. the same send
+#      with --check-inbox (the message found in Dovecot over IMAPS), and the arrival time;
 #   3. cancel: Ctrl-C while waiting for a greeting;
 #   4. hostile servers: peak memory of `mailtester send` against a 1 MiB reply line and an
 #      endless multi-line reply (scripts/hostile_smtp.py), beside a server that refuses at once.
 # Needs (Debian): xvfb xauth libgl1 libglx-mesa0 libgl1-mesa-dri libxkbcommon-x11-0 hyperfine
 #                 time swaks, and Postfix (scripts/postfix-test-server.sh install).
-# Usage: scripts/bench.sh [hostile|window]   (MAILTESTER_BIN overrides target/release/mailtester;
-#        `hostile` runs only part 4, which needs nothing but python3 and GNU time; `window` runs
-#        only part 1, which needs only the Xvfb packages)
+# Usage: scripts/bench.sh [hostile|window|inbox]   (MAILTESTER_BIN overrides
+#        target/release/mailtester; `hostile` runs only part 4, which needs nothing but python3
+#        and GNU time; `window` runs only part 1, which needs only the Xvfb packages; `inbox` only
+#        part 2b, the send with --check-inbox against Postfix + Dovecot)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${MAILTESTER_BIN:-target/release/mailtester}"
@@ -159,12 +161,13 @@ if [[ "${1:-}" == window ]]; then
     echo "results in $results"
     exit 0
 fi
-window_bench
+[[ "${1:-}" == inbox ]] || window_bench
 
 # --- 2. The CLI against Postfix, beside swaks ------------------------------------------------
 postfix_dir="$PWD/target/postfix-bench"
 env_file="$(MAILTESTER_POSTFIX_PLAIN_PORT=14525 MAILTESTER_POSTFIX_SUBMISSION_PORT=14587 \
-    MAILTESTER_POSTFIX_SMTPS_PORT=14465 scripts/postfix-test-server.sh start "$postfix_dir" | tail -n 1)"
+    MAILTESTER_POSTFIX_SMTPS_PORT=14465 MAILTESTER_POSTFIX_IMAP_PORT=14143 \
+    MAILTESTER_POSTFIX_IMAPS_PORT=14993 scripts/postfix-test-server.sh start "$postfix_dir" | tail -n 1)"
 trap 'scripts/postfix-test-server.sh stop "$postfix_dir" >/dev/null 2>&1 || true' EXIT
 # shellcheck disable=SC1090
 source "$env_file"
@@ -173,6 +176,29 @@ user="$MAILTESTER_POSTFIX_USER"
 port="$MAILTESTER_POSTFIX_SUBMISSION_PORT"
 ours="$bin send --host 127.0.0.1 --port $port --enable-ssl true --user $user --password-env MAILTESTER_BENCH_PW --from $user --ca-file $MAILTESTER_POSTFIX_CA --json"
 theirs="swaks --server 127.0.0.1:$port --tls --auth LOGIN --auth-user $user --auth-password \"\$MAILTESTER_BENCH_PW\" --from $user --to $user --tls-verify --tls-ca-path $MAILTESTER_POSTFIX_CA"
+
+# --- 2b. Did it land? The same send, then the message found in Dovecot over IMAPS ----------------
+inbox_bench() {
+    local inbox="$ours --to $user --check-inbox imaps://$user@127.0.0.1:$MAILTESTER_POSTFIX_IMAPS_PORT --inbox-password-env MAILTESTER_BENCH_PW"
+    $inbox > "$out_dir/inbox.json"   # fails loudly here if the setup is wrong
+    hyperfine --warmup 3 --runs 20 --export-markdown "$out_dir/inbox.md" \
+        -n "send --check-inbox" "$inbox > /dev/null" -n "send" "$ours > /dev/null" > "$out_dir/hyperfine-inbox.txt"
+    local after=()
+    for _ in 1 2 3 4 5; do
+        after+=("$($inbox | python3 -c 'import json,sys; print(json.load(sys.stdin)["inbox_check"]["arrival"]["after_ms"])')")
+    done
+    say "### Did it land? send, then the message found in Dovecot's inbox over IMAPS (local Postfix)"
+    say ""
+    cat "$out_dir/inbox.md" | tee -a "$results"
+    say ""
+    say "From the server's 250 to the message found: ${after[*]} ms (five runs)."
+    say ""
+}
+if [[ "${1:-}" == inbox ]]; then
+    inbox_bench
+    echo "results in $results"
+    exit 0
+fi
 $ours > /dev/null   # fails loudly here if the setup is wrong
 hyperfine --warmup 3 --runs 20 --export-markdown "$out_dir/cli.md" \
     -n mailtester "$ours > /dev/null" -n swaks "$theirs > /dev/null" > "$out_dir/hyperfine.txt"

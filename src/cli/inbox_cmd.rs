@@ -69,6 +69,7 @@ pub async fn after_send(
     given: Option<Password>,
     outcome: &TestOutcome,
     send: &super::args::SendArgs,
+    sent_at: Instant,
 ) -> Result<InboxReport, u8> {
     let (args, json) = (&send.inbox, send.json);
     let settings = outcome.settings();
@@ -82,7 +83,7 @@ pub async fn after_send(
     };
     let mut request = InboxRequest::new(mailbox.clone(), password, message_id);
     request.wait = Duration::from_secs(args.inbox_wait);
-    request.sent_at = Instant::now();
+    request.sent_at = sent_at;
     request.accept_invalid_certs = settings.accept_invalid_certs;
     request.dns_server = send.dns_server;
     if let Some(path) = &settings.ca_file {

@@ -153,10 +153,11 @@ async fn send(args: args::SendArgs) -> u8 {
         }
     };
     let outcome = run_test(settings, &plan, &sink, cancel, args.include_password).await;
+    let sent_at = std::time::Instant::now();
     if !json {
         output::print_outcome(&outcome);
     }
-    let checks = Box::pin(AfterChecks::run(&args, &outcome, inbox_password)).await;
+    let checks = Box::pin(AfterChecks::run(&args, &outcome, inbox_password, sent_at)).await;
     if json {
         let mut document = json::send_document(&outcome);
         if args.check_dns {
@@ -197,6 +198,7 @@ impl AfterChecks {
         args: &args::SendArgs,
         outcome: &crate::outcome::TestOutcome,
         inbox_password: Option<crate::secret::Password>,
+        sent_at: std::time::Instant,
     ) -> Self {
         let mut checks = Self {
             arrival: None,
@@ -221,7 +223,8 @@ impl AfterChecks {
             }
         }
         if let Some(mailbox) = &args.inbox.check_inbox {
-            let found = inbox_cmd::after_send(mailbox, inbox_password, outcome, args).await;
+            let found =
+                inbox_cmd::after_send(mailbox, inbox_password, outcome, args, sent_at).await;
             match found {
                 Ok(report) => checks.inbox = Some(report),
                 Err(code) => checks.inbox_failed = Some(code),
