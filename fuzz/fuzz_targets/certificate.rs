@@ -6,27 +6,11 @@
 
 #![no_main]
 
+mod common;
+
+use common::assert_displayable;
 use libfuzzer_sys::fuzz_target;
 use mail_settings_tester::certificate::{CertificateInfo, fingerprint};
-
-fn unsafe_char(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(
-            c,
-            '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{feff}'
-                | '\u{061c}'
-        )
-}
-
-fn assert_displayable(what: &str, text: &str) {
-    if let Some(c) = text.chars().find(|c| unsafe_char(*c)) {
-        panic!("{what} holds a raw U+{:04X}: {text:?}", u32::from(c));
-    }
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some(info) = CertificateInfo::from_der(data) else {

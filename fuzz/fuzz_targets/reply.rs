@@ -9,6 +9,9 @@
 
 #![no_main]
 
+mod common;
+
+use common::{assert_displayable, unsafe_char};
 use libfuzzer_sys::fuzz_target;
 use mail_settings_tester::diagnosis::classify_reply;
 use mail_settings_tester::event::Step;
@@ -17,25 +20,9 @@ use mail_settings_tester::reply::{
 };
 use mail_settings_tester::untrusted::{displayable, displayable_str};
 
-/// What `displayable` must never let through (the same set as `untrusted::needs_escape`).
-fn unsafe_char(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(
-            c,
-            '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{feff}'
-                | '\u{061c}'
-        )
-}
-
 fn check_displayable(data: &[u8]) {
     let shown = displayable(data);
-    if let Some(c) = shown.chars().find(|c| unsafe_char(*c)) {
-        panic!("displayable let U+{:04X} through: {shown:?}", u32::from(c));
-    }
+    assert_displayable("displayable", &shown);
     assert_eq!(displayable_str(&shown), shown, "a second pass changed it");
     if let Ok(text) = std::str::from_utf8(data)
         && !text.chars().any(unsafe_char)

@@ -8,7 +8,7 @@ use clap::Args;
 use tokio_util::sync::CancellationToken;
 
 use super::exit;
-use crate::credentials::{self, CredentialError};
+use crate::credentials;
 use crate::inbox::{InboxReport, InboxRequest, InboxVerdict, MailboxAddress, check_inbox};
 use crate::outcome::TestOutcome;
 use crate::secret::Password;
@@ -123,15 +123,7 @@ async fn mailbox_password(
     settings: &crate::settings::Settings,
 ) -> Result<Password, u8> {
     let account = mailbox.account();
-    let lookup = account.clone();
-    let loaded = tokio::task::spawn_blocking(move || credentials::load(&lookup))
-        .await
-        .unwrap_or_else(|err| {
-            Err(CredentialError::Other {
-                detail: err.to_string(),
-            })
-        });
-    if let Ok(Some(password)) = loaded {
+    if let Ok(Some(password)) = credentials::load_in_background(None, account.clone()).await {
         return Ok(password);
     }
     let same_account = mailbox.user.eq_ignore_ascii_case(settings.user_name.trim())

@@ -279,14 +279,7 @@ pub async fn complete_password(settings: Settings, from_profile: bool) -> Result
     let Some(account) = Account::for_settings(&settings) else {
         return Ok(settings);
     };
-    let lookup = account.clone();
-    let loaded = tokio::task::spawn_blocking(move || credentials::load(&lookup))
-        .await
-        .unwrap_or_else(|err| {
-            Err(CredentialError::Other {
-                detail: err.to_string(),
-            })
-        });
+    let loaded = credentials::load_in_background(None, account.clone()).await;
     password_or_exit(settings, &account, loaded)
 }
 

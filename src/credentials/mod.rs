@@ -93,6 +93,24 @@ pub fn load(account: &Account) -> Result<Option<Password>, CredentialError> {
     with_system(|keyring| keyring.load(account))
 }
 
+/// [`load`] from async code: on a blocking thread, so the runtime keeps going while the keyring
+/// answers (or asks the user to unlock it). `keyring`: another store than the system's (tests).
+pub async fn load_in_background(
+    keyring: Option<Keyring>,
+    account: Account,
+) -> Result<Option<Password>, CredentialError> {
+    tokio::task::spawn_blocking(move || match &keyring {
+        Some(keyring) => keyring.load(&account),
+        None => load(&account),
+    })
+    .await
+    .unwrap_or_else(|err| {
+        Err(CredentialError::Other {
+            detail: err.to_string(),
+        })
+    })
+}
+
 /// Removes the password saved for `account` from the system keyring; `false` when there was
 /// none. Blocking.
 pub fn forget(account: &Account) -> Result<bool, CredentialError> {

@@ -216,7 +216,9 @@ impl MailTesterApp {
                 Message::InboxLine { run, line } => self.inbox.on_line(run, line),
                 Message::InboxChecked { run, result } => {
                     self.inbox_cancel = None;
-                    self.inbox.on_finished(run, result.map(|report| *report));
+                    self.inbox
+                        .check
+                        .on_finished(run, result.map(|report| *report));
                 }
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));

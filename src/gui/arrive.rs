@@ -9,40 +9,8 @@ use super::widgets::{self, Icon};
 use super::{ids, style};
 use crate::arrive::{ArrivalReport, DnsRecord, Finding, FindingId, Severity, Verdict};
 
-/// What the card knows.
-#[derive(Debug, Default)]
-pub struct ArriveState {
-    /// Which check the answer belongs to (older ones are ignored).
-    pub run: u64,
-    /// A check is running.
-    pub running: bool,
-    /// The last answer.
-    pub report: Option<ArrivalReport>,
-    /// Why the check could not run.
-    pub error: Option<String>,
-}
-
-impl ArriveState {
-    /// Forgets the last answer (a new test ran).
-    pub fn clear(&mut self) {
-        self.run += 1;
-        self.running = false;
-        self.report = None;
-        self.error = None;
-    }
-
-    /// Takes in the answer of check `run`.
-    pub fn on_finished(&mut self, run: u64, result: Result<ArrivalReport, String>) {
-        if run != self.run {
-            return;
-        }
-        self.running = false;
-        match result {
-            Ok(report) => self.report = Some(report),
-            Err(error) => self.error = Some(error),
-        }
-    }
-}
+/// What the card knows: the DNS check on request and its answer.
+pub type ArriveState = super::background::Background<ArrivalReport>;
 
 /// The card under the snippet after a success; `more` draws the inbox part under the DNS part.
 pub fn arrive_card(

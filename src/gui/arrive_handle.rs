@@ -15,9 +15,8 @@ impl MailTesterApp {
         let mut request =
             crate::arrive::DnsCheckRequest::new(settings.from.clone(), Some(settings.host.clone()));
         request.dns_server = self.find.dns_server;
-        self.arrive.running = true;
-        self.arrive.error = None;
-        self.worker.start_dns_check(self.arrive.run, request);
+        let run = self.arrive.start();
+        self.worker.start_dns_check(run, request);
     }
 
     /// The last "Will it arrive?" answer, if any (tests).

@@ -103,7 +103,7 @@ impl MailTesterApp {
         match purpose {
             FilePurpose::CaFile | FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => None,
             FilePurpose::SaveReport => self.outcome.as_ref().map(|outcome| {
-                crate::report::support_report_with_inbox(outcome, self.inbox.report.as_ref())
+                crate::report::support_report_with_inbox(outcome, self.inbox.check.report.as_ref())
             }),
             FilePurpose::SaveTranscript => Some(transcript_text(&self.transcript_lines())),
             FilePurpose::SaveSnippet => self.outcome.as_ref().and_then(|outcome| {

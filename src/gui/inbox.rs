@@ -5,6 +5,7 @@
 
 use egui::{RichText, TextEdit, Ui};
 
+use super::background::Background;
 use super::command::{Command, TestCommand};
 use super::widgets::{self, Icon};
 use super::{ids, style};
@@ -15,54 +16,39 @@ use crate::secret::Password;
 /// What the inbox part of the card knows.
 #[derive(Debug, Default)]
 pub struct InboxState {
-    /// Which look the lines and the answer belong to (older ones are ignored).
-    pub run: u64,
-    /// A look is running.
-    pub running: bool,
+    /// The look and its answer.
+    pub check: Background<InboxReport>,
     /// The mailbox as typed (`imaps://user@host`).
     pub mailbox: String,
     /// Whether the user changed the mailbox (else each success fills it in afresh).
     pub mailbox_edited: bool,
     /// The mailbox password as typed (memory only).
     pub password: Password,
-    /// The IMAP exchange so far (password redacted).
+    /// The IMAP exchange of the current look (password redacted).
     pub lines: Vec<TranscriptLine>,
-    /// The last answer.
-    pub report: Option<InboxReport>,
-    /// Why the look could not run or ended early.
-    pub error: Option<String>,
 }
 
 impl InboxState {
     /// Forgets the last look (a new test ran) and suggests `suggestion` unless the user typed
     /// their own mailbox.
     pub fn reset(&mut self, suggestion: String) {
-        self.run += 1;
-        self.running = false;
+        self.check.clear();
         self.lines.clear();
-        self.report = None;
-        self.error = None;
         if !self.mailbox_edited {
             self.mailbox = suggestion;
         }
     }
 
-    /// Takes in a transcript line of look `run`.
-    pub fn on_line(&mut self, run: u64, line: TranscriptLine) {
-        if run == self.run {
-            self.lines.push(line);
-        }
+    /// Starts a look and returns its number.
+    pub fn start(&mut self) -> u64 {
+        self.lines.clear();
+        self.check.start()
     }
 
-    /// Takes in the answer of look `run`.
-    pub fn on_finished(&mut self, run: u64, result: Result<InboxReport, String>) {
-        if run != self.run {
-            return;
-        }
-        self.running = false;
-        match result {
-            Ok(report) => self.report = Some(report),
-            Err(error) => self.error = Some(error),
+    /// Takes in a transcript line of look `run`.
+    pub fn on_line(&mut self, run: u64, line: TranscriptLine) {
+        if run == self.check.run {
+            self.lines.push(line);
         }
     }
 }
@@ -79,7 +65,7 @@ pub fn inbox_section(
     ui.add_space(8.0);
     ui.separator();
     ui.label(RichText::new("Did it land?").strong().size(16.0));
-    if let Some(report) = &state.report {
+    if let Some(report) = &state.check.report {
         report_ui(ui, report);
     } else {
         ui.label(format!(
@@ -87,7 +73,7 @@ pub fn inbox_section(
              the inbox or in spam. We only read; nothing is moved or deleted."
         ));
     }
-    if state.running {
+    if state.check.running {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Looking for the message (up to a minute)…");
@@ -97,11 +83,11 @@ pub fn inbox_section(
         });
         return;
     }
-    if let Some(error) = &state.error {
+    if let Some(error) = &state.check.error {
         ui.colored_label(style::bad(ui), error);
     }
     fields_ui(ui, state, same_password);
-    let label = if state.report.is_some() {
+    let label = if state.check.report.is_some() {
         "Check my inbox again"
     } else {
         "Check my inbox"

@@ -14,7 +14,7 @@ impl MailTesterApp {
         let Some(outcome) = &self.outcome else {
             return;
         };
-        if self.inbox.running {
+        if self.inbox.check.running {
             return;
         }
         let Some(message_id) = outcome.report().message_id.clone() else {
@@ -24,7 +24,7 @@ impl MailTesterApp {
         let mailbox = match MailboxAddress::parse(&self.inbox.mailbox) {
             Ok(mailbox) => mailbox,
             Err(why) => {
-                self.inbox.error = Some(super::worker::capitalise(&why));
+                self.inbox.check.error = Some(super::worker::capitalise(&why));
                 return;
             }
         };
@@ -36,14 +36,10 @@ impl MailTesterApp {
         request.sent_at = self.sent_at.unwrap_or_else(std::time::Instant::now);
         request.accept_invalid_certs = settings.accept_invalid_certs;
         request.dns_server = self.find.dns_server;
-        self.inbox.run += 1;
-        self.inbox.running = true;
-        self.inbox.error = None;
-        self.inbox.report = None;
-        self.inbox.lines.clear();
+        let run = self.inbox.start();
         self.transcript_open = Some(true);
         self.inbox_cancel = Some(self.worker.start_inbox_check(
-            self.inbox.run,
+            run,
             request,
             settings.ca_file.clone(),
         ));
@@ -90,12 +86,12 @@ impl MailTesterApp {
 
     /// The last inbox answer, if any (tests).
     pub fn inbox_report(&self) -> Option<&InboxReport> {
-        self.inbox.report.as_ref()
+        self.inbox.check.report.as_ref()
     }
 
     /// Why the last inbox look could not run, if it could not (tests).
     pub fn inbox_error(&self) -> Option<&str> {
-        self.inbox.error.as_deref()
+        self.inbox.check.error.as_deref()
     }
 }
 

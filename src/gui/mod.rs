@@ -8,6 +8,7 @@ mod app;
 mod app_data;
 mod arrive;
 mod arrive_handle;
+mod background;
 mod certificate_view;
 mod checklist;
 mod command;

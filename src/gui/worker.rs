@@ -275,7 +275,12 @@ impl Worker {
                     request.ca_pem = Some(pem);
                 }
                 if request.password.is_empty() {
-                    request.password = saved_password(keyring, request.mailbox.account()).await;
+                    let account = request.mailbox.account();
+                    request.password = crate::credentials::load_in_background(keyring, account)
+                        .await
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default();
                 }
                 let lines = outbox.clone();
                 let sink: crate::inbox::LineSink = Arc::new(move |line: &TranscriptLine| {
@@ -368,22 +373,6 @@ impl Worker {
             .unwrap_or_else(PoisonError::into_inner);
         *count
     }
-}
-
-/// The keyring's password for `account`, or an empty one (the check then says what to do).
-async fn saved_password(
-    keyring: Option<crate::credentials::Keyring>,
-    account: crate::credentials::Account,
-) -> crate::secret::Password {
-    tokio::task::spawn_blocking(move || match &keyring {
-        Some(keyring) => keyring.load(&account),
-        None => crate::credentials::load(&account),
-    })
-    .await
-    .ok()
-    .and_then(Result::ok)
-    .flatten()
-    .unwrap_or_default()
 }
 
 /// `text` with a capital first letter (the engine's errors continue a sentence).

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use mail_settings_tester::inbox::InboxVerdict;
 
-use super::support::imap_server::{IMAP_PASSWORD, IMAP_USER, ImapConfig, ImapServer};
+use super::support::imap_server::{IMAP_PASSWORD, IMAP_USER, ImapServer};
 use super::*;
 
 #[test]
@@ -14,18 +14,7 @@ fn check_my_inbox_finds_the_message_and_its_exchange_joins_the_transcript() {
     let runtime = runtime();
     let (smtp, imap) = runtime.block_on(async {
         let smtp = Arc::new(TestServer::start(ServerConfig::default()).await);
-        let received = smtp.clone();
-        let imap = ImapServer::start(ImapConfig {
-            messages: Arc::new(move || {
-                received
-                    .messages()
-                    .into_iter()
-                    .map(|m| ("Spam".to_owned(), m.into_bytes()))
-                    .collect()
-            }),
-            ..ImapConfig::default()
-        })
-        .await;
+        let imap = ImapServer::delivering(&smtp, "Spam").await;
         (smtp, imap)
     });
     let mut harness = sized_harness(&runtime, FormState::default(), 2400.0);

@@ -7,25 +7,14 @@ use serde_json::Value;
 
 use super::password_forms;
 use super::support::bin::run_async;
-use super::support::imap_server::{IMAP_PASSWORD, IMAP_USER, ImapConfig, ImapServer};
+use super::support::imap_server::{IMAP_PASSWORD, IMAP_USER, ImapServer};
 use super::support::pki::TestPki;
 use super::support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
 
 /// An SMTP server, and an IMAP server whose `folder` holds every message the SMTP server took.
 async fn smtp_and_mailbox(folder: &'static str) -> (Arc<TestServer>, ImapServer) {
     let smtp = Arc::new(TestServer::start(ServerConfig::default()).await);
-    let received = smtp.clone();
-    let imap = ImapServer::start(ImapConfig {
-        messages: Arc::new(move || {
-            received
-                .messages()
-                .into_iter()
-                .map(|m| (folder.to_owned(), m.into_bytes()))
-                .collect()
-        }),
-        ..ImapConfig::default()
-    })
-    .await;
+    let imap = ImapServer::delivering(&smtp, folder).await;
     (smtp, imap)
 }
 

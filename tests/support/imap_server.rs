@@ -16,6 +16,7 @@ use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
 
 use crate::support::pki::{CertKind, TestPki};
+use crate::support::smtp_server::TestServer;
 
 /// The one user.
 pub const IMAP_USER: &str = "reader@test.example";
@@ -100,6 +101,23 @@ impl ImapServer {
             commands,
             task,
         }
+    }
+
+    /// A server whose `folder` holds every message `smtp` has received so far: the mailbox a
+    /// test's message is delivered to.
+    pub async fn delivering(smtp: &Arc<TestServer>, folder: &'static str) -> ImapServer {
+        let received = smtp.clone();
+        ImapServer::start(ImapConfig {
+            messages: Arc::new(move || {
+                received
+                    .messages()
+                    .into_iter()
+                    .map(|m| (folder.to_owned(), m.into_bytes()))
+                    .collect()
+            }),
+            ..ImapConfig::default()
+        })
+        .await
     }
 
     /// The port.
