@@ -39,6 +39,16 @@ fn request(postfix: &Postfix, scheme: &str, port_key: &str, message_id: &str) ->
     request
 }
 
+/// [`request`] over implicit TLS.
+fn imaps(postfix: &Postfix, message_id: &str) -> InboxRequest {
+    request(
+        postfix,
+        "imaps",
+        "MAILTESTER_POSTFIX_IMAPS_PORT",
+        message_id,
+    )
+}
+
 async fn look(request: InboxRequest) -> Result<InboxReport, InboxError> {
     check_inbox(request, Arc::new(|_| {}), CancellationToken::new()).await
 }
@@ -59,14 +69,7 @@ async fn send_to(postfix: &Postfix, to: &str) -> String {
 async fn the_delivered_message_is_found_in_dovecots_inbox_over_imaps_and_starttls() {
     let postfix = Postfix::get();
     let id = send_to(&postfix, USER).await;
-    let report = look(request(
-        &postfix,
-        "imaps",
-        "MAILTESTER_POSTFIX_IMAPS_PORT",
-        &id,
-    ))
-    .await
-    .unwrap();
+    let report = look(imaps(&postfix, &id)).await.unwrap();
     assert_eq!(report.verdict, InboxVerdict::InInbox, "{report:#?}");
     let arrival = report.arrival.as_ref().unwrap();
     assert_eq!(arrival.folder, "INBOX");
@@ -117,14 +120,7 @@ async fn the_delivered_message_is_found_in_dovecots_inbox_over_imaps_and_starttl
 async fn mail_that_lands_in_the_junk_folder_is_reported_as_spam() {
     let postfix = Postfix::get();
     let id = send_to(&postfix, postfix.var("MAILTESTER_POSTFIX_JUNK_RCPT")).await;
-    let report = look(request(
-        &postfix,
-        "imaps",
-        "MAILTESTER_POSTFIX_IMAPS_PORT",
-        &id,
-    ))
-    .await
-    .unwrap();
+    let report = look(imaps(&postfix, &id)).await.unwrap();
     assert_eq!(report.verdict, InboxVerdict::InJunk, "{report:#?}");
     let arrival = report.arrival.unwrap();
     assert_eq!(
@@ -163,7 +159,7 @@ async fn a_dkim_signature_still_holds_after_postfix_delivered_the_message() {
     let message = signature.to_header() + &raw;
     let plain_port = postfix.var("MAILTESTER_POSTFIX_PLAIN_PORT");
     smtp_deliver(&format!("127.0.0.1:{plain_port}"), USER, &message).await;
-    let mut request = request(&postfix, "imaps", "MAILTESTER_POSTFIX_IMAPS_PORT", &id);
+    let mut request = imaps(&postfix, &id);
     request.dns_server = Some(dns.addr());
     let report = look(request).await.unwrap();
     assert_eq!(report.verdict, InboxVerdict::InInbox, "{report:#?}");
@@ -180,7 +176,7 @@ async fn a_dkim_signature_still_holds_after_postfix_delivered_the_message() {
 #[ignore = "needs a running Postfix: scripts/check.sh runs it"]
 async fn dovecot_refuses_a_wrong_password_and_we_say_so() {
     let postfix = Postfix::get();
-    let mut request = request(&postfix, "imaps", "MAILTESTER_POSTFIX_IMAPS_PORT", "<x@y>");
+    let mut request = imaps(&postfix, "<x@y>");
     request.password = Password::new("wrong-password");
     let err = look(request).await.unwrap_err();
     assert!(matches!(err, InboxError::SignIn { .. }), "{err:?}");
