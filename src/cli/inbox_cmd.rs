@@ -36,6 +36,10 @@ pub struct InboxArgs {
     /// password when --password-stdin is given too).
     #[arg(long, requires = "check_inbox")]
     pub inbox_password_stdin: bool,
+    /// Save the mailbox password in the system keyring (account USER@HOST:PORT) once the
+    /// mailbox took the sign-in, so later checks need no password flag.
+    #[arg(long, requires = "check_inbox")]
+    pub save_inbox_password: bool,
     /// How long to look for the message before saying it did not arrive, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, requires = "check_inbox",
           value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -81,6 +85,7 @@ pub async fn after_send(
         Some(password) => password,
         None => mailbox_password(mailbox, settings).await?,
     };
+    let to_save = args.save_inbox_password.then(|| password.clone());
     let mut request = InboxRequest::new(mailbox.clone(), password, message_id);
     request.wait = Duration::from_secs(args.inbox_wait);
     request.sent_at = sent_at;
@@ -109,12 +114,21 @@ pub async fn after_send(
             super::output::print_line(line);
         }
     });
-    check_inbox(request, sink, CancellationToken::new())
-        .await
-        .map_err(|error| {
-            eprintln!("error: {error}");
-            exit::INBOX
-        })
+    let result = Box::pin(check_inbox(request, sink, CancellationToken::new())).await;
+    if let Some(password) = to_save {
+        match &result {
+            // Any answer means the mailbox took the sign-in.
+            Ok(_) => super::profile_cmd::save_and_say(mailbox.account(), password).await,
+            Err(_) => eprintln!(
+                "note: the mailbox password was not saved in the keyring: the check did not \
+                 get as far as a good sign-in."
+            ),
+        }
+    }
+    result.map_err(|error| {
+        eprintln!("error: {error}");
+        exit::INBOX
+    })
 }
 
 /// The keyring's password for the mailbox, or the sign-in password when it is the same account.

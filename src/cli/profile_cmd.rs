@@ -344,16 +344,12 @@ pub async fn save_password_after(settings: &Settings, report: &SessionReport) {
         );
         return;
     }
-    let password = settings.password.clone();
-    let saving = account.clone();
-    let saved = tokio::task::spawn_blocking(move || credentials::save(&saving, &password))
-        .await
-        .unwrap_or_else(|err| {
-            Err(CredentialError::Other {
-                detail: err.to_string(),
-            })
-        });
-    match saved {
+    save_and_say(account, settings.password.clone()).await;
+}
+
+/// Saves `password` for `account` in the system keyring and says so (or why not) on stderr.
+pub async fn save_and_say(account: Account, password: Password) {
+    match credentials::save_in_background(None, account.clone(), password).await {
         Ok(()) => eprintln!("Saved the password for {account} in the system keyring."),
         Err(err) => eprintln!("warning: {err}"),
     }

@@ -111,6 +111,24 @@ pub async fn load_in_background(
     })
 }
 
+/// [`save`] from async code, on a blocking thread (see [`load_in_background`]).
+pub async fn save_in_background(
+    keyring: Option<Keyring>,
+    account: Account,
+    password: Password,
+) -> Result<(), CredentialError> {
+    tokio::task::spawn_blocking(move || match &keyring {
+        Some(keyring) => keyring.save(&account, &password),
+        None => save(&account, &password),
+    })
+    .await
+    .unwrap_or_else(|err| {
+        Err(CredentialError::Other {
+            detail: err.to_string(),
+        })
+    })
+}
+
 /// Removes the password saved for `account` from the system keyring; `false` when there was
 /// none. Blocking.
 pub fn forget(account: &Account) -> Result<bool, CredentialError> {

@@ -214,12 +214,7 @@ impl MailTesterApp {
                     self.arrive.on_finished(run, result.map(|report| *report));
                 }
                 Message::InboxLine { run, line } => self.inbox.on_line(run, line),
-                Message::InboxChecked { run, result } => {
-                    self.inbox_cancel = None;
-                    self.inbox
-                        .check
-                        .on_finished(run, result.map(|report| *report));
-                }
+                Message::InboxChecked { run, result } => self.inbox_finished(run, result),
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));
                 }

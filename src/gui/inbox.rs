@@ -26,6 +26,9 @@ pub struct InboxState {
     pub password: Password,
     /// The IMAP exchange of the current look (password redacted).
     pub lines: Vec<TranscriptLine>,
+    /// What to keep in the keyring once the current look signed in ("Remember" is on and a
+    /// password was typed).
+    pub save_after: Option<(crate::credentials::Account, Password)>,
 }
 
 impl InboxState {
@@ -127,7 +130,11 @@ fn fields_ui(ui: &mut Ui, state: &mut InboxState, same_password: bool) {
                 .password(true)
                 .hint_text(hint)
                 .desired_width(240.0);
-            if ui.add(edit).labelled_by(label.id).changed() {
+            let response = ui.add(edit).labelled_by(label.id).on_hover_text(
+                "Used for this check only; kept in the system keyring after a good sign-in when \
+                 \"Remember in the system keyring\" is ticked",
+            );
+            if response.changed() {
                 state.password = Password::new(text);
             }
             ui.end_row();

@@ -28,7 +28,8 @@ impl MailTesterApp {
                 return;
             }
         };
-        let mut password = self.inbox.password.clone();
+        let typed = self.inbox.password.clone();
+        let mut password = typed.clone();
         if password.is_empty() && same_account(&mailbox, &settings) {
             password = settings.password.clone();
         }
@@ -37,12 +38,32 @@ impl MailTesterApp {
         request.accept_invalid_certs = settings.accept_invalid_certs;
         request.dns_server = self.find.dns_server;
         let run = self.inbox.start();
+        self.inbox.save_after = (self.form.remember_password && !typed.is_empty())
+            .then(|| (request.mailbox.account(), typed));
         self.transcript_open = Some(true);
         self.inbox_cancel = Some(self.worker.start_inbox_check(
             run,
             request,
             settings.ca_file.clone(),
         ));
+    }
+
+    /// Takes in the end of look `run`; keeps the typed password in the keyring when asked
+    /// and the mailbox took it (any answer means it did).
+    pub(super) fn inbox_finished(&mut self, run: u64, result: Result<Box<InboxReport>, String>) {
+        if run != self.inbox.check.run {
+            return;
+        }
+        self.inbox_cancel = None;
+        let save = self.inbox.save_after.take();
+        if result.is_ok()
+            && let Some((account, password)) = save
+        {
+            self.worker.save_password(account, password);
+        }
+        self.inbox
+            .check
+            .on_finished(run, result.map(|report| *report));
     }
 
     /// Stops the look.

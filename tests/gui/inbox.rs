@@ -92,3 +92,68 @@ fn a_mailbox_that_is_not_an_imap_address_is_explained_in_the_card() {
     assert!(error.contains("is not an IMAP address"), "{error}");
     harness.get_by_label(&error);
 }
+
+#[test]
+fn a_remembered_mailbox_password_is_kept_in_the_keyring_and_used_next_time() {
+    use mail_settings_tester::credentials::{Account, Keyring};
+    let runtime = runtime();
+    let keyring = Keyring::with_store(keyring_core::mock::Store::new().unwrap());
+    let (smtp, imap) = runtime.block_on(async {
+        let smtp = Arc::new(TestServer::start(ServerConfig::default()).await);
+        let imap = ImapServer::delivering(&smtp, "INBOX").await;
+        (smtp, imap)
+    });
+    let handle = runtime.handle().clone();
+    let store = keyring.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe(move |cc| {
+            MailTesterApp::with_form(&cc.egui_ctx, handle, FormState::default()).with_keyring(store)
+        });
+    fill_form(&mut harness, smtp.port());
+    set_field(&mut harness, "Send the test to", IMAP_USER);
+    harness
+        .get_by_label("Remember in the system keyring")
+        .click();
+    harness.key_press(egui::Key::Enter);
+    step_until(&mut harness, "the test", |app| {
+        !app.is_running() && app.live().ok()
+    });
+    harness.run_steps(4);
+    let mailbox = format!("imaps://{IMAP_USER}@localhost:{}", imap.port());
+    set_field(&mut harness, "Mailbox (IMAP)", &mailbox);
+    set_field(&mut harness, "Mailbox password", IMAP_PASSWORD);
+    harness.get_by_label("Check my inbox").click();
+    step_until(&mut harness, "the first inbox check", |app| {
+        app.inbox_report().is_some() || app.inbox_error().is_some()
+    });
+    let account = Account::new(IMAP_USER, "localhost", u32::from(imap.port()));
+    step_until(&mut harness, "the keyring", |_| {
+        keyring.load(&account).ok().flatten().is_some()
+    });
+    assert_eq!(
+        keyring.load(&account).unwrap().unwrap().expose(),
+        IMAP_PASSWORD
+    );
+    // The field emptied: the keyring's password is used.
+    set_field(&mut harness, "Mailbox password", "");
+    harness.get_by_label("Check my inbox again").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the second inbox check", |app| {
+        app.inbox_report().is_some() || app.inbox_error().is_some()
+    });
+    let report = harness.state().inbox_report().cloned();
+    assert_eq!(
+        report.map(|r| r.verdict),
+        Some(InboxVerdict::InInbox),
+        "{:?}",
+        harness.state().inbox_error()
+    );
+    assert_eq!(
+        imap.commands()
+            .iter()
+            .filter(|c| c.contains(" LOGIN "))
+            .count(),
+        2
+    );
+}

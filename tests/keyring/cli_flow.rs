@@ -277,3 +277,78 @@ async fn send_shop_saving(dir: &Path, password: &str) -> Output {
     ];
     mailtester(dir, &args, &format!("{password}\n")).await
 }
+
+#[tokio::test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
+async fn the_mailbox_password_is_saved_once_and_found_for_the_next_inbox_check() {
+    use std::sync::Arc;
+
+    use support::imap_server::{IMAP_PASSWORD, IMAP_USER, ImapServer};
+
+    require_keyring();
+    let smtp = Arc::new(TestServer::start(ServerConfig::default()).await);
+    let imap = ImapServer::delivering(&smtp, "INBOX").await;
+    let config = tempfile::tempdir().unwrap();
+    let (port, ca) = (
+        smtp.port().to_string(),
+        TestPki::get().ca_pem_path().to_str().unwrap().to_owned(),
+    );
+    let mailbox = format!("imaps://{IMAP_USER}@localhost:{}", imap.port());
+    let send = |extra: &[&'static str]| -> Vec<String> {
+        let mut args: Vec<String> = [
+            "send",
+            "--host",
+            "localhost",
+            "--port",
+            &port,
+            "--user",
+            TEST_USER,
+            "--password-stdin",
+            "--from",
+            TEST_USER,
+            "--to",
+            IMAP_USER,
+            "--ca-file",
+            &ca,
+            "--enable-ssl",
+            "true",
+            "--check-inbox",
+            &mailbox,
+            "--inbox-wait",
+            "5",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        args
+    };
+    let args = send(&["--inbox-password-stdin", "--save-inbox-password"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let stdin = format!("{TEST_PASSWORD}\n{IMAP_PASSWORD}\n");
+    let out = mailtester(config.path(), &args, &stdin).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let account = Account::new(IMAP_USER, "localhost", u32::from(imap.port()));
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "Saved the password for {account} in the system keyring"
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+    if let Some(lookup) = secret_tool(&["lookup", "service", SERVICE, "username", &account.key()]) {
+        assert_eq!(text(&lookup.stdout), IMAP_PASSWORD);
+    }
+    // No mailbox password given: the keyring's is used.
+    let args = send(&[]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = mailtester(config.path(), &args, &format!("{TEST_PASSWORD}\n")).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Arrived in the inbox"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!text(&out.stdout).contains(IMAP_PASSWORD));
+    credentials::forget(&account).unwrap();
+}
