@@ -11,15 +11,6 @@ use super::model::Placement;
 use super::request::InboxError;
 use crate::untrusted::displayable_str;
 
-/// Folder names (their last part) that mean Junk when the server marks none with `\Junk`.
-const JUNK_NAMES: &[&str] = &[
-    "junk",
-    "spam",
-    "junk e-mail",
-    "junk email",
-    "bulk mail",
-    "bulk",
-];
 /// Special uses whose folders never hold an arrived message but may hold a copy of the sent
 /// one (Gmail files what it sends through its SMTP server in Sent Mail, and All Mail shows it).
 const NOT_ARRIVALS: &[NameAttribute<'static>] = &[
@@ -89,7 +80,7 @@ pub async fn look(link: &Link<'_>) -> Result<Looked, InboxError> {
     let searched = watched
         .iter()
         .chain(&others)
-        .map(|f| displayable_str(&f.name))
+        .map(|f| displayable_str(&super::folder_name::decoded(&f.name)))
         .collect();
     let query = format!("HEADER Message-ID {}", quoted(&request.message_id));
     let deadline = Instant::now() + request.wait;
@@ -181,10 +172,7 @@ fn placement(name: &Name) -> Placement {
         }
         _ => name.name(),
     };
-    if JUNK_NAMES
-        .iter()
-        .any(|junk| last.eq_ignore_ascii_case(junk))
-    {
+    if super::folder_name::means_junk(&super::folder_name::decoded(last)) {
         Placement::Junk
     } else {
         Placement::Other

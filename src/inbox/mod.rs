@@ -17,6 +17,7 @@ mod address;
 mod auth_results;
 mod connect;
 mod dkim_verify;
+mod folder_name;
 mod headers;
 mod look;
 mod model;
@@ -74,7 +75,9 @@ pub async fn check_inbox(
         Some(found) => {
             let (dkim, dkim_text) = dkim_verify::verify(&auth, &found.raw).await;
             Some(Arrival {
-                folder: crate::untrusted::displayable_str(&found.folder.name),
+                folder: crate::untrusted::displayable_str(&folder_name::decoded(
+                    &found.folder.name,
+                )),
                 placement: found.folder.placement,
                 after_ms: u64::try_from(found.after.as_millis()).unwrap_or(u64::MAX),
                 receiver_checks: receiver_checks_in(&found.raw),

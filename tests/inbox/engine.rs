@@ -305,3 +305,24 @@ async fn a_copy_in_the_sent_folder_is_no_arrival() {
     assert_eq!(report.unwrap().verdict, InboxVerdict::NotFound);
     assert!(!server.commands().iter().any(|c| c.contains("\"Sent\"")));
 }
+
+#[tokio::test]
+async fn a_french_junk_folder_without_a_special_use_mark_is_still_spam_and_named_readably() {
+    let id = "<fr-1@tester.example>";
+    let server = ImapServer::start(ImapConfig {
+        folders: vec![("INBOX", ""), ("Courrier ind&AOk-sirable", "")],
+        messages: holding(vec![("Courrier ind&AOk-sirable", message(id))]),
+        ..ImapConfig::default()
+    })
+    .await;
+    let (report, _) = run(request(&server, "imaps", id), CancellationToken::new()).await;
+    let report = report.unwrap();
+    assert_eq!(report.verdict, InboxVerdict::InJunk, "{report:#?}");
+    assert!(
+        report
+            .verdict_text
+            .contains("spam folder \"Courrier indésirable\""),
+        "{}",
+        report.verdict_text
+    );
+}
