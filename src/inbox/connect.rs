@@ -210,14 +210,14 @@ impl Link<'_> {
             .await?
             .map_err(|err| self.broken(&err))?;
         let line = line.strip_suffix(b"\r").unwrap_or(&line);
-        Ok(crate::untrusted::displayable(line))
+        Ok(self.log.server_text(&String::from_utf8_lossy(line)))
     }
 
     /// The error for a connection that broke.
     pub fn broken(&self, err: &dyn std::fmt::Display) -> InboxError {
         InboxError::Protocol {
             server: self.server(),
-            detail: crate::untrusted::displayable_str(&err.to_string()),
+            detail: self.log.server_text(&err.to_string()),
         }
     }
 }

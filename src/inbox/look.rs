@@ -64,10 +64,16 @@ pub async fn look(link: &Link<'_>) -> Result<Looked, InboxError> {
         )
         .await?
         .map_err(|(err, _)| match err {
-            async_imap::error::Error::No(said) | async_imap::error::Error::Bad(said) => {
+            // The server's own words, as the transcript shows them (async-imap's are its
+            // parser's rendering of them).
+            async_imap::error::Error::No(_) | async_imap::error::Error::Bad(_) => {
                 InboxError::SignIn {
                     user: displayable_str(&request.mailbox.user),
-                    said: displayable_str(said.trim()),
+                    said: link
+                        .log
+                        .last_server_line()
+                        .map(|line| without_tag(&line))
+                        .unwrap_or_default(),
                 }
             }
             other => link.broken(&other),
@@ -223,6 +229,13 @@ async fn search(
         raw,
         after,
     }))
+}
+
+/// A tagged reply without its tag: `A1 NO [AUTHENTICATIONFAILED] …` → `NO [AUTHENTICATIONFAILED] …`.
+fn without_tag(line: &str) -> String {
+    line.split_once(' ')
+        .map_or(line, |(_, rest)| rest)
+        .to_owned()
 }
 
 /// `text` as an IMAP quoted string.

@@ -37,12 +37,21 @@ pub use model::{
 pub use recorder::{LineSink, MAX_SERVER_BYTES};
 pub use request::{DEFAULT_WAIT, InboxError, InboxRequest};
 pub use summary::{report_section, summary};
-pub use texts::duration;
 
 /// What the receiving server checked, read from a received message (`raw`, headers first): its
 /// topmost `Authentication-Results`, every text made safe to show; `None` when it added none.
 pub fn receiver_checks_in(raw: &[u8]) -> Option<ReceiverChecks> {
     auth_results::receiver_checks(&headers::headers(raw))
+}
+
+/// [`receiver_checks_in`] for a message a server sent: a header that carries the password in
+/// any form is left out, as if it were not there (the rest is escaped by the parser).
+fn receiver_checks_of(raw: &[u8], log: &recorder::Transcript) -> Option<ReceiverChecks> {
+    let headers: Vec<(String, String)> = headers::headers(raw)
+        .into_iter()
+        .filter(|(_, value)| !log.carries_password(value))
+        .collect();
+    auth_results::receiver_checks(&headers)
 }
 
 /// Looks for the message in the mailbox and reports where it landed. `sink` sees every
@@ -80,7 +89,7 @@ pub async fn check_inbox(
                 )),
                 placement: found.folder.placement,
                 after_ms: u64::try_from(found.after.as_millis()).unwrap_or(u64::MAX),
-                receiver_checks: receiver_checks_in(&found.raw),
+                receiver_checks: receiver_checks_of(&found.raw, &log),
                 dkim,
                 dkim_text,
             })

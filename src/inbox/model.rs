@@ -31,13 +31,6 @@ pub enum InboxVerdict {
     NotFound,
 }
 
-impl InboxVerdict {
-    /// Whether the recipient will see it where they look first.
-    pub fn landed_well(self) -> bool {
-        matches!(self, Self::InInbox)
-    }
-}
-
 /// One check the receiving server made (a `method=result` of an `Authentication-Results`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuthCheck {

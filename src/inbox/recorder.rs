@@ -18,7 +18,7 @@ use std::time::Instant;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 use crate::event::{Direction, TranscriptLine};
-use crate::secret::{Password, REDACTED, SecretForms};
+use crate::secret::{HIDDEN_REPLY, Password, REDACTED, SecretForms};
 
 /// The most a server may send in one connection (a test message is a few kilobytes).
 pub const MAX_SERVER_BYTES: usize = 16 * 1024 * 1024;
@@ -68,6 +68,28 @@ impl Transcript {
         self.push(Direction::Info, text.to_owned(), false);
     }
 
+    /// Text from the server that is not a transcript line (an error's words), made safe as a
+    /// server line is: escaped, and hidden after its tag and status when it carries the
+    /// password.
+    pub fn server_text(&self, text: &str) -> String {
+        self.lock().hide(&crate::untrusted::displayable_str(text))
+    }
+
+    /// Whether `text` carries the password in any form (raw, IMAP-quoted, base64).
+    pub fn carries_password(&self, text: &str) -> bool {
+        self.lock().carries(text)
+    }
+
+    /// The last line the server sent, as the transcript shows it.
+    pub fn last_server_line(&self) -> Option<String> {
+        self.lock()
+            .lines
+            .iter()
+            .rev()
+            .find(|line| line.dir == Direction::Server)
+            .map(|line| line.text.clone())
+    }
+
     /// Every line so far.
     pub fn lines(&self) -> Vec<TranscriptLine> {
         self.lock().lines.clone()
@@ -84,7 +106,7 @@ impl Transcript {
 
     fn server_line(&self, raw: &[u8], encrypted: bool) {
         let text = shown_line(raw);
-        let text = self.lock().forms.hide_in_server_line(&text);
+        let text = self.lock().hide(&text);
         self.push(Direction::Server, text, encrypted);
     }
 
@@ -103,6 +125,33 @@ impl Transcript {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Shared> {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Shared {
+    fn carries(&self, text: &str) -> bool {
+        self.forms.appear_in(text)
+            || self
+                .client_secrets
+                .iter()
+                .any(|s| text.contains(s.as_str()))
+    }
+
+    /// `text` whole, or its tag and status word (`A1 NO`, `* BYE`) and the hidden mark when it
+    /// carries the password: cutting out only the password would show where it was.
+    fn hide(&self, text: &str) -> String {
+        if !self.carries(text) {
+            return text.to_owned();
+        }
+        let words: Vec<&str> = text.splitn(3, ' ').collect();
+        let status = ["OK", "NO", "BAD", "BYE", "PREAUTH"];
+        let kept = match words.as_slice() {
+            [tag, word, ..] if status.iter().any(|s| word.eq_ignore_ascii_case(s)) => {
+                format!("{tag} {word} ")
+            }
+            _ => String::new(),
+        };
+        format!("{kept}{HIDDEN_REPLY}")
     }
 }
 

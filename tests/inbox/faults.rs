@@ -29,6 +29,10 @@ async fn a_wrong_password_is_a_refused_sign_in_in_plain_words() {
         "{text}"
     );
     assert!(text.contains("Authentication failed"), "{text}");
+    assert!(
+        text.contains("(it said: NO [AUTHENTICATIONFAILED] Authentication failed.)"),
+        "the server's own words: {text}"
+    );
     assert!(text.contains("app password"), "{text}");
     assert!(!lines.iter().any(|l| l.text.contains("not-the-password")));
 }
@@ -142,4 +146,51 @@ async fn nothing_to_look_for_or_no_password_is_said_before_connecting() {
     let (result, _) = run(request(&server, "imaps", " "), CancellationToken::new()).await;
     assert!(matches!(result, Err(InboxError::NoMessage)), "{result:?}");
     assert!(server.commands().is_empty());
+}
+
+#[tokio::test]
+async fn a_server_that_repeats_the_password_gets_it_hidden_in_the_error_and_the_transcript() {
+    let server = server(ImapConfig {
+        fault: ImapFault::EchoLogin,
+        ..ImapConfig::default()
+    })
+    .await;
+    let mut request = request(&server, "imaps", "<x@t>");
+    request.password = Password::new("Wr0ng\"pass word");
+    let (result, lines) = run(request, CancellationToken::new()).await;
+    let err = result.unwrap_err();
+    assert!(matches!(err, InboxError::SignIn { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("<hidden: the server repeated your password here>"),
+        "{text}"
+    );
+    for form in ["Wr0ng", "pass word"] {
+        assert!(!text.contains(form), "{text}");
+        assert!(lines.iter().all(|l| !l.text.contains(form)), "{lines:#?}");
+    }
+}
+
+#[tokio::test]
+async fn a_password_inside_the_received_headers_never_reaches_the_report() {
+    let id = "<echo-ar@tester.example>";
+    let results =
+        format!("spf=pass (the password was {IMAP_PASSWORD}) smtp.mailfrom=a@shop.example");
+    let raw = super::received(&super::message(id), &results);
+    let server = server(ImapConfig {
+        messages: super::holding(vec![("INBOX", raw)]),
+        ..ImapConfig::default()
+    })
+    .await;
+    let (result, _) = run(request(&server, "imaps", id), CancellationToken::new()).await;
+    let report = result.unwrap();
+    // The header is left out whole, as if the receiving server had added none.
+    assert!(
+        report.arrival.as_ref().unwrap().receiver_checks.is_none(),
+        "{report:#?}"
+    );
+    let report = serde_json::to_string(&report).unwrap();
+    for form in super::password_forms() {
+        assert!(!report.contains(&form), "{report}");
+    }
 }

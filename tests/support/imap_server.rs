@@ -38,6 +38,8 @@ pub enum ImapFault {
     EndlessMessage,
     /// Greets like an SMTP server (a user who gave the SMTP port).
     SmtpGreeting,
+    /// Refuses a sign-in by repeating what the client sent, password and all.
+    EchoLogin,
 }
 
 /// How the server behaves.
@@ -232,6 +234,8 @@ async fn commands<S: AsyncRead + AsyncWrite + Unpin>(
                 signed_in = args == [IMAP_USER, IMAP_PASSWORD];
                 if signed_in {
                     format!("{tag} OK [CAPABILITY IMAP4rev1] Logged in\r\n")
+                } else if config.fault == ImapFault::EchoLogin {
+                    format!("{tag} NO [AUTHENTICATIONFAILED] Refused: {rest}\r\n")
                 } else {
                     format!("{tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n")
                 }
