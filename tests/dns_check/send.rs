@@ -3,43 +3,14 @@
 
 use serde_json::Value;
 
-use super::support::bin::run_async;
-use super::support::pki::TestPki;
-use super::support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
+use super::support::bin::{run_async, send_to_test_server};
+use super::support::smtp_server::{ServerConfig, TEST_PASSWORD, TestServer};
 use super::world;
 
 /// `send` to the server on `port` as `from`, with `--check-dns` against `dns` and `extra` flags.
 fn send_args(port: u16, dns: &str, from: &str, extra: &[&str]) -> Vec<String> {
-    let port = port.to_string();
-    let ca = TestPki::get().ca_pem_path().display().to_string();
-    let mut args: Vec<String> = [
-        "send",
-        "--host",
-        "localhost",
-        "--port",
-        &port,
-        "--user",
-        TEST_USER,
-        "--password-stdin",
-        "--from",
-        from,
-        "--client-domain",
-        "tester.example",
-        "--timeout",
-        "5",
-        "--ca-file",
-        &ca,
-        "--enable-ssl",
-        "true",
-        "--check-dns",
-        "--dns-server",
-        dns,
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    args
+    let flags = [&["--from", from, "--check-dns", "--dns-server", dns], extra].concat();
+    send_to_test_server(port, &flags)
 }
 
 #[tokio::test]

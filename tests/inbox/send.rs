@@ -6,10 +6,9 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::password_forms;
-use super::support::bin::run_async;
+use super::support::bin::{run_async, send_to_test_server};
 use super::support::imap_server::{IMAP_PASSWORD, IMAP_USER, ImapServer};
-use super::support::pki::TestPki;
-use super::support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
+use super::support::smtp_server::{ServerConfig, TEST_PASSWORD, TestServer};
 
 /// An SMTP server, and an IMAP server whose `folder` holds every message the SMTP server took.
 async fn smtp_and_mailbox(folder: &'static str) -> (Arc<TestServer>, ImapServer) {
@@ -20,39 +19,18 @@ async fn smtp_and_mailbox(folder: &'static str) -> (Arc<TestServer>, ImapServer)
 
 /// `send` to `smtp` with `--check-inbox` at `imap`, and `extra` flags.
 fn send_args(smtp: &TestServer, imap: &ImapServer, extra: &[&str]) -> Vec<String> {
-    let ca = TestPki::get().ca_pem_path().display().to_string();
     let mailbox = format!("imaps://{IMAP_USER}@localhost:{}", imap.port());
-    let mut args: Vec<String> = [
-        "send",
-        "--host",
-        "localhost",
-        "--port",
-        &smtp.port().to_string(),
-        "--user",
-        TEST_USER,
-        "--password-stdin",
+    let flags: &[&str] = &[
         "--from",
         "info@shop.example",
         "--to",
         IMAP_USER,
-        "--client-domain",
-        "tester.example",
-        "--timeout",
-        "5",
-        "--ca-file",
-        &ca,
-        "--enable-ssl",
-        "true",
         "--check-inbox",
         &mailbox,
         "--inbox-wait",
         "5",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    args
+    ];
+    send_to_test_server(smtp.port(), &[flags, extra].concat())
 }
 
 fn env_password() -> Vec<(String, String)> {

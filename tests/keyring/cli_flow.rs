@@ -289,39 +289,19 @@ async fn the_mailbox_password_is_saved_once_and_found_for_the_next_inbox_check()
     let smtp = Arc::new(TestServer::start(ServerConfig::default()).await);
     let imap = ImapServer::delivering(&smtp, "INBOX").await;
     let config = tempfile::tempdir().unwrap();
-    let (port, ca) = (
-        smtp.port().to_string(),
-        TestPki::get().ca_pem_path().to_str().unwrap().to_owned(),
-    );
     let mailbox = format!("imaps://{IMAP_USER}@localhost:{}", imap.port());
-    let send = |extra: &[&'static str]| -> Vec<String> {
-        let mut args: Vec<String> = [
-            "send",
-            "--host",
-            "localhost",
-            "--port",
-            &port,
-            "--user",
-            TEST_USER,
-            "--password-stdin",
+    let send = |extra: &[&str]| -> Vec<String> {
+        let flags: &[&str] = &[
             "--from",
             TEST_USER,
             "--to",
             IMAP_USER,
-            "--ca-file",
-            &ca,
-            "--enable-ssl",
-            "true",
             "--check-inbox",
             &mailbox,
             "--inbox-wait",
             "5",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-        args.extend(extra.iter().map(|s| (*s).to_owned()));
-        args
+        ];
+        support::bin::send_to_test_server(smtp.port(), &[flags, extra].concat())
     };
     let args = send(&["--inbox-password-stdin", "--save-inbox-password"]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
