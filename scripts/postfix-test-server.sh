@@ -231,6 +231,20 @@ imap_banner() {
 	) 2>/dev/null
 }
 
+# Waits (bounded, polled every 0.1 s) until the check $1 passes; stops early when
+# the daemon found by `$2 DIR` (DIR = $3) died. On failure shows the end of the
+# log $4 and dies with the message $5.
+wait_ready() {
+	local check=$1 alive=$2 dir=$3 log_file=$4 message=$5 i
+	for ((i = 0; i < START_TIMEOUT_TENTHS; i++)); do
+		"$check" && return 0
+		"$alive" "$dir" >/dev/null || break # the daemon died: no point waiting
+		sleep 0.1
+	done
+	tail -n 20 "$log_file" >&2 2>/dev/null || true
+	die "$message"
+}
+
 # --------------------------------------------------------------- rendering
 
 make_certs() {
@@ -653,34 +667,14 @@ cmd_start() {
 	postfix -c "$dir/etc" start </dev/null >>"$daemons_log" 2>&1 9>&- ||
 		die "postfix failed to start; see $daemons_log and $dir/log/postfix.log"
 
-	local ready=0
-	for ((i = 0; i < START_TIMEOUT_TENTHS; i++)); do
-		if port_open "$SMTPS_PORT" && smtp_banner "$SUBMISSION_PORT" && smtp_banner "$PLAIN_PORT"; then
-			ready=1
-			break
-		fi
-		postfix_pid "$dir" >/dev/null || break # master died: no point waiting
-		sleep 0.1
-	done
-	if [[ $ready -ne 1 ]]; then
-		tail -n 20 "$dir/log/postfix.log" >&2 2>/dev/null || true
-		die "postfix not ready on $HOST:$PLAIN_PORT/$SUBMISSION_PORT/$SMTPS_PORT; see $dir/log/"
-	fi
+	postfix_ready() { port_open "$SMTPS_PORT" && smtp_banner "$SUBMISSION_PORT" && smtp_banner "$PLAIN_PORT"; }
+	wait_ready postfix_ready postfix_pid "$dir" "$dir/log/postfix.log" \
+		"postfix not ready on $HOST:$PLAIN_PORT/$SUBMISSION_PORT/$SMTPS_PORT; see $dir/log/"
 	# Dovecot bound its ports before Postfix started; imap-login greets once
 	# it is up (usually at once by now).
-	ready=0
-	for ((i = 0; i < START_TIMEOUT_TENTHS; i++)); do
-		if port_open "$IMAPS_PORT" && imap_banner "$IMAP_PORT"; then
-			ready=1
-			break
-		fi
-		dovecot_pid "$dir" >/dev/null || break # master died: no point waiting
-		sleep 0.1
-	done
-	if [[ $ready -ne 1 ]]; then
-		tail -n 20 "$dir/log/dovecot.log" >&2 2>/dev/null || true
-		die "dovecot IMAP not ready on $HOST:$IMAP_PORT/$IMAPS_PORT; see $dir/log/"
-	fi
+	imap_ready() { port_open "$IMAPS_PORT" && imap_banner "$IMAP_PORT"; }
+	wait_ready imap_ready dovecot_pid "$dir" "$dir/log/dovecot.log" \
+		"dovecot IMAP not ready on $HOST:$IMAP_PORT/$IMAPS_PORT; see $dir/log/"
 
 	# Plain KEY=VALUE lines; every value is free of spaces and quotes (see
 	# resolve_dir), so the same file is also valid shell.
