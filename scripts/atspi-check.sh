@@ -3,13 +3,14 @@
 # does, and fails if any action is lost: each run starts a fresh `mailtester` under Xvfb, fills
 # the form through EditableText, presses "Send test email" through Action at full speed, and
 # checks that a test reached a local SMTP responder with every value that was set
-# (scripts/atspi_drive.py does the driving; it prints one line per run and a total).
+# (scripts/atspi_drive.py does the driving; it prints one line per run and a total). Then one
+# more window proves Copy and Paste through the real X11 clipboard (scripts/clipboard_drive.py).
 #
 # Everything runs in a private D-Bus session (dbus-run-session) with its own AT-SPI bus, a
 # throw-away display (xvfb-run -a) and temporary XDG/config folders: nothing persists.
 #
 # Needs (Debian): xvfb xauth at-spi2-core python3-pyatspi dbus libgl1 libglx-mesa0
-#                 libgl1-mesa-dri libxkbcommon-x11-0   (--install installs them)
+#                 libgl1-mesa-dri libxkbcommon-x11-0 xclip xdotool   (--install installs them)
 # Usage: scripts/atspi-check.sh [--install] [--runs N] [--pause SECONDS] [--keep]
 #   --runs N       how many fresh windows to drive (30)
 #   --pause S      wait S seconds between actions (0: full speed, the real check)
@@ -33,7 +34,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 packages=(xvfb xauth at-spi2-core python3-pyatspi dbus libgl1 libglx-mesa0 libgl1-mesa-dri
-    libxkbcommon-x11-0)
+    libxkbcommon-x11-0 xclip xdotool)
 if [[ "$install" == true ]]; then
     missing=()
     for package in "${packages[@]}"; do
@@ -58,6 +59,9 @@ for candidate in /usr/libexec/at-spi-bus-launcher /usr/lib/at-spi2-core/at-spi-b
 done
 [[ -n "$launcher" ]] || { echo "at-spi-bus-launcher not found: run $0 --install" >&2; exit 2; }
 command -v xvfb-run >/dev/null || { echo "xvfb-run not found: run $0 --install" >&2; exit 2; }
+for tool in xclip xdotool; do
+    command -v "$tool" >/dev/null || { echo "$tool not found: run $0 --install" >&2; exit 2; }
+done
 
 # The window as the tree has it now (a no-op when the debug build is current).
 if [[ -z "${MAILTESTER_BIN:-}" ]]; then
@@ -91,6 +95,8 @@ dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
     org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled \
     variant:boolean:true >/dev/null
 "$PYTHON" scripts/atspi_drive.py --bin "$BIN" --runs "$RUNS" "$@"
+# Copy and Paste through the real X11 clipboard (xclip reads and writes it, xdotool types Ctrl+V).
+"$PYTHON" scripts/clipboard_drive.py "$BIN"
 '
 # Harmless noise, filtered out: the D-Bus daemons cannot raise their file limit, and libatspi
 # does not know the signature of accesskit's cache signals (it reads the tree without them).

@@ -215,6 +215,7 @@ impl MailTesterApp {
                 }
                 Message::InboxLine { run, line } => self.inbox.on_line(run, line),
                 Message::InboxChecked { run, result } => self.inbox_finished(run, result),
+                Message::ClipboardText(text) => self.clipboard_arrived(text),
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));
                 }

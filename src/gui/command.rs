@@ -79,6 +79,8 @@ pub(crate) enum ViewCommand {
     CloseExplain,
     /// Explain the pasted text.
     Explain,
+    /// Read the system clipboard into the Explain box, then explain it.
+    PasteAndExplain,
     /// Show the snippet in this format.
     ShowSnippet(Format),
     /// Write the real password into the snippet, or the placeholder.

@@ -38,6 +38,13 @@ pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &
             .labelled_by(label.id);
             ui.horizontal(|ui| {
                 let ready = !state.text.trim().is_empty();
+                // For those who would right-click to paste (a text box here has no menu).
+                if ids::add(ui, "explain_paste", egui::Button::new("Paste and explain"))
+                    .on_hover_text("Puts what you copied (Ctrl+C) into the box and explains it")
+                    .clicked()
+                {
+                    commands.push(Command::View(ViewCommand::PasteAndExplain));
+                }
                 if ids::add_enabled(ui, "explain", ready, egui::Button::new("Explain")).clicked() {
                     commands.push(Command::View(ViewCommand::Explain));
                 }

@@ -7,7 +7,6 @@ use super::app::{MailTesterApp, PathPrompt};
 use super::command::{Command, FileCommand, FormCommand, TestCommand, ViewCommand};
 use super::transcript::transcript_text;
 use super::worker::FilePurpose;
-use crate::diagnosis::explain_for_site;
 use crate::session::SessionReport;
 use crate::snippet::Format;
 
@@ -61,11 +60,8 @@ impl MailTesterApp {
         match command {
             ViewCommand::OpenExplain => self.explain.open = true,
             ViewCommand::CloseExplain => self.explain.open = false,
-            ViewCommand::Explain => {
-                // A pure function of the text: no network, no disk.
-                let framework = self.form.settings.framework;
-                self.explain.diagnosis = Some(explain_for_site(&self.explain.text, framework));
-            }
+            ViewCommand::Explain => self.explain_pasted(),
+            ViewCommand::PasteAndExplain => self.worker.read_clipboard(),
             ViewCommand::ShowSnippet(format) => self.snippet_format = format,
             ViewCommand::IncludePassword(include) => self.include_password = include,
             ViewCommand::ShowTranscript(open) => self.transcript_open = Some(open),

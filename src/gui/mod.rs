@@ -11,6 +11,7 @@ mod arrive_handle;
 mod background;
 mod certificate_view;
 mod checklist;
+mod clipboard;
 mod command;
 mod data;
 mod data_ui;

@@ -100,6 +100,8 @@ pub enum Message {
         /// The report, or why there is none.
         result: Result<Box<InboxReport>, String>,
     },
+    /// The clipboard's text, for the Explain window (or why there is none, in words).
+    ClipboardText(Result<String, String>),
     /// Search number `run` has ended (or could not start: the reason, in words).
     DiscoveryFinished {
         /// Which search.

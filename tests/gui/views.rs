@@ -39,6 +39,49 @@ fn explain_window_diagnoses_pasted_text() {
     );
 }
 
+/// "Paste and explain" reads the system clipboard (off the UI thread): what another program
+/// copied lands in the box and is explained. With no clipboard at all (a plain `cargo test` has
+/// no display), the window says what to do instead. Under Wine the copy goes to the real
+/// Windows clipboard; `scripts/clipboard_drive.py` does the same against the real X11 clipboard.
+#[test]
+fn paste_and_explain_reads_the_system_clipboard() {
+    const COPIED: &str = "530 5.7.0 Must issue a STARTTLS command first";
+    // Another program's copy (kept alive: on X11 the owner serves the text while it lives).
+    let other_program = arboard::Clipboard::new()
+        .and_then(|mut clipboard| clipboard.set_text(COPIED).map(|()| clipboard));
+    let runtime = runtime();
+    let mut harness = harness(&runtime, FormState::default());
+    harness.run_steps(1);
+    harness.get_by_label("Explain an error message…").click();
+    harness.run_steps(4);
+    let seen = harness.state().worker().activity();
+    harness.get_by_label("Paste and explain").click();
+    harness.run_steps(2);
+    harness
+        .state()
+        .worker()
+        .wait_for_activity(seen, Duration::from_secs(10));
+    harness.run_steps(3);
+    if other_program.is_ok() {
+        let box_text = harness
+            .get_all_by_label("Paste the error your website logged (or the mail server's reply):")
+            .find_map(|node| node.value());
+        assert_eq!(box_text.as_deref(), Some(COPIED));
+        assert!(
+            harness
+                .query_by_label_contains("Support code: tls_required")
+                .is_some()
+        );
+    } else {
+        assert!(
+            harness
+                .query_by_label_contains("Click in the box and press Ctrl+V instead")
+                .is_some(),
+            "no clipboard here, and the window did not say what to do"
+        );
+    }
+}
+
 #[test]
 fn ten_thousand_transcript_lines_lay_out_only_the_visible_rows() {
     use mail_settings_tester::event::{Direction, TranscriptLine};
