@@ -8,10 +8,16 @@
 //!   old one while it is written.
 //! - The data is flushed (`fsync`) before the rename, and the folder after it (Unix).
 //! - A symlink is followed: its target is replaced and the link stays a link.
-//! - When the owner cannot be kept (Unix, not root, the file belongs to someone else), and on
-//!   Windows (where a rename would drop the file's own ACL), the file is overwritten in place
-//!   instead ([`Written::InPlace`]): that is not all-or-nothing, so callers that must never lose
-//!   the old content write a backup first (web.config does).
+//! - On Windows the new file is swapped in with `ReplaceFileW`, which keeps the old file's access
+//!   list (ACL), attributes and creation time; a plain rename would give it the folder's ACL.
+//!   A file another program holds (antivirus, an editor, IIS) is retried for a moment; when
+//!   that program still holds it, the file is written in place if the program allows it, and
+//!   otherwise the error says so ([`held_by_another_program`]).
+//! - When the owner cannot be kept (Unix, not root, the file belongs to someone else), the file
+//!   is overwritten in place instead ([`Written::InPlace`]): that is not all-or-nothing, so
+//!   callers that must never lose the old content write a backup first (web.config does).
+//! - A backup copy ([`create_copy_blocking`]) is never readable by more people than the file it
+//!   copies: its owner, group and mode on Unix, its exact access list on Windows.
 //!
 //! Every call here is blocking except [`write_atomically`]; the work of one call is never
 //! interrupted half-way by dropping a future (see [`finish_despite_ctrl_c`] for Ctrl-C).
@@ -24,7 +30,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// A new file gets the usual permissions (0666 less the umask on Unix); a replaced file
-    /// keeps its owner, group and mode exactly (and, on Windows, its ACL: written in place).
+    /// keeps its owner, group and mode exactly (and, on Windows, its ACL).
     Kept,
     /// Only the owner: a new file is 0600 (Unix); a replaced file keeps its owner and group,
     /// and its mode when that is already private, else it is tightened to 0600.
@@ -36,8 +42,9 @@ pub enum Access {
 pub enum Written {
     /// A new file was renamed over the old one (or there was none): all or nothing.
     Renamed,
-    /// The old file was overwritten in place, the only way to keep its owner (Unix, not root)
-    /// or its ACL (Windows). Not all or nothing: keep a backup first.
+    /// The old file was overwritten in place, the only way to keep its owner (Unix, not root),
+    /// or because another program holds it and allows writing but not replacing (Windows). Not
+    /// all or nothing: keep a backup first.
     InPlace,
 }
 
@@ -66,13 +73,6 @@ pub fn replace_blocking(path: &Path, bytes: &[u8], access: Access) -> io::Result
         Err(err) if err.kind() == io::ErrorKind::NotFound => None,
         Err(err) => return Err(err),
     };
-    if cfg!(windows)
-        && access == Access::Kept
-        && let Some(metadata) = &existing
-    {
-        write_in_place(&target, metadata, bytes)?;
-        return Ok(Written::InPlace);
-    }
     let dir = parent_dir(&target);
     let mut temporary = temporary_in(dir, &target, new_file_mode(access, existing.is_some()))?;
     if let Some(metadata) = &existing
@@ -84,19 +84,101 @@ pub fn replace_blocking(path: &Path, bytes: &[u8], access: Access) -> io::Result
     }
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
-    temporary.persist(&target).map_err(|err| err.error)?;
-    sync_dir(dir);
+    swap_in(temporary, &target, existing.as_ref(), bytes)
+}
+
+/// Puts the written temporary file in `target`'s place: a rename (Unix).
+#[cfg(not(windows))]
+fn swap_in(
+    temporary: tempfile::NamedTempFile,
+    target: &Path,
+    _existing: Option<&Metadata>,
+    _bytes: &[u8],
+) -> io::Result<Written> {
+    temporary.persist(target).map_err(|err| err.error)?;
+    sync_dir(parent_dir(target));
     Ok(Written::Renamed)
 }
 
-/// Creates a new file at `path` holding `bytes`, with the permissions of `like` (an existing
-/// file) and never wider: its owner and group when they can be set, its mode without the
-/// group's bits when the group could not be set. Fails with `AlreadyExists` (leaving what is
-/// there untouched) when `path` exists. The file appears complete or not at all.
-pub fn create_copy_blocking(path: &Path, bytes: &[u8], like: &Metadata) -> io::Result<()> {
+/// Puts the written temporary file in `target`'s place (Windows): `ReplaceFileW` over an
+/// existing file (its ACL kept), a rename otherwise; retried while another program holds the
+/// file, then written in place when that program lets us write but not replace.
+#[cfg(windows)]
+fn swap_in(
+    temporary: tempfile::NamedTempFile,
+    target: &Path,
+    existing: Option<&Metadata>,
+    bytes: &[u8],
+) -> io::Result<Written> {
+    let Some(metadata) = existing.filter(|metadata| metadata.is_file()) else {
+        let mut temporary = Some(temporary);
+        return retry_while_held(|| {
+            let file = temporary
+                .take()
+                .ok_or_else(|| io::Error::other("the temporary file is gone"))?;
+            file.persist(target).map_err(|err| {
+                temporary = Some(err.file);
+                err.error
+            })
+        })
+        .map(|_| Written::Renamed);
+    };
+    // Closed first: ReplaceFileW needs to delete the replacement, which an open handle blocks.
+    let temporary = temporary.into_temp_path();
+    match retry_while_held(|| crate::win32::replace_file(target, &temporary)) {
+        Ok(()) => {
+            // ReplaceFileW consumed it: nothing is left to delete.
+            let _ = temporary.keep();
+            Ok(Written::Renamed)
+        }
+        Err(err) if held_by_another_program(&err) => {
+            drop(temporary);
+            write_in_place(target, metadata, bytes)?;
+            Ok(Written::InPlace)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Whether `err` says another program has the file open in a way that stops this change
+/// (Windows: a sharing or lock violation). Never on Unix, where open files can be replaced.
+pub fn held_by_another_program(err: &io::Error) -> bool {
+    /// `ERROR_SHARING_VIOLATION` and `ERROR_LOCK_VIOLATION`.
+    const HELD: [i32; 2] = [32, 33];
+    cfg!(windows) && err.raw_os_error().is_some_and(|code| HELD.contains(&code))
+}
+
+/// Runs `op` again for a moment (about a second in all) while another program holds the file:
+/// antivirus scanners and indexers open new files briefly.
+#[cfg(windows)]
+fn retry_while_held<T>(mut op: impl FnMut() -> io::Result<T>) -> io::Result<T> {
+    const PAUSES_MS: [u64; 5] = [20, 50, 100, 250, 500];
+    let mut pauses = PAUSES_MS.iter();
+    loop {
+        match op() {
+            Err(err) if held_by_another_program(&err) => match pauses.next() {
+                Some(&ms) => std::thread::sleep(std::time::Duration::from_millis(ms)),
+                None => return Err(err),
+            },
+            done => return done,
+        }
+    }
+}
+
+/// Creates a new file at `path` holding `bytes`, with the permissions of the file `original`
+/// (whose metadata is `like`) and never wider: on Unix its owner and group when they can be
+/// set, its mode without the group's bits when the group could not be set; on Windows its
+/// exact access list. Fails with `AlreadyExists` (leaving what is there untouched) when `path`
+/// exists. The file appears complete or not at all.
+pub fn create_copy_blocking(
+    path: &Path,
+    bytes: &[u8],
+    original: &Path,
+    like: &Metadata,
+) -> io::Result<()> {
     let dir = parent_dir(path);
     let mut temporary = temporary_in(dir, path, 0o600)?;
-    copy_access_never_wider(temporary.as_file(), like)?;
+    copy_access_never_wider(&temporary, original, like)?;
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     temporary.persist_noclobber(path).map_err(|err| err.error)?;
@@ -239,7 +321,9 @@ fn copy_access(file: &File, original: &Metadata, access: Access) -> io::Result<b
     Ok(true)
 }
 
+/// Windows: nothing to do before writing; [`swap_in`] keeps the old file's ACL.
 #[cfg(not(unix))]
+#[allow(clippy::unnecessary_wraps)] // the Unix form can fail
 fn copy_access(_file: &File, _original: &Metadata, _access: Access) -> io::Result<bool> {
     Ok(true)
 }
@@ -247,8 +331,13 @@ fn copy_access(_file: &File, _original: &Metadata, _access: Access) -> io::Resul
 /// For [`create_copy_blocking`]: owner and group where possible, the mode without the special
 /// bits, and without the group's bits when the group is not the original's.
 #[cfg(unix)]
-fn copy_access_never_wider(file: &File, like: &Metadata) -> io::Result<()> {
+fn copy_access_never_wider(
+    temporary: &tempfile::NamedTempFile,
+    _original: &Path,
+    like: &Metadata,
+) -> io::Result<()> {
     use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let file = temporary.as_file();
     set_owner(file, like)?;
     let group_kept = file.metadata()?.gid() == like.gid();
     let mut mode = like.mode() & 0o777;
@@ -258,8 +347,22 @@ fn copy_access_never_wider(file: &File, like: &Metadata) -> io::Result<()> {
     file.set_permissions(std::fs::Permissions::from_mode(mode))
 }
 
-#[cfg(not(unix))]
-fn copy_access_never_wider(_file: &File, _like: &Metadata) -> io::Result<()> {
+/// Windows: the original's access list, exactly.
+#[cfg(windows)]
+fn copy_access_never_wider(
+    temporary: &tempfile::NamedTempFile,
+    original: &Path,
+    _like: &Metadata,
+) -> io::Result<()> {
+    crate::win32::copy_dacl(original, temporary.path())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn copy_access_never_wider(
+    _temporary: &tempfile::NamedTempFile,
+    _original: &Path,
+    _like: &Metadata,
+) -> io::Result<()> {
     Ok(())
 }
 
@@ -306,7 +409,7 @@ mod tests {
         let taken = dir.path().join("web.config.bak");
         std::fs::write(&taken, b"older backup").unwrap();
         let like = std::fs::metadata(&taken).unwrap();
-        let err = create_copy_blocking(&taken, b"new", &like).unwrap_err();
+        let err = create_copy_blocking(&taken, b"new", &taken, &like).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read(&taken).unwrap(), b"older backup");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

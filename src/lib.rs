@@ -28,6 +28,8 @@ pub mod settings;
 pub mod snippet;
 pub mod untrusted;
 pub mod webconfig;
+#[cfg(windows)]
+pub mod win32;
 
 /// What the unit tests share.
 #[cfg(test)]

@@ -24,6 +24,22 @@ impl Drop for OldServer {
     }
 }
 
+/// The old-TLS server: the one named by `MAILTESTER_OLD_TLS_SERVER` (`127.0.0.1:PORT`, started
+/// by scripts/windows.sh on the Linux side for the Windows build under Wine, which cannot start
+/// python3), or our own python3 child.
+fn old_server(dir: &Path) -> (Option<OldServer>, u16) {
+    if let Ok(address) = std::env::var("MAILTESTER_OLD_TLS_SERVER") {
+        let port = address
+            .rsplit(':')
+            .next()
+            .and_then(|port| port.parse().ok())
+            .expect("MAILTESTER_OLD_TLS_SERVER is 127.0.0.1:PORT");
+        return (None, port);
+    }
+    let (server, port) = start_old_server(dir);
+    (Some(server), port)
+}
+
 fn start_old_server(dir: &Path) -> (OldServer, u16) {
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
     let made = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
@@ -37,7 +53,7 @@ fn start_old_server(dir: &Path) -> (OldServer, u16) {
         .arg(&key)
         .stdout(Stdio::piped())
         .spawn()
-        .expect("python3 runs the old-TLS server");
+        .expect("python3 runs the old-TLS server (or set MAILTESTER_OLD_TLS_SERVER)");
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
@@ -49,7 +65,7 @@ fn start_old_server(dir: &Path) -> (OldServer, u16) {
 #[tokio::test]
 async fn a_server_with_only_tls_1_0_gets_its_own_diagnosis() {
     let dir = tempfile::tempdir().unwrap();
-    let (_server, port) = start_old_server(dir.path());
+    let (_server, port) = old_server(dir.path());
     let settings = Settings {
         host: "localhost".into(),
         port: u32::from(port),

@@ -16,6 +16,9 @@ mod mutations;
 mod support;
 #[path = "webconfig/update.rs"]
 mod update;
+#[cfg(windows)]
+#[path = "webconfig/windows_files.rs"]
+mod windows_files;
 
 use std::path::PathBuf;
 

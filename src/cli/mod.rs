@@ -12,6 +12,7 @@ mod args;
 mod dns_check_args;
 mod dns_check_cmd;
 mod inbox_cmd;
+mod interrupt;
 mod json;
 mod output;
 mod probe_args;
@@ -29,6 +30,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use args::{Cli, Command};
 pub use dns_check_args::DnsCheckArgs;
+pub use interrupt::quiet_on_closed_pipe;
 pub use json::send_document;
 pub use probe_args::ProbeArgs;
 
@@ -85,25 +87,6 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
     }
 }
 
-/// Output piped into a program that stops reading (`mailtester snippet | head -3`) ends the
-/// process quietly, as other command-line tools do, instead of a panic message: `println!`
-/// panics on a closed pipe, since Rust programs ignore SIGPIPE.
-pub fn quiet_on_closed_pipe() {
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or_default();
-        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
-            std::process::exit(i32::from(exit::CLOSED_PIPE));
-        }
-        default_hook(info);
-    }));
-}
-
 async fn send(args: args::SendArgs) -> u8 {
     let settings = match settings_from(&args.settings) {
         Ok(settings) => settings,
@@ -133,16 +116,10 @@ async fn send(args: args::SendArgs) -> u8 {
     };
     // Ctrl-C: the first stops the test (with a QUIT to the server), a second ends at once.
     let cancel = CancellationToken::new();
-    let on_ctrl_c = cancel.clone();
-    let watcher = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-            eprintln!("\nStopping the test… (Ctrl-C again quits at once)");
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(i32::from(exit::CANCELLED));
-            }
-        }
-    });
+    let watcher = interrupt::cancel_on_ctrl_c(
+        cancel.clone(),
+        "Stopping the test… (Ctrl-C again quits at once)",
+    );
     let json = args.json;
     if !json {
         output::print_start(&plan);

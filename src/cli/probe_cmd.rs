@@ -20,16 +20,10 @@ use crate::settings::Target;
 pub async fn run(args: ProbeArgs) -> u8 {
     let request = request_from(&args);
     let cancel = CancellationToken::new();
-    let on_ctrl_c = cancel.clone();
-    let watcher = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-            eprintln!("\nStopping… (Ctrl-C again quits at once)");
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(i32::from(exit::CANCELLED));
-            }
-        }
-    });
+    let watcher = super::interrupt::cancel_on_ctrl_c(
+        cancel.clone(),
+        "Stopping… (Ctrl-C again quits at once)",
+    );
     let (events, mut inbox) = mpsc::unbounded_channel();
     let json = args.json;
     if !json {

@@ -120,10 +120,16 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The operating system refused access.
-    #[error("permission denied: this account may not {action} the file (or create files in its folder); run as a user who may (on a web server often an administrator), or work on a copy: {}", .path.display())]
+    #[error("permission denied: this account may not {action} the file (or create files in its folder). {PERMISSION_ADVICE}: {}", .path.display())]
     PermissionDenied {
         /// `read` or `write`.
         action: &'static str,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another program has the file open and does not let it be changed (Windows).
+    #[error("another program has the file open and does not let it be changed, so nothing was changed; close the program that has it open (an editor, IIS Manager, a backup or sync tool), then try again: {}", .path.display())]
+    HeldByAnotherProgram {
         /// The file.
         path: PathBuf,
     },
@@ -203,9 +209,19 @@ pub enum FileError {
     },
 }
 
+/// What to do when the system refuses access, in the words of the user's system.
+#[cfg(windows)]
+const PERMISSION_ADVICE: &str = "A website's files (under C:\\inetpub, for example) usually need administrator rights: close Mail Settings Tester, right-click it and choose \"Run as administrator\", then try again; or work on a copy of the file";
+/// What to do when the system refuses access, in the words of the user's system.
+#[cfg(not(windows))]
+const PERMISSION_ADVICE: &str = "Run it as a user who may (on a web server often root or the site's owner, e.g. with sudo), or work on a copy of the file";
+
 impl FileError {
     /// Maps an I/O error on `path` to the most helpful variant.
     pub(crate) fn io(action: &'static str, source: std::io::Error, path: PathBuf) -> Self {
+        if crate::files::held_by_another_program(&source) {
+            return Self::HeldByAnotherProgram { path };
+        }
         match source.kind() {
             std::io::ErrorKind::NotFound => Self::NotFound { path },
             std::io::ErrorKind::PermissionDenied => Self::PermissionDenied { action, path },

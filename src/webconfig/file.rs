@@ -199,10 +199,19 @@ fn write_update(file: &ConfigFile, new_bytes: &[u8]) -> Result<PathBuf, FileErro
     let backup = write_backup(&file.target, &file.bytes, &metadata)?;
     ensure_unchanged(file)?;
     crate::files::replace_blocking(&file.target, new_bytes, crate::files::Access::Kept).map_err(
-        |source| FileError::Write {
-            source,
-            backup: backup.clone(),
-            path: file.path.clone(),
+        |source| {
+            if crate::files::held_by_another_program(&source) {
+                // Neither replaced nor opened for writing: the old content is untouched.
+                FileError::HeldByAnotherProgram {
+                    path: file.path.clone(),
+                }
+            } else {
+                FileError::Write {
+                    source,
+                    backup: backup.clone(),
+                    path: file.path.clone(),
+                }
+            }
         },
     )?;
     Ok(backup)
@@ -291,7 +300,7 @@ fn write_backup(
     let now = SystemTime::now();
     for attempt in 0..100 {
         let backup = backup_path(path, now, attempt);
-        match crate::files::create_copy_blocking(&backup, bytes, metadata) {
+        match crate::files::create_copy_blocking(&backup, bytes, path, metadata) {
             Ok(()) => return Ok(backup),
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(source) => {

@@ -116,6 +116,10 @@ fn a_closed_pipe_is_not_a_panic() {
 /// Ctrl-C during a test against a server that never greets: the test stops at once (exit 130)
 /// and says so.
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "sends SIGINT with kill(1): Windows has no signals; there Ctrl-C and Ctrl-Break are console events (src/cli/interrupt.rs listens for both), which a test cannot raise for a piped child under Wine"
+)]
 fn ctrl_c_stops_a_test_at_once() {
     use std::io::{BufRead as _, BufReader, Write as _};
     use std::process::Stdio;

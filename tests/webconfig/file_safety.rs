@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use mail_settings_tester::files;
 use mail_settings_tester::webconfig::{
-    FileError, UpdateOptions, WebConfigError, backup_path, prepare_update, read_file, update_file,
+    FileError, UpdateOptions, WebConfigError, backup_path, prepare_update, update_file,
 };
 use tempfile::TempDir;
 
@@ -241,7 +241,7 @@ async fn pipes_and_devices_are_refused_without_reading() {
         .unwrap();
     assert!(made.success());
     let limit = Duration::from_secs(5);
-    let err = tokio::time::timeout(limit, read_file(&fifo))
+    let err = tokio::time::timeout(limit, mail_settings_tester::webconfig::read_file(&fifo))
         .await
         .expect("reading a FIFO must not block")
         .unwrap_err();
@@ -255,7 +255,9 @@ async fn pipes_and_devices_are_refused_without_reading() {
         .unwrap_err();
     assert!(matches!(err, FileError::NotAFile { .. }), "{err:?}");
 
-    let err = read_file(Path::new("/dev/zero")).await.unwrap_err();
+    let err = mail_settings_tester::webconfig::read_file(Path::new("/dev/zero"))
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("a device"), "{err}");
 }
 

@@ -1,0 +1,422 @@
+//! The few Windows calls the standard library and our crates do not offer, each wrapped in a
+//! safe function. The only module with `unsafe` code; built on Windows only, and tested here
+//! (under Wine in CI: `scripts/windows.sh test`).
+//!
+//! - [`replace_file`]: `ReplaceFileW`, which swaps a new file in under the old one's name and
+//!   keeps the old one's ACL, attributes and creation time (a rename would give the new file the
+//!   folder's ACL).
+//! - [`copy_dacl`]: gives a new file exactly the access list of another (a web.config backup is
+//!   never readable by more accounts than the web.config).
+//! - [`dacl_sddl`] / [`set_dacl_sddl`]: a file's access list as SDDL text (for tests and
+//!   messages).
+//! - [`parent_process_name`]: which program started us (to quote commands for cmd or
+//!   PowerShell).
+//! - [`attach_parent_console`]: lets the window's copy of the program print to the console it
+//!   was started from.
+
+#![allow(unsafe_code)]
+
+use std::ffi::OsStr;
+use std::io;
+use std::os::windows::ffi::OsStrExt as _;
+use std::path::{Path, PathBuf};
+
+use windows_sys::Win32::Foundation::{
+    CloseHandle, ERROR_SUCCESS, HLOCAL, INVALID_HANDLE_VALUE, LocalFree,
+};
+use windows_sys::Win32::Security::Authorization::{
+    ConvertSecurityDescriptorToStringSecurityDescriptorW,
+    ConvertStringSecurityDescriptorToSecurityDescriptorW, GetNamedSecurityInfoW, SDDL_REVISION_1,
+    SE_FILE_OBJECT, SetNamedSecurityInfoW,
+};
+use windows_sys::Win32::Security::{
+    ACL, DACL_SECURITY_INFORMATION, GetSecurityDescriptorDacl, PROTECTED_DACL_SECURITY_INFORMATION,
+    PSECURITY_DESCRIPTOR,
+};
+use windows_sys::Win32::Storage::FileSystem::{REPLACEFILE_IGNORE_MERGE_ERRORS, ReplaceFileW};
+use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+use windows_sys::Win32::System::Diagnostics::ToolHelp::{
+    CreateToolhelp32Snapshot, PROCESSENTRY32W, Process32FirstW, Process32NextW, TH32CS_SNAPPROCESS,
+};
+use windows_sys::Win32::System::Threading::GetCurrentProcessId;
+
+/// `path` as a NUL-terminated wide string for a Windows call. A long absolute path (the
+/// 260-character `MAX_PATH` limit) gets the `\\?\` form, which the calls here accept at any
+/// length; a UNC path `\\server\share\...` becomes `\\?\UNC\server\share\...`.
+fn wide(path: &Path) -> Vec<u16> {
+    let text: PathBuf = if path.as_os_str().len() >= 248 {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let shown = absolute.as_os_str().to_string_lossy().into_owned();
+        if shown.starts_with(r"\\?\") {
+            absolute
+        } else if let Some(unc) = shown.strip_prefix(r"\\") {
+            PathBuf::from(format!(r"\\?\UNC\{unc}"))
+        } else {
+            PathBuf::from(format!(r"\\?\{shown}"))
+        }
+    } else {
+        path.to_owned()
+    };
+    wide_str(text.as_os_str())
+}
+
+fn wide_str(text: &OsStr) -> Vec<u16> {
+    text.encode_wide().chain(std::iter::once(0)).collect()
+}
+
+/// Memory Windows allocated for us with `LocalAlloc`, freed when dropped.
+struct LocalMemory(HLOCAL);
+
+impl Drop for LocalMemory {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: the pointer came from a call documented to allocate with LocalAlloc, and is
+            // freed once.
+            unsafe { LocalFree(self.0) };
+        }
+    }
+}
+
+/// Replaces `target` with `replacement` (a new file in the same folder, written and flushed),
+/// keeping `target`'s access list, attributes and creation time. `replacement` is gone
+/// afterwards. Fails with the system's error (a sharing violation when another program holds
+/// `target` open without allowing deletion).
+pub fn replace_file(target: &Path, replacement: &Path) -> io::Result<()> {
+    let (target, replacement) = (wide(target), wide(replacement));
+    // SAFETY: both are NUL-terminated wide strings that outlive the call; no backup, no
+    // exclusions, reserved null, as documented.
+    let ok = unsafe {
+        ReplaceFileW(
+            target.as_ptr(),
+            replacement.as_ptr(),
+            std::ptr::null(),
+            REPLACEFILE_IGNORE_MERGE_ERRORS,
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    if ok == 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// Gives the file at `copy` (one we just created) the access list of the file at `original`,
+/// protected from inheritance, so the copy is readable by exactly the accounts that may read
+/// the original, whatever its folder allows. A file without any access list (open to everyone)
+/// leaves `copy` as it is.
+pub fn copy_dacl(original: &Path, copy: &Path) -> io::Result<()> {
+    let name = wide(original);
+    let mut dacl: *mut ACL = std::ptr::null_mut();
+    let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
+    // SAFETY: `name` is NUL-terminated; the out-pointers are valid; the descriptor is freed by
+    // `LocalMemory` and `dacl` points into it, used only while it lives.
+    let status = unsafe {
+        GetNamedSecurityInfoW(
+            name.as_ptr(),
+            SE_FILE_OBJECT,
+            DACL_SECURITY_INFORMATION,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            &raw mut dacl,
+            std::ptr::null_mut(),
+            &raw mut descriptor,
+        )
+    };
+    if status != ERROR_SUCCESS {
+        return Err(io::Error::from_raw_os_error(win32_code(status)));
+    }
+    let _descriptor = LocalMemory(descriptor);
+    if dacl.is_null() {
+        return Ok(());
+    }
+    let copy = wide(copy);
+    // SAFETY: `copy` is NUL-terminated; `dacl` lives in `_descriptor`. (By name: our own
+    // handle to the new file was not opened with the right to change its access list.)
+    let status = unsafe {
+        SetNamedSecurityInfoW(
+            copy.as_ptr(),
+            SE_FILE_OBJECT,
+            DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            dacl,
+            std::ptr::null(),
+        )
+    };
+    if status == ERROR_SUCCESS {
+        Ok(())
+    } else {
+        Err(io::Error::from_raw_os_error(win32_code(status)))
+    }
+}
+
+/// The access list of the file at `path` as SDDL (`D:P(A;;FA;;;BA)...`).
+pub fn dacl_sddl(path: &Path) -> io::Result<String> {
+    let name = wide(path);
+    let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
+    // SAFETY: as in `copy_dacl`; only the descriptor is asked for.
+    let status = unsafe {
+        GetNamedSecurityInfoW(
+            name.as_ptr(),
+            SE_FILE_OBJECT,
+            DACL_SECURITY_INFORMATION,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            &raw mut descriptor,
+        )
+    };
+    if status != ERROR_SUCCESS {
+        return Err(io::Error::from_raw_os_error(win32_code(status)));
+    }
+    let descriptor = LocalMemory(descriptor);
+    let mut text: *mut u16 = std::ptr::null_mut();
+    let mut length = 0u32;
+    // SAFETY: the descriptor is valid; the string is allocated by the call and freed below.
+    let ok = unsafe {
+        ConvertSecurityDescriptorToStringSecurityDescriptorW(
+            descriptor.0,
+            SDDL_REVISION_1,
+            DACL_SECURITY_INFORMATION,
+            &raw mut text,
+            &raw mut length,
+        )
+    };
+    if ok == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let text = LocalMemory(text.cast());
+    // SAFETY: the call wrote `length` characters (the NUL included) at `text`.
+    let units = unsafe { std::slice::from_raw_parts(text.0.cast::<u16>(), length as usize) };
+    let units = units.strip_suffix(&[0]).unwrap_or(units);
+    Ok(String::from_utf16_lossy(units))
+}
+
+/// Sets the access list of the file at `path` from SDDL (`D:P(A;;FA;;;OW)`), for tests that
+/// need a file with a narrower list than its folder's.
+pub fn set_dacl_sddl(path: &Path, sddl: &str) -> io::Result<()> {
+    let text = wide_str(OsStr::new(sddl));
+    let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
+    // SAFETY: `text` is NUL-terminated; the descriptor is allocated by the call and freed by
+    // `LocalMemory`.
+    let ok = unsafe {
+        ConvertStringSecurityDescriptorToSecurityDescriptorW(
+            text.as_ptr(),
+            SDDL_REVISION_1,
+            &raw mut descriptor,
+            std::ptr::null_mut(),
+        )
+    };
+    if ok == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let descriptor = LocalMemory(descriptor);
+    let (mut present, mut defaulted) = (0, 0);
+    let mut dacl: *mut ACL = std::ptr::null_mut();
+    // SAFETY: the descriptor is valid; the out-pointers are valid.
+    let ok = unsafe {
+        GetSecurityDescriptorDacl(
+            descriptor.0,
+            &raw mut present,
+            &raw mut dacl,
+            &raw mut defaulted,
+        )
+    };
+    if ok == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let name = wide(path);
+    let protection = if sddl.starts_with("D:P") {
+        PROTECTED_DACL_SECURITY_INFORMATION
+    } else {
+        0
+    };
+    // SAFETY: `name` is NUL-terminated; `dacl` lives in `descriptor`.
+    let status = unsafe {
+        SetNamedSecurityInfoW(
+            name.as_ptr(),
+            SE_FILE_OBJECT,
+            DACL_SECURITY_INFORMATION | protection,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            dacl,
+            std::ptr::null(),
+        )
+    };
+    if status == ERROR_SUCCESS {
+        Ok(())
+    } else {
+        Err(io::Error::from_raw_os_error(win32_code(status)))
+    }
+}
+
+/// A process snapshot handle, closed when dropped.
+struct Snapshot(windows_sys::Win32::Foundation::HANDLE);
+
+impl Drop for Snapshot {
+    fn drop(&mut self) {
+        // SAFETY: the handle is ours and closed once.
+        unsafe { CloseHandle(self.0) };
+    }
+}
+
+/// The file name of the program that started this one (`cmd.exe`, `powershell.exe`, ...), if
+/// it is still running.
+pub fn parent_process_name() -> Option<String> {
+    let snapshot = open_snapshot()?;
+    // SAFETY: no arguments, no failure.
+    let me = unsafe { GetCurrentProcessId() };
+    let parent = processes(&snapshot).find(|(id, _, _)| *id == me)?.1;
+    if parent == 0 {
+        return None;
+    }
+    processes(&snapshot)
+        .find(|(id, _, _)| *id == parent)
+        .map(|(_, _, name)| name)
+}
+
+/// A snapshot of the running processes.
+fn open_snapshot() -> Option<Snapshot> {
+    // SAFETY: no pointers; the handle is closed by `Snapshot`'s drop.
+    let handle = unsafe { CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0) };
+    (handle != INVALID_HANDLE_VALUE && !handle.is_null()).then_some(Snapshot(handle))
+}
+
+/// Every process in `snapshot`: (id, parent's id, file name).
+fn processes(snapshot: &Snapshot) -> impl Iterator<Item = (u32, u32, String)> + '_ {
+    let mut entry = PROCESSENTRY32W {
+        dwSize: u32::try_from(std::mem::size_of::<PROCESSENTRY32W>()).unwrap_or(u32::MAX),
+        ..PROCESSENTRY32W::default()
+    };
+    // SAFETY: the snapshot is open; `entry` is a valid PROCESSENTRY32W with its size set.
+    let mut more = unsafe { Process32FirstW(snapshot.0, &raw mut entry) } != 0;
+    std::iter::from_fn(move || {
+        if !more {
+            return None;
+        }
+        let name_end = entry
+            .szExeFile
+            .iter()
+            .position(|&c| c == 0)
+            .unwrap_or(entry.szExeFile.len());
+        let found = (
+            entry.th32ProcessID,
+            entry.th32ParentProcessID,
+            String::from_utf16_lossy(&entry.szExeFile[..name_end]),
+        );
+        // SAFETY: as above.
+        more = unsafe { Process32NextW(snapshot.0, &raw mut entry) } != 0;
+        Some(found)
+    })
+}
+
+/// This program's own file name as the process list has it (tests of the list).
+pub fn own_process_name() -> Option<String> {
+    let snapshot = open_snapshot()?;
+    // SAFETY: no arguments, no failure.
+    let me = unsafe { GetCurrentProcessId() };
+    processes(&snapshot)
+        .find(|(id, _, _)| *id == me)
+        .map(|(_, _, name)| name)
+}
+
+/// Attaches to the console of the program that started this one (a terminal), so that the
+/// window's copy of the program (which Windows starts without a console) can print when it is
+/// given a command. `false` when there is none (started from Explorer).
+pub fn attach_parent_console() -> bool {
+    // SAFETY: no pointers; documented to fail harmlessly when there is no parent console.
+    unsafe { AttachConsole(ATTACH_PARENT_PROCESS) != 0 }
+}
+
+/// A `WIN32_ERROR` as the `i32` that `io::Error` takes.
+fn win32_code(status: u32) -> i32 {
+    i32::try_from(status).unwrap_or(i32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only the owner (full access) and the built-in administrators (read): narrower than any
+    /// folder's inherited list.
+    const NARROW: &str = "D:P(A;;FA;;;OW)(A;;FR;;;BA)";
+
+    fn aces(sddl: &str) -> Vec<String> {
+        // The ACEs alone, without the flags after "D:" (protection, auto-inheritance).
+        let mut list: Vec<String> = sddl
+            .split('(')
+            .skip(1)
+            .map(|ace| ace.trim_end_matches(')').replace(";ID;", ";;"))
+            .collect();
+        list.sort();
+        list
+    }
+
+    #[test]
+    fn a_copy_gets_exactly_the_originals_access_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("web.config");
+        std::fs::write(&original, "<configuration />").unwrap();
+        set_dacl_sddl(&original, NARROW).unwrap();
+        let before = dacl_sddl(&original).unwrap();
+        let copy_path = dir.path().join("web.config.bak");
+        std::fs::write(&copy_path, "").unwrap();
+        copy_dacl(&original, &copy_path).unwrap();
+        assert_eq!(aces(&dacl_sddl(&copy_path).unwrap()), aces(&before));
+        assert!(
+            dacl_sddl(&copy_path).unwrap().starts_with("D:P"),
+            "protected"
+        );
+    }
+
+    #[test]
+    fn replacing_keeps_the_access_list_and_swaps_the_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("web.config");
+        std::fs::write(&target, "old").unwrap();
+        set_dacl_sddl(&target, NARROW).unwrap();
+        let before = dacl_sddl(&target).unwrap();
+        let replacement = dir.path().join(".web.config.new.tmp");
+        std::fs::write(&replacement, "new").unwrap();
+        replace_file(&target, &replacement).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert!(!replacement.exists());
+        assert_eq!(aces(&dacl_sddl(&target).unwrap()), aces(&before));
+    }
+
+    #[test]
+    fn replacing_a_missing_file_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let replacement = dir.path().join("new");
+        std::fs::write(&replacement, "x").unwrap();
+        assert!(replace_file(&dir.path().join("missing"), &replacement).is_err());
+    }
+
+    #[test]
+    fn long_paths_get_the_verbatim_form() {
+        let long = PathBuf::from(format!(r"C:\sites\{}\web.config", "a".repeat(300)));
+        let text = String::from_utf16_lossy(&wide(&long));
+        assert!(text.starts_with(r"\\?\C:\sites\"), "{text}");
+        let unc = PathBuf::from(format!(r"\\server\share\{}\web.config", "b".repeat(300)));
+        let text = String::from_utf16_lossy(&wide(&unc));
+        assert!(text.starts_with(r"\\?\UNC\server\share\"), "{text}");
+        let short = String::from_utf16_lossy(&wide(Path::new(r"C:\web.config")));
+        assert_eq!(short, "C:\\web.config\0");
+    }
+
+    #[test]
+    fn the_process_list_has_this_program() {
+        let name = own_process_name().expect("this process is listed");
+        assert!(
+            std::path::Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("exe")),
+            "{name}"
+        );
+        // Started from a Unix program under Wine there is no Windows parent: None, no panic.
+        let _ = parent_process_name();
+    }
+}
