@@ -15,3 +15,12 @@ for size in 16 32 48 64 128 256 512; do
         assets/icon.svg --output "assets/icon-$size.png"
     echo "assets/icon-$size.png"
 done
+
+# The Windows icon (the .exe, the installer, the Start menu): every size in one .ico. Needs
+# ImageMagick (Debian: imagemagick).
+if command -v convert >/dev/null 2>&1; then
+    convert assets/icon-{16,32,48,64,128,256}.png assets/icon.ico
+    echo "assets/icon.ico"
+else
+    echo "render-icons: ImageMagick's convert not found: assets/icon.ico not regenerated" >&2
+fi
