@@ -1,6 +1,9 @@
 //! Puts the Windows resources into `mailtester.exe`: the icon Explorer and the taskbar show,
 //! the version information in its Properties, and the application manifest (per-monitor DPI,
-//! long paths, common controls 6): `dist/windows/mailtester.rc`. Nothing for other systems.
+//! long paths, common controls 6), from the template `dist/windows/mailtester.rc`. Nothing for
+//! other systems.
+
+use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-changed=dist/windows/mailtester.rc");
@@ -9,22 +12,32 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_else(|| ".".into()));
+    let template = std::fs::read_to_string(manifest_dir.join("dist/windows/mailtester.rc"))
+        .unwrap_or_else(|err| panic!("dist/windows/mailtester.rc could not be read: {err}"));
     let version = env!("CARGO_PKG_VERSION");
     let number = |name: &str| std::env::var(name).unwrap_or_else(|_| "0".to_owned());
-    let (major, minor, patch) = (
+    let commas = format!(
+        "{}, {}, {}, 0",
         number("CARGO_PKG_VERSION_MAJOR"),
         number("CARGO_PKG_VERSION_MINOR"),
-        number("CARGO_PKG_VERSION_PATCH"),
+        number("CARGO_PKG_VERSION_PATCH")
     );
-    let text = format!("\"{version}\"");
-    let macros = [
-        format!("VERSION_MAJOR={major}"),
-        format!("VERSION_MINOR={minor}"),
-        format!("VERSION_PATCH={patch}"),
-        format!("VERSION_TEXT={text}"),
-    ];
+    // Forward slashes: both windres and rc.exe read them, and they need no escaping.
+    let dir = manifest_dir
+        .join("dist/windows")
+        .to_string_lossy()
+        .replace('\\', "/");
+    let filled = template
+        .replace("@VERSION_COMMAS@", &commas)
+        .replace("@VERSION@", version)
+        .replace("@DIR@", &dir);
+    let rc = out_dir.join("mailtester.rc");
+    std::fs::write(&rc, filled)
+        .unwrap_or_else(|err| panic!("{} could not be written: {err}", rc.display()));
     // Only the `mailtester` binary gets them; a failure stops the build with windres' words.
-    embed_resource::compile_for("dist/windows/mailtester.rc", ["mailtester"], &macros)
+    embed_resource::compile_for(&rc, ["mailtester"], embed_resource::NONE)
         .manifest_required()
         .unwrap_or_else(|err| panic!("the Windows resources could not be compiled: {err}"));
 }
