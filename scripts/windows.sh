@@ -131,6 +131,9 @@ run_tests() {
     # Wine keeps one wineserver for the prefix; it ends a few seconds after the last program.
     xvfb-run -a -s '-screen 0 1280x1024x24' \
         cargo test --target "$WINDOWS_TARGET" --all-targets "$@"
+    say "the keyring tests against Wine's Credential Manager (tests/keyring.rs)"
+    MAILTESTER_KEYRING_TEST=1 xvfb-run -a -s '-screen 0 1280x1024x24' \
+        cargo test --target "$WINDOWS_TARGET" --test keyring "$@" -- --ignored
 }
 
 command=${1:-}

@@ -3,6 +3,12 @@
 //! This file chooses the face (a subcommand runs the command line, none opens the window) and
 //! builds the one tokio runtime the library runs on: current-thread for a command, two workers
 //! for the window. The library itself never creates a runtime.
+//!
+//! On Windows the same program ships twice (scripts/windows/package.sh): `mailtester.exe` for
+//! terminals and scripts, and `Mail Settings Tester.exe`, marked as a window program so that
+//! Explorer and the Start menu open it without a console window. Given a command, the window
+//! program prints to the console it was started from; the console program, opened from
+//! Explorer without a command, closes the console Windows made for it.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -13,6 +19,11 @@ use tokio::runtime::{Builder, Runtime};
 
 fn main() -> ExitCode {
     let started = Instant::now();
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        // Harmless for the console program, which has its console already.
+        mail_settings_tester::win32::attach_parent_console();
+    }
     cli::quiet_on_closed_pipe();
     let code = match Cli::parse().command {
         Some(command) => match runtime(&mut Builder::new_current_thread()) {
@@ -35,6 +46,9 @@ fn runtime(builder: &mut Builder) -> Result<Runtime, u8> {
 /// With no subcommand: the window, its background work on a two-worker runtime.
 #[cfg(feature = "gui")]
 fn open_window(started: Instant) -> u8 {
+    #[cfg(windows)]
+    mail_settings_tester::win32::release_own_console();
+    start_up_errors::show_panics();
     let runtime = match runtime(Builder::new_multi_thread().worker_threads(2)) {
         Ok(runtime) => runtime,
         Err(code) => return code,
@@ -43,8 +57,9 @@ fn open_window(started: Instant) -> u8 {
     match mail_settings_tester::gui::run(runtime.handle().clone(), started) {
         Ok(()) => exit::OK,
         Err(err) => {
-            eprintln!("error: {err}");
-            eprintln!("The command line still works: run `mailtester --help`.");
+            start_up_errors::show(&format!(
+                "{err}\n\nThe command line still works: run `mailtester --help` in a terminal."
+            ));
             exit::INTERNAL
         }
     }
@@ -55,4 +70,42 @@ fn open_window(started: Instant) -> u8 {
 fn open_window(_started: Instant) -> u8 {
     let _ = <Cli as clap::CommandFactory>::command().print_help();
     exit::OK
+}
+
+/// A window program started from Explorer has nowhere to print: what stops it from opening is
+/// also shown in a message box there, so it is never lost.
+#[cfg(feature = "gui")]
+mod start_up_errors {
+    /// Prints `message` on stderr and, on Windows, shows it in a message box.
+    pub fn show(message: &str) {
+        eprintln!("error: {message}");
+        #[cfg(windows)]
+        {
+            let _ = rfd::MessageDialog::new()
+                .set_level(rfd::MessageLevel::Error)
+                .set_title(mail_settings_tester::gui::TITLE)
+                .set_description(format!("The window could not open.\n\n{message}"))
+                .set_buttons(rfd::MessageButtons::Ok)
+                .show();
+        }
+    }
+
+    /// On Windows, a panic (a bug) is also shown in a message box before the program ends.
+    pub fn show_panics() {
+        #[cfg(windows)]
+        {
+            let default_hook = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                default_hook(info);
+                let _ = rfd::MessageDialog::new()
+                    .set_level(rfd::MessageLevel::Error)
+                    .set_title(mail_settings_tester::gui::TITLE)
+                    .set_description(format!(
+                        "Mail Settings Tester stopped because of an error in the program:\n\n{info}\n\nPlease report it. Your settings and web.config were not changed by this."
+                    ))
+                    .set_buttons(rfd::MessageButtons::Ok)
+                    .show();
+            }));
+        }
+    }
 }

@@ -11,8 +11,9 @@
 //!   messages).
 //! - [`parent_process_name`]: which program started us (to quote commands for cmd or
 //!   PowerShell).
-//! - [`attach_parent_console`]: lets the window's copy of the program print to the console it
-//!   was started from.
+//! - [`attach_parent_console`] / [`release_own_console`]: the window's copy of the program
+//!   prints to the console it was started from; the console program started from Explorer to
+//!   open the window closes the console window Windows opened for it.
 
 #![allow(unsafe_code)]
 
@@ -34,7 +35,9 @@ use windows_sys::Win32::Security::{
     PSECURITY_DESCRIPTOR,
 };
 use windows_sys::Win32::Storage::FileSystem::{REPLACEFILE_IGNORE_MERGE_ERRORS, ReplaceFileW};
-use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+use windows_sys::Win32::System::Console::{
+    ATTACH_PARENT_PROCESS, AttachConsole, FreeConsole, GetConsoleProcessList,
+};
 use windows_sys::Win32::System::Diagnostics::ToolHelp::{
     CreateToolhelp32Snapshot, PROCESSENTRY32W, Process32FirstW, Process32NextW, TH32CS_SNAPPROCESS,
 };
@@ -329,6 +332,17 @@ pub fn own_process_name() -> Option<String> {
 pub fn attach_parent_console() -> bool {
     // SAFETY: no pointers; documented to fail harmlessly when there is no parent console.
     unsafe { AttachConsole(ATTACH_PARENT_PROCESS) != 0 }
+}
+
+/// Closes the console window Windows opened for this program alone (`mailtester.exe` started
+/// from Explorer to open the window): `true` when there was one. A console shared with the
+/// terminal the user typed in is left alone.
+pub fn release_own_console() -> bool {
+    let mut ids = [0u32; 2];
+    // SAFETY: the buffer holds two ids, as its length says.
+    let count = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), 2) };
+    // SAFETY: no arguments; detaching from a console is always allowed.
+    count == 1 && unsafe { FreeConsole() != 0 }
 }
 
 /// A `WIN32_ERROR` as the `i32` that `io::Error` takes.

@@ -13,9 +13,12 @@ mod cli_flow;
 #[path = "keyring/store.rs"]
 mod store;
 
+#[cfg(not(windows))] // the locked-keyring test only
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+#[cfg(not(windows))]
+use std::process::Stdio;
+use std::process::{Command, Output};
 use std::time::Instant;
 
 use mail_settings_tester::credentials::{self, Account, SERVICE};
@@ -30,6 +33,20 @@ fn require_keyring() {
         "needs a private Secret Service: scripts/with-keyring.sh cargo test --test keyring -- \
          --ignored (scripts/check.sh runs it)"
     );
+}
+
+/// The platform's keyring store, opened as another program would open it.
+fn keyring_store() -> std::sync::Arc<keyring_core::CredentialStore> {
+    #[cfg(target_os = "linux")]
+    let store: std::sync::Arc<keyring_core::CredentialStore> =
+        zbus_secret_service_keyring_store::Store::new().unwrap();
+    #[cfg(target_os = "windows")]
+    let store: std::sync::Arc<keyring_core::CredentialStore> =
+        windows_native_keyring_store::Store::new().unwrap();
+    #[cfg(target_os = "macos")]
+    let store: std::sync::Arc<keyring_core::CredentialStore> =
+        apple_native_keyring_store::keychain::Store::new().unwrap();
+    store
 }
 
 fn secret_tool(args: &[&str]) -> Option<Output> {

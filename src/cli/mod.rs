@@ -9,6 +9,7 @@
 //! checked); 130 cancelled (Ctrl-C).
 
 mod args;
+mod confirm;
 mod dns_check_args;
 mod dns_check_cmd;
 mod inbox_cmd;

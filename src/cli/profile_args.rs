@@ -43,6 +43,13 @@ pub enum ProfileCommand {
         /// The profile's name.
         name: String,
     },
+    /// Remove every profile and every password Mail Settings Tester saved in the keyring (the
+    /// uninstaller's "also remove my saved settings").
+    ForgetEverything {
+        /// Do it without asking.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// `profile save NAME <settings flags>`.

@@ -31,6 +31,7 @@ pub fn run(command: ProfileCommand) -> u8 {
             forget_password,
         } => delete(&store, &name, forget_password),
         ProfileCommand::ForgetPassword { name } => forget_password(&store, &name),
+        ProfileCommand::ForgetEverything { yes } => forget_everything(&store, yes),
     };
     result.unwrap_or_else(|err| profile_error(&err))
 }
@@ -246,6 +247,64 @@ fn forget_password(store: &ProfileStore, name: &str) -> Result<u8, ProfileError>
         exit::OK
     } else {
         exit::INTERNAL
+    })
+}
+
+/// Removes every profile and every saved password, after asking (unless `yes`).
+fn forget_everything(store: &ProfileStore, yes: bool) -> Result<u8, ProfileError> {
+    let profiles = store.all()?;
+    if !yes
+        && !super::confirm::ask(
+            &format!(
+                "Remove all {} profiles and every password Mail Settings Tester saved in the keyring?",
+                profiles.len()
+            ),
+            "Nothing was removed: run again with --yes to remove every profile and saved password.",
+        )
+    {
+        return Ok(exit::OK);
+    }
+    let mut keyring_failed = false;
+    let mut removed = 0;
+    // Every account the profiles name, then whatever else the keyring lists for us (passwords
+    // remembered by the window or for an inbox check).
+    for account in profiles
+        .iter()
+        .filter_map(|(_, settings)| Account::for_settings(settings))
+    {
+        match credentials::forget(&account) {
+            Ok(true) => removed += 1,
+            Ok(false) => {}
+            // No keyring at all: nothing can have been saved there.
+            Err(CredentialError::Unavailable { .. }) => break,
+            Err(err) => {
+                eprintln!("warning: {err}");
+                keyring_failed = true;
+                break;
+            }
+        }
+    }
+    if !keyring_failed {
+        match credentials::forget_all() {
+            Ok(count) => removed += count,
+            Err(CredentialError::Unavailable { .. }) => {}
+            Err(err) => {
+                eprintln!("warning: {err}");
+                keyring_failed = true;
+            }
+        }
+    }
+    for (name, _) in &profiles {
+        store.delete(name)?;
+    }
+    println!(
+        "Removed {} profile(s) and {removed} saved password(s).",
+        profiles.len()
+    );
+    Ok(if keyring_failed {
+        exit::INTERNAL
+    } else {
+        exit::OK
     })
 }
 

@@ -2,7 +2,7 @@
 //! The password is never printed: import says "(set, not shown)", the diff redacts it (also
 //! with `--include-password`, where it shows as `<redacted, new>`).
 
-use std::io::{BufRead as _, IsTerminal as _, Write as _};
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -221,22 +221,14 @@ async fn update_settings(args: &WebconfigUpdateArgs) -> Option<Settings> {
 
 /// Asks on the terminal; without one, explains how to write and says no.
 fn confirm(path: &Path) -> bool {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        eprintln!("Nothing was written: run again with --yes to write these changes.");
-        return false;
-    }
-    eprint!(
-        "Write these changes to {}? A backup copy is made first. [y/N] ",
-        path.display()
+    let yes = super::confirm::ask(
+        &format!(
+            "Write these changes to {}? A backup copy is made first.",
+            path.display()
+        ),
+        "Nothing was written: run again with --yes to write these changes.",
     );
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    if stdin.lock().read_line(&mut answer).is_err() {
-        return false;
-    }
-    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
-    if !yes {
+    if !yes && std::io::stdin().is_terminal() {
         eprintln!("Nothing was written.");
     }
     yes

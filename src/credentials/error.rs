@@ -38,6 +38,16 @@ pub enum CredentialError {
         /// What the platform said.
         detail: String,
     },
+    /// The keyring has a size limit that the password (or the account's name) exceeds.
+    #[error(
+        "The {what} is too long for your keyring ({KEYRING_NAME} takes at most {limit} bytes), so it could not be saved there. The password is used for this session only; type it each time."
+    )]
+    TooLong {
+        /// What is too long ("password", "user name").
+        what: String,
+        /// The keyring's limit, in bytes.
+        limit: u32,
+    },
     /// `save` was given an empty password.
     #[error("There is no password to save: enter the password first, then save it.")]
     EmptyPassword,
@@ -65,6 +75,13 @@ impl CredentialError {
                     None => Self::Other { detail },
                 }
             }
+            E::TooLong(what, limit) => Self::TooLong {
+                what: match what.as_str() {
+                    "user" | "target" => "user name".to_owned(),
+                    _ => "password".to_owned(),
+                },
+                limit,
+            },
             E::NoDefaultStore => Self::Unavailable {
                 detail: "no keyring store is set up".to_owned(),
             },
@@ -135,6 +152,9 @@ fn kind_from_text(text: &str) -> Option<Kind> {
         "no such file",
         "not found",
         "notfound",
+        // Windows: a service, a scheduled task or a remote session without a loaded profile.
+        "no_such_logon_session",
+        "logon session",
     ]) {
         Some(Kind::Unavailable)
     } else if has(&["locked", "prompt dismissed", "unlock"]) {

@@ -35,18 +35,26 @@ pub const SERVICE: &str = "mail-settings-tester";
 #[derive(Debug, Clone)]
 pub struct Keyring {
     store: Arc<CredentialStore>,
+    /// How entries are made in this store (the system store's own settings).
+    system: bool,
 }
 
 impl Keyring {
     /// The operating system's keyring. Fails when there is none (for example no Secret Service
     /// on a Linux server). Blocking.
     pub fn system() -> Result<Self, CredentialError> {
-        platform::system_store().map(Self::with_store)
+        platform::system_store().map(|store| Self {
+            store,
+            system: true,
+        })
     }
 
     /// A keyring backed by `store`.
     pub fn with_store(store: Arc<CredentialStore>) -> Self {
-        Self { store }
+        Self {
+            store,
+            system: false,
+        }
     }
 
     /// Saves (or replaces) the password for `account`. An empty password is refused.
@@ -77,9 +85,44 @@ impl Keyring {
         }
     }
 
+    /// Removes every password saved under [`SERVICE`], whatever its account: how many were
+    /// removed. A keyring that cannot list its entries (the macOS Keychain here) removes none.
+    pub fn forget_all(&self) -> Result<usize, CredentialError> {
+        let spec = if self.system {
+            platform::service_search_spec()
+        } else {
+            vec![("service", SERVICE.to_owned())]
+        };
+        let spec: std::collections::HashMap<&str, &str> =
+            spec.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let entries = match Entry::search_in_store(&self.store, &spec) {
+            Ok(entries) => entries,
+            Err(keyring_core::Error::NotSupportedByStore(_)) => return Ok(0),
+            Err(err) => return Err(CredentialError::from_keyring(err)),
+        };
+        let mut removed = 0;
+        for entry in entries {
+            match entry.delete_credential() {
+                Ok(()) => removed += 1,
+                Err(keyring_core::Error::NoEntry) => {}
+                Err(err) => return Err(CredentialError::from_keyring(err)),
+            }
+        }
+        Ok(removed)
+    }
+
     fn entry(&self, account: &Account) -> Result<Entry, CredentialError> {
-        Entry::new_in_store(&self.store, SERVICE, &account.key())
-            .map_err(CredentialError::from_keyring)
+        Entry::new_in_store_with_modifiers(
+            &self.store,
+            SERVICE,
+            &account.key(),
+            &if self.system {
+                platform::entry_modifiers()
+            } else {
+                std::collections::HashMap::new()
+            },
+        )
+        .map_err(CredentialError::from_keyring)
     }
 }
 
@@ -127,6 +170,12 @@ pub async fn save_in_background(
             detail: err.to_string(),
         })
     })
+}
+
+/// Removes every password this program saved in the system keyring (see
+/// [`Keyring::forget_all`]). Blocking.
+pub fn forget_all() -> Result<usize, CredentialError> {
+    with_system(Keyring::forget_all)
 }
 
 /// Removes the password saved for `account` from the system keyring; `false` when there was

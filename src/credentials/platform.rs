@@ -28,6 +28,37 @@ pub const UNAVAILABLE_ADVICE: &str = "To remember passwords, run the tester in a
 pub const UNAVAILABLE_ADVICE: &str =
     "To remember passwords, run the tester in your own signed-in desktop session, then try again.";
 
+/// How to ask the platform's store for every entry of [`super::SERVICE`] (its search
+/// attributes differ per store).
+#[cfg(target_os = "windows")]
+pub fn service_search_spec() -> Vec<(&'static str, String)> {
+    // Credential Manager targets are `<account>.<service>`.
+    vec![(
+        "pattern",
+        format!(r"^.*\.{}$", super::SERVICE.replace('-', r"\-")),
+    )]
+}
+
+/// How to ask the platform's store for every entry of [`super::SERVICE`] (its search
+/// attributes differ per store).
+#[cfg(not(target_os = "windows"))]
+pub fn service_search_spec() -> Vec<(&'static str, String)> {
+    vec![("service", super::SERVICE.to_owned())]
+}
+
+/// How entries are made: on Windows kept for this computer only ("local" persistence: not
+/// copied to other computers of a roaming domain profile, as the default "enterprise" would).
+#[cfg(target_os = "windows")]
+pub fn entry_modifiers() -> std::collections::HashMap<&'static str, &'static str> {
+    std::collections::HashMap::from([("persistence", "local")])
+}
+
+/// How entries are made (nothing special outside Windows).
+#[cfg(not(target_os = "windows"))]
+pub fn entry_modifiers() -> std::collections::HashMap<&'static str, &'static str> {
+    std::collections::HashMap::new()
+}
+
 /// The store, opened once per process (only a successful open is kept, so a keyring started
 /// later is still found).
 static STORE: Mutex<Option<Arc<CredentialStore>>> = Mutex::new(None);

@@ -179,3 +179,57 @@ fn opening_failures_mean_no_keyring() {
     let err = CredentialError::from_keyring(Error::NoDefaultStore);
     assert!(matches!(err, CredentialError::Unavailable { .. }));
 }
+
+/// Windows' "no logon session" (a service, a scheduled task or a session without a loaded
+/// profile), as windows-native-keyring-store reports it, means there is no keyring to use.
+#[test]
+fn no_windows_logon_session_means_no_keyring() {
+    let (keyring, store) = mock_keyring();
+    let account = account();
+    inject(
+        &store,
+        &account,
+        Error::NoStorageAccess(boxed("Windows ERROR_NO_SUCH_LOGON_SESSION")),
+    );
+    let err = keyring.save(&account, &Password::new("pw")).unwrap_err();
+    assert!(
+        matches!(err, CredentialError::Unavailable { .. }),
+        "{err:?}"
+    );
+}
+
+/// A password over the store's limit (the Credential Manager's 2,560 bytes as UTF-16) is named
+/// as too long, not as a broken keyring.
+#[test]
+fn a_too_long_password_is_named_as_such() {
+    let (keyring, store) = mock_keyring();
+    let account = account();
+    inject(
+        &store,
+        &account,
+        Error::TooLong("password encoded as UTF-16".to_owned(), 2560),
+    );
+    let err = keyring
+        .save(&account, &Password::new("x".repeat(1300)))
+        .unwrap_err();
+    assert!(matches!(err, CredentialError::TooLong { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.starts_with("The password is too long"), "{message}");
+    assert!(message.contains("2560 bytes"), "{message}");
+    assert!(!message.contains("xxxx"), "never the password");
+}
+
+/// Forgetting everything removes every password of our service and nothing of another's.
+#[test]
+fn forget_all_removes_only_our_passwords() {
+    let (keyring, store) = mock_keyring();
+    keyring.save(&account(), &Password::new("a")).unwrap();
+    let other_account = Account::new("box@example.com", "imap.example.com", 993);
+    keyring.save(&other_account, &Password::new("b")).unwrap();
+    let foreign = Entry::new_in_store(&store, "another-program", "someone").unwrap();
+    foreign.set_password("theirs").unwrap();
+    assert_eq!(keyring.forget_all().unwrap(), 2);
+    assert_eq!(keyring.load(&account()).unwrap(), None);
+    assert_eq!(keyring.load(&other_account).unwrap(), None);
+    assert_eq!(foreign.get_password().unwrap(), "theirs");
+}

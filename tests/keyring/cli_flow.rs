@@ -73,6 +73,8 @@ async fn the_cli_keeps_the_password_in_the_keyring_only() {
     assert!(!file.contains(TEST_PASSWORD));
 }
 
+// Not on Windows: the Credential Manager cannot be locked while the user is signed in.
+#[cfg(not(windows))]
 #[tokio::test]
 #[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 async fn a_locked_keyring_is_a_plain_warning_and_the_test_goes_on() {
@@ -331,4 +333,57 @@ async fn the_mailbox_password_is_saved_once_and_found_for_the_next_inbox_check()
     );
     assert!(!text(&out.stdout).contains(IMAP_PASSWORD));
     credentials::forget(&account).unwrap();
+}
+
+/// `profile forget-everything` (the uninstaller's "also remove my saved settings"): every
+/// profile, the passwords their accounts saved and any other password saved under our service
+/// (an inbox check's) are gone; another program's entry is left alone.
+#[tokio::test]
+#[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
+async fn forget_everything_removes_every_profile_and_every_password_we_saved() {
+    require_keyring();
+    let server = TestServer::start(ServerConfig::default()).await;
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path();
+    let port = server.port().to_string();
+    let ca = TestPki::get().ca_pem_path().to_str().unwrap().to_owned();
+    let out = save_shop_with_password(dir, &port, &ca).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A password no profile names (as the inbox check keeps one).
+    let mailbox = Account::new("inbox-user@example.com", "imap.example.com", 993);
+    credentials::save(&mailbox, &Password::new("inbox-secret")).unwrap();
+    // Another program's entry in the same keyring.
+    let other = keyring_core::Entry::new_in_store(
+        &keyring_store(),
+        "another-program",
+        &format!("someone-{}", std::process::id()),
+    )
+    .unwrap();
+    other.set_password("not ours").unwrap();
+
+    let out = mailtester(dir, &["profile", "forget-everything"], "").await;
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("run again with --yes"),
+        "asks first"
+    );
+    assert!(
+        credentials::load(&mailbox).unwrap().is_some(),
+        "nothing removed yet"
+    );
+
+    let out = mailtester(dir, &["profile", "forget-everything", "--yes"], "").await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Removed 1 profile(s) and 2 saved password(s)"),
+        "{}",
+        text(&out.stdout)
+    );
+    let shop = Account::new(TEST_USER, "localhost", server.port().into());
+    assert_eq!(credentials::load(&shop).unwrap(), None);
+    assert_eq!(credentials::load(&mailbox).unwrap(), None);
+    let out = mailtester(dir, &["profile", "list"], "").await;
+    assert!(text(&out.stdout).contains("No profiles yet"));
+    assert_eq!(other.get_password().unwrap(), "not ours");
+    other.delete_credential().unwrap();
 }

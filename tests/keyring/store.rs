@@ -100,3 +100,32 @@ async fn the_calls_work_from_inside_tokio_via_spawn_blocking() {
             .unwrap()
     );
 }
+
+/// Windows: a saved password is kept for this computer only (the Credential Manager's "local"
+/// persistence, not copied to other computers with a roaming profile), and one over the
+/// Credential Manager's limit is named as too long.
+#[cfg(windows)]
+#[test]
+#[ignore = "needs the real Windows Credential Manager: scripts/windows.sh test runs it under Wine"]
+fn windows_passwords_are_kept_for_this_computer_and_size_limits_are_named() {
+    require_keyring();
+    let account = Account::new(
+        &format!("persistence-{}@example.com", std::process::id()),
+        "smtp.example.com",
+        587,
+    );
+    credentials::save(&account, &Password::new("local only")).unwrap();
+    let entry =
+        keyring_core::Entry::new_in_store(&keyring_store(), SERVICE, &account.key()).unwrap();
+    let attributes = entry.get_attributes().unwrap();
+    assert_eq!(attributes["persistence"], "Local", "{attributes:?}");
+    assert_eq!(entry.get_password().unwrap(), "local only");
+    assert!(credentials::forget(&account).unwrap());
+
+    let err = credentials::save(&account, &Password::new("x".repeat(1300))).unwrap_err();
+    assert!(
+        matches!(err, credentials::CredentialError::TooLong { .. }),
+        "{err:?}"
+    );
+    assert_eq!(credentials::load(&account).unwrap(), None);
+}
