@@ -54,7 +54,7 @@ fn open_window(started: Instant) -> u8 {
         Err(code) => return code,
     };
     let _entered = runtime.enter();
-    match mail_settings_tester::gui::run(runtime.handle().clone(), started) {
+    match mail_settings_tester::gui::run(runtime.handle(), started) {
         Ok(()) => exit::OK,
         Err(err) => {
             start_up_errors::show(&format!(

@@ -28,6 +28,7 @@ mod ids;
 mod inbox;
 mod inbox_handle;
 mod intro;
+mod renderer;
 mod result;
 mod snippet_view;
 mod style;
@@ -39,25 +40,47 @@ pub mod worker;
 
 pub use app::MailTesterApp;
 pub use form_state::FormState;
+pub use renderer::{RENDERER_ENV, Renderer, WindowError};
 
 /// The window's title.
 pub const TITLE: &str = "Mail Settings Tester";
 
-/// The window could not open (no display, no OpenGL, ...).
-#[derive(Debug, thiserror::Error)]
-#[error("the window could not open: {0}")]
-pub struct WindowError(#[from] eframe::Error);
-
 /// Opens the window and runs until it is closed. Background work runs on `runtime`;
 /// `started` is when the process began (for the start-up time report).
 pub fn run(
-    runtime: tokio::runtime::Handle,
+    runtime: &tokio::runtime::Handle,
     started: std::time::Instant,
 ) -> Result<(), WindowError> {
+    renderer::open_with_fallback(|renderer| {
+        let runtime = runtime.clone();
+        if std::env::var_os("MAILTESTER_REPORT_FIRST_FRAME").is_some() {
+            eprintln!("renderer: {renderer}");
+        }
+        eframe::run_native(
+            TITLE,
+            native_options(renderer),
+            Box::new(move |cc| {
+                fonts::install(&cc.egui_ctx);
+                Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))
+            }),
+        )
+    })
+}
+
+/// How the window opens: its size (the first window fits a 1366×768 screen with a taskbar),
+/// its icon, and how `renderer` draws it.
+pub fn native_options(renderer: Renderer) -> eframe::NativeOptions {
+    let (renderer, backends) = renderer.eframe();
+    let mut wgpu_options = eframe::egui_wgpu::WgpuConfiguration::default();
+    if let Some(backends) = backends {
+        let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+        setup.instance_descriptor.backends = backends;
+        wgpu_options.wgpu_setup = eframe::egui_wgpu::WgpuSetup::CreateNew(setup);
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(TITLE)
         .with_app_id("mail-settings-tester")
-        .with_inner_size([1180.0, 780.0])
+        .with_inner_size(FIRST_SIZE)
         .with_min_inner_size([900.0, 600.0]);
     match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png")) {
         Ok(icon) => viewport = viewport.with_icon(icon),
@@ -67,9 +90,9 @@ pub fn run(
     // or multisample buffers, and each one costs resident memory at this window size (24-bit
     // depth + 8-bit stencil: +4 MiB, 4x MSAA: +18 MiB), so none is asked for. vsync, preferring
     // (not requiring, not refusing) a GPU, and persistence change nothing at idle.
-    let options = eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport,
-        renderer: eframe::Renderer::Glow,
+        renderer,
         depth_buffer: 0,
         stencil_buffer: 0,
         multisampling: 0,
@@ -78,16 +101,14 @@ pub fn run(
             hardware_acceleration: eframe::egui_glow::HardwareAcceleration::Preferred,
             ..Default::default()
         },
+        wgpu_options,
         persist_window: true,
+        // The event loop is kept for a second try with the other renderer.
+        run_and_return: true,
         ..Default::default()
-    };
-    eframe::run_native(
-        TITLE,
-        options,
-        Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
-            Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))
-        }),
-    )
-    .map_err(WindowError::from)
+    }
 }
+
+/// The window's size the first time (later, the size it was closed at): 1180×680 points fits
+/// a 1366×768 screen with the Windows taskbar and the title bar at 100 % scale.
+pub const FIRST_SIZE: [f32; 2] = [1180.0, 680.0];
