@@ -8,10 +8,14 @@
 ; Silent: setup.exe /S (install), uninstall.exe /S [/REMOVEDATA] (uninstall, keeping data
 ; unless /REMOVEDATA is given).
 
-Unicode true
+Target amd64-unicode ; the program is 64-bit, and so is the installer
 ManifestDPIAware true
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+!ifdef FAST
+  SetCompressor zlib ; CI's test packages: quick to make
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"

@@ -93,13 +93,17 @@ rm "$stage/LICENSE.txt.lf"
 setup="$out/MailSettingsTester-$version-setup.exe"
 zipfile="$out/MailSettingsTester-$version-portable.zip"
 echo "making the installer with NSIS"
-if ! makensis -V2 -DVERSION="$version" -DSTAGE="$PWD/$stage" -DOUTFILE="$PWD/$setup" \
+fast=()
+[[ "$profile" == dev ]] && fast=(-DFAST=1)
+if ! makensis -V2 "${fast[@]}" -DVERSION="$version" -DSTAGE="$PWD/$stage" -DOUTFILE="$PWD/$setup" \
     dist/windows/installer.nsi >"$logs/makensis.log" 2>&1; then
     tail -n 40 "$logs/makensis.log" >&2
     exit 1
 fi
 echo "making the portable zip"
 rm -f "$zipfile"
-(cd "$stage" && zip -q -9 -X "$PWD/../$(basename "$zipfile")" \
+level=-9
+[[ "$profile" == dev ]] && level=-1
+(cd "$stage" && zip -q "$level" -X "$PWD/../$(basename "$zipfile")" \
     "Mail Settings Tester.exe" mailtester.exe icon.ico README.txt LICENSE.txt)
 ls -l "$setup" "$zipfile"

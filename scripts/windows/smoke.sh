@@ -14,6 +14,7 @@
 #     the uninstaller's /REMOVEDATA removes them; no file of the program is left.
 # Screenshots: target/windows-dist/smoke-*.png. Needs Xvfb, xdotool and ImageMagick.
 set -euo pipefail
+[[ -n "${SMOKE_TRACE:-}" ]] && set -x
 cd "$(dirname "$0")/../.."
 
 profile=release
@@ -39,8 +40,16 @@ mkdir -p "$logs"
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
 ok() { echo "smoke: ok: $*"; }
 
+# The display, before Wine starts: its desktop process picks the display driver once.
+display_number=$((90 + RANDOM % 9))
+Xvfb ":$display_number" -screen 0 1366x768x24 -nolisten tcp >"$logs/smoke-xvfb.log" 2>&1 &
+xvfb=$!
+trap '/usr/lib/wine/wineserver -k 2>/dev/null || true; kill $xvfb 2>/dev/null || true' EXIT
+export DISPLAY=":$display_number"
+for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+
 # A fresh prefix: a first install, on a machine that never saw the program.
-"$wine" wineserver -k 2>/dev/null || true
+/usr/lib/wine/wineserver -k 2>/dev/null || true
 rm -rf "$WINEPREFIX"
 "$wine" wineboot --init >"$logs/smoke-wineboot.log" 2>&1
 # Test-only: Wine 8 lacks ProcessPrng, which every Rust program calls; Windows has it.
@@ -49,14 +58,6 @@ user_dir="$WINEPREFIX/drive_c/users/$(id -un)"
 install_dir="$user_dir/AppData/Local/Programs/Mail Settings Tester"
 start_menu="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
 win_install='C:\users\'"$(id -un)"'\AppData\Local\Programs\Mail Settings Tester'
-
-# The display for the window; xdotool and import talk to it.
-display_number=$((90 + RANDOM % 9))
-Xvfb ":$display_number" -screen 0 1366x768x24 -nolisten tcp >"$logs/smoke-xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true; "$wine" wineserver -k 2>/dev/null || true' EXIT
-export DISPLAY=":$display_number"
-for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 
 # The uninstaller copies itself to a temporary folder and works from there: wait for it.
 wait_gone() { for _ in $(seq 1 300); do [[ -e "$1" ]] || return 0; sleep 0.1; done; }
@@ -73,17 +74,21 @@ done
 ok "installed in $win_install, with its Start-menu entries and its Apps entry"
 
 # 2 and 3. The window, as Explorer starts it; then with OpenGL 1.1 only.
-open_window() { # name, then extra environment
-    local name=$1
-    shift
-    env "$@" "$wine" start /wait "" "$win_install\\Mail Settings Tester.exe" \
-        >"$logs/smoke-$name.log" 2>&1 &
+open_window() { # name, how (start: as Explorer does; direct: its output kept), environment
+    local name=$1 how=$2
+    shift 2
+    if [[ "$how" == start ]]; then
+        env "$@" "$wine" start /wait "$win_install\\Mail Settings Tester.exe" \
+            >"$logs/smoke-$name.log" 2>&1 &
+    else
+        env "$@" MAILTESTER_REPORT_FIRST_FRAME=1 "$wine" "$win_install\\Mail Settings Tester.exe" \
+            >"$logs/smoke-$name.log" 2>&1 &
+    fi
     local started=$!
     local window=""
     for _ in $(seq 1 600); do
         window=$(xdotool search --onlyvisible --name '^Mail Settings Tester$' 2>/dev/null | head -n 1 || true)
         [[ -n "$window" ]] && break
-        kill -0 "$started" 2>/dev/null || break
         sleep 0.1
     done
     [[ -n "$window" ]] || { cat "$logs/smoke-$name.log" >&2; fail "$name: no window"; }
@@ -100,12 +105,16 @@ open_window() { # name, then extra environment
     done | grep -v '^$' || true)
     [[ -z "$others" ]] || fail "$name: other windows opened beside it: $others"
     xdotool windowclose "$window" 2>/dev/null || true
-    "$wine" wineserver -k 2>/dev/null || true
+    /usr/lib/wine/wineserver -k 2>/dev/null || true
     wait "$started" 2>/dev/null || true
     ok "$name: the window opened alone ($colours colours): $out/smoke-$name.png"
 }
-open_window window
-open_window window-opengl-1.1 MESA_GL_VERSION_OVERRIDE=1.1
+open_window window start
+open_window window-opengl-1.1 direct MESA_GL_VERSION_OVERRIDE=1.1
+grep -q "OpenGL could not draw the window" "$logs/smoke-window-opengl-1.1.log" \
+    || fail "with OpenGL 1.1, OpenGL was not refused: $(cat "$logs/smoke-window-opengl-1.1.log")"
+grep -q "renderer: Vulkan" "$logs/smoke-window-opengl-1.1.log" || fail "Vulkan did not take over"
+ok "with OpenGL 1.1 only, OpenGL was refused and Vulkan drew the window"
 
 # 4. The command line, and the seed case against the test Postfix.
 cli() { "$wine" "$win_install\\mailtester.exe" "$@"; }
