@@ -15,7 +15,10 @@
 #   target/dotnet-oracle; 1-4 minutes the first time; needs python3 with venv, no root);
 # - a software Vulkan for the window's image snapshots (mesa-vulkan-drivers);
 # - Xvfb, AT-SPI and pyatspi, to drive the window as a screen reader does (scripts/atspi-check.sh);
-# - cargo-fuzz for the fuzz runs.
+# - cargo-fuzz for the fuzz runs;
+# - Wine, mingw-w64 and NSIS, and the Rust targets for Windows and macOS, for the Windows
+#   build's tests under Wine, its installer and the install smoke test, and the macOS
+#   type-check (scripts/windows.sh).
 # The tests that need Postfix or the keyring are #[ignore]d in a plain `cargo test` (they show as
 # ignored, never as passed) and run here with --ignored. Whatever is missing is listed at the end;
 # under CI (CI=true) anything missing fails the check.
@@ -55,7 +58,9 @@ if $install; then
     apt_install mesa-vulkan-drivers libvulkan1
     step "installing Xvfb and AT-SPI for driving the window as a screen reader does"
     apt_install xvfb xauth at-spi2-core python3-pyatspi dbus libgl1 libglx-mesa0 \
-        libgl1-mesa-dri libxkbcommon-x11-0
+        libgl1-mesa-dri libxkbcommon-x11-0 xclip xdotool
+    step "installing Wine, mingw-w64 and NSIS, and the Windows and macOS Rust targets (scripts/windows.sh install)"
+    scripts/windows.sh install
     rustup component add clippy rustfmt >/dev/null 2>&1 || true
     if ! command -v cargo-fuzz >/dev/null 2>&1; then
         step "installing cargo-fuzz (about a minute)"
@@ -121,6 +126,28 @@ if command -v dbus-run-session >/dev/null 2>&1 && command -v dbus-send >/dev/nul
     scripts/with-keyring.sh cargo test --test keyring -- --ignored
 else
     need "the real keyring tests (install: sudo scripts/check.sh --install, or apt-get install dbus gnome-keyring libsecret-tools)"
+fi
+
+# The Windows program, built here and run under Wine, and the macOS type-check.
+if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 && [[ -x /usr/lib/wine/wine64 ]] \
+    && command -v makensis >/dev/null 2>&1 \
+    && rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu; then
+    step "Windows: clippy -D warnings on the Windows build, every target (scripts/windows.sh clippy; ~2 minutes)"
+    scripts/windows.sh clippy
+    if rustup target list --installed 2>/dev/null | grep -q aarch64-apple-darwin; then
+        step "macOS: clippy -D warnings as a type-check (scripts/windows.sh check-macos; ~2 minutes)"
+        scripts/windows.sh check-macos
+    else
+        need "the macOS type-check (install: rustup target add aarch64-apple-darwin)"
+    fi
+    step "Windows: every test suite of the Windows build under Wine (scripts/windows.sh test; ~10 minutes)"
+    scripts/windows.sh setup
+    scripts/windows.sh test
+    step "Windows: the installer and the portable zip (debug build), then the install smoke test under Wine"
+    scripts/windows.sh package --profile dev
+    scripts/windows.sh smoke --profile dev
+else
+    need "the Windows build, its tests under Wine and the install smoke test (install: sudo scripts/windows.sh install)"
 fi
 
 fuzz() { # target, seconds

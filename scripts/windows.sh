@@ -47,11 +47,11 @@ install() {
     say "installing Wine, mingw-w64, NSIS and zip (Debian packages; about a minute)"
     quietly apt-install bash -c 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
         install -y --no-install-recommends wine wine64 gcc-mingw-w64-x86-64 nsis zip unzip \
-        xvfb xauth imagemagick </dev/null \
+        xvfb xauth x11-utils xdotool imagemagick openssl </dev/null \
         || { apt-get -o DPkg::Lock::Timeout=600 update </dev/null \
             && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y \
                 --no-install-recommends wine wine64 gcc-mingw-w64-x86-64 nsis zip unzip \
-                xvfb xauth imagemagick </dev/null; }'
+                xvfb xauth x11-utils xdotool imagemagick openssl </dev/null; }'
     say "adding the Rust targets $WINDOWS_TARGET and $MACOS_TARGET"
     quietly rustup-targets rustup target add "$WINDOWS_TARGET" "$MACOS_TARGET"
 }
