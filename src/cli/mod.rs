@@ -23,6 +23,7 @@ mod profile_args;
 mod profile_cmd;
 mod report_file;
 mod resolve;
+pub mod shell;
 mod webconfig_cmd;
 
 use std::io::Read;

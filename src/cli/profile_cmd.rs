@@ -108,7 +108,11 @@ fn show(store: &ProfileStore, name: &str, json: bool) -> Result<u8, ProfileError
     if let Some(message) = keyring_error {
         eprintln!("\nwarning: {message}");
     }
-    println!("\nTest it: mailtester send --profile \"{name}\"");
+    let shell = super::shell::Shell::current();
+    println!(
+        "\nTest it: {}",
+        shell.command_line("mailtester", &["send", "--profile", name])
+    );
     Ok(exit::OK)
 }
 

@@ -115,7 +115,7 @@ async fn import(path: &Path, json: bool) -> u8 {
     print_findings(&imported.findings);
     if !settings.host.trim().is_empty() {
         println!();
-        println!("Test them: {}", send_command(settings));
+        println!("Test them:\n  {}", send_command(settings));
     }
     exit::OK
 }
@@ -266,39 +266,38 @@ fn print_findings(findings: &[Finding]) {
     }
 }
 
-/// The `mailtester send` command for these settings, the password passed by variable.
+/// The `mailtester send` command for these settings, quoted for the user's shell, the password
+/// passed by variable (with the line that sets it first, when there is a user name).
 fn send_command(settings: &Settings) -> String {
-    let mut parts = vec![
-        "mailtester send".to_owned(),
-        format!("--host {}", shell_quote(&settings.host)),
-        format!("--port {}", settings.port),
-        format!("--enable-ssl {}", settings.enable_ssl),
+    let shell = super::shell::Shell::current();
+    let port = settings.port.to_string();
+    let enable_ssl = settings.enable_ssl.to_string();
+    let mut args = vec![
+        "send",
+        "--host",
+        settings.host.as_str(),
+        "--port",
+        &port,
+        "--enable-ssl",
+        &enable_ssl,
     ];
     if !settings.user_name.is_empty() {
-        parts.push(format!("--user {}", shell_quote(&settings.user_name)));
-        parts.push("--password-env MAIL_PASSWORD".to_owned());
+        args.extend(["--user", settings.user_name.as_str(), "--password-env", "MAIL_PASSWORD"]);
     }
     if settings.default_credentials {
-        parts.push("--default-credentials".to_owned());
+        args.push("--default-credentials");
     }
     if !settings.client_domain.is_empty() {
-        parts.push(format!(
-            "--client-domain {}",
-            shell_quote(&settings.client_domain)
-        ));
+        args.extend(["--client-domain", settings.client_domain.as_str()]);
     }
-    parts.push(format!("--from {}", shell_quote(&settings.from)));
-    parts.join(" ")
-}
-
-fn shell_quote(value: &str) -> String {
-    let plain = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "@._+-:".contains(c));
-    if plain {
-        value.to_owned()
+    args.extend(["--from", settings.from.as_str()]);
+    let command = shell.command_line("mailtester", &args);
+    if settings.user_name.is_empty() {
+        command
     } else {
-        format!("'{}'", value.replace('\'', r"'\''"))
+        format!(
+            "{}\n  {command}",
+            shell.set_variable("MAIL_PASSWORD", "the mailbox password")
+        )
     }
 }

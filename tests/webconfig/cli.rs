@@ -155,3 +155,70 @@ fn update_shows_the_diff_and_writes_only_when_told() {
     args.extend(UPDATE_FLAGS);
     assert_eq!(mailtester(&args).status.code(), Some(7));
 }
+
+/// A web.config whose `from` needs quoting in every shell.
+fn quoting_fixture(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("web.config");
+    std::fs::write(
+        &path,
+        r#"<configuration><system.net><mailSettings><smtp from="O'Brien &lt;site@example.com&gt;"><network host="smtp.example.com" port="587" enableSsl="true" userName="site@example.com" password="x" /></smtp></mailSettings></system.net></configuration>"#,
+    )
+    .unwrap();
+    path
+}
+
+/// The command `webconfig import` prints to test the settings is written for the user's shell:
+/// quoted as it reads them, with the line that sets the password variable first.
+#[test]
+fn import_prints_the_test_command_for_the_users_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = quoting_fixture(dir.path());
+    for (shell, set_line, from) in [
+        (
+            "posix",
+            "export MAIL_PASSWORD='the mailbox password'",
+            r"--from 'O'\''Brien <site@example.com>'",
+        ),
+        (
+            "cmd",
+            r#"set "MAIL_PASSWORD=the mailbox password""#,
+            r#"--from "O'Brien <site@example.com>""#,
+        ),
+        (
+            "powershell",
+            "$env:MAIL_PASSWORD = 'the mailbox password'",
+            "--from 'O''Brien <site@example.com>'",
+        ),
+    ] {
+        let envs = [("MAILTESTER_SHELL".to_owned(), shell.to_owned())];
+        let args = ["webconfig", "import", path_arg(&path)];
+        let output = crate::support::bin::run(&crate::support::bin::strings(&args), &envs, "");
+        let printed = all_output(&output);
+        assert!(printed.contains(set_line), "{shell}: {printed}");
+        assert!(printed.contains(from), "{shell}: {printed}");
+        assert!(printed.contains("--password-env MAIL_PASSWORD"), "{printed}");
+    }
+}
+
+/// On Windows the shell is the program that started us: run from cmd.exe, the command is
+/// written for cmd.exe (tested under Wine's cmd.exe).
+#[cfg(windows)]
+#[test]
+fn from_cmd_exe_the_command_is_written_for_cmd() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = quoting_fixture(dir.path());
+    let exe = std::path::absolute(env!("CARGO_BIN_EXE_mailtester")).unwrap();
+    let output = std::process::Command::new("cmd.exe")
+        .arg("/c")
+        .arg(&exe)
+        .args(["webconfig", "import"])
+        .arg(&path)
+        .env_remove("MAILTESTER_SHELL")
+        .output()
+        .unwrap();
+    let printed = all_output(&output);
+    assert!(
+        printed.contains(r#"set "MAIL_PASSWORD=the mailbox password""#),
+        "{printed}"
+    );
+}
