@@ -24,9 +24,8 @@ mod profile_cmd;
 mod report_file;
 mod resolve;
 pub mod shell;
+mod stdin_text;
 mod webconfig_cmd;
-
-use std::io::Read;
 
 use tokio_util::sync::CancellationToken;
 
@@ -270,14 +269,13 @@ fn exit_code(report: &SessionReport) -> u8 {
 fn explain(args: &args::ExplainArgs) -> u8 {
     let text = match args.text.as_deref() {
         Some(text) if text != "-" => text.to_owned(),
-        _ => {
-            let mut text = String::new();
-            if let Err(err) = std::io::stdin().read_to_string(&mut text) {
+        _ => match stdin_text::read_all(&mut std::io::stdin().lock()) {
+            Ok(text) => text,
+            Err(err) => {
                 eprintln!("error: could not read standard input: {err}");
                 return exit::USAGE;
             }
-            text
-        }
+        },
     };
     if text.trim().is_empty() {
         eprintln!("error: give the error text to explain, or pipe it in with -");

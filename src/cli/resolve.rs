@@ -2,7 +2,7 @@
 //! preset), then every flag given on the command line on top, then the password from standard
 //! input or the environment (never from an argument).
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 
 use super::args::{SecurityArg, SettingsArgs, TargetArg};
 use crate::profiles::ProfileStore;
@@ -140,12 +140,9 @@ pub fn read_password_line(flag: &str, prompt: &str) -> Result<Password, String> 
     if stdin.is_terminal() {
         eprint!("{prompt} (input is not hidden; prefer a pipe): ");
     }
-    let mut line = String::new();
-    stdin
-        .lock()
-        .read_line(&mut line)
-        .map_err(|err| format!("could not read the password from standard input: {err}"))?;
-    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    let password = super::stdin_text::read_line(&mut stdin.lock())
+        .map_err(|err| format!("could not read the password from standard input: {err}"))?
+        .unwrap_or_default();
     if password.is_empty() {
         return Err(format!(
             "{flag} was given but standard input had no line for it"

@@ -282,7 +282,12 @@ fn send_command(settings: &Settings) -> String {
         &enable_ssl,
     ];
     if !settings.user_name.is_empty() {
-        args.extend(["--user", settings.user_name.as_str(), "--password-env", "MAIL_PASSWORD"]);
+        args.extend([
+            "--user",
+            settings.user_name.as_str(),
+            "--password-env",
+            "MAIL_PASSWORD",
+        ]);
     }
     if settings.default_credentials {
         args.push("--default-credentials");

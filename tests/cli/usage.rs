@@ -22,6 +22,45 @@ async fn explain_reads_an_argument_or_stdin() {
     assert!(text(&output.stdout).contains("[auth_failed]"));
 }
 
+/// UTF-16 little-endian, with or without a byte-order mark: what Event Viewer's "Save as text"
+/// and PowerShell 5.1's `Out-File` write.
+fn utf16le(text: &str, mark: bool) -> Vec<u8> {
+    let mut bytes = if mark { vec![0xFF, 0xFE] } else { Vec::new() };
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+/// `explain -` reads a log saved as UTF-16 (with a byte-order mark, or without one).
+#[test]
+fn explain_reads_utf16_as_windows_tools_save_it() {
+    let logged = "2026-12-06 10:00:01 System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Must issue a STARTTLS command first\r\n";
+    for mark in [true, false] {
+        let args = support::bin::strings(&["explain", "--json", "-"]);
+        let output = support::bin::run_with_bytes(&args, &[], &utf16le(logged, mark));
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let doc: serde_json::Value = serde_json::from_str(&text(&output.stdout)).unwrap();
+        assert_eq!(doc["diagnosis"]["id"], "tls_required", "mark: {mark}");
+    }
+}
+
+/// `--password-stdin` takes a password piped as UTF-16, and the server gets the right one.
+#[tokio::test]
+async fn a_password_piped_as_utf16_signs_in() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let args = send_args(&server, &["--enable-ssl", "true"]);
+    let stdin = utf16le(&format!("{TEST_PASSWORD}\r\n"), true);
+    let output =
+        tokio::task::spawn_blocking(move || support::bin::run_with_bytes(&args, &[], &stdin))
+            .await
+            .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).contains("235"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
 #[tokio::test]
 async fn usage_errors_are_clear_and_exit_2() {
     let cases: Vec<(Vec<&str>, &str)> = vec![

@@ -8,6 +8,11 @@ use crate::support::smtp_server::TEST_USER;
 
 /// Runs `mailtester` with `args` and the extra environment `envs`, writing `stdin` to it.
 pub fn run(args: &[String], envs: &[(String, String)], stdin: &str) -> Output {
+    run_with_bytes(args, envs, stdin.as_bytes())
+}
+
+/// [`run`] with standard input given as bytes (another encoding than UTF-8).
+pub fn run_with_bytes(args: &[String], envs: &[(String, String)], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
         .args(args)
         .envs(envs.iter().map(|(key, value)| (key, value)))
@@ -16,12 +21,7 @@ pub fn run(args: &[String], envs: &[(String, String)], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 

@@ -196,7 +196,10 @@ fn import_prints_the_test_command_for_the_users_shell() {
         let printed = all_output(&output);
         assert!(printed.contains(set_line), "{shell}: {printed}");
         assert!(printed.contains(from), "{shell}: {printed}");
-        assert!(printed.contains("--password-env MAIL_PASSWORD"), "{printed}");
+        assert!(
+            printed.contains("--password-env MAIL_PASSWORD"),
+            "{printed}"
+        );
     }
 }
 
