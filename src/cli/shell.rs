@@ -54,7 +54,7 @@ impl Shell {
             && value
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "@._+-:/,".contains(c))
-            && !(self == Self::PowerShell && value.contains(','));
+            && (self != Self::PowerShell || !value.contains(','));
         if plain {
             return value.to_owned();
         }
