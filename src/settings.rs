@@ -267,7 +267,7 @@ pub struct Settings {
     /// readable by anyone on the way. A choice for one test, asked each time, never saved.
     #[serde(skip)]
     pub allow_plaintext_password: bool,
-    /// An extra PEM file of certificate authorities to trust.
+    /// An extra file of certificate authorities to trust (PEM, or one DER .cer certificate).
     pub ca_file: Option<PathBuf>,
     /// The program that will use these settings.
     pub target: Target,

@@ -226,8 +226,8 @@ pub struct SettingsArgs {
     /// answers [default: 120, or --timeout when given].
     #[arg(long, value_name = "SECS")]
     pub total_timeout: Option<u64>,
-    /// An extra PEM file of certificate authorities to trust.
-    #[arg(long, value_name = "PEM")]
+    /// An extra file of certificate authorities to trust (PEM, or one DER .cer certificate).
+    #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
     /// Go on when the certificate is invalid (always reported as a warning).
     #[arg(long)]

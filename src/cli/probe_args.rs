@@ -31,8 +31,8 @@ pub struct ProbeArgs {
     /// The program that will use the settings: decides the ranking [default: dotnet].
     #[arg(long, value_enum)]
     pub target: Option<TargetArg>,
-    /// An extra PEM file of certificate authorities to trust (SMTP and the autoconfig download).
-    #[arg(long, value_name = "PEM")]
+    /// An extra file of certificate authorities to trust, PEM or DER .cer (SMTP and the autoconfig download).
+    #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
     /// Count servers with an invalid certificate as usable (the problem is still shown).
     #[arg(long)]

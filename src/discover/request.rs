@@ -92,7 +92,7 @@ pub enum DiscoverError {
     Dns(#[from] crate::dns::DnsError),
     /// The extra CA file could not be used.
     #[error(
-        "could not use the certificate file ({detail}); give a PEM file with --ca-file: {path}"
+        "could not use the certificate file ({detail}); give a PEM or DER (.cer) file with --ca-file: {path}"
     )]
     CaFile {
         /// The path given.

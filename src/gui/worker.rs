@@ -313,7 +313,7 @@ impl Worker {
             let chosen = match purpose {
                 FilePurpose::CaFile => {
                     dialog
-                        .set_title("Choose a certificate authority file (PEM)")
+                        .set_title("Choose a certificate authority file (PEM or DER .cer)")
                         .add_filter("Certificates", &["pem", "crt", "cer"])
                         .pick_file()
                         .await

@@ -117,6 +117,7 @@ impl Link<'_> {
         let setup = TlsSetup::new(
             self.request.ca_pem.as_deref(),
             self.request.accept_invalid_certs,
+            tls::Trust::PublicRoots,
         )
         .map_err(|why| tls_error(format!("the extra certificate authority: {why}")))?;
         let name = tls::server_name(host).map_err(tls_error)?;

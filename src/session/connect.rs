@@ -157,21 +157,23 @@ impl Session<'_> {
             }
             None => None,
         };
-        let setup =
-            TlsSetup::new(extra.as_deref(), self.plan.accept_invalid_certs).map_err(|detail| {
-                match &self.plan.ca_file {
-                    Some(path) => SessionError::CaFile {
-                        path: path.display().to_string(),
-                        detail,
-                    },
-                    None => SessionError::TlsHandshake {
-                        step,
-                        detail,
-                        certificate: None,
-                        plain_banner: None,
-                    },
-                }
-            })?;
+        let setup = TlsSetup::new(
+            extra.as_deref(),
+            self.plan.accept_invalid_certs,
+            super::tls::Trust::for_target(self.plan.target),
+        )
+        .map_err(|detail| match &self.plan.ca_file {
+            Some(path) => SessionError::CaFile {
+                path: path.display().to_string(),
+                detail,
+            },
+            None => SessionError::TlsHandshake {
+                step,
+                detail,
+                certificate: None,
+                plain_banner: None,
+            },
+        })?;
         self.tls = Some(setup.clone());
         Ok(setup)
     }

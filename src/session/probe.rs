@@ -44,7 +44,7 @@ pub async fn speaks_tls(
     limit: Duration,
     cancel: &CancellationToken,
 ) -> bool {
-    let Ok(setup) = TlsSetup::new(None, true) else {
+    let Ok(setup) = TlsSetup::new(None, true, super::tls::Trust::PublicRoots) else {
         return false;
     };
     let Ok(name) = server_name(host) else {

@@ -23,11 +23,34 @@ pub struct Observed {
     pub verdict: Option<Result<(), rustls::Error>>,
 }
 
-/// A verifier that runs the normal WebPKI checks, records chain and verdict, and (only when
-/// the user allowed it) accepts a certificate that failed them.
+/// Whose word decides that a certificate is trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// The public web roots (Mozilla's list, built in), plus the extra CA file: the same on
+    /// every computer.
+    PublicRoots,
+    /// What this computer's operating system trusts (on Windows, its certificate store, with
+    /// the roots the company added: what System.Net.Mail trusts there), plus the extra CA file.
+    /// Elsewhere the same as [`Trust::PublicRoots`].
+    System,
+}
+
+impl Trust {
+    /// The trust of the program being imitated: ASP.NET's System.Net.Mail asks the operating
+    /// system; anything else here uses the public roots.
+    pub fn for_target(target: crate::settings::Target) -> Self {
+        match target {
+            crate::settings::Target::DotNet => Self::System,
+            crate::settings::Target::Generic => Self::PublicRoots,
+        }
+    }
+}
+
+/// A verifier that runs the normal checks (WebPKI, or the operating system's), records chain
+/// and verdict, and (only when the user allowed it) accepts a certificate that failed them.
 #[derive(Debug)]
 struct RecordingVerifier {
-    inner: Arc<WebPkiServerVerifier>,
+    inner: Arc<dyn ServerCertVerifier>,
     accept_invalid: bool,
     observed: Arc<Mutex<Observed>>,
 }
@@ -92,13 +115,15 @@ pub struct TlsSetup {
 }
 
 impl TlsSetup {
-    /// Builds the configuration: the public web roots plus the PEM certificates in `extra_ca`.
-    pub fn new(extra_ca: Option<&[u8]>, accept_invalid: bool) -> Result<Self, String> {
-        let roots = root_store(extra_ca)?;
+    /// Builds the configuration: `trust`'s roots plus the certificates in `extra_ca` (PEM or
+    /// DER).
+    pub fn new(
+        extra_ca: Option<&[u8]>,
+        accept_invalid: bool,
+        trust: Trust,
+    ) -> Result<Self, String> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-            .build()
-            .map_err(|err| format!("no usable certificate authority ({err})"))?;
+        let inner = verifier(extra_ca, trust, &provider)?;
         let observed = Arc::new(Mutex::new(Observed::default()));
         let verifier = RecordingVerifier {
             inner,
@@ -123,24 +148,69 @@ impl TlsSetup {
     }
 }
 
-/// The public web roots plus the PEM certificates in `extra_ca` (every one must be usable).
+/// The verifier for `trust` with the certificates of `extra_ca` added.
+fn verifier(
+    extra_ca: Option<&[u8]>,
+    trust: Trust,
+    provider: &Arc<rustls::crypto::CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, String> {
+    #[cfg(windows)]
+    if trust == Trust::System {
+        let extra = extra_ca
+            .map(extra_certificates)
+            .transpose()?
+            .unwrap_or_default();
+        let verifier =
+            rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider.clone())
+                .map_err(|err| format!("the Windows certificate store cannot be used ({err})"))?;
+        return Ok(Arc::new(verifier));
+    }
+    #[cfg(not(windows))]
+    let _ = trust;
+    let roots = root_store(extra_ca)?;
+    let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+        .build()
+        .map_err(|err| format!("no usable certificate authority ({err})"))?;
+    Ok(verifier)
+}
+
+/// The public web roots plus the certificates in `extra_ca` (every one must be usable).
 pub fn root_store(extra_ca: Option<&[u8]>) -> Result<RootCertStore, String> {
     let mut roots = RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    if let Some(pem) = extra_ca {
-        let mut added = 0;
-        for cert in CertificateDer::pem_slice_iter(pem) {
-            let cert = cert.map_err(|err| format!("it is not a valid PEM file ({err})"))?;
-            roots
-                .add(cert)
-                .map_err(|err| format!("a certificate in it is not usable ({err})"))?;
-            added += 1;
-        }
-        if added == 0 {
-            return Err("it contains no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
-        }
+    for cert in extra_ca
+        .map(extra_certificates)
+        .transpose()?
+        .unwrap_or_default()
+    {
+        roots
+            .add(cert)
+            .map_err(|err| format!("a certificate in it is not usable ({err})"))?;
     }
     Ok(roots)
+}
+
+/// The certificates of a CA file: PEM (one or more `-----BEGIN CERTIFICATE-----` blocks, what
+/// Linux tools and Windows' "Base-64 encoded X.509 (.CER)" export write) or one DER
+/// certificate (Windows' "DER encoded binary X.509 (.CER)").
+pub fn extra_certificates(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>, String> {
+    let mut certificates = Vec::new();
+    for cert in CertificateDer::pem_slice_iter(bytes) {
+        certificates.push(cert.map_err(|err| format!("it is not a valid PEM file ({err})"))?);
+    }
+    if !certificates.is_empty() {
+        return Ok(certificates);
+    }
+    // DER: one ASN.1 SEQUENCE that parses as an X.509 certificate.
+    match x509_parser::parse_x509_certificate(bytes) {
+        Ok((rest, _)) if bytes.first() == Some(&0x30) && rest.is_empty() => {
+            Ok(vec![CertificateDer::from(bytes.to_vec())])
+        }
+        _ => Err(
+            "it holds no certificate: a PEM file (-----BEGIN CERTIFICATE-----) or a DER .cer file was expected"
+                .into(),
+        ),
+    }
 }
 
 /// The name to verify the certificate against (a DNS name or an IP address).
@@ -200,4 +270,42 @@ pub fn speaks_only_old_tls(err: &std::io::Error) -> bool {
                     | rustls::PeerIncompatible::SupportedVersionsExtensionRequired
             )
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn test_ca() -> rcgen::CertifiedKey<rcgen::KeyPair> {
+        rcgen::generate_simple_self_signed(vec!["ca.test".to_owned()]).unwrap()
+    }
+
+    #[test]
+    fn a_ca_file_may_be_pem_or_the_der_cer_windows_exports() {
+        let ca = test_ca();
+        let der = ca.cert.der().to_vec();
+        let pem = ca.cert.pem();
+        assert_eq!(extra_certificates(pem.as_bytes()).unwrap()[0].as_ref(), der);
+        assert_eq!(extra_certificates(&der).unwrap()[0].as_ref(), der);
+        let before = root_store(None).unwrap().len();
+        assert_eq!(root_store(Some(&der)).unwrap().len(), before + 1);
+    }
+
+    #[test]
+    fn a_file_with_no_certificate_is_named_as_such() {
+        for bytes in [&b"hello"[..], &[0x30, 0x03, 0x02, 0x01, 0x01][..], &b""[..]] {
+            let err = extra_certificates(bytes).unwrap_err();
+            assert!(err.contains("PEM") && err.contains("DER"), "{err}");
+        }
+    }
+
+    #[test]
+    fn aspnet_trusts_the_system_and_other_programs_the_public_roots() {
+        use crate::settings::Target;
+        assert_eq!(Trust::for_target(Target::DotNet), Trust::System);
+        assert_eq!(Trust::for_target(Target::Generic), Trust::PublicRoots);
+        for trust in [Trust::System, Trust::PublicRoots] {
+            assert!(TlsSetup::new(None, false, trust).is_ok());
+        }
+    }
 }

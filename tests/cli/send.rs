@@ -147,3 +147,26 @@ async fn failure_json_carries_the_diagnosis() {
     assert!(doc["snippet"].is_null());
     assert_no_password(&stdout);
 }
+
+/// `--ca-file` takes a DER `.cer` (what Windows' certificate export writes) as well as PEM, and
+/// the ASP.NET target trusts it on top of the system's roots (under Wine: through the Windows
+/// certificate store's verifier).
+#[tokio::test]
+async fn a_der_cer_ca_file_is_trusted_like_a_pem_one() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cer = dir.path().join("company-ca.cer");
+    std::fs::write(&cer, TestPki::get().ca_der().as_ref()).unwrap();
+    let mut args = send_args(&server, &["--enable-ssl", "true"]);
+    let ca_at = args.iter().position(|arg| arg == "--ca-file").unwrap() + 1;
+    args[ca_at] = cer.display().to_string();
+    let output = mailtester(args, &format!("{TEST_PASSWORD}\n")).await;
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    assert!(text(&output.stdout).contains("~> AUTH login <redacted>"));
+}

@@ -155,7 +155,8 @@ pub(super) fn ca_file(path: &str, detail: &str) -> Diagnosis {
         ))
         .with_steps([
             "Check that the file exists at that path and that this program may read it.",
-            "Check that it is a PEM file: a text file that starts with `-----BEGIN CERTIFICATE-----`.",
+            "Check that it is a certificate file: a PEM text file that starts with \
+             `-----BEGIN CERTIFICATE-----`, or a .cer file Windows exported (either format).",
             "If the server has a certificate from a public authority, empty \"Extra CA file\" under \
              Advanced.",
         ])
