@@ -64,7 +64,7 @@ pub struct SendArgs {
     pub save_password: bool,
     /// Write a support report (settings without the password, steps, diagnosis, transcript)
     /// to this file, whatever the outcome.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = path_arg)]
     pub report: Option<PathBuf>,
     /// After the message went through, check the `from` domain's SPF, DKIM and DMARC for this
     /// server ("will it arrive?"); exit code 9 when a problem is found.
@@ -227,7 +227,7 @@ pub struct SettingsArgs {
     #[arg(long, value_name = "SECS")]
     pub total_timeout: Option<u64>,
     /// An extra file of certificate authorities to trust (PEM, or one DER .cer certificate).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = path_arg)]
     pub ca_file: Option<PathBuf>,
     /// Go on when the certificate is invalid (always reported as a warning).
     #[arg(long)]
@@ -270,4 +270,10 @@ impl FrameworkArg {
             Self::Core => Framework::Core,
         }
     }
+}
+
+/// A path argument as the user pasted it (Explorer's "Copy as path" quotes dropped).
+#[allow(clippy::unnecessary_wraps)] // clap's value parsers return a Result
+pub fn path_arg(text: &str) -> Result<PathBuf, std::convert::Infallible> {
+    Ok(crate::files::path_from_user(text))
 }

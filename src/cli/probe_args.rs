@@ -32,7 +32,7 @@ pub struct ProbeArgs {
     #[arg(long, value_enum)]
     pub target: Option<TargetArg>,
     /// An extra file of certificate authorities to trust, PEM or DER .cer (SMTP and the autoconfig download).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = super::args::path_arg)]
     pub ca_file: Option<PathBuf>,
     /// Count servers with an invalid certificate as usable (the problem is still shown).
     #[arg(long)]

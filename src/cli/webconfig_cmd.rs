@@ -21,6 +21,7 @@ pub enum WebconfigCommand {
     /// Read the mail settings from a web.config (the password is never shown).
     Import {
         /// The web.config file.
+        #[arg(value_parser = super::args::path_arg)]
         file: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -29,6 +30,7 @@ pub enum WebconfigCommand {
     /// Check a web.config's mail settings for what ASP.NET would reject (exit 7 on errors).
     Lint {
         /// The web.config file.
+        #[arg(value_parser = super::args::path_arg)]
         file: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -43,6 +45,7 @@ pub enum WebconfigCommand {
 #[derive(Debug, Args)]
 pub struct WebconfigUpdateArgs {
     /// The web.config file to change.
+    #[arg(value_parser = super::args::path_arg)]
     pub file: PathBuf,
     /// The settings to write (the same flags as `send`).
     #[command(flatten)]
@@ -160,6 +163,7 @@ async fn update(args: WebconfigUpdateArgs) -> u8 {
     for note in prepared.notes() {
         println!("Note: {note}");
     }
+    println!("Note: {}", webconfig::RESTART_NOTE);
     let remaining: Vec<Finding> = webconfig::lint(prepared.new_text())
         .into_iter()
         .filter(|finding| finding.severity != Severity::Info)

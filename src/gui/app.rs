@@ -104,7 +104,9 @@ impl MailTesterApp {
             .and_then(|storage| eframe::get_value(storage, THEME_KEY))
             .unwrap_or(egui::ThemePreference::System);
         cc.egui_ctx.set_theme(theme);
-        let app = Self::with_form(&cc.egui_ctx, runtime, form);
+        let mut app = Self::with_form(&cc.egui_ctx, runtime, form);
+        // File dialogs belong to the window: in front of it, and it waits for them.
+        app.worker.dialog = rfd::AsyncFileDialog::new().set_parent(cc);
         app.worker.load_profiles();
         app
     }

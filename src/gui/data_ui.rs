@@ -185,6 +185,7 @@ pub fn update_window(ctx: &egui::Context, update: &PreparedUpdate, commands: &mu
                 RichText::new("A copy of the current file is saved beside it first, and nothing else in the file changes.")
                     .weak(),
             );
+            ui.label(RichText::new(crate::webconfig::RESTART_NOTE).weak());
             ui.horizontal(|ui| {
                 if style::primary_button(ui, "write_webconfig", true, "Write the changes").clicked()
                 {

@@ -1,7 +1,5 @@
 //! What the form holds between frames, and how it becomes [`Settings`].
 
-use std::path::PathBuf;
-
 use serde::{Deserialize, Serialize};
 
 use crate::settings::{Field, FieldProblem, Settings, Severity};
@@ -66,7 +64,7 @@ impl FormState {
             });
         }
         let ca = self.ca_text.trim();
-        settings.ca_file = (!ca.is_empty()).then(|| PathBuf::from(ca));
+        settings.ca_file = (!ca.is_empty()).then(|| crate::files::path_from_user(ca));
         let mut problems = settings.problems();
         if !extra.is_empty() {
             problems.retain(|p| p.field != Field::Port || p.severity != Severity::Error);

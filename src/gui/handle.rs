@@ -84,7 +84,7 @@ impl MailTesterApp {
             }
             FileCommand::UseTypedPath => {
                 if let Some(prompt) = self.path_prompt.take() {
-                    self.use_path(prompt.purpose, PathBuf::from(prompt.path.trim()));
+                    self.use_path(prompt.purpose, crate::files::path_from_user(&prompt.path));
                 }
             }
             FileCommand::DismissPathPrompt => {

@@ -164,6 +164,8 @@ pub struct Worker {
     pub(super) profile_dir: Option<PathBuf>,
     /// The keyring passwords are kept in; `None` is the operating system's.
     pub(super) keyring: Option<crate::credentials::Keyring>,
+    /// A file dialog owned by the window (modal to it, shown over it); none in tests.
+    pub(super) dialog: rfd::AsyncFileDialog,
     rx: Receiver<Message>,
 }
 
@@ -180,6 +182,7 @@ impl Worker {
             },
             profile_dir: None,
             keyring: None,
+            dialog: rfd::AsyncFileDialog::new(),
             rx,
         }
     }
@@ -308,8 +311,8 @@ impl Worker {
     pub fn choose_file(&self, purpose: FilePurpose, suggested_name: &str) {
         let outbox = self.outbox.clone();
         let name = suggested_name.to_owned();
+        let dialog = self.dialog.clone();
         self.runtime.spawn(async move {
-            let dialog = rfd::AsyncFileDialog::new();
             let chosen = match purpose {
                 FilePurpose::CaFile => {
                     dialog

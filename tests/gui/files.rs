@@ -153,6 +153,11 @@ fn import_a_web_config_then_update_it_after_a_successful_test() {
 
     harness.get_by_label("Update my web.config…").click();
     step_until_shown(&mut harness, "These changes will be written to");
+    assert!(
+        harness
+            .query_by_label_contains("Saving web.config restarts the website")
+            .is_some()
+    );
     harness.get_by_label("Write the changes").click();
     step_until_shown(&mut harness, "web.config updated. The old file is kept as");
 

@@ -115,6 +115,10 @@ fn update_shows_the_diff_and_writes_only_when_told() {
     let text = all_output(&output);
     assert!(text.contains("+                 port=\"587\""), "{text}");
     assert!(text.contains("Dry run"));
+    assert!(
+        text.contains("Saving web.config restarts the website"),
+        "{text}"
+    );
     for secret in [NEW_PASSWORD, escaped, "Old&amp;Pass", "Old&Pass"] {
         assert!(!text.contains(secret), "{secret} in {text}");
     }
@@ -224,4 +228,13 @@ fn from_cmd_exe_the_command_is_written_for_cmd() {
         printed.contains(r#"set "MAIL_PASSWORD=the mailbox password""#),
         "{printed}"
     );
+}
+
+/// A path pasted with Explorer's "Copy as path" quotes (inside the shell's own quoting) works.
+#[test]
+fn a_path_with_copy_as_path_quotes_is_read() {
+    let quoted = format!("\"{}\"", fixture_path("correct.config").display());
+    let output = mailtester(&["webconfig", "import", &quoted]);
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    assert!(all_output(&output).contains("smtp.example.com"));
 }
