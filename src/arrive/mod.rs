@@ -36,8 +36,11 @@ pub async fn check(request: DnsCheckRequest) -> Result<ArrivalReport, ArriveErro
     let domain = request.from_domain().ok_or_else(|| ArriveError::NoDomain {
         given: crate::untrusted::displayable_str(&request.from),
     })?;
-    let resolver = crate::dns::resolver(request.dns_server)?;
-    let auth = crate::dns::authenticator(request.dns_server)?;
+    let crate::dns::Resolver {
+        resolver,
+        fallback: dns_note,
+    } = crate::dns::resolver_noting(request.dns_server)?;
+    let auth = mail_auth::MessageAuthenticator(resolver.clone());
     let mut findings = Vec::new();
     let server = find_server(&resolver, request.host.as_deref(), &mut findings).await;
     let mut spf_records = Vec::new();
@@ -73,6 +76,7 @@ pub async fn check(request: DnsCheckRequest) -> Result<ArrivalReport, ArriveErro
         findings,
         verdict,
         verdict_text: verdict.text().to_owned(),
+        dns_note,
     })
 }
 

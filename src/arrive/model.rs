@@ -137,6 +137,9 @@ pub struct ArrivalReport {
     pub verdict: Verdict,
     /// The verdict in words.
     pub verdict_text: String,
+    /// Set when this computer's DNS settings could not be read as they are: which DNS
+    /// servers were asked instead.
+    pub dns_note: Option<String>,
 }
 
 impl ArrivalReport {

@@ -80,6 +80,9 @@ pub fn print_report(report: &ArrivalReport) {
         println!();
     }
     println!("Verdict: {}", report.verdict_text);
+    if let Some(note) = &report.dns_note {
+        println!("Note: {note}");
+    }
 }
 
 /// The finding's stable id as JSON writes it.

@@ -1,6 +1,6 @@
 //! `mailtester probe` syntax (clap). Handled in `probe_cmd`.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
@@ -52,11 +52,7 @@ pub struct ProbeArgs {
 
 /// `1.1.1.1:53`, `[::1]:5353`, or an address alone (port 53).
 pub(super) fn parse_dns_server(text: &str) -> Result<SocketAddr, String> {
-    text.parse::<SocketAddr>()
-        .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-        .map_err(|_| {
-            format!("\"{text}\" is not an IP address with an optional port, like 1.1.1.1:53")
-        })
+    crate::dns::parse_server(text)
 }
 
 #[cfg(test)]

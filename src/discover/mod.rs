@@ -50,9 +50,21 @@ pub async fn discover(
         Start::Email(text) | Start::Host(text) => text.clone(),
     };
     let domain = request.domain().ok_or(DiscoverError::NoDomain { given })?;
-    let resolver = crate::dns::resolver(request.dns_server)?;
+    let crate::dns::Resolver { resolver, fallback } =
+        crate::dns::resolver_noting(request.dns_server)?;
     let roots = run::trust_roots(request.ca_file.as_deref()).await?;
-    let (reports, hosts) = run::gather(&request, &domain, &resolver, roots, &events, &cancel).await;
+    let dns_note = fallback.map(|note| SourceReport {
+        source: SourceKind::DnsSettings,
+        query: "this computer's DNS settings".to_owned(),
+        found: Vec::new(),
+        error: Some(note),
+    });
+    if let Some(note) = &dns_note {
+        let _ = events.send(DiscoveryEvent::Source(note.clone()));
+    }
+    let (mut reports, hosts) =
+        run::gather(&request, &domain, &resolver, roots, &events, &cancel).await;
+    reports.splice(0..0, dns_note);
     // Nobody watching any more is not an error: the report still comes back.
     let _ = events.send(DiscoveryEvent::Candidates {
         hosts: hosts.clone(),

@@ -24,6 +24,9 @@ pub enum SourceKind {
     Guess,
     /// The domain's MX hosts themselves (they receive mail; few take it from programs).
     Mx,
+    /// This computer's DNS settings, reported only when they could not be read as they are
+    /// (and other DNS servers were used instead).
+    DnsSettings,
 }
 
 impl SourceKind {
@@ -37,6 +40,7 @@ impl SourceKind {
             Self::Autoconfig => "autoconfig file",
             Self::Mx => "MX record",
             Self::Guess => "usual name",
+            Self::DnsSettings => "DNS settings",
         }
     }
 }

@@ -67,6 +67,9 @@ fn report_ui(ui: &mut Ui, report: &ArrivalReport, commands: &mut Vec<Command>) {
             .strong()
             .color(color),
     );
+    if let Some(note) = &report.dns_note {
+        ui.colored_label(style::warn(ui), note);
+    }
     for (index, finding) in report.findings.iter().enumerate() {
         ui.add_space(4.0);
         finding_ui(ui, index, finding, commands);

@@ -14,7 +14,7 @@ impl MailTesterApp {
         let settings = outcome.settings();
         let mut request =
             crate::arrive::DnsCheckRequest::new(settings.from.clone(), Some(settings.host.clone()));
-        request.dns_server = self.find.dns_server;
+        request.dns_server = self.dns_server();
         let run = self.arrive.start();
         self.worker.start_dns_check(run, request);
     }

@@ -18,6 +18,16 @@ impl MailTesterApp {
         self
     }
 
+    /// The DNS server the look-ups use: the one typed under Advanced (when it is an address),
+    /// else the one a test set, else this computer's.
+    pub(super) fn dns_server(&self) -> Option<SocketAddr> {
+        self.form
+            .dns_server()
+            .ok()
+            .flatten()
+            .or(self.find.dns_server)
+    }
+
     pub(super) fn handle_find(&mut self, command: FindCommand) {
         match command {
             FindCommand::Open => {
@@ -74,7 +84,7 @@ impl MailTesterApp {
         request.target = settings.target;
         request.ca_file.clone_from(&settings.ca_file);
         request.accept_invalid_certs = settings.accept_invalid_certs;
-        request.dns_server = self.find.dns_server;
+        request.dns_server = self.dns_server();
         if let Some(port) = self.find.autoconfig_port {
             request.autoconfig_port = port;
         }

@@ -29,7 +29,9 @@ const TEXT_FIELDS: [Field; 7] = [
 
 /// Whether `id` is one of the form's text fields (or the CA file's).
 pub(super) fn is_form_field(id: Id) -> bool {
-    TEXT_FIELDS.iter().any(|field| ids::id(field) == id) || ids::id("ca_file") == id
+    TEXT_FIELDS.iter().any(|field| ids::id(field) == id)
+        || ids::id("ca_file") == id
+        || ids::id("dns_server") == id
 }
 
 /// What the form shows besides the fields.

@@ -126,6 +126,20 @@ fn certificate_rows(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Comman
         }
     });
     ui.end_row();
+    let label = label_cell(ui, "DNS server", None);
+    ui.vertical(|ui| {
+        let edit = TextEdit::singleline(&mut form.dns_text)
+            .id(ids::id("dns_server"))
+            .hint_text("this computer's (or e.g. 1.1.1.1)")
+            .desired_width(INPUT_WIDTH);
+        ui.add(edit)
+            .labelled_by(label.id)
+            .on_hover_text("Used by Find my settings, Will it arrive? and Check my inbox");
+        if let Err(problem) = form.dns_server() {
+            ui.colored_label(style::bad(ui), problem);
+        }
+    });
+    ui.end_row();
 }
 
 /// The program the website runs on, and its ASP.NET version.

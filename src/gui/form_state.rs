@@ -15,6 +15,9 @@ pub struct FormState {
     pub port_text: String,
     /// The extra CA file as typed.
     pub ca_text: String,
+    /// The DNS server for "Find my settings", "Will it arrive?" and the inbox check, as typed
+    /// (empty: this computer's).
+    pub dns_text: String,
     /// The chosen provider preset id.
     pub preset: String,
     /// Show the password in clear text.
@@ -35,6 +38,7 @@ impl Default for FormState {
             port_text: settings.port.to_string(),
             settings,
             ca_text: String::new(),
+            dns_text: String::new(),
             preset: "other".to_owned(),
             show_password: false,
             remember_password: false,
@@ -44,6 +48,17 @@ impl Default for FormState {
 }
 
 impl FormState {
+    /// The DNS server typed under Advanced: `Ok(None)` when empty (this computer's), the
+    /// problem in words when it is not an address.
+    pub fn dns_server(&self) -> Result<Option<std::net::SocketAddr>, String> {
+        let text = self.dns_text.trim();
+        if text.is_empty() {
+            Ok(None)
+        } else {
+            crate::dns::parse_server(text).map(Some)
+        }
+    }
+
     /// The settings as they stand, with every problem (parsing included).
     pub fn current(&self) -> (Settings, Vec<FieldProblem>) {
         let mut settings = self.settings.clone();

@@ -36,7 +36,7 @@ impl MailTesterApp {
         let mut request = InboxRequest::new(mailbox, password, message_id);
         request.sent_at = self.sent_at.unwrap_or_else(std::time::Instant::now);
         request.accept_invalid_certs = settings.accept_invalid_certs;
-        request.dns_server = self.find.dns_server;
+        request.dns_server = self.dns_server();
         let run = self.inbox.start();
         self.inbox.save_after = (self.form.remember_password && !typed.is_empty())
             .then(|| (request.mailbox.account(), typed));

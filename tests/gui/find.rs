@@ -177,3 +177,69 @@ fn stop_ends_a_search_that_waits_on_a_silent_server() {
         "nothing was sent to a server that never greeted"
     );
 }
+
+/// The DNS server typed under Advanced is the one the look-ups ask (here the only one that
+/// knows the test domain), and one that is not an address is said so under the field.
+#[test]
+fn the_dns_server_under_advanced_is_the_one_asked() {
+    let runtime = runtime();
+    let (server, dns) = runtime.block_on(async {
+        let server = TestServer::start(ServerConfig {
+            cert: CertKind::Discovery,
+            ..ServerConfig::default()
+        })
+        .await;
+        let records = [
+            Rec::Srv(
+                "_submission._tcp.shop.test",
+                0,
+                0,
+                server.port(),
+                "smtp.shop.test",
+            ),
+            Rec::A("smtp.shop.test", Ipv4Addr::LOCALHOST),
+        ];
+        (server, DnsServer::start(&records).await)
+    });
+    let mut form = FormState::default();
+    form.settings.from = "owner@shop.test".into();
+    form.settings.ca_file = Some(TestPki::get().ca_pem_path().to_path_buf());
+    form.dns_text = "not-an-address".into();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let handle = runtime.handle().clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_eframe(move |cc| {
+            // The DNS server a test would set leads nowhere: the typed one must win.
+            MailTesterApp::with_form(&cc.egui_ctx, handle, form)
+                .with_discovery_servers(closed, closed.port())
+        });
+    harness.run_steps(2);
+    harness.get_by_label("Advanced").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("\"not-an-address\" is not an IP address")
+            .is_some()
+    );
+    harness
+        .get_by_label("DNS server")
+        .set_text_value_accesskit(&dns.addr().to_string());
+    harness.run_steps(3);
+    harness.get_by_label("Find my settings…").click();
+    harness.run_steps(4);
+    harness.get_by_label("Find").click();
+    step_until(&mut harness, "the search to end", |app| {
+        app.discovery().is_some()
+    });
+    let report = harness.state().discovery().unwrap();
+    let best = report
+        .recommended
+        .as_ref()
+        .expect("found through the typed DNS server");
+    assert_eq!(best.host, "smtp.shop.test");
+    assert_eq!(best.port, server.port());
+}
