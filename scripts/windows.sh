@@ -134,6 +134,9 @@ run_tests() {
     say "the keyring tests against Wine's Credential Manager (tests/keyring.rs)"
     MAILTESTER_KEYRING_TEST=1 xvfb-run -a -s '-screen 0 1280x1024x24' \
         cargo test --target "$WINDOWS_TARGET" --test keyring "$@" -- --ignored
+    say "the real window and the Windows clipboard (tests/windows_window.rs)"
+    xvfb-run -a -s '-screen 0 1280x1024x24' \
+        cargo test --target "$WINDOWS_TARGET" --test windows_window "$@" -- --ignored
 }
 
 command=${1:-}

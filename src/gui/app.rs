@@ -186,6 +186,16 @@ impl MailTesterApp {
             .map_or(&self.live, TestOutcome::report)
     }
 
+    /// The text in the "Explain an error message" box.
+    pub fn explain_text(&self) -> &str {
+        &self.explain.text
+    }
+
+    /// The last finished test, if any.
+    pub fn outcome(&self) -> Option<&TestOutcome> {
+        self.outcome.as_ref()
+    }
+
     /// The diagnosis of the last finished test, if it failed.
     pub fn diagnosis(&self) -> Option<&Diagnosis> {
         self.outcome.as_ref().and_then(TestOutcome::diagnosis)

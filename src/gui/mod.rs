@@ -45,6 +45,13 @@ pub use renderer::{RENDERER_ENV, Renderer, WindowError};
 /// The window's title.
 pub const TITLE: &str = "Mail Settings Tester";
 
+/// The id of the widget named `key` in the window (`"copy_snippet"`, `"open_explain"`,
+/// `"explain_paste"`, …): the same in every frame, for tools and tests that drive the real
+/// window.
+pub fn widget_id(key: &str) -> egui::Id {
+    ids::id(key)
+}
+
 /// Opens the window and runs until it is closed. Background work runs on `runtime`;
 /// `started` is when the process began (for the start-up time report).
 pub fn run(
