@@ -10,6 +10,7 @@
 #     Server): the window still opens (wgpu instead of OpenGL); screenshot;
 #  4. `mailtester --help`, and the seed case against the test Postfix (MAILTESTER_POSTFIX_ENV):
 #     enableSsl=false is told "The server wants an encrypted connection", enableSsl=true works;
+#     (and an error at start-up is shown in a message box);
 #  5. a profile and its password saved in the Credential Manager survive an uninstall, and
 #     the uninstaller's /REMOVEDATA removes them; no file of the program is left.
 # Screenshots: target/windows-dist/smoke-*.png. Needs Xvfb, xdotool and ImageMagick.
@@ -94,6 +95,9 @@ open_window() { # name, how (start: as Explorer does; direct: its output kept), 
     [[ -n "$window" ]] || { cat "$logs/smoke-$name.log" >&2; fail "$name: no window"; }
     # Let it draw its first frames, then look.
     sleep 2
+    # The first window fits a 1366x768 screen above a 40-pixel taskbar.
+    eval "$(xdotool getwindowgeometry --shell "$window")"
+    ((WIDTH <= 1366 && HEIGHT <= 728)) || fail "$name: the window is ${WIDTH}x${HEIGHT}, too big for 1366x768"
     import -window root "$out/smoke-$name.png"
     local colours
     colours=$(convert "$out/smoke-$name.png" -format %k info:)
@@ -107,7 +111,7 @@ open_window() { # name, how (start: as Explorer does; direct: its output kept), 
     xdotool windowclose "$window" 2>/dev/null || true
     /usr/lib/wine/wineserver -k 2>/dev/null || true
     wait "$started" 2>/dev/null || true
-    ok "$name: the window opened alone ($colours colours): $out/smoke-$name.png"
+    ok "$name: the window opened alone, ${WIDTH}x${HEIGHT} ($colours colours): $out/smoke-$name.png"
 }
 open_window window start
 open_window window-opengl-1.1 direct MESA_GL_VERSION_OVERRIDE=1.1
@@ -115,6 +119,26 @@ grep -q "OpenGL could not draw the window" "$logs/smoke-window-opengl-1.1.log" \
     || fail "with OpenGL 1.1, OpenGL was not refused: $(cat "$logs/smoke-window-opengl-1.1.log")"
 grep -q "renderer: Vulkan" "$logs/smoke-window-opengl-1.1.log" || fail "Vulkan did not take over"
 ok "with OpenGL 1.1 only, OpenGL was refused and Vulkan drew the window"
+
+# An error at start-up (here: a renderer this computer does not have, as on a machine with no
+# usable graphics at all) is shown in a message box, not lost.
+MAILTESTER_RENDERER=metal "$wine" "$win_install\\Mail Settings Tester.exe" \
+    >"$logs/smoke-start-up-error.log" 2>&1 &
+failing=$!
+box=""
+for _ in $(seq 1 300); do
+    box=$(xdotool search --onlyvisible --name '^Mail Settings Tester$' 2>/dev/null | head -n 1 || true)
+    [[ -n "$box" ]] && break
+    sleep 0.1
+done
+[[ -n "$box" ]] || fail "no message box for a start-up error: $(cat "$logs/smoke-start-up-error.log")"
+sleep 1
+import -window root "$out/smoke-start-up-error.png"
+kill -0 "$failing" 2>/dev/null || fail "the program ended without waiting for the message box to be read"
+/usr/lib/wine/wineserver -k 2>/dev/null || true
+wait "$failing" 2>/dev/null || true
+grep -q "could not open" "$logs/smoke-start-up-error.log" || fail "the error was not printed either"
+ok "a start-up error is shown in a message box: $out/smoke-start-up-error.png"
 
 # 4. The command line, and the seed case against the test Postfix.
 cli() { "$wine" "$win_install\\mailtester.exe" "$@"; }

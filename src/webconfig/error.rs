@@ -233,3 +233,39 @@ impl FileError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Access denied (a site under C:\inetpub without administrator rights) says what to do in
+    /// the words of the user's system; a file another program holds says to close it.
+    #[test]
+    fn access_denied_and_a_held_file_say_what_to_do() {
+        let denied = FileError::io(
+            "write",
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            PathBuf::from("web.config"),
+        );
+        let message = denied.to_string();
+        assert!(message.starts_with("permission denied"), "{message}");
+        if cfg!(windows) {
+            assert!(message.contains("\"Run as administrator\""), "{message}");
+        } else {
+            assert!(message.contains("sudo"), "{message}");
+        }
+        assert!(message.ends_with(": web.config"), "the path comes last: {message}");
+        // ERROR_SHARING_VIOLATION: only Windows reports it.
+        let held = FileError::io(
+            "write",
+            std::io::Error::from_raw_os_error(32),
+            PathBuf::from("web.config"),
+        );
+        if cfg!(windows) {
+            assert!(matches!(held, FileError::HeldByAnotherProgram { .. }));
+            assert!(held.to_string().contains("close the program that has it open"));
+        } else {
+            assert!(!matches!(held, FileError::HeldByAnotherProgram { .. }));
+        }
+    }
+}
