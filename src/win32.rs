@@ -9,6 +9,8 @@
 //!   never readable by more accounts than the web.config).
 //! - [`dacl_sddl`] / [`set_dacl_sddl`]: a file's access list as SDDL text (for tests and
 //!   messages).
+//! - [`credential_targets`]: the names of the Credential Manager's entries matching a filter
+//!   (read without assuming the list is aligned: Wine's is not).
 //! - [`parent_process_name`]: which program started us (to quote commands for cmd or
 //!   PowerShell).
 //! - [`attach_parent_console`] / [`release_own_console`]: the window's copy of the program
@@ -30,6 +32,7 @@ use windows_sys::Win32::Security::Authorization::{
     ConvertStringSecurityDescriptorToSecurityDescriptorW, GetNamedSecurityInfoW, SDDL_REVISION_1,
     SE_FILE_OBJECT, SetNamedSecurityInfoW,
 };
+use windows_sys::Win32::Security::Credentials::{CREDENTIALW, CredEnumerateW, CredFree};
 use windows_sys::Win32::Security::{
     ACL, DACL_SECURITY_INFORMATION, GetSecurityDescriptorDacl, PROTECTED_DACL_SECURITY_INFORMATION,
     PSECURITY_DESCRIPTOR,
@@ -256,6 +259,58 @@ pub fn set_dacl_sddl(path: &Path, sddl: &str) -> io::Result<()> {
     }
 }
 
+/// The target names of this user's Credential Manager entries that match `filter` (`*` as a
+/// wildcard at its end, as `CredEnumerateW` takes it: `*.mail-settings-tester` does not work,
+/// so give a prefix or nothing and filter the names).
+pub fn credential_targets(filter: Option<&str>) -> io::Result<Vec<String>> {
+    let filter = filter.map(|text| wide_str(OsStr::new(text)));
+    let mut count = 0u32;
+    let mut list: *mut *mut CREDENTIALW = std::ptr::null_mut();
+    // SAFETY: the out-pointers are valid; the list is freed with CredFree below.
+    let ok = unsafe {
+        CredEnumerateW(
+            filter.as_ref().map_or(std::ptr::null(), Vec::as_ptr),
+            0,
+            &raw mut count,
+            &raw mut list,
+        )
+    };
+    if ok == 0 {
+        let err = io::Error::last_os_error();
+        // ERROR_NOT_FOUND: no entry at all.
+        return if err.raw_os_error() == Some(1168) {
+            Ok(Vec::new())
+        } else {
+            Err(err)
+        };
+    }
+    let mut names = Vec::new();
+    for index in 0..count as usize {
+        // SAFETY: the list holds `count` pointers to credentials, valid until CredFree; read
+        // unaligned, since Wine's list is not always aligned.
+        let target = unsafe {
+            let credential = list.add(index).read_unaligned();
+            std::ptr::addr_of!((*credential).TargetName).read_unaligned()
+        };
+        if !target.is_null() {
+            // A target name has at most 32,767 characters (CRED_MAX_GENERIC_TARGET_NAME_LENGTH).
+            let mut units = Vec::new();
+            for i in 0..32_768 {
+                // SAFETY: a NUL-terminated wide string inside the list: read up to its NUL.
+                let unit = unsafe { target.add(i).read_unaligned() };
+                if unit == 0 {
+                    break;
+                }
+                units.push(unit);
+            }
+            names.push(String::from_utf16_lossy(&units));
+        }
+    }
+    // SAFETY: the list came from CredEnumerateW and is freed once.
+    unsafe { CredFree(list.cast()) };
+    Ok(names)
+}
+
 /// A process snapshot handle, closed when dropped.
 struct Snapshot(windows_sys::Win32::Foundation::HANDLE);
 
@@ -416,6 +471,22 @@ mod tests {
         assert!(text.starts_with(r"\\?\UNC\server\share\"), "{text}");
         let short = String::from_utf16_lossy(&wide(Path::new(r"C:\web.config")));
         assert_eq!(short, "C:\\web.config\0");
+    }
+
+    #[test]
+    fn saved_credentials_are_listed_by_name() {
+        let store: std::sync::Arc<keyring_core::CredentialStore> =
+            windows_native_keyring_store::Store::new().unwrap();
+        let user = format!("lister-{}", std::process::id());
+        let entry = keyring_core::Entry::new_in_store(&store, "win32-test", &user).unwrap();
+        entry.set_password("x").unwrap();
+        let targets = credential_targets(None);
+        entry.delete_credential().unwrap();
+        let targets = targets.unwrap();
+        assert!(
+            targets.iter().any(|t| t == &format!("{user}.win32-test")),
+            "{targets:?}"
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! runs them inside it with `--ignored`. Run with `--ignored` outside it, they fail and say how.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Each test has its own runtime on its own thread: the guard only makes them take turns.
+#![allow(clippy::await_holding_lock)]
 
 mod support;
 
@@ -26,13 +28,19 @@ use mail_settings_tester::secret::Password;
 use support::pki::TestPki;
 use support::smtp_server::{ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
 
-/// Panics, saying how to run these tests, unless the private Secret Service is there.
-fn require_keyring() {
+/// Panics, saying how to run these tests, unless the private Secret Service is there; else
+/// returns a guard that keeps the other keyring tests waiting (one of them removes every
+/// password saved under our service).
+fn require_keyring() -> std::sync::MutexGuard<'static, ()> {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     assert!(
         std::env::var_os("MAILTESTER_KEYRING_TEST").is_some(),
         "needs a private Secret Service: scripts/with-keyring.sh cargo test --test keyring -- \
          --ignored (scripts/check.sh runs it)"
     );
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The platform's keyring store, opened as another program would open it.

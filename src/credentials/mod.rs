@@ -88,17 +88,25 @@ impl Keyring {
     /// Removes every password saved under [`SERVICE`], whatever its account: how many were
     /// removed. A keyring that cannot list its entries (the macOS Keychain here) removes none.
     pub fn forget_all(&self) -> Result<usize, CredentialError> {
-        let spec = if self.system {
-            platform::service_search_spec()
+        let listed = if self.system {
+            platform::saved_accounts()
         } else {
-            vec![("service", SERVICE.to_owned())]
+            None
         };
-        let spec: std::collections::HashMap<&str, &str> =
-            spec.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let entries = match Entry::search_in_store(&self.store, &spec) {
-            Ok(entries) => entries,
-            Err(keyring_core::Error::NotSupportedByStore(_)) => return Ok(0),
-            Err(err) => return Err(CredentialError::from_keyring(err)),
+        let entries = if let Some(accounts) = listed {
+            accounts
+                .map_err(CredentialError::from_keyring)?
+                .iter()
+                .map(|account| Entry::new_in_store(&self.store, SERVICE, account))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(CredentialError::from_keyring)?
+        } else {
+            let spec = std::collections::HashMap::from([("service", SERVICE)]);
+            match Entry::search_in_store(&self.store, &spec) {
+                Ok(entries) => entries,
+                Err(keyring_core::Error::NotSupportedByStore(_)) => return Ok(0),
+                Err(err) => return Err(CredentialError::from_keyring(err)),
+            }
         };
         let mut removed = 0;
         for entry in entries {

@@ -28,22 +28,31 @@ pub const UNAVAILABLE_ADVICE: &str = "To remember passwords, run the tester in a
 pub const UNAVAILABLE_ADVICE: &str =
     "To remember passwords, run the tester in your own signed-in desktop session, then try again.";
 
-/// How to ask the platform's store for every entry of [`super::SERVICE`] (its search
-/// attributes differ per store).
+/// The accounts with a password saved under [`super::SERVICE`] in the platform's store, when
+/// the store lists them through something other than `keyring-core`'s search (`None`: use the
+/// search). On Windows the Credential Manager is listed directly: the store crate's search
+/// reads Wine's list of entries misaligned.
 #[cfg(target_os = "windows")]
-pub fn service_search_spec() -> Vec<(&'static str, String)> {
-    // Credential Manager targets are `<account>.<service>`.
-    vec![(
-        "pattern",
-        format!(r"^.*\.{}$", super::SERVICE.replace('-', r"\-")),
-    )]
+#[allow(clippy::unnecessary_wraps)] // the other systems' form returns None
+pub fn saved_accounts() -> Option<Result<Vec<String>, keyring_core::Error>> {
+    let suffix = format!(".{}", super::SERVICE);
+    Some(
+        crate::win32::credential_targets(None)
+            .map(|targets| {
+                targets
+                    .iter()
+                    .filter_map(|target| target.strip_suffix(&suffix).map(str::to_owned))
+                    .collect()
+            })
+            .map_err(|err| keyring_core::Error::PlatformFailure(Box::new(err))),
+    )
 }
 
-/// How to ask the platform's store for every entry of [`super::SERVICE`] (its search
-/// attributes differ per store).
+/// The accounts with a password saved under [`super::SERVICE`] (`None`: use the store's
+/// search, by the `service` attribute).
 #[cfg(not(target_os = "windows"))]
-pub fn service_search_spec() -> Vec<(&'static str, String)> {
-    vec![("service", super::SERVICE.to_owned())]
+pub fn saved_accounts() -> Option<Result<Vec<String>, keyring_core::Error>> {
+    None
 }
 
 /// How entries are made: on Windows kept for this computer only ("local" persistence: not

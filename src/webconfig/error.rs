@@ -254,7 +254,10 @@ mod tests {
         } else {
             assert!(message.contains("sudo"), "{message}");
         }
-        assert!(message.ends_with(": web.config"), "the path comes last: {message}");
+        assert!(
+            message.ends_with(": web.config"),
+            "the path comes last: {message}"
+        );
         // ERROR_SHARING_VIOLATION: only Windows reports it.
         let held = FileError::io(
             "write",
@@ -263,7 +266,10 @@ mod tests {
         );
         if cfg!(windows) {
             assert!(matches!(held, FileError::HeldByAnotherProgram { .. }));
-            assert!(held.to_string().contains("close the program that has it open"));
+            assert!(
+                held.to_string()
+                    .contains("close the program that has it open")
+            );
         } else {
             assert!(!matches!(held, FileError::HeldByAnotherProgram { .. }));
         }

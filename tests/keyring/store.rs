@@ -6,7 +6,7 @@ use super::*;
 #[test]
 #[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 fn save_load_forget_through_the_real_secret_service() {
-    require_keyring();
+    let _one_at_a_time = require_keyring();
     let account = Account::new(
         &format!("keyring-test-{}@example.com", std::process::id()),
         "SMTP.Example.com",
@@ -78,7 +78,7 @@ fn save_load_forget_through_the_real_secret_service() {
 #[tokio::test]
 #[ignore = "needs a private Secret Service: scripts/check.sh runs it"]
 async fn the_calls_work_from_inside_tokio_via_spawn_blocking() {
-    require_keyring();
+    let _one_at_a_time = require_keyring();
     let account = Account::new("tokio-test@example.com", "smtp.example.com", 2525);
     let saving = account.clone();
     tokio::task::spawn_blocking(move || credentials::save(&saving, &Password::new("pw-tokio")))
@@ -108,7 +108,7 @@ async fn the_calls_work_from_inside_tokio_via_spawn_blocking() {
 #[test]
 #[ignore = "needs the real Windows Credential Manager: scripts/windows.sh test runs it under Wine"]
 fn windows_passwords_are_kept_for_this_computer_and_size_limits_are_named() {
-    require_keyring();
+    let _one_at_a_time = require_keyring();
     let account = Account::new(
         &format!("persistence-{}@example.com", std::process::id()),
         "smtp.example.com",
