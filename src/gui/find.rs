@@ -65,6 +65,8 @@ pub struct FindState {
     pub dns_server: Option<std::net::SocketAddr>,
     /// The HTTPS port for autoconfig files instead of 443 (tests).
     pub autoconfig_port: Option<u16>,
+    /// How long each try may take (`None`: the search's own default; tests make it longer).
+    pub probe_timeout: Option<std::time::Duration>,
 }
 
 impl FindState {

@@ -18,6 +18,14 @@ impl MailTesterApp {
         self
     }
 
+    /// Gives each try of "Find my settings" `timeout` (tests that must stop a search before it
+    /// ends by itself, however slow the machine).
+    #[must_use]
+    pub fn with_probe_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.find.probe_timeout = Some(timeout);
+        self
+    }
+
     /// The DNS server the look-ups use: the one typed under Advanced (when it is an address),
     /// else the one a test set, else this computer's.
     pub(super) fn dns_server(&self) -> Option<SocketAddr> {
@@ -87,6 +95,9 @@ impl MailTesterApp {
         request.dns_server = self.dns_server();
         if let Some(port) = self.find.autoconfig_port {
             request.autoconfig_port = port;
+        }
+        if let Some(timeout) = self.find.probe_timeout {
+            request.timeout = timeout;
         }
         let run = self.find.run + 1;
         let cancel = self.worker.start_discovery(run, request);

@@ -150,7 +150,10 @@ fn stop_ends_a_search_that_waits_on_a_silent_server() {
     let mut harness = Harness::builder()
         .with_size([1280.0, 860.0])
         .build_eframe(move |cc| {
-            MailTesterApp::with_form(&cc.egui_ctx, handle, form).with_discovery_servers(dns_addr, 9)
+            // Each try may take far longer than the test: only Stop can end this search.
+            MailTesterApp::with_form(&cc.egui_ctx, handle, form)
+                .with_discovery_servers(dns_addr, 9)
+                .with_probe_timeout(Duration::from_secs(300))
         });
     harness.run_steps(2);
     harness.get_by_label("Find my settings…").click();
