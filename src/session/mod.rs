@@ -15,6 +15,8 @@ mod recorder;
 mod report;
 pub(crate) mod tls;
 pub(crate) mod wait;
+#[cfg(windows)]
+mod windows_trust;
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -154,31 +154,27 @@ fn verifier(
     trust: Trust,
     provider: &Arc<rustls::crypto::CryptoProvider>,
 ) -> Result<Arc<dyn ServerCertVerifier>, String> {
-    // Windows: its certificate store, plus the extra CA file's roots where Windows can add
-    // them to a chain engine (Windows 8 and later; Wine cannot): else the public roots and the
-    // extra CA file, as on other systems.
+    let roots = root_store(extra_ca)?;
+    let public = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+        .build()
+        .map_err(|err| format!("no usable certificate authority ({err})"))?;
+    // Windows: what its certificate store trusts (see `windows_trust`); the public roots and
+    // the extra CA file where that store cannot be used.
     #[cfg(windows)]
     if trust == Trust::System {
         let extra = extra_ca
             .map(extra_certificates)
             .transpose()?
             .unwrap_or_default();
-        let verifier = if extra.is_empty() {
-            rustls_platform_verifier::Verifier::new(provider.clone())
-        } else {
-            rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider.clone())
-        };
-        if let Ok(verifier) = verifier {
-            return Ok(Arc::new(verifier));
+        if let Some(windows) =
+            super::windows_trust::WindowsTrust::new(extra, public.clone(), provider.clone())
+        {
+            return Ok(Arc::new(windows));
         }
     }
     #[cfg(not(windows))]
     let _ = trust;
-    let roots = root_store(extra_ca)?;
-    let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-        .build()
-        .map_err(|err| format!("no usable certificate authority ({err})"))?;
-    Ok(verifier)
+    Ok(public)
 }
 
 /// The public web roots plus the certificates in `extra_ca` (every one must be usable).

@@ -148,7 +148,9 @@ async fn without_the_test_ca_a_private_certificate_is_untrusted() {
     let (report, _) = run(&settings).await;
     assert_eq!(
         diagnosis_id(&settings, &report),
-        DiagnosisId::CertificateUntrusted
+        DiagnosisId::CertificateUntrusted,
+        "{:?}",
+        report.error
     );
 }
 
