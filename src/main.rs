@@ -58,7 +58,8 @@ fn open_window(started: Instant) -> u8 {
         Ok(()) => exit::OK,
         Err(err) => {
             start_up_errors::show(&format!(
-                "{err}\n\nThe command line still works: run `mailtester --help` in a terminal."
+                "{}\n\nThe command line still works: run `mailtester --help` in a terminal.",
+                start_up_errors::sentence(&err.to_string())
             ));
             exit::INTERNAL
         }
@@ -84,10 +85,17 @@ mod start_up_errors {
             let _ = rfd::MessageDialog::new()
                 .set_level(rfd::MessageLevel::Error)
                 .set_title(mail_settings_tester::gui::TITLE)
-                .set_description(format!("The window could not open.\n\n{message}"))
+                .set_description(message)
                 .set_buttons(rfd::MessageButtons::Ok)
                 .show();
         }
+    }
+
+    /// `text` as a sentence: a capital first letter and a full stop.
+    pub fn sentence(text: &str) -> String {
+        let mut chars = text.trim_end_matches('.').chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
     }
 
     /// On Windows, a panic (a bug) is also shown in a message box before the program ends.
