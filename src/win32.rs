@@ -113,11 +113,25 @@ pub fn replace_file(target: &Path, replacement: &Path) -> io::Result<()> {
 /// the original, whatever its folder allows. A file without any access list (open to everyone)
 /// leaves `copy` as it is.
 pub fn copy_dacl(original: &Path, copy: &Path) -> io::Result<()> {
-    let name = wide(original);
+    let (descriptor, dacl) = file_dacl(original)?;
+    if dacl.is_null() {
+        return Ok(());
+    }
+    // By name: our own handle to the new file was not opened with the right to change its
+    // access list. `dacl` lives in `descriptor`, kept until here.
+    let result = set_file_dacl(copy, dacl, true);
+    drop(descriptor);
+    result
+}
+
+/// The security descriptor of the file at `path` with only its access list read, and that
+/// list (null: the file has none, so everyone has access). The list lives in the descriptor.
+fn file_dacl(path: &Path) -> io::Result<(LocalMemory, *mut ACL)> {
+    let name = wide(path);
     let mut dacl: *mut ACL = std::ptr::null_mut();
     let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
     // SAFETY: `name` is NUL-terminated; the out-pointers are valid; the descriptor is freed by
-    // `LocalMemory` and `dacl` points into it, used only while it lives.
+    // `LocalMemory`, and `dacl` points into it.
     let status = unsafe {
         GetNamedSecurityInfoW(
             name.as_ptr(),
@@ -130,21 +144,28 @@ pub fn copy_dacl(original: &Path, copy: &Path) -> io::Result<()> {
             &raw mut descriptor,
         )
     };
-    if status != ERROR_SUCCESS {
-        return Err(io::Error::from_raw_os_error(win32_code(status)));
+    if status == ERROR_SUCCESS {
+        Ok((LocalMemory(descriptor), dacl))
+    } else {
+        Err(io::Error::from_raw_os_error(win32_code(status)))
     }
-    let _descriptor = LocalMemory(descriptor);
-    if dacl.is_null() {
-        return Ok(());
-    }
-    let copy = wide(copy);
-    // SAFETY: `copy` is NUL-terminated; `dacl` lives in `_descriptor`. (By name: our own
-    // handle to the new file was not opened with the right to change its access list.)
+}
+
+/// Gives the file at `path` the access list `dacl` (which must stay valid during the call),
+/// `protected` from inheriting its folder's entries.
+fn set_file_dacl(path: &Path, dacl: *const ACL, protected: bool) -> io::Result<()> {
+    let name = wide(path);
+    let protection = if protected {
+        PROTECTED_DACL_SECURITY_INFORMATION
+    } else {
+        0
+    };
+    // SAFETY: `name` is NUL-terminated; the caller keeps `dacl` alive.
     let status = unsafe {
         SetNamedSecurityInfoW(
-            copy.as_ptr(),
+            name.as_ptr(),
             SE_FILE_OBJECT,
-            DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
+            DACL_SECURITY_INFORMATION | protection,
             std::ptr::null_mut(),
             std::ptr::null_mut(),
             dacl,
@@ -160,25 +181,7 @@ pub fn copy_dacl(original: &Path, copy: &Path) -> io::Result<()> {
 
 /// The access list of the file at `path` as SDDL (`D:P(A;;FA;;;BA)...`).
 pub fn dacl_sddl(path: &Path) -> io::Result<String> {
-    let name = wide(path);
-    let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
-    // SAFETY: as in `copy_dacl`; only the descriptor is asked for.
-    let status = unsafe {
-        GetNamedSecurityInfoW(
-            name.as_ptr(),
-            SE_FILE_OBJECT,
-            DACL_SECURITY_INFORMATION,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            &raw mut descriptor,
-        )
-    };
-    if status != ERROR_SUCCESS {
-        return Err(io::Error::from_raw_os_error(win32_code(status)));
-    }
-    let descriptor = LocalMemory(descriptor);
+    let (descriptor, _) = file_dacl(path)?;
     let mut text: *mut u16 = std::ptr::null_mut();
     let mut length = 0u32;
     // SAFETY: the descriptor is valid; the string is allocated by the call and freed below.
@@ -199,6 +202,19 @@ pub fn dacl_sddl(path: &Path) -> io::Result<String> {
     let units = unsafe { std::slice::from_raw_parts(text.0.cast::<u16>(), length as usize) };
     let units = units.strip_suffix(&[0]).unwrap_or(units);
     Ok(String::from_utf16_lossy(units))
+}
+
+/// The entries of the file's access list as SDDL, sorted, without the marks that say how they
+/// were inherited: what decides who may read it (tests compare two files with it).
+pub fn dacl_entries(path: &Path) -> io::Result<Vec<String>> {
+    let sddl = dacl_sddl(path)?;
+    let mut entries: Vec<String> = sddl
+        .split('(')
+        .skip(1)
+        .map(|entry| entry.trim_end_matches(')').replace(";ID;", ";;"))
+        .collect();
+    entries.sort();
+    Ok(entries)
 }
 
 /// Sets the access list of the file at `path` from SDDL (`D:P(A;;FA;;;OW)`), for tests that
@@ -234,29 +250,9 @@ pub fn set_dacl_sddl(path: &Path, sddl: &str) -> io::Result<()> {
     if ok == 0 {
         return Err(io::Error::last_os_error());
     }
-    let name = wide(path);
-    let protection = if sddl.starts_with("D:P") {
-        PROTECTED_DACL_SECURITY_INFORMATION
-    } else {
-        0
-    };
-    // SAFETY: `name` is NUL-terminated; `dacl` lives in `descriptor`.
-    let status = unsafe {
-        SetNamedSecurityInfoW(
-            name.as_ptr(),
-            SE_FILE_OBJECT,
-            DACL_SECURITY_INFORMATION | protection,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            dacl,
-            std::ptr::null(),
-        )
-    };
-    if status == ERROR_SUCCESS {
-        Ok(())
-    } else {
-        Err(io::Error::from_raw_os_error(win32_code(status)))
-    }
+    let result = set_file_dacl(path, dacl, sddl.starts_with("D:P"));
+    drop(descriptor);
+    result
 }
 
 /// The target names of this user's Credential Manager entries that match `filter` (`*` as a
@@ -413,29 +409,18 @@ mod tests {
     /// folder's inherited list.
     const NARROW: &str = "D:P(A;;FA;;;OW)(A;;FR;;;BA)";
 
-    fn aces(sddl: &str) -> Vec<String> {
-        // The ACEs alone, without the flags after "D:" (protection, auto-inheritance).
-        let mut list: Vec<String> = sddl
-            .split('(')
-            .skip(1)
-            .map(|ace| ace.trim_end_matches(')').replace(";ID;", ";;"))
-            .collect();
-        list.sort();
-        list
-    }
-
     #[test]
     fn a_copy_gets_exactly_the_originals_access_list() {
         let dir = tempfile::tempdir().unwrap();
         let original = dir.path().join("web.config");
         std::fs::write(&original, "<configuration />").unwrap();
         set_dacl_sddl(&original, NARROW).unwrap();
-        let before = dacl_sddl(&original).unwrap();
+        let before = dacl_entries(&original).unwrap();
         let copy_path = dir.path().join("web.config.bak");
         std::fs::write(&copy_path, "").unwrap();
         copy_dacl(&original, &copy_path).unwrap();
         // The same entries; the "protected" mark (D:P) is set too, which Wine does not record.
-        assert_eq!(aces(&dacl_sddl(&copy_path).unwrap()), aces(&before));
+        assert_eq!(dacl_entries(&copy_path).unwrap(), before);
     }
 
     #[test]
@@ -444,13 +429,13 @@ mod tests {
         let target = dir.path().join("web.config");
         std::fs::write(&target, "old").unwrap();
         set_dacl_sddl(&target, NARROW).unwrap();
-        let before = dacl_sddl(&target).unwrap();
+        let before = dacl_entries(&target).unwrap();
         let replacement = dir.path().join(".web.config.new.tmp");
         std::fs::write(&replacement, "new").unwrap();
         replace_file(&target, &replacement).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert!(!replacement.exists());
-        assert_eq!(aces(&dacl_sddl(&target).unwrap()), aces(&before));
+        assert_eq!(dacl_entries(&target).unwrap(), before);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use mail_settings_tester::webconfig::{FileError, UpdateOptions, update_file};
-use mail_settings_tester::win32::{dacl_sddl, set_dacl_sddl};
+use mail_settings_tester::win32::{dacl_entries, set_dacl_sddl};
 
 use super::{fixture_path, new_settings};
 
@@ -27,17 +27,6 @@ fn web_config_in(dir: &Path) -> std::path::PathBuf {
     path
 }
 
-/// The ACEs of an SDDL access list, sorted, without inheritance marks.
-fn aces(sddl: &str) -> Vec<String> {
-    let mut list: Vec<String> = sddl
-        .split('(')
-        .skip(1)
-        .map(|ace| ace.trim_end_matches(')').replace(";ID;", ";;"))
-        .collect();
-    list.sort();
-    list
-}
-
 fn backups_in(dir: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -51,7 +40,7 @@ async fn the_update_keeps_the_acl_and_the_backup_gets_exactly_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let path = web_config_in(dir.path());
     set_dacl_sddl(&path, NARROW).unwrap();
-    let before = aces(&dacl_sddl(&path).unwrap());
+    let before = dacl_entries(&path).unwrap();
 
     let outcome = update_file(&path, &new_settings(), UpdateOptions::default())
         .await
@@ -61,17 +50,9 @@ async fn the_update_keeps_the_acl_and_the_backup_gets_exactly_the_same() {
             .unwrap()
             .contains("smtp.new.example")
     );
-    assert_eq!(
-        aces(&dacl_sddl(&path).unwrap()),
-        before,
-        "the web.config's ACL"
-    );
+    assert_eq!(dacl_entries(&path).unwrap(), before, "the web.config's ACL");
     let backup = outcome.backup.unwrap();
-    assert_eq!(
-        aces(&dacl_sddl(&backup).unwrap()),
-        before,
-        "the backup's ACL"
-    );
+    assert_eq!(dacl_entries(&backup).unwrap(), before, "the backup's ACL");
     // Exactly the web.config's entries, not the folder's wider ones. (The copy is also marked
     // protected from the folder's inheritance, which Wine does not record.)
 }
@@ -107,7 +88,7 @@ async fn a_program_that_lets_us_write_but_not_replace_gets_the_file_written_in_p
     let dir = tempfile::tempdir().unwrap();
     let path = web_config_in(dir.path());
     set_dacl_sddl(&path, NARROW).unwrap();
-    let before = aces(&dacl_sddl(&path).unwrap());
+    let before = dacl_entries(&path).unwrap();
     let holder: File = OpenOptions::new()
         .read(true)
         .share_mode(SHARE_READ_WRITE)
@@ -122,7 +103,7 @@ async fn a_program_that_lets_us_write_but_not_replace_gets_the_file_written_in_p
             .unwrap()
             .contains("smtp.new.example")
     );
-    assert_eq!(aces(&dacl_sddl(&path).unwrap()), before);
+    assert_eq!(dacl_entries(&path).unwrap(), before);
     assert!(outcome.backup.is_some_and(|backup| backup.exists()));
 }
 
