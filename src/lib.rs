@@ -16,6 +16,7 @@ pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod inbox;
+pub mod oauth;
 pub mod outcome;
 pub mod presets;
 pub mod profiles;
