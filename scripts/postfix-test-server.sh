@@ -12,8 +12,9 @@
 #
 # DIR defaults to ${MAILTESTER_POSTFIX_DIR:-$PWD/target/postfix-test}. Every
 # file lives there: etc/ (configs), spool/ (queue), data/, log/ (postfix.log,
-# dovecot.log, daemons.log), tls/ (test CA + server certificate, kept across
-# restarts), mail/ (maildirs), run/dovecot/ (Dovecot base_dir), env.
+# dovecot.log, daemons.log), tls/ (test CA + server certificate and the OAuth
+# signing key, kept across restarts), mail/ (maildirs), run/dovecot/ (Dovecot
+# base_dir), env.
 # `start` wipes the queue, the maildirs and the logs, so each start is fresh.
 #
 # Listeners (ports from the environment, defaults shown):
@@ -27,6 +28,27 @@
 # names and passwords for SMTP AUTH and IMAP login):
 #   user@test.example   password: Secr3t&<"pass
 #   other@test.example  password: 0ther-pass
+# SMTP AUTH offers PLAIN LOGIN XOAUTH2 OAUTHBEARER (on the submission port
+# only after STARTTLS). IMAP offers them too; like LOGIN, they fail there
+# before STARTTLS. For both users, the OAuth mechanisms take a JWT that
+# Dovecot checks itself, offline, signed RS256 with the key DIR/tls/oauth.key
+# (PKCS#8 PEM, RSA 2048, made once and kept like the CA):
+#   header  {"alg":"RS256","typ":"JWT","kid":"mailtester-test"} (typ and this
+#           kid required: the public key is found by kid)
+#   sub     anything                  email  the SASL user name (a token for
+#   exp     future Unix time                 another user fails; any case)
+#   iss     https://auth.test.example
+#   scope   a string, space-separated, holding https://mail.test.example/smtp
+#   iat, nbf  optional, not in the future; aud optional, not checked; no azp
+#           (Dovecot would look for the key under that client id).
+# A refused token gets "334 <base64 JSON>" (XOAUTH2: {"status":"401",
+# "schemes":"bearer","scope":"mail"}; OAUTHBEARER: {"status":"invalid_token"}),
+# then "535 5.7.8" once the client answers it (XOAUTH2: an empty line,
+# OAUTHBEARER: AQ==, i.e. ^A); a token without the email claim gets 535 at
+# once. dovecot.log says why ("oauth2 failed: Local validation failed: ...").
+# An AUTH line longer than 2048 characters is cut short (535 "Invalid base64
+# data in initial response"): send long tokens after an empty "334 " instead
+# (up to 12288 characters). scripts/mint-test-token.sh mints tokens by hand.
 # Mail to junk@test.example (no login of its own) lands in user@test.example's
 # "Junk" folder (IMAP special-use \Junk); Sent and Trash exist there too.
 # Dovecot moves messages from new/ to cur/ when an IMAP client selects a folder.
@@ -40,7 +62,11 @@
 #   MAILTESTER_POSTFIX_CA (CA certificate, PEM), MAILTESTER_POSTFIX_MAILDIR
 #   (user@test.example's maildir new/), MAILTESTER_POSTFIX_USER,
 #   MAILTESTER_POSTFIX_JUNK_RCPT (junk@test.example, see above),
-#   MAILTESTER_POSTFIX_DIR, MAILTESTER_POSTFIX_LOG (Postfix's log file).
+#   MAILTESTER_POSTFIX_DIR, MAILTESTER_POSTFIX_LOG (Postfix's log file),
+#   MAILTESTER_POSTFIX_OAUTH_KEY (the JWT signing key, PKCS#8 PEM, RSA 2048),
+#   MAILTESTER_POSTFIX_OAUTH_KID (the JWT header's kid),
+#   MAILTESTER_POSTFIX_OAUTH_ISSUER (the iss claim),
+#   MAILTESTER_POSTFIX_OAUTH_SCOPE (a scope the scope claim must hold).
 # The password is not in the file (its quoting would differ between the two
 # readers); see above.
 #
@@ -50,6 +76,12 @@
 #   swaks --server "$MAILTESTER_POSTFIX_HOST:$MAILTESTER_POSTFIX_SUBMISSION_PORT" \
 #     --tls --auth LOGIN --auth-user user@test.example \
 #     --auth-password 'Secr3t&<"pass' --to user@test.example
+#   # swaks knows no XOAUTH2; this gets "235 2.7.0 Authentication successful":
+#   tok=$(sudo scripts/mint-test-token.sh)
+#   printf 'EHLO me\r\nAUTH XOAUTH2 %s\r\nQUIT\r\n' \
+#     "$(printf 'user=user@test.example\1auth=Bearer %s\1\1' "$tok" | base64 -w0)" |
+#     openssl s_client -quiet -CAfile "$MAILTESTER_POSTFIX_CA" \
+#       -connect "$MAILTESTER_POSTFIX_HOST:$MAILTESTER_POSTFIX_SMTPS_PORT"
 set -euo pipefail
 
 readonly HOST=127.0.0.1
@@ -72,8 +104,15 @@ readonly START_TIMEOUT_TENTHS=200 # readiness wait: 20 s, polled every 0.1 s
 readonly STOP_TIMEOUT_TENTHS=100  # per stop phase: 10 s
 readonly MARKER=.postfix-test-server # marks a DIR made by this script
 # A file under DIR/etc that is never created: dovecot.log names it when an
-# IMAP client sends a password before STARTTLS (see render_dovecot).
+# IMAP client sends a password or an OAuth token before STARTTLS (see
+# render_dovecot).
 readonly NO_PLAINTEXT_FILE=imap-login-refused-without-tls
+# OAuth (XOAUTH2, OAUTHBEARER): the JWT signing key under DIR/tls, and what
+# Dovecot requires of a token (see the header comment).
+readonly OAUTH_KEY_FILE=oauth.key
+readonly OAUTH_KID=mailtester-test
+readonly OAUTH_ISSUER=https://auth.test.example
+readonly OAUTH_SCOPE=https://mail.test.example/smtp
 
 log() { printf 'postfix-test-server: %s\n' "$*" >&2; }
 die() {
@@ -300,6 +339,18 @@ make_certs() {
 	rm -f "$tls/server.csr"
 }
 
+# The RSA key that signs test JWTs (RS256), kept like the CA so that a key
+# copied elsewhere keeps working. PKCS#8 PEM, readable by root only.
+make_oauth_key() {
+	local key=$1/tls/$OAUTH_KEY_FILE
+	openssl pkey -in "$key" -noout >/dev/null 2>&1 && return 0
+	rm -f "$key"
+	(
+		umask 077
+		openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key"
+	) >>"$1/log/daemons.log" 2>&1 || die "openssl failed, see $1/log/daemons.log"
+}
+
 # Maildirs belong to the owner of the nearest existing folder among $1 and
 # its ancestors when that is not root (a developer's checkout run via sudo: mail readable without
 # root), else to the postfix user. Group root becomes group postfix: Dovecot's
@@ -459,6 +510,29 @@ render_dovecot() {
 	)
 	chgrp dovecot "$dir/etc/dovecot-users" # read by the auth process (user dovecot)
 
+	# OAuth: the public half of the signing key where the oauth2 passdb's
+	# key dict looks for it: <azp>/<alg>/<kid>, azp "default" for tokens
+	# without one.
+	local keys=$dir/etc/oauth2-keys/default/RS256
+	mkdir -p "$keys"
+	openssl pkey -in "$dir/tls/$OAUTH_KEY_FILE" -pubout -out "$keys/$OAUTH_KID" 2>>"$dir/log/daemons.log" ||
+		die "openssl failed, see $dir/log/daemons.log"
+	chmod -R a+rX "$dir/etc/oauth2-keys"
+	cat >"$dir/etc/dovecot-oauth2.conf.ext" <<-EOF
+		# Generated by scripts/postfix-test-server.sh — edits are lost on start.
+		# Tokens are JWTs checked here, offline, against the keys in the dict
+		# (no introspection URL). username_attribute: the claim that must
+		# equal the SASL user name. The token's scope claim must hold the
+		# scope (Debian's 2.3.19.1+dfsg1-2.1+deb12u7 checks that while
+		# parsing the JWT: no scope claim fails; older builds fell back to
+		# comparing aud).
+		introspection_mode = local
+		local_validation_key_dict = fs:posix:prefix=$dir/etc/oauth2-keys/
+		issuers = $OAUTH_ISSUER
+		scope = $OAUTH_SCOPE
+		username_attribute = email
+	EOF
+
 	cat >"$dir/etc/dovecot.conf" <<-EOF
 		# Generated by scripts/postfix-test-server.sh — edits are lost on start.
 		# SASL auth for Postfix (socket auth-postfix), and IMAP on the maildirs
@@ -470,7 +544,9 @@ render_dovecot() {
 		listen = $HOST
 		log_path = $dir/log/dovecot.log
 		auth_verbose = yes
-		auth_mechanisms = plain login
+		# XOAUTH2 and OAUTHBEARER count as plaintext mechanisms (the token is
+		# a password): the same TLS rules as PLAIN and LOGIN apply.
+		auth_mechanisms = plain login xoauth2 oauthbearer
 		# Answer a wrong password at once (default: 2 s).
 		auth_failure_delay = 0
 
@@ -528,7 +604,19 @@ render_dovecot() {
 		# .../$NO_PLAINTEXT_FILE". Postfix asks with service=smtp.
 		passdb {
 		  driver = passwd-file
+		  mechanisms = plain login
 		  args = scheme=PLAIN $dir/etc/%{if;%{service}-%{secured};eq;imap-secured;$NO_PLAINTEXT_FILE;dovecot-users}
+		}
+		# XOAUTH2 and OAUTHBEARER: the token is a JWT that Dovecot checks
+		# itself, see the conf file. The same refusal before STARTTLS: in that
+		# one case allow_nets holds no network, only a name that dovecot.log
+		# shows ("allow_nets: Invalid network '$NO_PLAINTEXT_FILE'", then
+		# "allow_nets check failed"), so even a valid token fails.
+		passdb {
+		  driver = oauth2
+		  mechanisms = xoauth2 oauthbearer
+		  args = $dir/etc/dovecot-oauth2.conf.ext
+		  override_fields = allow_nets=%{if;%{service}-%{secured};eq;imap-secured;$NO_PLAINTEXT_FILE;0.0.0.0/0,::/0,local}
 		}
 		# %n@%d is the login name: the maildir Postfix delivers it to.
 		userdb {
@@ -643,6 +731,7 @@ cmd_start() {
 	done
 
 	make_certs "$dir"
+	make_oauth_key "$dir"
 	render_postfix "$dir" "$uid" "$gid"
 	render_dovecot "$dir" "$uid" "$gid"
 	# Postfix programs pause ~2 s "to let main.cf settle" when it is less than
@@ -691,6 +780,10 @@ cmd_start() {
 		MAILTESTER_POSTFIX_JUNK_RCPT=$JUNK_RCPT
 		MAILTESTER_POSTFIX_DIR=$dir
 		MAILTESTER_POSTFIX_LOG=$dir/log/postfix.log
+		MAILTESTER_POSTFIX_OAUTH_KEY=$dir/tls/$OAUTH_KEY_FILE
+		MAILTESTER_POSTFIX_OAUTH_KID=$OAUTH_KID
+		MAILTESTER_POSTFIX_OAUTH_ISSUER=$OAUTH_ISSUER
+		MAILTESTER_POSTFIX_OAUTH_SCOPE=$OAUTH_SCOPE
 	EOF
 	mv "$dir/env.tmp" "$dir/env"
 	log "running: plain $HOST:$PLAIN_PORT, submission $HOST:$SUBMISSION_PORT, smtps $HOST:$SMTPS_PORT," \

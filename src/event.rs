@@ -118,7 +118,8 @@ impl ChecklistItem {
             | D::CertificateUntrusted
             | D::CertificateExpired
             | D::AuthRequiresTls
-            | D::PasswordUnencrypted => Some(Self::Secure),
+            | D::PasswordUnencrypted
+            | D::OauthNeedsEncryption => Some(Self::Secure),
             D::AuthRequired
             | D::AuthNotOffered
             | D::AuthMechanismUnsupported
@@ -127,7 +128,14 @@ impl ChecklistItem {
             | D::WebLoginRequired
             | D::SmtpAuthDisabled
             | D::BasicAuthDisabled
-            | D::AuthTemporaryFailure => Some(Self::SignIn),
+            | D::AuthTemporaryFailure
+            | D::OauthTokenRejected
+            | D::OauthNotOffered
+            | D::OauthClientSecretWrong
+            | D::OauthAppNotFound
+            | D::OauthTenantNotFound
+            | D::OauthConsentMissing
+            | D::OauthSignInFailed => Some(Self::SignIn),
             D::RelayDenied
             | D::SenderRejected
             | D::RecipientRejected

@@ -61,6 +61,9 @@ pub const HIDDEN_REPLY: &str = "<hidden: the server repeated your password here>
 /// Shortest base64 run that is checked for being part of an encoded password.
 const MIN_BASE64_RUN: usize = 8;
 
+/// Shortest part of a dotted token (a JWT's header, claims or signature) hidden on its own.
+const MIN_TOKEN_PART: usize = 16;
+
 /// Everything a text is searched for: the password and its encoded wire forms.
 #[derive(Clone, Default)]
 pub struct SecretForms {
@@ -84,6 +87,59 @@ impl SecretForms {
         Self {
             raw,
             encoded: forms.collect(),
+        }
+    }
+
+    /// The forms of an OAuth access `token` used by `user` against `host:port`: the token, its
+    /// base64, the XOAUTH2 and OAUTHBEARER strings in base64, and each long part of a JWT (its
+    /// claims and its signature). All of them are scrubbed from our own lines too: unlike a
+    /// password, a token is never a word of a host name.
+    pub fn for_token(token: &Password, user: &str, host: &str, port: u16) -> Self {
+        let raw = token.expose().trim();
+        if raw.is_empty() {
+            return Self::default();
+        }
+        let mut encoded = vec![
+            raw.to_owned(),
+            STANDARD.encode(raw),
+            STANDARD.encode(crate::oauth::xoauth2_string(user, raw)),
+            STANDARD.encode(crate::oauth::bearer_string(user, host, port, raw)),
+        ];
+        encoded.extend(
+            raw.split('.')
+                .filter(|part| part.len() >= MIN_TOKEN_PART)
+                .map(str::to_owned),
+        );
+        Self {
+            raw: raw.to_owned(),
+            encoded,
+        }
+    }
+
+    /// Adds the forms in `other` (a client secret or refresh token besides a password).
+    #[must_use]
+    pub fn and(mut self, other: Self) -> Self {
+        if self.raw.is_empty() {
+            self.raw = other.raw;
+        } else if !other.raw.is_empty() {
+            self.encoded.push(other.raw);
+        }
+        self.encoded.extend(other.encoded);
+        self
+    }
+
+    /// The forms of a secret that only ever travels to an OAuth token endpoint (a client secret,
+    /// a refresh token): itself and its base64 and URL-encoded forms.
+    pub fn for_endpoint_secret(secret: &Password) -> Self {
+        let raw = secret.expose().trim();
+        if raw.len() < 3 {
+            return Self::default();
+        }
+        let url = percent_encoding::utf8_percent_encode(raw, percent_encoding::NON_ALPHANUMERIC)
+            .to_string();
+        Self {
+            raw: raw.to_owned(),
+            encoded: vec![raw.to_owned(), STANDARD.encode(raw), url],
         }
     }
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use validate::{Field, FieldProblem, SessionPlan, Severity};
 
+use crate::oauth::SaslMechanism;
 use crate::secret::Password;
 
 /// How the connection is protected.
@@ -273,6 +274,27 @@ pub struct Settings {
     pub target: Target,
     /// The website's ASP.NET runtime (for the ASP.NET target).
     pub framework: Framework,
+    /// How the session signs in: with `password`, or with an OAuth access token.
+    pub sign_in: SignIn,
+    /// The OAuth access token for this test (with [`SignIn::OAuth`]); never written anywhere.
+    #[serde(skip)]
+    pub access_token: Password,
+    /// The OAuth SASL mechanism to use; `None` picks from what the server offers (XOAUTH2 first).
+    #[serde(skip)]
+    pub sasl: Option<SaslMechanism>,
+}
+
+/// How the session signs in once the connection is ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignIn {
+    /// `userName` and `password` (AUTH PLAIN or LOGIN): what web.config can do.
+    #[default]
+    Password,
+    /// `userName` and an OAuth 2 access token (XOAUTH2 or OAUTHBEARER); never over an unencrypted
+    /// connection. System.Net.Mail cannot sign in this way.
+    #[serde(rename = "oauth")]
+    OAuth,
 }
 
 impl Default for Settings {
@@ -295,6 +317,9 @@ impl Default for Settings {
             ca_file: None,
             target: Target::DotNet,
             framework: Framework::Net4,
+            sign_in: SignIn::Password,
+            access_token: Password::default(),
+            sasl: None,
         }
     }
 }
@@ -328,6 +353,14 @@ impl Settings {
     /// Whether the session will try to sign in (System.Net.Mail: only with a user name).
     pub fn wants_auth(&self) -> bool {
         !self.user_name.trim().is_empty() && !self.default_credentials
+    }
+
+    /// The secret this session signs in with: the access token with OAuth, else the password.
+    pub fn sign_in_secret(&self) -> &Password {
+        match self.sign_in {
+            SignIn::Password => &self.password,
+            SignIn::OAuth => &self.access_token,
+        }
     }
 }
 

@@ -8,6 +8,8 @@ mod support;
 mod aspnet;
 #[path = "engine/flow.rs"]
 mod flow;
+#[path = "engine/oauth.rs"]
+mod oauth;
 #[path = "engine/tls.rs"]
 mod tls;
 

@@ -62,6 +62,14 @@ pub enum DiagnosisId {
     SmtpAuthDisabled,
     BasicAuthDisabled,
     AuthTemporaryFailure,
+    OauthTokenRejected,
+    OauthNotOffered,
+    OauthNeedsEncryption,
+    OauthClientSecretWrong,
+    OauthAppNotFound,
+    OauthTenantNotFound,
+    OauthConsentMissing,
+    OauthSignInFailed,
     RelayDenied,
     SenderRejected,
     RecipientRejected,
@@ -79,7 +87,7 @@ pub enum DiagnosisId {
 
 impl DiagnosisId {
     /// Every id, in the order above.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 47] = [
         Self::DnsNotFound,
         Self::ConnectionRefused,
         Self::ConnectionTimeout,
@@ -106,6 +114,14 @@ impl DiagnosisId {
         Self::SmtpAuthDisabled,
         Self::BasicAuthDisabled,
         Self::AuthTemporaryFailure,
+        Self::OauthTokenRejected,
+        Self::OauthNotOffered,
+        Self::OauthNeedsEncryption,
+        Self::OauthClientSecretWrong,
+        Self::OauthAppNotFound,
+        Self::OauthTenantNotFound,
+        Self::OauthConsentMissing,
+        Self::OauthSignInFailed,
         Self::RelayDenied,
         Self::SenderRejected,
         Self::RecipientRejected,

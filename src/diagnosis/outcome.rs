@@ -8,6 +8,7 @@ mod auth;
 mod connection;
 mod context;
 mod conversation;
+mod oauth;
 mod replies;
 mod tls;
 
@@ -65,6 +66,20 @@ pub(super) fn diagnose_error(
         SessionError::TlsOutdated { .. } => base(D::TlsOutdated),
         SessionError::PlaintextPasswordRefused { starttls_offered } => {
             ctx.password_unencrypted(*starttls_offered)
+        }
+        SessionError::OAuthRejected {
+            mechanism,
+            challenge,
+            reply,
+        } => ctx.oauth_rejected(*mechanism, challenge.as_deref(), reply),
+        SessionError::OAuthNotOffered {
+            offered,
+            encrypted,
+            starttls_offered,
+            ..
+        } => ctx.oauth_not_offered(offered, *encrypted, *starttls_offered),
+        SessionError::TokenUnencrypted { starttls_offered } => {
+            ctx.oauth_unencrypted(*starttls_offered)
         }
         SessionError::ConnectionLost { step } => ctx.connection_lost(*step),
         SessionError::Timeout { step, secs } => ctx.timeout(*step, *secs),

@@ -4,6 +4,7 @@
 
 mod auth;
 mod connection;
+mod oauth;
 mod sending;
 mod tls;
 
@@ -70,6 +71,15 @@ pub(super) fn text(id: DiagnosisId) -> &'static Text {
         D::SmtpAuthDisabled => &auth::SMTP_AUTH_DISABLED,
         D::BasicAuthDisabled => &auth::BASIC_AUTH_DISABLED,
         D::AuthTemporaryFailure => &auth::AUTH_TEMPORARY_FAILURE,
+        D::OauthTokenRejected => &oauth::OAUTH_TOKEN_REJECTED,
+        D::OauthNotOffered => &oauth::OAUTH_NOT_OFFERED,
+        D::OauthNeedsEncryption => &oauth::OAUTH_NEEDS_ENCRYPTION,
+        D::OauthClientSecretWrong => &oauth::OAUTH_CLIENT_SECRET_WRONG,
+        D::OauthAppNotFound => &oauth::OAUTH_APP_NOT_FOUND,
+        D::OauthTenantNotFound => &oauth::OAUTH_TENANT_NOT_FOUND,
+        D::OauthConsentMissing => &oauth::OAUTH_CONSENT_MISSING,
+        D::OauthSignInFailed => &oauth::OAUTH_SIGN_IN_FAILED,
+
         D::RelayDenied => &sending::RELAY_DENIED,
         D::SenderRejected => &sending::SENDER_REJECTED,
         D::RecipientRejected => &sending::RECIPIENT_REJECTED,

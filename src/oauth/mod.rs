@@ -5,10 +5,12 @@
 //! true of OAuth regardless of the session: the wire strings, the providers' facts, and getting
 //! a token (`token`).
 
+mod jwt;
 mod sasl;
 
 use serde::{Deserialize, Serialize};
 
+pub use jwt::{TokenClaims, now_unix};
 pub use sasl::{OAuthChallenge, bearer_string, parse_challenge, xoauth2_string};
 
 /// The provider an OAuth app is registered with.

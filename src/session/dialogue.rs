@@ -8,7 +8,7 @@ use super::{Session, message};
 use crate::event::{ServerInfo, Step};
 use crate::reply::Reply;
 use crate::secret::REDACTED;
-use crate::settings::{Security, Target};
+use crate::settings::{Security, SignIn, Target};
 
 impl Session<'_> {
     pub(super) async fn greeting(&mut self) -> Result<(), SessionError> {
@@ -144,6 +144,9 @@ impl Session<'_> {
                 .info("no userName: sending without signing in, as the website would");
             return Ok(());
         };
+        if self.plan.settings.sign_in == SignIn::OAuth {
+            return self.authenticate_oauth(&user, &password).await;
+        }
         if self.plan.target == Target::DotNet {
             return self.authenticate_like_dotnet(&user, &password).await;
         }

@@ -1,6 +1,7 @@
 //! Why a session stopped early. The diagnosis turns these into plain language.
 
 use crate::event::Step;
+use crate::oauth::{OAuthChallenge, SaslMechanism};
 use crate::reply::Reply;
 
 /// What was wrong with the server's certificate.
@@ -153,6 +154,35 @@ pub enum SessionError {
         /// The server's last challenge.
         reply: Reply,
     },
+    /// The server refused the OAuth access token.
+    #[error("the server refused the OAuth token ({}): {}", mechanism.wire_name(), reply.display())]
+    OAuthRejected {
+        /// The mechanism that carried it.
+        mechanism: SaslMechanism,
+        /// What the server's error challenge said (Google's and Dovecot's `334` JSON), if any.
+        challenge: Option<Box<OAuthChallenge>>,
+        /// The server's final reply.
+        reply: Reply,
+    },
+    /// The server offers no OAuth sign-in here (or not the one asked for): no token was sent.
+    #[error("the server offers no OAuth sign-in here (it offers: {})", offered.join(" "))]
+    OAuthNotOffered {
+        /// What the server offered.
+        offered: Vec<String>,
+        /// The mechanism asked for with `--sasl`, if any.
+        wanted: Option<SaslMechanism>,
+        /// Whether the connection was encrypted when we looked.
+        encrypted: bool,
+        /// Whether STARTTLS was on offer (sign-in may appear after it).
+        starttls_offered: bool,
+    },
+    /// The connection is not encrypted: an OAuth token never crosses it (unlike a password,
+    /// there is no "allow once").
+    #[error("stopped before sending the OAuth token over an unencrypted connection")]
+    TokenUnencrypted {
+        /// Whether the server offers STARTTLS (so encryption would protect the token).
+        starttls_offered: bool,
+    },
     /// The server closed the connection (or it broke) in the middle of a step.
     #[error("the server closed the connection during {}", step.label())]
     ConnectionLost {
@@ -205,7 +235,10 @@ impl SessionError {
             Self::AuthNotOffered { .. }
             | Self::AuthMechanismUnsupported { .. }
             | Self::AuthNotFinished { .. }
-            | Self::PlaintextPasswordRefused { .. } => Step::Auth,
+            | Self::PlaintextPasswordRefused { .. }
+            | Self::OAuthRejected { .. }
+            | Self::OAuthNotOffered { .. }
+            | Self::TokenUnencrypted { .. } => Step::Auth,
             Self::NotSmtp { step, .. }
             | Self::Rejected { step, .. }
             | Self::TlsHandshake { step, .. }
@@ -220,7 +253,9 @@ impl SessionError {
     /// The server reply that caused the stop, if any.
     pub fn reply(&self) -> Option<&Reply> {
         match self {
-            Self::Rejected { reply, .. } | Self::AuthNotFinished { reply } => Some(reply),
+            Self::Rejected { reply, .. }
+            | Self::AuthNotFinished { reply }
+            | Self::OAuthRejected { reply, .. } => Some(reply),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ mod connection;
 mod dialogue;
 mod error;
 mod message;
+mod oauth_sign_in;
 mod probe;
 mod recorder;
 mod report;
@@ -30,7 +31,7 @@ pub(crate) use tls::root_store;
 use crate::event::{EventSink, Step};
 use crate::reply::{Reply, ReplyBuilder};
 use crate::secret::SecretForms;
-use crate::settings::{SessionPlan, Severity, Target};
+use crate::settings::{SessionPlan, Severity, SignIn, Target};
 use connection::{Connection, ReadError};
 use recorder::Recorder;
 use tls::TlsSetup;
@@ -55,7 +56,10 @@ pub async fn run_session(
     let secrets = plan
         .credentials
         .as_ref()
-        .map(|(user, password)| SecretForms::new(password, user))
+        .map(|(user, secret)| match plan.settings.sign_in {
+            SignIn::Password => SecretForms::new(secret, user),
+            SignIn::OAuth => SecretForms::for_token(secret, user, &plan.host, plan.port),
+        })
         .unwrap_or_default();
     let mut session = Session {
         plan,

@@ -8,7 +8,9 @@ use std::str::FromStr;
 
 use lettre::Address;
 
-use super::{DeliveryMethod, DotNetRuntime, Security, Settings, Target, Timeouts};
+use super::{
+    DeliveryMethod, DotNetRuntime, Framework, Security, Settings, SignIn, Target, Timeouts,
+};
 use crate::secret::Password;
 
 pub use problem::{Field, FieldProblem, Severity};
@@ -82,9 +84,12 @@ impl Settings {
         } else {
             ascii_host(self.client_domain.trim()).map_err(|p| vec![p])?
         };
-        let credentials = self
-            .wants_auth()
-            .then(|| (self.user_name.trim().to_owned(), self.password.clone()));
+        let credentials = self.wants_auth().then(|| {
+            (
+                self.user_name.trim().to_owned(),
+                self.sign_in_secret().clone(),
+            )
+        });
         Ok(SessionPlan {
             settings: self.clone(),
             host,
@@ -228,6 +233,10 @@ fn check_credentials(settings: &Settings, problems: &mut Vec<FieldProblem>) {
         }
         return;
     }
+    if settings.sign_in == SignIn::OAuth {
+        check_oauth(settings, has_user, problems);
+        return;
+    }
     if has_user && !has_password {
         problems.push(FieldProblem::error(
             Field::Password,
@@ -239,6 +248,30 @@ fn check_credentials(settings: &Settings, problems: &mut Vec<FieldProblem>) {
             Field::UserName,
             "A password is set but userName is empty, so the password is never used. \
              Enter the user name (usually the full email address).",
+        ));
+    }
+}
+
+/// OAuth signs in as `userName` with the access token; the password plays no part.
+fn check_oauth(settings: &Settings, has_user: bool, problems: &mut Vec<FieldProblem>) {
+    if !has_user {
+        problems.push(FieldProblem::error(
+            Field::UserName,
+            "OAuth signs in as a mailbox: enter its full address as the user name.",
+        ));
+    }
+    if settings.access_token.is_empty() {
+        problems.push(FieldProblem::error(
+            Field::Password,
+            "OAuth sign-in needs an access token, and there is none. Sign in with the provider \
+             first, or paste a token.",
+        ));
+    }
+    if settings.target == Target::DotNet && settings.framework != Framework::Core {
+        problems.push(FieldProblem::info(
+            Field::Password,
+            "ASP.NET's mail sender (web.config) cannot sign in with OAuth. This test checks the \
+             mailbox and the token as a program that can (such as MailKit) would use them.",
         ));
     }
 }

@@ -108,7 +108,11 @@ pub fn predict_exception(
         | SessionError::AuthNotOffered { .. }
         | SessionError::AuthMechanismUnsupported { .. }
         | SessionError::CaFile { .. }
-        | SessionError::Cancelled { .. } => return None,
+        | SessionError::Cancelled { .. }
+        // System.Net.Mail cannot sign in with OAuth at all.
+        | SessionError::OAuthRejected { .. }
+        | SessionError::OAuthNotOffered { .. }
+        | SessionError::TokenUnencrypted { .. } => return None,
     })
 }
 

@@ -51,9 +51,15 @@ impl Session {
         if !advertised {
             return say(io, "504 5.5.4 Unrecognized authentication type").await;
         }
+        if let Some(limit) = self.config.max_auth_line
+            && arg.len() + "AUTH \r\n".len() > limit
+        {
+            return say(io, "500 5.5.2 Error: line too long").await;
+        }
         let exchange = match mechanism.as_str() {
             "PLAIN" => self.plain(io, initial).await?,
             "LOGIN" => self.login(io, initial).await?,
+            "XOAUTH2" | "OAUTHBEARER" => return self.oauth(io, initial).await,
             _ => Exchange::Failed,
         };
         match exchange {
@@ -68,6 +74,43 @@ impl Session {
             Exchange::Rejected(reply) => say(io, reply).await,
             Exchange::Closed => Ok(Flow::Close),
         }
+    }
+
+    /// XOAUTH2 or OAUTHBEARER: the token as initial response or after an empty `334`; a
+    /// refused token gets the error JSON first when configured (the client's answer to it is
+    /// logged), then the failure reply.
+    async fn oauth<S: AsyncRead + AsyncWrite + Unpin>(
+        &mut self,
+        io: &mut LineIo<S>,
+        initial: Option<&str>,
+    ) -> io::Result<Flow> {
+        let decoded = match initial {
+            Some(response) => decode(response),
+            None => self.challenge(io, "334 ").await?,
+        };
+        let bytes = match decoded {
+            Ok(bytes) => bytes,
+            Err(Exchange::Rejected(reply)) => return say(io, reply).await,
+            Err(_) => return Ok(Flow::Close),
+        };
+        let (user, token) = bearer_fields(&text(&bytes));
+        let known = self.config.oauth_tokens.iter().any(|(u, t)| {
+            Some(u.as_str()) == user.as_deref() && Some(t.as_str()) == token.as_deref()
+        });
+        if known {
+            self.authenticated = true;
+            return say(io, "235 2.7.0 Accepted").await;
+        }
+        if let Some(json) = self.config.oauth_error_json.clone() {
+            let answer = self
+                .challenge(io, &format!("334 {}", STANDARD.encode(json)))
+                .await?;
+            if let Err(Exchange::Closed) = answer {
+                return Ok(Flow::Close);
+            }
+        }
+        let reply = self.config.oauth_failure_reply.clone();
+        say(io, &reply).await
     }
 
     fn knows(&self, user: &str, password: &str) -> bool {
@@ -149,6 +192,26 @@ fn decode(response: &str) -> Result<Vec<u8>, Exchange> {
             .decode(encoded)
             .map_err(|_| Exchange::Rejected("501 5.5.2 Cannot decode response")),
     }
+}
+
+/// The user and the bearer token of an XOAUTH2 (`user=U^Aauth=Bearer T^A^A`) or OAUTHBEARER
+/// (`n,a=U,^Ahost=H^Aport=P^Aauth=Bearer T^A^A`) client string.
+fn bearer_fields(client: &str) -> (Option<String>, Option<String>) {
+    let mut user = None;
+    let mut token = None;
+    for field in client.split('\x01') {
+        if let Some(u) = field.strip_prefix("user=") {
+            user = Some(u.to_owned());
+        } else if let Some(gs2) = field.strip_prefix("n,") {
+            user = gs2
+                .split(',')
+                .find_map(|part| part.strip_prefix("a="))
+                .map(|u| u.replace("=2C", ",").replace("=3D", "="));
+        } else if let Some(t) = field.strip_prefix("auth=Bearer ") {
+            token = Some(t.to_owned());
+        }
+    }
+    (user, token)
 }
 
 fn text(bytes: &[u8]) -> String {

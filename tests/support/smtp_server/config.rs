@@ -155,6 +155,15 @@ pub struct ServerConfig {
     pub data_end_reply: Option<Vec<String>>,
     /// Raw reply lines to `EHLO` instead of the generated extension list.
     pub ehlo_reply: Option<Vec<String>>,
+    /// Valid `(user, token)` pairs for XOAUTH2 and OAUTHBEARER.
+    pub oauth_tokens: Vec<(String, String)>,
+    /// JSON sent (base64, after `334`) when a token is refused, before the final reply: Google's
+    /// way. `None`: the final reply at once, Microsoft's way.
+    pub oauth_error_json: Option<String>,
+    /// The final reply to a refused token (`\n` separates lines).
+    pub oauth_failure_reply: String,
+    /// The longest `AUTH` command line taken; a longer one gets `500 5.5.2 Error: line too long`.
+    pub max_auth_line: Option<usize>,
     /// The certificate presented in TLS handshakes.
     pub cert: CertKind,
     /// An injected misbehaviour.
@@ -186,6 +195,12 @@ impl Default for ServerConfig {
             data_reply: None,
             data_end_reply: None,
             ehlo_reply: None,
+            oauth_tokens: Vec::new(),
+            oauth_error_json: None,
+            oauth_failure_reply:
+                "535 5.7.3 Authentication unsuccessful [SN4PR0601CA0015.namprd06.prod.outlook.com]"
+                    .into(),
+            max_auth_line: None,
             cert: CertKind::Valid,
             fault: None,
         }

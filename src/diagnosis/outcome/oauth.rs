@@ -1,0 +1,247 @@
+//! Signing in with an OAuth token: refused (and why, as far as the reply and the token's own
+//! claims allow), not offered, or held back from an unencrypted connection.
+
+use super::Context;
+use crate::diagnosis::classify_reply;
+use crate::diagnosis::texts::base;
+use crate::diagnosis::{Diagnosis, DiagnosisId as D};
+use crate::event::Step;
+use crate::oauth::{OAuthChallenge, SaslMechanism, TokenClaims, now_unix};
+use crate::reply::Reply;
+
+/// Exchange Online as a token audience: its URL, or its well-known application id.
+const EXCHANGE_AUDIENCES: [&str; 3] = [
+    "https://outlook.office365.com",
+    "https://outlook.office.com",
+    "00000002-0000-0ff1-ce00-000000000000",
+];
+
+/// What Microsoft 365 needs before an app may send with app-only OAuth, in one step.
+const MICROSOFT_APP_CHECKS: &str = "In Microsoft 365, an app that sends as itself needs all of: \
+     the permission SMTP.SendAsApp (Office 365 Exchange Online) with admin consent; a service \
+     principal made with New-ServicePrincipal using the Enterprise application's object ID (not \
+     the App registration's); Add-MailboxPermission for the mailbox in `userName`; and \
+     \"Authenticated SMTP\" on for that mailbox.";
+
+impl Context<'_> {
+    /// The token was refused: a policy reply keeps its own diagnosis (SMTP AUTH switched off
+    /// blocks OAuth too); otherwise the most certain cause the claims and the reply show.
+    pub(super) fn oauth_rejected(
+        &self,
+        mechanism: SaslMechanism,
+        challenge: Option<&OAuthChallenge>,
+        reply: &Reply,
+    ) -> Diagnosis {
+        let policy = classify_reply(Some(Step::Auth), reply);
+        if matches!(
+            policy,
+            D::SmtpAuthDisabled | D::AuthTemporaryFailure | D::AccountBlocked | D::RateLimited
+        ) {
+            return self.rejected(Step::Auth, reply);
+        }
+        let diagnosis = base(D::OauthTokenRejected).with_reply(reply.display());
+        let claims = TokenClaims::peek(self.settings.access_token.expose());
+        let diagnosis = match &claims {
+            Some(claims) => self.tailored_to_claims(diagnosis, claims, challenge),
+            None => diagnosis,
+        };
+        let diagnosis = match challenge {
+            Some(challenge) => from_challenge(diagnosis, mechanism, challenge),
+            None => diagnosis,
+        };
+        if self.microsoft() {
+            diagnosis.step_last(MICROSOFT_APP_CHECKS)
+        } else {
+            diagnosis
+        }
+    }
+
+    /// Whether the server is Microsoft's (its host name, greeting or replies say so).
+    fn microsoft(&self) -> bool {
+        self.provider
+            .is_some_and(|p| p.id == "microsoft365" || p.id == "outlook")
+    }
+
+    /// Tailors the diagnosis to the first thing the token's claims prove wrong.
+    fn tailored_to_claims(
+        &self,
+        diagnosis: Diagnosis,
+        claims: &TokenClaims,
+        challenge: Option<&OAuthChallenge>,
+    ) -> Diagnosis {
+        let user = self.settings.user_name.trim();
+        if let Some(ago) = claims.expired_for(now_unix()) {
+            return diagnosis
+                .with_summary("The sign-in token has expired")
+                .with_explanation(format!(
+                    "Tokens are valid for a short time (about an hour). This one expired {} ago, so \
+                     the server refused it.",
+                    humantime::format_duration(std::time::Duration::from_secs(
+                        u64::try_from(ago).unwrap_or(0)
+                    ))
+                ))
+                .step_first("Get a new token (sign in again) and test again at once.");
+        }
+        if let Some(named) = claims.user.as_deref()
+            && !named.eq_ignore_ascii_case(user)
+        {
+            return diagnosis
+                .with_summary("The sign-in token is for another mailbox")
+                .with_explanation(format!(
+                    "The token was issued for {named}, and the test signed in as {user}. A token \
+                     only signs in the mailbox it was issued for."
+                ))
+                .step_first(format!(
+                    "Set `userName` to {named}, or sign in as {user} to get a token for it."
+                ));
+        }
+        if let Some(scope) = challenge
+            .map(|c| c.scope.trim())
+            .filter(|s| s.contains("://"))
+            && !scope.split_whitespace().any(|s| claims.has(s))
+        {
+            return diagnosis
+                .with_summary("The sign-in token lacks the permission this server asks for")
+                .with_explanation(format!(
+                    "The server wants a token with the scope (permission) {scope}, and this one \
+                     carries {}.",
+                    list_or_none(&claims.permissions)
+                ))
+                .step_first(format!("Ask for a token with the scope {scope}."));
+        }
+        if self.microsoft() {
+            return microsoft_claims(diagnosis, claims);
+        }
+        if !claims.permissions.is_empty() && !claims.permissions.iter().any(|p| sends_mail(p)) {
+            return diagnosis
+                .with_summary("The sign-in token does not allow sending mail")
+                .with_explanation(format!(
+                    "A token carries permissions (scopes), and this one carries {}: none of them \
+                     is for sending mail (SMTP).",
+                    claims.permissions.join(", ")
+                ))
+                .step_first(
+                    "Ask for a token with the mail-sending scope your provider names (Microsoft \
+                     365: SMTP.Send or SMTP.SendAsApp; Google: https://mail.google.com/).",
+                );
+        }
+        diagnosis
+    }
+}
+
+/// Microsoft's tokens: for Exchange Online, with the permission that fits the flow.
+fn microsoft_claims(diagnosis: Diagnosis, claims: &TokenClaims) -> Diagnosis {
+    let for_exchange = claims.audience.iter().any(|aud| {
+        EXCHANGE_AUDIENCES
+            .iter()
+            .any(|known| aud.trim_end_matches('/').eq_ignore_ascii_case(known))
+    });
+    if !for_exchange {
+        return diagnosis
+            .with_summary("The sign-in token is for another Microsoft service")
+            .with_explanation(format!(
+                "The token is meant for {}, and the mail server accepts only tokens meant for \
+                 Exchange Online.",
+                list_or_none(&claims.audience)
+            ))
+            .step_first(
+                "Ask for the token with the scope https://outlook.office365.com/.default (an app \
+                 sending as itself) or https://outlook.office.com/SMTP.Send (a person signed in).",
+            );
+    }
+    let (needed, kind) = if claims.app_only {
+        ("SMTP.SendAsApp", "application permission")
+    } else {
+        ("SMTP.Send", "delegated permission")
+    };
+    if claims.has(needed) {
+        return diagnosis;
+    }
+    diagnosis
+        .with_summary(format!("The sign-in token lacks the permission {needed}"))
+        .with_explanation(format!(
+            "Exchange Online lets a token send mail only with the {kind} {needed}; this one \
+             carries {}.",
+            list_or_none(&claims.permissions)
+        ))
+        .step_first(format!(
+            "In App registrations → your app → API permissions, add {needed} (Office 365 Exchange \
+             Online), grant admin consent, then get a new token."
+        ))
+}
+
+/// What the server's error challenge adds (Google's and Dovecot's JSON).
+fn from_challenge(
+    diagnosis: Diagnosis,
+    mechanism: SaslMechanism,
+    challenge: &OAuthChallenge,
+) -> Diagnosis {
+    let meaning = match challenge.status.trim() {
+        "400" => "it could not read the sign-in (often a user name it does not know)",
+        "401" | "invalid_token" => {
+            "the token is not valid (expired, revoked, or not for this mailbox)"
+        }
+        "403" => "the token is valid but does not allow sending mail as this mailbox",
+        _ => "it refused the token",
+    };
+    let mut said = format!(
+        "The server's answer to {} says {meaning}",
+        mechanism.wire_name()
+    );
+    if !challenge.scope.trim().is_empty() {
+        said.push_str("; it takes tokens with the scope ");
+        said.push_str(challenge.scope.trim());
+    }
+    said.push('.');
+    diagnosis.explain_more(said)
+}
+
+/// Whether a scope or role is one for sending mail: Microsoft's `SMTP.*`, Google's whole-mail
+/// scope, or any scope naming SMTP; `.default` stands for whatever the app was granted.
+fn sends_mail(permission: &str) -> bool {
+    let lower = permission.to_ascii_lowercase();
+    lower.contains("smtp") || lower == "https://mail.google.com/" || lower.ends_with("/.default")
+}
+
+/// `a, b` or "no permission at all".
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
+impl Context<'_> {
+    /// No OAuth on offer: before encryption the server may hide it (turn STARTTLS on).
+    pub(super) fn oauth_not_offered(
+        &self,
+        offered: &[String],
+        encrypted: bool,
+        starttls_offered: bool,
+    ) -> Diagnosis {
+        if !encrypted && starttls_offered {
+            return self.oauth_unencrypted(true);
+        }
+        let offers = if offered.is_empty() {
+            "no sign-in at all".to_owned()
+        } else {
+            offered.join(", ")
+        };
+        base(D::OauthNotOffered).explain_more(format!("It offers {offers}."))
+    }
+
+    /// The token stays home on an unencrypted connection; STARTTLS fixes it where offered.
+    pub(super) fn oauth_unencrypted(&self, starttls_offered: bool) -> Diagnosis {
+        let diagnosis = base(D::OauthNeedsEncryption);
+        if starttls_offered {
+            diagnosis
+                .explain_more(
+                    "This server offers STARTTLS (encryption), so the fix is one setting.",
+                )
+                .with_change(self.suggest(vec![self.starttls()]))
+        } else {
+            diagnosis
+        }
+    }
+}
