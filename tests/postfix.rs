@@ -11,6 +11,8 @@ mod support;
 
 #[path = "postfix/inbox.rs"]
 mod inbox;
+#[path = "postfix/oauth.rs"]
+mod oauth;
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;

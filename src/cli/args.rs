@@ -1,4 +1,4 @@
-//! Command-line syntax (clap). Parsing only; [`super::settings_from`] gives it meaning.
+//! Command-line syntax (clap). Parsing only; [`super::resolve::resolve`] gives it meaning.
 
 use std::path::PathBuf;
 
@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Send a test message and show every step of the conversation with the server.
-    Send(SendArgs),
+    Send(Box<SendArgs>),
     /// Explain an error message your website logged (give the text, or - to read stdin).
     Explain(ExplainArgs),
     /// Print the configuration for these settings: web.config, or another platform's with
@@ -77,6 +77,9 @@ pub struct SendArgs {
     /// Look for the message in the recipient's mailbox afterwards (--check-inbox …).
     #[command(flatten)]
     pub inbox: super::inbox_cmd::InboxArgs,
+    /// Sign in with an OAuth access token instead of the password.
+    #[command(flatten)]
+    pub oauth: super::oauth_args::OAuthArgs,
 }
 
 /// `explain`.

@@ -15,6 +15,7 @@ mod dns_check_cmd;
 mod inbox_cmd;
 mod interrupt;
 mod json;
+mod oauth_args;
 mod output;
 mod probe_args;
 mod probe_cmd;
@@ -35,7 +36,6 @@ pub use interrupt::quiet_on_closed_pipe;
 pub use json::send_document;
 pub use probe_args::ProbeArgs;
 
-use self::resolve::settings_from;
 use crate::event::{SessionEvent, Step};
 use crate::outcome::run_test;
 use crate::session::{SessionError, SessionReport};
@@ -77,7 +77,7 @@ pub mod exit {
 /// on `runtime` (built by `main`); the rest, keyring calls included, runs on this thread.
 pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
     match command {
-        Command::Send(args) => runtime.block_on(send(args)),
+        Command::Send(args) => runtime.block_on(send(*args)),
         Command::Explain(args) => explain(&args),
         Command::Snippet(args) => snippet(&args),
         Command::Presets { json } => presets(json),
@@ -89,7 +89,16 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
 }
 
 async fn send(args: args::SendArgs) -> u8 {
-    let settings = match settings_from(&args.settings) {
+    if let Err(message) = args.oauth.check_flags() {
+        eprintln!("error: {message}");
+        return exit::USAGE;
+    }
+    let rule = if args.oauth.wanted() {
+        resolve::PasswordRule::Optional
+    } else {
+        resolve::PasswordRule::Required
+    };
+    let settings = match resolve::resolve(&args.settings, rule) {
         Ok(settings) => settings,
         Err(message) => {
             eprintln!("error: {message}");
@@ -103,10 +112,28 @@ async fn send(args: args::SendArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let from_profile = args.settings.profile.is_some();
+    let from_profile = args.settings.profile.is_some() && !args.oauth.wanted();
     let settings = match profile_cmd::complete_password(settings, from_profile).await {
         Ok(settings) => settings,
         Err(code) => return code,
+    };
+    let json = args.json;
+    let said = move |text: &str| {
+        if !json {
+            println!("{text}");
+        }
+    };
+    let settings = match args.oauth.apply(settings.clone(), &said).await {
+        Ok(settings) => settings,
+        Err(oauth_args::OAuthSetupError::Usage(message)) => {
+            eprintln!("error: {message}");
+            return exit::USAGE;
+        }
+        Err(oauth_args::OAuthSetupError::Token(error)) => {
+            let report = crate::session::SessionReport::token_failed(error);
+            let outcome = crate::outcome::TestOutcome::new(settings, report, false);
+            return finish_without_session(&args, &outcome).await;
+        }
     };
     let plan = match settings.check() {
         Ok(plan) => plan,
@@ -121,7 +148,6 @@ async fn send(args: args::SendArgs) -> u8 {
         cancel.clone(),
         "Stopping the test… (Ctrl-C again quits at once)",
     );
-    let json = args.json;
     if !json {
         output::print_start(&plan);
     }
@@ -243,6 +269,23 @@ impl AfterChecks {
             .find(|code| *code != exit::OK)
             .unwrap_or(exit::OK)
     }
+}
+
+/// Prints (and writes the report of) a test that ended before any session started: getting the
+/// OAuth token failed.
+async fn finish_without_session(
+    args: &args::SendArgs,
+    outcome: &crate::outcome::TestOutcome,
+) -> u8 {
+    if args.json {
+        json::print_value(&json::send_document(outcome));
+    } else {
+        output::print_outcome(outcome);
+    }
+    if let Some(path) = &args.report {
+        report_file::write_report(path, outcome, None, args.json).await;
+    }
+    exit_code(outcome.report())
 }
 
 /// The exit code for a finished session.

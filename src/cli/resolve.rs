@@ -18,14 +18,9 @@ pub enum PasswordRule {
     Optional,
 }
 
-/// Builds [`Settings`] from the flags, reading the password from stdin or the environment.
-/// With `--profile`, the profile is the base and the password may come from the keyring later
-/// (see `profile_cmd::complete_password`).
-pub fn settings_from(args: &SettingsArgs) -> Result<Settings, String> {
-    resolve(args, PasswordRule::Required)
-}
-
-/// [`settings_from`] with an explicit [`PasswordRule`].
+/// Builds [`Settings`] from the flags, reading the password from stdin or the environment
+/// (needed or not as `rule` says). With `--profile`, the profile is the base and the password
+/// may come from the keyring later (see `profile_cmd::complete_password`).
 pub fn resolve(args: &SettingsArgs, rule: PasswordRule) -> Result<Settings, String> {
     let password = read_password(args)?;
     let base = base_settings(args)?;

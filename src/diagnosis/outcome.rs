@@ -81,6 +81,7 @@ pub(super) fn diagnose_error(
         SessionError::TokenUnencrypted { starttls_offered } => {
             ctx.oauth_unencrypted(*starttls_offered)
         }
+        SessionError::TokenRequest(token_error) => oauth::token_failure(token_error),
         SessionError::ConnectionLost { step } => ctx.connection_lost(*step),
         SessionError::Timeout { step, secs } => ctx.timeout(*step, *secs),
         SessionError::Cancelled { .. } => base(D::Cancelled),

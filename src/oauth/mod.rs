@@ -7,6 +7,7 @@
 
 mod jwt;
 mod sasl;
+pub mod token;
 
 use serde::{Deserialize, Serialize};
 

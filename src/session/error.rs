@@ -1,6 +1,7 @@
 //! Why a session stopped early. The diagnosis turns these into plain language.
 
 use crate::event::Step;
+use crate::oauth::token::TokenError;
 use crate::oauth::{OAuthChallenge, SaslMechanism};
 use crate::reply::Reply;
 
@@ -183,6 +184,10 @@ pub enum SessionError {
         /// Whether the server offers STARTTLS (so encryption would protect the token).
         starttls_offered: bool,
     },
+    /// No token came from the provider's sign-in service, so the mail server was never
+    /// contacted: a failure of signing in, not of SMTP.
+    #[error("{0}")]
+    TokenRequest(Box<TokenError>),
     /// The server closed the connection (or it broke) in the middle of a step.
     #[error("the server closed the connection during {}", step.label())]
     ConnectionLost {
@@ -238,7 +243,8 @@ impl SessionError {
             | Self::PlaintextPasswordRefused { .. }
             | Self::OAuthRejected { .. }
             | Self::OAuthNotOffered { .. }
-            | Self::TokenUnencrypted { .. } => Step::Auth,
+            | Self::TokenUnencrypted { .. }
+            | Self::TokenRequest(_) => Step::Auth,
             Self::NotSmtp { step, .. }
             | Self::Rejected { step, .. }
             | Self::TlsHandshake { step, .. }

@@ -60,6 +60,20 @@ pub struct SessionReport {
 }
 
 impl SessionReport {
+    /// The report of a session that never started because getting the sign-in token failed:
+    /// the sign-in step failed, nothing else ran.
+    pub fn token_failed(error: crate::oauth::token::TokenError) -> Self {
+        Self {
+            steps: vec![StepRecord {
+                step: Step::Auth,
+                status: StepStatus::Failed,
+                ms: 0,
+            }],
+            error: Some(SessionError::TokenRequest(Box::new(error))),
+            ..Self::default()
+        }
+    }
+
     /// Whether the goal was reached.
     pub fn ok(&self) -> bool {
         self.error.is_none()

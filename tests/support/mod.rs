@@ -14,3 +14,4 @@ pub mod pki;
 pub mod recording_proxy;
 pub mod smtp_server;
 pub mod test_domain;
+pub mod token_server;

@@ -112,7 +112,8 @@ pub fn predict_exception(
         // System.Net.Mail cannot sign in with OAuth at all.
         | SessionError::OAuthRejected { .. }
         | SessionError::OAuthNotOffered { .. }
-        | SessionError::TokenUnencrypted { .. } => return None,
+        | SessionError::TokenUnencrypted { .. }
+        | SessionError::TokenRequest(_) => return None,
     })
 }
 

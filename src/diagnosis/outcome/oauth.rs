@@ -6,6 +6,7 @@ use crate::diagnosis::classify_reply;
 use crate::diagnosis::texts::base;
 use crate::diagnosis::{Diagnosis, DiagnosisId as D};
 use crate::event::Step;
+use crate::oauth::token::TokenError;
 use crate::oauth::{OAuthChallenge, SaslMechanism, TokenClaims, now_unix};
 use crate::reply::Reply;
 
@@ -243,5 +244,41 @@ impl Context<'_> {
         } else {
             diagnosis
         }
+    }
+}
+
+/// The provider's sign-in service gave no token: its error in plain words (Microsoft's
+/// `AADSTS` numbers name the cause), never as a mail-server failure.
+pub(super) fn token_failure(error: &TokenError) -> Diagnosis {
+    let codes = error.aadsts_codes();
+    let has = |code: u32| codes.contains(&code);
+    let id = match error {
+        TokenError::Refused { .. } if has(7_000_215) || has(7_000_222) => D::OauthClientSecretWrong,
+        TokenError::Refused { .. } if has(700_016) => D::OauthAppNotFound,
+        TokenError::Refused { .. } if has(90_002) || has(900_023) => D::OauthTenantNotFound,
+        TokenError::Refused { .. } if has(65_001) || has(650_057) => D::OauthConsentMissing,
+        TokenError::Refused { error, .. } if error == "invalid_client" && codes.is_empty() => {
+            D::OauthClientSecretWrong
+        }
+        _ => D::OauthSignInFailed,
+    };
+    let mut diagnosis = base(id).with_reply(error.to_string());
+    if has(7_000_222) {
+        diagnosis = diagnosis.with_summary("The app's client secret has expired");
+    }
+    match error {
+        TokenError::Unreachable { .. } => diagnosis
+            .with_summary("The provider's sign-in service could not be reached")
+            .with_steps([
+                "Check this computer's internet connection (and a proxy or firewall that may block \
+                 login.microsoftonline.com).",
+                "Test again.",
+            ]),
+        TokenError::BadAuthority { .. } => diagnosis
+            .with_summary("The sign-in service's address cannot be used")
+            .with_steps([
+                "Use https://login.microsoftonline.com (the default) as the sign-in address.",
+            ]),
+        _ => diagnosis,
     }
 }
