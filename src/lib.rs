@@ -28,6 +28,7 @@ pub mod session;
 pub mod settings;
 pub mod snippet;
 pub mod untrusted;
+pub mod warning;
 pub mod webconfig;
 #[cfg(windows)]
 pub mod win32;

@@ -9,6 +9,7 @@ use crate::event::EventSink;
 use crate::session::{Goal, SessionReport, run_session};
 use crate::settings::{FieldProblem, SessionPlan, Settings};
 use crate::snippet::{Format, Snippet, default_format, render};
+use crate::warning::{Warning, warnings};
 
 /// Everything a finished test means. Built by [`TestOutcome::new`] (or [`run_test`]) and never
 /// changed afterwards.
@@ -19,6 +20,7 @@ pub struct TestOutcome {
     diagnosis: Option<Diagnosis>,
     aspnet_exception: Option<String>,
     snippet: Option<Snippet>,
+    warnings: Vec<Warning>,
 }
 
 impl TestOutcome {
@@ -30,12 +32,14 @@ impl TestOutcome {
         let aspnet_exception = aspnet_exception(&settings, &report);
         let ok = report.ok() && diagnosis.is_none();
         let snippet = ok.then(|| render(default_format(&settings), &settings, include_password));
+        let warnings = warnings(&settings, &report);
         Self {
             settings,
             report,
             diagnosis,
             aspnet_exception,
             snippet,
+            warnings,
         }
     }
 
@@ -75,6 +79,11 @@ impl TestOutcome {
     pub fn snippet_as(&self, format: Format, include_password: bool) -> Option<Snippet> {
         self.ok()
             .then(|| render(format, &self.settings, include_password))
+    }
+
+    /// What works now but will stop working (Microsoft 365's end of password sign-in).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 
     /// Warnings and notes about the settings that did not stop the test.

@@ -34,6 +34,7 @@ pub fn send_document(outcome: &TestOutcome) -> Value {
         "diagnosis": outcome.diagnosis(),
         "aspnet_exception": outcome.aspnet_exception(),
         "snippet": outcome.snippet(),
+        "warnings": outcome.warnings(),
     })
 }
 

@@ -43,6 +43,28 @@ pub fn print_problems(problems: &[FieldProblem]) {
 }
 
 /// Prints the checklist, then the diagnosis or the success and the snippet.
+/// A warning about what will stop working: what, why, what the site will log, the ways out.
+fn print_warning(warning: &crate::warning::Warning) {
+    println!(
+        "\nWarning: {}  [{}]\n",
+        warning.summary,
+        warning.id.as_str()
+    );
+    println!("{}\n", wrap(&warning.explanation, 88));
+    println!(
+        "Your website will then log:\n  {}\n",
+        wrap(&warning.will_log, 86).replace('\n', "\n  ")
+    );
+    println!("Ways out:");
+    for (number, way) in warning.ways_out.iter().enumerate() {
+        println!(
+            "  {}. {}",
+            number + 1,
+            wrap(way, 84).replace('\n', "\n     ")
+        );
+    }
+}
+
 pub fn print_outcome(outcome: &TestOutcome) {
     let (settings, report) = (outcome.settings(), outcome.report());
     println!("\nChecklist:");
@@ -80,6 +102,9 @@ pub fn print_outcome(outcome: &TestOutcome) {
         println!(
             "Warning: the certificate is NOT valid ({problem:?}). Your website checks it and will fail."
         );
+    }
+    for warning in outcome.warnings() {
+        print_warning(warning);
     }
     if let Some(snippet) = outcome.snippet() {
         print_snippet_offer(snippet);

@@ -348,3 +348,51 @@ async fn a_token_never_crosses_an_unencrypted_connection() {
     );
     assert_no_token(&settings, &report, &events);
 }
+
+const EXCHANGE_BANNER: &str = "220 SN4PR0601CA0015.outlook.office365.com Microsoft ESMTP MAIL Service ready at Sun, 6 Dec 2026 10:00:00 +0000";
+
+/// A password sign-in to Exchange Online that works carries the countdown: what the site will
+/// log once Microsoft switches passwords off, and the ways out for its platform.
+#[tokio::test]
+async fn a_working_password_on_exchange_online_gets_the_countdown() {
+    let server = TestServer::start(ServerConfig {
+        banner: Banner::Normal(EXCHANGE_BANNER.into()),
+        auth_mechanisms: vec!["LOGIN".into(), "XOAUTH2".into()],
+        ..ServerConfig::default()
+    })
+    .await;
+    let settings = settings_for(&server);
+    let (report, _) = run(&settings).await;
+    assert!(report.ok(), "{:?}", report.error);
+    let outcome = TestOutcome::new(settings.clone(), report.clone(), false);
+    let [warning] = outcome.warnings() else {
+        panic!("{:?}", outcome.warnings())
+    };
+    assert_eq!(warning.id.as_str(), "basic_auth_ending");
+    assert!(warning.summary.contains("end of December 2026"));
+    assert!(
+        warning.will_log.contains("System.Net.Mail.SmtpException")
+            && warning.will_log.contains("5.7.57"),
+        "{}",
+        warning.will_log
+    );
+    assert!(warning.ways_out[0].contains("Azure Communication Services"));
+    let document = mail_settings_tester::cli::send_document(&outcome);
+    assert_eq!(document["warnings"][0]["id"], "basic_auth_ending");
+
+    // A MailKit site (ASP.NET Core) is told to test OAuth; the same server over OAuth, and any
+    // other server, gets no countdown.
+    let core = Settings {
+        framework: mail_settings_tester::settings::Framework::Core,
+        ..settings.clone()
+    };
+    let outcome = TestOutcome::new(core, report.clone(), false);
+    assert!(outcome.warnings()[0].ways_out[0].contains("OAuth"));
+    let plain = TestServer::start(ServerConfig::default()).await;
+    let (report, _) = run(&settings_for(&plain)).await;
+    assert!(
+        TestOutcome::new(settings_for(&plain), report, false)
+            .warnings()
+            .is_empty()
+    );
+}

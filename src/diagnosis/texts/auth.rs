@@ -130,7 +130,7 @@ pub(in crate::diagnosis) static SMTP_AUTH_DISABLED: Text = Text {
     summary: "Sign-in for mail programs is switched off for this account",
     explanation: "Microsoft 365 lets administrators switch off \"Authenticated SMTP\" (the way programs \
                   sign in to send mail). It is off for this mailbox or for the whole organisation, so \
-                  even the right password is refused.",
+                  even the right password is refused, and so is an OAuth token.",
     steps: &[
         "Ask your Microsoft 365 administrator to turn on \"Authenticated SMTP\" for this mailbox \
          (admin centre → Users → Active users → the user → Mail → Manage email apps).",
@@ -151,7 +151,8 @@ pub(in crate::diagnosis) static BASIC_AUTH_DISABLED: Text = Text {
         "Or send your website's mail through a service that accepts passwords, such as your hosting \
          company's mail server or a sending service, and change `host`, `userName` and `password` to \
          its values.",
-        "Or ask your developer to send with MailKit, which supports OAuth.",
+        "Or ask your developer to send with MailKit, which supports OAuth, and test the OAuth \
+         sign-in here first (Sign-in: Microsoft 365 (OAuth), or `mailtester send --oauth microsoft`).",
     ],
 };
 

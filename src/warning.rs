@@ -1,0 +1,161 @@
+//! Warnings about settings that work today but will stop working: a test can pass and still
+//! need action. One so far: Microsoft 365 switching password sign-in for SMTP off.
+
+use serde::Serialize;
+
+use crate::diagnosis::{DotNetException, HostOs, predict_exception};
+use crate::event::{Step, StepStatus};
+use crate::reply::Reply;
+use crate::session::{SessionError, SessionReport};
+use crate::settings::{DotNetRuntime, Framework, Settings, SignIn, Target};
+
+/// Stable warning ids (the window, `--json` and the tests rely on them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningId {
+    /// A password sign-in to Exchange Online worked, and Microsoft switches it off.
+    BasicAuthEnding,
+}
+
+impl WarningId {
+    /// The id as a string (`basic_auth_ending`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BasicAuthEnding => "basic_auth_ending",
+        }
+    }
+}
+
+/// Something that works now and will not for long, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable id.
+    pub id: WarningId,
+    /// One sentence.
+    pub summary: String,
+    /// Why, in a few sentences.
+    pub explanation: String,
+    /// What the website will log once it stops working, word for word.
+    pub will_log: String,
+    /// The ways out for this site's platform, best first.
+    pub ways_out: Vec<String>,
+}
+
+/// Microsoft's refusal once password sign-in is off (reference: after-passwords-2026.md).
+const BASIC_AUTH_OFF: (u16, &str) = (
+    550,
+    "5.7.30 Basic authentication is not supported for Client Submission.",
+);
+/// What Exchange Online answers `MAIL FROM` from a client that did not sign in.
+const NOT_SIGNED_IN: (u16, &str) = (530, "5.7.57 Client not authenticated to send mail.");
+
+/// The warnings for a finished test of `settings`.
+pub fn warnings(settings: &Settings, report: &SessionReport) -> Vec<Warning> {
+    let mut found = Vec::new();
+    if password_sign_in_passed(settings, report) && is_exchange_online(settings, report) {
+        found.push(basic_auth_ending(settings));
+    }
+    found
+}
+
+fn password_sign_in_passed(settings: &Settings, report: &SessionReport) -> bool {
+    settings.sign_in == SignIn::Password
+        && settings.wants_auth()
+        && report
+            .step(Step::Auth)
+            .is_some_and(|s| s.status == StepStatus::Passed)
+}
+
+/// Exchange Online: by host name (not High Volume Email, which keeps passwords until 2028) or
+/// by its greeting (a company's own name pointing at it).
+pub fn is_exchange_online(settings: &Settings, report: &SessionReport) -> bool {
+    let host = settings
+        .host
+        .trim()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    if host.starts_with("smtp-hve.") {
+        return false;
+    }
+    let by_host = host == "smtp.office365.com"
+        || host == "outlook.office365.com"
+        || host.ends_with(".office365.com");
+    let banner = report.server.banner.as_deref().unwrap_or_default();
+    let by_banner = banner.contains("Microsoft ESMTP MAIL Service")
+        && banner.to_ascii_lowercase().contains(".outlook.");
+    by_host || by_banner
+}
+
+fn basic_auth_ending(settings: &Settings) -> Warning {
+    let web_config = settings.target == Target::DotNet && settings.framework != Framework::Core;
+    let mut ways_out = Vec::new();
+    if web_config {
+        ways_out.extend([
+            "Azure Communication Services: a Microsoft relay that keeps taking a user name and \
+             password (smtp.azurecomm.net, port 587, enableSsl on; userName is its SMTP user name, \
+             password the Entra app's client secret). Choose the preset \"Azure Communication \
+             Services\" and test it."
+                .to_owned(),
+            "A sending service that takes passwords (SendGrid, Brevo, Mailgun, Amazon SES, SMTP2GO) \
+             or your hosting company's mail server: change host, userName and password to theirs."
+                .to_owned(),
+            "An Exchange connector: your admin lets the web server's fixed IP address send through \
+             port 25 to <your domain>.mail.protection.outlook.com without signing in."
+                .to_owned(),
+            "High Volume Email (smtp-hve.office365.com, port 587) keeps passwords until September \
+             2028, but delivers only to your own organisation's mailboxes."
+                .to_owned(),
+            "Or move the site's mail code to MailKit with OAuth (ASP.NET's built-in mail sender \
+             cannot do OAuth)."
+                .to_owned(),
+        ]);
+    } else {
+        ways_out.extend([
+            "Sign in with OAuth instead (Microsoft 365 app with the SMTP.SendAsApp permission): \
+             test it here with Sign-in → Microsoft 365 (OAuth), or `mailtester send --oauth \
+             microsoft`, then use the OAuth snippet for your platform."
+                .to_owned(),
+            "Or send through a relay that keeps passwords: Azure Communication Services \
+             (smtp.azurecomm.net) or a sending service."
+                .to_owned(),
+        ]);
+    }
+    Warning {
+        id: WarningId::BasicAuthEnding,
+        summary: "This works today, but Microsoft 365 switches password sign-in off at the end of \
+                  December 2026"
+            .to_owned(),
+        explanation: "Microsoft switches password sign-in for SMTP (basic authentication) off by \
+                      default for every Microsoft 365 organisation at the end of December 2026. \
+                      An administrator can switch it back on for now; Microsoft will announce the \
+                      final end in the second half of 2027. From then on, mail from your website \
+                      stops."
+            .to_owned(),
+        will_log: will_log(settings),
+        ways_out,
+    }
+}
+
+/// What the site will log: ASP.NET's exception (it goes on without signing in after the
+/// refusal, and the server then refuses the sender), or Microsoft's reply.
+fn will_log(settings: &Settings) -> String {
+    let refusal = Reply::new(BASIC_AUTH_OFF.0, BASIC_AUTH_OFF.1);
+    if settings.target != Target::DotNet {
+        return refusal.display();
+    }
+    let report = SessionReport {
+        sign_in_failure: Some(SessionError::Rejected {
+            step: Step::Auth,
+            reply: refusal.clone(),
+        }),
+        error: Some(SessionError::Rejected {
+            step: Step::MailFrom,
+            reply: Reply::new(NOT_SIGNED_IN.0, NOT_SIGNED_IN.1),
+        }),
+        ..SessionReport::default()
+    };
+    let runtime = DotNetRuntime::of(settings.framework);
+    predict_exception(settings, &report, runtime, HostOs::Windows)
+        .as_ref()
+        .map_or_else(|| refusal.display(), DotNetException::to_string)
+}
