@@ -29,6 +29,17 @@ impl Account {
             .then(|| Self::new(&settings.user_name, &settings.host, settings.port))
     }
 
+    /// The account of an OAuth refresh token: the mailbox, signed in to the app `client_id` of
+    /// `provider` (`user@example.com@oauth.microsoft.<client id>:0`), so that uninstalling and
+    /// `profile forget-everything` remove it with the passwords.
+    pub fn oauth_refresh(provider: &str, client_id: &str, mailbox: &str) -> Self {
+        Self {
+            user_name: mailbox.trim().to_owned(),
+            host: format!("oauth.{provider}.{}", client_id.trim().to_ascii_lowercase()),
+            port: 0,
+        }
+    }
+
     /// The keyring's account string: `user@example.com@mail.example.com:587`.
     pub fn key(&self) -> String {
         format!("{}@{}:{}", self.user_name, self.host, self.port)

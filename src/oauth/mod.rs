@@ -5,8 +5,11 @@
 //! true of OAuth regardless of the session: the wire strings, the providers' facts, and getting
 //! a token (`token`).
 
+pub mod delegated;
+mod http;
 mod jwt;
 mod sasl;
+pub mod stored;
 pub mod token;
 
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,6 @@
 //! searched for it before they are shown.
 
 use std::net::IpAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -19,8 +18,7 @@ use crate::untrusted::displayable_str;
 pub const MICROSOFT_AUTHORITY: &str = "https://login.microsoftonline.com";
 /// The scope of an app-only token for Exchange Online (SMTP, IMAP, POP).
 pub const EXCHANGE_APP_SCOPE: &str = "https://outlook.office365.com/.default";
-/// The longest answer read from a token endpoint (a token is a few KB).
-const MAX_ANSWER_BYTES: usize = 256 * 1024;
+use super::http::MAX_ANSWER_BYTES;
 
 /// What the client-credentials request needs.
 #[derive(Debug, Clone)]
@@ -175,7 +173,7 @@ async fn post_form(
         url: url.to_owned(),
         detail: secrets.scrub_encoded(&detail),
     };
-    let client = http_client(timeout).map_err(unreachable)?;
+    let client = super::http::client(timeout).map_err(unreachable)?;
     let body = form
         .iter()
         .map(|(key, value)| format!("{key}={}", form_encode(value)))
@@ -189,7 +187,7 @@ async fn post_form(
             .body(body)
             .send()
             .await
-            .map_err(|err| unreachable(describe(&err)))?;
+            .map_err(|err| unreachable(super::http::describe(&err)))?;
         let status = response.status().as_u16();
         if response.status().is_redirection() {
             return Err(TokenError::BadAnswer {
@@ -202,7 +200,7 @@ async fn post_form(
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|err| unreachable(describe(&err)))?
+            .map_err(|err| unreachable(super::http::describe(&err)))?
         {
             bytes.extend_from_slice(&chunk);
             if bytes.len() > MAX_ANSWER_BYTES {
@@ -264,48 +262,6 @@ fn read_answer(
 /// `application/x-www-form-urlencoded` for one value.
 fn form_encode(value: &str) -> String {
     percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
-}
-
-/// A client with the public roots (what the sign-in services use), no redirects, no proxy.
-fn http_client(timeout: Duration) -> Result<reqwest::Client, String> {
-    let roots = crate::session::root_store(None)?;
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|err| format!("TLS set-up failed ({err})"))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    reqwest::Client::builder()
-        .use_preconfigured_tls(tls)
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(timeout)
-        .timeout(timeout)
-        .no_proxy()
-        .build()
-        .map_err(|err| format!("could not set up the request ({err})"))
-}
-
-/// A request failure in a few words, with its innermost cause.
-fn describe(err: &reqwest::Error) -> String {
-    let mut text = if err.is_timeout() {
-        "no answer in time".to_owned()
-    } else if err.is_connect() {
-        "could not connect".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
-    let mut innermost = None;
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        innermost = Some(cause);
-        source = cause.source();
-    }
-    if let Some(cause) = innermost {
-        text.push_str(": ");
-        text.push_str(&displayable_str(&cause.to_string()));
-    }
-    text
 }
 
 #[cfg(test)]

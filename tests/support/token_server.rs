@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
+use base64::Engine as _;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
@@ -24,6 +25,26 @@ pub enum TokenReply {
     Stall,
     /// `200`, then body bytes forever.
     Endless,
+    /// A whole authorization server: `GET …/authorize` (and Google's `…/auth`) redirects to
+    /// the client's `redirect_uri` with a code; `POST …/devicecode` starts a device code;
+    /// `POST …/token` takes the code (checking the PKCE verifier against the challenge), the
+    /// device code (pending once, then granted) and the refresh token (rotated each time).
+    Authorization {
+        /// The access token issued.
+        access: String,
+        /// The first refresh token issued.
+        refresh: String,
+    },
+}
+
+/// What the authorization server remembers between requests.
+#[derive(Debug, Default)]
+struct Grants {
+    challenge: String,
+    redirect_uri: String,
+    device_polls: usize,
+    refresh: String,
+    refreshes: usize,
 }
 
 /// One request the endpoint received.
@@ -49,6 +70,7 @@ impl TokenRequest {
 pub struct TokenServer {
     addr: SocketAddr,
     requests: Arc<Mutex<Vec<TokenRequest>>>,
+    grants: Arc<Mutex<Grants>>,
     task: JoinHandle<()>,
 }
 
@@ -60,16 +82,21 @@ impl TokenServer {
             .expect("bind token server");
         let addr = listener.local_addr().expect("token server address");
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let log = requests.clone();
+        let grants = Arc::new(Mutex::new(Grants::default()));
+        if let TokenReply::Authorization { refresh, .. } = &reply {
+            grants.lock().unwrap().refresh.clone_from(refresh);
+        }
+        let (log, state) = (requests.clone(), grants.clone());
         let task = tokio::spawn(async move {
             while let Ok((tcp, _)) = listener.accept().await {
-                let (log, reply) = (log.clone(), reply.clone());
-                tokio::spawn(async move { serve(tcp, &log, reply).await });
+                let (log, reply, state) = (log.clone(), reply.clone(), state.clone());
+                tokio::spawn(async move { serve(tcp, &log, reply, &state).await });
             }
         });
         TokenServer {
             addr,
             requests,
+            grants,
             task,
         }
     }
@@ -77,6 +104,11 @@ impl TokenServer {
     /// The authority to give the tester (`http://127.0.0.1:<port>`).
     pub fn authority(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// How many times a refresh token was exchanged.
+    pub fn refreshes(&self) -> usize {
+        self.grants.lock().unwrap().refreshes
     }
 
     /// Every request so far.
@@ -91,7 +123,12 @@ impl Drop for TokenServer {
     }
 }
 
-async fn serve(mut tcp: TcpStream, log: &Mutex<Vec<TokenRequest>>, reply: TokenReply) {
+async fn serve(
+    mut tcp: TcpStream,
+    log: &Mutex<Vec<TokenRequest>>,
+    reply: TokenReply,
+    grants: &Mutex<Grants>,
+) {
     let mut data = Vec::new();
     let mut buf = [0u8; 4096];
     let body_start = loop {
@@ -124,7 +161,9 @@ async fn serve(mut tcp: TcpStream, log: &Mutex<Vec<TokenRequest>>, reply: TokenR
         .nth(1)
         .unwrap_or_default()
         .to_owned();
-    let form = body
+    let query = path.split_once('?').map_or("", |(_, q)| q).to_owned();
+    let form_text = if head.starts_with("GET") { query } else { body };
+    let form: Vec<(String, String)> = form_text
         .split('&')
         .filter_map(|pair| {
             let (k, v) = pair.split_once('=')?;
@@ -136,7 +175,10 @@ async fn serve(mut tcp: TcpStream, log: &Mutex<Vec<TokenRequest>>, reply: TokenR
             Some((decode(k), decode(v)))
         })
         .collect();
-    log.lock().unwrap().push(TokenRequest { path, form });
+    log.lock().unwrap().push(TokenRequest {
+        path: path.clone(),
+        form: form.clone(),
+    });
     let respond = |status: &str, body: &str| {
         format!(
             "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -149,6 +191,10 @@ async fn serve(mut tcp: TcpStream, log: &Mutex<Vec<TokenRequest>>, reply: TokenR
             &format!(r#"{{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"{token}"}}"#),
         ),
         TokenReply::Error(status, json) => respond(&format!("{status} Error"), &json),
+        TokenReply::Authorization { access, .. } => {
+            let request = TokenRequest { path, form };
+            authorize(&request, &access, grants)
+        }
         TokenReply::Raw(body) => respond("200 OK", &body),
         TokenReply::Redirect => "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\n\r\n".to_owned(),
         TokenReply::Stall => {
@@ -170,4 +216,99 @@ async fn serve(mut tcp: TcpStream, log: &Mutex<Vec<TokenRequest>>, reply: TokenR
     };
     let _ = tcp.write_all(answer.as_bytes()).await;
     let _ = tcp.shutdown().await;
+}
+
+/// One answer of the whole authorization server (see [`TokenReply::Authorization`]).
+fn authorize(request: &TokenRequest, access: &str, grants: &Mutex<Grants>) -> String {
+    let json = |status: &str, body: String| {
+        format!(
+            "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let error = |code: &str, description: &str| {
+        json(
+            "400 Bad Request",
+            format!(r#"{{"error":"{code}","error_description":"{description}"}}"#),
+        )
+    };
+    let mut grants = grants.lock().unwrap();
+    let route = request.path.split('?').next().unwrap_or_default();
+    if route.ends_with("/authorize") || route.ends_with("/auth") {
+        request
+            .field("code_challenge")
+            .unwrap_or_default()
+            .clone_into(&mut grants.challenge);
+        request
+            .field("redirect_uri")
+            .unwrap_or_default()
+            .clone_into(&mut grants.redirect_uri);
+        let location = format!(
+            "{}?code=test-code&state={}",
+            grants.redirect_uri,
+            request.field("state").unwrap_or_default()
+        );
+        return format!(
+            "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+    }
+    if route.ends_with("/devicecode") {
+        return json(
+            "200 OK",
+            r#"{"device_code":"device-1","user_code":"ABCD-EFGH","verification_uri":"https://microsoft.com/devicelogin","expires_in":900,"interval":1,"message":"To sign in, use a web browser"}"#.to_owned(),
+        );
+    }
+    let granted = |grants: &mut Grants| {
+        grants.refresh = format!("refresh-rotated-{}", grants.refreshes);
+        json(
+            "200 OK",
+            format!(
+                r#"{{"token_type":"Bearer","expires_in":3599,"access_token":"{access}","refresh_token":"{}","scope":"https://outlook.office.com/SMTP.Send"}}"#,
+                grants.refresh
+            ),
+        )
+    };
+    match request.field("grant_type") {
+        Some("authorization_code") => {
+            let verifier = request.field("code_verifier").unwrap_or_default();
+            let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
+            let challenge =
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref());
+            if request.field("code") != Some("test-code") {
+                error("invalid_grant", "AADSTS70000: the code is unknown")
+            } else if challenge != grants.challenge {
+                error(
+                    "invalid_grant",
+                    "AADSTS501481: The Code_Verifier does not match the code_challenge",
+                )
+            } else if request.field("redirect_uri") != Some(grants.redirect_uri.as_str()) {
+                error("invalid_grant", "AADSTS50011: redirect URI mismatch")
+            } else {
+                granted(&mut grants)
+            }
+        }
+        Some("urn:ietf:params:oauth:grant-type:device_code") => {
+            grants.device_polls += 1;
+            if grants.device_polls == 1 {
+                error(
+                    "authorization_pending",
+                    "AADSTS70016: the user has not finished signing in",
+                )
+            } else {
+                granted(&mut grants)
+            }
+        }
+        Some("refresh_token") => {
+            if request.field("refresh_token") == Some(grants.refresh.as_str()) {
+                grants.refreshes += 1;
+                granted(&mut grants)
+            } else {
+                error(
+                    "invalid_grant",
+                    "AADSTS70008: The refresh token has expired or is invalid",
+                )
+            }
+        }
+        _ => error("unsupported_grant_type", "unknown grant"),
+    }
 }
