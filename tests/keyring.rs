@@ -12,6 +12,8 @@ mod support;
 
 #[path = "keyring/cli_flow.rs"]
 mod cli_flow;
+#[path = "keyring/oauth_flow.rs"]
+mod oauth_flow;
 #[path = "keyring/store.rs"]
 mod store;
 

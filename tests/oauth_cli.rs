@@ -299,3 +299,46 @@ async fn usage_mistakes_are_named() {
         assert_nothing_secret(&output);
     }
 }
+
+/// A person signs in with a device code (no browser needed): the code is shown on stderr, the
+/// mail goes out with the token, and nothing secret is printed.
+#[tokio::test]
+async fn device_code_sign_in_then_send() {
+    let endpoint = TokenServer::start(TokenReply::Authorization {
+        access: TOKEN.to_owned(),
+        refresh: "unused".into(),
+    })
+    .await;
+    let server = smtp_taking(TOKEN).await;
+    let authority = endpoint.authority();
+    let client_id = format!("device-test-{}", std::process::id());
+    let args = oauth_send(
+        &server,
+        &[
+            "--oauth",
+            "microsoft",
+            "--sign-in",
+            "device",
+            "--client-id",
+            &client_id,
+            "--authority",
+            &authority,
+        ],
+    );
+    let output = run_async(args, Vec::new(), "").await;
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stderr.contains("enter the code ABCD-EFGH"), "{stderr}");
+    assert!(stdout.contains("Signed in"), "{stdout}");
+    assert_nothing_secret(&output);
+    assert!(
+        !format!("{stdout}{stderr}").contains("refresh-rotated"),
+        "the refresh token leaked"
+    );
+    assert_eq!(server.messages().len(), 1);
+    let authorize = &endpoint.requests()[0];
+    assert_eq!(authorize.path, "/organizations/oauth2/v2.0/devicecode");
+}

@@ -41,6 +41,9 @@ pub enum Command {
     /// Find the outgoing mail settings for an email address (or test a server on every port)
     /// without sending a message or a password.
     Probe(Box<super::probe_args::ProbeArgs>),
+    /// Show or forget a person's OAuth sign-in kept in the keyring (see send --sign-in).
+    #[command(subcommand, name = "oauth")]
+    OAuth(super::oauth_cmd::OAuthCommand),
     /// Will mail from this address arrive? Checks SPF, DKIM and DMARC of its domain for the
     /// server it goes through, and prints the DNS records to add.
     DnsCheck(super::dns_check_args::DnsCheckArgs),

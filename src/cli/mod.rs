@@ -16,6 +16,7 @@ mod inbox_cmd;
 mod interrupt;
 mod json;
 mod oauth_args;
+mod oauth_cmd;
 mod output;
 mod probe_args;
 mod probe_cmd;
@@ -85,6 +86,7 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
         Command::Webconfig(command) => runtime.block_on(webconfig_cmd::run(command)),
         Command::Probe(args) => runtime.block_on(probe_cmd::run(*args)),
         Command::DnsCheck(args) => runtime.block_on(dns_check_cmd::run(args)),
+        Command::OAuth(command) => runtime.block_on(oauth_cmd::run(command)),
     }
 }
 

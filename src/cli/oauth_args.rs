@@ -7,11 +7,15 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 
 use super::resolve::read_password_line;
-use crate::oauth::SaslMechanism;
+use tokio_util::sync::CancellationToken;
+
+use crate::credentials::Keyring;
+use crate::oauth::delegated::{DelegatedApp, DeviceCode, Tokens, browser_sign_in, device_sign_in};
 use crate::oauth::token::{
     AccessToken, ClientCredentials, EXCHANGE_APP_SCOPE, MICROSOFT_AUTHORITY, TokenError,
     client_credentials,
 };
+use crate::oauth::{OAuthProvider, SaslMechanism, stored};
 use crate::secret::Password;
 use crate::settings::{Settings, SignIn};
 
@@ -26,9 +30,26 @@ pub struct OAuthArgs {
     pub oauth_token_stdin: bool,
     /// Get the token from the provider first (Microsoft: an app signing in as itself with
     /// --tenant, --client-id and its client secret).
-    #[arg(long, value_enum, value_name = "PROVIDER", help_heading = "Sign in with OAuth", requires_all = ["tenant", "client_id"])]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "PROVIDER",
+        help_heading = "Sign in with OAuth",
+        requires = "client_id"
+    )]
     pub oauth: Option<OAuthProviderArg>,
-    /// Microsoft: the Directory (tenant) ID or a domain of the organisation.
+    /// A person signs in (instead of the app as itself): in the system browser, or with a
+    /// code typed in on any device. The sign-in is kept in the keyring and renewed silently.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HOW",
+        help_heading = "Sign in with OAuth",
+        requires = "oauth"
+    )]
+    pub sign_in: Option<SignInArg>,
+    /// Microsoft: the Directory (tenant) ID or a domain of the organisation (for a person
+    /// signing in: `organizations` by default, `consumers` for Outlook.com).
     #[arg(
         long,
         value_name = "TENANT",
@@ -82,6 +103,16 @@ pub enum OAuthProviderArg {
     Microsoft,
     /// Google (not for apps signing in as themselves: see the message).
     Google,
+}
+
+/// `--sign-in`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignInArg {
+    /// Open the sign-in page in the system browser (set `MAILTESTER_BROWSER` to a program to use
+    /// another one).
+    Browser,
+    /// Show a code to type in at the provider's page, on any device.
+    Device,
 }
 
 /// `--sasl`.
@@ -146,7 +177,10 @@ impl OAuthArgs {
             read_password_line("--oauth-token-stdin", "Access token")
                 .map_err(OAuthSetupError::Usage)?
         } else {
-            self.fetch(said, settings.timeouts.command()).await?.token
+            let mailbox = settings.user_name.trim().to_owned();
+            self.fetch(said, settings.timeouts.command(), &mailbox)
+                .await?
+                .token
         };
         Ok(settings)
     }
@@ -157,7 +191,11 @@ impl OAuthArgs {
         &self,
         said: &dyn Fn(&str),
         timeout: Duration,
+        mailbox: &str,
     ) -> Result<AccessToken, OAuthSetupError> {
+        if let Some(how) = self.sign_in {
+            return self.delegated(how, said, mailbox).await;
+        }
         if self.oauth == Some(OAuthProviderArg::Google) {
             return Err(OAuthSetupError::Usage(
                 "Google lets no app send Gmail as itself with a client secret: a person signs in \
@@ -178,6 +216,13 @@ impl OAuthArgs {
                     .to_owned(),
             ));
         };
+        if self.tenant.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            return Err(OAuthSetupError::Usage(
+                "--oauth microsoft (an app signing in as itself) needs --tenant: the Directory \
+                 (tenant) ID or a domain of the organisation"
+                    .to_owned(),
+            ));
+        }
         let request = ClientCredentials {
             authority: self
                 .authority
@@ -214,4 +259,117 @@ fn secret_from_env(var: &str, what: &str) -> Result<Password, OAuthSetupError> {
             "the environment variable {var} is not set (or empty); set it to {what}"
         ))),
     }
+}
+
+impl OAuthArgs {
+    /// The app a person signs in to, from the flags.
+    pub fn delegated_app(&self) -> Result<DelegatedApp, OAuthSetupError> {
+        let provider = match self.oauth {
+            Some(OAuthProviderArg::Google) => OAuthProvider::Google,
+            _ => OAuthProvider::Microsoft,
+        };
+        let client_secret = if let Some(var) = &self.client_secret_env {
+            Some(secret_from_env(var, "the client secret")?)
+        } else if self.client_secret_stdin {
+            Some(
+                read_password_line("--client-secret-stdin", "Client secret")
+                    .map_err(OAuthSetupError::Usage)?,
+            )
+        } else {
+            None
+        };
+        Ok(DelegatedApp {
+            provider,
+            authority: self.authority.clone(),
+            tenant: self.tenant.clone().unwrap_or_default(),
+            client_id: self.client_id.clone().unwrap_or_default(),
+            client_secret,
+        })
+    }
+
+    /// A person's sign-in: renewed silently from the keyring when it holds one, else in the
+    /// browser or with a device code (then kept in the keyring).
+    async fn delegated(
+        &self,
+        how: SignInArg,
+        said: &dyn Fn(&str),
+        mailbox: &str,
+    ) -> Result<AccessToken, OAuthSetupError> {
+        let app = self.delegated_app()?;
+        let keyring = tokio::task::spawn_blocking(Keyring::system)
+            .await
+            .ok()
+            .and_then(Result::ok);
+        if let Some(keyring) = &keyring {
+            match stored::renew(keyring, &app, mailbox).await {
+                Ok(Some(tokens)) => {
+                    said(&format!("Using the saved sign-in of {mailbox} (renewed)."));
+                    return Ok(access(tokens));
+                }
+                Ok(None) => {}
+                Err(error) => said(&format!(
+                    "The saved sign-in could not be renewed ({error}); signing in again."
+                )),
+            }
+        }
+        let cancel = CancellationToken::new();
+        let watcher = super::interrupt::cancel_on_ctrl_c(cancel.clone(), "Stopping the sign-in…");
+        let result = match how {
+            SignInArg::Browser => {
+                let open = |url: &str| {
+                    eprintln!(
+                        "Sign in as {mailbox} in your browser. If it does not open, open this address:\n  {url}"
+                    );
+                    open_browser(url)
+                };
+                browser_sign_in(&app, mailbox, &open, &cancel).await
+            }
+            SignInArg::Device => {
+                let show = |code: &DeviceCode| {
+                    eprintln!(
+                        "To sign in, open {} on any device and enter the code {} (valid for {} minutes).",
+                        code.verification_uri,
+                        code.user_code,
+                        code.expires_in.as_secs() / 60
+                    );
+                };
+                device_sign_in(&app, &show, &cancel).await
+            }
+        };
+        watcher.abort();
+        let tokens = result.map_err(OAuthSetupError::Token)?;
+        match (&keyring, &tokens.refresh) {
+            (Some(keyring), Some(refresh)) => {
+                match stored::keep(keyring, &app, mailbox, refresh).await {
+                    Ok(()) => said(
+                        "Signed in; the sign-in is kept in the system keyring and renewed by itself.",
+                    ),
+                    Err(error) => said(&format!("Signed in, for this run only: {error}")),
+                }
+            }
+            _ => said("Signed in, for this run only (no keyring to keep the sign-in in)."),
+        }
+        Ok(access(tokens))
+    }
+}
+
+fn access(tokens: Tokens) -> AccessToken {
+    AccessToken {
+        token: tokens.access,
+        expires_in: tokens.expires_in.map(|d| d.as_secs()),
+    }
+}
+
+/// Opens `url` in the browser: the program in `MAILTESTER_BROWSER` when set, else the system's.
+fn open_browser(url: &str) -> Result<(), String> {
+    if let Some(program) = std::env::var_os("MAILTESTER_BROWSER").filter(|p| !p.is_empty()) {
+        return std::process::Command::new(&program)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .map(drop)
+            .map_err(|err| format!("could not start {}: {err}", program.to_string_lossy()));
+    }
+    webbrowser::open(url).map_err(|err| format!("could not open the browser: {err}"))
 }

@@ -1,0 +1,126 @@
+//! `mailtester oauth status|sign-out`: what sign-in is kept in the keyring for a mailbox and
+//! an app, and forgetting it.
+
+use clap::{Args, Subcommand};
+
+use super::exit;
+use super::oauth_args::{OAuthArgs, OAuthProviderArg, OAuthSetupError};
+use crate::credentials::Keyring;
+use crate::oauth::stored;
+
+/// `oauth`'s subcommands.
+#[derive(Debug, Subcommand)]
+pub enum OAuthCommand {
+    /// Is a person's sign-in kept for this mailbox and app? Renews it to prove it still works.
+    Status(OAuthAccountArgs),
+    /// Forget the kept sign-in (the refresh token in the keyring).
+    SignOut(OAuthAccountArgs),
+}
+
+/// Which sign-in: the mailbox, the provider and the app.
+#[derive(Debug, Args)]
+pub struct OAuthAccountArgs {
+    /// The mailbox that signed in.
+    #[arg(long = "user", value_name = "MAILBOX")]
+    pub user: String,
+    /// The provider.
+    #[arg(long, value_enum, value_name = "PROVIDER")]
+    pub oauth: OAuthProviderArg,
+    /// The app's Application (client) ID.
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// Microsoft: the tenant signed in to [default: organizations].
+    #[arg(long, value_name = "TENANT")]
+    pub tenant: Option<String>,
+    /// The sign-in service, when not the provider's own.
+    #[arg(long, value_name = "URL")]
+    pub authority: Option<String>,
+    /// Google: read the desktop app's client secret from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub client_secret_env: Option<String>,
+}
+
+/// Runs `oauth status` or `oauth sign-out`.
+pub async fn run(command: OAuthCommand) -> u8 {
+    let (args, status) = match &command {
+        OAuthCommand::Status(args) => (args, true),
+        OAuthCommand::SignOut(args) => (args, false),
+    };
+    let flags = OAuthArgs {
+        oauth: Some(args.oauth),
+        client_id: Some(args.client_id.clone()),
+        tenant: args.tenant.clone(),
+        authority: args.authority.clone(),
+        client_secret_env: args.client_secret_env.clone(),
+        ..OAuthArgs::default()
+    };
+    let app = match flags.delegated_app() {
+        Ok(app) => app,
+        Err(OAuthSetupError::Usage(message)) => {
+            eprintln!("error: {message}");
+            return exit::USAGE;
+        }
+        Err(OAuthSetupError::Token(error)) => {
+            eprintln!("error: {error}");
+            return exit::USAGE;
+        }
+    };
+    let keyring = match tokio::task::spawn_blocking(Keyring::system).await {
+        Ok(Ok(keyring)) => keyring,
+        Ok(Err(error)) => {
+            eprintln!("error: {error}");
+            return exit::INTERNAL;
+        }
+        Err(_) => return exit::INTERNAL,
+    };
+    let mailbox = args.user.trim().to_owned();
+    if !status {
+        let forgotten = {
+            let (keyring, app, mailbox) = (keyring.clone(), app.clone(), mailbox.clone());
+            tokio::task::spawn_blocking(move || stored::forget(&keyring, &app, &mailbox)).await
+        };
+        return match forgotten {
+            Ok(Ok(true)) => {
+                println!("Signed out: the sign-in of {mailbox} is no longer kept.");
+                exit::OK
+            }
+            Ok(Ok(false)) => {
+                println!("No sign-in of {mailbox} was kept for this app.");
+                exit::OK
+            }
+            Ok(Err(error)) => {
+                eprintln!("error: {error}");
+                exit::INTERNAL
+            }
+            Err(_) => exit::INTERNAL,
+        };
+    }
+    match stored::renew(&keyring, &app, &mailbox).await {
+        Ok(Some(tokens)) => {
+            let valid = tokens
+                .expires_in
+                .map(|d| format!(", valid for {} min", d.as_secs() / 60))
+                .unwrap_or_default();
+            let claims = crate::oauth::TokenClaims::peek(tokens.access.expose());
+            let who = claims
+                .and_then(|c| c.user)
+                .unwrap_or_else(|| mailbox.clone());
+            println!(
+                "Signed in as {who} with {} (kept in the system keyring). A new access token was issued just now{valid}.",
+                app.provider.label()
+            );
+            exit::OK
+        }
+        Ok(None) => {
+            println!(
+                "Not signed in: no sign-in of {mailbox} is kept for this app. `mailtester send --oauth {} --sign-in browser` signs in.",
+                app.provider.cli_name()
+            );
+            exit::SIGN_IN
+        }
+        Err(error) => {
+            println!("The kept sign-in of {mailbox} no longer works: {error}. Sign in again.");
+            exit::SIGN_IN
+        }
+    }
+}
