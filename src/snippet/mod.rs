@@ -10,6 +10,7 @@ mod format;
 mod laravel;
 mod mailkit;
 mod nodemailer;
+mod oauth;
 mod parts;
 mod phpmailer;
 mod symfony;
@@ -19,6 +20,10 @@ mod wordpress;
 use serde::Serialize;
 
 pub use format::Format;
+pub use oauth::{
+    CLIENT_ID_PLACEHOLDER, CLIENT_SECRET_PLACEHOLDER, MAILBOX_PLACEHOLDER, OAuthApp,
+    REFRESH_TOKEN_PLACEHOLDER, SetupStep, TENANT_PLACEHOLDER, microsoft_app_setup, render_oauth,
+};
 pub use web_config::web_config;
 
 use crate::settings::Settings;

@@ -121,6 +121,8 @@ pub(super) struct Ctx {
     tenant: String,
     /// The client id or [`CLIENT_ID_PLACEHOLDER`].
     client_id: String,
+    /// Whether the snippet signs in to the tested SMTP server (false: a web API instead).
+    via_smtp: bool,
     /// What the user must know, the placement first (pushed by each platform).
     warnings: Vec<String>,
 }
@@ -150,6 +152,7 @@ impl Ctx {
             from,
             tenant: or_placeholder(&app.tenant, TENANT_PLACEHOLDER),
             client_id: or_placeholder(&app.client_id, CLIENT_ID_PLACEHOLDER),
+            via_smtp: true,
             warnings: Vec::new(),
         }
     }
@@ -264,46 +267,55 @@ impl Ctx {
     }
 
     fn provider_notes(&mut self) {
-        match (self.provider, self.asked_flow) {
+        if self.provider == OAuthProvider::Google && self.asked_flow == OAuthFlow::AppOnly {
+            self.warnings.push(
+                "Google has no app-only sign-in for an ordinary mailbox: that needs a Google Workspace service account \
+                 with domain-wide delegation, set up by the Workspace admin. This signs in as the mailbox (delegated) \
+                 instead."
+                    .to_owned(),
+            );
+        }
+        if !self.via_smtp {
+            if self.provider == OAuthProvider::Google {
+                self.warnings.push(GOOGLE_TESTING.to_owned());
+            }
+            return;
+        }
+        match (self.provider, self.flow()) {
             (OAuthProvider::Microsoft, OAuthFlow::AppOnly) => self.warnings.push(
                 "App-only sign-in needs a one-time setup by your Microsoft 365 admin: the permission SMTP.SendAsApp, \
                  admin consent, and the app's access to this mailbox in Exchange (see the setup steps)."
                     .to_owned(),
             ),
             (OAuthProvider::Microsoft, OAuthFlow::Delegated) => self.warnings.push(
-                "The app registration needs the delegated permission SMTP.Send (Office 365 Exchange Online), and the \
+                "The app registration needs the delegated permission SMTP.Send, and the \
                  refresh token must be asked for with the scopes https://outlook.office.com/SMTP.Send and offline_access."
                     .to_owned(),
             ),
-            (OAuthProvider::Google, OAuthFlow::AppOnly) => self.warnings.push(
-                "Google has no app-only sign-in for an ordinary mailbox: that needs a Google Workspace service account \
-                 with domain-wide delegation, set up by the Workspace admin. This snippet signs in as the mailbox \
-                 (delegated) instead."
-                    .to_owned(),
-            ),
-            (OAuthProvider::Google, OAuthFlow::Delegated) => {}
+            (OAuthProvider::Google, _) => self.warnings.push(format!(
+                "The Google OAuth client needs the scope {GOOGLE_SCOPE}. {GOOGLE_TESTING}"
+            )),
         }
-        match self.provider {
-            OAuthProvider::Microsoft => self.warnings.push(
+        if self.provider == OAuthProvider::Microsoft {
+            self.warnings.push(
                 "SMTP sign-in (SMTP AUTH) must stay switched on for the mailbox, also with OAuth: \
                  Set-CASMailbox -SmtpClientAuthenticationDisabled $false."
                     .to_owned(),
-            ),
-            OAuthProvider::Google => self.warnings.push(
-                "The Google OAuth client needs the scope https://mail.google.com/. While its consent screen is in \
-                 \"Testing\", refresh tokens expire after 7 days: publish it before relying on this."
-                    .to_owned(),
-            ),
+            );
         }
         if self.security == Security::None {
             self.warnings.push(
-                "The tested connection was not encrypted: OAuth tokens must not cross the network unencrypted. \
-                 Use port 587 with STARTTLS (or 465 with SSL on connect)."
+                "The tested connection was not encrypted: OAuth tokens must not cross the network unencrypted, so \
+                 this uses STARTTLS. Test port 587 with STARTTLS (or 465 with SSL on connect) before relying on it."
                     .to_owned(),
             );
         }
     }
 }
+
+/// Google's refresh tokens while the consent screen is in testing.
+const GOOGLE_TESTING: &str = "While the Google OAuth consent screen is in \"Testing\", refresh tokens expire after \
+     7 days: publish the app before relying on this.";
 
 /// The provider's SMTP server, for settings without a host.
 fn default_host(provider: OAuthProvider) -> &'static str {
@@ -338,7 +350,10 @@ mod tests {
 
     #[test]
     fn comments_take_only_plain_values() {
-        assert_eq!(comment_safe("smtp.office365.com"), Some("smtp.office365.com"));
+        assert_eq!(
+            comment_safe("smtp.office365.com"),
+            Some("smtp.office365.com")
+        );
         for value in ["xn--bcher-kva.example", "a?>b", "a\nb", "", "host-", "a b"] {
             assert_eq!(comment_safe(value), None, "{value:?}");
         }
