@@ -7,8 +7,9 @@ use tokio_util::sync::CancellationToken;
 use crate::diagnosis::{Diagnosis, aspnet_exception, diagnose, exception_heading};
 use crate::event::EventSink;
 use crate::session::{Goal, SessionReport, run_session};
+use crate::settings::SignIn;
 use crate::settings::{FieldProblem, SessionPlan, Settings};
-use crate::snippet::{Format, Snippet, default_format, render};
+use crate::snippet::{Format, Snippet, default_format, render, render_oauth};
 use crate::warning::{Warning, warnings};
 
 /// Everything a finished test means. Built by [`TestOutcome::new`] (or [`run_test`]) and never
@@ -31,7 +32,8 @@ impl TestOutcome {
         let diagnosis = diagnose(&settings, &report);
         let aspnet_exception = aspnet_exception(&settings, &report);
         let ok = report.ok() && diagnosis.is_none();
-        let snippet = ok.then(|| render(default_format(&settings), &settings, include_password));
+        let snippet =
+            ok.then(|| snippet_for(default_format(&settings), &settings, include_password));
         let warnings = warnings(&settings, &report);
         Self {
             settings,
@@ -78,7 +80,7 @@ impl TestOutcome {
     /// `None` unless [`Self::ok`].
     pub fn snippet_as(&self, format: Format, include_password: bool) -> Option<Snippet> {
         self.ok()
-            .then(|| render(format, &self.settings, include_password))
+            .then(|| snippet_for(format, &self.settings, include_password))
     }
 
     /// What works now but will stop working (Microsoft 365's end of password sign-in).
@@ -100,6 +102,15 @@ impl TestOutcome {
     /// sign-in).
     pub fn sent(&self) -> bool {
         self.report.ok()
+    }
+}
+
+/// The configuration for the tested settings: the OAuth one when the test signed in with
+/// OAuth (its secrets always placeholders), else the password one.
+fn snippet_for(format: Format, settings: &Settings, include_password: bool) -> Snippet {
+    match settings.sign_in {
+        SignIn::OAuth => render_oauth(format, settings, &settings.oauth_app),
+        SignIn::Password => render(format, settings, include_password),
     }
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use validate::{Field, FieldProblem, SessionPlan, Severity};
 
-use crate::oauth::SaslMechanism;
+use crate::oauth::{OAuthApp, SaslMechanism};
 use crate::secret::Password;
 
 /// How the connection is protected.
@@ -279,6 +279,8 @@ pub struct Settings {
     /// The OAuth access token for this test (with [`SignIn::OAuth`]); never written anywhere.
     #[serde(skip)]
     pub access_token: Password,
+    /// The OAuth app (with [`SignIn::OAuth`]): provider, flow, tenant, client ID.
+    pub oauth_app: OAuthApp,
     /// The OAuth SASL mechanism to use; `None` picks from what the server offers (XOAUTH2 first).
     #[serde(skip)]
     pub sasl: Option<SaslMechanism>,
@@ -319,6 +321,7 @@ impl Default for Settings {
             framework: Framework::Net4,
             sign_in: SignIn::Password,
             access_token: Password::default(),
+            oauth_app: OAuthApp::default(),
             sasl: None,
         }
     }

@@ -114,6 +114,24 @@ pub struct SnippetArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Write the configuration for signing in with OAuth at this provider instead of a
+    /// password (client secret and refresh token always as placeholders).
+    #[arg(long, value_enum, value_name = "PROVIDER", help_heading = "OAuth")]
+    pub oauth: Option<super::oauth_args::OAuthProviderArg>,
+    /// The app's Application (client) ID.
+    #[arg(long, value_name = "ID", requires = "oauth", help_heading = "OAuth")]
+    pub client_id: Option<String>,
+    /// Microsoft: the Directory (tenant) ID or a domain of the organisation.
+    #[arg(
+        long,
+        value_name = "TENANT",
+        requires = "oauth",
+        help_heading = "OAuth"
+    )]
+    pub tenant: Option<String>,
+    /// A person signs in once (a refresh token) instead of the app signing in as itself.
+    #[arg(long, requires = "oauth", help_heading = "OAuth")]
+    pub delegated: bool,
 }
 
 /// `--format`: one [`Format`] (spelled as [`Format::cli_name`]) or `all`.

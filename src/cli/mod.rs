@@ -375,6 +375,14 @@ fn snippet(args: &args::SnippetArgs) -> u8 {
         output::print_problems(&problems);
         return exit::USAGE;
     }
+    let oauth_app = args.oauth.map(|provider| {
+        oauth_args::oauth_app(
+            provider,
+            args.delegated,
+            args.tenant.as_deref(),
+            args.client_id.as_deref(),
+        )
+    });
     let snippets: Vec<_> = args
         .format
         .unwrap_or(args::FormatArg::One(crate::snippet::default_format(
@@ -382,7 +390,10 @@ fn snippet(args: &args::SnippetArgs) -> u8 {
         )))
         .formats()
         .into_iter()
-        .map(|format| crate::snippet::render(format, &settings, args.include_password))
+        .map(|format| match &oauth_app {
+            Some(app) => crate::snippet::render_oauth(format, &settings, app),
+            None => crate::snippet::render(format, &settings, args.include_password),
+        })
         .collect();
     match (args.json, snippets.as_slice()) {
         (true, [snippet]) => {

@@ -15,7 +15,7 @@ use crate::oauth::token::{
     AccessToken, ClientCredentials, EXCHANGE_APP_SCOPE, MICROSOFT_AUTHORITY, TokenError,
     client_credentials,
 };
-use crate::oauth::{OAuthProvider, SaslMechanism, stored};
+use crate::oauth::{OAuthApp, OAuthFlow, OAuthProvider, SaslMechanism, stored};
 use crate::secret::Password;
 use crate::settings::{Settings, SignIn};
 
@@ -167,6 +167,14 @@ impl OAuthArgs {
             ));
         }
         settings.sign_in = SignIn::OAuth;
+        if let Some(provider) = self.oauth {
+            settings.oauth_app = oauth_app(
+                provider,
+                self.sign_in.is_some(),
+                self.tenant.as_deref(),
+                self.client_id.as_deref(),
+            );
+        }
         settings.sasl = self.sasl.map(|arg| match arg {
             SaslArg::Xoauth2 => SaslMechanism::Xoauth2,
             SaslArg::Oauthbearer => SaslMechanism::OAuthBearer,
@@ -372,4 +380,26 @@ fn open_browser(url: &str) -> Result<(), String> {
             .map_err(|err| format!("could not start {}: {err}", program.to_string_lossy()));
     }
     webbrowser::open(url).map_err(|err| format!("could not open the browser: {err}"))
+}
+
+/// The app named by the flags (Google is always a person signing in).
+pub fn oauth_app(
+    provider: OAuthProviderArg,
+    delegated: bool,
+    tenant: Option<&str>,
+    client_id: Option<&str>,
+) -> OAuthApp {
+    OAuthApp {
+        provider: match provider {
+            OAuthProviderArg::Microsoft => OAuthProvider::Microsoft,
+            OAuthProviderArg::Google => OAuthProvider::Google,
+        },
+        flow: if delegated || provider == OAuthProviderArg::Google {
+            OAuthFlow::Delegated
+        } else {
+            OAuthFlow::AppOnly
+        },
+        tenant: tenant.unwrap_or_default().trim().to_owned(),
+        client_id: client_id.unwrap_or_default().trim().to_owned(),
+    }
 }

@@ -15,6 +15,51 @@ pub enum OAuthCommand {
     Status(OAuthAccountArgs),
     /// Forget the kept sign-in (the refresh token in the keyring).
     SignOut(OAuthAccountArgs),
+    /// The steps that let an app send as a Microsoft 365 mailbox with OAuth (app
+    /// registration, permission, admin consent, PowerShell), filled in with what you give.
+    Setup(SetupArgs),
+}
+
+/// `oauth setup`.
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// The mailbox the app sends as.
+    #[arg(long = "user", value_name = "MAILBOX")]
+    pub user: String,
+    /// The Directory (tenant) ID, when known.
+    #[arg(long, value_name = "TENANT")]
+    pub tenant: Option<String>,
+    /// The Application (client) ID, when known.
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Prints the Microsoft 365 app-registration checklist.
+fn setup(args: &SetupArgs) -> u8 {
+    let app = super::oauth_args::oauth_app(
+        OAuthProviderArg::Microsoft,
+        false,
+        args.tenant.as_deref(),
+        args.client_id.as_deref(),
+    );
+    let steps = crate::snippet::microsoft_app_setup(&app, args.user.trim());
+    if args.json {
+        super::json::print_value(&serde_json::json!({ "steps": steps }));
+        return exit::OK;
+    }
+    for (number, step) in steps.iter().enumerate() {
+        println!("{}. {}", number + 1, step.text);
+        if let Some(powershell) = &step.powershell {
+            for line in powershell.lines() {
+                println!("     PS> {line}");
+            }
+        }
+        println!();
+    }
+    exit::OK
 }
 
 /// Which sign-in: the mailbox, the provider and the app.
@@ -45,6 +90,7 @@ pub async fn run(command: OAuthCommand) -> u8 {
     let (args, status) = match &command {
         OAuthCommand::Status(args) => (args, true),
         OAuthCommand::SignOut(args) => (args, false),
+        OAuthCommand::Setup(args) => return setup(args),
     };
     let flags = OAuthArgs {
         oauth: Some(args.oauth),

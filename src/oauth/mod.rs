@@ -58,6 +58,21 @@ pub enum OAuthFlow {
     Delegated,
 }
 
+/// The OAuth app a site signs in with (no secret: the client secret and refresh token live
+/// in the keyring or the site's own configuration). Saved with a profile; fills the snippets.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OAuthApp {
+    /// Who issues the tokens.
+    pub provider: OAuthProvider,
+    /// App-only (the site signs in as itself) or delegated (a person signs in once).
+    pub flow: OAuthFlow,
+    /// Microsoft: the Directory (tenant) ID or domain; empty → a placeholder.
+    pub tenant: String,
+    /// The Application (client) ID; empty → a placeholder.
+    pub client_id: String,
+}
+
 /// A SASL mechanism that carries an OAuth 2 bearer token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

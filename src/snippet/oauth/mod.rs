@@ -34,8 +34,7 @@ mod symfony;
 mod web_config;
 mod wordpress;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::oauth::OAuthApp;
 pub use setup::{SetupStep, microsoft_app_setup};
 
 use super::{Format, Snippet};
@@ -61,19 +60,6 @@ const MICROSOFT_DELEGATED_SCOPE: &str = "https://outlook.office.com/SMTP.Send of
 const GOOGLE_SCOPE: &str = "https://mail.google.com/";
 /// Google's token endpoint.
 const GOOGLE_TOKEN_URL: &str = "https://oauth2.googleapis.com/token";
-
-/// What an OAuth snippet needs besides the tested settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct OAuthApp {
-    /// Who issues the tokens.
-    pub provider: OAuthProvider,
-    /// App-only (the site signs in as itself) or delegated (a person signs in once).
-    pub flow: OAuthFlow,
-    /// Microsoft: the Directory (tenant) ID or domain; empty → a placeholder.
-    pub tenant: String,
-    /// The Application (client) ID; empty → a placeholder.
-    pub client_id: String,
-}
 
 /// The OAuth configuration for `format`, for the tested host/port/security and the mailbox in
 /// `settings.user_name` (the sender: `settings.from`).
