@@ -19,6 +19,8 @@ mod find;
 mod inbox;
 #[path = "gui/keyboard.rs"]
 mod keyboard;
+#[path = "gui/oauth.rs"]
+mod oauth;
 #[path = "gui/remember.rs"]
 mod remember;
 #[path = "gui/sending.rs"]
@@ -152,4 +154,29 @@ fn open_by_typed_path(
     step_until_shown(harness, prompt);
     set_field(harness, prompt, path.to_str().unwrap());
     harness.get_by_label("Open").click();
+}
+
+/// What a browser does with a sign-in page: GET it, follow its redirect to the loopback
+/// listener, GET that (plain HTTP: the test's authorization server and the listener).
+async fn oauth_browse(url: String) {
+    async fn get(url: &str) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let rest = url.strip_prefix("http://").unwrap_or(url);
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let Ok(mut stream) = tokio::net::TcpStream::connect(host).await else {
+            return String::new();
+        };
+        let request = format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let _ = stream.write_all(request.as_bytes()).await;
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer).await;
+        answer
+    }
+    let first = get(&url).await;
+    if let Some(location) = first.lines().find_map(|l| l.strip_prefix("Location: ")) {
+        get(&location
+            .trim()
+            .replace("http://localhost:", "http://127.0.0.1:"))
+        .await;
+    }
 }

@@ -296,3 +296,45 @@ fn success_report() -> SessionReport {
         ..SessionReport::default()
     }
 }
+
+/// Microsoft 365 with a password: it works, and the countdown card says until when, what the
+/// site will log, and the ways out (the window's fonts: the provider note has arrows).
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "pixels rendered by wgpu on Linux's lavapipe and compared with PNGs made there: under Wine egui_kittest finds no wgpu adapter"
+)]
+fn microsoft_365_countdown() {
+    let tested = Settings {
+        host: "smtp.office365.com".into(),
+        ..settings(true)
+    };
+    let mut form = form_with(&tested);
+    form.preset = "microsoft365".into();
+    snapshots_at("countdown", &form, &SIZES[..1], |harness| {
+        mail_settings_tester::gui::install_fonts(&harness.ctx);
+        harness.run();
+        harness
+            .state_mut()
+            .show_finished(tested.clone(), success_report());
+    });
+}
+
+/// The OAuth sign-in rows: Microsoft 365, a person signing in in the browser.
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "pixels rendered by wgpu on Linux's lavapipe and compared with PNGs made there: under Wine egui_kittest finds no wgpu adapter"
+)]
+fn oauth_sign_in_rows() {
+    let tested = Settings {
+        host: "smtp.office365.com".into(),
+        ..settings(true)
+    };
+    let mut form = form_with(&tested);
+    form.sign_in = mail_settings_tester::gui::SignInChoice::Microsoft;
+    form.microsoft_person = true;
+    form.settings.oauth_app.client_id = "0b7e5a2c-4d1f-4c8e-9a53-1f2e3d4c5b6a".into();
+    form.settings.target = mail_settings_tester::settings::Target::Generic;
+    snapshots_at("oauth_sign_in", &form, &SIZES[..1], |_| {});
+}

@@ -328,7 +328,7 @@ impl OAuthArgs {
                     eprintln!(
                         "Sign in as {mailbox} in your browser. If it does not open, open this address:\n  {url}"
                     );
-                    open_browser(url)
+                    crate::oauth::browser::open(url)
                 };
                 browser_sign_in(&app, mailbox, &open, &cancel).await
             }
@@ -367,21 +367,6 @@ fn access(tokens: Tokens) -> AccessToken {
         expires_in: tokens.expires_in.map(|d| d.as_secs()),
     }
 }
-
-/// Opens `url` in the browser: the program in `MAILTESTER_BROWSER` when set, else the system's.
-fn open_browser(url: &str) -> Result<(), String> {
-    if let Some(program) = std::env::var_os("MAILTESTER_BROWSER").filter(|p| !p.is_empty()) {
-        return std::process::Command::new(&program)
-            .arg(url)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .map(drop)
-            .map_err(|err| format!("could not start {}: {err}", program.to_string_lossy()));
-    }
-    webbrowser::open(url).map_err(|err| format!("could not open the browser: {err}"))
-}
-
 /// The app named by the flags (Google is always a person signing in).
 pub fn oauth_app(
     provider: OAuthProviderArg,

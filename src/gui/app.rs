@@ -90,6 +90,10 @@ pub struct MailTesterApp {
     pub(super) inbox_cancel: Option<CancellationToken>,
     /// When the last finished test ended (an inbox check counts the arrival time from here).
     pub(super) sent_at: Option<std::time::Instant>,
+    /// OAuth: a person's sign-in.
+    pub(super) oauth: super::oauth::OAuthState,
+    /// Opens sign-in pages.
+    pub(super) browser: super::oauth::Browser,
 }
 
 impl MailTesterApp {
@@ -144,6 +148,8 @@ impl MailTesterApp {
             inbox: InboxState::default(),
             inbox_cancel: None,
             sent_at: None,
+            oauth: super::oauth::OAuthState::default(),
+            browser: std::sync::Arc::new(crate::oauth::browser::open),
         }
     }
 
@@ -228,6 +234,7 @@ impl MailTesterApp {
                 Message::InboxLine { run, line } => self.inbox.on_line(run, line),
                 Message::InboxChecked { run, result } => self.inbox_finished(run, result),
                 Message::ClipboardText(text) => self.clipboard_arrived(text),
+                Message::SignedIn(result) => self.signed_in(*result),
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));
                 }

@@ -68,6 +68,14 @@ pub(crate) enum FormCommand {
     ChoosePreset(String),
     /// Remove the saved password for the form's user, host and port from the keyring.
     ForgetPassword,
+    /// Sign a person in with OAuth in the browser.
+    SignIn,
+    /// Stop waiting for the browser sign-in.
+    CancelSignIn,
+    /// Forget the person's OAuth sign-in.
+    SignOut,
+    /// Switch the form to another sign-in (the countdown's "Test OAuth instead").
+    ChooseSignIn(super::form_state::SignInChoice),
 }
 
 /// What the window shows.

@@ -35,14 +35,16 @@ pub(super) fn is_form_field(id: Id) -> bool {
 }
 
 /// What the form shows besides the fields.
-#[derive(Debug, Clone, Copy)]
-pub struct FormView {
+#[derive(Clone, Copy)]
+pub struct FormView<'a> {
     /// A test is running (Cancel instead of Send).
     pub running: bool,
     /// "Send test email" is the window's primary action now.
     pub send_is_primary: bool,
     /// The keyring holds a password for this account ("Forget" shows).
     pub password_saved: bool,
+    /// The OAuth sign-in.
+    pub oauth: &'a super::oauth::OAuthState,
 }
 
 /// Draws the whole form and the send button (`problems`: the ones to show). Returns whether
@@ -51,7 +53,7 @@ pub fn form_ui(
     ui: &mut Ui,
     form: &mut FormState,
     problems: &[FieldProblem],
-    view: FormView,
+    view: FormView<'_>,
     commands: &mut Vec<Command>,
 ) -> bool {
     let before = serde_json::to_string(&*form).unwrap_or_default();
@@ -84,8 +86,12 @@ pub fn form_ui(
                 "usually your full email address",
             );
             text_row(ui, &user, &mut form.settings.user_name, problems);
-            password_row(ui, form, problems);
-            keyring_row(ui, form, view.password_saved, commands);
+            let sign_in = super::oauth::SignInView { state: view.oauth };
+            super::oauth::sign_in_rows(ui, form, &sign_in, problems, commands);
+            if form.sign_in == super::form_state::SignInChoice::Password {
+                password_row(ui, form, problems);
+                keyring_row(ui, form, view.password_saved, commands);
+            }
             ssl_row(ui, form, problems);
             let from = row(Field::From, "From", None, "site@example.com");
             text_row(ui, &from, &mut form.settings.from, problems);
@@ -263,6 +269,7 @@ fn other_problems_ui(ui: &mut Ui, problems: &[FieldProblem]) {
         Field::Security,
         Field::From,
         Field::To,
+        Field::OAuth,
     ];
     for problem in problems.iter().filter(|p| !shown.contains(&p.field)) {
         problem_label(ui, problem);
@@ -273,7 +280,7 @@ fn send_row(
     ui: &mut Ui,
     problems: &[FieldProblem],
     blocked: bool,
-    view: FormView,
+    view: FormView<'_>,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {

@@ -34,7 +34,26 @@ pub(super) fn advanced_ui(
             text_row(ui, &ehlo, &mut form.settings.client_domain, problems);
             certificate_rows(ui, form, commands);
             platform_rows(ui, form);
+            if form.token_from_provider() {
+                authority_row(ui, form);
+            }
         });
+}
+
+/// Where OAuth tokens come from, for a test sign-in service (empty: the provider's own).
+fn authority_row(ui: &mut Ui, form: &mut FormState) {
+    let label = label_cell(ui, "Sign-in service", None);
+    ui.add(
+        TextEdit::singleline(&mut form.oauth_authority)
+            .id(ids::id("oauth_authority"))
+            .hint_text("the provider's own")
+            .desired_width(INPUT_WIDTH),
+    )
+    .labelled_by(label.id)
+    .on_hover_text(
+        "Only for testing against another OAuth server: https, or http on this computer",
+    );
+    ui.end_row();
 }
 
 fn security_row(ui: &mut Ui, form: &mut FormState) {

@@ -2,12 +2,50 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::settings::{Field, FieldProblem, Settings, Severity};
+use crate::oauth::{OAuthFlow, OAuthProvider};
+use crate::secret::Password;
+use crate::settings::{Field, FieldProblem, Settings, Severity, SignIn};
+
+/// How the test signs in, as the window offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignInChoice {
+    /// User name and password (what web.config can do).
+    #[default]
+    Password,
+    /// Microsoft 365 with OAuth: an app with a client secret, or a person in the browser.
+    Microsoft,
+    /// Google with OAuth: a person in the browser.
+    Google,
+    /// An access token the user already has, pasted.
+    AccessToken,
+}
+
+impl SignInChoice {
+    /// Every choice, in the order the list shows them.
+    pub const ALL: [Self; 4] = [
+        Self::Password,
+        Self::Microsoft,
+        Self::Google,
+        Self::AccessToken,
+    ];
+
+    /// The words in the list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Password => "Password",
+            Self::Microsoft => "Microsoft 365 (OAuth)",
+            Self::Google => "Google (OAuth)",
+            Self::AccessToken => "Access token",
+        }
+    }
+}
 
 /// The form's contents. Text fields that need parsing (port, CA file) are kept as typed, so
 /// that half-typed input is never lost or "corrected" under the user's fingers.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
+#[allow(clippy::struct_excessive_bools)] // one per switch in the form
 pub struct FormState {
     /// Everything that maps one to one onto settings (the password is never persisted).
     pub settings: Settings,
@@ -25,6 +63,15 @@ pub struct FormState {
     pub show_password: bool,
     /// Keep the password in the system keyring after a test signs in.
     pub remember_password: bool,
+    /// How the test signs in.
+    pub sign_in: SignInChoice,
+    /// Microsoft: a person signs in (browser) instead of the app with its client secret.
+    pub microsoft_person: bool,
+    /// The OAuth app's client secret for this session (never saved).
+    #[serde(skip)]
+    pub client_secret: Password,
+    /// The OAuth sign-in service as typed under Advanced (empty: the provider's own).
+    pub oauth_authority: String,
     /// Whether the user has started filling in the form: until then, "required" messages for
     /// empty fields stay quiet instead of greeting a new user with a wall of red.
     #[serde(skip)]
@@ -42,6 +89,10 @@ impl Default for FormState {
             preset: "other".to_owned(),
             show_password: false,
             remember_password: false,
+            sign_in: SignInChoice::Password,
+            microsoft_person: false,
+            client_secret: Password::default(),
+            oauth_authority: String::new(),
             touched: false,
         }
     }
@@ -80,12 +131,69 @@ impl FormState {
         }
         let ca = self.ca_text.trim();
         settings.ca_file = (!ca.is_empty()).then(|| crate::files::path_from_user(ca));
+        self.apply_sign_in(&mut settings);
         let mut problems = settings.problems();
+        self.oauth_problems(&mut problems);
         if !extra.is_empty() {
             problems.retain(|p| p.field != Field::Port || p.severity != Severity::Error);
             problems.splice(0..0, extra);
         }
         (settings, problems)
+    }
+
+    /// The sign-in choice in the settings' terms.
+    fn apply_sign_in(&self, settings: &mut Settings) {
+        let provider = match self.sign_in {
+            SignInChoice::Password => {
+                settings.sign_in = SignIn::Password;
+                return;
+            }
+            SignInChoice::Microsoft | SignInChoice::AccessToken => OAuthProvider::Microsoft,
+            SignInChoice::Google => OAuthProvider::Google,
+        };
+        settings.sign_in = SignIn::OAuth;
+        settings.oauth_app.provider = provider;
+        settings.oauth_app.flow = match self.sign_in {
+            SignInChoice::Microsoft if !self.microsoft_person => OAuthFlow::AppOnly,
+            _ => OAuthFlow::Delegated,
+        };
+    }
+
+    /// Whether the token comes from the provider during the test (not pasted).
+    pub fn token_from_provider(&self) -> bool {
+        matches!(self.sign_in, SignInChoice::Microsoft | SignInChoice::Google)
+    }
+
+    /// What the OAuth rows need: the token's absence is no problem when the provider gives it
+    /// during the test, but the app's details then are.
+    fn oauth_problems(&self, problems: &mut Vec<FieldProblem>) {
+        if !self.token_from_provider() {
+            return;
+        }
+        problems.retain(|p| !(p.field == Field::Password && p.severity == Severity::Error));
+        let app = &self.settings.oauth_app;
+        let mut need = |message: &str| {
+            problems.push(FieldProblem {
+                field: Field::OAuth,
+                severity: Severity::Error,
+                message: message.to_owned(),
+            });
+        };
+        if app.client_id.trim().is_empty() {
+            need(
+                "Enter the app's Application (client) ID, from its App registration's Overview page.",
+            );
+        }
+        if self.sign_in == SignInChoice::Microsoft && !self.microsoft_person {
+            if app.tenant.trim().is_empty() {
+                need(
+                    "Enter the Directory (tenant) ID, or your organisation's domain (yourcompany.onmicrosoft.com).",
+                );
+            }
+            if self.client_secret.is_empty() {
+                need("Enter the app's client secret (its Value, not its Secret ID).");
+            }
+        }
     }
 
     /// The problems worth showing now: everything once the form was touched or has content.

@@ -35,7 +35,13 @@ pub fn intro_ui(ui: &mut Ui, settings: &Settings) {
         ),
         (
             ChecklistItem::SignIn,
-            "with your user name and password.".to_owned(),
+            match settings.sign_in {
+                crate::settings::SignIn::Password => "with your user name and password.",
+                crate::settings::SignIn::OAuth => {
+                    "with a token from Microsoft or Google (OAuth), never over an unencrypted connection."
+                }
+            }
+            .to_owned(),
         ),
         (
             ChecklistItem::Send,

@@ -13,6 +13,7 @@ mod certificate_view;
 mod checklist;
 mod clipboard;
 mod command;
+mod countdown;
 mod data;
 mod data_ui;
 mod explain;
@@ -28,6 +29,7 @@ mod ids;
 mod inbox;
 mod inbox_handle;
 mod intro;
+mod oauth;
 mod renderer;
 mod result;
 mod snippet_view;
@@ -39,7 +41,8 @@ mod window;
 pub mod worker;
 
 pub use app::MailTesterApp;
-pub use form_state::FormState;
+pub use form_state::{FormState, SignInChoice};
+pub use oauth::Browser;
 pub use renderer::{RENDERER_ENV, Renderer, WindowError};
 
 /// The window's title.
@@ -50,6 +53,11 @@ pub const TITLE: &str = "Mail Settings Tester";
 /// window.
 pub fn widget_id(key: &str) -> egui::Id {
     ids::id(key)
+}
+
+/// Sets up the window's fonts on `ctx` (tests that show text with arrows: the provider notes).
+pub fn install_fonts(ctx: &egui::Context) {
+    fonts::install(ctx);
 }
 
 /// Opens the window and runs until it is closed. Background work runs on `runtime`;

@@ -54,6 +54,7 @@ impl MailTesterApp {
             running,
             send_is_primary: self.send_is_primary(),
             password_saved: self.password_saved(),
+            oauth: &self.oauth,
         };
         egui::Panel::left("form_panel")
             .resizable(true)
@@ -188,6 +189,13 @@ impl MailTesterApp {
                     certificate_button(ui, outcome, commands);
                 } else {
                     success_card(ui, outcome, self.snippet_format);
+                    let settings = outcome.settings();
+                    let web_config = settings.target == crate::settings::Target::DotNet
+                        && settings.framework != crate::settings::Framework::Core;
+                    for warning in outcome.warnings() {
+                        ui.add_space(8.0);
+                        super::countdown::countdown_card(ui, warning, web_config, commands);
+                    }
                     certificate_button(ui, outcome, commands);
                     if let Some(snippet) =
                         outcome.snippet_as(self.snippet_format, self.include_password)

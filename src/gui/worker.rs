@@ -14,6 +14,7 @@ use crate::arrive::{ArrivalReport, DnsCheckRequest};
 use crate::discover::{DiscoveryEvent, DiscoveryReport, DiscoveryRequest, discover};
 use crate::event::{EventSink, SessionEvent, TranscriptLine};
 use crate::inbox::{InboxReport, InboxRequest};
+use crate::oauth::obtain::TokenPlan;
 use crate::outcome::{TestOutcome, run_test};
 use crate::settings::{SessionPlan, Settings};
 
@@ -102,6 +103,8 @@ pub enum Message {
     },
     /// The clipboard's text, for the Explain window (or why there is none, in words).
     ClipboardText(Result<String, String>),
+    /// A person's OAuth sign-in in the browser ended.
+    SignedIn(Box<super::oauth::SignInResult>),
     /// Search number `run` has ended (or could not start: the reason, in words).
     DiscoveryFinished {
         /// Which search.
@@ -156,6 +159,42 @@ impl EventSink for RunSink {
     }
 }
 
+/// The settings and plan with the test's access token in them, or the finished outcome of a
+/// test whose token could not be had (the sign-in step failed; no server was contacted).
+async fn with_token(
+    mut settings: Settings,
+    plan: SessionPlan,
+    token_plan: TokenPlan,
+    cancel: &CancellationToken,
+) -> Result<(Settings, SessionPlan), Box<TestOutcome>> {
+    if matches!(token_plan, TokenPlan::Ready) {
+        return Ok((settings, plan));
+    }
+    let obtained = tokio::select! {
+        () = cancel.cancelled() => Err(crate::oauth::token::TokenError::Refused {
+            status: 0,
+            error: "cancelled".to_owned(),
+            description: "the test was stopped while getting the token".to_owned(),
+        }),
+        obtained = crate::oauth::obtain::obtain(token_plan) => obtained,
+    };
+    let failed = |settings: Settings, error| {
+        let report = crate::session::SessionReport::token_failed(error);
+        Box::new(TestOutcome::new(settings, report, false))
+    };
+    match obtained {
+        Ok(Some(token)) => {
+            settings.access_token = token;
+            match settings.check() {
+                Ok(plan) => Ok((settings, plan)),
+                Err(_) => Ok((settings, plan)),
+            }
+        }
+        Ok(None) => Ok((settings, plan)),
+        Err(error) => Err(failed(settings, error)),
+    }
+}
+
 /// Starts background work on the tokio runtime and collects its messages for the UI.
 pub struct Worker {
     pub(super) runtime: Handle,
@@ -200,6 +239,7 @@ impl Worker {
         plan: SessionPlan,
         settings: Settings,
         include_password: bool,
+        token_plan: TokenPlan,
     ) -> CancellationToken {
         let cancel = CancellationToken::new();
         let token = cancel.clone();
@@ -208,6 +248,16 @@ impl Worker {
             let sink = RunSink {
                 outbox: outbox.clone(),
                 run,
+            };
+            let (settings, plan) = match with_token(settings, plan, token_plan, &token).await {
+                Ok(ready) => ready,
+                Err(failed) => {
+                    outbox.send(Message::Finished {
+                        run,
+                        outcome: failed,
+                    });
+                    return;
+                }
             };
             let outcome = run_test(settings, &plan, &sink, token, include_password).await;
             outbox.send(Message::Finished {

@@ -5,9 +5,11 @@
 //! true of OAuth regardless of the session: the wire strings, the providers' facts, and getting
 //! a token (`token`).
 
+pub mod browser;
 pub mod delegated;
 mod http;
 mod jwt;
+pub mod obtain;
 mod sasl;
 pub mod stored;
 pub mod token;

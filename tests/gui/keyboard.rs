@@ -50,6 +50,7 @@ fn tab_follows_the_visual_order() {
         "Find my settings…",
         "Port",
         "User name",
+        "Sign-in",
         "Password",
         "Show",
         "Remember in the system keyring",

@@ -267,6 +267,21 @@ pub(super) fn token_failure(error: &TokenError) -> Diagnosis {
         diagnosis = diagnosis.with_summary("The app's client secret has expired");
     }
     match error {
+        TokenError::Refused { error, .. } if error == "not_signed_in" => diagnosis
+            .with_summary("Nobody has signed in yet")
+            .with_explanation(
+                "This test signs in as a person, so someone must first sign in to the mailbox \
+                 on Microsoft's or Google's own page. The sign-in is then kept in your system's \
+                 keyring and renewed by itself.",
+            )
+            .with_steps([
+                "Press \"Sign in with Microsoft…\" (or Google) under Sign-in and sign in as the \
+                 mailbox in `userName`.",
+                "Then test again.",
+            ]),
+        TokenError::Refused { error, .. } if error == "cancelled" => diagnosis
+            .with_summary("The sign-in was cancelled")
+            .with_steps(["Sign in again, then test again."]),
         TokenError::Unreachable { .. } => diagnosis
             .with_summary("The provider's sign-in service could not be reached")
             .with_steps([

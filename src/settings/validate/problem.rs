@@ -30,6 +30,8 @@ pub enum Field {
     Timeouts,
     /// certificate checking
     Certificates,
+    /// the OAuth app and sign-in (tenant, client ID, client secret)
+    OAuth,
 }
 
 impl Field {
@@ -48,6 +50,7 @@ impl Field {
             Self::DeliveryMethod => "deliveryMethod",
             Self::Timeouts => "timeout",
             Self::Certificates => "certificates",
+            Self::OAuth => "OAuth sign-in",
         }
     }
 }
