@@ -97,6 +97,8 @@ dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
 "$PYTHON" scripts/atspi_drive.py --bin "$BIN" --runs "$RUNS" "$@"
 # Copy and Paste through the real X11 clipboard (xclip reads and writes it, xdotool types Ctrl+V).
 "$PYTHON" scripts/clipboard_drive.py "$BIN"
+# OAuth sign-in: the Sign-in list, its fields by name, a pasted token kept off the wire and the tree.
+"$PYTHON" scripts/oauth_drive.py "$BIN"
 '
 # Harmless noise, filtered out: the D-Bus daemons cannot raise their file limit, and libatspi
 # does not know the signature of accesskit's cache signals (it reads the tree without them).

@@ -35,7 +35,9 @@ TO = "owner@example.test"
 
 class Responder:
     """A minimal SMTP server on 127.0.0.1: counts connections (each is a test that started) and
-    answers like a server that signs anyone in and accepts every message."""
+    answers like a server that signs anyone in (LOGIN, PLAIN, XOAUTH2; all before encryption,
+    which it does not offer) and accepts every message. Keeps the verb and mechanism of every
+    AUTH it is sent."""
 
     def __init__(self):
         self.sock = socket.socket()
@@ -45,6 +47,7 @@ class Responder:
         self.port = self.sock.getsockname()[1]
         self.lock = threading.Lock()
         self.connections = 0
+        self.auths = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     def count(self):
@@ -58,8 +61,7 @@ class Responder:
                 self.connections += 1
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
-    @staticmethod
-    def _serve(conn):
+    def _serve(self, conn):
         conn.settimeout(30)
         reader = conn.makefile("rb")
 
@@ -78,9 +80,11 @@ class Responder:
                 parts = readline().split()
                 verb = parts[0].upper() if parts else ""
                 if verb in ("EHLO", "HELO"):
-                    send("250-responder.test\r\n250-AUTH LOGIN PLAIN\r\n250 8BITMIME")
+                    send("250-responder.test\r\n250-AUTH LOGIN PLAIN XOAUTH2\r\n250 8BITMIME")
                 elif verb == "AUTH":
                     mechanism = parts[1].upper() if len(parts) > 1 else ""
+                    with self.lock:
+                        self.auths.append(mechanism)
                     if mechanism == "LOGIN" and len(parts) < 3:
                         send("334 VXNlcm5hbWU6")
                         readline()

@@ -241,3 +241,17 @@ fn a_working_password_on_exchange_online_shows_the_countdown_and_the_way_out() {
     assert_eq!(harness.state().form.settings.host, "smtp.azurecomm.net");
     assert_eq!(harness.state().form.port_text, "587");
 }
+
+/// The Sign-in list opens again after a choice and a press elsewhere (a screen reader moves
+/// through the form this way).
+#[test]
+fn the_sign_in_list_opens_again_after_a_choice() {
+    let runtime = runtime();
+    let mut harness = sized_harness(&runtime, FormState::default(), 1600.0);
+    harness.run_steps(2);
+    choose_sign_in(&mut harness, "Microsoft 365 (OAuth)");
+    harness.get_by_label("A person, in the browser").click();
+    harness.run_steps(3);
+    choose_sign_in(&mut harness, "Access token");
+    assert_eq!(harness.state().form.sign_in, mail_settings_tester::gui::SignInChoice::AccessToken);
+}
