@@ -396,3 +396,26 @@ async fn a_working_password_on_exchange_online_gets_the_countdown() {
             .is_empty()
     );
 }
+
+/// SMTP AUTH switched off for the mailbox blocks OAuth too: that reply keeps its own diagnosis
+/// (the fix is the admin's switch, not a new token).
+#[tokio::test]
+async fn smtp_auth_disabled_is_named_even_with_a_token() {
+    let server = TestServer::start(ServerConfig {
+        banner: Banner::Normal(EXCHANGE_BANNER.into()),
+        oauth_failure_reply: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.".into(),
+        ..oauth_server(&["LOGIN", "XOAUTH2"], "another-token")
+    })
+    .await;
+    let settings = oauth_settings(&server, &fresh_token());
+    let (report, _) = run(&settings).await;
+    assert!(
+        matches!(report.error, Some(SessionError::OAuthRejected { .. })),
+        "{:?}",
+        report.error
+    );
+    assert_eq!(
+        diagnosis_id(&settings, &report),
+        DiagnosisId::SmtpAuthDisabled
+    );
+}
