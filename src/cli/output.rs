@@ -107,12 +107,12 @@ pub fn print_outcome(outcome: &TestOutcome) {
         print_warning(warning);
     }
     if let Some(snippet) = outcome.snippet() {
-        print_snippet_offer(snippet);
+        print_snippet_offer(snippet, settings);
     }
 }
 
 /// The snippet after a success, where it goes, and how to get the other formats.
-fn print_snippet_offer(snippet: &Snippet) {
+fn print_snippet_offer(snippet: &Snippet, settings: &Settings) {
     let placement = if snippet.format == crate::snippet::Format::WebConfig {
         "Paste this into your web.config, inside <configuration>:".to_owned()
     } else {
@@ -125,8 +125,13 @@ fn print_snippet_offer(snippet: &Snippet) {
         .filter(|f| **f != snippet.format)
         .map(|f| f.cli_name())
         .collect();
+    let oauth = if settings.sign_in == crate::settings::SignIn::OAuth {
+        format!(" --oauth {}", settings.oauth_app.provider.cli_name())
+    } else {
+        String::new()
+    };
     println!(
-        "\nOther platforms: mailtester snippet --format {} ... (the same settings flags; --format all prints every one)",
+        "\nOther platforms: mailtester snippet --format {}{oauth} ... (the same settings flags; --format all prints every one)",
         others.join("|")
     );
 }
