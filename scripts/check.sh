@@ -9,6 +9,9 @@
 # What the tests need beyond Rust, and who sets it up:
 # - a private Postfix + Dovecot (Debian packages; scripts/postfix-test-server.sh), started here
 #   on 127.0.0.1:12525/12587/12465 and stopped at the end;
+#   Dovecot checks OAuth tokens (JWTs) itself;
+# - oauth2-mock-server (npm, pinned in scripts/oauth-mock-server/; Node.js >= 20.19), a real
+#   authorization server whose tokens that Dovecot accepts (scripts/oauth-mock-server.sh);
 # - a private Secret Service (dbus, gnome-keyring), run by scripts/with-keyring.sh;
 # - Microsoft's System.Net.Mail for the differential tests (scripts/dotnet-oracle.sh: Python
 #   packages from PyPI and OpenSSL 1.1 built from the openssl-src crate, cached in
@@ -52,6 +55,8 @@ if $install; then
     fi
     step "installing Postfix, Dovecot and tools for the real-server tests"
     scripts/postfix-test-server.sh install
+    step "installing oauth2-mock-server 8.2.3 for the OAuth tests (npm ci in scripts/oauth-mock-server)"
+    scripts/oauth-mock-server.sh install
     step "installing D-Bus and GNOME Keyring for the real keyring tests"
     apt_install dbus gnome-keyring libsecret-tools
     step "installing a software Vulkan (lavapipe) for the window's image snapshots"
@@ -107,12 +112,26 @@ if [[ -z "${MAILTESTER_POSTFIX_ENV:-}" ]] && command -v postfix >/dev/null 2>&1 
     step "starting a private Postfix + Dovecot for the real-server tests"
     postfix_dir="${MAILTESTER_POSTFIX_DIR:-$PWD/target/postfix-test}"
     env_file="$(scripts/postfix-test-server.sh start "$postfix_dir" | tail -n 1)"
-    trap 'scripts/postfix-test-server.sh stop "$postfix_dir" >/dev/null 2>&1 || true' EXIT
+    trap 'scripts/oauth-mock-server.sh stop >/dev/null 2>&1 || true; scripts/postfix-test-server.sh stop "$postfix_dir" >/dev/null 2>&1 || true' EXIT
     export MAILTESTER_POSTFIX_ENV="$env_file"
 fi
+# After Postfix: starting Postfix wipes the key the mock gives its Dovecot.
+if [[ -n "${MAILTESTER_POSTFIX_ENV:-}" && -z "${MAILTESTER_OAUTH_MOCK_ENV:-}" ]] \
+    && command -v node >/dev/null 2>&1 && [[ -d scripts/oauth-mock-server/node_modules/oauth2-mock-server ]] \
+    && [[ "$(id -u)" == 0 ]]; then
+    step "starting oauth2-mock-server (its key given to that Postfix's Dovecot)"
+    trap 'scripts/oauth-mock-server.sh stop >/dev/null 2>&1 || true; [[ -z "${postfix_dir:-}" ]] || scripts/postfix-test-server.sh stop "$postfix_dir" >/dev/null 2>&1 || true' EXIT
+    mock_env="$(scripts/oauth-mock-server.sh start | tail -n 1)"
+    export MAILTESTER_OAUTH_MOCK_ENV="$mock_env"
+fi
 if [[ -n "${MAILTESTER_POSTFIX_ENV:-}" ]]; then
-    step "the real-Postfix tests (tests/postfix.rs)"
-    cargo test --test postfix -- --ignored
+    step "the real-Postfix tests (tests/postfix.rs; OAuth with Dovecot checking the tokens)"
+    if [[ -n "${MAILTESTER_OAUTH_MOCK_ENV:-}" ]]; then
+        cargo test --test postfix -- --ignored
+    else
+        cargo test --test postfix -- --ignored --skip oauth_mock
+        need "the OAuth tests against oauth2-mock-server (install: sudo scripts/check.sh --install, or scripts/oauth-mock-server.sh install; needs Node.js >= 20.19)"
+    fi
 else
     need "the real-Postfix tests and the Postfix rows of the differential tests (install: sudo scripts/check.sh --install; starting Postfix needs root)"
 fi

@@ -13,6 +13,8 @@ mod support;
 mod inbox;
 #[path = "postfix/oauth.rs"]
 mod oauth;
+#[path = "postfix/oauth_mock.rs"]
+mod oauth_mock;
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;

@@ -253,5 +253,8 @@ fn the_sign_in_list_opens_again_after_a_choice() {
     harness.get_by_label("A person, in the browser").click();
     harness.run_steps(3);
     choose_sign_in(&mut harness, "Access token");
-    assert_eq!(harness.state().form.sign_in, mail_settings_tester::gui::SignInChoice::AccessToken);
+    assert_eq!(
+        harness.state().form.sign_in,
+        mail_settings_tester::gui::SignInChoice::AccessToken
+    );
 }
