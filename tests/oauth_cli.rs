@@ -439,3 +439,35 @@ async fn a_working_oauth_test_offers_the_oauth_snippet() {
     assert!(document["warnings"].as_array().unwrap().is_empty());
     assert_nothing_secret(&output);
 }
+
+/// The countdown in the command line's words: a working password on Exchange Online.
+#[tokio::test]
+async fn the_countdown_is_printed_after_a_working_password_on_exchange_online() {
+    let server = TestServer::start(ServerConfig {
+        banner: support::smtp_server::Banner::Normal(
+            "220 SN4PR0601CA0015.outlook.office365.com Microsoft ESMTP MAIL Service ready".into(),
+        ),
+        ..ServerConfig::default()
+    })
+    .await;
+    let args = send_to_test_server(server.port(), &["--from", TEST_USER]);
+    let output = run_async(
+        args,
+        Vec::new(),
+        &format!("{}\n", support::smtp_server::TEST_PASSWORD),
+    )
+    .await;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout
+            .contains("Warning: This works today, but Microsoft 365 switches password sign-in off"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("[basic_auth_ending]"), "{stdout}");
+    assert!(stdout.contains("Your website will then log:"), "{stdout}");
+    assert!(
+        stdout.contains("1. Azure Communication Services"),
+        "{stdout}"
+    );
+}
