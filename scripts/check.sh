@@ -31,6 +31,21 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 missing=()
 need() { missing+=("$1"); }
+# Tool output that only matters when it fails goes to a log here, shown then.
+logs=target/check-logs
+mkdir -p "$logs"
+quietly() { # name, command...
+    local name=$1
+    shift
+    if ! "$@" >"$logs/$name.log" 2>&1; then
+        tail -n 60 "$logs/$name.log" >&2
+        echo "failed: $* (whole log: $logs/$name.log)" >&2
+        exit 1
+    fi
+}
+# A whole run rebuilds nothing it could reuse: cargo's incremental caches (several GB across the
+# Linux and Windows builds) would only fill the disk (README, "Set up": disk space).
+export CARGO_INCREMENTAL=0
 
 install=false
 for arg in "$@"; do
@@ -53,10 +68,10 @@ if $install; then
         echo "--install needs root (it installs Debian packages): sudo $0 --install" >&2
         exit 2
     fi
-    step "installing Postfix, Dovecot and tools for the real-server tests"
-    scripts/postfix-test-server.sh install
-    step "installing oauth2-mock-server 8.2.3 for the OAuth tests (npm ci in scripts/oauth-mock-server)"
-    scripts/oauth-mock-server.sh install
+    step "installing Postfix, Dovecot and tools for the real-server tests (apt; up to a minute)"
+    quietly postfix-install scripts/postfix-test-server.sh install
+    step "installing oauth2-mock-server 8.2.3 for the OAuth tests (npm ci; seconds)"
+    quietly oauth-mock-install scripts/oauth-mock-server.sh install
     step "installing D-Bus and GNOME Keyring for the real keyring tests"
     apt_install dbus gnome-keyring libsecret-tools
     step "installing a software Vulkan (lavapipe) for the window's image snapshots"
@@ -95,7 +110,10 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 step "setting up the real System.Net.Mail for the differential tests (scripts/dotnet-oracle.sh)"
 scripts/dotnet-oracle.sh setup
 
-step "cargo test (every test that needs nothing but this machine)"
+step "building the test programs (cargo test --no-run; ~6 minutes on 2 cores from scratch, the last ~2 of them linking ~30 test programs, when cargo prints nothing)"
+cargo test --all-targets --no-run
+
+step "cargo test (every test that needs nothing but this machine; ~3 minutes)"
 cargo test --all-targets
 
 # The tests against real programs, each with what it needs.
@@ -193,6 +211,16 @@ elif command -v cargo-fuzz >/dev/null 2>&1; then
 else
     need "the fuzz runs (install: cargo install cargo-fuzz --locked)"
 fi
+
+# The suites whose one test is a whole table: their own figures.
+printf '\nSuites counted as one test above:\n'
+for table in target/tmp/diagnosis-corpus.md target/tmp/dotnet-fidelity.md; do
+    if [[ -f "$table" ]]; then
+        printf '  - %s: %s\n' "$(basename "$table" .md)" "$(head -n 1 "$table")"
+    fi
+done
+printf 'target/ now holds %s (fuzz/target %s).\n' \
+    "$(du -sh target 2>/dev/null | cut -f1)" "$(du -sh fuzz/target 2>/dev/null | cut -f1)"
 
 if ((${#missing[@]})); then
     printf '\nNOT RUN on this machine:\n'

@@ -163,7 +163,7 @@ cmd_stop() {
 	local dir pid i key
 	dir=$(resolve_dir "${1:-}")
 	[[ -e $dir/$MARKER ]] || {
-		log "not running in $dir"
+		[[ -n ${STARTING:-} ]] || log "not running in $dir"
 		return 0
 	}
 	lock_dir "$dir"
@@ -178,7 +178,7 @@ cmd_stop() {
 			kill -KILL "$pid" 2>/dev/null || true
 		fi
 		log "stopped in $dir"
-	else
+	elif [[ -z ${STARTING:-} ]]; then
 		log "not running in $dir"
 	fi
 	# The key this instance gave Dovecot (gone already if Postfix restarted).

@@ -673,7 +673,8 @@ cmd_stop() {
 		kill -TERM "$pid" 2>/dev/null || true
 	fi
 	[[ ${#pids[@]} -eq 0 ]] && {
-		log "not running in $dir"
+		# (start stops a previous instance first; nothing to say then)
+		[[ -n ${STARTING:-} ]] || log "not running in $dir"
 		return 0
 	}
 
@@ -715,7 +716,7 @@ cmd_start() {
 	mkdir -p "$dir"
 	touch "$dir/$MARKER"
 	lock_dir "$dir"
-	cmd_stop "$dir"
+	STARTING=1 cmd_stop "$dir"
 	for port in "${PORTS[@]}"; do
 		port_open "$port" && die "port $HOST:$port is already in use (another instance? other ports via MAILTESTER_POSTFIX_*_PORT)"
 	done
