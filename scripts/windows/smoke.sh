@@ -197,4 +197,7 @@ wait_gone "$install_dir"
 grep -q '\[profiles\.' "$profiles" 2>/dev/null && fail "/REMOVEDATA left the profiles"
 (($(saved_passwords) == 0)) || fail "/REMOVEDATA left the saved password"
 ok "uninstalled with /REMOVEDATA: profiles and saved passwords removed"
+# The throw-away prefix (700 MB) goes once everything passed; a failure keeps it to look at.
+/usr/lib/wine/wineserver -w 2>/dev/null || true
+rm -rf "$WINEPREFIX"
 echo "smoke: all passed"
