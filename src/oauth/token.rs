@@ -215,7 +215,7 @@ async fn post_form(
     match tokio::time::timeout(timeout, work).await {
         Ok(result) => result,
         Err(_) => Err(unreachable(format!(
-            "no complete answer within {} s",
+            "no answer within {} s",
             timeout.as_secs()
         ))),
     }
