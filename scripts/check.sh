@@ -107,7 +107,7 @@ cargo check --no-default-features
 step "cargo doc --no-deps (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
-step "setting up the real System.Net.Mail for the differential tests (scripts/dotnet-oracle.sh)"
+step "setting up the real System.Net.Mail for the differential tests (scripts/dotnet-oracle.sh; about a minute the first time, most of it building OpenSSL 1.1 quietly)"
 scripts/dotnet-oracle.sh setup
 
 step "building the test programs (cargo test --no-run; ~4 minutes on 2 cores from scratch, the last minute linking ~35 test programs, when cargo prints nothing)"
