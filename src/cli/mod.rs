@@ -12,6 +12,7 @@ mod args;
 mod confirm;
 mod dns_check_args;
 mod dns_check_cmd;
+mod finish;
 mod inbox_cmd;
 mod interrupt;
 mod json;
@@ -37,9 +38,8 @@ pub use interrupt::quiet_on_closed_pipe;
 pub use json::send_document;
 pub use probe_args::ProbeArgs;
 
-use crate::event::{SessionEvent, Step};
+use crate::event::SessionEvent;
 use crate::outcome::run_test;
-use crate::session::{SessionError, SessionReport};
 
 /// Documented exit codes.
 pub mod exit {
@@ -134,7 +134,7 @@ async fn send(args: args::SendArgs) -> u8 {
         Err(oauth_args::OAuthSetupError::Token(error)) => {
             let report = crate::session::SessionReport::token_failed(error);
             let outcome = crate::outcome::TestOutcome::new(settings, report, false);
-            return finish_without_session(&args, &outcome).await;
+            return finish::finish_without_session(&args, &outcome).await;
         }
     };
     let plan = match settings.check() {
@@ -183,7 +183,7 @@ async fn send(args: args::SendArgs) -> u8 {
         profile_cmd::save_password_after(outcome.settings(), outcome.report()).await;
     }
     watcher.abort();
-    match exit_code(outcome.report()) {
+    match finish::exit_code(outcome.report()) {
         exit::OK => checks.exit_code(),
         code => code,
     }
@@ -270,44 +270,6 @@ impl AfterChecks {
             .flatten()
             .find(|code| *code != exit::OK)
             .unwrap_or(exit::OK)
-    }
-}
-
-/// Prints (and writes the report of) a test that ended before any session started: getting the
-/// OAuth token failed.
-async fn finish_without_session(
-    args: &args::SendArgs,
-    outcome: &crate::outcome::TestOutcome,
-) -> u8 {
-    if args.json {
-        json::print_value(&json::send_document(outcome));
-    } else {
-        output::print_outcome(outcome);
-    }
-    if let Some(path) = &args.report {
-        report_file::write_report(path, outcome, None, args.json).await;
-    }
-    exit_code(outcome.report())
-}
-
-/// The exit code for a finished session.
-fn exit_code(report: &SessionReport) -> u8 {
-    let Some(error) = &report.error else {
-        // Sent, but only because the server took it without the refused sign-in.
-        return if report.sign_in_failure.is_some() {
-            exit::SIGN_IN
-        } else {
-            exit::OK
-        };
-    };
-    if matches!(error, SessionError::Cancelled { .. }) {
-        return exit::CANCELLED;
-    }
-    match error.step() {
-        Step::Resolve | Step::Connect | Step::Greeting | Step::Ehlo => exit::CONNECT,
-        Step::Tls | Step::StartTls => exit::SECURE,
-        Step::Auth => exit::SIGN_IN,
-        Step::MailFrom | Step::RcptTo | Step::Data | Step::Quit => exit::SEND,
     }
 }
 

@@ -86,8 +86,8 @@ pub fn form_ui(
                 "usually your full email address",
             );
             text_row(ui, &user, &mut form.settings.user_name, problems);
-            let sign_in = super::oauth::SignInView { state: view.oauth };
-            super::oauth::sign_in_rows(ui, form, &sign_in, problems, commands);
+            let sign_in = super::oauth_rows::SignInView { state: view.oauth };
+            super::oauth_rows::sign_in_rows(ui, form, &sign_in, problems, commands);
             if form.sign_in == super::form_state::SignInChoice::Password {
                 password_row(ui, form, problems);
                 keyring_row(ui, form, view.password_saved, commands);

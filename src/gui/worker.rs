@@ -18,32 +18,7 @@ use crate::oauth::obtain::TokenPlan;
 use crate::outcome::{TestOutcome, run_test};
 use crate::settings::{SessionPlan, Settings};
 
-/// What a file dialog was opened for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilePurpose {
-    /// The extra CA certificate file.
-    CaFile,
-    /// Saving the transcript.
-    SaveTranscript,
-    /// Saving the snippet.
-    SaveSnippet,
-    /// Saving the support report.
-    SaveReport,
-    /// Opening a web.config to import.
-    OpenWebConfig,
-    /// Choosing the web.config to update.
-    UpdateWebConfig,
-}
-
-impl FilePurpose {
-    /// Whether the dialog saves (as opposed to opening an existing file).
-    pub fn saves(self) -> bool {
-        matches!(
-            self,
-            Self::SaveTranscript | Self::SaveSnippet | Self::SaveReport
-        )
-    }
-}
+pub use super::file_purpose::FilePurpose;
 
 /// A message from background work to the UI.
 #[derive(Debug)]
@@ -159,42 +134,6 @@ impl EventSink for RunSink {
     }
 }
 
-/// The settings and plan with the test's access token in them, or the finished outcome of a
-/// test whose token could not be had (the sign-in step failed; no server was contacted).
-async fn with_token(
-    mut settings: Settings,
-    plan: SessionPlan,
-    token_plan: TokenPlan,
-    cancel: &CancellationToken,
-) -> Result<(Settings, SessionPlan), Box<TestOutcome>> {
-    if matches!(token_plan, TokenPlan::Ready) {
-        return Ok((settings, plan));
-    }
-    let obtained = tokio::select! {
-        () = cancel.cancelled() => Err(crate::oauth::token::TokenError::Refused {
-            status: 0,
-            error: "cancelled".to_owned(),
-            description: "the test was stopped while getting the token".to_owned(),
-        }),
-        obtained = crate::oauth::obtain::obtain(token_plan) => obtained,
-    };
-    let failed = |settings: Settings, error| {
-        let report = crate::session::SessionReport::token_failed(error);
-        Box::new(TestOutcome::new(settings, report, false))
-    };
-    match obtained {
-        Ok(Some(token)) => {
-            settings.access_token = token;
-            match settings.check() {
-                Ok(plan) => Ok((settings, plan)),
-                Err(_) => Ok((settings, plan)),
-            }
-        }
-        Ok(None) => Ok((settings, plan)),
-        Err(error) => Err(failed(settings, error)),
-    }
-}
-
 /// Starts background work on the tokio runtime and collects its messages for the UI.
 pub struct Worker {
     pub(super) runtime: Handle,
@@ -249,16 +188,17 @@ impl Worker {
                 outbox: outbox.clone(),
                 run,
             };
-            let (settings, plan) = match with_token(settings, plan, token_plan, &token).await {
-                Ok(ready) => ready,
-                Err(failed) => {
-                    outbox.send(Message::Finished {
-                        run,
-                        outcome: failed,
-                    });
-                    return;
-                }
-            };
+            let (settings, plan) =
+                match super::oauth::with_token(settings, plan, token_plan, &token).await {
+                    Ok(ready) => ready,
+                    Err(failed) => {
+                        outbox.send(Message::Finished {
+                            run,
+                            outcome: failed,
+                        });
+                        return;
+                    }
+                };
             let outcome = run_test(settings, &plan, &sink, token, include_password).await;
             outbox.send(Message::Finished {
                 run,
