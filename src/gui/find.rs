@@ -140,8 +140,10 @@ pub fn find_window(ctx: &egui::Context, state: &mut FindState, commands: &mut Ve
         .open(&mut open)
         .default_size(size)
         .max_size(size)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(screen.center())
+        // Pinned by its top edge: as results come in the window grows downwards, and Stop
+        // stays where the pointer is (centred, it would jump with every new row).
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(screen.center().x, screen.top() + 40.0))
         .collapsible(false)
         .show(ctx, |ui| {
             ask_ui(ui, state, commands);
