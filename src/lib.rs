@@ -13,6 +13,7 @@ pub mod discover;
 pub mod dns;
 pub mod event;
 pub mod files;
+pub mod fleet;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod inbox;
