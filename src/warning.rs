@@ -52,10 +52,17 @@ const NOT_SIGNED_IN: (u16, &str) = (530, "5.7.57 Client not authenticated to sen
 /// The warnings for a finished test of `settings`.
 pub fn warnings(settings: &Settings, report: &SessionReport) -> Vec<Warning> {
     let mut found = Vec::new();
-    if password_sign_in_passed(settings, report) && is_exchange_online(settings, report) {
-        found.push(basic_auth_ending(settings));
+    if password_sign_in_passed(settings, report) {
+        found.extend(password_sign_in_ending(settings, report));
     }
     found
+}
+
+/// The warning for settings that sign in to Exchange Online with a password, whether or not a
+/// sign-in was tried (the fleet check judges sites without signing in).
+pub fn password_sign_in_ending(settings: &Settings, report: &SessionReport) -> Option<Warning> {
+    let password = settings.sign_in == SignIn::Password && settings.wants_auth();
+    (password && is_exchange_online(settings, report)).then(|| basic_auth_ending(settings))
 }
 
 fn password_sign_in_passed(settings: &Settings, report: &SessionReport) -> bool {

@@ -15,6 +15,8 @@ mod arrive;
 mod files;
 #[path = "gui/find.rs"]
 mod find;
+#[path = "gui/fleet.rs"]
+mod fleet;
 #[path = "gui/inbox.rs"]
 mod inbox;
 #[path = "gui/keyboard.rs"]

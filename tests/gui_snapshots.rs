@@ -20,6 +20,8 @@ use mail_settings_tester::settings::Settings;
 
 #[path = "gui_snapshots/find.rs"]
 mod find;
+#[path = "gui_snapshots/fleet.rs"]
+mod fleet;
 
 /// The sizes every state is drawn at: a usual window, and the smallest the window allows.
 const SIZES: [(f32, f32); 2] = [(1280.0, 800.0), (900.0, 600.0)];
@@ -62,7 +64,11 @@ fn snapshots_at(
                 .with_size([width, height])
                 .with_theme(theme)
                 .with_render_cursor(false)
-                .build_eframe(move |cc| MailTesterApp::with_form(&cc.egui_ctx, handle, form));
+                .build_eframe(move |cc| {
+                    // As the real window does: arrows (`false → true`) need the fallback font.
+                    mail_settings_tester::gui::install_fonts(&cc.egui_ctx);
+                    MailTesterApp::with_form(&cc.egui_ctx, handle, form)
+                });
             harness.run();
             act(&mut harness);
             harness.run();
@@ -150,6 +156,18 @@ fn advanced_open_at_the_smallest_size() {
 }
 
 /// "Find my settings" after a search for the site's address.
+/// "Check a folder of sites" after a scan: the blast radius by server.
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "pixels rendered by wgpu on Linux's lavapipe and compared with PNGs made there: under Wine egui_kittest finds no wgpu adapter"
+)]
+fn check_a_folder_of_sites() {
+    snapshots("fleet", &FormState::default(), |app| {
+        app.show_scan("C:\\inetpub\\vhosts", fleet::report());
+    });
+}
+
 #[test]
 #[cfg_attr(
     windows,

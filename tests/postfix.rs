@@ -15,6 +15,8 @@ mod inbox;
 mod oauth;
 #[path = "postfix/oauth_mock.rs"]
 mod oauth_mock;
+#[path = "postfix/scan.rs"]
+mod scan;
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;

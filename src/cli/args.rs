@@ -47,6 +47,10 @@ pub enum Command {
     /// Will mail from this address arrive? Checks SPF, DKIM and DMARC of its domain for the
     /// server it goes through, and prints the DNS records to add.
     DnsCheck(super::dns_check_args::DnsCheckArgs),
+    /// Check the mail settings of every site under some folders (web.config, wp-config.php,
+    /// .env, appsettings.json): each mail server is contacted once, each site gets a verdict
+    /// and its fix. Reads only; never sends mail.
+    Scan(Box<super::scan_args::ScanArgs>),
 }
 
 /// `send`.

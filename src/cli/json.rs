@@ -53,6 +53,21 @@ pub fn print_serializable(report: &impl serde::Serialize) -> bool {
     }
 }
 
+/// Prints a large report as one JSON document, pretty, without building a JSON tree of it
+/// first (10,000 sites would double the memory). `false` as [`print_serializable`].
+pub fn print_large(report: &impl serde::Serialize) -> bool {
+    match serde_json::to_string_pretty(report) {
+        Ok(text) => {
+            println!("{text}");
+            true
+        }
+        Err(err) => {
+            eprintln!("error: could not write JSON: {err}");
+            false
+        }
+    }
+}
+
 /// Prints any JSON value, pretty.
 pub fn print_value(value: &Value) {
     match serde_json::to_string_pretty(value) {

@@ -26,6 +26,9 @@ mod profile_args;
 mod profile_cmd;
 mod report_file;
 mod resolve;
+mod scan_args;
+mod scan_cmd;
+mod scan_output;
 pub mod shell;
 mod stdin_text;
 mod webconfig_cmd;
@@ -70,6 +73,14 @@ pub mod exit {
     /// `send --check-inbox`: the message is not in the inbox (in spam, in another folder, not
     /// arrived in time), or the mailbox could not be checked.
     pub const INBOX: u8 = 10;
+    /// `scan`: at least one site is broken (fails today).
+    pub const SCAN_BROKEN: u8 = 11;
+    /// `scan`: no site is broken, at least one is at risk (works today, breaks on a known date
+    /// or change).
+    pub const SCAN_AT_RISK: u8 = 12;
+    /// `scan`: no site is broken or at risk, and some could not be judged (unreadable files,
+    /// servers that did not answer).
+    pub const SCAN_UNKNOWN: u8 = 13;
     /// Cancelled with Ctrl-C.
     pub const CANCELLED: u8 = 130;
 }
@@ -87,6 +98,7 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
         Command::Probe(args) => runtime.block_on(probe_cmd::run(*args)),
         Command::DnsCheck(args) => runtime.block_on(dns_check_cmd::run(args)),
         Command::OAuth(command) => runtime.block_on(oauth_cmd::run(command)),
+        Command::Scan(args) => runtime.block_on(scan_cmd::run(*args)),
     }
 }
 

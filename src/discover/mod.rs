@@ -15,7 +15,7 @@
 
 mod autoconfig;
 mod model;
-mod probe;
+pub mod probe;
 mod rank;
 mod request;
 mod run;

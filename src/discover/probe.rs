@@ -41,11 +41,14 @@ pub struct ProbeContext {
 }
 
 /// What the server said before and after TLS, collected from the session's events.
-#[derive(Default)]
-struct Seen {
-    tls_up: bool,
-    before: ServerInfo,
-    after: ServerInfo,
+#[derive(Debug, Clone, Default)]
+pub struct Seen {
+    /// Whether TLS came up.
+    pub tls_up: bool,
+    /// The last EHLO answer before TLS.
+    pub before: ServerInfo,
+    /// The EHLO answer after TLS.
+    pub after: ServerInfo,
 }
 
 #[derive(Default)]
@@ -117,7 +120,9 @@ pub async fn run(job: &Job, ctx: &ProbeContext, cancel: &CancellationToken) -> V
     rows
 }
 
-async fn session(
+/// One session with `Goal::Probe` in `security` (no message, no password): its report and what
+/// the server offered before and after TLS. Certificate problems are looked past and reported.
+pub async fn session(
     job: &Job,
     ctx: &ProbeContext,
     security: Security,

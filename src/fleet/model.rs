@@ -103,7 +103,9 @@ impl Default for SiteSettings {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unreadable {
     /// The section is encrypted (`aspnet_regiis -pe`).
-    #[error("the mail settings are encrypted (aspnet_regiis -pe); decrypt them on the server to check them")]
+    #[error(
+        "the mail settings are encrypted (aspnet_regiis -pe); decrypt them on the server to check them"
+    )]
     Encrypted,
     /// The file could not be parsed.
     #[error("the file could not be read as {what}: {detail}")]

@@ -13,6 +13,7 @@ use super::certificate_view::CertificateView;
 use super::data_ui::ProfilePrompt;
 use super::explain::ExplainState;
 use super::find::FindState;
+use super::fleet::FleetState;
 use super::form_state::FormState;
 use super::inbox::InboxState;
 use super::worker::{FilePurpose, Message, Worker};
@@ -80,6 +81,8 @@ pub struct MailTesterApp {
     pub(super) opened_at: Option<std::time::Instant>,
     /// "Find my settings".
     pub(super) find: FindState,
+    /// "Check a folder of sites" (never saved: its report holds the files' passwords).
+    pub(super) fleet: FleetState,
     /// The certificate on show, if any.
     pub(super) certificate: Option<CertificateView>,
     /// "Will it arrive?" after a success.
@@ -143,6 +146,7 @@ impl MailTesterApp {
             transcript_open: None,
             opened_at: None,
             find: FindState::default(),
+            fleet: FleetState::default(),
             certificate: None,
             arrive: ArriveState::default(),
             inbox: InboxState::default(),
@@ -235,6 +239,7 @@ impl MailTesterApp {
                 Message::InboxChecked { run, result } => self.inbox_finished(run, result),
                 Message::ClipboardText(text) => self.clipboard_arrived(text),
                 Message::SignedIn(result) => self.signed_in(*result),
+                Message::Fleet(message) => self.fleet_message(message),
                 Message::DiscoveryFinished { run, result } => {
                     self.find.on_finished(run, result.map(|report| *report));
                 }

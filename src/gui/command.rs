@@ -23,6 +23,33 @@ pub(crate) enum Command {
     WebConfig(WebConfigCommand),
     /// "Find my settings" and certificates.
     Find(FindCommand),
+    /// "Check a folder of sites".
+    Fleet(FleetCommand),
+}
+
+/// "Check a folder of sites": the fleet check.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FleetCommand {
+    /// Open the window.
+    Open,
+    /// Close it (a running scan stops).
+    Close,
+    /// Choose the folder in a folder dialog.
+    ChooseFolder,
+    /// Check the typed folder.
+    Start,
+    /// Stop the scan.
+    Cancel,
+    /// Show or hide the sites of the server group at this index.
+    ToggleServer(usize),
+    /// Put the settings of the site at this index in the report into the form.
+    OpenSite(usize),
+    /// Save the report as a file (a save dialog first).
+    Export(super::fleet::ScanExport),
+    /// Save to the typed path (when no save dialog appeared).
+    SaveTypedExport,
+    /// Forget the typed-path prompt.
+    DismissExportPrompt,
 }
 
 /// "Find my settings" and the certificate window.

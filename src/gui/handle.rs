@@ -21,6 +21,7 @@ impl MailTesterApp {
             Command::Profile(command) => self.handle_profile(command),
             Command::WebConfig(command) => self.handle_webconfig(command),
             Command::Find(command) => self.handle_find(command),
+            Command::Fleet(command) => self.handle_fleet(command),
         }
     }
 

@@ -12,11 +12,12 @@ use super::arrive::arrive_card;
 use super::certificate_view::{certificate_button, certificate_window};
 use super::checklist::checklist_ui;
 use super::command::{
-    Command, FileCommand, ProfileCommand, TestCommand, ViewCommand, WebConfigCommand,
+    Command, FileCommand, FleetCommand, ProfileCommand, TestCommand, ViewCommand, WebConfigCommand,
 };
 use super::data_ui::{findings_window, profile_bar_ui, profile_prompt_window, update_window};
 use super::explain::explain_window;
 use super::find::find_window;
+use super::fleet::fleet_window;
 use super::form::{FormView, form_ui, is_form_field};
 use super::inbox::inbox_section;
 use super::intro::intro_ui;
@@ -44,6 +45,7 @@ impl MailTesterApp {
             || self.update.is_some()
             || self.explain.open
             || self.find.open
+            || self.fleet.open
             || self.certificate.is_some();
         keyboard(ui, running, window_open, &problems, &mut commands);
         self.ask_keyring(ui.ctx());
@@ -174,6 +176,7 @@ impl MailTesterApp {
             update_window(ctx, update, commands);
         }
         find_window(ctx, &mut self.find, commands);
+        fleet_window(ctx, &mut self.fleet, commands);
         certificate_window(ctx, self.certificate.as_ref(), commands);
     }
 
@@ -264,8 +267,8 @@ impl MailTesterApp {
     }
 }
 
-/// The title row: the name on the left; "Open web.config…", "Explain an error message…" and
-/// the theme on the right.
+/// The title row: the name on the left; "Open web.config…", "Explain an error message…",
+/// "Check a folder of sites…" and the theme on the right.
 fn header_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
     egui::Panel::top("header").show(ui, |ui| {
         ui.add_space(4.0);
@@ -296,6 +299,14 @@ fn header_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
                     .clicked()
                 {
                     commands.push(Command::View(ViewCommand::OpenExplain));
+                }
+                if ids::add(ui, "open_fleet", Button::new("Check a folder of sites…"))
+                    .on_hover_text(
+                        "For hosting support: check the mail settings of every site in a folder",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Fleet(FleetCommand::Open));
                 }
                 theme_ui(ui, theme, commands);
             },
@@ -351,6 +362,7 @@ fn keyboard(
                 Command::Profile(ProfileCommand::DismissPrompt),
                 Command::WebConfig(WebConfigCommand::DismissFindings),
                 Command::WebConfig(WebConfigCommand::DismissUpdate),
+                Command::Fleet(FleetCommand::Close),
             ]);
         }
     }

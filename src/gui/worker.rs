@@ -80,6 +80,9 @@ pub enum Message {
     ClipboardText(Result<String, String>),
     /// A person's OAuth sign-in in the browser ended.
     SignedIn(Box<super::oauth::SignInResult>),
+    /// The fleet check ("Check a folder of sites"): its progress and report, its dialogs and
+    /// exports (started by the `Worker` jobs in `fleet_handle.rs`).
+    Fleet(super::fleet::FleetMessage),
     /// Search number `run` has ended (or could not start: the reason, in words).
     DiscoveryFinished {
         /// Which search.

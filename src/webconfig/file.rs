@@ -87,7 +87,7 @@ pub async fn read_file(path: &Path) -> Result<ConfigFile, FileError> {
     })
 }
 
-fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
+pub(super) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     let utf16 = |encoding: TextEncoding| {
         if !bytes.len().is_multiple_of(2) {
             return Err("UTF-16 with an odd number of bytes: the file is cut short".to_owned());

@@ -26,6 +26,7 @@ mod import;
 mod layout;
 mod lint;
 mod lint_values;
+pub(crate) mod raw;
 pub(crate) mod rules;
 mod section;
 mod tag;

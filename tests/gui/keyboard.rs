@@ -42,6 +42,7 @@ fn tab_follows_the_visual_order() {
     let expected = [
         "Open web.config…",
         "Explain an error message…",
+        "Check a folder of sites…",
         "Theme",
         "Profile",
         "Save profile…",

@@ -8,6 +8,7 @@
 
 pub mod bin;
 pub mod dns_server;
+pub mod hosting_tree;
 pub mod https_server;
 pub mod imap_server;
 pub mod pki;
