@@ -69,11 +69,20 @@ fn tree(root: &Path, sites: usize, servers: &[TestServer]) {
 }
 
 /// (`total_ms`, slowest server ms, sites, servers, peak memory KiB) of `scan --json` with
-/// `extra` flags.
+/// `extra` flags. The peak memory comes from GNU time when it is installed (0 otherwise: the
+/// quick run, on any system, does not need it).
 fn scan(root: &Path, extra: &[&str]) -> (u64, u64, usize, usize, u64) {
-    let output = Command::new("/usr/bin/time")
-        .args(["-f", "peak-kib %M"])
-        .arg(env!("CARGO_BIN_EXE_mailtester"))
+    let time = Path::new("/usr/bin/time");
+    let mut command = if time.exists() {
+        let mut command = Command::new(time);
+        command
+            .args(["-f", "peak-kib %M"])
+            .arg(env!("CARGO_BIN_EXE_mailtester"));
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_mailtester"))
+    };
+    let output = command
         .args([
             "scan",
             &root.display().to_string(),
@@ -137,11 +146,15 @@ async fn main() {
             .await
             .unwrap();
         assert_eq!(sites, 60, "every generated site is found");
-        assert_eq!(contacted, 5);
-        for server in &servers {
-            assert_eq!(server.connections(), 1, "each server contacted once");
-        }
-        println!("scan bench smoke run: {sites} sites, {contacted} servers, each contacted once");
+        // Each server is met starting in plain text and, by the sites that use SSL on
+        // connect, starting with TLS: two conversations at most, each held once (a failed TLS
+        // start may look once more, in plain text, to say why), whatever the number of sites.
+        assert!(contacted <= 10, "{contacted} conversations");
+        let connections: usize = servers.iter().map(TestServer::connections).sum();
+        assert!(connections <= 2 * contacted, "{connections} connections");
+        println!(
+            "scan bench smoke run: {sites} sites, {contacted} conversations with 5 servers, each held once"
+        );
         return;
     }
     let servers = servers(50).await;
