@@ -28,18 +28,8 @@ pub fn print_table(report: &ScanReport) {
         }
     }
     println!(
-        "\n{} sites: {} broken, {} at risk, {} unknown, {} OK; {} mail servers{}; {} files read in {}.{} s.",
-        report.sites.len(),
-        report.count(Verdict::Broken),
-        report.count(Verdict::AtRisk),
-        report.count(Verdict::Unknown),
-        report.count(Verdict::Ok),
-        report.servers.len(),
-        if report.offline {
-            ", not contacted (--offline)"
-        } else {
-            ", each contacted once"
-        },
+        "\n{}; {} files read in {}.{} s.",
+        report.summary(),
         report.files_read,
         report.total_ms / 1000,
         report.total_ms % 1000 / 100,

@@ -52,21 +52,7 @@ pub fn to_html(report: &ScanReport) -> String {
     page.push_str("\n<style>");
     page.push_str(STYLE);
     page.push_str("</style>\n</head>\n<body>\n<h1>Mail settings of every site</h1>\n");
-    let _ = writeln!(
-        page,
-        "<p>{} sites: {} broken, {} at risk, {} unknown, {} OK. {} mail servers{}.</p>",
-        report.sites.len(),
-        report.count(Verdict::Broken),
-        report.count(Verdict::AtRisk),
-        report.count(Verdict::Unknown),
-        report.count(Verdict::Ok),
-        report.servers.len(),
-        if report.offline {
-            ", not contacted (offline)"
-        } else {
-            ", each contacted once"
-        },
-    );
+    let _ = writeln!(page, "<p>{}.</p>", escape(&report.summary()));
     servers_table(&mut page, &report.servers);
     sites_table(&mut page, &report.sites);
     if !report.skipped.is_empty() {

@@ -131,13 +131,7 @@ pub fn judge(found: &FoundSite, facts: Option<&ServerFacts>) -> Judgement {
         return from_diagnosis(&settings, &report);
     }
     if let Some(warning) = crate::warning::password_sign_in_ending(&settings, &report) {
-        return Judgement {
-            verdict: Verdict::AtRisk,
-            id: Some(warning.id.as_str().to_owned()),
-            reason: warning.summary,
-            fix: warning.ways_out.into_iter().take(1).collect(),
-            change: None,
-        };
+        return at_risk(warning);
     }
     ok("The server answered as this site needs; nothing found that stops its mail.")
 }
@@ -273,13 +267,7 @@ fn offline(settings: &Settings) -> Judgement {
         return from_diagnosis(settings, &report);
     }
     if let Some(warning) = crate::warning::password_sign_in_ending(settings, &report) {
-        return Judgement {
-            verdict: Verdict::AtRisk,
-            id: Some(warning.id.as_str().to_owned()),
-            reason: warning.summary,
-            fix: warning.ways_out.into_iter().take(1).collect(),
-            change: None,
-        };
+        return at_risk(warning);
     }
     own(
         Verdict::Unknown,
@@ -298,6 +286,17 @@ fn blocking_problem(settings: &Settings) -> Option<String> {
                 && matches!(p.field, Field::Host | Field::Port | Field::UserName)
         })
         .map(|p| p.message)
+}
+
+/// At risk, for the reason `warning` gives; its first way out is the fix.
+fn at_risk(warning: crate::warning::Warning) -> Judgement {
+    Judgement {
+        verdict: Verdict::AtRisk,
+        id: Some(warning.id.as_str().to_owned()),
+        reason: warning.summary,
+        fix: warning.ways_out.into_iter().take(1).collect(),
+        change: None,
+    }
 }
 
 fn own(verdict: Verdict, id: &str, reason: String) -> Judgement {

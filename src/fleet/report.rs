@@ -113,6 +113,25 @@ pub struct ScanReport {
 }
 
 impl ScanReport {
+    /// `6 sites: 3 broken, 1 at risk, 1 unknown, 1 OK; 2 mail servers, each contacted once`:
+    /// the first line of every report.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} sites: {} broken, {} at risk, {} unknown, {} OK; {} mail servers{}",
+            self.sites.len(),
+            self.count(Verdict::Broken),
+            self.count(Verdict::AtRisk),
+            self.count(Verdict::Unknown),
+            self.count(Verdict::Ok),
+            self.servers.len(),
+            if self.offline {
+                ", not contacted (--offline)"
+            } else {
+                ", each contacted once"
+            },
+        )
+    }
+
     /// How many sites have `verdict`.
     pub fn count(&self, verdict: Verdict) -> usize {
         self.sites
