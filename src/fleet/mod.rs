@@ -2,7 +2,7 @@
 //! folders, contacts each distinct mail server once, and judges each site with the rules the
 //! single test uses.
 //!
-//! - [`walk`]: the folders → the sites found ([`FoundSite`]) and what was skipped.
+//! - [`mod@walk`]: the folders → the sites found ([`FoundSite`]) and what was skipped.
 //! - [`iis`]: IIS's `applicationHost.config` → the applications' folders, walked as sites.
 //! - [`read`]: one file's text → a site's settings (web.config, wp-config.php, .env,
 //!   appsettings.json).
