@@ -1,9 +1,12 @@
 //! The walk on files it cannot or should not read, symbolic links, IIS's list of sites, and
 //! the Debug output (no password in it).
 
+#[cfg(unix)]
 use std::path::PathBuf;
 
-use super::tests::{config, error, scan, settings, site, write};
+#[cfg(unix)]
+use super::tests::site;
+use super::tests::{config, error, scan, settings, write};
 use super::*;
 use crate::fleet::Transport;
 
