@@ -45,7 +45,7 @@ pub async fn run(args: ScanArgs) -> u8 {
         "Stopping… (Ctrl-C again quits at once)",
     );
     let (events, inbox) = mpsc::unbounded_channel();
-    let progress = tokio::spawn(show_progress(inbox, !args.json));
+    let progress = tokio::spawn(show_progress(inbox, !args.json, args.offline));
     let report = scan(request, events, cancel.clone()).await;
     let _ = progress.await;
     watcher.abort();
@@ -82,7 +82,7 @@ pub fn exit_code(report: &ScanReport) -> u8 {
 }
 
 /// Progress on stderr: a line that updates in place on a terminal, nothing otherwise.
-async fn show_progress(mut inbox: mpsc::UnboundedReceiver<ScanEvent>, text: bool) {
+async fn show_progress(mut inbox: mpsc::UnboundedReceiver<ScanEvent>, text: bool, offline: bool) {
     let live = text && std::io::stderr().is_terminal();
     let (mut total, mut done) = (0, 0);
     while let Some(event) = inbox.recv().await {
@@ -90,8 +90,15 @@ async fn show_progress(mut inbox: mpsc::UnboundedReceiver<ScanEvent>, text: bool
             ScanEvent::Walked { sites, servers } => {
                 total = servers;
                 if text {
+                    let contact = if offline {
+                        " (--offline: none is contacted)"
+                    } else {
+                        ""
+                    };
                     eprintln!(
-                        "Found {sites} sites with mail settings, using {servers} mail servers."
+                        "Found {} with mail settings, using {}{contact}.",
+                        super::scan_output::count(sites, "site"),
+                        super::scan_output::count(servers, "mail server"),
                     );
                 }
             }

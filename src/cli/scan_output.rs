@@ -44,9 +44,9 @@ pub fn print_table(report: &ScanReport) {
 
 fn print_server(server: &ServerRow) {
     println!(
-        "\n{}: {} sites ({} broken, {} at risk, {} unknown, {} OK)",
+        "\n{}: {} ({} broken, {} at risk, {} unknown, {} OK)",
         server.key.label(),
-        server.sites,
+        count(server.sites, "site"),
         server.broken,
         server.at_risk,
         server.unknown,
@@ -109,5 +109,14 @@ fn print_sites<'a>(rows: impl Iterator<Item = &'a SiteRow>) {
         if let Some(command) = &row.command {
             println!("          Apply it: {command}");
         }
+    }
+}
+
+/// `1 site`, `2 sites`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

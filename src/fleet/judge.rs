@@ -264,7 +264,13 @@ fn offline(settings: &Settings) -> Judgement {
             secs: crate::diagnosis::DEFAULT_TIMEOUT_SECS,
             port_speaks_tls: true,
         });
-        return from_diagnosis(settings, &report);
+        // Not seen but foretold: say so, rather than "the server never said hello".
+        return Judgement {
+            reason: "Port 465 expects SSL on connect, which ASP.NET cannot do: it will wait for \
+                     a greeting that never comes"
+                .to_owned(),
+            ..from_diagnosis(settings, &report)
+        };
     }
     if let Some(warning) = crate::warning::password_sign_in_ending(settings, &report) {
         return at_risk(warning);

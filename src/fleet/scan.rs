@@ -39,7 +39,7 @@ pub enum ScanEvent {
     Walked {
         /// Sites found.
         sites: usize,
-        /// Distinct servers to contact (0 offline).
+        /// Distinct servers (contacted unless offline).
         servers: usize,
     },
     /// One more server answered (or did not).
@@ -70,7 +70,7 @@ pub async fn scan(
         .collect();
     let _ = events.send(ScanEvent::Walked {
         sites: walked.sites.len(),
-        servers: if request.offline { 0 } else { keys.len() },
+        servers: keys.len(),
     });
     let facts = if request.offline {
         BTreeMap::new()
