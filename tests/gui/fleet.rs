@@ -132,9 +132,9 @@ const GONE: &str = "gone.example   ASP.NET (web.config)";
 const BLOG: &str = "blog.example   WordPress (wp-config.php)";
 
 /// The blast radius by server, in words and colour; the filter hides the OK rows first (there
-/// are problems), a server's header hides its sites, and the CSV holds every site.
+/// are problems), and a server's header hides its sites.
 #[test]
-fn a_folder_of_sites_is_judged_by_server_filtered_and_exported() {
+fn a_folder_of_sites_is_judged_by_server_and_filtered() {
     let Checked {
         mut harness,
         relay,
@@ -184,7 +184,22 @@ fn a_folder_of_sites_is_judged_by_server_filtered_and_exported() {
     harness.get_by_label(&relay_header).click();
     harness.run_steps(3);
     assert!(harness.query_by_label(PLAIN).is_some());
+    drop(dir);
+}
 
+/// Export CSV… writes every site of the report, and no password.
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "drives the typed-path fallback that follows a file dialog that cannot open; under Wine a real file dialog opens and waits for a person"
+)]
+fn the_report_exports_as_csv() {
+    let Checked {
+        mut harness,
+        dir,
+        _runtime,
+        ..
+    } = three_sites_checked();
     export_csv(&mut harness, dir.path());
 }
 
