@@ -72,8 +72,10 @@ fn tree(root: &Path, sites: usize, servers: &[TestServer]) {
 /// `extra` flags. The peak memory comes from GNU time when it is installed (0 otherwise: the
 /// quick run, on any system, does not need it).
 fn scan(root: &Path, extra: &[&str]) -> (u64, u64, usize, usize, u64) {
+    // GNU time on Linux only (under Wine the Linux file system shows through, but not its
+    // programs).
     let time = Path::new("/usr/bin/time");
-    let mut command = if time.exists() {
+    let mut command = if cfg!(target_os = "linux") && time.exists() {
         let mut command = Command::new(time);
         command
             .args(["-f", "peak-kib %M"])
