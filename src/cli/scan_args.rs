@@ -25,10 +25,10 @@ pub struct ScanArgs {
     #[arg(long, conflicts_with = "offline")]
     pub sign_in: bool,
     /// How many servers to contact at once (each server gets one connection at a time).
-    #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..=64))]
+    #[arg(long, value_name = "N", default_value_t = crate::fleet::server::DEFAULT_CONCURRENCY, value_parser = clap::value_parser!(u64).range(1..=64))]
     pub concurrency: u64,
     /// The limit for each server, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=300))]
+    #[arg(long, value_name = "SECS", default_value_t = crate::fleet::server::DEFAULT_TIMEOUT_SECS, value_parser = clap::value_parser!(u64).range(1..=300))]
     pub timeout: u64,
     /// An extra file of certificate authorities to trust, PEM or DER .cer.
     #[arg(long, value_name = "FILE", value_parser = super::args::path_arg)]

@@ -18,7 +18,7 @@ pub fn webconfig_update(
 ) -> Option<String> {
     let change = judgement.change.as_ref()?;
     let fixed = change.apply(settings);
-    if fixed.from.ends_with("@example.com") {
+    if fixed.from == super::judge::PLACEHOLDER_FROM {
         return None;
     }
     let port = fixed.port.to_string();

@@ -60,6 +60,9 @@ pub const INVALID_SETTINGS: &str = "invalid_settings";
 pub const UNREADABLE: &str = "unreadable";
 /// Offline, with nothing in the files alone to say.
 pub const NOT_CHECKED: &str = "not_checked";
+/// The sender put in when a site's files name none (the fleet check never sends; a test of the
+/// site needs the real one).
+pub const PLACEHOLDER_FROM: &str = "website@example.com";
 
 /// The settings the single test would use for this site (the sender is a placeholder when the
 /// files name none: the fleet check never sends).
@@ -75,7 +78,7 @@ pub fn settings_of(site: &SiteSettings, platform: Platform) -> Settings {
         Transport::ImplicitTls => Security::ImplicitTls,
     };
     let from = if site.from.trim().is_empty() {
-        "website@example.com".to_owned()
+        PLACEHOLDER_FROM.to_owned()
     } else {
         site.from.clone()
     };

@@ -18,6 +18,12 @@ use crate::discover::probe::{self, Job, ProbeContext, Seen};
 use crate::session::{SessionError, SessionReport};
 use crate::settings::{Security, Timeouts};
 
+/// How many servers the scan contacts at once unless told otherwise (each gets one connection
+/// at a time, so this only bounds our own load).
+pub const DEFAULT_CONCURRENCY: u64 = 32;
+/// The limit for one server unless told otherwise, in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 15;
+
 /// One server as the sites use it: the same name and port reached in plain text first and in
 /// TLS from the first byte are different conversations, so they are different keys.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -19,11 +19,9 @@ use crate::fleet::server::ProbeOptions;
 use crate::secret::Password;
 
 /// The limit for each server unless a test sets another (the CLI's default).
-const SERVER_TIMEOUT: Duration = Duration::from_secs(15);
-/// How many servers are contacted at once (the CLI's default).
-const CONCURRENCY: usize = 8;
+const SERVER_TIMEOUT: Duration = Duration::from_secs(crate::fleet::server::DEFAULT_TIMEOUT_SECS);
 /// The sender the fleet check puts in when a site's files name none: not one to test with.
-const PLACEHOLDER_FROM: &str = "website@example.com";
+const PLACEHOLDER_FROM: &str = crate::fleet::judge::PLACEHOLDER_FROM;
 
 impl MailTesterApp {
     /// Gives each server of "Check a folder of sites" `timeout` (tests that must stop a scan
@@ -153,7 +151,8 @@ impl MailTesterApp {
             sign_in: false,
             probe: ProbeOptions {
                 timeout: self.fleet.timeout.unwrap_or(SERVER_TIMEOUT),
-                concurrency: CONCURRENCY,
+                concurrency: usize::try_from(crate::fleet::server::DEFAULT_CONCURRENCY)
+                    .unwrap_or(32),
                 ca_file: self.form.current().0.ca_file,
                 dns_server: self.dns_server(),
             },
