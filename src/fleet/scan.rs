@@ -216,11 +216,20 @@ fn server_row(key: &ServerKey, facts: Option<&ServerFacts>) -> ServerRow {
         .as_ref()
         .map(|err| crate::untrusted::displayable_str(&err.to_string()));
     row.starttls = seen.before.offers("STARTTLS");
-    row.auth_before_tls.clone_from(&seen.before.auth_mechanisms);
-    row.auth_after_tls.clone_from(&seen.after.auth_mechanisms);
+    // The server's own words: escaped once here, for the table, the files and the window.
+    let words = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|word| crate::untrusted::displayable_str(word))
+            .collect()
+    };
+    row.auth_before_tls = words(&seen.before.auth_mechanisms);
+    row.auth_after_tls = words(&seen.after.auth_mechanisms);
     row.certificate = facts.report.certificate.as_ref().map(|_| {
         match &facts.report.accepted_certificate_problem {
-            Some(problem) => format!("not trusted: {}", problem.words()),
+            Some(problem) => format!(
+                "not trusted: {}",
+                crate::untrusted::displayable_str(&problem.words())
+            ),
             None => "trusted".to_owned(),
         }
     });
