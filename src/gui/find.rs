@@ -131,44 +131,30 @@ impl FindState {
 pub fn find_window(ctx: &egui::Context, state: &mut FindState, commands: &mut Vec<Command>) {
     let mut open = state.open;
     // Most of the window, whatever its size: the list is the point.
-    let screen = ctx.content_rect();
-    let size = egui::vec2(
-        (screen.width() - 80.0).clamp(320.0, 860.0),
-        (screen.height() - 80.0).max(300.0),
-    );
-    egui::Window::new("Find my settings")
-        .open(&mut open)
-        .default_size(size)
-        .max_size(size)
-        // Pinned by its top edge: as results come in the window grows downwards, and Stop
-        // stays where the pointer is (centred, it would jump with every new row).
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(egui::pos2(screen.center().x, screen.top() + 40.0))
-        .collapsible(false)
-        .show(ctx, |ui| {
-            ask_ui(ui, state, commands);
-            if let Some(error) = &state.error {
-                ui.colored_label(style::bad(ui), error);
-            }
-            egui::ScrollArea::vertical()
-                .id_salt("find_scroll")
-                .show(ui, |ui| {
-                    if let Some(report) = &state.report {
-                        recommendation_ui(ui, report, commands);
-                    }
-                    if !state.rows().is_empty() || !state.trying.is_empty() {
-                        ui.add_space(6.0);
-                        ui.strong("Servers tried");
-                        table_ui(ui, state, commands);
-                    }
-                    if let Some(check) = state.report.as_ref().and_then(|r| r.port_check.as_ref()) {
-                        ports_ui(ui, check);
-                    }
-                    if !state.sources.is_empty() {
-                        sources_ui(ui, &state.sources);
-                    }
-                });
-        });
+    style::results_window(ctx, "Find my settings", 860.0, &mut open).show(ctx, |ui| {
+        ask_ui(ui, state, commands);
+        if let Some(error) = &state.error {
+            ui.colored_label(style::bad(ui), error);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("find_scroll")
+            .show(ui, |ui| {
+                if let Some(report) = &state.report {
+                    recommendation_ui(ui, report, commands);
+                }
+                if !state.rows().is_empty() || !state.trying.is_empty() {
+                    ui.add_space(6.0);
+                    ui.strong("Servers tried");
+                    table_ui(ui, state, commands);
+                }
+                if let Some(check) = state.report.as_ref().and_then(|r| r.port_check.as_ref()) {
+                    ports_ui(ui, check);
+                }
+                if !state.sources.is_empty() {
+                    sources_ui(ui, &state.sources);
+                }
+            });
+    });
     if state.open && !open {
         commands.push(Command::Find(FindCommand::Close));
     }

@@ -277,29 +277,16 @@ fn groups_of(report: &ScanReport) -> Vec<Group> {
 /// Draws the window when it is open.
 pub fn fleet_window(ctx: &egui::Context, state: &mut FleetState, commands: &mut Vec<Command>) {
     let mut open = state.open;
-    let screen = ctx.content_rect();
-    let size = egui::vec2(
-        (screen.width() - 80.0).clamp(320.0, 1000.0),
-        (screen.height() - 80.0).max(300.0),
-    );
-    egui::Window::new("Check a folder of sites")
-        .open(&mut open)
-        .default_size(size)
-        .max_size(size)
-        // Pinned by its top edge, like "Find my settings": Stop stays under the pointer.
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(egui::pos2(screen.center().x, screen.top() + 40.0))
-        .collapsible(false)
-        .show(ctx, |ui| {
-            ask_ui(ui, state, commands);
-            if state.report.is_none() {
-                note_ui(ui, state.note.as_ref());
-            }
-            if let Some(report) = state.report.clone() {
-                ui.separator();
-                result_ui(ui, state, &report, commands);
-            }
-        });
+    style::results_window(ctx, "Check a folder of sites", 1000.0, &mut open).show(ctx, |ui| {
+        ask_ui(ui, state, commands);
+        if state.report.is_none() {
+            note_ui(ui, state.note.as_ref());
+        }
+        if let Some(report) = state.report.clone() {
+            ui.separator();
+            result_ui(ui, state, &report, commands);
+        }
+    });
     if state.open && !open {
         commands.push(Command::Fleet(FleetCommand::Close));
     }

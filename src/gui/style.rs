@@ -166,3 +166,26 @@ pub fn prose(ui: &Ui, text: &str) -> egui::text::LayoutJob {
     job.wrap.max_width = ui.available_width();
     job
 }
+
+/// A window that lists results as they come in: most of the screen (at most `max_width`
+/// wide), pinned by its top edge so that it grows downwards and its Stop button stays where
+/// the pointer is (centred, it would jump with every new row).
+pub fn results_window<'open>(
+    ctx: &egui::Context,
+    title: &str,
+    max_width: f32,
+    open: &'open mut bool,
+) -> egui::Window<'open> {
+    let screen = ctx.content_rect();
+    let size = vec2(
+        (screen.width() - 80.0).clamp(320.0, max_width),
+        (screen.height() - 80.0).max(300.0),
+    );
+    egui::Window::new(title)
+        .open(open)
+        .default_size(size)
+        .max_size(size)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(screen.center().x, screen.top() + 40.0))
+        .collapsible(false)
+}
