@@ -22,9 +22,15 @@
 //! Every call here is blocking except [`write_atomically`]; the work of one call is never
 //! interrupted half-way by dropping a future (see [`finish_despite_ctrl_c`] for Ctrl-C).
 
+mod ctrl_c;
+mod user_path;
+
 use std::fs::{File, Metadata};
 use std::io::{self, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+pub use ctrl_c::finish_despite_ctrl_c;
+pub use user_path::{path_from_user, resolve_symlink};
 
 /// Who may read a file the tester writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,73 +192,6 @@ pub fn create_copy_blocking(
     Ok(())
 }
 
-/// Runs blocking `work` to its end even when Ctrl-C is pressed meanwhile, so a write is never
-/// cut off half-way and no temporary file is left behind; the Ctrl-C is swallowed. (Ctrl-C
-/// would otherwise end the process at once, without cleaning up.) Note: once this has run,
-/// the process handles Ctrl-C through tokio for good, so call it only where a Ctrl-C must not
-/// interrupt (the `webconfig update` write).
-pub async fn finish_despite_ctrl_c<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> io::Result<T> {
-    let mut interrupts = interrupt_listener();
-    let task = tokio::task::spawn_blocking(work);
-    tokio::pin!(task);
-    loop {
-        tokio::select! {
-            done = &mut task => return done.map_err(io::Error::other),
-            Some(()) = next_interrupt(interrupts.as_mut()) => {}
-        }
-    }
-}
-
-#[cfg(unix)]
-type Interrupts = tokio::signal::unix::Signal;
-#[cfg(windows)]
-type Interrupts = tokio::signal::windows::CtrlC;
-
-#[cfg(unix)]
-fn interrupt_listener() -> Option<Interrupts> {
-    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()).ok()
-}
-
-#[cfg(windows)]
-fn interrupt_listener() -> Option<Interrupts> {
-    tokio::signal::windows::ctrl_c().ok()
-}
-
-async fn next_interrupt(interrupts: Option<&mut Interrupts>) -> Option<()> {
-    match interrupts {
-        Some(interrupts) => interrupts.recv().await,
-        None => std::future::pending().await,
-    }
-}
-
-/// A path as a user typed or pasted it: spaces around it dropped, and the double quotes that
-/// Explorer's "Copy as path" puts around it (or single quotes a Linux file manager adds)
-/// removed, once.
-pub fn path_from_user(text: &str) -> PathBuf {
-    let text = text.trim();
-    let unquoted = ['"', '\'']
-        .iter()
-        .find_map(|&quote| {
-            text.strip_prefix(quote)
-                .and_then(|inner| inner.strip_suffix(quote))
-        })
-        .unwrap_or(text);
-    PathBuf::from(unquoted.trim())
-}
-
-/// `path`, or the file it links to when it is a symlink (a dangling link is returned as is).
-pub fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
-    match std::fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => match std::fs::canonicalize(path) {
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(path.to_owned()),
-            resolved => resolved,
-        },
-        _ => Ok(path.to_owned()),
-    }
-}
-
 fn parent_dir(path: &Path) -> &Path {
     path.parent()
         .filter(|dir| !dir.as_os_str().is_empty())
@@ -400,21 +339,6 @@ fn set_owner(file: &File, original: &Metadata) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn explorers_copy_as_path_quotes_are_dropped() {
-        assert_eq!(
-            path_from_user("  \"C:\\inetpub\\wwwroot\\web.config\"  "),
-            PathBuf::from("C:\\inetpub\\wwwroot\\web.config")
-        );
-        assert_eq!(
-            path_from_user("'/var/www/site/web.config'"),
-            PathBuf::from("/var/www/site/web.config")
-        );
-        assert_eq!(path_from_user("web.config"), PathBuf::from("web.config"));
-        // A quote that is part of the name stays.
-        assert_eq!(path_from_user("\"odd"), PathBuf::from("\"odd"));
-    }
 
     #[tokio::test]
     async fn writes_and_replaces_without_leftovers() {

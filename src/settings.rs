@@ -4,13 +4,14 @@
 //! on bad input: [`Settings::check`] turns it into a [`SessionPlan`] the engine can run, or into
 //! the full list of [`FieldProblem`]s, each with a plain sentence.
 
+mod timeouts;
 mod validate;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use timeouts::Timeouts;
 pub use validate::{Field, FieldProblem, SessionPlan, Severity};
 
 use crate::oauth::{OAuthApp, SaslMechanism};
@@ -164,69 +165,6 @@ pub enum DeliveryMethod {
     PickupDirectoryFromIis,
 }
 
-/// How long each wait may last. Every network wait in a session is bounded by one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Timeouts {
-    /// Resolving the host name and opening the TCP connection.
-    pub connect_secs: u64,
-    /// Waiting for the server's `220` greeting.
-    pub greeting_secs: u64,
-    /// Waiting for the reply to any single command (and for a TLS handshake).
-    pub command_secs: u64,
-    /// The whole test, however slowly but steadily the server answers (System.Net.Mail's
-    /// `Timeout` is such a limit too).
-    #[serde(default = "default_total_secs")]
-    pub total_secs: u64,
-}
-
-fn default_total_secs() -> u64 {
-    120
-}
-
-impl Default for Timeouts {
-    fn default() -> Self {
-        Self {
-            connect_secs: 10,
-            greeting_secs: 10,
-            command_secs: 30,
-            total_secs: default_total_secs(),
-        }
-    }
-}
-
-impl Timeouts {
-    /// The same limit for every wait and for the whole test (the CLI's `--timeout`).
-    pub fn uniform(secs: u64) -> Self {
-        Self {
-            connect_secs: secs,
-            greeting_secs: secs,
-            command_secs: secs,
-            total_secs: secs,
-        }
-    }
-
-    /// The whole-test limit as a [`Duration`].
-    pub fn total(&self) -> Duration {
-        Duration::from_secs(self.total_secs)
-    }
-
-    /// Connect limit as a [`Duration`].
-    pub fn connect(&self) -> Duration {
-        Duration::from_secs(self.connect_secs)
-    }
-
-    /// Greeting limit as a [`Duration`].
-    pub fn greeting(&self) -> Duration {
-        Duration::from_secs(self.greeting_secs)
-    }
-
-    /// Per-command limit as a [`Duration`].
-    pub fn command(&self) -> Duration {
-        Duration::from_secs(self.command_secs)
-    }
-}
-
-/// Everything the user enters, in `web.config` terms plus what a test needs.
 ///
 /// The password is a [`Password`]: it is never serialised and its `Debug` form is redacted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

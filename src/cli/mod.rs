@@ -24,6 +24,7 @@ mod probe_cmd;
 mod probe_output;
 mod profile_args;
 mod profile_cmd;
+mod profile_keyring;
 mod report_file;
 mod resolve;
 mod scan_args;
