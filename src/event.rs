@@ -6,7 +6,6 @@
 use serde::Serialize;
 
 use crate::certificate::CertificateInfo;
-use crate::diagnosis::DiagnosisId;
 
 /// One stage of the SMTP dialogue, in the order a session runs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -90,63 +89,6 @@ impl ChecklistItem {
             Self::Secure => "Secure connection",
             Self::SignIn => "Sign in",
             Self::Send => "Send message",
-        }
-    }
-}
-
-impl ChecklistItem {
-    /// The item a diagnosis blames: the step whose settings must change, which is not always
-    /// the step where the server said no (a server that wants encryption refuses `MAIL FROM`,
-    /// but the fault is the connection left unencrypted). `None` when the diagnosis names no
-    /// step (a timeout, a lost connection, a cancel): the step that failed is shown as it is.
-    pub fn at_fault(id: DiagnosisId) -> Option<Self> {
-        use DiagnosisId as D;
-        match id {
-            D::DnsNotFound
-            | D::ConnectionRefused
-            | D::ConnectionTimeout
-            | D::NoGreeting
-            | D::NotSmtp
-            | D::ServiceUnavailable => Some(Self::Connect),
-            D::TlsRequired
-            | D::StarttlsNotOffered
-            | D::TlsOnPlainPort
-            | D::TlsHandshakeFailed
-            | D::TlsOutdated
-            | D::TlsUnavailable
-            | D::CertificateNameMismatch
-            | D::CertificateUntrusted
-            | D::CertificateExpired
-            | D::AuthRequiresTls
-            | D::PasswordUnencrypted
-            | D::OauthNeedsEncryption => Some(Self::Secure),
-            D::AuthRequired
-            | D::AuthNotOffered
-            | D::AuthMechanismUnsupported
-            | D::AuthFailed
-            | D::AppPasswordRequired
-            | D::WebLoginRequired
-            | D::SmtpAuthDisabled
-            | D::BasicAuthDisabled
-            | D::AuthTemporaryFailure
-            | D::OauthTokenRejected
-            | D::OauthNotOffered
-            | D::OauthClientSecretWrong
-            | D::OauthAppNotFound
-            | D::OauthTenantNotFound
-            | D::OauthConsentMissing
-            | D::OauthSignInFailed => Some(Self::SignIn),
-            D::RelayDenied
-            | D::SenderRejected
-            | D::RecipientRejected
-            | D::MessageRejected
-            | D::AccountBlocked
-            | D::RateLimited
-            | D::Greylisted
-            | D::SendingQuotaExceeded => Some(Self::Send),
-            D::TemporaryFailure | D::ConnectionLost | D::Timeout | D::Cancelled | D::Unknown => {
-                None
-            }
         }
     }
 }
@@ -315,32 +257,5 @@ pub fn format_ms(ms: u64) -> String {
         "<1 ms".to_owned()
     } else {
         format!("{ms} ms")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_server_that_wants_encryption_blames_the_secure_connection() {
-        assert_eq!(
-            ChecklistItem::at_fault(DiagnosisId::TlsRequired),
-            Some(ChecklistItem::Secure)
-        );
-        assert_eq!(
-            ChecklistItem::at_fault(DiagnosisId::AuthFailed),
-            Some(ChecklistItem::SignIn)
-        );
-        assert_eq!(ChecklistItem::at_fault(DiagnosisId::Cancelled), None);
-    }
-
-    #[test]
-    fn every_id_that_names_a_step_is_mapped() {
-        let unmapped: Vec<_> = DiagnosisId::ALL
-            .into_iter()
-            .filter(|id| ChecklistItem::at_fault(*id).is_none())
-            .collect();
-        assert_eq!(unmapped.len(), 5, "{unmapped:?}");
     }
 }

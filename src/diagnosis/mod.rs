@@ -5,6 +5,7 @@
 //! and lands on the same ids, so support staff get the same answer either way.
 
 mod aspnet;
+mod blame;
 mod change;
 mod classify;
 mod explain;

@@ -27,7 +27,6 @@ use super::success::success_card;
 use super::transcript::{self, transcript_ui};
 use super::worker::FilePurpose;
 use super::{ids, style, widgets};
-use crate::event::ChecklistItem;
 use crate::settings::{FieldProblem, Severity};
 
 /// The height below the checklist from which the transcript opens by itself.
@@ -152,7 +151,7 @@ impl MailTesterApp {
             Some(outcome) => (outcome.settings(), outcome.diagnosis()),
             None => (&self.live_settings, None),
         };
-        let cause = diagnosis.and_then(|d| ChecklistItem::at_fault(d.id));
+        let cause = diagnosis.and_then(|d| d.id.blamed_item());
         let blamed_known = cause.is_some()
             || diagnosis.is_some_and(|d| d.id == crate::diagnosis::DiagnosisId::Cancelled);
         let entries = self.live().explained_checklist(settings, cause);

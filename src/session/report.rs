@@ -121,7 +121,7 @@ impl SessionReport {
 
 impl SessionReport {
     /// The checklist as the window shows it: each item's state, whether the diagnosis blames
-    /// it (`cause`, from [`ChecklistItem::at_fault`]) and why a step was skipped, in the terms
+    /// it (`cause`, from `DiagnosisId::blamed_item`) and why a step was skipped, in the terms
     /// of the tested `settings`.
     pub fn explained_checklist(
         &self,
