@@ -9,11 +9,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "corpus/cases.rs"]
+mod cases;
 #[path = "corpus/runner.rs"]
 mod runner;
 mod support;
 
-use runner::Case;
+use cases::Case;
 
 /// Cases we still get wrong, by `text` prefix, with the reason.
 const KNOWN_WRONG: &[(&str, &str)] = &[(

@@ -9,6 +9,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// The cases' labels (expected id, change, source) are the corpus test's; only the replies are used here.
+#[allow(dead_code)]
+#[path = "corpus/cases.rs"]
+mod cases;
 #[path = "dotnet_fidelity/compare.rs"]
 mod compare;
 #[path = "dotnet_fidelity/oracle.rs"]
@@ -49,6 +53,10 @@ const DELIBERATE: &[(&str, &str)] = &[(
      run) it signs in with NTLM using the same user name and password. We cannot speak NTLM: we \
      sign in with LOGIN and say in the transcript that the website would try NTLM first.",
 )];
+
+/// Corpus replies where the real client and ours differ on purpose, by the reply's first line,
+/// with the reason (the same rule as `DELIBERATE`).
+const DELIBERATE_CORPUS: &[(&str, &str)] = &[];
 
 /// Where one client of one scenario connects, and the fake server it talks to (if any).
 struct Target_ {
@@ -134,7 +142,7 @@ fn password(creds: Creds) -> Option<&'static str> {
 
 fn oracle_scenario(scenario: &Scenario, target: &Target_) -> OracleScenario {
     OracleScenario {
-        name: scenario.name.to_owned(),
+        name: scenario.name.clone(),
         host: target.host.clone(),
         port: target.port,
         enable_ssl: scenario.enable_ssl,
@@ -197,10 +205,13 @@ async fn commands_seen(target: &Target_) -> Option<Vec<String>> {
     Some(server.commands())
 }
 
+/// Both tests start many servers and the real client; one at a time keeps their timings apart.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the real System.Net.Mail: scripts/dotnet-oracle.sh setup (scripts/check.sh runs this test)"]
 async fn real_system_net_mail_and_our_session_agree() {
-    let oracle = Oracle::get();
+    let _alone = ONE_AT_A_TIME.lock().await;
     let postfix = postfix_env();
     let mut all = scenarios::fake_scenarios();
     let mut ca_file = TestPki::get().ca_pem_path().to_path_buf();
@@ -208,7 +219,47 @@ async fn real_system_net_mail_and_our_session_agree() {
         all.extend(scenarios::postfix_scenarios());
         ca_file = bundle(&[ca_file, PathBuf::from(&env["MAILTESTER_POSTFIX_CA"])]);
     }
+    let count = all.len();
+    compare_with_the_real_client(
+        all,
+        postfix.as_ref(),
+        &ca_file,
+        DELIBERATE,
+        "dotnet-fidelity.md",
+    )
+    .await;
+    assert!(
+        count >= 40,
+        "the suite must cover at least 40 scenarios, it has {count}"
+    );
+}
 
+/// Every reply of the diagnosis corpus, replayed at its stage, through the real client and
+/// ours: the exception each case predicts is the one System.Net.Mail throws.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the real System.Net.Mail: scripts/dotnet-oracle.sh setup (scripts/check.sh runs this test)"]
+async fn every_corpus_reply_gets_the_real_clients_exception() {
+    let _alone = ONE_AT_A_TIME.lock().await;
+    let all = scenarios::corpus_scenarios();
+    let count = all.len();
+    let ca_file = TestPki::get().ca_pem_path().to_path_buf();
+    compare_with_the_real_client(all, None, &ca_file, DELIBERATE_CORPUS, "dotnet-corpus.md").await;
+    assert!(
+        count >= 180,
+        "the corpus has {count} wire cases, fewer than 180"
+    );
+}
+
+/// Runs `all` through the real System.Net.Mail and through our session, writes the table to
+/// `target/tmp/{table_name}` and fails unless each scenario agrees or is listed in `deliberate`.
+async fn compare_with_the_real_client(
+    all: Vec<Scenario>,
+    postfix: Option<&HashMap<String, String>>,
+    ca_file: &std::path::Path,
+    deliberate: &[(&str, &str)],
+    table_name: &str,
+) {
+    let oracle = Oracle::get();
     // A port that was free a moment ago: both clients find nothing listening there.
     let refused_port = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -217,15 +268,15 @@ async fn real_system_net_mail_and_our_session_agree() {
     let mut dotnet_targets = Vec::new();
     let mut our_targets = Vec::new();
     for scenario in &all {
-        dotnet_targets.push(target_for(scenario, postfix.as_ref(), refused_port).await);
-        our_targets.push(target_for(scenario, postfix.as_ref(), refused_port).await);
+        dotnet_targets.push(target_for(scenario, postfix, refused_port).await);
+        our_targets.push(target_for(scenario, postfix, refused_port).await);
     }
     let oracle_input: Vec<OracleScenario> = all
         .iter()
         .zip(&dotnet_targets)
         .map(|(scenario, target)| oracle_scenario(scenario, target))
         .collect();
-    let (runtime, dotnet_results) = oracle.run(&oracle_input, &ca_file).await;
+    let (runtime, dotnet_results) = oracle.run(&oracle_input, ca_file).await;
     assert!(
         runtime.starts_with(".NET Core 3.1"),
         "oracle runtime: {runtime}"
@@ -233,7 +284,7 @@ async fn real_system_net_mail_and_our_session_agree() {
 
     let mut ours = tokio::task::JoinSet::new();
     for (index, (scenario, target)) in all.iter().zip(&our_targets).enumerate() {
-        let settings = settings_for(scenario, target, ca_file.clone());
+        let settings = settings_for(scenario, target, ca_file.to_path_buf());
         ours.spawn(async move { (index, settings.clone(), run_ours(settings).await) });
     }
     let mut our_reports: Vec<Option<(Settings, SessionReport)>> = vec![None; all.len()];
@@ -268,16 +319,11 @@ async fn real_system_net_mail_and_our_session_agree() {
         .iter()
         .flat_map(|p| Password::new(*p).wire_forms(TEST_USER))
         .collect();
-    let table = compare::table(&verdicts, &runtime, DELIBERATE);
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dotnet-fidelity.md");
+    let table = compare::table(&verdicts, &runtime, deliberate);
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(table_name);
     std::fs::write(&path, &table).unwrap();
     eprintln!("{table}\n(written to {})", path.display());
-    compare::assert_agreement(&verdicts, DELIBERATE, &Arc::new(secrets));
-    assert!(
-        all.len() >= 40,
-        "the suite must cover at least 40 scenarios, it has {}",
-        all.len()
-    );
+    compare::assert_agreement(&verdicts, deliberate, &Arc::new(secrets));
 }
 
 /// One PEM file holding every certificate authority in `files` (for `SSL_CERT_FILE`).

@@ -9,8 +9,9 @@ use super::classify::{classify_reply, for_reply, with_provider};
 use super::provider;
 use super::scan::{self, Found};
 use super::texts::{
-    self, AUTH_REQUIRED_IN_DOTNET_LOG, CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET, NOT_RECOGNISED,
-    NOT_YET_VALID, OUTER_ONLY, SECURE_OR_SIGN_IN, Text,
+    self, AUTH_REQUIRED_IN_DOTNET_LOG, CANCELLED_BY_PROGRAM, CANNOT_CONNECT, DOTNET_465,
+    DOTNET_TIMED_OUT, HOST_NOT_SET, NOT_RECOGNISED, NOT_YET_VALID, OUTER_ONLY, SECURE_OR_SIGN_IN,
+    Text,
 };
 use super::{Diagnosis, DiagnosisId, DiagnosisId as D};
 use crate::reply::Reply;
@@ -142,10 +143,22 @@ static PHRASES: &[Phrase] = &[
             "ssl routines",
             "before secure tls connection",
             "tlsv1 alert",
+            // .NET's AuthenticationException for a failed handshake: .NET Core ("see inner
+            // exception", the alert inside) and .NET Framework (SSPI, Windows' TLS).
+            "authentication failed, see inner exception",
+            "a call to sspi failed",
         ],
     ),
-    // Reaching the server.
-    phrase(D::NoGreeting, &["greeting never received", "no greeting"]),
+    // Reaching the server. Python's smtplib reports a greeting that never came as a closed
+    // connection "timed out".
+    phrase(
+        D::NoGreeting,
+        &[
+            "greeting never received",
+            "no greeting",
+            "connection unexpectedly closed: timed out",
+        ],
+    ),
     // Another protocol answered (IMAP, POP3, HTTP, SSH), or .NET could not read the answer.
     phrase(
         D::NotSmtp,
@@ -155,6 +168,10 @@ static PHRASES: &[Phrase] = &[
             "http/1.",
             "ssh-2.0",
             "smtp server returned an invalid response",
+            // What System.Net.Mail keeps of a POP3 or IMAP greeting (it reads `+OK` as a code).
+            "response was: dovecot ready",
+            "pop3 server ready",
+            "imap4rev1",
         ],
     ),
     phrase(
@@ -223,16 +240,23 @@ static PHRASES: &[Phrase] = &[
             "broken pipe",
         ],
     ),
-    phrase(
-        D::Timeout,
+    // The caller cancelled (MailKit and other .NET libraries), before any "timed out".
+    told(
+        D::Cancelled,
+        &CANCELLED_BY_PROGRAM,
         &[
-            "the operation has timed out",
             "the operation was canceled",
+            "the operation was cancelled",
             "operationcanceledexception",
-            "timed out",
-            "timeout",
         ],
     ),
+    // System.Net.Mail's own whole-send timeout: first of all a server that never greets.
+    told(
+        D::NoGreeting,
+        &DOTNET_TIMED_OUT,
+        &["the operation has timed out"],
+    ),
+    phrase(D::Timeout, &["timed out", "timeout"]),
     // PHPMailer, Python and other clients' summaries.
     summary(D::AuthFailed, &["could not authenticate"]),
     told(
@@ -334,7 +358,7 @@ fn bare_wording(text: &str, provider: Option<&'static provider::Provider>) -> Op
 
 fn from_phrase(phrase: &Phrase, lower: &str) -> Diagnosis {
     // ASP.NET on port 465 waits for a greeting until its timeout: that is the real cause.
-    if phrase.id == D::Timeout && lower.contains("465") {
+    if matches!(phrase.id, D::Timeout | D::NoGreeting) && lower.contains("465") {
         return texts::variant(D::NoGreeting, &DOTNET_465);
     }
     match phrase.text {

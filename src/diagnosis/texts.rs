@@ -11,13 +11,17 @@ mod tls;
 use super::{Diagnosis, DiagnosisId, SuggestedChange};
 
 pub(super) use auth::AUTH_REQUIRED_IN_DOTNET_LOG;
-pub(super) use connection::{CANNOT_CONNECT, DOTNET_465, HOST_NOT_SET};
+pub(super) use connection::{
+    CANCELLED_BY_PROGRAM, CANNOT_CONNECT, DOTNET_465, DOTNET_TIMED_OUT, HOST_NOT_SET,
+};
 pub(super) use sending::{NOT_RECOGNISED, OUTER_ONLY};
 pub(super) use tls::{NOT_YET_VALID, SECURE_OR_SIGN_IN};
 
 /// Variant texts and the id each one goes with (for the tests that hold every text to the rules).
 #[cfg(test)]
-const VARIANTS: [(DiagnosisId, &Text); 7] = [
+const VARIANTS: [(DiagnosisId, &Text); 9] = [
+    (DiagnosisId::NoGreeting, &DOTNET_TIMED_OUT),
+    (DiagnosisId::Cancelled, &CANCELLED_BY_PROGRAM),
     (DiagnosisId::ConnectionTimeout, &CANNOT_CONNECT),
     (DiagnosisId::DnsNotFound, &HOST_NOT_SET),
     (DiagnosisId::NoGreeting, &DOTNET_465),

@@ -182,6 +182,7 @@ fn connection_error(
         detail: problem.words(),
         certificate: Some(problem.clone()),
         plain_banner: None,
+        alert: None,
     })
 }
 

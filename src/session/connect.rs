@@ -172,6 +172,7 @@ impl Session<'_> {
                 detail,
                 certificate: None,
                 plain_banner: None,
+                alert: None,
             },
         })?;
         self.tls = Some(setup.clone());
@@ -191,6 +192,7 @@ impl Session<'_> {
             detail,
             certificate: None,
             plain_banner: None,
+            alert: None,
         })?;
         self.rec.info(&format!(
             "TLS handshake, checking the certificate is valid for {host}"
@@ -259,6 +261,7 @@ impl Session<'_> {
                     detail,
                     certificate: problem,
                     plain_banner,
+                    alert: super::tls::alert_received(&err),
                 })
             }
             Waited::TimedOut => Err(self.timeout(step, limit)),

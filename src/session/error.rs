@@ -115,6 +115,9 @@ pub enum SessionError {
         /// For implicit TLS: the plain-text greeting a probe received on the same port, which
         /// shows the port expects STARTTLS instead.
         plain_banner: Option<String>,
+        /// The fatal alert the server answered the handshake with (its RFC 8446 code: 40 is
+        /// `handshake_failure`), when it sent one rather than closing or sending a certificate.
+        alert: Option<u8>,
     },
     /// The server speaks only TLS 1.0 or 1.1, which this test (like every modern client)
     /// refuses.

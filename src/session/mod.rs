@@ -81,7 +81,7 @@ pub async fn run_session(
     let total = plan.timeouts.total();
     let result = match tokio::time::timeout(total, session.run(goal)).await {
         Ok(result) => result,
-        Err(_) => Err(session.out_of_time(total)),
+        Err(_) => Err(session.out_of_time(total).await),
     };
     if let Err(error) = result {
         session.stop(&error).await;
@@ -122,7 +122,10 @@ impl Session<'_> {
     }
 
     /// The error for a session that ran past its whole-test limit, in the step it was in.
-    fn out_of_time(&mut self, total: Duration) -> SessionError {
+    /// The whole-test limit ran out. A server that has not greeted yet is a silent server
+    /// whatever the limits are: the check for SSL on connect still runs (bounded on its own) so
+    /// the diagnosis can tell port 465 from a dead port, rather than a generic timeout.
+    async fn out_of_time(&mut self, total: Duration) -> SessionError {
         let step = self.rec.current_step().unwrap_or(Step::Connect);
         let secs = total.as_secs();
         self.rec.info(&format!(
@@ -130,6 +133,14 @@ impl Session<'_> {
         ));
         if let Some(conn) = self.conn.as_mut() {
             conn.broken = true;
+        }
+        let plain = self.conn.as_ref().is_some_and(|c| !c.is_tls());
+        if step == Step::Greeting && plain {
+            let waited = self.rec.current_step_secs();
+            return SessionError::NoGreeting {
+                secs: waited,
+                port_speaks_tls: self.probe_speaks_tls().await,
+            };
         }
         SessionError::Timeout { step, secs }
     }

@@ -105,6 +105,16 @@ impl<'a> Recorder<'a> {
         self.current.map(|(step, _)| step)
     }
 
+    /// Seconds (rounded) the running step has lasted so far (0 when none runs).
+    pub fn current_step_secs(&self) -> u64 {
+        self.current.map_or(0, |(_, started)| {
+            (started.elapsed().as_millis() + 500)
+                .div_euclid(1000)
+                .try_into()
+                .unwrap_or(u64::MAX)
+        })
+    }
+
     /// Marks the running step as passed.
     pub fn pass(&mut self) {
         self.finish(StepStatus::Passed);

@@ -256,6 +256,17 @@ pub fn version_label(version: rustls::ProtocolVersion) -> String {
     }
 }
 
+/// The fatal alert the server sent during a failed handshake (its RFC 8446 code), if any.
+pub fn alert_received(err: &std::io::Error) -> Option<u8> {
+    match err
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())?
+    {
+        rustls::Error::AlertReceived(alert) => Some(u8::from(*alert)),
+        _ => None,
+    }
+}
+
 /// Whether a failed handshake means the server speaks only TLS 1.0 or 1.1: it answers our
 /// TLS 1.2+ hello with a `protocol_version` alert, or offers a version rustls does not know.
 pub fn speaks_only_old_tls(err: &std::io::Error) -> bool {

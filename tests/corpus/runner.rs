@@ -7,63 +7,11 @@ use mail_settings_tester::diagnosis::{Change, Diagnosis, diagnose, explain_text}
 use mail_settings_tester::secret::Password;
 use mail_settings_tester::session::{Goal, run_session};
 use mail_settings_tester::settings::{Settings, Timeouts};
-use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
 
+use crate::cases::{Case, server_for};
 use crate::support::pki::TestPki;
-use crate::support::smtp_server::{Banner, ServerConfig, TEST_PASSWORD, TEST_USER, TestServer};
-
-/// One labelled case.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
-    /// The class it tests (`greylisting`, `quota`, `tls_required`, …).
-    pub class: String,
-    /// Where the reply comes (`greeting`, `ehlo`, `starttls`, `auth`, `mail`, `rcpt`, `data`,
-    /// `data_end`), or `paste` for an error message that is only pasted.
-    pub stage: String,
-    /// The reply (lines separated by `\n`) or the pasted text.
-    pub text: String,
-    /// The expected diagnosis id.
-    pub id: String,
-    /// The expected one-click change's fields (`enable_ssl`, `port`, …; empty: none); absent:
-    /// not checked.
-    pub change: Option<Vec<String>>,
-    /// For the live path: `enableSsl` (default true; false for "STARTTLS first" replies).
-    pub enable_ssl: Option<bool>,
-    /// What `explain` should say when pasted alone, where a paste knows less than the live path
-    /// (no command it answered); default: `id`.
-    pub pasted_id: Option<String>,
-    /// Where the case comes from (shown when the case is wrong).
-    pub source: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
-
-impl Case {
-    /// Every case of every file in `tests/corpus/`.
-    pub fn load_all() -> Vec<Case> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        let mut cases = Vec::new();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let file: File =
-                toml::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-            cases.extend(file.case);
-        }
-        cases
-    }
-}
+use crate::support::smtp_server::{TEST_PASSWORD, TEST_USER, TestServer};
 
 /// What the live path gave: not run (a pasted-only case), or the diagnosis (`None`: sent).
 pub enum Live {
@@ -146,60 +94,10 @@ impl Outcome {
     }
 }
 
-fn lines(text: &str) -> Vec<String> {
-    text.split('\n').map(str::to_owned).collect()
-}
-
-/// The server replaying `case` at its stage.
-fn server_for(case: &Case) -> ServerConfig {
-    let reply = || Some(lines(&case.text));
-    let base = ServerConfig::default();
-    match case.stage.as_str() {
-        "greeting" => ServerConfig {
-            banner: Banner::Lines(lines(&case.text)),
-            ..base
-        },
-        "ehlo" => ServerConfig {
-            ehlo_reply: reply(),
-            ..base
-        },
-        "starttls" => ServerConfig {
-            starttls_reply: Some(case.text.clone()),
-            ..base
-        },
-        "auth" => ServerConfig {
-            users: Vec::new(),
-            // Without enableSsl the sign-in must be offered on the plain connection.
-            auth_before_tls: case.enable_ssl == Some(false),
-            auth_failure_reply: case.text.clone(),
-            require_auth: true,
-            auth_required_reply: "530 5.7.0 Authentication required".into(),
-            ..base
-        },
-        "mail" => ServerConfig {
-            mail_from_reply: reply(),
-            ..base
-        },
-        "rcpt" => ServerConfig {
-            rcpt_reply: reply(),
-            ..base
-        },
-        "data" => ServerConfig {
-            data_reply: reply(),
-            ..base
-        },
-        "data_end" => ServerConfig {
-            data_end_reply: reply(),
-            ..base
-        },
-        other => panic!("unknown stage {other}"),
-    }
-}
-
 /// Runs one case through the live path (when it has a stage) and `explain`.
 pub async fn run(case: &Case) -> Outcome {
     let pasted = explain_text(&case.text);
-    if case.stage == "paste" {
+    if !case.is_wire() {
         return Outcome {
             case: case.clone(),
             live: Live::NotRun,
@@ -210,13 +108,13 @@ pub async fn run(case: &Case) -> Outcome {
     let settings = Settings {
         host: "localhost".into(),
         port: u32::from(server.port()),
-        user_name: TEST_USER.into(),
-        password: Password::new(TEST_PASSWORD),
+        user_name: if case.signs_in() { TEST_USER } else { "" }.into(),
+        password: Password::new(if case.signs_in() { TEST_PASSWORD } else { "" }),
         enable_ssl: case.enable_ssl.unwrap_or(true),
         from: TEST_USER.into(),
         client_domain: "shop-web01.example".into(),
         ca_file: Some(TestPki::get().ca_pem_path().to_path_buf()),
-        timeouts: Timeouts::uniform(5),
+        timeouts: Timeouts::uniform(case.timeout_secs()),
         allow_plaintext_password: true,
         ..Settings::default()
     };

@@ -31,8 +31,8 @@ pub struct Observed {
 
 /// The comparison of one scenario.
 pub struct Verdict {
-    pub name: &'static str,
-    pub family: &'static str,
+    pub name: String,
+    pub family: String,
     pub dotnet_outcome: String,
     /// `None` when the commands could not be observed (a real server, no server).
     pub commands_agree: Option<bool>,
@@ -84,8 +84,8 @@ impl Verdict {
             Some(e) => short_type(e),
         };
         Verdict {
-            name: scenario.name,
-            family: scenario.family,
+            name: scenario.name.clone(),
+            family: scenario.family.clone(),
             dotnet_outcome,
             commands_agree,
             outcome_agrees,
@@ -176,7 +176,7 @@ pub fn table(verdicts: &[Verdict], runtime: &str, deliberate: &[(&str, &str)]) -
 pub fn assert_agreement(verdicts: &[Verdict], deliberate: &[(&str, &str)], secrets: &[String]) {
     let mut problems = Vec::new();
     for v in verdicts {
-        let listed = deliberate.iter().any(|(name, _)| *name == v.name);
+        let listed = deliberate.iter().any(|(name, _)| *name == v.name.as_str());
         match (v.agrees(), listed) {
             (false, false) => problems.push(format!("{}:\n  {}", v.name, v.details.join("\n  "))),
             (true, true) => problems.push(format!(

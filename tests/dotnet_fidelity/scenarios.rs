@@ -40,8 +40,8 @@ pub enum Creds {
 /// One scenario.
 #[derive(Debug, Clone)]
 pub struct Scenario {
-    pub name: &'static str,
-    pub family: &'static str,
+    pub name: String,
+    pub family: String,
     pub endpoint: Endpoint,
     pub enable_ssl: bool,
     pub creds: Creds,
@@ -56,10 +56,10 @@ pub struct Scenario {
 /// A recipient the fake server and Postfix do not host (relaying).
 pub const ELSEWHERE: &str = "someone@elsewhere.example";
 
-fn scenario(name: &'static str, family: &'static str, endpoint: Endpoint) -> Scenario {
+fn scenario(name: &str, family: &str, endpoint: Endpoint) -> Scenario {
     Scenario {
-        name,
-        family,
+        name: name.to_owned(),
+        family: family.to_owned(),
         endpoint,
         enable_ssl: true,
         creds: Creds::Right,
@@ -224,6 +224,30 @@ pub fn fake_scenarios() -> Vec<Scenario> {
         refused::broken(),
     ]
     .concat()
+}
+
+/// Every wire case of the diagnosis corpus (`tests/corpus/*.toml`) as a scenario: the same
+/// scripted server replaying the case's reply at its stage, the website signing in with the
+/// right password, `enableSsl` as the case says. Named by the reply's first line, which is how
+/// `DELIBERATE_CORPUS` lists them.
+pub fn corpus_scenarios() -> Vec<Scenario> {
+    crate::cases::Case::load_all()
+        .into_iter()
+        .filter(crate::cases::Case::is_wire)
+        .map(|case| {
+            let family = format!("{} at {}", case.class, case.stage);
+            let name = case.text.lines().next().unwrap_or_default().to_owned();
+            let mut s = scenario(&name, &family, fake(crate::cases::server_for(&case)));
+            s.enable_ssl = case.enable_ssl.unwrap_or(true);
+            s.creds = if case.signs_in() {
+                Creds::Right
+            } else {
+                Creds::None
+            };
+            s.timeout_secs = case.timeout.unwrap_or(s.timeout_secs);
+            s
+        })
+        .collect()
 }
 
 /// Scenarios against the real Postfix + Dovecot (`scripts/postfix-test-server.sh`).

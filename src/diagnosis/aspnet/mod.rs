@@ -11,6 +11,7 @@ mod exception;
 mod status;
 #[cfg(test)]
 mod tests;
+mod tls;
 
 use std::net::SocketAddr;
 
@@ -80,20 +81,16 @@ pub fn predict_exception(
         }
         // The reply reader finds no digits, or no space or hyphen after them
         // (`SmtpReplyReaderFactory.ProcessRead`).
-        SessionError::NotSmtp { .. } | SessionError::Protocol { .. } => {
-            DotNetException::failure_sending(DotNetException::new(
-                "System.FormatException",
-                "Smtp server returned an invalid response.",
-            ))
-        }
+        SessionError::NotSmtp { step, received } => not_smtp(*step, received),
+        SessionError::Protocol { .. } => invalid_response(),
         SessionError::Rejected { step, reply } => rejected(*step, reply),
         SessionError::StartTlsNotOffered => DotNetException::smtp(
             "Server does not support secure connections.",
             "GeneralFailure",
         ),
-        SessionError::TlsHandshake { certificate, .. } => {
-            tls_failure(runtime, certificate.as_ref())
-        }
+        SessionError::TlsHandshake {
+            certificate, alert, ..
+        } => tls::handshake_failure(runtime, os, certificate.as_ref(), *alert),
         SessionError::AuthNotFinished { .. } => {
             DotNetException::smtp("Authentication failed.", "GeneralFailure")
         }
@@ -115,6 +112,48 @@ pub fn predict_exception(
         | SessionError::TokenUnencrypted { .. }
         | SessionError::TokenRequest(_) => return None,
     })
+}
+
+/// Something that is not an SMTP reply: at the greeting, a line whose fourth character is a
+/// space is read as a refusing code (below); anything else is `FormatException`.
+fn not_smtp(step: Step, received: &str) -> DotNetException {
+    let Some((code, rest)) = greeting_read_as_a_code(received).filter(|_| step == Step::Greeting)
+    else {
+        return invalid_response();
+    };
+    let (status, message) = match u16::try_from(code) {
+        Ok(code) => (status_name(code), status_message(code)),
+        Err(_) => (code.to_string(), status_message(0)),
+    };
+    DotNetException::smtp(format!("{message} The server response was: {rest}"), status)
+}
+
+/// The reply reader finds no digits, or no space or hyphen after them
+/// (`SmtpReplyReaderFactory.ProcessRead`).
+fn invalid_response() -> DotNetException {
+    DotNetException::failure_sending(DotNetException::new(
+        "System.FormatException",
+        "Smtp server returned an invalid response.",
+    ))
+}
+
+/// How System.Net.Mail reads a greeting that is not SMTP (a POP3 server's `+OK Dovecot
+/// ready.`): its reply reader takes any three characters as the code, digit by digit as
+/// `c - '0'` with no check that they are digits, and needs only a space after them
+/// (`SmtpReplyReaderFactory.ProcessRead`), so `+OK ` is the code -163 and the greeting is
+/// refused as any other code would be. `None` when the fourth character is not a space: then
+/// the reader throws `FormatException`.
+fn greeting_read_as_a_code(received: &str) -> Option<(i32, &str)> {
+    let bytes = received.as_bytes();
+    if bytes.len() < 4 || bytes[3] != b' ' || !bytes[..3].is_ascii() {
+        return None;
+    }
+    let code = bytes[..3]
+        .iter()
+        .zip([100, 10, 1])
+        .map(|(byte, weight)| (i32::from(*byte) - i32::from(b'0')) * weight)
+        .sum();
+    Some((code, received.get(4..).unwrap_or_default()))
 }
 
 /// The text after the code on the reply's *first* line: System.Net.Mail reads one line of an
@@ -155,39 +194,6 @@ fn connection_closed(runtime: DotNetRuntime) -> DotNetException {
         "System.IO.IOException",
         format!("Unable to read data from the transport connection: {reason}."),
     ))
-}
-
-/// A failed certificate check: an `AuthenticationException`, not wrapped (`SmtpClient.Send`
-/// rethrows it as it is). .NET Framework and .NET Core 3.1 say no more; .NET 5 added the
-/// reason (`SslStream`'s `net_ssl_io_cert_validation` / `net_ssl_io_cert_chain_validation`).
-fn tls_failure(
-    runtime: DotNetRuntime,
-    certificate: Option<&crate::session::CertProblem>,
-) -> DotNetException {
-    use crate::session::CertProblem;
-    const TYPE: &str = "System.Security.Authentication.AuthenticationException";
-    const INVALID: &str = "The remote certificate is invalid according to the validation procedure";
-    let Some(problem) = certificate else {
-        return DotNetException::failure_sending(DotNetException::new(
-            "System.IO.IOException",
-            "Authentication failed because the remote party has closed the transport stream.",
-        ));
-    };
-    if runtime != DotNetRuntime::Net5OrLater {
-        return DotNetException::new(TYPE, format!("{INVALID}."));
-    }
-    let message = match problem {
-        CertProblem::NameMismatch { .. } => format!("{INVALID}: RemoteCertificateNameMismatch"),
-        CertProblem::Expired | CertProblem::NotYetValid => {
-            "The remote certificate is invalid because of errors in the certificate chain: NotTimeValid"
-                .to_owned()
-        }
-        CertProblem::Untrusted | CertProblem::Other(_) => {
-            "The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"
-                .to_owned()
-        }
-    };
-    DotNetException::new(TYPE, message)
 }
 
 /// The socket errors System.Net.Mail meets while connecting.

@@ -113,6 +113,7 @@ fn runtimes_word_the_same_failure_differently() {
             presented: vec!["b".into()],
         }),
         plain_banner: None,
+        alert: None,
     };
     assert!(
         predicted(mismatch.clone(), DotNetRuntime::NetFramework).ends_with("validation procedure.")
@@ -165,12 +166,14 @@ fn predicted_exceptions_map_back_through_explain() {
                 presented: vec!["b".into()],
             }),
             plain_banner: None,
+            alert: None,
         },
         SessionError::TlsHandshake {
             step: Step::StartTls,
             detail: String::new(),
             certificate: Some(CertProblem::Untrusted),
             plain_banner: None,
+            alert: None,
         },
         SessionError::Rejected {
             step: Step::MailFrom,
@@ -210,9 +213,14 @@ fn predicted_exceptions_map_back_through_explain() {
                 .unwrap()
                 .to_string();
             let pasted = explain_text(&text).id;
-            let says_less = runtime != DotNetRuntime::Net5OrLater
+            // Two log lines say less than the test saw: the older runtimes' certificate
+            // message names no reason, and "The operation has timed out." names no step (read
+            // alone, it is first of all a server that never greets).
+            let says_less = (runtime != DotNetRuntime::Net5OrLater
                 && matches!(error, SessionError::TlsHandshake { .. })
-                && pasted == DiagnosisId::CertificateUntrusted;
+                && pasted == DiagnosisId::CertificateUntrusted)
+                || (matches!(error, SessionError::Timeout { .. })
+                    && pasted == DiagnosisId::NoGreeting);
             if live != Some(pasted) && !says_less {
                 wrong.push(format!(
                     "{runtime:?} {error:?}: live {live:?}, pasted {pasted:?}\n  {text}"
@@ -225,6 +233,7 @@ fn predicted_exceptions_map_back_through_explain() {
         secs: 10,
         port_speaks_tls: true,
     });
+    // A silent server's log line, pasted back, is the silent server again.
     let text = aspnet_exception(&settings, &silent).unwrap();
-    assert_eq!(explain_text(&text).id, DiagnosisId::Timeout);
+    assert_eq!(explain_text(&text).id, DiagnosisId::NoGreeting);
 }

@@ -312,6 +312,18 @@ pub(super) static RULES: &[Rule] = &[
         ],
     ),
     Rule::says(D::RateLimited, LATER_WORDS),
+    // "Access denied" for a recipient: Microsoft's 5.4.1 means the recipient does not exist in
+    // the organisation; otherwise (Postfix's `reject` among the recipient rules) it is relaying
+    // refused to a client that has not signed in. Any other "access denied" refuses this host.
+    Rule::says(
+        D::RecipientRejected,
+        &["recipient address rejected: access denied"],
+    )
+    .with_enhanced(&["5.4.1"]),
+    Rule::says(
+        D::RelayDenied,
+        &["recipient address rejected: access denied"],
+    ),
     Rule::says(D::ServiceUnavailable, &["access denied"]),
     // Fallbacks on the code, narrowed by the step where that tells more than the code.
     Rule::replied(D::AuthRequired, Codes::List(&[530])),

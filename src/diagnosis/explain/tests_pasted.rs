@@ -28,7 +28,7 @@ const CLIENTS: &[(&str, DiagnosisId)] = &[
     ),
     (
         "System.Net.Mail.SmtpException: The operation has timed out.",
-        D::Timeout,
+        D::NoGreeting,
     ),
     (
         "System.Net.Mail.SmtpException: The operation has timed out. (smtp.example.com, port 465)",

@@ -88,3 +88,25 @@ pub(super) fn login_not_finished() -> Diagnosis {
              SendGrid or Mailgun).",
         ])
 }
+
+/// The server offers LOGIN but refused the command as ASP.NET sends it (`AUTH login` in lower
+/// case, with the user name on the same line): other programs sign in, the website cannot.
+pub(super) fn login_form_refused(reply: &str) -> Diagnosis {
+    base(D::AuthMechanismUnsupported)
+        .with_summary("This server refuses the way ASP.NET signs in")
+        .with_explanation(format!(
+            "The server offers LOGIN sign-in, the method ASP.NET uses, but refused it in the form \
+             ASP.NET sends it: the command together with the user name on one line (\"AUTH login \
+             …\"). It answered \"{reply}\" before any password was checked. Programs that send \
+             the user name on its own line (PHPMailer, MailKit, Outlook) can sign in to this \
+             server; your website cannot, whatever the password."
+        ))
+        .with_steps([
+            "Ask your mail provider whether the server can accept AUTH LOGIN with the user name on \
+             the same line (an \"initial response\", RFC 4954), or for another server name to send \
+             through.",
+            "Or send through another mail service (your hosting company's, or a sending service such \
+             as SendGrid or Mailgun).",
+            "Or ask your developer to send with MailKit, which signs in the other way.",
+        ])
+}

@@ -1,7 +1,7 @@
 //! A server that refused a command: the reply classified, then tailored to the settings (the
 //! port, STARTTLS, the sign-in, the sender and recipient).
 
-use super::Context;
+use super::{Context, auth};
 use crate::diagnosis::classify::{classify_reply, for_reply};
 use crate::diagnosis::{Change, Diagnosis, DiagnosisId as D};
 use crate::event::Step;
@@ -11,7 +11,23 @@ use crate::settings::Security;
 impl Context<'_> {
     /// The server refused the command at `step` with `reply`.
     pub(super) fn rejected(&self, step: Step, reply: &Reply) -> Diagnosis {
+        if step == Step::Auth && self.refused_dotnets_login(reply) {
+            return auth::login_form_refused(&reply.display());
+        }
         let id = classify_reply(Some(step), reply);
+        if matches!(id, D::AuthRequired | D::RelayDenied) && self.credentials_never_used() {
+            return self
+                .auth_not_offered(
+                    self.report.tls.is_some(),
+                    self.report.server.offers("STARTTLS"),
+                )
+                .explain_more(
+                    "The server then refused the message, so your `userName` and `password` were \
+                     never used: this server or port is probably not the one your provider meant \
+                     for them.",
+                )
+                .with_reply(reply.display());
+        }
         let diagnosis = for_reply(id, reply, self.provider).with_reply(reply.display());
         let settings = self.settings;
         let user = settings.user_name.trim();
@@ -50,6 +66,30 @@ impl Context<'_> {
             ),
             _ => diagnosis,
         }
+    }
+
+    /// The website has a user name, yet the server offered no sign-in at all (encrypted, or
+    /// with no encryption to offer): the credentials were never sent.
+    fn credentials_never_used(&self) -> bool {
+        let encrypted = self.report.tls.is_some();
+        self.settings.wants_auth()
+            && (encrypted || !self.report.server.offers("STARTTLS"))
+            && !self.settings.default_credentials
+            && self.report.server.auth_mechanisms.is_empty()
+            && self.report.sign_in_failure.is_none()
+    }
+
+    /// ASP.NET asked `AUTH login <user name>` of a server that offers LOGIN, and the server
+    /// refused the command itself (a syntax or "unrecognised" reply, not a wrong password).
+    fn refused_dotnets_login(&self, reply: &Reply) -> bool {
+        self.dotnet()
+            && [500, 501, 504].contains(&reply.code)
+            && self
+                .report
+                .server
+                .auth_mechanisms
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case("LOGIN"))
     }
 
     /// Names the sender and the sign-in when they differ (many servers let an account send only

@@ -29,6 +29,7 @@ fn handshake(certificate: Option<CertProblem>, plain_banner: Option<&str>) -> Se
         detail: "invalid peer certificate".into(),
         certificate,
         plain_banner: plain_banner.map(str::to_owned),
+        alert: None,
     }
 }
 

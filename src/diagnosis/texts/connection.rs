@@ -162,3 +162,35 @@ pub(in crate::diagnosis) static DOTNET_465: Text = Text {
          mail server switches to an encrypted connection), or send through another provider.",
     ],
 };
+
+/// System.Net.Mail's bare "The operation has timed out." (no inner exception, no port): its
+/// whole-send `Timeout`, most often a server that never greets.
+pub(in crate::diagnosis) static DOTNET_TIMED_OUT: Text = Text {
+    summary: "Your website gave up waiting for the mail server",
+    explanation: "\"The operation has timed out.\" with nothing more is how ASP.NET's mail sender \
+                  says the server did not finish answering within its time limit (100 seconds \
+                  unless `timeout` is set). Most often the server never said hello at all: the port \
+                  expects encryption from the very first byte (\"SSL on connect\", port 465), which \
+                  ASP.NET's mail sender cannot do.",
+    steps: &[
+        "If `port` is `465`, change it to `587` and set `enableSsl` to `true`.",
+        "Otherwise, run this tester with the same settings: it shows the step where the server \
+         stops answering.",
+    ],
+};
+
+/// "The operation was canceled." (`OperationCanceledException`): the sending program cancelled
+/// itself, which says nothing about the server.
+pub(in crate::diagnosis) static CANCELLED_BY_PROGRAM: Text = Text {
+    summary: "The program that sends your mail cancelled the sending itself",
+    explanation: "\"The operation was canceled\" means the sending was stopped by the program's own \
+                  code, not refused by the mail server: .NET mail libraries such as MailKit say this \
+                  when the caller cancels, for example when the web request that sends the mail ends \
+                  first or the application's own time limit runs out. It says nothing yet about \
+                  whether the mail settings work.",
+    steps: &[
+        "Test the same settings with this tester: it shows whether the server accepts them.",
+        "If the test works, ask your developer whether the website cancels the sending too early \
+         (a short time limit, or a request that ends before the mail is sent).",
+    ],
+};

@@ -15,6 +15,8 @@ enum Exchange {
     Credentials(String, String),
     Failed,
     Rejected(&'static str),
+    /// `AUTH LOGIN` with an initial response refused: `login_initial_refusal` is the reply.
+    InitialResponseRefused,
     Closed,
 }
 
@@ -72,6 +74,10 @@ impl Session {
                 say(io, &reply).await
             }
             Exchange::Rejected(reply) => say(io, reply).await,
+            Exchange::InitialResponseRefused => {
+                let reply = self.config.login_initial_refusal.clone();
+                say(io, &reply).await
+            }
             Exchange::Closed => Ok(Flow::Close),
         }
     }
@@ -151,7 +157,7 @@ impl Session {
     ) -> io::Result<Exchange> {
         let user = match (initial, self.config.login_initial_response) {
             (Some(_), LoginInitialResponse::Reject) => {
-                return Ok(Exchange::Rejected("501 5.5.2 Syntax error in parameters"));
+                return Ok(Exchange::InitialResponseRefused);
             }
             (Some(response), LoginInitialResponse::Accept) => decode(response),
             (Some(_), LoginInitialResponse::Ignore) | (None, _) => {

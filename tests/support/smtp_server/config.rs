@@ -78,7 +78,7 @@ pub enum LoginInitialResponse {
     Accept,
     /// Ignore it and ask for the user name anyway (`334 VXNlcm5hbWU6`), as some old servers do.
     Ignore,
-    /// Refuse the command with `501 5.5.2 Syntax error`.
+    /// Refuse the command with `login_initial_refusal`.
     Reject,
 }
 
@@ -96,6 +96,9 @@ pub enum Fault {
     /// Accept the TLS handshake's first bytes (the `ClientHello`), then close: implicit TLS or
     /// after `220` to STARTTLS.
     DropInTlsHandshake,
+    /// Read the `ClientHello`, answer with a fatal TLS alert (`handshake_failure`), then close:
+    /// a server whose TLS settings share nothing with the client's.
+    AlertInTlsHandshake,
     /// After the `354`, read this many lines of the message body, then close.
     DropInData(usize),
     /// Answer this stage's command with these raw bytes (NUL, invalid UTF-8...), then go on.
@@ -132,6 +135,8 @@ pub struct ServerConfig {
     pub auth_failure_reply: String,
     /// What `AUTH LOGIN` with an initial response gets.
     pub login_initial_response: LoginInitialResponse,
+    /// The reply when [`LoginInitialResponse::Reject`] refuses (`\n` separates lines).
+    pub login_initial_refusal: String,
     /// Reply to `MAIL FROM` and `AUTH` before TLS when `require_tls` is set (`\n` separates
     /// the lines of a multi-line reply).
     pub must_starttls_reply: String,
@@ -184,6 +189,7 @@ impl Default for ServerConfig {
             auth_failure_reply: "535 5.7.8 Error: authentication failed: authentication failure"
                 .into(),
             login_initial_response: LoginInitialResponse::Accept,
+            login_initial_refusal: "501 5.5.2 Syntax error in parameters".into(),
             must_starttls_reply: super::MUST_STARTTLS.into(),
             relay_requires_auth: false,
             ehlo_greeting: None,

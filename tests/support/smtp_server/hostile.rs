@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::config::{Banner, Fault, Stage};
@@ -117,4 +117,13 @@ async fn endless<S: AsyncRead + AsyncWrite + Unpin>(io: &mut LineIo<S>) {
 pub async fn read_client_hello(tcp: &mut TcpStream) {
     let mut hello = [0_u8; 512];
     let _ = tokio::time::timeout(Duration::from_secs(5), tcp.read(&mut hello)).await;
+}
+
+/// Writes one TLS record: a fatal `handshake_failure` alert (RFC 8446 6.2: level 2,
+/// description 40), as a server does when it shares no protocol version or cipher with the
+/// client.
+pub async fn send_fatal_alert(tcp: &mut TcpStream) {
+    const ALERT: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28];
+    let _ = tcp.write_all(&ALERT).await;
+    let _ = tcp.flush().await;
 }

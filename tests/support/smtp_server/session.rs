@@ -106,6 +106,11 @@ impl Session {
             hostile::read_client_hello(&mut tcp).await;
             return None;
         }
+        if self.config.fault == Some(Fault::AlertInTlsHandshake) {
+            hostile::read_client_hello(&mut tcp).await;
+            hostile::send_fatal_alert(&mut tcp).await;
+            return None;
+        }
         let stream = tls.accept(tcp).await.ok()?;
         self.log.update(|record| record.tls_handshakes += 1);
         // RFC 3207: after TLS the client starts over with EHLO.
