@@ -214,7 +214,7 @@ fi
 
 # The suites whose one test is a whole table: their own figures.
 printf '\nSuites counted as one test above:\n'
-for table in target/tmp/diagnosis-corpus.md target/tmp/dotnet-fidelity.md; do
+for table in target/tmp/diagnosis-corpus.md target/tmp/dotnet-fidelity.md target/tmp/dotnet-corpus.md; do
     if [[ -f "$table" ]]; then
         printf '  - %s: %s\n' "$(basename "$table" .md)" "$(head -n 1 "$table")"
     fi

@@ -18,12 +18,7 @@ mod support;
 use cases::Case;
 
 /// Cases we still get wrong, by `text` prefix, with the reason.
-const KNOWN_WRONG: &[(&str, &str)] = &[(
-    "535 5.7.8 Sorry, your IP address is not allowed to authenticate",
-    "a provider's allow-list of addresses that may sign in (SMTP2GO, some hosts): we have no id \
-     for \"this computer's address may not sign in\" yet, and auth_failed's steps (check the \
-     password) do not help; it needs its own id and text",
-)];
+const KNOWN_WRONG: &[(&str, &str)] = &[];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_case_gets_its_diagnosis() {

@@ -93,6 +93,8 @@ pub(super) fn diagnose_error(
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_misses;
+#[cfg(test)]
 mod tests_replies;
 #[cfg(test)]
 mod tests_tls;

@@ -22,6 +22,8 @@ pub enum Endpoint {
     Refused,
     /// A host name that does not resolve.
     Unresolvable,
+    /// A server whose STARTTLS speaks only TLS 1.0/1.1 (Python's `ssl`, a real TLS stack).
+    OldTls,
     /// The real Postfix started by `scripts/check.sh`: the env-file key of the port.
     Postfix(&'static str),
 }
@@ -222,6 +224,11 @@ pub fn fake_scenarios() -> Vec<Scenario> {
         refused::greeting(),
         refused::envelope(),
         refused::broken(),
+        vec![scenario(
+            "old_tls_only",
+            "TLS 1.0/1.1 only (Python ssl)",
+            Endpoint::OldTls,
+        )],
     ]
     .concat()
 }

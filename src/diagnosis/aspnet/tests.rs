@@ -237,3 +237,82 @@ fn predicted_exceptions_map_back_through_explain() {
     let text = aspnet_exception(&settings, &silent).unwrap();
     assert_eq!(explain_text(&text).id, DiagnosisId::NoGreeting);
 }
+
+/// A fatal alert in the handshake: OpenSSL's nested errors on Linux (as the real .NET Core 3.1
+/// throws them), SChannel's single message on Windows; never wrapped in `SmtpException`.
+#[test]
+fn a_tls_alert_is_worded_by_the_tls_stack_that_received_it() {
+    let alert = report(SessionError::TlsHandshake {
+        step: Step::StartTls,
+        detail: "received fatal alert: HandshakeFailure".into(),
+        certificate: None,
+        plain_banner: None,
+        alert: Some(40),
+    });
+    let on = |runtime, os| {
+        predict_exception(&settings(), &alert, runtime, os)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        on(DotNetRuntime::NetCore31, HostOs::Linux),
+        "System.Security.Authentication.AuthenticationException: Authentication failed, see inner \
+         exception. ---> Interop+OpenSsl+SslException: SSL Handshake failed with OpenSSL error - \
+         SSL_ERROR_SSL. ---> Interop+Crypto+OpenSslCryptographicException: error:14094410:SSL \
+         routines:ssl3_read_bytes:sslv3 alert handshake failure"
+    );
+    assert!(
+        on(DotNetRuntime::Net5OrLater, HostOs::Linux)
+            .ends_with("error:0A000410:SSL routines::sslv3 alert handshake failure")
+    );
+    let framework = on(DotNetRuntime::NetFramework, HostOs::Windows);
+    assert!(
+        framework.starts_with(
+            "System.Security.Authentication.AuthenticationException: A call to SSPI failed"
+        ),
+        "{framework}"
+    );
+    for text in [framework, on(DotNetRuntime::NetCore31, HostOs::Linux)] {
+        assert_eq!(
+            explain_text(&text).id,
+            DiagnosisId::TlsHandshakeFailed,
+            "{text}"
+        );
+    }
+}
+
+/// System.Net.Mail reads any three characters as a code: a POP3 server's `+OK ` is -163.
+#[test]
+fn a_pop3_greeting_is_read_as_a_code_the_way_system_net_mail_reads_it() {
+    let pop3 = report(SessionError::NotSmtp {
+        step: Step::Greeting,
+        received: "+OK Dovecot ready.".into(),
+    });
+    let exception = predict_exception(
+        &settings(),
+        &pop3,
+        DotNetRuntime::NetFramework,
+        HostOs::Windows,
+    )
+    .unwrap();
+    assert_eq!(exception.status_code.as_deref(), Some("-163"));
+    assert_eq!(
+        exception.to_string(),
+        "System.Net.Mail.SmtpException: Syntax error, command unrecognized. The server response \
+         was: Dovecot ready."
+    );
+    assert_eq!(
+        explain_text(&exception.to_string()).id,
+        DiagnosisId::NotSmtp
+    );
+    // No space after three characters: the reader gives up with a FormatException.
+    let http = report(SessionError::NotSmtp {
+        step: Step::Greeting,
+        received: "HTTP/1.1 400 Bad Request".into(),
+    });
+    assert!(
+        aspnet_exception(&settings(), &http)
+            .unwrap()
+            .contains("FormatException")
+    );
+}

@@ -128,6 +128,15 @@ pub(super) static RULES: &[Rule] = &[
     // password, lifts by itself, and an app password is what stops it coming back. Sending the
     // owner to "ask to lift a block" would not fix the cause.
     Rule::says(D::AuthFailed, &["#auth005", "too many bad auth"]),
+    // An account that may sign in only from the addresses listed in its settings (SMTP2GO and
+    // some hosts): the account is barred from this computer, whatever the password.
+    Rule::says(
+        D::AccountBlocked,
+        &[
+            "ip address is not allowed to authenticate",
+            "not allowed to authenticate from",
+        ],
+    ),
     Rule::says(
         D::AccountBlocked,
         &[

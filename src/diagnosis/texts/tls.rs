@@ -87,6 +87,9 @@ pub(in crate::diagnosis) static TLS_OUTDATED: Text = Text {
          its server.",
         "Until then, do not switch encryption off to make it work: the password would then cross \
          the network readable by anyone on the way.",
+        "Once the web server's Windows switches TLS 1.0 off, your website's error log says \"A call \
+         to SSPI failed, see inner exception.\" (\"The client and server cannot communicate, \
+         because they do not possess a common algorithm\"): the same fix applies.",
     ],
 };
 
