@@ -150,21 +150,7 @@ pub(super) fn for_reply(
             );
         }
         D::AccountBlocked if says("allowed to authenticate") => {
-            diagnosis = diagnosis
-                .with_summary("This account may sign in only from the addresses its provider lists")
-                .with_explanation(
-                    "The provider lets this account sign in only from the internet addresses \
-                     (IP addresses) listed in its settings, and the address this came from is not \
-                     one of them. The password was not even checked.",
-                )
-                .with_steps([
-                    "In your mail provider's control panel, open the account's SMTP settings and \
-                     find the list of allowed IP addresses.",
-                    "Add your web server's public IP address (your hosting company can tell you \
-                     which it is).",
-                    "To test from this computer too, add its address for the time of the test, \
-                     or ask your provider to lift the restriction.",
-                ]);
+            diagnosis = texts::variant(id, &texts::SIGN_IN_ADDRESS_NOT_LISTED);
         }
         D::SenderRejected
             if (says("not verified") || says("sender identity"))

@@ -14,12 +14,13 @@ pub(super) use auth::AUTH_REQUIRED_IN_DOTNET_LOG;
 pub(super) use connection::{
     CANCELLED_BY_PROGRAM, CANNOT_CONNECT, DOTNET_465, DOTNET_TIMED_OUT, HOST_NOT_SET,
 };
-pub(super) use sending::{NOT_RECOGNISED, OUTER_ONLY};
+pub(super) use sending::{NOT_RECOGNISED, OUTER_ONLY, SIGN_IN_ADDRESS_NOT_LISTED};
 pub(super) use tls::{NOT_YET_VALID, SECURE_OR_SIGN_IN};
 
 /// Variant texts and the id each one goes with (for the tests that hold every text to the rules).
 #[cfg(test)]
-const VARIANTS: [(DiagnosisId, &Text); 9] = [
+const VARIANTS: [(DiagnosisId, &Text); 10] = [
+    (DiagnosisId::AccountBlocked, &SIGN_IN_ADDRESS_NOT_LISTED),
     (DiagnosisId::NoGreeting, &DOTNET_TIMED_OUT),
     (DiagnosisId::Cancelled, &CANCELLED_BY_PROGRAM),
     (DiagnosisId::ConnectionTimeout, &CANNOT_CONNECT),

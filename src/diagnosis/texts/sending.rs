@@ -165,3 +165,19 @@ pub(in crate::diagnosis) static NOT_RECOGNISED: Text = Text {
          step that fails.",
     ],
 };
+
+/// An account that may sign in only from the IP addresses listed in its settings (SMTP2GO and
+/// some hosts).
+pub(in crate::diagnosis) static SIGN_IN_ADDRESS_NOT_LISTED: Text = Text {
+    summary: "This account may sign in only from the addresses its provider lists",
+    explanation: "The provider lets this account sign in only from the internet addresses (IP \
+                  addresses) listed in its settings, and the address this came from is not one of \
+                  them. The password was not even checked.",
+    steps: &[
+        "In your mail provider's control panel, open the account's SMTP settings and find the list \
+         of allowed IP addresses.",
+        "Add your web server's public IP address (your hosting company can tell you which it is).",
+        "To test from this computer too, add its address for the time of the test, or ask your \
+         provider to lift the restriction.",
+    ],
+};
