@@ -314,6 +314,9 @@ pub fn explain_text(text: &str) -> Diagnosis {
     let provider = provider::in_text(&lower);
     let found = scan::find_reply(text);
     if let Some(found) = &found {
+        if let Some(diagnosis) = dotnet_log::reading(&lower, found) {
+            return with_provider(diagnosis, provider);
+        }
         let id = classify_reply(None, &found.reply);
         if id == D::AuthRequired && lower.contains("the client was not authenticated") {
             return texts::variant(id, &AUTH_REQUIRED_IN_DOTNET_LOG).with_reply(found.raw.clone());
@@ -386,6 +389,7 @@ fn not_recognised(found: Option<Found>) -> Diagnosis {
         .with_reply(found.raw)
 }
 
+mod dotnet_log;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

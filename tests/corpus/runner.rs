@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use mail_settings_tester::diagnosis::{Change, Diagnosis, diagnose, explain_text};
+use mail_settings_tester::diagnosis::{
+    Change, Diagnosis, DiagnosisId, aspnet_exception, diagnose, explain_text,
+};
 use mail_settings_tester::secret::Password;
 use mail_settings_tester::session::{Goal, run_session};
 use mail_settings_tester::settings::{Settings, Timeouts};
@@ -24,6 +26,8 @@ pub struct Outcome {
     pub case: Case,
     pub live: Live,
     pub pasted: Diagnosis,
+    /// The line the test predicted the website will log, and what `explain` makes of it.
+    pub logged: Option<(String, DiagnosisId)>,
 }
 
 fn fields(diagnosis: Option<&Diagnosis>) -> Vec<String> {
@@ -71,6 +75,26 @@ impl Outcome {
         self.live_right() && self.pasted_right()
     }
 
+    /// When the test predicted a log line, whether `explain` reads it back to the test's own
+    /// id: `None` when nothing was predicted, else the mismatch (empty when they agree).
+    pub fn logged_mismatch(&self) -> Option<String> {
+        let (line, explained) = self.logged.as_ref()?;
+        let Live::Ran(Some(live)) = &self.live else {
+            return Some(format!("predicted {line:?} for a test that sent"));
+        };
+        Some(if *explained == live.id {
+            String::new()
+        } else {
+            format!(
+                "[{}] {:?}: the test says {}, its predicted log line {line:?} explains as {}",
+                self.case.class,
+                self.case.text,
+                live.id.as_str(),
+                explained.as_str()
+            )
+        })
+    }
+
     /// What went wrong, for the failure message.
     pub fn describe(&self) -> String {
         let live = match &self.live {
@@ -102,6 +126,7 @@ pub async fn run(case: &Case) -> Outcome {
             case: case.clone(),
             live: Live::NotRun,
             pasted,
+            logged: None,
         };
     }
     let server = TestServer::start(server_for(case)).await;
@@ -120,10 +145,15 @@ pub async fn run(case: &Case) -> Outcome {
     };
     let plan = settings.check().expect("valid settings");
     let report = run_session(&plan, Goal::Send, &|_| {}, CancellationToken::new()).await;
+    let logged = aspnet_exception(&settings, &report).map(|line| {
+        let id = explain_text(&line).id;
+        (line, id)
+    });
     Outcome {
         case: case.clone(),
         live: Live::Ran(diagnose(&settings, &report)),
         pasted,
+        logged,
     }
 }
 

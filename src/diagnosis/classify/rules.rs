@@ -249,6 +249,7 @@ pub(super) static RULES: &[Rule] = &[
             "too large",
             "too big",
             "spam",
+            "likely unsolicited",
             "virus",
             "malware",
             "content rejected",
