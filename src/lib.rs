@@ -6,6 +6,7 @@
 
 pub mod arrive;
 pub mod certificate;
+pub mod checklist;
 pub mod cli;
 pub mod credentials;
 pub mod diagnosis;
@@ -33,6 +34,7 @@ pub mod warning;
 pub mod webconfig;
 #[cfg(windows)]
 pub mod win32;
+pub mod words;
 
 /// What the unit tests share.
 #[cfg(test)]

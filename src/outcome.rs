@@ -5,7 +5,7 @@
 use tokio_util::sync::CancellationToken;
 
 use crate::diagnosis::{Diagnosis, aspnet_exception, diagnose, exception_heading};
-use crate::event::EventSink;
+use crate::event::{EventSink, SessionEvent, Step, StepStatus};
 use crate::session::{Goal, SessionReport, run_session};
 use crate::settings::SignIn;
 use crate::settings::{FieldProblem, SessionPlan, Settings};
@@ -123,8 +123,31 @@ pub async fn run_test(
     cancel: CancellationToken,
     include_password: bool,
 ) -> TestOutcome {
-    let report = run_session(plan, Goal::Send, sink, cancel).await;
+    let mut report = run_session(plan, Goal::Send, sink, cancel.clone()).await;
+    if sent_without_sign_in(&report) {
+        // A second, short connection: its lines join the transcript, its steps do not (the
+        // checklist is the test's own).
+        let lines_only = |event: SessionEvent| {
+            if matches!(event, SessionEvent::Line(_)) {
+                sink.emit(event);
+            }
+        };
+        let outside = run_session(plan, Goal::OutsideRecipient, &lines_only, cancel).await;
+        report.transcript.extend(outside.transcript);
+        report.outside_recipient_reply = outside.outside_recipient_reply;
+    }
     TestOutcome::new(settings, report, include_password)
+}
+
+/// The test message went through and no sign-in happened: the server may take mail only for
+/// its own mailboxes, which the test's recipient often is.
+fn sent_without_sign_in(report: &SessionReport) -> bool {
+    report.ok()
+        && report.message_id.is_some()
+        && report.sign_in_failure.is_none()
+        && !report
+            .step(Step::Auth)
+            .is_some_and(|s| s.status == StepStatus::Passed)
 }
 
 #[cfg(test)]

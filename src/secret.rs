@@ -3,6 +3,8 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::reply::Reply;
+
 /// The text every secret is replaced with in transcripts and reports.
 pub const REDACTED: &str = "<redacted>";
 
@@ -177,6 +179,32 @@ impl SecretForms {
         }
     }
 
+    /// Text the server sent without a reply code (one line of a parsed reply, the banner, an
+    /// EHLO keyword line): [`HIDDEN_REPLY`] when it carries the password, else itself.
+    pub fn hide_in_text(&self, text: &str) -> String {
+        if self.appear_in(text) {
+            HIDDEN_REPLY.to_owned()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A reply parsed from what the server really sent, as it may be shown and kept: each line
+    /// that carries the password hidden (as the transcript shows it), and the enhanced status
+    /// code kept unless it carries it too. Replies are parsed first and hidden after, so that a
+    /// password which is also a word of the protocol (`LOGIN`) cannot change what they mean.
+    pub fn hide_in_reply(&self, reply: &Reply) -> Reply {
+        Reply {
+            code: reply.code,
+            enhanced: reply.enhanced.clone().filter(|code| !self.appear_in(code)),
+            lines: reply
+                .lines
+                .iter()
+                .map(|line| self.hide_in_text(line))
+                .collect(),
+        }
+    }
+
     /// `text` with the encoded forms replaced by [`REDACTED`]. For our own words, which never
     /// carry the password except by coincidence (a password that is also part of the host
     /// name): those stay, since cutting them out would point at the password.
@@ -263,6 +291,24 @@ mod tests {
         let shown = forms.hide_in_server_line("220 mail.example.com ESMTP");
         assert_eq!(shown, format!("220 {HIDDEN_REPLY}"));
         assert!(!shown.contains("mail."));
+    }
+
+    /// A reply is hidden line by line after parsing: its code and meaning stay.
+    #[test]
+    fn a_parsed_reply_keeps_its_code_and_hides_the_echo() {
+        let forms = SecretForms::new(&Password::new("LOGIN"), "user@example.com");
+        let reply = Reply {
+            code: 250,
+            enhanced: None,
+            lines: vec!["fake.test".to_owned(), "AUTH PLAIN LOGIN".to_owned()],
+        };
+        let shown = forms.hide_in_reply(&reply);
+        assert_eq!(shown.code, 250);
+        assert_eq!(shown.lines, vec!["fake.test", HIDDEN_REPLY]);
+        let refused = Reply::new(535, "5.7.8 you sent TE9HSU4=");
+        let shown = forms.hide_in_reply(&refused);
+        assert_eq!(shown.enhanced.as_deref(), Some("5.7.8"));
+        assert_eq!(shown.lines, vec![HIDDEN_REPLY]);
     }
 
     #[test]

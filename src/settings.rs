@@ -4,6 +4,8 @@
 //! on bad input: [`Settings::check`] turns it into a [`SessionPlan`] the engine can run, or into
 //! the full list of [`FieldProblem`]s, each with a plain sentence.
 
+pub mod address;
+mod ehlo_name;
 mod timeouts;
 mod validate;
 
@@ -11,6 +13,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub use ehlo_name::{EhloName, address_literal};
 pub use timeouts::Timeouts;
 pub use validate::{Field, FieldProblem, SessionPlan, Severity};
 
@@ -45,7 +48,7 @@ impl Security {
         match self {
             Self::None => "no encryption",
             Self::StartTls => "STARTTLS (enableSsl=\"true\")",
-            Self::ImplicitTls => "SSL on connect (port 465 style)",
+            Self::ImplicitTls => "SSL on connect",
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Warnings about settings that work today but will stop working: a test can pass and still
-//! need action. One so far: Microsoft 365 switching password sign-in for SMTP off.
+//! Warnings about settings that pass the test and still need action: Microsoft 365 switching
+//! password sign-in for SMTP off, and a server that takes mail without a sign-in only for its
+//! own mailboxes (the test's recipient), refusing everyone else.
 
 use serde::Serialize;
 
@@ -15,6 +16,9 @@ use crate::settings::{DotNetRuntime, Framework, Settings, SignIn, Target};
 pub enum WarningId {
     /// A password sign-in to Exchange Online worked, and Microsoft switches it off.
     BasicAuthEnding,
+    /// The test message went through without a sign-in, but the server refuses mail for
+    /// outside addresses: the site's mail to its customers fails.
+    OutsideRecipientsRefused,
 }
 
 impl WarningId {
@@ -22,6 +26,15 @@ impl WarningId {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::BasicAuthEnding => "basic_auth_ending",
+            Self::OutsideRecipientsRefused => "outside_recipients_refused",
+        }
+    }
+
+    /// The heading over [`Warning::will_log`].
+    pub fn will_log_heading(self) -> &'static str {
+        match self {
+            Self::BasicAuthEnding => "Your website will then log",
+            Self::OutsideRecipientsRefused => "For mail to anyone else, your website will log",
         }
     }
 }
@@ -55,7 +68,49 @@ pub fn warnings(settings: &Settings, report: &SessionReport) -> Vec<Warning> {
     if password_sign_in_passed(settings, report) {
         found.extend(password_sign_in_ending(settings, report));
     }
+    if let Some(reply) = report
+        .outside_recipient_reply
+        .as_ref()
+        .filter(|reply| !reply.is_positive())
+    {
+        found.push(outside_recipients_refused(settings, reply));
+    }
     found
+}
+
+/// The server took the test message without a sign-in but refused an outside address.
+fn outside_recipients_refused(settings: &Settings, reply: &Reply) -> Warning {
+    let report = SessionReport {
+        error: Some(SessionError::Rejected {
+            step: Step::RcptTo,
+            reply: reply.clone(),
+        }),
+        ..SessionReport::default()
+    };
+    let runtime = DotNetRuntime::of(settings.framework);
+    let will_log = predict_exception(settings, &report, runtime, HostOs::Windows)
+        .as_ref()
+        .map_or_else(|| reply.display(), DotNetException::to_string);
+    Warning {
+        id: WarningId::OutsideRecipientsRefused,
+        summary: "The test message arrived, but mail to your customers will be refused".to_owned(),
+        explanation: format!(
+            "This server took the test message without a sign-in because it was addressed to one \
+             of its own mailboxes. Asked to take mail for an outside address (nothing was sent), \
+             it refused: \"{}\". Without a sign-in, your website's mail to anyone else (order \
+             confirmations, password resets) is refused the same way.",
+            reply.display()
+        ),
+        will_log,
+        ways_out: vec![
+            "Fill in `userName` and `password` (and set `enableSsl` to `true`): a signed-in \
+             website may send to any address. Test again with them."
+                .to_owned(),
+            "Or ask your hosting company which server and port let the website send to outside \
+             addresses."
+                .to_owned(),
+        ],
+    }
 }
 
 /// The warning for settings that sign in to Exchange Online with a password, whether or not a

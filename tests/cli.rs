@@ -4,6 +4,8 @@
 
 mod support;
 
+#[path = "cli/outside.rs"]
+mod outside;
 #[path = "cli/send.rs"]
 mod send;
 #[path = "cli/snippet.rs"]

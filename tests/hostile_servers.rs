@@ -61,6 +61,7 @@ fn settings_for(server: &TestServer) -> Settings {
             connect_secs: 1,
             greeting_secs: 1,
             command_secs: 1,
+            final_reply_secs: 1,
             total_secs: TOTAL_SECS,
         },
         ..Settings::default()

@@ -136,3 +136,45 @@ fn the_parser_reads_alternatives_and_flags() {
     );
     assert_eq!(flags, vec!["--user", "--tenant"]);
 }
+
+/// The README's exit-code table is the program's: one row per code in `cli::exit`, no other.
+#[test]
+fn the_readme_exit_code_table_is_the_programs() {
+    use mail_settings_tester::cli::exit;
+    let codes = [
+        exit::OK,
+        exit::INTERNAL,
+        exit::USAGE,
+        exit::CONNECT,
+        exit::SECURE,
+        exit::SIGN_IN,
+        exit::SEND,
+        exit::WEBCONFIG,
+        exit::NOTHING_FOUND,
+        exit::DNS_PROBLEM,
+        exit::INBOX,
+        exit::SCAN_BROKEN,
+        exit::SCAN_AT_RISK,
+        exit::SCAN_UNKNOWN,
+        exit::CANCELLED,
+        exit::CLOSED_PIPE,
+    ];
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme
+        .split("### Exit codes")
+        .nth(1)
+        .expect("the README has an Exit codes section");
+    let rows: Vec<u8> = table
+        .lines()
+        .skip_while(|line| !line.starts_with("| code"))
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| line.split('|').nth(1).unwrap().trim().parse().unwrap())
+        .collect();
+    let mut documented = rows.clone();
+    documented.sort_unstable();
+    let mut program = codes.to_vec();
+    program.sort_unstable();
+    assert_eq!(documented, program, "README rows {rows:?}");
+}

@@ -189,7 +189,7 @@ pub enum SecurityArg {
     None,
     /// STARTTLS (what enableSsl="true" means).
     Starttls,
-    /// SSL on connect (port 465 style; not possible from ASP.NET).
+    /// SSL on connect (usually port 465; not possible from ASP.NET).
     Tls,
 }
 
@@ -254,6 +254,12 @@ pub struct SettingsArgs {
     /// answers [default: 120, or --timeout when given].
     #[arg(long, value_name = "SECS")]
     pub total_timeout: Option<u64>,
+    /// How long to wait, in seconds, for the server to accept the message once all of it is
+    /// sent (servers that check each message for spam can be slow); the whole-test limit still
+    /// applies. For --target dotnet only the whole-test limit does, as in ASP.NET
+    /// [default: 90, or --timeout when given].
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u16).range(1..=600))]
+    pub final_reply_timeout: Option<u16>,
     /// An extra file of certificate authorities to trust (PEM, or one DER .cer certificate).
     #[arg(long, value_name = "FILE", value_parser = path_arg)]
     pub ca_file: Option<PathBuf>,

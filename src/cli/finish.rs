@@ -1,8 +1,10 @@
 //! How a `send` ends: its exit code, and the output of a test that never reached a server.
 
 use super::{exit, json, output, report_file};
-use crate::event::Step;
-use crate::session::{SessionError, SessionReport};
+use crate::event::ChecklistItem;
+use crate::outcome::TestOutcome;
+use crate::session::SessionError;
+use crate::warning::WarningId;
 
 /// Prints (and writes the report of) a test that ended before any session started: getting the
 /// OAuth token failed.
@@ -18,15 +20,26 @@ pub(super) async fn finish_without_session(
     if let Some(path) = &args.report {
         report_file::write_report(path, outcome, None, args.json).await;
     }
-    exit_code(outcome.report())
+    exit_code(outcome)
 }
 
-/// The exit code for a finished session.
-pub(super) fn exit_code(report: &SessionReport) -> u8 {
+/// The exit code for a finished test: the checklist item the diagnosis blames (so a server
+/// that wants encryption and refuses `MAIL FROM` is 4, a refused sign-in 5 whatever the server
+/// did next), or, when the diagnosis names no item (a timeout, a lost connection), the step
+/// where the test stopped.
+pub(super) fn exit_code(outcome: &TestOutcome) -> u8 {
+    let report = outcome.report();
     let Some(error) = &report.error else {
-        // Sent, but only because the server took it without the refused sign-in.
+        // Sent, but only because the server took it without the refused sign-in; or sent to
+        // the server's own mailbox while mail to anyone else is refused.
+        let customers_refused = outcome
+            .warnings()
+            .iter()
+            .any(|w| w.id == WarningId::OutsideRecipientsRefused);
         return if report.sign_in_failure.is_some() {
             exit::SIGN_IN
+        } else if customers_refused {
+            exit::SEND
         } else {
             exit::OK
         };
@@ -34,10 +47,14 @@ pub(super) fn exit_code(report: &SessionReport) -> u8 {
     if matches!(error, SessionError::Cancelled { .. }) {
         return exit::CANCELLED;
     }
-    match error.step() {
-        Step::Resolve | Step::Connect | Step::Greeting | Step::Ehlo => exit::CONNECT,
-        Step::Tls | Step::StartTls => exit::SECURE,
-        Step::Auth => exit::SIGN_IN,
-        Step::MailFrom | Step::RcptTo | Step::Data | Step::Quit => exit::SEND,
+    let item = outcome
+        .diagnosis()
+        .and_then(|d| d.id.blamed_item())
+        .unwrap_or_else(|| error.step().group());
+    match item {
+        ChecklistItem::Connect => exit::CONNECT,
+        ChecklistItem::Secure => exit::SECURE,
+        ChecklistItem::SignIn => exit::SIGN_IN,
+        ChecklistItem::Send => exit::SEND,
     }
 }

@@ -196,7 +196,7 @@ async fn send(args: args::SendArgs) -> u8 {
         profile_cmd::save_password_after(outcome.settings(), outcome.report()).await;
     }
     watcher.abort();
-    match finish::exit_code(outcome.report()) {
+    match finish::exit_code(&outcome) {
         exit::OK => checks.exit_code(),
         code => code,
     }

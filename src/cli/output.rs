@@ -1,7 +1,8 @@
 //! Human-readable output: the live transcript, the checklist, the diagnosis, the snippet.
 
+use crate::checklist::{ItemState, checklist_view};
 use crate::diagnosis::Diagnosis;
-use crate::event::{StepStatus, TranscriptLine, format_ms};
+use crate::event::TranscriptLine;
 use crate::outcome::TestOutcome;
 use crate::settings::{FieldProblem, SessionPlan, Settings, Severity, Target};
 use crate::snippet::Snippet;
@@ -52,7 +53,8 @@ fn print_warning(warning: &crate::warning::Warning) {
     );
     println!("{}\n", wrap(&warning.explanation, 88));
     println!(
-        "Your website will then log:\n  {}\n",
+        "{}:\n  {}\n",
+        warning.id.will_log_heading(),
         wrap(&warning.will_log, 86).replace('\n', "\n  ")
     );
     println!("Ways out:");
@@ -68,14 +70,17 @@ fn print_warning(warning: &crate::warning::Warning) {
 pub fn print_outcome(outcome: &TestOutcome) {
     let (settings, report) = (outcome.settings(), outcome.report());
     println!("\nChecklist:");
-    for (item, status, ms) in report.checklist() {
-        let (mark, time) = match status {
-            Some(StepStatus::Passed) => ("[ok]     ", format_ms(ms)),
-            Some(StepStatus::Failed) => ("[FAILED] ", format_ms(ms)),
-            Some(StepStatus::Skipped) => ("[skipped]", String::new()),
-            Some(StepStatus::Running) | None => ("[not run]", String::new()),
+    // The same blame as the window: the item to fix fails, the one the server refused only
+    // "stopped here".
+    for view in checklist_view(report, settings, outcome.diagnosis(), false) {
+        let mark = match view.state {
+            ItemState::Passed => "[ok]     ",
+            ItemState::Failed => "[FAILED] ",
+            ItemState::Stopped => "[stopped]",
+            ItemState::Skipped => "[skipped]",
+            ItemState::Working | ItemState::Waiting | ItemState::NotReached => "[not run]",
         };
-        println!("  {mark} {:<18} {time}", item.label());
+        println!("  {mark} {:<18} {}", view.item.label(), view.detail);
     }
     println!();
     if let Some(diagnosis) = outcome.diagnosis() {
@@ -196,12 +201,23 @@ pub fn print_snippets(snippets: &[Snippet]) {
 
 /// Wraps text at `width` columns on spaces.
 fn wrap(text: &str, width: usize) -> String {
+    text.lines()
+        .map(|line| wrap_line(line, width))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One line of `text` wrapped at `width`; a bullet line ("• …") keeps its text under the
+/// bullet's text.
+fn wrap_line(line: &str, width: usize) -> String {
+    let hang = if line.starts_with("• ") { "  " } else { "" };
     let mut out = String::new();
     let mut column = 0;
-    for word in text.split_whitespace() {
+    for word in line.split_whitespace() {
         if column > 0 && column + 1 + word.chars().count() > width {
             out.push('\n');
-            column = 0;
+            out.push_str(hang);
+            column = hang.len();
         } else if column > 0 {
             out.push(' ');
             column += 1;

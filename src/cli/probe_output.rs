@@ -37,8 +37,8 @@ pub fn print_event(event: &DiscoveryEvent) {
         DiscoveryEvent::Candidates { hosts } => {
             let names: Vec<&str> = hosts.iter().map(|h| h.host.as_str()).collect();
             println!(
-                "\nTrying {} server names: {}\n",
-                names.len(),
+                "\nTrying {}: {}\n",
+                crate::words::count(names.len(), "server name"),
                 names.join(", ")
             );
         }
@@ -141,7 +141,7 @@ fn security_word(security: Security) -> &'static str {
     match security {
         Security::None => "plain",
         Security::StartTls => "STARTTLS",
-        Security::ImplicitTls => "SSL/TLS",
+        Security::ImplicitTls => "SSL on connect",
     }
 }
 

@@ -98,6 +98,9 @@ fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
         to: args.to.clone().unwrap_or(base.to),
         timeouts: Timeouts {
             total_secs: args.total_timeout.unwrap_or(timeouts.total_secs),
+            final_reply_secs: args
+                .final_reply_timeout
+                .map_or(timeouts.final_reply_secs, u64::from),
             ..timeouts
         },
         accept_invalid_certs: args.accept_invalid_certs || base.accept_invalid_certs,

@@ -18,7 +18,10 @@ pub fn print_table(report: &ScanReport) {
     }
     let serverless: Vec<&SiteRow> = report.sites.iter().filter(|r| r.server.is_none()).collect();
     if !serverless.is_empty() {
-        println!("\nNo server to contact ({} sites)", serverless.len());
+        println!(
+            "\nNo server to contact ({})",
+            count(serverless.len(), "site")
+        );
         print_sites(serverless.into_iter());
     }
     if !report.skipped.is_empty() {
@@ -112,11 +115,4 @@ fn print_sites<'a>(rows: impl Iterator<Item = &'a SiteRow>) {
     }
 }
 
-/// `1 site`, `2 sites`.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub use crate::words::count;

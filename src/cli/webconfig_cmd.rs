@@ -106,6 +106,20 @@ async fn import(path: &Path, json: bool) -> u8 {
         trim: false,
     };
     let mut rows = attribute_rows(settings, &unset);
+    // A value that is neither true nor false is not "false": the error below says what it is.
+    for (name, code) in [
+        ("enableSsl", webconfig::code::ENABLE_SSL_INVALID),
+        (
+            "defaultCredentials",
+            webconfig::code::DEFAULT_CREDENTIALS_INVALID,
+        ),
+    ] {
+        if imported.findings.iter().any(|f| f.code == code)
+            && let Some(row) = rows.iter_mut().find(|(row, _)| *row == name)
+        {
+            "(not true or false: see the error below)".clone_into(&mut row.1);
+        }
+    }
     let target_framework = imported.target_framework.as_deref();
     rows.push((
         "targetFramework",
@@ -248,12 +262,12 @@ fn print_findings(findings: &[Finding]) {
         println!("No problems found.");
         return;
     }
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    let of = |severity| findings.iter().filter(|f| f.severity == severity).count();
     println!(
-        "Findings: {} error(s), {} warning(s), {} note(s)",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        "Findings: {}, {}, {}",
+        crate::words::count(of(Severity::Error), "error"),
+        crate::words::count(of(Severity::Warning), "warning"),
+        crate::words::count(of(Severity::Info), "note")
     );
     for finding in findings {
         let label = match finding.severity {

@@ -202,10 +202,9 @@ pub(super) fn with_provider(
             diagnosis
                 .steps_to_fix
                 .retain(|step| !step.starts_with("Or "));
-            provider
-                .instead
-                .iter()
-                .fold(diagnosis, |d, step| d.step_last(*step))
+            // The ways out are alternatives, not a sequence: one step, "Or …", each way a
+            // bullet under it.
+            diagnosis.step_last(alternatives(provider.instead))
         }
         D::SenderRejected => match provider.sender {
             // The provider's rule replaces "use your sign-in address", which is wrong for
@@ -221,6 +220,18 @@ pub(super) fn with_provider(
         },
         _ => diagnosis,
     }
+}
+
+/// One step that offers `ways`: the first is the lead-in, each other becomes a bullet ("• …")
+/// on its own line, so a card never numbers alternatives as if they were done one after
+/// another.
+pub(super) fn alternatives(ways: &[&str]) -> String {
+    let mut step = ways.first().copied().unwrap_or_default().to_owned();
+    for way in ways.iter().skip(1) {
+        step.push_str("\n• ");
+        step.push_str(way.trim_start_matches("Or ").trim_start_matches("or "));
+    }
+    step
 }
 
 #[cfg(test)]

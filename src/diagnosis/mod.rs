@@ -10,6 +10,7 @@ mod change;
 mod classify;
 mod explain;
 mod outcome;
+mod pasted;
 mod provider;
 #[cfg(test)]
 mod provider_advice_tests;

@@ -8,6 +8,8 @@ mod auth;
 mod connection;
 mod context;
 mod conversation;
+mod envelope;
+mod final_reply;
 mod oauth;
 mod replies;
 mod tls;
@@ -45,7 +47,7 @@ pub(super) fn diagnose_error(
             secs,
             port_speaks_tls,
         } => ctx.no_greeting(*secs, *port_speaks_tls),
-        SessionError::NotSmtp { received, .. } => connection::not_smtp(received),
+        SessionError::NotSmtp { received, .. } => ctx.not_smtp(received),
         SessionError::Rejected { step, reply } => ctx.rejected(*step, reply),
         SessionError::StartTlsNotOffered => ctx.starttls_not_offered(),
         SessionError::TlsHandshake {
@@ -87,6 +89,11 @@ pub(super) fn diagnose_error(
         SessionError::Cancelled { .. } => base(D::Cancelled),
         SessionError::CaFile { path, detail } => tls::ca_file(path, detail),
         SessionError::Protocol { step, detail } => conversation::protocol(*step, detail),
+        SessionError::AddressUnsendable {
+            role,
+            address,
+            problem,
+        } => ctx.address_unsendable(*role, address, *problem),
     }
 }
 

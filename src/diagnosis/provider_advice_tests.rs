@@ -80,6 +80,18 @@ fn microsoft_365_without_passwords_names_the_ways_out() {
     let steps = m365.steps_to_fix.join("\n");
     assert!(steps.contains("Azure Communication Services"), "{steps}");
     assert!(steps.contains("MailKit"), "{steps}");
+    // The ways out are alternatives: one "Or …" step with a bullet each, after the steps that
+    // turn sign-in back on, never numbered as if each followed the one before.
+    let last = m365.steps_to_fix.last().unwrap();
+    assert!(last.starts_with("Or, "), "{last}");
+    assert_eq!(last.matches("\n• ").count(), 4, "{last}");
+    assert!(m365.steps_to_fix.len() <= 4, "{steps}");
+    assert!(
+        m365.steps_to_fix[..m365.steps_to_fix.len() - 1]
+            .iter()
+            .all(|step| !step.contains('•')),
+        "{steps}"
+    );
     let pasted = explain_text(
         "535 5.7.139 Authentication unsuccessful, basic authentication is disabled. smtp.office365.com",
     );

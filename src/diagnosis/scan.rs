@@ -118,10 +118,23 @@ fn clean_start(rest: &str) -> &str {
     rest.trim_start_matches(['\'', '"'])
 }
 
-/// Ends the reply text before a nested exception and trailing quotes.
+/// Ends the reply text before a nested exception, and drops the quotes and brackets that close
+/// around it (Python's `(535, b'…')`), but not a bracket the reply itself opened: every
+/// Microsoft 365 reply ends in `[…prod.outlook.com]`.
 fn cut(rest: &str) -> &str {
-    let rest = rest.split("--->").next().unwrap_or_default();
-    rest.trim().trim_end_matches(['\'', '"', ')', ']']).trim()
+    let mut text = rest.split("--->").next().unwrap_or_default().trim();
+    loop {
+        let before = text;
+        text = text.trim_end_matches(['\'', '"']).trim_end();
+        for (open, close) in [('(', ')'), ('[', ']')] {
+            if text.ends_with(close) && text.matches(close).count() > text.matches(open).count() {
+                text = text[..text.len() - close.len_utf8()].trim_end();
+            }
+        }
+        if text == before {
+            return text;
+        }
+    }
 }
 
 /// Gathers `code`'s continuation lines (`535-…` then `535 …`) that follow.
@@ -196,6 +209,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(code, 535);
+    }
+
+    /// A closing bracket the reply opened stays; one that closes around it (Python's tuple)
+    /// goes.
+    #[test]
+    fn a_reply_keeps_its_own_closing_bracket() {
+        let (_, _, raw) = found(
+            "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the \
+             client was not authenticated. The server response was: 5.7.57 Client not \
+             authenticated to send mail. [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]",
+        )
+        .unwrap();
+        assert!(raw.ends_with("prod.exchangelabs.com]"), "{raw}");
+        let (_, _, raw) =
+            found("smtplib.SMTPDataError: (554, b'5.7.1 Rejected (see policy) [x1]')").unwrap();
+        assert_eq!(raw, "554 5.7.1 Rejected (see policy) [x1]");
+        let (_, _, raw) = found("(451, b'4.3.0 Try later (busy)')").unwrap();
+        assert_eq!(raw, "451 4.3.0 Try later (busy)");
     }
 
     #[test]

@@ -13,13 +13,23 @@ use super::{Diagnosis, DiagnosisId, SuggestedChange};
 pub(super) use auth::AUTH_REQUIRED_IN_DOTNET_LOG;
 pub(super) use connection::{
     CANCELLED_BY_PROGRAM, CANNOT_CONNECT, DOTNET_465, DOTNET_TIMED_OUT, HOST_NOT_SET,
+    MAIL_READING_SERVER, SILENT_SERVER,
 };
-pub(super) use sending::{NOT_RECOGNISED, OUTER_ONLY, SIGN_IN_ADDRESS_NOT_LISTED};
-pub(super) use tls::{NOT_YET_VALID, SECURE_OR_SIGN_IN};
+pub(super) use sending::{
+    ADDRESS_NOT_READABLE, ASCII_LOCAL_PART, NOT_RECOGNISED, OUTER_ONLY, SIGN_IN_ADDRESS_NOT_LISTED,
+    UNNAMED_REPLY,
+};
+pub(super) use tls::{DOTNET_OLD_TLS, NOT_YET_VALID, SECURE_OR_SIGN_IN};
 
 /// Variant texts and the id each one goes with (for the tests that hold every text to the rules).
 #[cfg(test)]
-const VARIANTS: [(DiagnosisId, &Text); 10] = [
+pub(super) const VARIANTS: [(DiagnosisId, &Text); 16] = [
+    (DiagnosisId::RecipientRejected, &ASCII_LOCAL_PART),
+    (DiagnosisId::TlsHandshakeFailed, &DOTNET_OLD_TLS),
+    (DiagnosisId::SenderRejected, &ADDRESS_NOT_READABLE),
+    (DiagnosisId::Unknown, &UNNAMED_REPLY),
+    (DiagnosisId::NoGreeting, &SILENT_SERVER),
+    (DiagnosisId::NotSmtp, &MAIL_READING_SERVER),
     (DiagnosisId::AccountBlocked, &SIGN_IN_ADDRESS_NOT_LISTED),
     (DiagnosisId::NoGreeting, &DOTNET_TIMED_OUT),
     (DiagnosisId::Cancelled, &CANCELLED_BY_PROGRAM),

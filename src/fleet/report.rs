@@ -1,6 +1,7 @@
 //! The fleet check's result: one row per site, one per server, and what was skipped. The
 //! JSON, CSV, HTML and the terminal table are all written from this.
 
+use crate::words::count;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -117,13 +118,13 @@ impl ScanReport {
     /// the first line of every report.
     pub fn summary(&self) -> String {
         format!(
-            "{} sites: {} broken, {} at risk, {} unknown, {} OK; {} mail servers{}",
-            self.sites.len(),
+            "{}: {} broken, {} at risk, {} unknown, {} OK; {}{}",
+            count(self.sites.len(), "site"),
             self.count(Verdict::Broken),
             self.count(Verdict::AtRisk),
             self.count(Verdict::Unknown),
             self.count(Verdict::Ok),
-            self.servers.len(),
+            count(self.servers.len(), "mail server"),
             if self.offline {
                 ", not contacted (--offline)"
             } else {

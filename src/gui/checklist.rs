@@ -7,19 +7,22 @@ use egui::{Frame, RichText, Stroke, Ui};
 
 use super::style;
 use super::widgets::{Icon, icon};
-use crate::event::{ChecklistEntry, StepStatus};
+use crate::checklist::{ItemState, ItemView};
 
-/// How one box looks.
-struct Look {
-    icon: Option<Icon>,
-    detail: String,
-    blamed: bool,
+/// How one box looks: the icon of its state (a spinner while working).
+fn icon_of(state: ItemState) -> Option<Icon> {
+    match state {
+        ItemState::Working => None,
+        ItemState::Waiting | ItemState::NotReached => Some(Icon::Circle),
+        ItemState::Passed => Some(Icon::Tick),
+        ItemState::Skipped => Some(Icon::Dash),
+        ItemState::Stopped => Some(Icon::Stop),
+        ItemState::Failed => Some(Icon::Cross),
+    }
 }
 
-/// Draws the checklist. `running`: the test is still going (a step may be in progress);
-/// `failed`: the test is over and did not reach its goal (or was cancelled: `blamed_known`
-/// is then true with no entry blamed, so that no step is painted red).
-pub fn checklist_ui(ui: &mut Ui, entries: &[ChecklistEntry], running: bool, blamed_known: bool) {
+/// Draws the checklist (worked out by [`crate::checklist::checklist_view`]).
+pub fn checklist_ui(ui: &mut Ui, items: &[ItemView]) {
     let columns = if ui.available_width() >= 640.0 { 4 } else { 2 };
     let spacing = ui.spacing().item_spacing.x;
     #[allow(clippy::cast_precision_loss)] // 2 or 4
@@ -29,11 +32,10 @@ pub fn checklist_ui(ui: &mut Ui, entries: &[ChecklistEntry], running: bool, blam
     let height_id = super::ids::id("checklist box height");
     let height = ui.data(|d| d.get_temp::<f32>(height_id)).unwrap_or(0.0);
     let mut tallest: f32 = 0.0;
-    for row in entries.chunks(columns) {
+    for row in items.chunks(columns) {
         ui.horizontal(|ui| {
-            for entry in row {
-                let look = look(entry, running, blamed_known);
-                tallest = tallest.max(step_box(ui, entry, &look, width, height));
+            for item in row {
+                tallest = tallest.max(step_box(ui, item, width, height));
             }
         });
     }
@@ -43,48 +45,10 @@ pub fn checklist_ui(ui: &mut Ui, entries: &[ChecklistEntry], running: bool, blam
     }
 }
 
-fn look(entry: &ChecklistEntry, running: bool, blamed_known: bool) -> Look {
-    let note = entry.note.map(str::to_owned);
-    let time = crate::event::format_ms(entry.ms);
-    let (icon, detail, blamed) = match entry.status {
-        // A step left "running" by a finished run never completed.
-        Some(StepStatus::Running) if running => (None, "working…".to_owned(), false),
-        None | Some(StepStatus::Running) if running => {
-            (Some(Icon::Circle), "waiting".to_owned(), false)
-        }
-        None | Some(StepStatus::Running) => (
-            Some(Icon::Circle),
-            "not reached".to_owned(),
-            entry.caused_failure,
-        ),
-        Some(StepStatus::Passed) => (Some(Icon::Tick), note.unwrap_or(time), false),
-        Some(StepStatus::Skipped) if entry.caused_failure => (
-            Some(Icon::Cross),
-            note.unwrap_or_else(|| "skipped".to_owned()),
-            true,
-        ),
-        Some(StepStatus::Skipped) => (
-            Some(Icon::Dash),
-            note.unwrap_or_else(|| "skipped".to_owned()),
-            false,
-        ),
-        // Another step is to blame: this one only stopped because of it.
-        Some(StepStatus::Failed) if blamed_known && !entry.caused_failure => {
-            (Some(Icon::Stop), "stopped here".to_owned(), false)
-        }
-        Some(StepStatus::Failed) => (Some(Icon::Cross), note.unwrap_or(time), true),
-    };
-    Look {
-        icon: if blamed { Some(Icon::Cross) } else { icon },
-        detail,
-        blamed,
-    }
-}
-
 /// One box, `width` wide and at least `height` tall; returns the height its contents need.
-fn step_box(ui: &mut Ui, entry: &ChecklistEntry, look: &Look, width: f32, height: f32) -> f32 {
+fn step_box(ui: &mut Ui, item: &ItemView, width: f32, height: f32) -> f32 {
     let bad = style::bad(ui);
-    let (fill, stroke) = if look.blamed {
+    let (fill, stroke) = if item.blamed {
         (style::tint(ui, bad), Stroke::new(1.5, bad))
     } else {
         (
@@ -101,7 +65,7 @@ fn step_box(ui: &mut Ui, entry: &ChecklistEntry, look: &Look, width: f32, height
             // Less the inner margins and the border.
             ui.set_width(width - 20.0);
             let needed = ui
-                .vertical(|ui| step_contents(ui, entry, look))
+                .vertical(|ui| step_contents(ui, item))
                 .response
                 .rect
                 .height();
@@ -111,10 +75,10 @@ fn step_box(ui: &mut Ui, entry: &ChecklistEntry, look: &Look, width: f32, height
         .inner
 }
 
-fn step_contents(ui: &mut Ui, entry: &ChecklistEntry, look: &Look) {
+fn step_contents(ui: &mut Ui, item: &ItemView) {
     let bad = style::bad(ui);
     ui.horizontal(|ui| {
-        match look.icon {
+        match icon_of(item.state) {
             Some(kind) => {
                 let color = match kind {
                     Icon::Tick => style::good(ui),
@@ -127,11 +91,11 @@ fn step_contents(ui: &mut Ui, entry: &ChecklistEntry, look: &Look) {
                 ui.spinner();
             }
         }
-        let name = RichText::new(entry.item.label()).strong();
-        ui.label(if look.blamed { name.color(bad) } else { name });
+        let name = RichText::new(item.item.label()).strong();
+        ui.label(if item.blamed { name.color(bad) } else { name });
     });
-    let detail = RichText::new(&look.detail);
-    ui.label(if look.blamed {
+    let detail = RichText::new(&item.detail);
+    ui.label(if item.blamed {
         detail.color(bad)
     } else {
         detail.color(ui.visuals().weak_text_color())

@@ -1,5 +1,7 @@
-//! The countdown card: a password sign-in to Microsoft 365 works today and stops at the end of
-//! December 2026. What the site will log, the ways out, and one click to try the first one.
+//! The warning card of a test that passed and still needs action: a password sign-in to
+//! Microsoft 365 that stops at the end of December 2026 (with one click to try the first way
+//! out), or a server that refuses mail to outside addresses without a sign-in. What the site
+//! will log, and the ways out.
 
 use egui::{RichText, Ui};
 
@@ -8,7 +10,7 @@ use super::form_state::SignInChoice;
 use super::result::card;
 use super::style;
 use super::widgets::{Icon, icon};
-use crate::warning::Warning;
+use crate::warning::{Warning, WarningId};
 
 /// Draws one warning card.
 pub fn countdown_card(
@@ -25,12 +27,15 @@ pub fn countdown_card(
         });
         ui.label(&warning.explanation);
         ui.add_space(4.0);
-        ui.label(RichText::new("Your website will then log").strong());
+        ui.label(RichText::new(warning.id.will_log_heading()).strong());
         ui.add(egui::Label::new(RichText::new(&warning.will_log).monospace()).selectable(true));
         ui.add_space(4.0);
         ui.label(RichText::new("Ways out").strong());
         for (number, way) in warning.ways_out.iter().enumerate() {
             ui.label(format!("{}. {way}", number + 1));
+        }
+        if warning.id != WarningId::BasicAuthEnding {
+            return;
         }
         ui.add_space(4.0);
         ui.horizontal(|ui| {

@@ -81,7 +81,9 @@ fn security_row(ui: &mut Ui, form: &mut FormState) {
     ui.end_row();
 }
 
-/// The four timeouts, two by two so the form stays narrow.
+/// The timeouts, two by two so the form stays narrow. The final reply is the wait for the
+/// server to accept the message once all of it is sent (for the ASP.NET target only the whole
+/// test limit applies there, as in ASP.NET).
 fn timeouts_row(ui: &mut Ui, form: &mut FormState) {
     label_cell(ui, "Timeouts (seconds)", None);
     let timeouts = &mut form.settings.timeouts;
@@ -94,6 +96,11 @@ fn timeouts_row(ui: &mut Ui, form: &mut FormState) {
                 ("Greeting timeout", "greeting", &mut timeouts.greeting_secs),
                 ("Reply timeout", "reply", &mut timeouts.command_secs),
                 ("Whole test timeout", "whole test", &mut timeouts.total_secs),
+                (
+                    "Final reply timeout",
+                    "final reply",
+                    &mut timeouts.final_reply_secs,
+                ),
             ]
             .into_iter()
             .enumerate()

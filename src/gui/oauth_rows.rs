@@ -198,7 +198,7 @@ fn person_row(
         if view.state.signing_in.is_some() {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Finish signing in in your browser…");
+                ui.label("Finish signing in with your browser…");
                 if style::button(ui, "cancel_sign_in", true, "Cancel").clicked() {
                     commands.push(Command::Form(FormCommand::CancelSignIn));
                 }

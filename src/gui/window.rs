@@ -27,6 +27,7 @@ use super::success::success_card;
 use super::transcript::{self, transcript_ui};
 use super::worker::FilePurpose;
 use super::{ids, style, widgets};
+use crate::checklist::checklist_view;
 use crate::settings::{FieldProblem, Severity};
 
 /// The height below the checklist from which the transcript opens by itself.
@@ -151,11 +152,8 @@ impl MailTesterApp {
             Some(outcome) => (outcome.settings(), outcome.diagnosis()),
             None => (&self.live_settings, None),
         };
-        let cause = diagnosis.and_then(|d| d.id.blamed_item());
-        let blamed_known = cause.is_some()
-            || diagnosis.is_some_and(|d| d.id == crate::diagnosis::DiagnosisId::Cancelled);
-        let entries = self.live().explained_checklist(settings, cause);
-        checklist_ui(ui, &entries, self.is_running(), blamed_known);
+        let items = checklist_view(self.live(), settings, diagnosis, self.is_running());
+        checklist_ui(ui, &items);
     }
 
     /// The small windows: explain, the profile name, web.config findings and update.

@@ -4,11 +4,12 @@ use std::net::{IpAddr, SocketAddr};
 
 use tokio::net::TcpStream;
 
+use super::Session;
 use super::connection::{Connection, Stream};
 use super::error::SessionError;
+use super::eyeballs::{Attempts, spoken};
 use super::tls::{TlsSetup, cert_problem, server_name, speaks_only_old_tls, version_label};
 use super::wait::{Waited, bounded};
-use super::{Session, probe};
 use crate::certificate::CertificateInfo;
 use crate::event::{SessionEvent, Step, TlsInfo};
 use crate::settings::Security;
@@ -18,6 +19,7 @@ impl Session<'_> {
     pub(super) async fn connect(&mut self) -> Result<(), SessionError> {
         let addresses = self.resolve().await?;
         let tcp = self.open(&addresses).await?;
+        self.name_this_end(&tcp);
         if self.plan.security == Security::ImplicitTls {
             self.rec.begin(Step::Tls);
             let conn = self.handshake(Step::Tls, tcp).await?;
@@ -87,56 +89,50 @@ impl Session<'_> {
         Ok(addresses)
     }
 
+    /// Connects to one of `addresses` (RFC 8305, "Happy Eyeballs", see `eyeballs`): the
+    /// families take turns, and an attempt without an answer after 250 ms gets the next address
+    /// tried beside it, so an address that drops packets (often IPv6) cannot use up the whole
+    /// limit. The first connection wins and the others are dropped; all of it within the
+    /// connect limit, and a cancel ends it at once.
     async fn open(&mut self, addresses: &[SocketAddr]) -> Result<TcpStream, SessionError> {
         self.rec.begin(Step::Connect);
         let limit = self.plan.timeouts.connect();
-        let deadline = tokio::time::Instant::now() + limit;
         let cancel = self.cancel.clone();
-        let mut last_error = None;
-        for address in addresses {
-            self.rec.info(&format!("connecting to {address}"));
-            let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
-            match bounded(&cancel, remaining, TcpStream::connect(address)).await {
-                Waited::Done(Ok(tcp)) => {
-                    // Small commands must not wait for Nagle's algorithm.
-                    let _ = tcp.set_nodelay(true);
-                    self.rec.info(&format!("connected to {address}"));
-                    self.addr = Some(*address);
-                    return Ok(tcp);
-                }
-                Waited::Done(Err(err)) => {
-                    let address = address.to_string();
-                    self.rec
-                        .info(&format!("could not connect to {address}: {err}"));
-                    last_error = Some(if err.kind() == std::io::ErrorKind::ConnectionRefused {
-                        SessionError::ConnectionRefused { address }
-                    } else {
-                        SessionError::ConnectFailed {
-                            address,
-                            detail: err.to_string(),
-                        }
-                    });
-                }
-                Waited::TimedOut => {
-                    let secs = limit.as_secs();
-                    self.rec
-                        .info(&format!("no answer from {address} within {secs} s"));
-                    return Err(SessionError::ConnectTimeout {
-                        address: address.to_string(),
-                        secs,
-                    });
-                }
-                Waited::Cancelled => {
-                    return Err(SessionError::Cancelled {
-                        step: Step::Connect,
-                    });
-                }
-            }
+        let mut attempts = Attempts::new(addresses);
+        if attempts.order.is_empty() {
+            return Err(SessionError::ConnectFailed {
+                address: self.plan.host.clone(),
+                detail: "no address to connect to".to_owned(),
+            });
         }
-        Err(last_error.unwrap_or_else(|| SessionError::ConnectFailed {
-            address: self.plan.host.clone(),
-            detail: "no address to connect to".to_owned(),
-        }))
+        match bounded(&cancel, limit, attempts.race(&mut self.rec)).await {
+            Waited::Done(Some((address, tcp))) => {
+                // Small commands must not wait for Nagle's algorithm.
+                let _ = tcp.set_nodelay(true);
+                self.rec.info(&format!("connected to {}", spoken(address)));
+                self.addr = Some(address);
+                Ok(tcp)
+            }
+            Waited::Done(None) => Err(attempts.all_failed(&mut self.rec)),
+            Waited::TimedOut => Err(attempts.out_of_time(&mut self.rec, limit)),
+            Waited::Cancelled => Err(SessionError::Cancelled {
+                step: Step::Connect,
+            }),
+        }
+    }
+
+    /// When the EHLO name is this end's address (a generic client on a computer without a full
+    /// domain name, RFC 5321 4.1.4), takes it from the connection just opened.
+    fn name_this_end(&mut self, tcp: &TcpStream) {
+        let plan = self.plan;
+        let Ok(local) = tcp.local_addr() else {
+            return;
+        };
+        if let Some(name) = plan.client_domain.connected_from(local.ip()) {
+            self.rec.info(&format!(
+                "this computer has no full domain name, so it introduces itself by its address on this connection: {name}"
+            ));
+        }
     }
 
     /// The TLS configuration, built once per session (reads the extra CA file, if any).
@@ -279,36 +275,5 @@ impl Session<'_> {
         self.rec
             .info(&format!("certificate SHA-256 {}", cert.sha256));
         self.rec.event(SessionEvent::Certificate(cert.clone()));
-    }
-
-    /// After a failed implicit-TLS handshake: does the port greet in plain text instead?
-    async fn probe_plain_banner(&mut self) -> Option<String> {
-        let address = self.addr?;
-        self.rec
-            .info("checking whether this port expects plain text and STARTTLS instead");
-        let limit = probe::probe_limit(self.plan.timeouts.greeting());
-        let banner = probe::plain_banner(address, limit, &self.cancel).await;
-        if let Some(banner) = &banner {
-            self.rec
-                .info(&format!("this port greets in plain text: {banner}"));
-        }
-        banner
-    }
-
-    /// After a missing greeting: does the port speak TLS from the first byte (port 465 style)?
-    pub(super) async fn probe_speaks_tls(&mut self) -> bool {
-        let Some(address) = self.addr else {
-            return false;
-        };
-        self.rec
-            .info("checking whether this port expects SSL on connect (port 465 style)");
-        let limit = probe::probe_limit(self.plan.timeouts.greeting());
-        let speaks = probe::speaks_tls(address, &self.plan.host, limit, &self.cancel).await;
-        self.rec.info(if speaks {
-            "this port answers a TLS handshake: it expects SSL on connect"
-        } else {
-            "this port does not answer a TLS handshake either"
-        });
-        speaks
     }
 }

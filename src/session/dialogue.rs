@@ -3,12 +3,14 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
+use super::Session;
 use super::error::SessionError;
-use super::{Session, message};
 use crate::event::{ServerInfo, Step};
 use crate::reply::Reply;
 use crate::secret::REDACTED;
 use crate::settings::{Security, SignIn, Target};
+
+mod send;
 
 impl Session<'_> {
     pub(super) async fn greeting(&mut self) -> Result<(), SessionError> {
@@ -288,64 +290,6 @@ impl Session<'_> {
             "ASP.NET goes on without signing in after this; so does the test, to show what your website would be told",
         );
         self.rec.report.sign_in_failure = Some(failure);
-    }
-
-    pub(super) async fn send_message(&mut self) -> Result<(), SessionError> {
-        let from = self.plan.from.to_string();
-        let to = self.plan.to.to_string();
-        self.rec.begin(Step::MailFrom);
-        let mail = format!("MAIL FROM:<{from}>");
-        let reply = self.command(Step::MailFrom, &mail, &mail).await?;
-        expect(Step::MailFrom, reply, 250)?;
-
-        self.rec.begin(Step::RcptTo);
-        let rcpt = format!("RCPT TO:<{to}>");
-        let reply = self.command(Step::RcptTo, &rcpt, &rcpt).await?;
-        if reply.code != 251 {
-            expect(Step::RcptTo, reply, 250)?;
-        }
-
-        self.rec.begin(Step::Data);
-        let reply = self.command(Step::Data, "DATA", "DATA").await?;
-        expect(Step::Data, reply, 354)?;
-        let built = message::build(self.plan).map_err(|detail| SessionError::Protocol {
-            step: Step::Data,
-            detail,
-        })?;
-        let lines = message::data_lines(&built.bytes);
-        let mut block = lines.join("\r\n");
-        block.push_str("\r\n.");
-        for line in &lines {
-            self.rec.client(line);
-        }
-        self.send_line(Step::Data, &block, ".").await?;
-        let reply = self
-            .read_reply(Step::Data, self.plan.timeouts.command())
-            .await?;
-        expect(Step::Data, reply, 250)?;
-        self.rec.report.message_id = Some(built.message_id);
-        self.rec.pass();
-        Ok(())
-    }
-
-    /// Ends the session with QUIT (the server's answer does not matter any more), unless the
-    /// client being copied just closes the connection.
-    pub(super) async fn quit(&mut self) -> Result<(), SessionError> {
-        if self.plan.target == Target::DotNet && !self.plan.runtime.quits_after_success() {
-            self.rec.info(
-                "this version of ASP.NET closes the connection without QUIT; so does the test",
-            );
-            self.conn = None;
-            return Ok(());
-        }
-        self.rec.begin(Step::Quit);
-        match self.command(Step::Quit, "QUIT", "QUIT").await {
-            Ok(_) | Err(SessionError::ConnectionLost { .. } | SessionError::Timeout { .. }) => {
-                self.rec.pass();
-                Ok(())
-            }
-            Err(other) => Err(other),
-        }
     }
 }
 

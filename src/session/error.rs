@@ -4,6 +4,7 @@ use crate::event::Step;
 use crate::oauth::token::TokenError;
 use crate::oauth::{OAuthChallenge, SaslMechanism};
 use crate::reply::Reply;
+use crate::settings::address::{AddressRole, Unsendable};
 
 /// What was wrong with the server's certificate.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -219,6 +220,17 @@ pub enum SessionError {
         /// What went wrong.
         detail: String,
     },
+    /// An address of the test cannot go out, found before `MAIL FROM`: the server was never
+    /// asked to take it.
+    #[error("{} {address} cannot be sent: {}", role.words(), problem.words())]
+    AddressUnsendable {
+        /// Which address.
+        role: AddressRole,
+        /// The address as entered.
+        address: String,
+        /// Why.
+        problem: Unsendable,
+    },
     /// The server broke the protocol in another way (reply too long, data before TLS, ...).
     #[error("the server broke the SMTP rules during {}: {detail}", step.label())]
     Protocol {
@@ -238,6 +250,7 @@ impl SessionError {
             | Self::ConnectTimeout { .. }
             | Self::ConnectFailed { .. } => Step::Connect,
             Self::NoGreeting { .. } => Step::Greeting,
+            Self::AddressUnsendable { .. } => Step::MailFrom,
             Self::StartTlsNotOffered => Step::StartTls,
             Self::CaFile { .. } => Step::Tls,
             Self::AuthNotOffered { .. }

@@ -9,8 +9,10 @@ mod connect;
 mod connection;
 mod dialogue;
 mod error;
+mod eyeballs;
 mod message;
 mod oauth_sign_in;
+mod outside;
 mod probe;
 mod recorder;
 mod report;
@@ -81,6 +83,8 @@ pub async fn run_session(
     let total = plan.timeouts.total();
     let result = match tokio::time::timeout(total, session.run(goal)).await {
         Ok(result) => result,
+        // Only QUIT was left: the goal (the message accepted) was reached before the limit.
+        Err(_) if session.limit_reached_in_quit(total) => Ok(()),
         Err(_) => Err(session.out_of_time(total).await),
     };
     if let Err(error) = result {
@@ -109,6 +113,10 @@ impl Session<'_> {
         if goal == Goal::Probe {
             self.rec.pass();
             return self.quit().await;
+        }
+        if goal == Goal::OutsideRecipient {
+            self.rec.pass();
+            return self.try_outside_recipient().await;
         }
         self.authenticate().await?;
         if goal == Goal::SignIn {
@@ -211,6 +219,11 @@ impl Session<'_> {
     }
 
     /// Reads one complete reply within `limit`, emitting each line as it arrives.
+    ///
+    /// The reply is parsed from what the server really sent: hiding a line that carries the
+    /// password happens only where it is shown (the transcript, the server facts and the
+    /// report, all through the recorder), so a password that is also a word of the protocol
+    /// (`LOGIN`, `PLAIN`) cannot change what the session understands.
     async fn read_reply(&mut self, step: Step, limit: Duration) -> Result<Reply, SessionError> {
         let deadline = tokio::time::Instant::now() + limit;
         let cancel = self.cancel.clone();
@@ -219,7 +232,7 @@ impl Session<'_> {
             let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
             let conn = self.conn(step)?;
             let line = match bounded(&cancel, remaining, conn.read_line()).await {
-                Waited::Done(Ok(line)) => self.rec.server_text(&line),
+                Waited::Done(Ok(line)) => line,
                 Waited::Done(Err(error)) => return Err(self.read_error(step, error)),
                 Waited::TimedOut => return Err(self.timeout(step, limit)),
                 Waited::Cancelled => return Err(SessionError::Cancelled { step }),
@@ -235,6 +248,7 @@ impl Session<'_> {
                 }
                 Ok(None) => {}
                 Err(crate::reply::ReplyError::NotSmtp(received)) => {
+                    let received = self.rec.server_text(&received);
                     return Err(SessionError::NotSmtp { step, received });
                 }
                 Err(other) => {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio_util::sync::CancellationToken;
 
+use super::Session;
 use super::connection::{Connection, Stream};
 use super::tls::{TlsSetup, server_name};
 use super::wait::{Waited, bounded};
@@ -55,4 +56,40 @@ pub async fn speaks_tls(
         setup.connector.connect(name, tcp).await.ok()
     };
     matches!(bounded(cancel, limit, attempt).await, Waited::Done(Some(_)))
+}
+
+impl Session<'_> {
+    /// After a failed implicit-TLS handshake: does the port greet in plain text instead?
+    pub(super) async fn probe_plain_banner(&mut self) -> Option<String> {
+        let address = self.addr?;
+        self.rec
+            .info("checking whether this port expects plain text and STARTTLS instead");
+        let limit = probe_limit(self.plan.timeouts.greeting());
+        // Shown as any server line is: hidden when it carries the password.
+        let banner = plain_banner(address, limit, &self.cancel)
+            .await
+            .map(|banner| self.rec.server_text(&banner));
+        if let Some(banner) = &banner {
+            self.rec
+                .info(&format!("this port greets in plain text: {banner}"));
+        }
+        banner
+    }
+
+    /// After a missing greeting: does the port speak TLS from the first byte (port 465 style)?
+    pub(super) async fn probe_speaks_tls(&mut self) -> bool {
+        let Some(address) = self.addr else {
+            return false;
+        };
+        self.rec
+            .info("checking whether this port expects SSL on connect (port 465 style)");
+        let limit = probe_limit(self.plan.timeouts.greeting());
+        let speaks = speaks_tls(address, &self.plan.host, limit, &self.cancel).await;
+        self.rec.info(if speaks {
+            "this port answers a TLS handshake: it expects SSL on connect"
+        } else {
+            "this port does not answer a TLS handshake either"
+        });
+        speaks
+    }
 }

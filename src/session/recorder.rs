@@ -8,6 +8,7 @@ use crate::event::{
 use crate::secret::SecretForms;
 
 use super::SessionReport;
+use super::error::SessionError;
 
 /// Emits events to the caller's sink and folds each into the session report.
 pub(super) struct Recorder<'a> {
@@ -81,9 +82,32 @@ impl<'a> Recorder<'a> {
         self.line(Direction::Info, text);
     }
 
-    /// Publishes the latest server facts.
+    /// Publishes the latest server facts, parsed from what the server really sent, with every
+    /// text that carries the password hidden as the transcript hides it. A sign-in method the
+    /// protocol names (`LOGIN`) stays even when the password is that word: it is the server's
+    /// vocabulary, not an echo, and the session chooses how to sign in from it.
     pub fn server_info(&mut self, info: ServerInfo) {
-        self.emit(SessionEvent::Server(info));
+        let secrets = &self.secrets;
+        let shown = ServerInfo {
+            banner: info.banner.map(|banner| secrets.hide_in_text(&banner)),
+            extensions: info
+                .extensions
+                .iter()
+                .map(|line| secrets.hide_in_text(line))
+                .collect(),
+            auth_mechanisms: info
+                .auth_mechanisms
+                .iter()
+                .map(|name| {
+                    if KNOWN_MECHANISMS.contains(&name.to_ascii_uppercase().as_str()) {
+                        name.clone()
+                    } else {
+                        secrets.hide_in_text(name)
+                    }
+                })
+                .collect(),
+        };
+        self.emit(SessionEvent::Server(shown));
     }
 
     /// Publishes any other event.
@@ -140,12 +164,86 @@ impl<'a> Recorder<'a> {
         self.emit(SessionEvent::Step(StepRecord { step, status, ms }));
     }
 
-    /// Closes the report: total time.
+    /// Closes the report: total time, and the server's words in the errors hidden where they
+    /// carry the password (the session decides on the replies as they were sent; the report
+    /// keeps them as they may be shown).
     pub fn into_report(mut self) -> SessionReport {
         self.report.total_ms = self.ms();
+        self.report.error = self.report.error.take().map(|e| self.hide_in_error(e));
+        self.report.sign_in_failure = self
+            .report
+            .sign_in_failure
+            .take()
+            .map(|e| self.hide_in_error(e));
         self.report
     }
+
+    /// `error` with every text the server sent hidden where it carries the password.
+    fn hide_in_error(&self, error: SessionError) -> SessionError {
+        use SessionError as E;
+        let secrets = &self.secrets;
+        match error {
+            E::Rejected { step, reply } => E::Rejected {
+                step,
+                reply: secrets.hide_in_reply(&reply),
+            },
+            E::AuthNotFinished { reply } => E::AuthNotFinished {
+                reply: secrets.hide_in_reply(&reply),
+            },
+            E::OAuthRejected {
+                mechanism,
+                challenge,
+                reply,
+            } => E::OAuthRejected {
+                mechanism,
+                challenge: challenge
+                    .filter(|c| !secrets.appear_in(&serde_json::to_string(c).unwrap_or_default())),
+                reply: secrets.hide_in_reply(&reply),
+            },
+            E::NotSmtp { step, received } => E::NotSmtp {
+                step,
+                received: secrets.hide_in_server_line(&received),
+            },
+            E::TlsHandshake {
+                step,
+                detail,
+                certificate,
+                plain_banner,
+                alert,
+            } => E::TlsHandshake {
+                step,
+                detail,
+                certificate,
+                plain_banner: plain_banner.map(|b| secrets.hide_in_server_line(&b)),
+                alert,
+            },
+            // The rest carry our words, the system's or the TLS library's, never a reply. A
+            // variant that carries text the server sent needs its own arm above.
+            other => other,
+        }
+    }
 }
+
+/// SASL mechanism names (the IANA registry's, and the common unregistered ones): words of the
+/// protocol, never taken for an echo of the password.
+const KNOWN_MECHANISMS: [&str; 16] = [
+    "PLAIN",
+    "LOGIN",
+    "CRAM-MD5",
+    "DIGEST-MD5",
+    "NTLM",
+    "GSSAPI",
+    "GSS-SPNEGO",
+    "XOAUTH2",
+    "OAUTHBEARER",
+    "SCRAM-SHA-1",
+    "SCRAM-SHA-1-PLUS",
+    "SCRAM-SHA-256",
+    "SCRAM-SHA-256-PLUS",
+    "EXTERNAL",
+    "ANONYMOUS",
+    "MSN",
+];
 
 fn elapsed_ms(since: Instant) -> u64 {
     u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)

@@ -22,6 +22,10 @@ pub enum Goal {
     /// Send the test message.
     #[default]
     Send,
+    /// Without signing in, ask the server to take mail for an outside address (`MAIL FROM`,
+    /// `RCPT TO`, `RSET`): whether a site that sends without a sign-in can mail its customers.
+    /// Sends no message.
+    OutsideRecipient,
 }
 
 /// The outcome of one session.
@@ -55,6 +59,9 @@ pub struct SessionReport {
     pub sign_in_failure: Option<SessionError>,
     /// Whether the password was sent over an unencrypted connection (the user allowed it).
     pub password_sent_unencrypted: bool,
+    /// After a send without sign-in: the server's answer when asked to take mail for an
+    /// outside address ([`Goal::OutsideRecipient`]); `None` when not asked.
+    pub outside_recipient_reply: Option<crate::reply::Reply>,
     /// Total milliseconds.
     pub total_ms: u64,
 }

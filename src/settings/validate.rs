@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use lettre::Address;
 
+use super::ehlo_name::{EhloName, check_client_domain, ehlo_name};
 use super::{
     DeliveryMethod, DotNetRuntime, Framework, Security, Settings, SignIn, Target, Timeouts,
 };
@@ -30,8 +31,8 @@ pub struct SessionPlan {
     pub from: Address,
     /// Test recipient.
     pub to: Address,
-    /// The name sent with EHLO.
-    pub client_domain: String,
+    /// The name sent with EHLO (`clientDomain`, or what the target sends without one).
+    pub client_domain: EhloName,
     /// User name and password, when the session signs in.
     pub credentials: Option<(String, Password)>,
     /// Wait limits.
@@ -62,7 +63,7 @@ impl Settings {
         check_port(self, &mut problems);
         check_credentials(self, &mut problems);
         check_addresses(self, &mut problems);
-        check_client_domain(&self.client_domain, &mut problems);
+        check_client_domain(self, &mut problems);
         check_security(self, &mut problems);
         check_misc(self, &mut problems);
         problems.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
@@ -79,11 +80,7 @@ impl Settings {
         let port = u16::try_from(self.port).map_err(|_| problems.clone())?;
         let from = Address::from_str(self.from.trim()).map_err(|_| problems.clone())?;
         let to = Address::from_str(self.recipient()).map_err(|_| problems.clone())?;
-        let client_domain = if self.client_domain.trim().is_empty() {
-            machine_name()
-        } else {
-            ascii_host(self.client_domain.trim()).map_err(|p| vec![p])?
-        };
+        let client_domain = ehlo_name(self).map_err(|p| vec![p])?;
         let credentials = self.wants_auth().then(|| {
             (
                 self.user_name.trim().to_owned(),
@@ -111,24 +108,8 @@ impl Settings {
     }
 }
 
-/// This computer's name, as System.Net.Mail sends it with EHLO when `clientDomain` is empty.
-pub fn machine_name() -> String {
-    let name = gethostname::gethostname()
-        .to_string_lossy()
-        .trim()
-        .to_owned();
-    let ascii: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
-        .collect();
-    if ascii.is_empty() {
-        "localhost".to_owned()
-    } else {
-        ascii
-    }
-}
-
-fn ascii_host(host: &str) -> Result<String, FieldProblem> {
+/// `host` in ASCII form (international names converted to punycode; IP addresses as they are).
+pub(super) fn ascii_host(host: &str) -> Result<String, FieldProblem> {
     if host.parse::<std::net::IpAddr>().is_ok() {
         return Ok(host.to_owned());
     }
@@ -299,20 +280,7 @@ fn check_addresses(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if !to.is_empty() {
         check_address(to, Field::To, "the test recipient", problems);
     }
-}
-
-fn check_client_domain(raw: &str, problems: &mut Vec<FieldProblem>) {
-    let name = raw.trim();
-    if name.is_empty() {
-        return;
-    }
-    let valid = !name.contains(char::is_whitespace) && ascii_host(name).is_ok();
-    if !valid {
-        problems.push(FieldProblem::error(
-            Field::ClientDomain,
-            format!("\"{name}\" is not a valid computer name for clientDomain. Leave it empty to use this computer's name."),
-        ));
-    }
+    super::address::notes(settings, problems);
 }
 
 fn check_security(settings: &Settings, problems: &mut Vec<FieldProblem>) {

@@ -7,6 +7,7 @@
 use super::Finding;
 use super::document::{Document, Element};
 use super::error::WebConfigError;
+use super::lint_tls::check_tls_version;
 use super::lint_values::{check_network, check_smtp};
 use super::section::{self, CHAIN, MailSection};
 use crate::settings::{DeliveryMethod, Severity};
@@ -63,6 +64,8 @@ pub mod code {
     pub const PASSWORD_UNENCRYPTED: &str = "password_unencrypted";
     /// The password is stored in plain text.
     pub const PASSWORD_PLAIN_TEXT: &str = "password_plain_text";
+    /// `enableSsl="true"` on a `targetFramework` whose default is TLS 1.0 only.
+    pub const TLS12_NOT_DEFAULT: &str = "tls12_not_default";
 }
 
 pub(crate) const LOCK_ATTRIBUTES: [&str; 5] = [
@@ -164,6 +167,10 @@ pub(crate) fn check(doc: &Document<'_>, section: &MailSection) -> Vec<Finding> {
             let network = &doc.elements[network];
             check_names(doc, network, &NETWORK_ATTRIBUTES, &mut findings);
             check_network(doc, network, method, &mut findings);
+            let enable_ssl = super::import::value(network, "enableSsl")
+                .and_then(super::import::parse_bool)
+                .unwrap_or(false);
+            check_tls_version(doc, enable_ssl, &mut findings);
         }
         None if method == DeliveryMethod::Network => findings.push(finding(
             code::HOST_MISSING,

@@ -114,7 +114,8 @@ pub(crate) fn check_network(
             )),
         }
     }
-    let enable_ssl = check_bool(
+    // `None`: neither true nor false (already an error); no finding then reads it as false.
+    let ssl_value = check_bool(
         doc,
         network,
         "enableSsl",
@@ -122,6 +123,7 @@ pub(crate) fn check_network(
         "encrypt the connection with STARTTLS",
         findings,
     );
+    let enable_ssl = ssl_value.unwrap_or(false);
     let default_credentials = check_bool(
         doc,
         network,
@@ -129,7 +131,8 @@ pub(crate) fn check_network(
         code::DEFAULT_CREDENTIALS_INVALID,
         "sign in as the website's Windows account",
         findings,
-    );
+    )
+    .unwrap_or(false);
     if enable_ssl && method != DeliveryMethod::Network {
         findings.push(finding(
             code::SSL_WITH_PICKUP_DIRECTORY,
@@ -142,7 +145,7 @@ pub(crate) fn check_network(
     let signs_in = SignIn {
         user: value(network, "userName").unwrap_or_default(),
         password: value(network, "password").unwrap_or_default(),
-        enable_ssl,
+        enable_ssl: ssl_value,
         default_credentials,
         port: port.and_then(parse_port),
         host,
@@ -154,7 +157,8 @@ pub(crate) fn check_network(
 struct SignIn<'a> {
     user: &'a str,
     password: &'a str,
-    enable_ssl: bool,
+    /// `None` when the attribute is neither true nor false.
+    enable_ssl: Option<bool>,
     default_credentials: bool,
     port: Option<u32>,
     host: &'a str,
@@ -168,11 +172,12 @@ fn check_bool(
     code: &'static str,
     meaning: &str,
     findings: &mut Vec<Finding>,
-) -> bool {
+) -> Option<bool> {
     let Some(attr) = network.attr_any_case(name) else {
-        return false;
+        return Some(false);
     };
-    parse_bool(&attr.value).unwrap_or_else(|| {
+    let parsed = parse_bool(&attr.value);
+    if parsed.is_none() {
         findings.push(finding(
             code,
             Severity::Error,
@@ -183,8 +188,8 @@ fn check_bool(
             ),
             format!("Write {name}=\"true\" ({meaning}) or {name}=\"false\"."),
         ));
-        false
-    })
+    }
+    parsed
 }
 
 fn check_credentials(
@@ -230,7 +235,8 @@ fn check_credentials(
         ));
     }
     let local = ["localhost", "127.0.0.1", "::1"].contains(&host);
-    if has_user && !default_credentials && !enable_ssl && port != Some(465) && !local {
+    if has_user && !default_credentials && enable_ssl == Some(false) && port != Some(465) && !local
+    {
         findings.push(finding(
             code::PASSWORD_UNENCRYPTED,
             Severity::Warning,

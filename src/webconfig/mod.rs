@@ -25,6 +25,7 @@ mod file;
 mod import;
 mod layout;
 mod lint;
+mod lint_tls;
 mod lint_values;
 pub(crate) mod raw;
 pub(crate) mod rules;

@@ -96,10 +96,20 @@ async fn seed_scenario_on_the_command_line() {
     .await;
     let output = mailtester(send_args(&server, &[]), TEST_PASSWORD).await;
     let stdout = text(&output.stdout);
-    assert_eq!(
-        output.status.code(),
-        Some(6),
-        "refused at MAIL FROM: {stdout}"
+    // Refused at MAIL FROM, but the item to fix is the secure connection: exit 4, and the
+    // checklist blames the same item the window does.
+    assert_eq!(output.status.code(), Some(4), "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("[FAILED]") && l.contains("Secure connection")),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("[stopped]") && l.contains("Send message")),
+        "{stdout}"
     );
     assert!(stdout.contains("[tls_required]"));
     assert!(stdout.contains("--enable-ssl true"));
@@ -119,6 +129,28 @@ async fn seed_scenario_on_the_command_line() {
             .unwrap()
             .contains(r#"enableSsl="true""#)
     );
+}
+
+/// A refused password exits 5 for either target: ASP.NET goes on after the refusal and the
+/// server then refuses MAIL FROM (once exit 6), other programs stop at AUTH.
+#[tokio::test]
+async fn a_wrong_password_exits_5_whatever_the_target() {
+    let server = TestServer::start(ServerConfig {
+        users: Vec::new(),
+        require_auth: true,
+        ..ServerConfig::default()
+    })
+    .await;
+    for target in ["dotnet", "generic"] {
+        let output = mailtester(
+            send_args(&server, &["--enable-ssl", "true", "--target", target]),
+            TEST_PASSWORD,
+        )
+        .await;
+        let stdout = text(&output.stdout);
+        assert_eq!(output.status.code(), Some(5), "{target}: {stdout}");
+        assert!(stdout.contains("[auth_failed]"), "{target}: {stdout}");
+    }
 }
 
 #[tokio::test]

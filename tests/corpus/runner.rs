@@ -79,17 +79,17 @@ impl Outcome {
     /// id: `None` when nothing was predicted, else the mismatch (empty when they agree).
     pub fn logged_mismatch(&self) -> Option<String> {
         let (line, explained) = self.logged.as_ref()?;
-        let Live::Ran(Some(live)) = &self.live else {
+        let Live::Ran(Some(tested)) = &self.live else {
             return Some(format!("predicted {line:?} for a test that sent"));
         };
-        Some(if *explained == live.id {
+        Some(if *explained == tested.id {
             String::new()
         } else {
             format!(
                 "[{}] {:?}: the test says {}, its predicted log line {line:?} explains as {}",
                 self.case.class,
                 self.case.text,
-                live.id.as_str(),
+                tested.id.as_str(),
                 explained.as_str()
             )
         })

@@ -238,3 +238,25 @@ fn a_path_with_copy_as_path_quotes_is_read() {
     assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
     assert!(all_output(&output).contains("smtp.example.com"));
 }
+
+/// An `enableSsl` that is neither true nor false is shown as such, not as `false`.
+#[test]
+fn import_never_shows_an_invalid_enable_ssl_as_false() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("web.config");
+    std::fs::write(
+        &file,
+        "<?xml version=\"1.0\"?>\r\n<configuration><system.net><mailSettings>\
+         <smtp from=\"site@example.com\"><network host=\"smtp.example.com\" port=\"587\" \
+         enableSsl=\"yes\" /></smtp></mailSettings></system.net></configuration>\r\n",
+    )
+    .unwrap();
+    let output = mailtester(&["webconfig", "import", path_arg(&file)]);
+    let text = all_output(&output);
+    let row = text
+        .lines()
+        .find(|line| line.trim_start().starts_with("enableSsl"))
+        .unwrap();
+    assert!(row.contains("not true or false"), "{text}");
+    assert!(text.contains("enable_ssl_invalid"), "{text}");
+}

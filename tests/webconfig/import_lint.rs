@@ -303,3 +303,51 @@ fn findings_never_quote_the_password() {
         );
     }
 }
+
+/// `enableSsl="yes"` is one error, not also a warning that reads it as false.
+#[test]
+fn an_invalid_enable_ssl_is_reported_once_and_never_read_as_false() {
+    let text = config(
+        "from=\"site@example.com\"",
+        "host=\"smtp.example.com\" port=\"587\" userName=\"site@example.com\" password=\"x\" enableSsl=\"yes\"",
+    );
+    let found = codes(&text);
+    assert!(found.contains(&code::ENABLE_SSL_INVALID), "{found:?}");
+    assert!(!found.contains(&code::PASSWORD_UNENCRYPTED), "{found:?}");
+    let valid_false = codes(&text.replace("\"yes\"", "\"false\""));
+    assert!(
+        valid_false.contains(&code::PASSWORD_UNENCRYPTED),
+        "{valid_false:?}"
+    );
+}
+
+/// A site whose .NET version offers only TLS 1.0 by default is told so when it encrypts: the
+/// handshake with any current provider fails, and only the site's own setting fixes it.
+#[test]
+fn a_target_framework_that_offers_only_tls_1_0_is_named_with_the_fix() {
+    let site = |framework: &str, ssl: &str| {
+        config(
+            "from=\"site@example.com\"",
+            &format!("host=\"smtp.office365.com\" port=\"587\" enableSsl=\"{ssl}\""),
+        )
+        .replace(
+            "<configuration>\n",
+            &format!(
+                "<configuration>\n  <system.web><httpRuntime targetFramework=\"{framework}\" /></system.web>\n"
+            ),
+        )
+    };
+    let findings = lint(&site("4.5", "true"));
+    let tls = findings
+        .iter()
+        .find(|f| f.code == code::TLS12_NOT_DEFAULT)
+        .expect("4.5 with enableSsl is named");
+    assert!(tls.fix.contains("targetFramework=\"4.8\""), "{}", tls.fix);
+    assert!(
+        tls.message.contains("remote party has closed"),
+        "{}",
+        tls.message
+    );
+    assert!(!codes(&site("4.8", "true")).contains(&code::TLS12_NOT_DEFAULT));
+    assert!(!codes(&site("4.5", "false")).contains(&code::TLS12_NOT_DEFAULT));
+}

@@ -20,6 +20,7 @@ pub use exception::DotNetException;
 use crate::event::Step;
 use crate::reply::Reply;
 use crate::session::{SessionError, SessionReport};
+use crate::settings::address::Unsendable;
 use crate::settings::{DotNetRuntime, Settings, Target};
 use exception::FAILED_RECIPIENT;
 use status::{status_message, status_name};
@@ -95,6 +96,23 @@ pub fn predict_exception(
             DotNetException::smtp("Authentication failed.", "GeneralFailure")
         }
         SessionError::ConnectionLost { .. } => connection_closed(runtime),
+        // An address with letters outside ASCII before the @: with its default `DeliveryFormat`
+        // (`SevenBit`) `SmtpClient.Send` throws this before `MAIL FROM`, whatever the server
+        // offers (`MailAddress.GetUser`, seen with the real .NET Core 3.1; the same text in
+        // .NET Framework 4.5+ and .NET 5+). An address the test message cannot carry, the
+        // website would send.
+        SessionError::AddressUnsendable {
+            address, problem, ..
+        } => match problem {
+            Unsendable::NeedsSmtpUtf8 { .. } => DotNetException::smtp(
+                format!(
+                    "The client or server is only configured for E-mail addresses with ASCII \
+                     local-parts: {address}."
+                ),
+                "GeneralFailure",
+            ),
+            Unsendable::NotInMessage => return None,
+        },
         // Not something System.Net.Mail ever ends with: it goes on after a refused or
         // impossible sign-in (the session does too, so these end only a sign-in-only test),
         // has no CA-file option, and a cancel is ours.

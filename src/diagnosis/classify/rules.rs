@@ -319,6 +319,9 @@ pub(super) static RULES: &[Rule] = &[
             "temporary server error",
             "temporary local problem",
             "temporary failure",
+            // Gmail's "4.7.0 Temporary System Problem. Try again later": its own trouble, not
+            // a limit on the sender.
+            "temporary system problem",
         ],
     ),
     Rule::says(D::RateLimited, LATER_WORDS),

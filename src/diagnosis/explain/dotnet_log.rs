@@ -34,6 +34,14 @@ pub(super) fn reading(lower: &str, found: &Found) -> Option<Diagnosis> {
     None
 }
 
+/// .NET's "Syntax error, command unrecognized." with no server reply after it: the code had no
+/// name in .NET and its words are missing, so nothing tells which setting is wrong.
+pub(super) fn without_reply(lower: &str) -> Option<Diagnosis> {
+    lower
+        .contains("syntax error, command unrecognized")
+        .then(|| texts::variant(D::Unknown, &texts::UNNAMED_REPLY))
+}
+
 /// `mail.example.com`: one word of letters, digits, hyphens and at least one dot.
 fn is_host_name(text: &str) -> bool {
     text.contains('.')
@@ -61,6 +69,22 @@ mod tests {
              Message rejected as spam",
         );
         assert_eq!(d.id, DiagnosisId::MessageRejected);
+    }
+
+    #[test]
+    fn a_bare_syntax_error_says_the_log_left_the_reason_out() {
+        let d = explain_text("System.Net.Mail.SmtpException: Syntax error, command unrecognized.");
+        assert_eq!(d.id, DiagnosisId::Unknown);
+        assert_eq!(
+            d.summary,
+            "The server refused, and your website's log leaves out why"
+        );
+        // With the server's words, they decide.
+        let d = explain_text(
+            "System.Net.Mail.SmtpException: Syntax error, command unrecognized. The server \
+             response was: 5.7.8 Error: authentication failed: authentication failure",
+        );
+        assert_eq!(d.id, DiagnosisId::AuthFailed);
     }
 
     #[test]

@@ -121,3 +121,19 @@ fn a_dotnet_auth_required_line_says_the_password_was_probably_refused() {
         );
     }
 }
+
+/// .NET's handshake failures point at the site's own .NET version first, never at this
+/// computer's antivirus (the log comes from the web server).
+#[test]
+fn dotnets_handshake_failures_name_the_sites_net_version() {
+    for line in [
+        "System.Net.Mail.SmtpException: Failure sending mail. ---> System.IO.IOException: Authentication failed because the remote party has closed the transport stream.",
+        "System.Security.Authentication.AuthenticationException: A call to SSPI failed, see inner exception. ---> System.ComponentModel.Win32Exception: The client and server cannot communicate, because they do not possess a common algorithm",
+    ] {
+        let diagnosis = explain_text(line);
+        assert_eq!(diagnosis.id, D::TlsHandshakeFailed);
+        let steps = diagnosis.steps_to_fix.join("\n");
+        assert!(steps.contains("targetFramework=\"4.8\""), "{steps}");
+        assert!(!steps.contains("antivirus"), "{steps}");
+    }
+}

@@ -2,6 +2,7 @@
 //! wire and the paste agreeing on each row.
 
 use super::*;
+use crate::diagnosis::DiagnosisId;
 use crate::diagnosis::texts::tests::assert_kind;
 
 /// Client messages (.NET, `PHPMailer`, Nodemailer, Python, `MailKit`) and raw or bare replies.

@@ -2,7 +2,7 @@
 //! greets the way the settings expect.
 
 use super::Context;
-use crate::diagnosis::texts::base;
+use crate::diagnosis::texts::{self, MAIL_READING_SERVER, SILENT_SERVER, base};
 use crate::diagnosis::{Change, Diagnosis, DiagnosisId as D};
 use crate::settings::Security;
 
@@ -112,8 +112,14 @@ impl Context<'_> {
     /// The server accepted the connection but never greeted.
     pub(super) fn no_greeting(&self, secs: u64, port_speaks_tls: bool) -> Diagnosis {
         let diagnosis = base(D::NoGreeting);
-        if !port_speaks_tls && self.port() != 465 {
-            return diagnosis.explain_more(format!("We waited {secs} seconds."));
+        if !port_speaks_tls {
+            // What was seen: silence, and no answer to an encrypted start either, so nothing
+            // points at SSL on connect. ASP.NET cannot use 465 whatever it is.
+            let silent = texts::variant(D::NoGreeting, &SILENT_SERVER).explain_more(format!(
+                "The server said nothing for {secs} seconds, and a second try that started \
+                 encrypted got no answer either."
+            ));
+            return self.submission_when(silent, self.dotnet() && self.port() == 465);
         }
         if self.dotnet() {
             diagnosis
@@ -142,15 +148,28 @@ impl Context<'_> {
     }
 }
 
-/// Something answered, but not a mail server (a web server, a remote login service).
-pub(super) fn not_smtp(received: &str) -> Diagnosis {
-    let lower = received.to_lowercase();
-    let diagnosis = base(D::NotSmtp).with_reply(received);
-    if lower.starts_with("http/") || lower.contains("<html") {
-        diagnosis.explain_more("It answered like a web server.")
-    } else if lower.starts_with("ssh-") {
-        diagnosis.explain_more("It answered like a remote login service (SSH).")
-    } else {
-        diagnosis
+impl Context<'_> {
+    /// Something other than SMTP answered: a mail-reading server (IMAP, POP3) gets its own words
+    /// and the sending port as the change; a web or SSH server is named.
+    pub(super) fn not_smtp(&self, received: &str) -> Diagnosis {
+        let lower = received.to_lowercase();
+        if is_mail_reading_greeting(&lower) {
+            return texts::variant(D::NotSmtp, &MAIL_READING_SERVER)
+                .with_reply(received)
+                .with_change(self.submission());
+        }
+        let diagnosis = base(D::NotSmtp).with_reply(received);
+        if lower.starts_with("http/") || lower.contains("<html") {
+            diagnosis.explain_more("It answered like a web server.")
+        } else if lower.starts_with("ssh-") {
+            diagnosis.explain_more("It answered like a remote login service (SSH).")
+        } else {
+            diagnosis
+        }
     }
+}
+
+/// An IMAP (`* OK …`) or POP3 (`+OK …`) greeting.
+pub(in crate::diagnosis) fn is_mail_reading_greeting(lower: &str) -> bool {
+    lower.starts_with("* ok") || lower.starts_with("+ok")
 }

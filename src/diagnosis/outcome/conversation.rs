@@ -31,6 +31,9 @@ impl Context<'_> {
 
     /// No reply to `step` within `secs` seconds.
     pub(super) fn timeout(&self, step: Step, secs: u64) -> Diagnosis {
+        if super::final_reply::after_final_dot(step, self.report) {
+            return super::final_reply::no_final_reply(secs, self.dotnet());
+        }
         let diagnosis = base(D::Timeout).explain_more(format!(
             "There was no reply to {} within {secs} seconds.",
             step.label()

@@ -108,6 +108,40 @@ fn no_greeting_on_465() {
     );
     assert_eq!(d.suggested_change, None);
     assert!(d.explanation.contains("10 seconds"));
+    assert!(!d.explanation.contains("465"), "{}", d.explanation);
+}
+
+/// Silence, and no answer to an encrypted start either: the card says what was seen and never
+/// blames SSL on connect; ASP.NET on 465 still moves to 587, which it can use.
+#[test]
+fn a_silent_port_that_does_not_speak_tls_is_not_blamed_on_ssl_on_connect() {
+    let silent = SessionError::NoGreeting {
+        secs: 15,
+        port_speaks_tls: false,
+    };
+    let s = settings(465, true);
+    let d = run(&s, silent.clone());
+    assert_eq!(d.id, D::NoGreeting);
+    assert_eq!(
+        d.summary,
+        "The server accepted the connection but never answered"
+    );
+    assert!(
+        d.explanation.contains("said nothing for 15 seconds"),
+        "{}",
+        d.explanation
+    );
+    assert!(
+        !d.explanation.contains("expects encryption"),
+        "{}",
+        d.explanation
+    );
+    assert_eq!(described(&s, &d), vec!["port: 465 → 587"]);
+    let generic = Settings {
+        target: Target::Generic,
+        ..settings(465, true)
+    };
+    assert_eq!(run(&generic, silent).suggested_change, None);
 }
 
 #[test]

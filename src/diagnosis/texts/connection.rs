@@ -64,8 +64,8 @@ pub(in crate::diagnosis) static NOT_SMTP: Text = Text {
     explanation: "The answer did not look like SMTP (the language mail servers speak). The port may \
                   belong to a website or another service, or `host` may point to a different machine.",
     steps: &[
-        "Check `port`: mail servers use `587`, `25` or `465`; ports such as `80` and `443` are for \
-         websites.",
+        "Check `port`: websites send mail through port `587` (sometimes `25`); ports such as `80` \
+         and `443` are for websites, `110`, `143`, `993` and `995` for reading mail.",
         "Check `host` against your provider's instructions.",
         "If both look right, a security program or proxy on this network may be in the way: ask \
          whoever manages the network.",
@@ -192,5 +192,34 @@ pub(in crate::diagnosis) static CANCELLED_BY_PROGRAM: Text = Text {
         "Test the same settings with this tester: it shows whether the server accepts them.",
         "If the test works, ask your developer whether the website cancels the sending too early \
          (a short time limit, or a request that ends before the mail is sent).",
+    ],
+};
+
+/// An IMAP or POP3 server answered: the server for reading mail, not the one that sends.
+pub(in crate::diagnosis) static MAIL_READING_SERVER: Text = Text {
+    summary: "This is the server for reading mail, not the one for sending it",
+    explanation: "The port answered like an IMAP or POP3 server: the server a mail program uses to \
+                  read the mailbox. A website sends through the SMTP server, which has its own port \
+                  and often its own name (`smtp.` rather than `imap.`, `pop.` or `mail.`).",
+    steps: &[
+        "Change `port` to `587` and set `enableSsl` to `true`: the usual port for sending.",
+        "If it still fails, look up the \"outgoing (SMTP) server\" in your provider's instructions \
+         and put that name in `host`.",
+    ],
+};
+
+/// A port that accepts and then says nothing, even to an encrypted start: not SSL on connect.
+pub(in crate::diagnosis) static SILENT_SERVER: Text = Text {
+    summary: "The server accepted the connection but never answered",
+    explanation: "A mail server greets a new connection right away. This one stayed silent, also \
+                  when the test started encrypted, so it is not waiting for SSL on connect: the \
+                  server may be overloaded, or a firewall or filter on the way holds connections \
+                  open without letting anything through.",
+    steps: &[
+        "Wait a few minutes and test again.",
+        "Check `host` and `port` against your provider's instructions for sending mail (usually \
+         port `587`).",
+        "If it stays silent, ask your hosting company whether it filters outgoing mail connections \
+         (many hold port `25` open without letting anything through).",
     ],
 };

@@ -177,7 +177,53 @@ pub(in crate::diagnosis) static SIGN_IN_ADDRESS_NOT_LISTED: Text = Text {
         "In your mail provider's control panel, open the account's SMTP settings and find the list \
          of allowed IP addresses.",
         "Add your web server's public IP address (your hosting company can tell you which it is).",
-        "To test from this computer too, add its address for the time of the test, or ask your \
-         provider to lift the restriction.",
+        "To run this tester from another computer as well, add that computer's address too, or \
+         ask your provider to lift the restriction.",
+    ],
+};
+
+/// ASP.NET's own `FormatException` for an address it cannot read: no server was involved.
+pub(in crate::diagnosis) static ADDRESS_NOT_READABLE: Text = Text {
+    summary: "Your website could not read one of the email addresses",
+    explanation: "\"The specified string is not in the form required for an e-mail address\" comes \
+                  from ASP.NET itself, before any mail server is contacted: the `from` address, or an \
+                  address the website puts in To, Cc or Bcc, has a typing mistake (a missing @, a \
+                  space, two addresses in one field).",
+    steps: &[
+        "Check `from` in web.config: one address such as `info@example.com` (a name may go before \
+         it: `Shop <info@example.com>`).",
+        "If `from` is right, the address comes from the website itself (a form a visitor filled \
+         in, or a setting of the site): ask your developer to check addresses before sending.",
+    ],
+};
+
+/// .NET's message for a reply code it has no name for, with the server's words left out.
+pub(in crate::diagnosis) static UNNAMED_REPLY: Text = Text {
+    summary: "The server refused, and your website's log leaves out why",
+    explanation: "\"Syntax error, command unrecognized.\" is what ASP.NET's mail sender writes for \
+                  any server reply whose code it has no name for (a refused password's 535, for \
+                  example). Without the server's own words after it, the log cannot tell which \
+                  setting is wrong.",
+    steps: &[
+        "If the log goes on with \"The server response was:\", paste that line too.",
+        "Run the test here with the same settings: it shows the server's reply word for word and \
+         what it means.",
+    ],
+};
+
+/// .NET's refusal of an address with letters outside ASCII before the @ (its default
+/// `deliveryFormat`, `SevenBit`), as a website logs it.
+pub(in crate::diagnosis) static ASCII_LOCAL_PART: Text = Text {
+    summary: "An address has letters ASP.NET sends only with a setting",
+    explanation: "\"The client or server is only configured for E-mail addresses with ASCII \
+                  local-parts\" means the address named at the end has letters outside plain \
+                  English before the @ (such as ö or é). ASP.NET sends such addresses only with \
+                  `deliveryFormat=\"International\"`, and only through a mail server that offers \
+                  SMTPUTF8 (the standard for international addresses).",
+    steps: &[
+        "If the address is `from`, use one with plain letters before the @.",
+        "If it is a customer's address, add `deliveryFormat=\"International\"` to `<smtp>` in \
+         web.config (.NET Framework 4.5 or newer) and run the test here to check that your mail \
+         server offers SMTPUTF8.",
     ],
 };

@@ -164,3 +164,22 @@ pub(in crate::diagnosis) static SECURE_OR_SIGN_IN: Text = Text {
         "Test again; if it still fails, the server's reply says which of the two is missing.",
     ],
 };
+
+/// .NET's handshake failures as a website logs them: most often its own .NET version offering
+/// only TLS 1.0 to a server that wants TLS 1.2.
+pub(in crate::diagnosis) static DOTNET_OLD_TLS: Text = Text {
+    summary: "Your website and the mail server found no encryption version they both speak",
+    explanation: "\"The remote party has closed the transport stream\" and \"do not possess a common \
+                  algorithm\" mean the encryption handshake failed before anything was sent. Mail \
+                  servers now accept only TLS 1.2 or newer, while .NET Framework sites that target \
+                  4.5.2 or older offer only TLS 1.0 by default: the usual cause.",
+    steps: &[
+        "Check `targetFramework` in web.config (`<httpRuntime targetFramework=\"…\" />`): if it is \
+         4.5.2 or lower, write `<httpRuntime targetFramework=\"4.8\" />` (.NET Framework 4.8 must \
+         be installed on the web server; your host can tell).",
+        "Or have your developer add `ServicePointManager.SecurityProtocol |= \
+         SecurityProtocolType.Tls12;` where the site starts.",
+        "If the site already targets 4.7 or newer, run the test here with the same settings: it \
+         shows whether the server itself has a problem with encryption.",
+    ],
+};

@@ -181,8 +181,9 @@ pub const MICROSOFT_365: Provider = Provider {
          permission: set `from` to the address in `userName`.",
     ),
     instead: &[
-        "Your website's mail sender (System.Net.Mail) cannot do OAuth, the sign-in Microsoft 365 \
-         keeps for mail programs, so ask your Microsoft 365 admin for one of these ways instead.",
+        "Or, if password sign-in stays off, ask your Microsoft 365 admin for one of these ways \
+         instead (your website's mail sender, System.Net.Mail, cannot do OAuth, the sign-in \
+         Microsoft 365 keeps for mail programs):",
         "An SMTP relay: your admin creates a connector for the web server's fixed IP address; \
          then set `host` to your domain's MX host (it ends in `mail.protection.outlook.com`), \
          `port` to `25`, and leave `userName` and `password` empty.",
@@ -192,7 +193,7 @@ pub const MICROSOFT_365: Provider = Provider {
         "Azure Communication Services: Microsoft's sending service (`host` \
          `smtp.azurecomm.net`, `port` `587`), which signs in with a user name and an app secret \
          that your website can use.",
-        "Or have your developer move the code to MailKit, which can sign in with OAuth.",
+        "MailKit: your developer moves the sending code to MailKit, which can sign in with OAuth.",
     ],
     // Microsoft Learn, "Set up SPF" and "Set up DKIM" for Microsoft 365 (not in the reference).
     spf_includes: &["spf.protection.outlook.com"],
@@ -258,7 +259,7 @@ pub const OUTLOOK: Provider = Provider {
         "Send your website's mail through a service that still takes a password, such as your \
          hosting company's mail server or a sending service (SendGrid, Mailgun, Brevo and others \
          are in the provider list), and change `host`, `userName` and `password` to its values.",
-        "Or have your developer move the code to MailKit, which can sign in with OAuth.",
+        "MailKit: your developer moves the sending code to MailKit, which can sign in with OAuth.",
     ],
     mailbox_domains: &["outlook.com", "hotmail.com", "live.com", "msn.com"],
     ..Provider::BLANK

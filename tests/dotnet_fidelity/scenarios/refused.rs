@@ -155,6 +155,15 @@ pub fn envelope() -> Vec<Scenario> {
                 ..postfix_like()
             }),
         ),
+        // A local part outside ASCII: with its default DeliveryFormat (SevenBit) SmtpClient
+        // throws before MAIL FROM, whatever the server offers.
+        scenario("non_ascii_recipient_local_part", p, fake(postfix_like())).to("jörg@test.example"),
+        scenario(
+            "non_ascii_recipient_local_part_smtputf8_offered",
+            p,
+            fake(super::served::smtputf8_offered()),
+        )
+        .to("jörg@test.example"),
         scenario(
             "daily_quota_550",
             "Gmail-like",

@@ -10,6 +10,12 @@ pub fn works() -> Vec<Scenario> {
     vec![
         scenario("starttls_login_sent", p, fake(postfix_like())),
         scenario("machine_name_in_ehlo", p, fake(postfix_like())).machine_name(),
+        // System.Net.Mail sends clientDomain as typed, a bare IP address too (`EHLO 192.0.2.1`),
+        // not the address literal RFC 5321 asks for; the ASP.NET target copies that.
+        Scenario {
+            client_domain: Some("192.0.2.1"),
+            ..scenario("ip_address_client_domain", p, fake(postfix_like()))
+        },
         scenario("no_ssl_no_credentials_sent", p, fake(postfix_like()))
             .ssl(false)
             .creds(NoCreds),
@@ -41,7 +47,24 @@ pub fn works() -> Vec<Scenario> {
             p,
             fake(rcpt("251 2.1.5 User not local; will forward")),
         ),
+        // An international domain goes out in its ASCII (xn--) form.
+        scenario("idn_recipient_domain_punycode", p, fake(postfix_like()))
+            .to("kunde@bücher.example"),
+        scenario(
+            "idn_recipient_domain_smtputf8_offered",
+            p,
+            fake(smtputf8_offered()),
+        )
+        .to("kunde@bücher.example"),
     ]
+}
+
+/// A server that offers SMTPUTF8 (international addresses, RFC 6531).
+pub fn smtputf8_offered() -> ServerConfig {
+    ServerConfig {
+        ehlo_extra: vec!["SMTPUTF8".into()],
+        ..postfix_like()
+    }
 }
 
 /// Encryption: `enableSsl`, STARTTLS and certificates.

@@ -140,8 +140,11 @@ pub struct ServerConfig {
     /// Reply to `MAIL FROM` and `AUTH` before TLS when `require_tls` is set (`\n` separates
     /// the lines of a multi-line reply).
     pub must_starttls_reply: String,
-    /// `RCPT TO` without a successful AUTH gets `554 5.7.1 <rcpt>: Relay access denied`.
+    /// `RCPT TO` without a successful AUTH gets `554 5.7.1 <rcpt>: Relay access denied`,
+    /// unless the recipient's domain is one of `local_domains`.
     pub relay_requires_auth: bool,
+    /// Domains the server takes mail for without a sign-in (its own mailboxes).
+    pub local_domains: Vec<String>,
     /// The text of the first EHLO line instead of `fake.test greets <name>`.
     pub ehlo_greeting: Option<String>,
     /// Extra EHLO keywords, listed after the generated ones.
@@ -192,6 +195,7 @@ impl Default for ServerConfig {
             login_initial_refusal: "501 5.5.2 Syntax error in parameters".into(),
             must_starttls_reply: super::MUST_STARTTLS.into(),
             relay_requires_auth: false,
+            local_domains: Vec::new(),
             ehlo_greeting: None,
             ehlo_extra: Vec::new(),
             require_auth: false,

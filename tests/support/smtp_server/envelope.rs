@@ -42,10 +42,19 @@ impl Session {
         if !self.has_sender {
             return say(io, "503 5.5.1 Error: need MAIL command").await;
         }
-        if self.config.relay_requires_auth && !self.authenticated {
-            let recipient = arg
-                .split_once(':')
-                .map_or(arg, |(_, address)| address.trim());
+        let recipient = arg
+            .split_once(':')
+            .map_or(arg, |(_, address)| address.trim());
+        let domain = recipient
+            .trim_matches(['<', '>'])
+            .rsplit_once('@')
+            .map_or("", |(_, domain)| domain);
+        let local = self
+            .config
+            .local_domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(domain));
+        if self.config.relay_requires_auth && !self.authenticated && !local {
             return say(io, &format!("554 5.7.1 {recipient}: Relay access denied")).await;
         }
         let lines = reply_or(self.config.rcpt_reply.as_ref(), "250 2.1.5 Ok");
