@@ -207,6 +207,64 @@ async fn plain_port_relays_nothing_without_sign_in() {
     );
 }
 
+/// The false success: without a sign-in, Postfix takes mail for its own mailbox and refuses
+/// everyone else. The test's message arrives, and the outcome says customers' mail will not.
+#[tokio::test]
+#[ignore = "needs a running Postfix: scripts/check.sh runs it"]
+async fn a_success_without_sign_in_says_whether_customers_can_be_mailed() {
+    use mail_settings_tester::outcome::run_test;
+    use mail_settings_tester::warning::WarningId;
+    let postfix = Postfix::get();
+    let settings = Settings {
+        user_name: String::new(),
+        password: Password::default(),
+        enable_ssl: false,
+        to: USER.into(),
+        ..postfix.settings("MAILTESTER_POSTFIX_PLAIN_PORT")
+    };
+    let plan = settings.check().expect("valid");
+    let outcome = run_test(
+        settings.clone(),
+        &plan,
+        &|_| {},
+        CancellationToken::new(),
+        false,
+    )
+    .await;
+    assert!(outcome.report().ok(), "{:?}", outcome.report().error);
+    let warning = outcome
+        .warnings()
+        .iter()
+        .find(|w| w.id == WarningId::OutsideRecipientsRefused)
+        .expect("Postfix refuses outside addresses without a sign-in");
+    assert!(
+        warning.explanation.contains("Relay access denied"),
+        "{}",
+        warning.explanation
+    );
+    assert!(
+        warning
+            .will_log
+            .starts_with("System.Net.Mail.SmtpException"),
+        "{}",
+        warning.will_log
+    );
+    // Signed in on the submission port, the check never runs.
+    let signed_in = postfix.settings("MAILTESTER_POSTFIX_SUBMISSION_PORT");
+    let plan = signed_in.check().expect("valid");
+    let outcome = run_test(
+        signed_in.clone(),
+        &plan,
+        &|_| {},
+        CancellationToken::new(),
+        false,
+    )
+    .await;
+    assert!(outcome.report().ok(), "{:?}", outcome.report().error);
+    assert!(outcome.report().outside_recipient_reply.is_none());
+    assert!(outcome.warnings().is_empty());
+}
+
 #[tokio::test]
 #[ignore = "needs a running Postfix: scripts/check.sh runs it"]
 async fn smtps_port_works_for_generic_clients_but_not_for_aspnet() {

@@ -82,7 +82,7 @@ impl Session<'_> {
             return false;
         };
         self.rec
-            .info("checking whether this port expects SSL on connect (port 465 style)");
+            .info("checking whether this port expects SSL on connect");
         let limit = probe_limit(self.plan.timeouts.greeting());
         let speaks = speaks_tls(address, &self.plan.host, limit, &self.cancel).await;
         self.rec.info(if speaks {
