@@ -10,7 +10,7 @@ use crate::session::{Goal, SessionReport, run_session};
 use crate::settings::SignIn;
 use crate::settings::{FieldProblem, SessionPlan, Settings};
 use crate::snippet::{Format, Snippet, default_format, render, render_oauth};
-use crate::warning::{Warning, warnings};
+use crate::warning::{Warning, WarningId, warnings};
 
 /// Everything a finished test means. Built by [`TestOutcome::new`] (or [`run_test`]) and never
 /// changed afterwards.
@@ -31,10 +31,10 @@ impl TestOutcome {
     pub fn new(settings: Settings, report: SessionReport, include_password: bool) -> Self {
         let diagnosis = diagnose(&settings, &report);
         let aspnet_exception = aspnet_exception(&settings, &report);
-        let ok = report.ok() && diagnosis.is_none();
+        let warnings = warnings(&settings, &report);
+        let ok = report.ok() && diagnosis.is_none() && !refuses_customers(&warnings);
         let snippet =
             ok.then(|| snippet_for(default_format(&settings), &settings, include_password));
-        let warnings = warnings(&settings, &report);
         Self {
             settings,
             report,
@@ -93,9 +93,15 @@ impl TestOutcome {
         &self.report.notes
     }
 
-    /// The message was sent and nothing needs fixing.
+    /// The message was sent and nothing needs fixing (mail to outside addresses included).
     pub fn ok(&self) -> bool {
-        self.report.ok() && self.diagnosis.is_none()
+        self.report.ok() && self.diagnosis.is_none() && !self.refuses_customers()
+    }
+
+    /// The test message went through without a sign-in only because it went to the server's
+    /// own mailbox: the server refuses outside addresses, so the site's customers get nothing.
+    pub fn refuses_customers(&self) -> bool {
+        refuses_customers(&self.warnings)
     }
 
     /// The server accepted the message (perhaps with something still to fix, such as a refused
@@ -137,6 +143,12 @@ pub async fn run_test(
         report.outside_recipient_reply = outside.outside_recipient_reply;
     }
     TestOutcome::new(settings, report, include_password)
+}
+
+fn refuses_customers(warnings: &[Warning]) -> bool {
+    warnings
+        .iter()
+        .any(|w| w.id == WarningId::OutsideRecipientsRefused)
 }
 
 /// The test message went through and no sign-in happened: the server may take mail only for

@@ -192,6 +192,41 @@ fn success_with_snippet() {
     });
 }
 
+/// Sent without a sign-in to the server's own mailbox; an outside address refused.
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "pixels rendered by wgpu on Linux's lavapipe and compared with PNGs made there: under Wine egui_kittest finds no wgpu adapter"
+)]
+fn success_only_for_the_servers_own_mailboxes() {
+    let tested = Settings {
+        user_name: String::new(),
+        password: Password::default(),
+        ..settings(true)
+    };
+    let mut report = success_report();
+    for step in &mut report.steps {
+        if step.step == Step::Auth {
+            step.status = StepStatus::Skipped;
+            step.ms = 0;
+        }
+    }
+    report.outside_recipient_reply = Some(Reply::new(
+        554,
+        "5.7.1 <outside-recipient-check@example.com>: Relay access denied",
+    ));
+    snapshots_at(
+        "own_mailboxes_only",
+        &form_with(&tested),
+        &SIZES[1..],
+        |harness| {
+            harness
+                .state_mut()
+                .show_finished(tested.clone(), report.clone());
+        },
+    );
+}
+
 fn tls_required_report() -> SessionReport {
     SessionReport {
         steps: steps(&[

@@ -4,7 +4,6 @@ use super::{exit, json, output, report_file};
 use crate::event::ChecklistItem;
 use crate::outcome::TestOutcome;
 use crate::session::SessionError;
-use crate::warning::WarningId;
 
 /// Prints (and writes the report of) a test that ended before any session started: getting the
 /// OAuth token failed.
@@ -32,13 +31,9 @@ pub(super) fn exit_code(outcome: &TestOutcome) -> u8 {
     let Some(error) = &report.error else {
         // Sent, but only because the server took it without the refused sign-in; or sent to
         // the server's own mailbox while mail to anyone else is refused.
-        let customers_refused = outcome
-            .warnings()
-            .iter()
-            .any(|w| w.id == WarningId::OutsideRecipientsRefused);
         return if report.sign_in_failure.is_some() {
             exit::SIGN_IN
-        } else if customers_refused {
+        } else if outcome.refuses_customers() {
             exit::SEND
         } else {
             exit::OK

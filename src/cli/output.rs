@@ -90,10 +90,18 @@ pub fn print_outcome(outcome: &TestOutcome) {
         }
         return;
     }
-    println!(
-        "Success: the server accepted the test message for {}.",
-        settings.recipient()
-    );
+    if outcome.refuses_customers() {
+        println!(
+            "Only partly: the server accepted the test message for {} (its own mailbox), but \
+             refuses outside addresses without a sign-in.",
+            settings.recipient()
+        );
+    } else {
+        println!(
+            "Success: the server accepted the test message for {}.",
+            settings.recipient()
+        );
+    }
     if let Some(id) = &report.message_id {
         println!("Message-ID: {id}");
     }

@@ -23,7 +23,8 @@ pub fn countdown_card(
     card(ui, accent, |ui| {
         ui.horizontal(|ui| {
             icon(ui, Icon::Dash, accent);
-            ui.label(RichText::new(&warning.summary).strong().color(accent));
+            // Wraps in a narrow window rather than widening the card past it.
+            ui.add(egui::Label::new(RichText::new(&warning.summary).strong().color(accent)).wrap());
         });
         ui.label(&warning.explanation);
         ui.add_space(4.0);

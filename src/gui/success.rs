@@ -13,23 +13,31 @@ use crate::snippet::Format;
 
 /// Draws the success card. `format`: the snippet on show under it (the next step names it).
 pub fn success_card(ui: &mut Ui, outcome: &TestOutcome, format: Format) {
-    let accent = style::good(ui);
+    // Delivered to the server's own mailbox, refused for everyone else: not a success to copy.
+    let partial = outcome.refuses_customers();
+    let (accent, mark, title) = if partial {
+        (
+            style::warn(ui),
+            Icon::Dash,
+            "Only mail to this server's own addresses works",
+        )
+    } else {
+        (style::good(ui), Icon::Tick, "Your settings work")
+    };
     card(ui, accent, |ui| {
         ui.horizontal(|ui| {
-            icon(ui, Icon::Tick, accent);
-            ui.label(
-                RichText::new("Your settings work")
-                    .size(20.0)
-                    .strong()
-                    .color(accent),
-            );
+            icon(ui, mark, accent);
+            // Wraps in a narrow window rather than widening the card past it.
+            ui.add(egui::Label::new(RichText::new(title).size(20.0).strong().color(accent)).wrap());
         });
         ui.label(format!(
             "We sent a test email to {}. Check that it arrived (look in the spam folder too).",
             outcome.settings().recipient()
         ));
         ui.add_space(4.0);
-        if ui.available_width() >= 700.0 {
+        if partial {
+            proven_ui(ui, outcome);
+        } else if ui.available_width() >= 700.0 {
             // Side by side: what was proven, and what to do now.
             ui.columns(2, |columns| {
                 proven_ui(&mut columns[0], outcome);

@@ -214,3 +214,43 @@ fn the_password_leaves_unencrypted_only_when_confirmed() {
         "for that one test only"
     );
 }
+
+/// Without a sign-in, a server that takes mail only for its own mailboxes: the window does not
+/// say "Your settings work" nor offer the snippet, and it says customers' mail will be refused.
+#[test]
+fn a_success_only_for_the_servers_own_mailboxes_is_not_shown_as_working() {
+    let runtime = runtime();
+    let server = runtime.block_on(TestServer::start(ServerConfig {
+        relay_requires_auth: true,
+        local_domains: vec!["test.example".into()],
+        ..ServerConfig::default()
+    }));
+    let mut harness = sized_harness(&runtime, FormState::default(), 2400.0);
+    fill_form(&mut harness, server.port());
+    set_field(&mut harness, "User name", "");
+    set_field(&mut harness, "Password", "");
+    harness.run_steps(2);
+    harness.get_by_label("Send test email").click();
+    step_until(
+        &mut harness,
+        "the test and its outside check to end",
+        |app| !app.is_running() && app.outcome().is_some(),
+    );
+    harness.get_by_label("Only mail to this server's own addresses works");
+    harness.get_by_label_contains("mail to your customers will be refused");
+    assert!(harness.query_by_label("Your settings work").is_none());
+    assert!(
+        harness.query_by_label_contains("<mailSettings>").is_none(),
+        "no snippet to copy"
+    );
+    assert!(
+        harness
+            .query_by_label("Switch to Azure Communication Services…")
+            .is_none()
+    );
+    assert_eq!(
+        server.messages().len(),
+        1,
+        "the check sends no second message"
+    );
+}
