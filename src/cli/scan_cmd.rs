@@ -97,8 +97,8 @@ async fn show_progress(mut inbox: mpsc::UnboundedReceiver<ScanEvent>, text: bool
                     };
                     eprintln!(
                         "Found {} with mail settings, using {}{contact}.",
-                        super::scan_output::count(sites, "site"),
-                        super::scan_output::count(servers, "mail server"),
+                        crate::words::count(sites, "site"),
+                        crate::words::count(servers, "mail server"),
                     );
                 }
             }

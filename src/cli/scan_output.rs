@@ -3,6 +3,7 @@
 
 use crate::fleet::judge::Verdict;
 use crate::fleet::report::{ScanReport, ServerRow, SiteRow};
+use crate::words::count;
 
 /// Prints the whole table and the summary.
 pub fn print_table(report: &ScanReport) {
@@ -114,5 +115,3 @@ fn print_sites<'a>(rows: impl Iterator<Item = &'a SiteRow>) {
         }
     }
 }
-
-pub use crate::words::count;

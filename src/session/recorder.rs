@@ -164,8 +164,8 @@ impl<'a> Recorder<'a> {
         self.emit(SessionEvent::Step(StepRecord { step, status, ms }));
     }
 
-    /// Closes the report: total time, and the server's words in the errors hidden where they
-    /// carry the password (the session decides on the replies as they were sent; the report
+    /// Closes the report: total time, and the server's words in the errors (and the outside
+    /// recipient's answer) hidden where they carry the password (the session decides on the replies as they were sent; the report
     /// keeps them as they may be shown).
     pub fn into_report(mut self) -> SessionReport {
         self.report.total_ms = self.ms();
@@ -175,6 +175,11 @@ impl<'a> Recorder<'a> {
             .sign_in_failure
             .take()
             .map(|e| self.hide_in_error(e));
+        self.report.outside_recipient_reply = self
+            .report
+            .outside_recipient_reply
+            .take()
+            .map(|reply| self.secrets.hide_in_reply(&reply));
         self.report
     }
 
