@@ -10,6 +10,10 @@ mod aspnet;
 mod flow;
 #[path = "engine/oauth.rs"]
 mod oauth;
+#[path = "engine/oauth_exchange.rs"]
+mod oauth_exchange;
+#[path = "engine/oauth_rejected.rs"]
+mod oauth_rejected;
 #[path = "engine/tls.rs"]
 mod tls;
 

@@ -17,6 +17,8 @@ mod files;
 mod find;
 #[path = "gui/fleet.rs"]
 mod fleet;
+#[path = "gui/fleet_scan.rs"]
+mod fleet_scan;
 #[path = "gui/inbox.rs"]
 mod inbox;
 #[path = "gui/keyboard.rs"]

@@ -15,6 +15,8 @@ mod inbox;
 mod oauth;
 #[path = "postfix/oauth_mock.rs"]
 mod oauth_mock;
+#[path = "postfix/oauth_mock_browser.rs"]
+mod oauth_mock_browser;
 #[path = "postfix/scan.rs"]
 mod scan;
 
