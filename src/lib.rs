@@ -17,6 +17,7 @@ pub mod files;
 pub mod fleet;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod i18n;
 pub mod inbox;
 pub mod oauth;
 pub mod outcome;

@@ -1,0 +1,153 @@
+//! The user's language: every human text the window and the command line show, translated
+//! through Fluent (`assets/i18n/*.ftl`).
+//!
+//! The engine writes English: its texts are also what `--json` and the tests read, and what a
+//! support desk reads. The faces translate what they show with [`tr`] (an engine text) or the
+//! [`tr!`](crate::tr) macro (their own words). [`en!`](crate::en) marks an engine text as one
+//! to translate, so `en.ftl` can be generated from the sources.
+//!
+//! What is never translated: diagnosis ids, JSON, exit codes, the snippets, the exception text a
+//! website logs (it is .NET's, in English), a server's own words, attribute names and protocol
+//! words. None of them goes through this module.
+//!
+//! Which language: the window's choice, else `--lang`, else the system's ([`system_language`]).
+//! The window's thread keeps its own choice ([`set_thread_language`]), so a test can show one
+//! window in German while another test in the same process shows one in Japanese.
+
+mod catalogue;
+mod language;
+mod system;
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex, PoisonError};
+
+pub use catalogue::{format, source};
+pub use language::Language;
+pub use system::{first_spoken, system_language};
+
+/// Marks an English text the engine writes, for the faces to translate with [`tr`]. With named
+/// arguments it is `format!`; their names are the message's Fluent variables.
+#[macro_export]
+macro_rules! en {
+    ($text:literal $(,)?) => {
+        $text
+    };
+    ($text:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        format!($text, $($name = $value),+)
+    };
+}
+
+/// A text of the window or the command line, in the current language (a `String`). With named
+/// arguments it is `format!`, and the arguments fill the translated message.
+#[macro_export]
+macro_rules! tr {
+    ($text:literal $(,)?) => {
+        $crate::i18n::tr($text).into_owned()
+    };
+    ($text:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_with(
+            $text,
+            &[$((stringify!($name), &$value.to_string())),+],
+            || format!($text, $($name = $value),+),
+        )
+    };
+}
+
+/// The language of the whole program, as an index into [`ORDER`].
+static GLOBAL: AtomicUsize = AtomicUsize::new(0);
+
+/// Every language, the index [`GLOBAL`] stores.
+const ORDER: [Language; 10] = [
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Spanish,
+    Language::PortugueseBrazil,
+    Language::Italian,
+    Language::Dutch,
+    Language::Polish,
+    Language::Japanese,
+    Language::Pseudo,
+];
+
+thread_local! {
+    /// This thread's language, when it has its own (the window's thread, a test).
+    static THREAD: Cell<Option<Language>> = const { Cell::new(None) };
+}
+
+/// Texts already translated, by language.
+static DONE: LazyLock<Mutex<HashMap<(Language, String), Option<String>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// How many translated texts are kept before the cache starts again.
+const DONE_LIMIT: usize = 4096;
+
+/// Sets the whole program's language (the command line, at start).
+pub fn set_language(language: Language) {
+    let at = ORDER.iter().position(|found| *found == language).unwrap_or(0);
+    GLOBAL.store(at, Ordering::Relaxed);
+}
+
+/// Sets this thread's own language (`None`: the program's).
+pub fn set_thread_language(language: Option<Language>) {
+    THREAD.with(|cell| cell.set(language));
+}
+
+/// Runs `work` with this thread in `language` (the support report in English, tests).
+pub fn with_language<R>(language: Language, work: impl FnOnce() -> R) -> R {
+    let before = THREAD.with(|cell| cell.replace(Some(language)));
+    let result = work();
+    THREAD.with(|cell| cell.set(before));
+    result
+}
+
+/// The language texts are shown in on this thread.
+pub fn current() -> Language {
+    THREAD
+        .with(Cell::get)
+        .unwrap_or_else(|| ORDER[GLOBAL.load(Ordering::Relaxed).min(ORDER.len() - 1)])
+}
+
+/// An English text (the engine's or our own) in the current language; the English when the
+/// catalogue does not know it.
+pub fn tr(text: &str) -> Cow<'_, str> {
+    match translate(current(), text) {
+        Some(translated) => Cow::Owned(translated),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// `text` in `language`: `None` when the catalogue does not know it. English texts are
+/// returned as they are only when the catalogue knows them.
+pub fn translate(language: Language, text: &str) -> Option<String> {
+    if language == Language::English {
+        return catalogue::translate(language, text).map(|_| text.to_owned());
+    }
+    let key = (language, text.to_owned());
+    let mut done = DONE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = done.get(&key) {
+        return found.clone();
+    }
+    let translated = catalogue::translate(language, text);
+    if done.len() >= DONE_LIMIT {
+        done.clear();
+    }
+    done.insert(key, translated.clone());
+    translated
+}
+
+/// The message with `template` (a `format!` string) in the current language, filled with
+/// `args`; `english()` when the catalogue does not have it (what [`tr!`](crate::tr) calls).
+pub fn tr_with(template: &str, args: &[(&str, &String)], english: impl FnOnce() -> String) -> String {
+    let language = current();
+    if language == Language::English {
+        return english();
+    }
+    let args: Vec<(&str, &str)> = args.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    catalogue::id_of_template(template)
+        .and_then(|id| format(language, id, &args))
+        .unwrap_or_else(english)
+}
