@@ -5,6 +5,7 @@
 # checks that a test reached a local SMTP responder with every value that was set
 # (scripts/atspi_drive.py does the driving; it prints one line per run and a total). Then one
 # more window proves Copy and Paste through the real X11 clipboard (scripts/clipboard_drive.py).
+# One run more drives the window in German (`--lang de`), finding each widget by its German name.
 #
 # Everything runs in a private D-Bus session (dbus-run-session) with its own AT-SPI bus, a
 # throw-away display (xvfb-run -a) and temporary XDG/config folders: nothing persists.
@@ -95,6 +96,8 @@ dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
     org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled \
     variant:boolean:true >/dev/null
 "$PYTHON" scripts/atspi_drive.py --bin "$BIN" --runs "$RUNS" "$@"
+# Once more in German: the widgets found by their German names (assets/i18n/de.ftl).
+"$PYTHON" scripts/atspi_drive.py --bin "$BIN" --runs 1 --lang de "$@"
 # Copy and Paste through the real X11 clipboard (xclip reads and writes it, xdotool types Ctrl+V).
 "$PYTHON" scripts/clipboard_drive.py "$BIN"
 # OAuth sign-in: the Sign-in list, its fields by name, a pasted token kept off the wire and the tree.
@@ -104,7 +107,7 @@ dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
 # does not know the signature of accesskit's cache signals (it reads the tree without them).
 XDG_RUNTIME_DIR="$session_home/runtime" XDG_CONFIG_HOME="$session_home/config" \
     XDG_CACHE_HOME="$session_home/cache" XDG_DATA_HOME="$session_home/data" \
-    GSETTINGS_BACKEND=memory NO_AT_BRIDGE=0 \
+    GSETTINGS_BACKEND=memory NO_AT_BRIDGE=0 LANGUAGE= LC_ALL= LC_MESSAGES= LANG=C.UTF-8 \
     LAUNCHER="$launcher" PYTHON="$python" BIN="$bin" RUNS="$runs" \
     dbus-run-session -- xvfb-run -a -s '-screen 0 1280x820x24' \
     bash -c "$inner" inner "${extra[@]}" 2> >(grep -v -e 'Failed to set fd limit' -e 'dbind-WARNING' -e '^$' >&2)

@@ -16,6 +16,7 @@ line. Exit status: 0 when no run lost anything, 1 otherwise.
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import socket
@@ -26,6 +27,8 @@ import threading
 import time
 
 import pyatspi
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 USER = "shop@example.test"
 PASSWORD = "S3cret!pw"
@@ -111,6 +114,40 @@ class Responder:
             conn.close()
 
 
+def message_id(text):
+    """The catalogue's id of an English text (as tests/i18n/extract.rs makes it): its first
+    words and an FNV-1a hash of the whole."""
+    h = 0x811C9DC5
+    for byte in text.encode():
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    words = [w.lower() for w in re.split(r"[^A-Za-z0-9]", text) if w][:5]
+    slug = "-".join(words)[:40].rstrip("-")
+    if slug[:1].isalpha():
+        return f"{slug}-{h:08x}"
+    return f"t-{slug}-{h:08x}".replace("--", "-")
+
+
+def translator(lang):
+    """English label -> the label in `lang`, read from assets/i18n/<lang>.ftl (one-line
+    messages; a `{ $name }` part stays as `{name}`)."""
+    if lang in (None, "en"):
+        return lambda text: text
+    messages = {}
+    with open(os.path.join(ROOT, "assets", "i18n", f"{lang}.ftl"), encoding="utf-8") as f:
+        for line in f:
+            match = re.match(r"^([a-z][a-z0-9-]*) = (.*)$", line.rstrip("\n"))
+            if match:
+                messages[match.group(1)] = re.sub(r"\{ \$([a-z_]+) \}", r"{\1}", match.group(2))
+
+    def tr(text):
+        found = messages.get(message_id(text))
+        if found is None:
+            raise SystemExit(f"no {lang} translation of {text!r}")
+        return found
+
+    return tr
+
+
 def find_app(pid, deadline):
     """The nodes of the window of process `pid`, once it shows "Send test email"."""
     while time.monotonic() < deadline:
@@ -121,7 +158,7 @@ def find_app(pid, deadline):
                 app = desktop.getChildAtIndex(i)
                 if app is not None and app.get_process_id() == pid:
                     widgets = collect(app)
-                    if ("push button", "Send test email") in widgets:
+                    if SEND in widgets:
                         return app, widgets
             except Exception:  # the app is still coming up: try again
                 pass
@@ -158,7 +195,7 @@ def text_of(node):
 def result_shown(app):
     """The result card's first line, once the window shows one."""
     for role, name in collect(app):
-        if role == "label" and (name.startswith("Support code:") or name == "Your settings work"):
+        if role == "label" and (name.startswith(SUPPORT_CODE) or name == WORKED):
             return name
     return None
 
@@ -166,16 +203,24 @@ def result_shown(app):
 # What the driver sets, at full speed, in this order (a screen reader may fill the form in any
 # order; this one sets the user name before From, so From's row moves while the actions are on
 # their way: an error line appears under the password until the password is set).
-FIELDS = [
-    (("entry", "Server"), "127.0.0.1"),
-    (("entry", "Port"), None),  # the responder's port
-    (("entry", "User name"), USER),
-    (("entry", "From"), FROM),
-    (("entry", "Send the test to"), TO),
-    (("password text", "Password"), PASSWORD),
-]
-SSL = ("check box", "Use SSL")
-SEND = ("push button", "Send test email")
+def labels(tr):
+    """The names the driver looks for, in the window's language."""
+    global FIELDS, SSL, SEND, SUPPORT_CODE, WORKED
+    FIELDS = [
+        (("entry", tr("Server")), "127.0.0.1"),
+        (("entry", tr("Port")), None),  # the responder's port
+        (("entry", tr("User name")), USER),
+        (("entry", tr("From")), FROM),
+        (("entry", tr("Send the test to")), TO),
+        (("password text", tr("Password")), PASSWORD),
+    ]
+    SSL = ("check box", tr("Use SSL"))
+    SEND = ("push button", tr("Send test email"))
+    SUPPORT_CODE = tr("Support code: {code}").split("{code}")[0]
+    WORKED = tr("Your settings work")
+
+
+labels(translator(None))
 
 
 def one_run(args, responder):
@@ -183,11 +228,16 @@ def one_run(args, responder):
     started = time.monotonic()
     home = tempfile.mkdtemp(prefix="mailtester-atspi-")
     env = dict(os.environ)
+    # The window's language comes from --lang only, never from this machine's settings.
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(var, None)
+    env["LANG"] = "C.UTF-8"
     for var in ("MAILTESTER_CONFIG_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         env[var] = os.path.join(home, var.lower())
         os.makedirs(env[var])
     log = open(os.path.join(home, "app.log"), "wb")
-    process = subprocess.Popen([args.bin], env=env, stdout=log, stderr=subprocess.STDOUT)
+    command = [args.bin] + (["--lang", args.lang] if args.lang else [])
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         app, widgets = find_app(process.pid, time.monotonic() + args.start_timeout)
         if app is None:
@@ -269,7 +319,10 @@ def main():
     parser.add_argument("--pause", type=float, default=0.0,
                         help="seconds between actions (0: full speed, the real check)")
     parser.add_argument("--keep", action="store_true", help="keep each run's folder (app.log)")
+    parser.add_argument("--lang", help="run the window in this language (--lang de) and find "
+                        "its widgets by their names in assets/i18n/<lang>.ftl")
     args = parser.parse_args()
+    labels(translator(args.lang))
 
     responder = Responder()
     pyatspi.Registry.getDesktop(0).childCount  # starts the registry before the first window

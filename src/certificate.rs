@@ -85,8 +85,8 @@ impl CertificateInfo {
 fn key_label(cert: &X509Certificate<'_>) -> String {
     use x509_parser::public_key::PublicKey;
     match cert.public_key().parsed() {
-        Ok(PublicKey::RSA(rsa)) => format!("RSA {} bits", rsa.key_size()),
-        Ok(PublicKey::EC(ec)) => format!("EC {} bits", ec.key_size()),
+        Ok(PublicKey::RSA(rsa)) => crate::en!("RSA {bits} bits", bits = rsa.key_size()),
+        Ok(PublicKey::EC(ec)) => crate::en!("EC {bits} bits", bits = ec.key_size()),
         Ok(PublicKey::DSA(_)) => "DSA".to_owned(),
         _ => match cert
             .public_key()
@@ -97,7 +97,7 @@ fn key_label(cert: &X509Certificate<'_>) -> String {
         {
             "1.3.101.112" => "Ed25519".to_owned(),
             "1.3.101.113" => "Ed448".to_owned(),
-            other => format!("other ({other})"),
+            other => crate::en!("other ({algorithm})", algorithm = other),
         },
     }
 }

@@ -63,24 +63,30 @@ fn view(entry: &ChecklistEntry, running: bool, blamed_known: bool) -> ItemView {
     let time = format_ms(entry.ms);
     let (state, detail) = match entry.status {
         // A step left "running" by a finished run never completed.
-        Some(StepStatus::Running) if running => (ItemState::Working, "working…".to_owned()),
-        None | Some(StepStatus::Running) if running => (ItemState::Waiting, "waiting".to_owned()),
-        None | Some(StepStatus::Running) if entry.caused_failure => {
-            (ItemState::Failed, "not reached".to_owned())
+        Some(StepStatus::Running) if running => {
+            (ItemState::Working, crate::en!("working…").to_owned())
         }
-        None | Some(StepStatus::Running) => (ItemState::NotReached, "not reached".to_owned()),
+        None | Some(StepStatus::Running) if running => {
+            (ItemState::Waiting, crate::en!("waiting").to_owned())
+        }
+        None | Some(StepStatus::Running) if entry.caused_failure => {
+            (ItemState::Failed, crate::en!("not reached").to_owned())
+        }
+        None | Some(StepStatus::Running) => {
+            (ItemState::NotReached, crate::en!("not reached").to_owned())
+        }
         Some(StepStatus::Passed) => (ItemState::Passed, note.unwrap_or(time)),
         Some(StepStatus::Skipped) if entry.caused_failure => (
             ItemState::Failed,
-            note.unwrap_or_else(|| "skipped".to_owned()),
+            note.unwrap_or_else(|| crate::en!("skipped").to_owned()),
         ),
         Some(StepStatus::Skipped) => (
             ItemState::Skipped,
-            note.unwrap_or_else(|| "skipped".to_owned()),
+            note.unwrap_or_else(|| crate::en!("skipped").to_owned()),
         ),
         // Another item is to blame: this one only stopped because of it.
         Some(StepStatus::Failed) if blamed_known && !entry.caused_failure => {
-            (ItemState::Stopped, "stopped here".to_owned())
+            (ItemState::Stopped, crate::en!("stopped here").to_owned())
         }
         Some(StepStatus::Failed) => (ItemState::Failed, note.unwrap_or(time)),
     };

@@ -68,13 +68,11 @@ pub fn resolver_noting(dns_server: Option<SocketAddr>) -> Result<Resolver, DnsEr
                 let usable = std::fs::read_to_string("/etc/resolv.conf")
                     .map(|text| usable_name_servers(&text))
                     .unwrap_or_default();
-                let (servers, instead) = if usable.is_empty() {
-                    (
-                        PUBLIC_SERVERS.to_vec(),
-                        "the public DNS servers 1.1.1.1 and 8.8.8.8",
-                    )
+                let public = usable.is_empty();
+                let servers = if public {
+                    PUBLIC_SERVERS.to_vec()
                 } else {
-                    (usable, "its other DNS servers")
+                    usable
                 };
                 let addresses: Vec<SocketAddr> =
                     servers.iter().map(|ip| SocketAddr::new(*ip, 53)).collect();
@@ -83,9 +81,23 @@ pub fn resolver_noting(dns_server: Option<SocketAddr>) -> Result<Resolver, DnsEr
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ");
-                let note = format!(
-                    "could not read all of this computer's DNS settings ({err}); using {instead} ({list}). Name another with the DNS server setting (--dns-server)."
-                );
+                let note = if public {
+                    crate::en!(
+                        "could not read all of this computer's DNS settings ({error}); using the \
+                         public DNS servers {servers}. Name another with the DNS server setting \
+                         (--dns-server).",
+                        error = err,
+                        servers = list,
+                    )
+                } else {
+                    crate::en!(
+                        "could not read all of this computer's DNS settings ({error}); using its \
+                         other DNS servers ({servers}). Name another with the DNS server setting \
+                         (--dns-server).",
+                        error = err,
+                        servers = list,
+                    )
+                };
                 (builder_for(&addresses), Some(note))
             }
         },
@@ -146,7 +158,10 @@ pub fn parse_server(text: &str) -> Result<SocketAddr, String> {
     text.parse::<SocketAddr>()
         .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
         .map_err(|_| {
-            format!("\"{text}\" is not an IP address with an optional port, like 1.1.1.1:53")
+            crate::en!(
+                "\"{text}\" is not an IP address with an optional port, like 1.1.1.1:53",
+                text = text,
+            )
         })
 }
 

@@ -46,16 +46,17 @@ impl Step {
         }
     }
 
-    /// A name for the transcript and the CLI.
+    /// A name for the transcript and the CLI. SMTP's own commands keep their names in every
+    /// language; the other steps are marked for translation.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Resolve => "resolve host",
-            Self::Connect => "connect",
-            Self::Tls => "TLS handshake",
-            Self::Greeting => "greeting",
+            Self::Resolve => crate::en!("resolve host"),
+            Self::Connect => crate::en!("connect"),
+            Self::Tls => crate::en!("TLS handshake"),
+            Self::Greeting => crate::en!("greeting"),
             Self::Ehlo => "EHLO",
             Self::StartTls => "STARTTLS",
-            Self::Auth => "sign in (AUTH)",
+            Self::Auth => crate::en!("sign in (AUTH)"),
             Self::MailFrom => "MAIL FROM",
             Self::RcptTo => "RCPT TO",
             Self::Data => "DATA",
@@ -85,10 +86,10 @@ impl ChecklistItem {
     /// The label shown to the user.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Connect => "Connect",
-            Self::Secure => "Secure connection",
-            Self::SignIn => "Sign in",
-            Self::Send => "Send message",
+            Self::Connect => crate::en!("Connect"),
+            Self::Secure => crate::en!("Secure connection"),
+            Self::SignIn => crate::en!("Sign in"),
+            Self::Send => crate::en!("Send message"),
         }
     }
 }
@@ -254,8 +255,8 @@ impl EventSink for NullSink {
 /// A duration for people: `<1 ms` rather than a misleading `0 ms`.
 pub fn format_ms(ms: u64) -> String {
     if ms == 0 {
-        "<1 ms".to_owned()
+        crate::en!("<1 ms").to_owned()
     } else {
-        format!("{ms} ms")
+        crate::en!("{ms} ms", ms = ms)
     }
 }

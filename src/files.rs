@@ -233,7 +233,7 @@ fn write_in_place(target: &Path, metadata: &Metadata, bytes: &[u8]) -> io::Resul
     if !metadata.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "it is not a regular file",
+            crate::en!("it is not a regular file"),
         ));
     }
     let mut file = std::fs::OpenOptions::new().write(true).open(target)?;

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use clap::Parser as _;
 use mail_settings_tester::cli::{self, Cli, exit};
+use mail_settings_tester::i18n::{self, Language};
 use tokio::runtime::{Builder, Runtime};
 
 fn main() -> ExitCode {
@@ -25,12 +26,19 @@ fn main() -> ExitCode {
         mail_settings_tester::win32::attach_parent_console();
     }
     cli::quiet_on_closed_pipe();
-    let code = match Cli::parse().command {
+    let cli = Cli::parse();
+    // An unknown code falls back to English without a word: the flag is not worth a failure.
+    let chosen = cli
+        .lang
+        .as_deref()
+        .map(|code| Language::from_code(code).unwrap_or(Language::English));
+    i18n::set_language(chosen.unwrap_or_else(i18n::system_language));
+    let code = match cli.command {
         Some(command) => match runtime(&mut Builder::new_current_thread()) {
             Ok(runtime) => cli::run(command, &runtime),
             Err(code) => code,
         },
-        None => open_window(started),
+        None => open_window(started, chosen),
     };
     ExitCode::from(code)
 }
@@ -45,7 +53,7 @@ fn runtime(builder: &mut Builder) -> Result<Runtime, u8> {
 
 /// With no subcommand: the window, its background work on a two-worker runtime.
 #[cfg(feature = "gui")]
-fn open_window(started: Instant) -> u8 {
+fn open_window(started: Instant, language: Option<Language>) -> u8 {
     #[cfg(windows)]
     mail_settings_tester::win32::release_own_console();
     start_up_errors::show_panics();
@@ -54,7 +62,7 @@ fn open_window(started: Instant) -> u8 {
         Err(code) => return code,
     };
     let _entered = runtime.enter();
-    match mail_settings_tester::gui::run(runtime.handle(), started) {
+    match mail_settings_tester::gui::run(runtime.handle(), started, language) {
         Ok(()) => exit::OK,
         Err(err) => {
             start_up_errors::show(&format!(
@@ -68,7 +76,7 @@ fn open_window(started: Instant) -> u8 {
 
 /// Built without the window (`--no-default-features`): the help instead.
 #[cfg(not(feature = "gui"))]
-fn open_window(_started: Instant) -> u8 {
+fn open_window(_started: Instant, _language: Option<Language>) -> u8 {
     let _ = <Cli as clap::CommandFactory>::command().print_help();
     exit::OK
 }

@@ -134,16 +134,31 @@ pub struct ReplyBuilder {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReplyError {
     /// The line is not an SMTP reply line at all.
-    #[error("the server sent something that is not an SMTP reply: {0:?}")]
     NotSmtp(String),
     /// A continuation line changed the code half-way.
-    #[error("the server's reply changed its code half-way ({first} then {then})")]
     MixedCodes {
         /// The code of the first line.
         first: u16,
         /// The code that broke the sequence.
         then: u16,
     },
+}
+
+/// The words a person reads (the session puts them into its diagnosis), marked for translation.
+impl std::fmt::Display for ReplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotSmtp(line) => f.write_str(&crate::en!(
+                "the server sent something that is not an SMTP reply: {line}",
+                line = format!("{line:?}"),
+            )),
+            Self::MixedCodes { first, then } => f.write_str(&crate::en!(
+                "the server's reply changed its code half-way ({first} then {then})",
+                first = first,
+                then = then,
+            )),
+        }
+    }
 }
 
 impl ReplyBuilder {

@@ -46,9 +46,9 @@ impl Security {
     /// A short label a site owner understands.
     pub fn label(self) -> &'static str {
         match self {
-            Self::None => "no encryption",
+            Self::None => crate::en!("no encryption"),
             Self::StartTls => "STARTTLS (enableSsl=\"true\")",
-            Self::ImplicitTls => "SSL on connect",
+            Self::ImplicitTls => crate::en!("SSL on connect"),
         }
     }
 }
@@ -88,7 +88,7 @@ impl Framework {
         match self {
             Self::Legacy => ".NET Framework 2.0 – 3.5",
             Self::Net4 => ".NET Framework 4.x",
-            Self::Core => "ASP.NET Core / .NET 5 or later",
+            Self::Core => crate::en!("ASP.NET Core / .NET 5 or later"),
         }
     }
 

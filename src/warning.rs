@@ -33,8 +33,10 @@ impl WarningId {
     /// The heading over [`Warning::will_log`].
     pub fn will_log_heading(self) -> &'static str {
         match self {
-            Self::BasicAuthEnding => "Your website will then log",
-            Self::OutsideRecipientsRefused => "For mail to anyone else, your website will log",
+            Self::BasicAuthEnding => crate::en!("Your website will then log"),
+            Self::OutsideRecipientsRefused => {
+                crate::en!("For mail to anyone else, your website will log")
+            }
         }
     }
 }
@@ -93,22 +95,27 @@ fn outside_recipients_refused(settings: &Settings, reply: &Reply) -> Warning {
         .map_or_else(|| reply.display(), DotNetException::to_string);
     Warning {
         id: WarningId::OutsideRecipientsRefused,
-        summary: "The test message arrived, but mail to your customers will be refused".to_owned(),
-        explanation: format!(
+        summary: crate::en!("The test message arrived, but mail to your customers will be refused")
+            .to_owned(),
+        explanation: crate::en!(
             "This server took the test message without a sign-in because it was addressed to one \
              of its own mailboxes. Asked to take mail for an outside address (nothing was sent), \
-             it refused: \"{}\". Without a sign-in, your website's mail to anyone else (order \
+             it refused: \"{reply}\". Without a sign-in, your website's mail to anyone else (order \
              confirmations, password resets) is refused the same way.",
-            reply.display()
+            reply = reply.display(),
         ),
         will_log,
         ways_out: vec![
-            "Fill in `userName` and `password` (and set `enableSsl` to `true`): a signed-in \
-             website may send to any address. Test again with them."
-                .to_owned(),
-            "Or ask your hosting company which server and port let the website send to outside \
-             addresses."
-                .to_owned(),
+            crate::en!(
+                "Fill in `userName` and `password` (and set `enableSsl` to `true`): a signed-in \
+                 website may send to any address. Test again with them."
+            )
+            .to_owned(),
+            crate::en!(
+                "Or ask your hosting company which server and port let the website send to \
+                 outside addresses."
+            )
+            .to_owned(),
         ],
     }
 }
@@ -153,46 +160,64 @@ fn basic_auth_ending(settings: &Settings) -> Warning {
     let mut ways_out = Vec::new();
     if web_config {
         ways_out.extend([
-            "Azure Communication Services: a Microsoft relay that keeps taking a user name and \
-             password (smtp.azurecomm.net, port 587, enableSsl on; userName is its SMTP user name, \
-             password the Entra app's client secret). Choose the preset \"Azure Communication \
-             Services\" and test it."
-                .to_owned(),
-            "A sending service that takes passwords (SendGrid, Brevo, Mailgun, Amazon SES, SMTP2GO) \
-             or your hosting company's mail server: change host, userName and password to theirs."
-                .to_owned(),
-            "An Exchange connector: your admin lets the web server's fixed IP address send through \
-             port 25 to <your domain>.mail.protection.outlook.com without signing in."
-                .to_owned(),
-            "High Volume Email (smtp-hve.office365.com, port 587) keeps passwords until September \
-             2028, but delivers only to your own organisation's mailboxes."
-                .to_owned(),
-            "Or move the site's mail code to MailKit with OAuth (ASP.NET's built-in mail sender \
-             cannot do OAuth)."
-                .to_owned(),
+            crate::en!(
+                "Azure Communication Services: a Microsoft relay that keeps taking a user name and \
+                 password (smtp.azurecomm.net, port 587, enableSsl on; userName is its SMTP user \
+                 name, password the Entra app's client secret). Choose the preset \"Azure \
+                 Communication Services\" and test it."
+            )
+            .to_owned(),
+            crate::en!(
+                "A sending service that takes passwords (SendGrid, Brevo, Mailgun, Amazon SES, \
+                 SMTP2GO) or your hosting company's mail server: change host, userName and password \
+                 to theirs."
+            )
+            .to_owned(),
+            crate::en!(
+                "An Exchange connector: your admin lets the web server's fixed IP address send \
+                 through port 25 to <your domain>.mail.protection.outlook.com without signing in."
+            )
+            .to_owned(),
+            crate::en!(
+                "High Volume Email (smtp-hve.office365.com, port 587) keeps passwords until \
+                 September 2028, but delivers only to your own organisation's mailboxes."
+            )
+            .to_owned(),
+            crate::en!(
+                "Or move the site's mail code to MailKit with OAuth (ASP.NET's built-in mail sender \
+                 cannot do OAuth)."
+            )
+            .to_owned(),
         ]);
     } else {
         ways_out.extend([
-            "Sign in with OAuth instead (Microsoft 365 app with the SMTP.SendAsApp permission): \
-             test it here with Sign-in → Microsoft 365 (OAuth), or `mailtester send --oauth \
-             microsoft`, then use the OAuth snippet for your platform."
-                .to_owned(),
-            "Or send through a relay that keeps passwords: Azure Communication Services \
-             (smtp.azurecomm.net) or a sending service."
-                .to_owned(),
+            crate::en!(
+                "Sign in with OAuth instead (Microsoft 365 app with the SMTP.SendAsApp permission): \
+                 test it here with Sign-in → Microsoft 365 (OAuth), or `mailtester send --oauth \
+                 microsoft`, then use the OAuth snippet for your platform."
+            )
+            .to_owned(),
+            crate::en!(
+                "Or send through a relay that keeps passwords: Azure Communication Services \
+                 (smtp.azurecomm.net) or a sending service."
+            )
+            .to_owned(),
         ]);
     }
     Warning {
         id: WarningId::BasicAuthEnding,
-        summary: "This works today, but Microsoft 365 switches password sign-in off at the end of \
-                  December 2026"
-            .to_owned(),
-        explanation: "Microsoft switches password sign-in for SMTP (basic authentication) off by \
-                      default for every Microsoft 365 organisation at the end of December 2026. \
-                      An administrator can switch it back on for now; Microsoft will announce the \
-                      final end in the second half of 2027. From then on, mail from your website \
-                      stops."
-            .to_owned(),
+        summary: crate::en!(
+            "This works today, but Microsoft 365 switches password sign-in off at the end of \
+             December 2026"
+        )
+        .to_owned(),
+        explanation: crate::en!(
+            "Microsoft switches password sign-in for SMTP (basic authentication) off by default \
+             for every Microsoft 365 organisation at the end of December 2026. An administrator \
+             can switch it back on for now; Microsoft will announce the final end in the second \
+             half of 2027. From then on, mail from your website stops."
+        )
+        .to_owned(),
         will_log: will_log(settings),
         ways_out,
     }

@@ -4,6 +4,8 @@
 
 mod support;
 
+#[path = "cli/languages.rs"]
+mod languages;
 #[path = "cli/outside.rs"]
 mod outside;
 #[path = "cli/send.rs"]

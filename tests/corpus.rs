@@ -83,6 +83,24 @@ async fn every_case_gets_its_diagnosis() {
         problems.join("\n")
     );
 
+    // Every text of every diagnosis can be shown in every language.
+    let mut untranslatable: Vec<&String> = outcomes
+        .iter()
+        .flat_map(|outcome| &outcome.untranslatable)
+        .collect();
+    untranslatable.sort();
+    untranslatable.dedup();
+    assert!(
+        untranslatable.is_empty(),
+        "{} diagnosis texts are not in the catalogue (mark them with en!):\n{}",
+        untranslatable.len(),
+        untranslatable
+            .iter()
+            .map(|text| format!("{text:?}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+
     // What `send` says the website will log, pasted back into `explain`, gives the test's id.
     let predicted: Vec<String> = outcomes
         .iter()

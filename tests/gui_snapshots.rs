@@ -22,6 +22,8 @@ use mail_settings_tester::settings::Settings;
 mod find;
 #[path = "gui_snapshots/fleet.rs"]
 mod fleet;
+#[path = "gui_snapshots/languages.rs"]
+mod languages;
 
 /// The sizes every state is drawn at: a usual window, and the smallest the window allows.
 const SIZES: [(f32, f32); 2] = [(1280.0, 800.0), (900.0, 600.0)];

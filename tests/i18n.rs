@@ -17,7 +17,11 @@ fn root() -> &'static Path {
 #[test]
 fn the_english_catalogue_is_the_sources() {
     let (generated, problems) = extract::english_catalogue(root());
-    assert!(problems.is_empty(), "texts that cannot be messages:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "texts that cannot be messages:\n{}",
+        problems.join("\n")
+    );
     let path = root().join("assets/i18n/en.ftl");
     if std::env::var_os("UPDATE_CATALOGUE").is_some() {
         std::fs::write(&path, &generated).unwrap();
@@ -81,7 +85,11 @@ fn inline_variables(inline: &InlineExpression<&str>, into: &mut BTreeSet<String>
 #[test]
 fn every_language_has_the_english_messages_with_the_same_variables() {
     let english = messages(Language::English);
-    assert!(english.len() > 100, "only {} English messages", english.len());
+    assert!(
+        english.len() > 100,
+        "only {} English messages",
+        english.len()
+    );
     let mut report = Vec::new();
     for language in Language::ALL.into_iter().skip(1) {
         let translated = messages(language);
@@ -98,7 +106,12 @@ fn every_language_has_the_english_messages_with_the_same_variables() {
             report.push(format!("{language}: {id} is not an English message"));
         }
     }
-    assert!(report.is_empty(), "{} problems:\n{}", report.len(), report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "{} problems:\n{}",
+        report.len(),
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -109,13 +122,18 @@ fn every_message_formats_with_sample_values() {
     for language in languages {
         for (id, variables) in &english {
             for sample in ["1", "7", "smtp.example.com"] {
-                let args: Vec<(&str, &str)> =
-                    variables.iter().map(|name| (name.as_str(), sample)).collect();
+                let args: Vec<(&str, &str)> = variables
+                    .iter()
+                    .map(|name| (name.as_str(), sample))
+                    .collect();
                 let text = i18n::format(language, id, &args)
                     .unwrap_or_else(|| panic!("{language}: {id} does not format"));
                 assert!(!text.trim().is_empty(), "{language}: {id} is empty");
                 for variable in variables {
-                    assert!(!text.contains(&format!("${variable}")), "{language}: {id}: {text}");
+                    assert!(
+                        !text.contains(&format!("${variable}")),
+                        "{language}: {id}: {text}"
+                    );
                 }
             }
         }

@@ -23,7 +23,8 @@ pub async fn check(resolver: &TokioResolver, domain: &str, aligned: bool) -> Dma
     let texts = match lookup::txt(resolver, &name).await {
         Answer::Found(texts) => texts,
         Answer::Failed(why) => {
-            let finding = super::texts::lookup_failed(&format!("the DMARC record {name}"), &why);
+            let finding =
+                super::texts::lookup_failed(super::texts::Lookup::DmarcRecord(&name), &why);
             return DmarcCheck {
                 record: None,
                 findings: vec![finding],
@@ -56,37 +57,63 @@ fn policy_findings(domain: &str, dmarc: &Dmarc, aligned: bool) -> Vec<Finding> {
         Policy::Quarantine => "quarantine",
         Policy::None | Policy::Unspecified => "none",
     };
+    let what = crate::en!(
+        "DMARC tells receivers what to do with mail that claims to be from {domain} but passes \
+         neither SPF nor DKIM for it.",
+        domain = domain
+    );
+    let policy = match dmarc.p {
+        Policy::Reject => crate::en!("Its policy is `p=reject`: such mail is refused."),
+        Policy::Quarantine => crate::en!("Its policy is `p=quarantine`: such mail goes to spam."),
+        Policy::None | Policy::Unspecified => {
+            crate::en!("Its policy is `p=none`: such mail is only reported.")
+        }
+    };
     let mut findings = vec![Finding {
         id: FindingId::DmarcPresent,
         severity: Severity::Ok,
-        title: format!("{domain} has a DMARC policy: {word}"),
-        explanation: format!(
-            "DMARC tells receivers what to do with mail that claims to be from {domain} but \
-             passes neither SPF nor DKIM for it. Its policy is `p={word}`{}.",
-            match dmarc.p {
-                Policy::Reject => ": such mail is refused",
-                Policy::Quarantine => ": such mail goes to spam",
-                _ => ": such mail is only reported",
-            }
+        title: crate::en!(
+            "{domain} has a DMARC policy: {policy}",
+            domain = domain,
+            policy = word
         ),
+        explanation: format!("{what} {policy}"),
         record: None,
     }];
     if strict && !aligned {
+        let (title, effect) = if dmarc.p == Policy::Reject {
+            (
+                crate::en!("DMARC of {domain} will reject this mail", domain = domain),
+                crate::en!(
+                    "The DMARC policy of {domain} says `p=reject`, and neither SPF nor DKIM will \
+                     pass for {domain} through this server, so receivers will refuse your \
+                     website's mail.",
+                    domain = domain
+                ),
+            )
+        } else {
+            (
+                crate::en!(
+                    "DMARC of {domain} will quarantine this mail",
+                    domain = domain
+                ),
+                crate::en!(
+                    "The DMARC policy of {domain} says `p=quarantine`, and neither SPF nor DKIM \
+                     will pass for {domain} through this server, so receivers will put in spam \
+                     your website's mail.",
+                    domain = domain
+                ),
+            )
+        };
+        let fix = crate::en!(
+            "Fix SPF or DKIM first (see above); only if that cannot be done soon, relax the \
+             policy to `p=none` with the record below."
+        );
         findings.push(Finding {
             id: FindingId::DmarcRejectUnaligned,
             severity: Severity::Problem,
-            title: format!("DMARC of {domain} will {word} this mail"),
-            explanation: format!(
-                "The DMARC policy of {domain} says `p={word}`, and neither SPF nor DKIM will pass \
-                 for {domain} through this server, so receivers will {} your website's mail. \
-                 Fix SPF or DKIM first (see above); only if that cannot be done soon, relax the \
-                 policy to `p=none` with the record below.",
-                if word == "reject" {
-                    "refuse"
-                } else {
-                    "put in spam"
-                }
-            ),
+            title,
+            explanation: format!("{effect} {fix}"),
             record: Some(txt(domain, "v=DMARC1; p=none")),
         });
     }
@@ -97,13 +124,14 @@ fn missing(domain: &str, name: &str) -> Finding {
     Finding {
         id: FindingId::DmarcMissing,
         severity: Severity::Warning,
-        title: format!("{domain} has no DMARC record"),
-        explanation: format!(
+        title: crate::en!("{domain} has no DMARC record", domain = domain),
+        explanation: crate::en!(
             "DMARC is a DNS record that tells receivers what to do with mail that fails the SPF \
              and DKIM checks for your domain. Gmail and Yahoo ask every domain that sends a lot \
              of mail to publish one, and mail from domains without it is trusted less. Add the \
-             TXT record below at `{name}`: `p=none` changes nothing for your mail and only \
-             asks receivers to check it."
+             TXT record below at `{name}`: `p=none` changes nothing for your mail and only asks \
+             receivers to check it.",
+            name = name
         ),
         record: Some(txt(domain, "v=DMARC1; p=none")),
     }
@@ -113,10 +141,12 @@ fn syntax(domain: &str, name: &str, record: &str) -> Finding {
     Finding {
         id: FindingId::DmarcSyntax,
         severity: Severity::Warning,
-        title: format!("The DMARC record of {domain} has an error"),
-        explanation: format!(
+        title: crate::en!("The DMARC record of {domain} has an error", domain = domain),
+        explanation: crate::en!(
             "The DMARC record at `{name}` is `{record}`, which receivers cannot read, so they \
-             ignore it. Replace it with the record below and build on it."
+             ignore it. Replace it with the record below and build on it.",
+            name = name,
+            record = record
         ),
         record: Some(txt(domain, "v=DMARC1; p=none")),
     }

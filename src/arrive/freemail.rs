@@ -14,11 +14,13 @@ pub fn check(domain: &str, server: &Server) -> Option<Finding> {
         return Some(Finding {
             id: FindingId::FreemailFromOwnServer,
             severity: Severity::Ok,
-            title: format!("{} sends its own addresses", owner.name),
-            explanation: format!(
-                "The `from` address is at {domain} and the mail goes through {}'s own server \
-                 ({host}), which signs it for {domain}: there is nothing to add to any DNS.",
-                owner.name
+            title: crate::en!("{provider} sends its own addresses", provider = owner.name),
+            explanation: crate::en!(
+                "The `from` address is at {domain} and the mail goes through {provider}'s own \
+                 server ({host}), which signs it for {domain}: there is nothing to add to any DNS.",
+                domain = domain,
+                provider = owner.name,
+                host = host
             ),
             record: None,
         });
@@ -26,20 +28,20 @@ pub fn check(domain: &str, server: &Server) -> Option<Finding> {
     Some(Finding {
         id: FindingId::FreemailFromViaOtherServer,
         severity: Severity::Problem,
-        title: format!(
-            "A {domain} address cannot be sent through {}",
-            server.described()
+        title: crate::en!(
+            "A {domain} address cannot be sent through {server}",
+            domain = domain,
+            server = server.described()
         ),
-        explanation: format!(
-            "The `from` address is at {domain}, which belongs to {}. Its DNS (which you cannot \
-             change) tells every receiver to refuse or bin mail from {domain} that did not come \
-             through {}'s own servers, so mail sent through {} is refused by Gmail, Yahoo, \
-             Outlook.com and others. Set `from` to an address on your own domain, and set up \
-             that domain's SPF and DKIM for {}.",
-            owner.name,
-            owner.name,
-            server.described(),
-            server.described()
+        explanation: crate::en!(
+            "The `from` address is at {domain}, which belongs to {provider}. Its DNS (which you \
+             cannot change) tells every receiver to refuse or bin mail from {domain} that did not \
+             come through {provider}'s own servers, so mail sent through {server} is refused by \
+             Gmail, Yahoo, Outlook.com and others. Set `from` to an address on your own domain, \
+             and set up that domain's SPF and DKIM for {server}.",
+            domain = domain,
+            provider = owner.name,
+            server = server.described()
         ),
         record: None,
     })

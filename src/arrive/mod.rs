@@ -93,10 +93,7 @@ async fn find_server(
     let addresses = match lookup::addresses(resolver, &host).await {
         Answer::Found(addresses) => addresses,
         Answer::Failed(why) => {
-            findings.push(texts::lookup_failed(
-                &format!("the addresses of {host}"),
-                &why,
-            ));
+            findings.push(texts::lookup_failed(texts::Lookup::Addresses(&host), &why));
             return Server {
                 host: Some(host),
                 ..Server::default()

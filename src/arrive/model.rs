@@ -100,9 +100,9 @@ impl Verdict {
     /// The verdict in words.
     pub fn text(self) -> &'static str {
         match self {
-            Self::LikelyToArrive => "Likely to arrive",
-            Self::LikelyToLandInSpam => "Likely to land in spam",
-            Self::WillBeRejected => "Will be rejected by Gmail and others",
+            Self::LikelyToArrive => crate::en!("Likely to arrive"),
+            Self::LikelyToLandInSpam => crate::en!("Likely to land in spam"),
+            Self::WillBeRejected => crate::en!("Will be rejected by Gmail and others"),
         }
     }
 }

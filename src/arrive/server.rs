@@ -33,7 +33,10 @@ impl Server {
 
     /// The server in words: "SendGrid (smtp.sendgrid.net)" or "mail.example.com".
     pub fn described(&self) -> String {
-        let host = self.host.as_deref().unwrap_or("your mail server");
+        let host = self
+            .host
+            .as_deref()
+            .unwrap_or(crate::en!("your mail server"));
         match self.provider {
             Some(provider) => format!("{} ({host})", provider.name),
             None => host.to_owned(),

@@ -35,7 +35,8 @@ pub async fn check(
     let records: Vec<String> = match lookup::txt(resolver, domain).await {
         Answer::Found(texts) => texts.into_iter().filter(|t| is_spf(t)).collect(),
         Answer::Failed(why) => {
-            let finding = super::texts::lookup_failed(&format!("the SPF record of {domain}"), &why);
+            let finding =
+                super::texts::lookup_failed(super::texts::Lookup::SpfRecord(domain), &why);
             return SpfCheck {
                 records: Vec::new(),
                 findings: vec![finding],
@@ -66,17 +67,18 @@ async fn one_record(
         findings.push(Finding {
             id: FindingId::SpfTooManyLookups,
             severity: Severity::Problem,
-            title: format!(
-                "The SPF record needs {} DNS look-ups; the limit is 10",
-                walked.lookups
+            title: crate::en!(
+                "The SPF record needs {count} DNS look-ups; the limit is 10",
+                count = walked.lookups
             ),
-            explanation: format!(
+            explanation: crate::en!(
                 "Receiving servers stop checking an SPF record after 10 look-ups (each \
                  `include:`, `a`, `mx`, `ptr`, `exists` and `redirect=` counts, also inside the \
-                 records it includes), and then treat the check as failed. The record of \
-                 {domain} needs {}. Remove the `include:` entries of services you no longer send \
+                 records it includes), and then treat the check as failed. The record of {domain} \
+                 needs {count}. Remove the `include:` entries of services you no longer send \
                  through, or replace `a` and `mx` with the `ip4:` addresses they stand for.",
-                walked.lookups
+                domain = domain,
+                count = walked.lookups
             ),
             record: None,
         });
@@ -100,8 +102,8 @@ async fn one_record(
         findings.push(pass(domain, record, server));
     } else if failing.iter().any(|(_, r)| *r == SpfResult::TempError) {
         findings.push(super::texts::lookup_failed(
-            &format!("the SPF check of {domain}"),
-            "a look-up timed out or the DNS server failed",
+            super::texts::Lookup::SpfCheck(domain),
+            crate::en!("a look-up timed out or the DNS server failed"),
         ));
     } else if !findings.is_empty() {
         // Too many look-ups or a broken include already explain the failure.
@@ -119,18 +121,35 @@ fn pass(domain: &str, record: &str, server: &Server) -> Finding {
         p.spf_includes
             .iter()
             .find(|i| lower.contains(&format!("include:{i}")))
-            .map(|i| format!(" through `include:{i}`, {}'s entry", p.name))
+            .map(|i| (*i, p.name))
     });
+    let described = server.described();
+    let explanation = match include {
+        Some((include, provider)) => crate::en!(
+            "The SPF record of {domain} (the list of servers allowed to send its mail) names \
+             {server} through `include:{include}`, {provider}'s entry, so receivers will see that \
+             the server is allowed to send for you.",
+            domain = domain,
+            server = described,
+            include = include,
+            provider = provider
+        ),
+        None => crate::en!(
+            "The SPF record of {domain} (the list of servers allowed to send its mail) names \
+             {server}, so receivers will see that the server is allowed to send for you.",
+            domain = domain,
+            server = described
+        ),
+    };
     Finding {
         id: FindingId::SpfPass,
         severity: Severity::Ok,
-        title: format!("SPF allows {} to send for {domain}", server.described()),
-        explanation: format!(
-            "The SPF record of {domain} (the list of servers allowed to send its mail) names \
-             {}{}, so receivers will see that the server is allowed to send for you.",
-            server.described(),
-            include.unwrap_or_default()
+        title: crate::en!(
+            "SPF allows {server} to send for {domain}",
+            server = described,
+            domain = domain
         ),
+        explanation,
         record: None,
     }
 }
@@ -140,12 +159,13 @@ fn missing(domain: &str, server: &Server) -> Finding {
     Finding {
         id: FindingId::SpfMissing,
         severity: Severity::Problem,
-        title: format!("{domain} has no SPF record"),
-        explanation: format!(
+        title: crate::en!("{domain} has no SPF record", domain = domain),
+        explanation: crate::en!(
             "An SPF record is a line in your domain's DNS that lists the servers allowed to send \
              mail for it. {domain} has none, so Gmail, Outlook.com and others cannot tell your \
              website's mail from a forgery and put it in spam or refuse it. Add the TXT record \
-             below at your DNS host (where your domain's DNS is managed)."
+             below at your DNS host (where your domain's DNS is managed).",
+            domain = domain
         ),
         record: Some(txt(domain, format!("v=spf1 {} ~all", terms.join(" ")))),
     }
@@ -171,15 +191,17 @@ fn multiple(domain: &str, records: &[String], server: &Server) -> Finding {
     Finding {
         id: FindingId::SpfMultipleRecords,
         severity: Severity::Problem,
-        title: format!(
-            "{domain} has {} SPF records; it may have only one",
-            records.len()
+        title: crate::en!(
+            "{domain} has {count} SPF records; it may have only one",
+            domain = domain,
+            count = records.len()
         ),
-        explanation: format!(
-            "{domain} publishes {} TXT records starting with `v=spf1`. Receivers treat that as \
-             an error and the SPF check fails for every server. Delete them all and add the one \
-             record below, which keeps every entry of them.",
-            records.len()
+        explanation: crate::en!(
+            "{domain} publishes {count} TXT records starting with `v=spf1`. Receivers treat that \
+             as an error and the SPF check fails for every server. Delete them all and add the \
+             one record below, which keeps every entry of them.",
+            domain = domain,
+            count = records.len()
         ),
         record: Some(txt(domain, format!("v=spf1 {} ~all", terms.join(" ")))),
     }
@@ -187,20 +209,28 @@ fn multiple(domain: &str, records: &[String], server: &Server) -> Finding {
 
 fn syntax(domain: &str, record: &str, broken: Option<&str>, server: &Server) -> Finding {
     let why = match broken {
-        Some(include) => format!(
-            "It includes `{include}`, which has no single valid SPF record, so the check ends \
-             in an error. Remove that entry or correct its name."
+        Some(include) => crate::en!(
+            "It includes `{include}`, which has no single valid SPF record, so the check ends in \
+             an error. Remove that entry or correct its name.",
+            include = include
         ),
-        None => "Receivers cannot read it (a misspelt entry, a stray character or a missing \
-                 space), so the check ends in an error. Replace it with the record below, and add \
-                 back any other service that sends mail for you."
-            .to_owned(),
+        None => crate::en!(
+            "Receivers cannot read it (a misspelt entry, a stray character or a missing space), \
+             so the check ends in an error. Replace it with the record below, and add back any \
+             other service that sends mail for you."
+        )
+        .to_owned(),
     };
+    let is = crate::en!(
+        "The SPF record of {domain} is `{record}`.",
+        domain = domain,
+        record = record
+    );
     Finding {
         id: FindingId::SpfSyntax,
         severity: Severity::Problem,
-        title: format!("The SPF record of {domain} has an error"),
-        explanation: format!("The SPF record of {domain} is `{record}`. {why}"),
+        title: crate::en!("The SPF record of {domain} has an error", domain = domain),
+        explanation: format!("{is} {why}"),
         record: broken.is_none().then(|| {
             txt(
                 domain,
@@ -215,16 +245,18 @@ fn not_authorising(domain: &str, record: &str, server: &Server) -> Finding {
     Finding {
         id: FindingId::SpfNotAuthorisingServer,
         severity: Severity::Problem,
-        title: format!(
-            "SPF does not allow {} to send for {domain}",
-            server.described()
+        title: crate::en!(
+            "SPF does not allow {server} to send for {domain}",
+            server = server.described(),
+            domain = domain
         ),
-        explanation: format!(
-            "The SPF record of {domain} lists the servers allowed to send its mail, and {} is \
-             not among them, so receivers see your website's mail as possibly forged. Change \
-             the record to the one below: it adds `{}` and keeps everything else.",
-            server.described(),
-            terms.join(" ")
+        explanation: crate::en!(
+            "The SPF record of {domain} lists the servers allowed to send its mail, and {server} \
+             is not among them, so receivers see your website's mail as possibly forged. Change \
+             the record to the one below: it adds `{terms}` and keeps everything else.",
+            domain = domain,
+            server = server.described(),
+            terms = terms.join(" ")
         ),
         record: Some(txt(domain, with_terms(record, &terms))),
     }

@@ -14,6 +14,11 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language of messages and of the window: de, fr, es, pt-BR, it, nl, pl, ja or en
+    /// (default: the system's). JSON, snippets, ids and exit codes are the same in every
+    /// language.
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use super::dns_check_args::DnsCheckArgs;
 use super::exit;
 use crate::arrive::{ArrivalReport, ArriveError, DnsCheckRequest, Severity, check};
+use crate::i18n::tr;
 
 /// Runs `dns-check` and returns its exit code: 0 when no finding is a problem, 9 when one is,
 /// 2 for an address without a domain, 3 when DNS could not be set up.
@@ -48,40 +49,63 @@ pub fn exit_code(report: &ArrivalReport) -> u8 {
 }
 
 fn error_code(error: &ArriveError) -> u8 {
-    eprintln!("error: {error}");
+    super::say::engine_error(error);
     match error {
         ArriveError::NoDomain { .. } => exit::USAGE,
         ArriveError::Dns(_) => exit::CONNECT,
     }
 }
 
-/// Prints the report: the verdict, then each finding with its record to paste.
+/// Prints the report: the verdict, then each finding with its record to paste. The marks
+/// (`[ok     ]`, `[PROBLEM]`) stay as they are for scripts; the words are translated, the
+/// record to paste is not.
 pub fn print_report(report: &ArrivalReport) {
-    let through = report
-        .host
-        .as_deref()
-        .map(|host| format!(" through {host}"))
-        .unwrap_or_default();
-    println!("Will mail from {}{through} arrive?\n", report.from_domain);
+    let question = match report.host.as_deref() {
+        Some(host) => crate::tr!(
+            "Will mail from {domain} through {host} arrive?",
+            domain = report.from_domain,
+            host = host
+        ),
+        None => crate::tr!(
+            "Will mail from {domain} arrive?",
+            domain = report.from_domain
+        ),
+    };
+    println!("{question}\n");
+    let labels = [
+        crate::tr!("name:"),
+        crate::tr!("type:"),
+        crate::tr!("value:"),
+    ];
+    let width = labels
+        .iter()
+        .map(|label| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
     for finding in &report.findings {
         let mark = match finding.severity {
             Severity::Ok => "ok     ",
             Severity::Warning => "warning",
             Severity::Problem => "PROBLEM",
         };
-        println!("[{mark}] {} ({})", finding.title, serde_id(finding));
-        println!("          {}", finding.explanation);
+        println!("[{mark}] {} ({})", tr(&finding.title), serde_id(finding));
+        println!("          {}", tr(&finding.explanation));
         if let Some(record) = &finding.record {
-            println!("          Add this DNS record:");
-            println!("            name:  {}", record.name);
-            println!("            type:  {}", record.record_type);
-            println!("            value: {}", record.value);
+            println!("          {}", crate::tr!("Add this DNS record:"));
+            let values = [&record.name, &record.record_type, &record.value];
+            for (label, value) in labels.iter().zip(values) {
+                println!("            {label:<width$}{value}");
+            }
         }
         println!();
     }
-    println!("Verdict: {}", report.verdict_text);
+    println!(
+        "{}",
+        crate::tr!("Verdict: {verdict}", verdict = tr(&report.verdict_text))
+    );
     if let Some(note) = &report.dns_note {
-        println!("Note: {note}");
+        println!("{}", crate::tr!("Note: {note}", note = tr(note)));
     }
 }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use tokio_util::sync::CancellationToken;
 
-use super::exit;
+use super::{exit, say};
 use crate::credentials;
 use crate::inbox::{InboxReport, InboxRequest, InboxVerdict, MailboxAddress, check_inbox};
 use crate::outcome::TestOutcome;
@@ -53,13 +53,16 @@ impl InboxArgs {
         if self.inbox_password_stdin {
             return super::resolve::read_password_line(
                 "--inbox-password-stdin",
-                "Mailbox password",
+                &crate::tr!("Mailbox password"),
             )
             .map(Some);
         }
         match &self.inbox_password_env {
             Some(var) => std::env::var(var).map(|p| Some(Password::new(p))).map_err(|_| {
-                format!("the environment variable {var} is not set (or not valid text); set it to the mailbox password")
+                crate::tr!(
+                    "the environment variable {var} is not set (or not valid text); set it to the mailbox password",
+                    var = var
+                )
             }),
             None => Ok(None),
         }
@@ -78,7 +81,9 @@ pub async fn after_send(
     let (args, json) = (&send.inbox, send.json);
     let settings = outcome.settings();
     let Some(message_id) = outcome.report().message_id.clone() else {
-        eprintln!("error: the server gave the message no Message-ID to look for");
+        say::error(&crate::tr!(
+            "the server gave the message no Message-ID to look for"
+        ));
         return Err(exit::INBOX);
     };
     let password = match given {
@@ -95,18 +100,23 @@ pub async fn after_send(
         match tokio::fs::read(path).await {
             Ok(pem) => request.ca_pem = Some(pem),
             Err(err) => {
-                eprintln!(
-                    "error: could not read the --ca-file {}: {err}",
-                    path.display()
-                );
+                say::error(&crate::tr!(
+                    "could not read the --ca-file {path}: {err}",
+                    path = path.display(),
+                    err = err
+                ));
                 return Err(exit::USAGE);
             }
         }
     }
     if !json {
         println!(
-            "\nLooking for the message in {mailbox} (up to {} s)…",
-            args.inbox_wait
+            "\n{}",
+            crate::tr!(
+                "Looking for the message in {mailbox} (up to {seconds} s)…",
+                mailbox = mailbox,
+                seconds = args.inbox_wait
+            )
         );
     }
     let sink: crate::inbox::LineSink = Arc::new(move |line| {
@@ -119,14 +129,13 @@ pub async fn after_send(
         match &result {
             // Any answer means the mailbox took the sign-in.
             Ok(_) => super::profile_cmd::save_and_say(mailbox.account(), password).await,
-            Err(_) => eprintln!(
-                "note: the mailbox password was not saved in the keyring: the check did not \
-                 get as far as a good sign-in."
-            ),
+            Err(_) => say::note(&crate::tr!(
+                "the mailbox password was not saved in the keyring: the check did not get as far as a good sign-in."
+            )),
         }
     }
     result.map_err(|error| {
-        eprintln!("error: {error}");
+        say::engine_error(&error);
         exit::INBOX
     })
 }
@@ -145,10 +154,11 @@ async fn mailbox_password(
     if same_account && !settings.password.is_empty() {
         return Ok(settings.password.clone());
     }
-    eprintln!(
-        "error: no password for the mailbox {mailbox}: pass it with --inbox-password-stdin or \
-         --inbox-password-env VAR, or save it in the keyring as {account}"
-    );
+    say::error(&crate::tr!(
+        "no password for the mailbox {mailbox}: pass it with --inbox-password-stdin or --inbox-password-env VAR, or save it in the keyring as {account}",
+        mailbox = mailbox,
+        account = account
+    ));
     Err(exit::USAGE)
 }
 
@@ -163,6 +173,13 @@ pub fn exit_code(report: &InboxReport) -> u8 {
 
 /// Prints where the message landed, the receiving server's checks and our DKIM check.
 pub fn print_report(report: &InboxReport) {
-    println!("\nDid it land? {}\n", report.mailbox);
-    print!("{}", crate::inbox::summary(report));
+    println!(
+        "\n{}\n",
+        crate::tr!("Did it land? {mailbox}", mailbox = report.mailbox)
+    );
+    // The inbox check's own text: each of its lines translated where it is known.
+    print!(
+        "{}",
+        crate::report::translate_lines(&crate::inbox::summary(report))
+    );
 }

@@ -6,12 +6,11 @@ use tokio_util::sync::CancellationToken;
 use super::exit;
 
 /// Cancels `cancel` at the first Ctrl-C (on Windows also Ctrl-Break, which a console sends to
-/// a whole process group), after saying `stopping` on stderr; a second one ends the process at
-/// once with [`exit::CANCELLED`]. The returned task ends when aborted.
-pub fn cancel_on_ctrl_c(
-    cancel: CancellationToken,
-    stopping: &'static str,
-) -> tokio::task::JoinHandle<()> {
+/// a whole process group), after saying `stopping` on stderr (in the user's language, found
+/// now: it is said from another task); a second one ends the process at once with
+/// [`exit::CANCELLED`]. The returned task ends when aborted.
+pub fn cancel_on_ctrl_c(cancel: CancellationToken, stopping: &str) -> tokio::task::JoinHandle<()> {
+    let stopping = crate::i18n::tr(stopping).into_owned();
     tokio::spawn(async move {
         if interrupted().await {
             cancel.cancel();

@@ -1,4 +1,6 @@
-//! `--json`: one document per run, for scripts and support tools.
+//! `--json`: one document per run, for scripts and support tools. Its keys and values are
+//! English in every language (labels and errors included); only what is said on stderr when a
+//! document cannot be written is translated.
 
 use serde_json::{Value, json};
 
@@ -47,10 +49,14 @@ pub fn print_serializable(report: &impl serde::Serialize) -> bool {
             true
         }
         Err(err) => {
-            eprintln!("error: could not write JSON: {err}");
+            could_not_write(&err);
             false
         }
     }
+}
+
+fn could_not_write(err: &serde_json::Error) {
+    super::say::error(&crate::tr!("could not write JSON: {err}", err = err));
 }
 
 /// Prints a large report as one JSON document, pretty, without building a JSON tree of it
@@ -62,7 +68,7 @@ pub fn print_large(report: &impl serde::Serialize) -> bool {
             true
         }
         Err(err) => {
-            eprintln!("error: could not write JSON: {err}");
+            could_not_write(&err);
             false
         }
     }
@@ -72,6 +78,6 @@ pub fn print_large(report: &impl serde::Serialize) -> bool {
 pub fn print_value(value: &Value) {
     match serde_json::to_string_pretty(value) {
         Ok(text) => println!("{text}"),
-        Err(err) => eprintln!("error: could not write JSON: {err}"),
+        Err(err) => could_not_write(&err),
     }
 }

@@ -27,6 +27,7 @@ mod profile_cmd;
 mod profile_keyring;
 mod report_file;
 mod resolve;
+mod say;
 mod scan_args;
 mod scan_cmd;
 mod scan_output;
@@ -44,6 +45,7 @@ pub use probe_args::ProbeArgs;
 
 use crate::event::SessionEvent;
 use crate::outcome::run_test;
+use crate::tr;
 
 /// Documented exit codes.
 pub mod exit {
@@ -105,7 +107,7 @@ pub fn run(command: Command, runtime: &tokio::runtime::Runtime) -> u8 {
 
 async fn send(args: args::SendArgs) -> u8 {
     if let Err(message) = args.oauth.check_flags() {
-        eprintln!("error: {message}");
+        say::error(&crate::i18n::tr(&message));
         return exit::USAGE;
     }
     let rule = if args.oauth.wanted() {
@@ -116,14 +118,14 @@ async fn send(args: args::SendArgs) -> u8 {
     let settings = match resolve::resolve(&args.settings, rule) {
         Ok(settings) => settings,
         Err(message) => {
-            eprintln!("error: {message}");
+            say::error(&message);
             return exit::USAGE;
         }
     };
     let inbox_password = match args.inbox.password_from_flags() {
         Ok(password) => password,
         Err(message) => {
-            eprintln!("error: {message}");
+            say::error(&message);
             return exit::USAGE;
         }
     };
@@ -135,13 +137,13 @@ async fn send(args: args::SendArgs) -> u8 {
     let json = args.json;
     let said = move |text: &str| {
         if !json {
-            println!("{text}");
+            println!("{}", crate::i18n::tr(text));
         }
     };
     let settings = match args.oauth.apply(settings.clone(), &said).await {
         Ok(settings) => settings,
         Err(oauth_args::OAuthSetupError::Usage(message)) => {
-            eprintln!("error: {message}");
+            say::error(&crate::i18n::tr(&message));
             return exit::USAGE;
         }
         Err(oauth_args::OAuthSetupError::Token(error)) => {
@@ -161,7 +163,7 @@ async fn send(args: args::SendArgs) -> u8 {
     let cancel = CancellationToken::new();
     let watcher = interrupt::cancel_on_ctrl_c(
         cancel.clone(),
-        "Stopping the test… (Ctrl-C again quits at once)",
+        &tr!("Stopping the test… (Ctrl-C again quits at once)"),
     );
     if !json {
         output::print_start(&plan);
@@ -261,7 +263,10 @@ impl AfterChecks {
         let asked = args.check_dns || args.inbox.check_inbox.is_some();
         if asked && self.arrival.is_none() && self.inbox.is_none() && self.nothing_failed() {
             println!(
-                "\nThe checks after sending (--check-dns, --check-inbox) run only after the message went through."
+                "\n{}",
+                tr!(
+                    "The checks after sending (--check-dns, --check-inbox) run only after the message went through."
+                )
             );
         }
     }
@@ -292,13 +297,13 @@ fn explain(args: &args::ExplainArgs) -> u8 {
         _ => match stdin_text::read_all(&mut std::io::stdin().lock()) {
             Ok(text) => text,
             Err(err) => {
-                eprintln!("error: could not read standard input: {err}");
+                say::error(&tr!("could not read standard input: {err}", err = err));
                 return exit::USAGE;
             }
         },
     };
     if text.trim().is_empty() {
-        eprintln!("error: give the error text to explain, or pipe it in with -");
+        say::error(&tr!("give the error text to explain, or pipe it in with -"));
         return exit::USAGE;
     }
     let framework = args.framework.map_or(
@@ -333,7 +338,7 @@ fn snippet(args: &args::SnippetArgs) -> u8 {
     let settings = match resolve::resolve(&args.settings, rule) {
         Ok(settings) => settings,
         Err(message) => {
-            eprintln!("error: {message}");
+            say::error(&message);
             return exit::USAGE;
         }
     };

@@ -3,9 +3,10 @@
 
 use clap::{Args, Subcommand};
 
-use super::exit;
 use super::oauth_args::{OAuthArgs, OAuthProviderArg, OAuthSetupError};
+use super::{exit, say};
 use crate::credentials::Keyring;
+use crate::oauth::delegated::DelegatedApp;
 use crate::oauth::stored;
 
 /// `oauth`'s subcommands.
@@ -51,7 +52,8 @@ fn setup(args: &SetupArgs) -> u8 {
         return exit::OK;
     }
     for (number, step) in steps.iter().enumerate() {
-        println!("{}. {}", number + 1, step.text);
+        println!("{}. {}", number + 1, crate::i18n::tr(&step.text));
+        // The PowerShell lines are for copying: as they are.
         if let Some(powershell) = &step.powershell {
             for line in powershell.lines() {
                 println!("     PS> {line}");
@@ -103,69 +105,113 @@ pub async fn run(command: OAuthCommand) -> u8 {
     let app = match flags.delegated_app() {
         Ok(app) => app,
         Err(OAuthSetupError::Usage(message)) => {
-            eprintln!("error: {message}");
+            say::error(&crate::i18n::tr(&message));
             return exit::USAGE;
         }
         Err(OAuthSetupError::Token(error)) => {
-            eprintln!("error: {error}");
+            say::engine_error(&error);
             return exit::USAGE;
         }
     };
     let keyring = match tokio::task::spawn_blocking(Keyring::system).await {
         Ok(Ok(keyring)) => keyring,
         Ok(Err(error)) => {
-            eprintln!("error: {error}");
+            say::engine_error(&error);
             return exit::INTERNAL;
         }
         Err(_) => return exit::INTERNAL,
     };
     let mailbox = args.user.trim().to_owned();
-    if !status {
-        let forgotten = {
-            let (keyring, app, mailbox) = (keyring.clone(), app.clone(), mailbox.clone());
-            tokio::task::spawn_blocking(move || stored::forget(&keyring, &app, &mailbox)).await
-        };
-        return match forgotten {
-            Ok(Ok(true)) => {
-                println!("Signed out: the sign-in of {mailbox} is no longer kept.");
-                exit::OK
-            }
-            Ok(Ok(false)) => {
-                println!("No sign-in of {mailbox} was kept for this app.");
-                exit::OK
-            }
-            Ok(Err(error)) => {
-                eprintln!("error: {error}");
-                exit::INTERNAL
-            }
-            Err(_) => exit::INTERNAL,
-        };
+    if status {
+        show_status(&keyring, &app, &mailbox).await
+    } else {
+        sign_out(keyring, app, mailbox).await
     }
-    match stored::renew(&keyring, &app, &mailbox).await {
-        Ok(Some(tokens)) => {
-            let valid = tokens
-                .expires_in
-                .map(|d| format!(", valid for {} min", d.as_secs() / 60))
-                .unwrap_or_default();
-            let claims = crate::oauth::TokenClaims::peek(tokens.access.expose());
-            let who = claims
-                .and_then(|c| c.user)
-                .unwrap_or_else(|| mailbox.clone());
+}
+
+/// `oauth sign-out`: forgets the kept sign-in.
+async fn sign_out(keyring: Keyring, app: DelegatedApp, mailbox: String) -> u8 {
+    let forgotten = {
+        let mailbox = mailbox.clone();
+        tokio::task::spawn_blocking(move || stored::forget(&keyring, &app, &mailbox)).await
+    };
+    match forgotten {
+        Ok(Ok(true)) => {
             println!(
-                "Signed in as {who} with {} (kept in the system keyring). A new access token was issued just now{valid}.",
-                app.provider.label()
+                "{}",
+                crate::tr!(
+                    "Signed out: the sign-in of {mailbox} is no longer kept.",
+                    mailbox = mailbox
+                )
             );
             exit::OK
         }
-        Ok(None) => {
+        Ok(Ok(false)) => {
             println!(
-                "Not signed in: no sign-in of {mailbox} is kept for this app. `mailtester send --oauth {} --sign-in browser` signs in.",
+                "{}",
+                crate::tr!(
+                    "No sign-in of {mailbox} was kept for this app.",
+                    mailbox = mailbox
+                )
+            );
+            exit::OK
+        }
+        Ok(Err(error)) => {
+            say::engine_error(&error);
+            exit::INTERNAL
+        }
+        Err(_) => exit::INTERNAL,
+    }
+}
+
+/// `oauth status`: renews the kept sign-in to prove it still works.
+async fn show_status(keyring: &Keyring, app: &DelegatedApp, mailbox: &str) -> u8 {
+    match stored::renew(keyring, app, mailbox).await {
+        Ok(Some(tokens)) => {
+            let claims = crate::oauth::TokenClaims::peek(tokens.access.expose());
+            let who = claims
+                .and_then(|c| c.user)
+                .unwrap_or_else(|| mailbox.to_owned());
+            let provider = app.provider.label();
+            let signed_in = crate::tr!(
+                "Signed in as {who} with {provider} (kept in the system keyring).",
+                who = who,
+                provider = provider
+            );
+            let issued = match tokens.expires_in {
+                Some(valid) => crate::tr!(
+                    "A new access token was issued just now, valid for {minutes} min.",
+                    minutes = valid.as_secs() / 60
+                ),
+                None => crate::tr!("A new access token was issued just now."),
+            };
+            println!("{signed_in} {issued}");
+            exit::OK
+        }
+        Ok(None) => {
+            let command = format!(
+                "mailtester send --oauth {} --sign-in browser",
                 app.provider.cli_name()
+            );
+            println!(
+                "{}",
+                crate::tr!(
+                    "Not signed in: no sign-in of {mailbox} is kept for this app. `{command}` signs in.",
+                    mailbox = mailbox,
+                    command = command
+                )
             );
             exit::SIGN_IN
         }
         Err(error) => {
-            println!("The kept sign-in of {mailbox} no longer works: {error}. Sign in again.");
+            println!(
+                "{}",
+                crate::tr!(
+                    "The kept sign-in of {mailbox} no longer works: {error}. Sign in again.",
+                    mailbox = mailbox,
+                    error = crate::i18n::tr(&error.to_string())
+                )
+            );
             exit::SIGN_IN
         }
     }

@@ -3,22 +3,29 @@
 use crate::checklist::{ItemState, checklist_view};
 use crate::diagnosis::Diagnosis;
 use crate::event::TranscriptLine;
+use crate::i18n::tr;
 use crate::outcome::TestOutcome;
 use crate::settings::{FieldProblem, SessionPlan, Settings, Severity, Target};
 use crate::snippet::Snippet;
 
 /// Prints what is about to be tested.
 pub fn print_start(plan: &SessionPlan) {
-    let target = match plan.target {
-        Target::DotNet => "as ASP.NET (System.Net.Mail) would",
-        Target::Generic => "as a generic mail program would",
+    let (host, port, security) = (&plan.host, plan.port, tr(plan.security.label()));
+    let line = match plan.target {
+        Target::DotNet => crate::tr!(
+            "Testing {host}:{port} with {security}, as ASP.NET (System.Net.Mail) would.",
+            host = host,
+            port = port,
+            security = security
+        ),
+        Target::Generic => crate::tr!(
+            "Testing {host}:{port} with {security}, as a generic mail program would.",
+            host = host,
+            port = port,
+            security = security
+        ),
     };
-    println!(
-        "Testing {}:{} with {}, {target}.\n",
-        plan.host,
-        plan.port,
-        plan.security.label()
-    );
+    println!("{line}\n");
 }
 
 /// Prints one transcript line: time, direction mark, text.
@@ -28,18 +35,26 @@ pub fn print_line(line: &TranscriptLine) {
 
 /// Prints every settings problem, errors first.
 pub fn print_problems(problems: &[FieldProblem]) {
-    eprintln!("These settings need attention before a test can run:");
+    eprintln!(
+        "{}",
+        crate::tr!("These settings need attention before a test can run:")
+    );
     for problem in problems {
-        let label = match problem.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "note",
-        };
         eprintln!(
-            "  {label} ({}): {}",
+            "  {} ({}): {}",
+            severity_word(problem.severity),
             problem.field.attribute(),
-            problem.message
+            tr(&problem.message)
         );
+    }
+}
+
+/// A settings problem's severity, as a word.
+pub fn severity_word(severity: Severity) -> String {
+    match severity {
+        Severity::Error => crate::tr!("error"),
+        Severity::Warning => crate::tr!("warning"),
+        Severity::Info => crate::tr!("note"),
     }
 }
 
@@ -47,31 +62,32 @@ pub fn print_problems(problems: &[FieldProblem]) {
 /// A warning about what will stop working: what, why, what the site will log, the ways out.
 fn print_warning(warning: &crate::warning::Warning) {
     println!(
-        "\nWarning: {}  [{}]\n",
-        warning.summary,
+        "\n{}  [{}]\n",
+        crate::tr!("Warning: {summary}", summary = tr(&warning.summary)),
         warning.id.as_str()
     );
-    println!("{}\n", wrap(&warning.explanation, 88));
+    println!("{}\n", wrap(&tr(&warning.explanation), 88));
+    // What the website will log is .NET's exception or the server's reply: as it is.
     println!(
         "{}:\n  {}\n",
-        warning.id.will_log_heading(),
+        tr(warning.id.will_log_heading()),
         wrap(&warning.will_log, 86).replace('\n', "\n  ")
     );
-    println!("Ways out:");
+    println!("{}", crate::tr!("Ways out:"));
     for (number, way) in warning.ways_out.iter().enumerate() {
         println!(
             "  {}. {}",
             number + 1,
-            wrap(way, 84).replace('\n', "\n     ")
+            wrap(&tr(way), 84).replace('\n', "\n     ")
         );
     }
 }
 
 pub fn print_outcome(outcome: &TestOutcome) {
     let (settings, report) = (outcome.settings(), outcome.report());
-    println!("\nChecklist:");
+    println!("\n{}", crate::tr!("Checklist:"));
     // The same blame as the window: the item to fix fails, the one the server refused only
-    // "stopped here".
+    // "stopped here". The marks stay as they are (scripts look for them); the words are translated.
     for view in checklist_view(report, settings, outcome.diagnosis(), false) {
         let mark = match view.state {
             ItemState::Passed => "[ok]     ",
@@ -80,26 +96,37 @@ pub fn print_outcome(outcome: &TestOutcome) {
             ItemState::Skipped => "[skipped]",
             ItemState::Working | ItemState::Waiting | ItemState::NotReached => "[not run]",
         };
-        println!("  {mark} {:<18} {}", view.item.label(), view.detail);
+        println!(
+            "  {mark} {:<18} {}",
+            tr(view.item.label()),
+            tr(&view.detail)
+        );
     }
     println!();
     if let Some(diagnosis) = outcome.diagnosis() {
         print_diagnosis(Some(settings), diagnosis);
         if let Some(exception) = outcome.aspnet_exception() {
-            println!("\n{}:\n  {exception}", outcome.exception_heading());
+            // The heading is ours; the exception is .NET's, in English as the site logs it.
+            println!("\n{}:\n  {exception}", tr(outcome.exception_heading()));
         }
         return;
     }
+    let recipient = settings.recipient();
     if outcome.refuses_customers() {
         println!(
-            "Only partly: the server accepted the test message for {} (its own mailbox), but \
-             refuses outside addresses without a sign-in.",
-            settings.recipient()
+            "{}",
+            crate::tr!(
+                "Only partly: the server accepted the test message for {recipient} (its own mailbox), but refuses outside addresses without a sign-in.",
+                recipient = recipient
+            )
         );
     } else {
         println!(
-            "Success: the server accepted the test message for {}.",
-            settings.recipient()
+            "{}",
+            crate::tr!(
+                "Success: the server accepted the test message for {recipient}.",
+                recipient = recipient
+            )
         );
     }
     if let Some(id) = &report.message_id {
@@ -107,13 +134,20 @@ pub fn print_outcome(outcome: &TestOutcome) {
     }
     if report.password_sent_unencrypted {
         println!(
-            "Warning: the password crossed the network UNENCRYPTED (you allowed it for this test). \
-             Set enableSsl to true so your website does not do the same."
+            "{}",
+            crate::tr!(
+                "Warning: the password crossed the network UNENCRYPTED (you allowed it for this test). Set enableSsl to true so your website does not do the same."
+            )
         );
     }
     if let Some(problem) = &report.accepted_certificate_problem {
+        let problem = format!("{problem:?}");
         println!(
-            "Warning: the certificate is NOT valid ({problem:?}). Your website checks it and will fail."
+            "{}",
+            crate::tr!(
+                "Warning: the certificate is NOT valid ({problem}). Your website checks it and will fail.",
+                problem = problem
+            )
         );
     }
     for warning in outcome.warnings() {
@@ -127,9 +161,9 @@ pub fn print_outcome(outcome: &TestOutcome) {
 /// The snippet after a success, where it goes, and how to get the other formats.
 fn print_snippet_offer(snippet: &Snippet, settings: &Settings) {
     let placement = if snippet.format == crate::snippet::Format::WebConfig {
-        "Paste this into your web.config, inside <configuration>:".to_owned()
+        crate::tr!("Paste this into your web.config, inside <configuration>:")
     } else {
-        format!("For {}:", snippet.format.label())
+        crate::tr!("For {platform}:", platform = snippet.format.label())
     };
     println!("\n{placement}\n");
     print_snippet(snippet);
@@ -143,43 +177,52 @@ fn print_snippet_offer(snippet: &Snippet, settings: &Settings) {
     } else {
         String::new()
     };
-    println!(
-        "\nOther platforms: mailtester snippet --format {}{oauth} ... (the same settings flags; --format all prints every one)",
+    let command = format!(
+        "mailtester snippet --format {}{oauth} ...",
         others.join("|")
+    );
+    println!(
+        "\n{}",
+        crate::tr!(
+            "Other platforms: {command} (the same settings flags; --format all prints every one)",
+            command = command
+        )
     );
 }
 
 /// Prints a diagnosis card.
 pub fn print_diagnosis(settings: Option<&Settings>, diagnosis: &Diagnosis) {
     println!(
-        "Problem: {}  [{}]\n",
-        diagnosis.summary,
+        "{}  [{}]\n",
+        crate::tr!("Problem: {summary}", summary = tr(&diagnosis.summary)),
         diagnosis.id.as_str()
     );
-    println!("{}\n", wrap(&diagnosis.explanation, 88));
+    println!("{}\n", wrap(&tr(&diagnosis.explanation), 88));
     if !diagnosis.steps_to_fix.is_empty() {
-        println!("What to do:");
+        println!("{}", crate::tr!("What to do:"));
         for (number, step) in diagnosis.steps_to_fix.iter().enumerate() {
             println!(
                 "  {}. {}",
                 number + 1,
-                wrap(step, 84).replace('\n', "\n     ")
+                wrap(&tr(step), 84).replace('\n', "\n     ")
             );
         }
         println!();
     }
     if let (Some(change), Some(settings)) = (&diagnosis.suggested_change, settings) {
+        let flags = change.cli_flags().join(" ");
         println!(
-            "Suggested change (run again with {}):",
-            change.cli_flags().join(" ")
+            "{}",
+            crate::tr!("Suggested change (run again with {flags}):", flags = flags)
         );
         for line in change.describe(settings) {
-            println!("  {line}");
+            println!("  {}", tr(&line));
         }
         println!();
     }
+    // The server's own words, as it said them.
     if let Some(reply) = &diagnosis.server_reply {
-        println!("The server said: {reply}");
+        println!("{}", crate::tr!("The server said: {reply}", reply = reply));
     }
 }
 
@@ -187,7 +230,7 @@ pub fn print_diagnosis(settings: Option<&Settings>, diagnosis: &Diagnosis) {
 pub fn print_snippet(snippet: &Snippet) {
     print!("{}", snippet.text);
     for warning in &snippet.warnings {
-        println!("\nNote: {warning}");
+        println!("\n{}", crate::tr!("Note: {note}", note = tr(warning)));
     }
 }
 
@@ -201,7 +244,7 @@ pub fn print_snippets(snippets: &[Snippet]) {
         if label == snippet.platform {
             println!("==== {label} ====\n");
         } else {
-            println!("==== {label} ({}) ====\n", snippet.platform);
+            println!("==== {label} ({}) ====\n", tr(&snippet.platform));
         }
         print_snippet(snippet);
     }
@@ -240,23 +283,27 @@ fn wrap_line(line: &str, width: usize) -> String {
 pub fn print_presets() {
     println!(
         "{:<14} {:<36} {:<6} {:<10}",
-        "PRESET", "HOST", "PORT", "enableSsl"
+        crate::tr!("PRESET"),
+        crate::tr!("HOST"),
+        crate::tr!("PORT"),
+        "enableSsl"
     );
     for preset in crate::presets::PRESETS {
+        let host = if preset.host.is_empty() {
+            crate::tr!("(your host)")
+        } else {
+            preset.host.to_owned()
+        };
         println!(
             "{:<14} {:<36} {:<6} {:<10}",
-            preset.id,
-            if preset.host.is_empty() {
-                "(your host)"
-            } else {
-                preset.host
-            },
-            preset.port,
-            preset.enable_ssl
+            preset.id, host, preset.port, preset.enable_ssl
         );
-        println!("    {}", wrap(preset.note, 84).replace('\n', "\n    "));
+        println!("    {}", wrap(&tr(preset.note), 84).replace('\n', "\n    "));
         if !preset.aspnet_ok {
-            println!("    Not usable from ASP.NET (System.Net.Mail).");
+            println!(
+                "    {}",
+                crate::tr!("Not usable from ASP.NET (System.Net.Mail).")
+            );
         }
     }
 }

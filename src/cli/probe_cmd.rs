@@ -22,7 +22,7 @@ pub async fn run(args: ProbeArgs) -> u8 {
     let cancel = CancellationToken::new();
     let watcher = super::interrupt::cancel_on_ctrl_c(
         cancel.clone(),
-        "Stopping… (Ctrl-C again quits at once)",
+        &crate::tr!("Stopping… (Ctrl-C again quits at once)"),
     );
     let (events, mut inbox) = mpsc::unbounded_channel();
     let json = args.json;
@@ -52,7 +52,7 @@ pub async fn run(args: ProbeArgs) -> u8 {
             exit_code(&report)
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            super::say::engine_error(&error);
             match error {
                 DiscoverError::Dns(_) => exit::CONNECT,
                 DiscoverError::NoDomain { .. } | DiscoverError::CaFile { .. } => exit::USAGE,

@@ -2,12 +2,12 @@
 //! `--save-password`). Keyring problems are warnings in plain words: the command goes on with
 //! the password for this run only, and nothing is ever written to a file instead.
 
-use super::exit;
 use super::profile_args::{ProfileCommand, ProfileSaveArgs};
 pub use super::profile_keyring::{
     complete_password, complete_password_blocking, save_and_say, save_password_after,
 };
 use super::resolve::{PasswordRule, resolve};
+use super::{exit, say};
 use crate::credentials::{self, Account, CredentialError};
 use crate::profiles::{ProfileError, ProfileStore};
 use crate::secret::Password;
@@ -24,7 +24,14 @@ pub fn run(command: ProfileCommand) -> u8 {
         ProfileCommand::Show { name, json } => show(&store, &name, json),
         ProfileCommand::Save(args) => return save(&store, &args),
         ProfileCommand::Rename { old, new } => store.rename(&old, &new).map(|()| {
-            println!("Renamed profile \"{old}\" to \"{new}\".");
+            println!(
+                "{}",
+                crate::tr!(
+                    "Renamed profile \"{old}\" to \"{new}\".",
+                    old = old,
+                    new = new
+                )
+            );
             exit::OK
         }),
         ProfileCommand::Delete {
@@ -38,7 +45,7 @@ pub fn run(command: ProfileCommand) -> u8 {
 }
 
 fn profile_error(err: &ProfileError) -> u8 {
-    eprintln!("error: {err}");
+    say::engine_error(err);
     match err {
         ProfileError::InvalidName { .. }
         | ProfileError::NotFound { .. }
@@ -59,15 +66,20 @@ fn list(store: &ProfileStore, json: bool) -> Result<u8, ProfileError> {
             "profiles": items,
         }));
     } else if profiles.is_empty() {
+        let command = "mailtester profile save NAME --host H --port P --from F ...";
         println!(
-            "No profiles yet. Save one with: mailtester profile save NAME --host H --port P --from F ..."
+            "{}",
+            crate::tr!(
+                "No profiles yet. Save one with: {command}",
+                command = command
+            )
         );
     } else {
         for (name, s) in &profiles {
             let user = if s.user_name.is_empty() {
-                "(no sign-in)"
+                crate::tr!("(no sign-in)")
             } else {
-                s.user_name.as_str()
+                s.user_name.clone()
             };
             println!("{name:<24} {}:{:<6} {user}", s.host, s.port);
         }
@@ -95,31 +107,38 @@ fn show(store: &ProfileStore, name: &str, json: bool) -> Result<u8, ProfileError
         }));
         return Ok(exit::OK);
     }
-    println!("Profile \"{name}\" ({})\n", store.path().display());
+    let heading = crate::tr!(
+        "Profile \"{name}\" ({path})",
+        name = name,
+        path = store.path().display()
+    );
+    println!("{heading}\n");
     for (key, value) in describe(&settings) {
         println!("  {key:<20} {value}");
     }
     let password_line = match (&password, saved) {
-        (None, _) => "not needed (no sign-in)".to_owned(),
-        (Some(_), Some(true)) => "saved in the keyring".to_owned(),
-        (Some(_), Some(false)) => "not saved (give it with --password-stdin or --password-env; add --save-password to keep it in the keyring)".to_owned(),
-        (Some(_), None) => "unknown: the keyring could not be read".to_owned(),
+        (None, _) => crate::tr!("not needed (no sign-in)"),
+        (Some(_), Some(true)) => crate::tr!("saved in the keyring"),
+        (Some(_), Some(false)) => crate::tr!(
+            "not saved (give it with --password-stdin or --password-env; add --save-password to keep it in the keyring)"
+        ),
+        (Some(_), None) => crate::tr!("unknown: the keyring could not be read"),
     };
     println!("  {:<20} {password_line}", "password");
     if let Some(message) = keyring_error {
-        eprintln!("\nwarning: {message}");
+        eprintln!();
+        say::warning(&crate::i18n::tr(&message));
     }
     let shell = super::shell::Shell::current();
-    println!(
-        "\nTest it: {}",
-        shell.command_line("mailtester", &["send", "--profile", name])
-    );
+    let command = shell.command_line("mailtester", &["send", "--profile", name]);
+    println!("\n{}", crate::tr!("Test it: {command}", command = command));
     Ok(exit::OK)
 }
 
-/// The settings as `web.config` names them, for people.
-fn describe(settings: &Settings) -> Vec<(&'static str, String)> {
-    let mut lines = vec![
+/// The settings as `web.config` names them (its attribute names stay as they are; the few
+/// other labels are words), for people.
+fn describe(settings: &Settings) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> = [
         ("host", settings.host.clone()),
         ("port", settings.port.to_string()),
         ("enableSsl", settings.enable_ssl.to_string()),
@@ -131,25 +150,28 @@ fn describe(settings: &Settings) -> Vec<(&'static str, String)> {
         ("clientDomain", settings.client_domain.clone()),
         ("from", settings.from.clone()),
         ("to", settings.to.clone()),
-        (
-            "security",
-            settings.effective_security().cli_name().to_owned(),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_owned(), value))
+    .collect();
+    lines.push((
+        crate::tr!("security"),
+        settings.effective_security().cli_name().to_owned(),
+    ));
+    lines.push((
+        crate::tr!("timeouts"),
+        crate::tr!(
+            "connect {connect} s, greeting {greeting} s, commands {command} s",
+            connect = settings.timeouts.connect_secs,
+            greeting = settings.timeouts.greeting_secs,
+            command = settings.timeouts.command_secs
         ),
-        (
-            "timeouts",
-            format!(
-                "connect {} s, greeting {} s, commands {} s",
-                settings.timeouts.connect_secs,
-                settings.timeouts.greeting_secs,
-                settings.timeouts.command_secs
-            ),
-        ),
-    ];
+    ));
     if settings.accept_invalid_certs {
-        lines.push(("accept invalid certs", "yes".to_owned()));
+        lines.push((crate::tr!("accept invalid certs"), crate::tr!("yes")));
     }
     if let Some(ca) = &settings.ca_file {
-        lines.push(("ca file", ca.display().to_string()));
+        lines.push((crate::tr!("ca file"), ca.display().to_string()));
     }
     lines
 }
@@ -161,7 +183,7 @@ fn save(store: &ProfileStore, args: &ProfileSaveArgs) -> u8 {
     let settings = match resolve(&args.settings, PasswordRule::Optional) {
         Ok(settings) => settings,
         Err(message) => {
-            eprintln!("error: {message}");
+            say::error(&message);
             return exit::USAGE;
         }
     };
@@ -172,39 +194,50 @@ fn save(store: &ProfileStore, args: &ProfileSaveArgs) -> u8 {
     }
     let account = Account::for_settings(&settings);
     if args.save_password && account.is_some() && settings.password.is_empty() {
-        eprintln!(
-            "error: --save-password needs the password: pass it with --password-stdin or --password-env VAR"
-        );
+        say::error(&crate::tr!(
+            "--save-password needs the password: pass it with --password-stdin or --password-env VAR"
+        ));
         return exit::USAGE;
     }
     match store.save(&args.name, &settings) {
         Ok(outcome) => {
             if let Some(moved) = &outcome.moved_aside {
-                eprintln!(
-                    "warning: the old profiles file could not be read, so it was moved aside (nothing is lost): {}",
-                    moved.display()
-                );
+                say::warning(&crate::tr!(
+                    "the old profiles file could not be read, so it was moved aside (nothing is lost): {path}",
+                    path = moved.display()
+                ));
             }
-            let verb = if outcome.replaced {
-                "Replaced"
+            let (name, path) = (&args.name, store.path().display());
+            let done = if outcome.replaced {
+                crate::tr!(
+                    "Replaced profile \"{name}\" in {path} (no password in it).",
+                    name = name,
+                    path = path
+                )
             } else {
-                "Saved"
+                crate::tr!(
+                    "Saved profile \"{name}\" in {path} (no password in it).",
+                    name = name,
+                    path = path
+                )
             };
-            println!(
-                "{verb} profile \"{}\" in {} (no password in it).",
-                args.name,
-                store.path().display()
-            );
+            println!("{done}");
         }
         Err(err) => return profile_error(&err),
     }
     match account {
         Some(account) if args.save_password => store_password(&account, &settings.password),
         Some(_) if !settings.password.is_empty() => println!(
-            "The password was not kept (add --save-password to keep it in the system keyring)."
+            "{}",
+            crate::tr!(
+                "The password was not kept (add --save-password to keep it in the system keyring)."
+            )
         ),
         None if args.save_password => println!(
-            "These settings do not sign in with a user name, so there is no password to save."
+            "{}",
+            crate::tr!(
+                "These settings do not sign in with a user name, so there is no password to save."
+            )
         ),
         _ => {}
     }
@@ -229,10 +262,13 @@ fn delete(store: &ProfileStore, name: &str, forget: bool) -> Result<u8, ProfileE
         forget_account(&account);
     }
     store.delete(name)?;
-    println!("Deleted profile \"{name}\".");
+    println!("{}", crate::tr!("Deleted profile \"{name}\".", name = name));
     if !forget && Account::for_settings(&settings).is_some() {
         println!(
-            "A password saved for it stays in the keyring (other profiles for the same account use it too); `profile delete --forget-password` removes it as well."
+            "{}",
+            crate::tr!(
+                "A password saved for it stays in the keyring (other profiles for the same account use it too); `profile delete --forget-password` removes it as well."
+            )
         );
     }
     Ok(exit::OK)
@@ -244,7 +280,11 @@ fn forget_password(store: &ProfileStore, name: &str) -> Result<u8, ProfileError>
     })?;
     let Some(account) = Account::for_settings(&settings) else {
         println!(
-            "Profile \"{name}\" does not sign in with a user name: there is no password to forget."
+            "{}",
+            crate::tr!(
+                "Profile \"{name}\" does not sign in with a user name: there is no password to forget.",
+                name = name
+            )
         );
         return Ok(exit::OK);
     };
@@ -260,11 +300,13 @@ fn forget_everything(store: &ProfileStore, yes: bool) -> Result<u8, ProfileError
     let profiles = store.all()?;
     if !yes
         && !super::confirm::ask(
-            &format!(
-                "Remove all {} profiles and every password Mail Settings Tester saved in the keyring?",
-                profiles.len()
+            &crate::tr!(
+                "Remove all {count} profiles and every password Mail Settings Tester saved in the keyring?",
+                count = profiles.len()
             ),
-            "Nothing was removed: run again with --yes to remove every profile and saved password.",
+            &crate::tr!(
+                "Nothing was removed: run again with --yes to remove every profile and saved password."
+            ),
         )
     {
         return Ok(exit::OK);
@@ -283,7 +325,7 @@ fn forget_everything(store: &ProfileStore, yes: bool) -> Result<u8, ProfileError
             // No keyring at all: nothing can have been saved there.
             Err(CredentialError::Unavailable { .. }) => break,
             Err(err) => {
-                eprintln!("warning: {err}");
+                say::engine_warning(&err);
                 keyring_failed = true;
                 break;
             }
@@ -294,7 +336,7 @@ fn forget_everything(store: &ProfileStore, yes: bool) -> Result<u8, ProfileError
             Ok(count) => removed += count,
             Err(CredentialError::Unavailable { .. }) => {}
             Err(err) => {
-                eprintln!("warning: {err}");
+                say::engine_warning(&err);
                 keyring_failed = true;
             }
         }
@@ -303,8 +345,12 @@ fn forget_everything(store: &ProfileStore, yes: bool) -> Result<u8, ProfileError
         store.delete(name)?;
     }
     println!(
-        "Removed {} profile(s) and {removed} saved password(s).",
-        profiles.len()
+        "{}",
+        crate::tr!(
+            "Removed {profiles} profile(s) and {passwords} saved password(s).",
+            profiles = profiles.len(),
+            passwords = removed
+        )
     );
     Ok(if keyring_failed {
         exit::INTERNAL
@@ -316,10 +362,22 @@ fn forget_everything(store: &ProfileStore, yes: bool) -> Result<u8, ProfileError
 /// Forgets the password of `account`, printing what happened; `false` on a keyring error.
 fn forget_account(account: &Account) -> bool {
     match credentials::forget(account) {
-        Ok(true) => println!("Removed the saved password for {account} from the keyring."),
-        Ok(false) => println!("No password was saved in the keyring for {account}."),
+        Ok(true) => println!(
+            "{}",
+            crate::tr!(
+                "Removed the saved password for {account} from the keyring.",
+                account = account
+            )
+        ),
+        Ok(false) => println!(
+            "{}",
+            crate::tr!(
+                "No password was saved in the keyring for {account}.",
+                account = account
+            )
+        ),
         Err(err) => {
-            eprintln!("error: {err}");
+            say::engine_error(&err);
             return false;
         }
     }
@@ -329,7 +387,13 @@ fn forget_account(account: &Account) -> bool {
 /// Saves the password in the keyring, printing what happened. A keyring failure is a warning.
 fn store_password(account: &Account, password: &Password) {
     match credentials::save(account, password) {
-        Ok(()) => println!("Saved the password for {account} in the system keyring."),
-        Err(err) => eprintln!("warning: {err}"),
+        Ok(()) => println!(
+            "{}",
+            crate::tr!(
+                "Saved the password for {account} in the system keyring.",
+                account = account
+            )
+        ),
+        Err(err) => say::engine_warning(&err),
     }
 }

@@ -1,7 +1,7 @@
 //! The keyring steps of `send`, `snippet` and `inbox`: the password saved for a profile is
 //! taken when none was given, and saved after a sign-in the server accepted.
 
-use super::exit;
+use super::{exit, say};
 use crate::credentials::{self, Account, CredentialError};
 use crate::event::{Step, StepStatus};
 use crate::secret::Password;
@@ -41,20 +41,27 @@ fn password_or_exit(
     let password = match loaded {
         Ok(Some(password)) => password,
         Ok(None) => {
-            eprintln!(
-                "error: no password is saved in the keyring for {account}. Pass it with --password-stdin or --password-env VAR (add --save-password to keep it)."
-            );
+            say::error(&crate::tr!(
+                "no password is saved in the keyring for {account}. Pass it with --password-stdin or --password-env VAR (add --save-password to keep it).",
+                account = account
+            ));
             return Err(exit::USAGE);
         }
         Err(err) => {
-            eprintln!("warning: {err}");
-            eprintln!(
-                "error: the password is needed: pass it with --password-stdin or --password-env VAR."
-            );
+            say::engine_warning(&err);
+            say::error(&crate::tr!(
+                "the password is needed: pass it with --password-stdin or --password-env VAR."
+            ));
             return Err(exit::USAGE);
         }
     };
-    eprintln!("Using the password saved in the keyring for {account}.");
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "Using the password saved in the keyring for {account}.",
+            account = account
+        )
+    );
     Ok(Settings {
         password,
         ..settings
@@ -65,9 +72,9 @@ fn password_or_exit(
 /// refused the sign-in (a mistyped password must not replace a good saved one).
 pub async fn save_password_after(settings: &Settings, report: &SessionReport) {
     let Some(account) = Account::for_settings(settings) else {
-        eprintln!(
-            "note: these settings do not sign in with a user name, so there is no password to save."
-        );
+        say::note(&crate::tr!(
+            "these settings do not sign in with a user name, so there is no password to save."
+        ));
         return;
     };
     if settings.password.is_empty() {
@@ -77,9 +84,9 @@ pub async fn save_password_after(settings: &Settings, report: &SessionReport) {
         .step(Step::Auth)
         .is_some_and(|r| r.status == StepStatus::Failed)
     {
-        eprintln!(
-            "note: the password was not saved in the keyring because the server refused the sign-in."
-        );
+        say::note(&crate::tr!(
+            "the password was not saved in the keyring because the server refused the sign-in."
+        ));
         return;
     }
     save_and_say(account, settings.password.clone()).await;
@@ -88,7 +95,13 @@ pub async fn save_password_after(settings: &Settings, report: &SessionReport) {
 /// Saves `password` for `account` in the system keyring and says so (or why not) on stderr.
 pub async fn save_and_say(account: Account, password: Password) {
     match credentials::save_in_background(None, account.clone(), password).await {
-        Ok(()) => eprintln!("Saved the password for {account} in the system keyring."),
-        Err(err) => eprintln!("warning: {err}"),
+        Ok(()) => eprintln!(
+            "{}",
+            crate::tr!(
+                "Saved the password for {account} in the system keyring.",
+                account = account
+            )
+        ),
+        Err(err) => say::engine_warning(&err),
     }
 }

@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
+use super::say;
 use crate::inbox::InboxReport;
 use crate::outcome::TestOutcome;
-use crate::report::{REPORT_TITLE, support_report_with_inbox};
+use crate::report::{report_titles, support_report_with_inbox};
 
 /// Writes the report (with the inbox check, when there was one) to `path` and says where (stderr with `--json`, so stdout stays one
 /// document). A failure is a warning: the test's own result and exit code stand.
@@ -17,36 +18,53 @@ pub async fn write_report(
     json: bool,
 ) {
     if let Err(message) = may_replace(path).await {
-        eprintln!("warning: the support report was not written: {message}");
+        say::warning(&crate::tr!(
+            "the support report was not written: {message}",
+            message = message
+        ));
         return;
     }
     let text = support_report_with_inbox(outcome, inbox);
+    let shown = path.display();
     match crate::files::write_atomically(path, text.as_bytes()).await {
-        Ok(()) if json => eprintln!("Support report written to {}", path.display()),
-        Ok(()) => println!("\nSupport report written to {}", path.display()),
-        Err(err) => eprintln!(
-            "warning: could not write the support report ({err}): {}",
-            path.display()
-        ),
+        Ok(()) => {
+            let written = crate::tr!("Support report written to {path}", path = shown);
+            if json {
+                eprintln!("{written}");
+            } else {
+                println!("\n{written}");
+            }
+        }
+        Err(err) => say::warning(&crate::tr!(
+            "could not write the support report ({err}): {path}",
+            err = err,
+            path = shown
+        )),
     }
 }
 
-/// `Ok` when `path` does not exist or holds an earlier report.
+/// `Ok` when `path` does not exist or holds an earlier report (in any language); the reason
+/// otherwise, in the user's language.
 async fn may_replace(path: &Path) -> Result<(), String> {
     match tokio::fs::metadata(path).await {
         Err(_) => return Ok(()),
         Ok(meta) if !meta.is_file() => {
-            return Err(format!("{} is not a file", path.display()));
+            return Err(crate::tr!("{path} is not a file", path = path.display()));
         }
         Ok(_) => {}
     }
-    let start = read_start(path, REPORT_TITLE.len()).await;
-    if start.as_deref() == Some(REPORT_TITLE.as_bytes()) {
+    let titles = report_titles();
+    let longest = titles.iter().map(String::len).max().unwrap_or(0);
+    let start = read_start(path, longest).await.unwrap_or_default();
+    if titles
+        .iter()
+        .any(|title| start.starts_with(title.as_bytes()))
+    {
         Ok(())
     } else {
-        Err(format!(
-            "{} already exists and is not a report from this tester; choose another file name",
-            path.display()
+        Err(crate::tr!(
+            "{path} already exists and is not a report from this tester; choose another file name",
+            path = path.display()
         ))
     }
 }

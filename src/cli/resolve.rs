@@ -19,7 +19,7 @@ pub enum PasswordRule {
 }
 
 /// Builds [`Settings`] from the flags, reading the password from stdin or the environment
-/// (needed or not as `rule` says). With `--profile`, the profile is the base and the password
+/// (needed or not as `rule` says). An error is said in the user's language. With `--profile`, the profile is the base and the password
 /// may come from the keyring later (see `profile_cmd::complete_password`).
 pub fn resolve(args: &SettingsArgs, rule: PasswordRule) -> Result<Settings, String> {
     let password = read_password(args)?;
@@ -30,26 +30,25 @@ pub fn resolve(args: &SettingsArgs, rule: PasswordRule) -> Result<Settings, Stri
     };
     let needs_password = rule == PasswordRule::Required && args.profile.is_none();
     if needs_password && settings.wants_auth() && settings.password.is_empty() {
-        return Err(
+        return Err(crate::tr!(
             "--user needs a password: pass it with --password-stdin or --password-env VAR (never as an argument)"
-                .to_owned(),
-        );
+        ));
     }
     Ok(settings)
 }
 
 /// The settings before the flags: the profile, or web.config's defaults and the preset.
 fn base_settings(args: &SettingsArgs) -> Result<Settings, String> {
+    let engine =
+        |err: crate::profiles::ProfileError| crate::i18n::tr(&err.to_string()).into_owned();
     if let Some(name) = &args.profile {
-        let store = ProfileStore::open_default().map_err(|err| err.to_string())?;
-        return store
-            .get(name)
-            .map_err(|err| err.to_string())?
-            .ok_or_else(|| {
-                format!(
-                    "there is no profile named \"{name}\"; `mailtester profile list` shows the saved ones"
-                )
-            });
+        let store = ProfileStore::open_default().map_err(engine)?;
+        return store.get(name).map_err(engine)?.ok_or_else(|| {
+            crate::tr!(
+                "there is no profile named \"{name}\"; `mailtester profile list` shows the saved ones",
+                name = name
+            )
+        });
     }
     let mut settings = Settings {
         port: 25,
@@ -59,9 +58,10 @@ fn base_settings(args: &SettingsArgs) -> Result<Settings, String> {
     if let Some(name) = &args.preset {
         let preset = crate::presets::find(name).ok_or_else(|| {
             let names: Vec<&str> = crate::presets::PRESETS.iter().map(|p| p.id).collect();
-            format!(
-                "there is no preset \"{name}\"; choose one of: {}",
-                names.join(", ")
+            crate::tr!(
+                "there is no preset \"{name}\"; choose one of: {names}",
+                name = name,
+                names = names.join(", ")
             )
         })?;
         preset.apply(&mut settings);
@@ -121,29 +121,42 @@ fn apply_flags(args: &SettingsArgs, base: Settings) -> Settings {
 
 fn read_password(args: &SettingsArgs) -> Result<Password, String> {
     if args.password_stdin {
-        read_password_line("--password-stdin", "Password")
+        read_password_line("--password-stdin", &crate::tr!("Password"))
     } else if let Some(var) = &args.password_env {
         Ok(Password::new(std::env::var(var).map_err(|_| {
-            format!("the environment variable {var} is not set (or not valid text); set it to the password")
+            crate::tr!(
+                "the environment variable {var} is not set (or not valid text); set it to the password",
+                var = var
+            )
         })?))
     } else {
         Ok(Password::default())
     }
 }
 
-/// One line of standard input as a password (`flag` and `prompt` name it in messages). Called
-/// twice, it reads the second line the second time.
+/// One line of standard input as a password (`flag` and `prompt`, already translated, name it
+/// in messages). Called twice, it reads the second line the second time.
 pub fn read_password_line(flag: &str, prompt: &str) -> Result<Password, String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprint!("{prompt} (input is not hidden; prefer a pipe): ");
+        let ask = crate::tr!(
+            "{prompt} (input is not hidden; prefer a pipe):",
+            prompt = prompt
+        );
+        eprint!("{ask} ");
     }
     let password = super::stdin_text::read_line(&mut stdin.lock())
-        .map_err(|err| format!("could not read the password from standard input: {err}"))?
+        .map_err(|err| {
+            crate::tr!(
+                "could not read the password from standard input: {err}",
+                err = err
+            )
+        })?
         .unwrap_or_default();
     if password.is_empty() {
-        return Err(format!(
-            "{flag} was given but standard input had no line for it"
+        return Err(crate::tr!(
+            "{flag} was given but standard input had no line for it",
+            flag = flag
         ));
     }
     Ok(Password::new(password))

@@ -9,7 +9,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::exit;
+use super::say;
 use super::scan_args::ScanArgs;
+use super::scan_output::sites;
 use crate::fleet::judge::Verdict;
 use crate::fleet::report::ScanReport;
 use crate::fleet::scan::{ScanEvent, ScanRequest, scan};
@@ -35,14 +37,14 @@ pub async fn run(args: ScanArgs) -> u8 {
     };
     for path in [&args.csv, &args.html].into_iter().flatten() {
         if let Err(message) = may_replace(path).await {
-            eprintln!("error: {message}");
+            say::error(&message);
             return exit::USAGE;
         }
     }
     let cancel = CancellationToken::new();
     let watcher = super::interrupt::cancel_on_ctrl_c(
         cancel.clone(),
-        "Stopping… (Ctrl-C again quits at once)",
+        &crate::tr!("Stopping… (Ctrl-C again quits at once)"),
     );
     let (events, inbox) = mpsc::unbounded_channel();
     let progress = tokio::spawn(show_progress(inbox, !args.json, args.offline));
@@ -90,22 +92,32 @@ async fn show_progress(mut inbox: mpsc::UnboundedReceiver<ScanEvent>, text: bool
             ScanEvent::Walked { sites, servers } => {
                 total = servers;
                 if text {
-                    let contact = if offline {
-                        " (--offline: none is contacted)"
+                    let (sites, servers) = (self::sites(sites), mail_servers(servers));
+                    let found = if offline {
+                        crate::tr!(
+                            "Found {sites} with mail settings, using {servers} (--offline: none is contacted).",
+                            sites = sites,
+                            servers = servers
+                        )
                     } else {
-                        ""
+                        crate::tr!(
+                            "Found {sites} with mail settings, using {servers}.",
+                            sites = sites,
+                            servers = servers
+                        )
                     };
-                    eprintln!(
-                        "Found {} with mail settings, using {}{contact}.",
-                        crate::words::count(sites, "site"),
-                        crate::words::count(servers, "mail server"),
-                    );
+                    eprintln!("{found}");
                 }
             }
             ScanEvent::ServerDone { .. } => {
                 done += 1;
                 if live {
-                    eprint!("\rContacted {done} of {total} servers…");
+                    let contacted = crate::tr!(
+                        "Contacted {done} of {total} servers…",
+                        done = done,
+                        total = total
+                    );
+                    eprint!("\r{contacted}");
                     if done == total {
                         eprintln!();
                     }
@@ -116,6 +128,22 @@ async fn show_progress(mut inbox: mpsc::UnboundedReceiver<ScanEvent>, text: bool
     }
 }
 
+/// `1 mail server`, `2 mail servers`, in the user's language.
+fn mail_servers(n: usize) -> String {
+    if n == 1 {
+        crate::tr!("1 mail server")
+    } else {
+        crate::tr!("{count} mail servers", count = n)
+    }
+}
+
+/// Which file the scan writes (its contents stay English: column names are for programs).
+#[derive(Clone, Copy)]
+enum FileKind {
+    Csv,
+    Html,
+}
+
 /// Writes the CSV and HTML files asked for; false when one could not be written.
 async fn write_files(args: &ScanArgs, report: &ScanReport) -> bool {
     let mut all_written = true;
@@ -123,34 +151,48 @@ async fn write_files(args: &ScanArgs, report: &ScanReport) -> bool {
         let text = match crate::fleet::csv_out::to_csv(report) {
             Ok(text) => text,
             Err(err) => {
-                eprintln!("error: the CSV could not be made: {err}");
+                say::error(&crate::tr!("the CSV could not be made: {err}", err = err));
                 return false;
             }
         };
-        all_written &= write_one(path, &text, "CSV", args.json).await;
+        all_written &= write_one(path, &text, FileKind::Csv, args.json).await;
     }
     if let Some(path) = &args.html {
         let text = crate::fleet::html::to_html(report);
-        all_written &= write_one(path, &text, "HTML page", args.json).await;
+        all_written &= write_one(path, &text, FileKind::Html, args.json).await;
     }
     all_written
 }
 
-async fn write_one(path: &Path, text: &str, what: &str, json: bool) -> bool {
+async fn write_one(path: &Path, text: &str, kind: FileKind, json: bool) -> bool {
+    let shown = path.display();
     match crate::files::write_atomically(path, text.as_bytes()).await {
         Ok(()) => {
+            let written = match kind {
+                FileKind::Csv => crate::tr!("CSV written to {path}", path = shown),
+                FileKind::Html => crate::tr!("HTML page written to {path}", path = shown),
+            };
             if json {
-                eprintln!("{what} written to {}", path.display());
+                eprintln!("{written}");
             } else {
-                println!("{what} written to {}", path.display());
+                println!("{written}");
             }
             true
         }
         Err(err) => {
-            eprintln!(
-                "error: could not write the {what} ({err}): {}. Choose a folder you may write to.",
-                path.display()
-            );
+            let failed = match kind {
+                FileKind::Csv => crate::tr!(
+                    "could not write the CSV ({err}): {path}. Choose a folder you may write to.",
+                    err = err,
+                    path = shown
+                ),
+                FileKind::Html => crate::tr!(
+                    "could not write the HTML page ({err}): {path}. Choose a folder you may write to.",
+                    err = err,
+                    path = shown
+                ),
+            };
+            say::error(&failed);
             false
         }
     }
@@ -161,7 +203,9 @@ async fn write_one(path: &Path, text: &str, what: &str, json: bool) -> bool {
 async fn may_replace(path: &Path) -> Result<(), String> {
     match tokio::fs::metadata(path).await {
         Err(_) => return Ok(()),
-        Ok(meta) if !meta.is_file() => return Err(format!("{} is not a file", path.display())),
+        Ok(meta) if !meta.is_file() => {
+            return Err(crate::tr!("{path} is not a file", path = path.display()));
+        }
         Ok(_) => {}
     }
     let start = tokio::fs::read(path).await.unwrap_or_default();
@@ -171,9 +215,9 @@ async fn may_replace(path: &Path) -> Result<(), String> {
     if ours {
         Ok(())
     } else {
-        Err(format!(
-            "{} already exists and is not a report from this tester; choose another file name",
-            path.display()
+        Err(crate::tr!(
+            "{path} already exists and is not a report from this tester; choose another file name",
+            path = path.display()
         ))
     }
 }

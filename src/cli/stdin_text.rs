@@ -28,11 +28,28 @@ fn detect(input: &mut impl BufRead) -> io::Result<Encoding> {
     Ok(encoding)
 }
 
-fn not_text(what: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!("{what}: save it as UTF-8 or UTF-16 text and try again"),
-    )
+/// The error for bytes that are not text: why, and what to do.
+fn not_text(why: Why) -> io::Error {
+    let message = match why {
+        Why::BrokenUtf16 => {
+            crate::tr!("the input is broken UTF-16: save it as UTF-8 or UTF-16 text and try again")
+        }
+        Why::NotUtf8 => crate::tr!(
+            "the input is not UTF-8 text (probably an older Windows encoding): save it as UTF-8 or UTF-16 text and try again"
+        ),
+        Why::LineNotUtf8 => {
+            crate::tr!("the line is not UTF-8 text: save it as UTF-8 or UTF-16 text and try again")
+        }
+    };
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// What is wrong with bytes that are not text.
+#[derive(Debug, Clone, Copy)]
+enum Why {
+    BrokenUtf16,
+    NotUtf8,
+    LineNotUtf8,
 }
 
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> io::Result<String> {
@@ -44,7 +61,7 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> io::Result<String> {
     });
     char::decode_utf16(units)
         .collect::<Result<String, _>>()
-        .map_err(|_| not_text("the input is broken UTF-16"))
+        .map_err(|_| not_text(Why::BrokenUtf16))
 }
 
 /// All of `input` as text.
@@ -53,9 +70,7 @@ pub fn read_all(input: &mut impl BufRead) -> io::Result<String> {
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes)?;
     match encoding {
-        Encoding::Utf8 => String::from_utf8(bytes).map_err(|_| {
-            not_text("the input is not UTF-8 text (probably an older Windows encoding)")
-        }),
+        Encoding::Utf8 => String::from_utf8(bytes).map_err(|_| not_text(Why::NotUtf8)),
         utf16 => decode_utf16(&bytes, utf16),
     }
 }
@@ -85,9 +100,7 @@ pub fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
         return Ok(None);
     }
     let text = match encoding {
-        Encoding::Utf8 => {
-            String::from_utf8(bytes).map_err(|_| not_text("the line is not UTF-8 text"))?
-        }
+        Encoding::Utf8 => String::from_utf8(bytes).map_err(|_| not_text(Why::LineNotUtf8))?,
         utf16 => decode_utf16(&bytes, utf16)?,
     };
     Ok(Some(text.trim_end_matches(['\r', '\n']).to_owned()))

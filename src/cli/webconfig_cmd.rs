@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use super::args::SettingsArgs;
-use super::exit;
 use super::json::print_value;
 use super::resolve::{PasswordRule, resolve};
+use super::{exit, say};
+use crate::i18n::tr;
 use crate::report::{Unset, attribute_rows};
 use crate::settings::{Settings, Severity};
 use crate::webconfig::{self, Finding, UpdateOptions};
@@ -96,13 +97,16 @@ async fn import(path: &Path, json: bool) -> u8 {
         }));
         return exit::OK;
     }
-    println!("Mail settings in {}:", path.display());
+    println!(
+        "{}",
+        crate::tr!("Mail settings in {path}:", path = path.display())
+    );
     let unset = Unset {
-        host: "(not set)",
-        user_name: "(not set: no sign-in)",
-        client_domain: "(not set: the web server's name)",
-        from: "(not set)",
-        password: ("(set, not shown)", "(not set)"),
+        host: crate::tr!("(not set)"),
+        user_name: crate::tr!("(not set: no sign-in)"),
+        client_domain: crate::tr!("(not set: the web server's name)"),
+        from: crate::tr!("(not set)"),
+        password: (crate::tr!("(set, not shown)"), crate::tr!("(not set)")),
         trim: false,
     };
     let mut rows = attribute_rows(settings, &unset);
@@ -117,13 +121,13 @@ async fn import(path: &Path, json: bool) -> u8 {
         if imported.findings.iter().any(|f| f.code == code)
             && let Some(row) = rows.iter_mut().find(|(row, _)| *row == name)
         {
-            "(not true or false: see the error below)".clone_into(&mut row.1);
+            row.1 = crate::tr!("(not true or false: see the error below)");
         }
     }
-    let target_framework = imported.target_framework.as_deref();
+    let target_framework = imported.target_framework.clone();
     rows.push((
         "targetFramework",
-        target_framework.unwrap_or("(not stated)").to_owned(),
+        target_framework.unwrap_or_else(|| crate::tr!("(not stated)")),
     ));
     for (name, value) in rows {
         println!("  {name:<20}{value}");
@@ -132,7 +136,7 @@ async fn import(path: &Path, json: bool) -> u8 {
     print_findings(&imported.findings);
     if !settings.host.trim().is_empty() {
         println!();
-        println!("Test them:\n  {}", send_command(settings));
+        println!("{}\n  {}", crate::tr!("Test them:"), send_command(settings));
     }
     exit::OK
 }
@@ -168,22 +172,29 @@ async fn update(args: WebconfigUpdateArgs) -> u8 {
     };
     if prepared.is_unchanged() {
         println!(
-            "Nothing to change: the file already has these settings: {}",
-            args.file.display()
+            "{}",
+            crate::tr!(
+                "Nothing to change: the file already has these settings: {path}",
+                path = args.file.display()
+            )
         );
         return exit::OK;
     }
+    // The diff shows the file's own lines: as they are.
     print!("{}", prepared.diff());
     for note in prepared.notes() {
-        println!("Note: {note}");
+        println!("{}", crate::tr!("Note: {note}", note = tr(note)));
     }
-    println!("Note: {}", webconfig::RESTART_NOTE);
+    println!(
+        "{}",
+        crate::tr!("Note: {note}", note = tr(webconfig::RESTART_NOTE))
+    );
     let remaining: Vec<Finding> = webconfig::lint(prepared.new_text())
         .into_iter()
         .filter(|finding| finding.severity != Severity::Info)
         .collect();
     if args.dry_run {
-        println!("Dry run: nothing was written.");
+        println!("{}", crate::tr!("Dry run: nothing was written."));
         return exit::OK;
     }
     if !args.yes && !confirm(&args.file) {
@@ -191,12 +202,18 @@ async fn update(args: WebconfigUpdateArgs) -> u8 {
     }
     match prepared.apply().await {
         Ok(outcome) => {
-            println!("Updated {}.", args.file.display());
+            println!(
+                "{}",
+                crate::tr!("Updated {path}.", path = args.file.display())
+            );
             if let Some(backup) = outcome.backup {
-                println!("The old file is saved as {}.", backup.display());
+                println!(
+                    "{}",
+                    crate::tr!("The old file is saved as {path}.", path = backup.display())
+                );
             }
             if !remaining.is_empty() {
-                println!("\nStill to fix by hand:");
+                println!("\n{}", crate::tr!("Still to fix by hand:"));
                 print_findings(&remaining);
             }
             exit::OK
@@ -215,7 +232,7 @@ async fn update_settings(args: &WebconfigUpdateArgs) -> Option<Settings> {
     let settings = match resolve(&args.settings, rule) {
         Ok(settings) => settings,
         Err(message) => {
-            eprintln!("error: {message}");
+            say::error(&message);
             return None;
         }
     };
@@ -228,9 +245,11 @@ async fn update_settings(args: &WebconfigUpdateArgs) -> Option<Settings> {
     };
     let problems = super::profile_cmd::problems_without_password(&settings, args.include_password);
     if problems.iter().any(|p| p.severity == Severity::Error) {
-        eprintln!("error: these settings cannot be written until they are fixed:");
+        say::error(&crate::tr!(
+            "these settings cannot be written until they are fixed:"
+        ));
         for problem in problems.iter().filter(|p| p.severity == Severity::Error) {
-            eprintln!("  {}: {}", problem.field.attribute(), problem.message);
+            eprintln!("  {}: {}", problem.field.attribute(), tr(&problem.message));
         }
         return None;
     }
@@ -240,47 +259,63 @@ async fn update_settings(args: &WebconfigUpdateArgs) -> Option<Settings> {
 /// Asks on the terminal; without one, explains how to write and says no.
 fn confirm(path: &Path) -> bool {
     let yes = super::confirm::ask(
-        &format!(
-            "Write these changes to {}? A backup copy is made first.",
-            path.display()
+        &crate::tr!(
+            "Write these changes to {path}? A backup copy is made first.",
+            path = path.display()
         ),
-        "Nothing was written: run again with --yes to write these changes.",
+        &crate::tr!("Nothing was written: run again with --yes to write these changes."),
     );
     if !yes && std::io::stdin().is_terminal() {
-        eprintln!("Nothing was written.");
+        eprintln!("{}", crate::tr!("Nothing was written."));
     }
     yes
 }
 
 fn fail(err: &webconfig::FileError) -> u8 {
-    eprintln!("error: {err}");
+    say::engine_error(err);
     exit::WEBCONFIG
 }
 
 fn print_findings(findings: &[Finding]) {
     if findings.is_empty() {
-        println!("No problems found.");
+        println!("{}", crate::tr!("No problems found."));
         return;
     }
     let of = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    let errors = match of(Severity::Error) {
+        1 => crate::tr!("1 error"),
+        n => crate::tr!("{count} errors", count = n),
+    };
+    let warnings = match of(Severity::Warning) {
+        1 => crate::tr!("1 warning"),
+        n => crate::tr!("{count} warnings", count = n),
+    };
+    let notes = match of(Severity::Info) {
+        1 => crate::tr!("1 note"),
+        n => crate::tr!("{count} notes", count = n),
+    };
     println!(
-        "Findings: {}, {}, {}",
-        crate::words::count(of(Severity::Error), "error"),
-        crate::words::count(of(Severity::Warning), "warning"),
-        crate::words::count(of(Severity::Info), "note")
+        "{}",
+        crate::tr!(
+            "Findings: {errors}, {warnings}, {notes}",
+            errors = errors,
+            warnings = warnings,
+            notes = notes
+        )
     );
     for finding in findings {
         let label = match finding.severity {
-            Severity::Error => "ERROR",
-            Severity::Warning => "warning",
-            Severity::Info => "note",
+            Severity::Error => crate::tr!("ERROR"),
+            Severity::Warning => crate::tr!("warning"),
+            Severity::Info => crate::tr!("note"),
         };
-        let line = finding
-            .line
-            .map(|line| format!("line {line}, "))
-            .unwrap_or_default();
-        println!("  {label} ({line}{}): {}", finding.code, finding.message);
-        println!("    Fix: {}", finding.fix);
+        // The code is an id: as it is.
+        let place = match finding.line {
+            Some(line) => crate::tr!("line {line}, {code}", line = line, code = finding.code),
+            None => finding.code.to_string(),
+        };
+        println!("  {label} ({place}): {}", tr(&finding.message));
+        println!("    {}", crate::tr!("Fix: {fix}", fix = tr(&finding.fix)));
     }
 }
 

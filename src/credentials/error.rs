@@ -8,7 +8,9 @@ use super::platform::{KEYRING_NAME, UNAVAILABLE_ADVICE};
 pub enum CredentialError {
     /// No keyring this program can use (for example no Secret Service on a Linux server).
     #[error(
-        "There is no keyring on this computer that Mail Settings Tester can use ({KEYRING_NAME}), so the password cannot be saved or read there. The password is used for this session only. {UNAVAILABLE_ADVICE} (Details: {detail})"
+        "There is no keyring on this computer that Mail Settings Tester can use ({keyring}), so the password cannot be saved or read there. The password is used for this session only. {advice} (Details: {detail})",
+        keyring = KEYRING_NAME,
+        advice = UNAVAILABLE_ADVICE
     )]
     Unavailable {
         /// What the platform said.
@@ -16,7 +18,8 @@ pub enum CredentialError {
     },
     /// The keyring is locked and was not unlocked.
     #[error(
-        "Your keyring ({KEYRING_NAME}) is locked, so the password could not be saved or read. The password is used for this session only. Unlock the keyring (sign in to your desktop again, or unlock it in your keyring app), then try again. (Details: {detail})"
+        "Your keyring ({keyring}) is locked, so the password could not be saved or read. The password is used for this session only. Unlock the keyring (sign in to your desktop again, or unlock it in your keyring app), then try again. (Details: {detail})",
+        keyring = KEYRING_NAME
     )]
     Locked {
         /// What the platform said.
@@ -24,7 +27,8 @@ pub enum CredentialError {
     },
     /// The keyring refused this program access to the entry.
     #[error(
-        "Your keyring ({KEYRING_NAME}) did not allow Mail Settings Tester to use this password. The password is used for this session only. Allow access when the keyring asks (or in its settings), then try again. (Details: {detail})"
+        "Your keyring ({keyring}) did not allow Mail Settings Tester to use this password. The password is used for this session only. Allow access when the keyring asks (or in its settings), then try again. (Details: {detail})",
+        keyring = KEYRING_NAME
     )]
     Denied {
         /// What the platform said.
@@ -32,7 +36,8 @@ pub enum CredentialError {
     },
     /// Anything else the keyring reported.
     #[error(
-        "Your keyring ({KEYRING_NAME}) could not save or read the password. The password is used for this session only. Try again; if it keeps failing, type the password each time. (Details: {detail})"
+        "Your keyring ({keyring}) could not save or read the password. The password is used for this session only. Try again; if it keeps failing, type the password each time. (Details: {detail})",
+        keyring = KEYRING_NAME
     )]
     Other {
         /// What the platform said.
@@ -40,7 +45,8 @@ pub enum CredentialError {
     },
     /// The keyring has a size limit that the password (or the account's name) exceeds.
     #[error(
-        "The {what} is too long for your keyring ({KEYRING_NAME} takes at most {limit} bytes), so it could not be saved there. The password is used for this session only; type it each time."
+        "The {what} is too long for your keyring ({keyring} takes at most {limit} bytes), so it could not be saved there. The password is used for this session only; type it each time.",
+        keyring = KEYRING_NAME
     )]
     TooLong {
         /// What is too long ("password", "user name").
@@ -77,24 +83,26 @@ impl CredentialError {
             }
             E::TooLong(what, limit) => Self::TooLong {
                 what: match what.as_str() {
-                    "user" | "target" => "user name".to_owned(),
-                    _ => "password".to_owned(),
+                    "user" | "target" => crate::en!("user name").to_owned(),
+                    _ => crate::en!("password").to_owned(),
                 },
                 limit,
             },
             E::NoDefaultStore => Self::Unavailable {
-                detail: "no keyring store is set up".to_owned(),
+                detail: crate::en!("no keyring store is set up").to_owned(),
             },
             E::NoEntry => Self::Other {
-                detail: "no saved password".to_owned(),
+                detail: crate::en!("no saved password").to_owned(),
             },
             E::BadEncoding(_) | E::BadDataFormat(..) => Self::Other {
-                detail: "the saved password is not readable text; save it again".to_owned(),
+                detail: crate::en!("the saved password is not readable text; save it again")
+                    .to_owned(),
             },
             E::Ambiguous(entries) => Self::Other {
-                detail: format!(
-                    "{} saved passwords match this account; remove the extra ones in your keyring app",
-                    entries.len()
+                detail: crate::en!(
+                    "{count} saved passwords match this account; remove the extra ones in your \
+                     keyring app",
+                    count = entries.len(),
                 ),
             },
             other => Self::Other {

@@ -9,24 +9,28 @@ use super::CredentialError;
 
 /// How the keyring is called on this platform (used in messages).
 #[cfg(target_os = "linux")]
-pub const KEYRING_NAME: &str = "the Secret Service, e.g. GNOME Keyring or KWallet";
+pub const KEYRING_NAME: &str = crate::en!("the Secret Service, e.g. GNOME Keyring or KWallet");
 /// How the keyring is called on this platform (used in messages).
 #[cfg(target_os = "macos")]
-pub const KEYRING_NAME: &str = "the macOS Keychain";
+pub const KEYRING_NAME: &str = crate::en!("the macOS Keychain");
 /// How the keyring is called on this platform (used in messages).
 #[cfg(target_os = "windows")]
-pub const KEYRING_NAME: &str = "the Windows Credential Manager";
+pub const KEYRING_NAME: &str = crate::en!("the Windows Credential Manager");
 /// How the keyring is called on this platform (used in messages).
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
-pub const KEYRING_NAME: &str = "none is supported on this system";
+pub const KEYRING_NAME: &str = crate::en!("none is supported on this system");
 
 /// What to do when there is no keyring.
 #[cfg(target_os = "linux")]
-pub const UNAVAILABLE_ADVICE: &str = "To remember passwords, run the tester in a desktop session where a keyring runs (GNOME Keyring or KWallet), then try again.";
+pub const UNAVAILABLE_ADVICE: &str = crate::en!(
+    "To remember passwords, run the tester in a desktop session where a keyring runs (GNOME \
+     Keyring or KWallet), then try again."
+);
 /// What to do when there is no keyring.
 #[cfg(not(target_os = "linux"))]
-pub const UNAVAILABLE_ADVICE: &str =
-    "To remember passwords, run the tester in your own signed-in desktop session, then try again.";
+pub const UNAVAILABLE_ADVICE: &str = crate::en!(
+    "To remember passwords, run the tester in your own signed-in desktop session, then try again."
+);
 
 /// The accounts with a password saved under [`super::SERVICE`] in the platform's store, when
 /// the store lists them through something other than `keyring-core`'s search (`None`: use the

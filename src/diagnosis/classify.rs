@@ -73,81 +73,59 @@ pub(super) fn for_reply(
     match id {
         D::SmtpAuthDisabled if says("for the mailbox") => {
             diagnosis = diagnosis
-                .with_summary("Microsoft 365 has SMTP sign-in switched off for this mailbox")
-                .with_explanation(
+                .with_summary(crate::en!(
+                    "Microsoft 365 has SMTP sign-in switched off for this mailbox"
+                ))
+                .with_explanation(crate::en!(
                     "Microsoft 365 lets administrators switch off \"Authenticated SMTP\" (the way \
                      programs sign in to send mail), and it is off for this mailbox, so even the right \
-                     password is refused.",
-                )
-                .step_first(
+                     password is refused."
+                ))
+                .step_first(crate::en!(
                     "Ask your Microsoft 365 administrator to turn on \"Authenticated SMTP\" for this \
                      mailbox (admin centre → Users → Active users → the user → Mail → Manage email \
-                     apps).",
-                );
+                     apps)."
+                ));
         }
         D::SmtpAuthDisabled if says("tenant") || says("organization") => {
-            diagnosis = diagnosis.with_summary(
+            diagnosis = diagnosis.with_summary(crate::en!(
                 "Microsoft 365 has SMTP sign-in switched off for your organisation: your admin can \
-                 turn it on",
-            );
+                 turn it on"
+            ));
         }
         D::TlsHandshakeFailed if says("tls 1.0 and 1.1") || says("4.7.66") => {
-            diagnosis = diagnosis
-                .with_summary("The server refuses the old encryption version this program uses")
-                .with_explanation(
-                    "The program offered TLS 1.0 or 1.1 (old versions of the encryption that protects \
-                     the connection), and the server accepts only TLS 1.2 or newer.",
-                )
-                .with_steps([
-                    "Make sure the website runs on .NET Framework 4.7 or newer, which uses the newest \
-                     encryption Windows offers.",
-                    "For an older website, ask your developer to enable TLS 1.2 \
-                     (ServicePointManager.SecurityProtocol) and install the Windows updates that add \
-                     it.",
-                    "Test again after the change.",
-                ]);
+            diagnosis = old_tls_refused(diagnosis);
         }
         D::TlsHandshakeFailed if says("tls not available") || says("tls is not available") => {
-            diagnosis = diagnosis
-                .with_summary("The server's encryption is not working at the moment")
-                .with_explanation(
-                    "The server offers encryption but could not start it because of a problem on its \
-                     own side (often a missing or broken certificate, the server's proof of \
-                     identity).",
-                )
-                .with_steps([
-                    "Wait a few minutes and test again.",
-                    "If it persists, tell your mail provider and include the server's reply: only \
-                     they can repair it.",
-                    "Keep `enableSsl` set to `true`: without encryption your password would cross \
-                     the network readable.",
-                ]);
+            diagnosis = tls_unavailable(diagnosis);
         }
         D::AuthFailed if says("#auth005") || says("too many bad auth") => {
             provider = provider.or_else(|| provider::named("Yahoo"));
             diagnosis = diagnosis
-                .with_explanation(
+                .with_explanation(crate::en!(
                     "Yahoo and AOL refuse the normal account password from mail programs, and after \
-                     several refused tries they also pause sign-ins for a while.",
-                )
-                .step_last("Wait about an hour before testing again, so the pause can end.");
+                     several refused tries they also pause sign-ins for a while."
+                ))
+                .step_last(crate::en!(
+                    "Wait about an hour before testing again, so the pause can end."
+                ));
         }
         D::AppPasswordRequired
             if says("badcredentials") || says("username and password not accepted") =>
         {
             provider = provider.or_else(|| provider::named("Gmail"));
-            diagnosis = diagnosis.with_explanation(
+            diagnosis = diagnosis.with_explanation(crate::en!(
                 "Gmail refused the user name and password. Gmail accepts only an app password (a \
                  separate password made just for programs) from mail programs such as your website: \
                  since May 2022 for personal accounts and since September 2024 for Google Workspace \
-                 accounts. An app password already in use may have been mistyped or withdrawn.",
-            );
+                 accounts. An app password already in use may have been mistyped or withdrawn."
+            ));
         }
         D::BasicAuthDisabled if says("security defaults") => {
-            diagnosis = diagnosis.explain_more(
+            diagnosis = diagnosis.explain_more(crate::en!(
                 "Here the block comes from your organisation's \"security defaults\" (Microsoft's \
-                 standard sign-in protections).",
-            );
+                 standard sign-in protections)."
+            ));
         }
         D::AccountBlocked if says("allowed to authenticate") => {
             diagnosis = texts::variant(id, &texts::SIGN_IN_ADDRESS_NOT_LISTED);
@@ -156,13 +134,59 @@ pub(super) fn for_reply(
             if (says("not verified") || says("sender identity"))
                 && provider.is_none_or(|p| p.sender.is_none()) =>
         {
-            diagnosis = diagnosis.step_first(
-                "Verify the `from` address (or its whole domain) in your sending service's dashboard.",
-            );
+            diagnosis = diagnosis.step_first(crate::en!(
+                "Verify the `from` address (or its whole domain) in your sending service's dashboard."
+            ));
         }
         _ => {}
     }
     with_provider(diagnosis, provider)
+}
+
+/// The server accepts only TLS 1.2 or newer, and the program offered an older version.
+fn old_tls_refused(diagnosis: Diagnosis) -> Diagnosis {
+    diagnosis
+        .with_summary(crate::en!(
+            "The server refuses the old encryption version this program uses"
+        ))
+        .with_explanation(crate::en!(
+            "The program offered TLS 1.0 or 1.1 (old versions of the encryption that protects the \
+             connection), and the server accepts only TLS 1.2 or newer."
+        ))
+        .with_steps([
+            crate::en!(
+                "Make sure the website runs on .NET Framework 4.7 or newer, which uses the newest \
+                 encryption Windows offers."
+            ),
+            crate::en!(
+                "For an older website, ask your developer to enable TLS 1.2 \
+                 (ServicePointManager.SecurityProtocol) and install the Windows updates that add it."
+            ),
+            crate::en!("Test again after the change."),
+        ])
+}
+
+/// The server offers encryption but cannot start it: its own trouble.
+fn tls_unavailable(diagnosis: Diagnosis) -> Diagnosis {
+    diagnosis
+        .with_summary(crate::en!(
+            "The server's encryption is not working at the moment"
+        ))
+        .with_explanation(crate::en!(
+            "The server offers encryption but could not start it because of a problem on its own \
+             side (often a missing or broken certificate, the server's proof of identity)."
+        ))
+        .with_steps([
+            crate::en!("Wait a few minutes and test again."),
+            crate::en!(
+                "If it persists, tell your mail provider and include the server's reply: only they \
+                 can repair it."
+            ),
+            crate::en!(
+                "Keep `enableSsl` set to `true`: without encryption your password would cross the \
+                 network readable."
+            ),
+        ])
 }
 
 /// Adds what the provider needs to the diagnosis (app passwords, special user names, senders).
@@ -175,11 +199,11 @@ pub(super) fn with_provider(
     };
     match diagnosis.id {
         D::AppPasswordRequired if provider.app_password => diagnosis
-            .with_summary(format!(
-                "{} needs an app password instead of your normal password",
-                provider.name
+            .with_summary(crate::en!(
+                "{provider} needs an app password instead of your normal password",
+                provider = provider.name,
             ))
-            .with_steps([provider.sign_in, "Test again."]),
+            .with_steps([provider.sign_in, crate::en!("Test again.")]),
         D::AuthFailed if provider.app_password => {
             // The provider's step says which password and user name to use; an app password does
             // not open webmail, so that check would mislead.

@@ -96,17 +96,22 @@ fn not_recognised(found: Option<Found>) -> Diagnosis {
         return texts::variant(D::Unknown, &NOT_RECOGNISED);
     };
     let meaning = if found.reply.is_transient() {
-        "Codes that start with 4 mean \"try again later\"; if it keeps happening, the reply's words are \
-         the reason to send to your mail provider."
+        crate::en!(
+            "Codes that start with 4 mean \"try again later\"; if it keeps happening, the reply's \
+             words are the reason to send to your mail provider."
+        )
     } else {
-        "Codes that start with 5 mean the server will not accept this as it is; the words after the code \
-         are its reason."
+        crate::en!(
+            "Codes that start with 5 mean the server will not accept this as it is; the words \
+             after the code are its reason."
+        )
     };
     texts::base(D::Unknown)
-        .with_summary("We don't recognise this server reply")
-        .with_explanation(format!(
-            "The server answered with a reply we have no explanation for yet. {meaning}"
+        .with_summary(crate::en!("We don't recognise this server reply"))
+        .with_explanation(crate::en!(
+            "The server answered with a reply we have no explanation for yet."
         ))
+        .explain_more(meaning)
         .with_reply(found.raw)
 }
 

@@ -33,6 +33,25 @@ use crate::event::Step;
 use crate::session::{SessionError, SessionReport};
 use crate::settings::{Framework, Settings, Target};
 
+/// The other ways an engine text can read once a diagnosis was put in a site's terms
+/// (ASP.NET 2.0–3.5, ASP.NET Core) or in a pasted log's words (and PHPMailer's names): the
+/// translation catalogue needs each as a message of its own.
+pub fn text_variants(text: &str) -> Vec<String> {
+    let mut variants: Vec<String> = site::site_term_variants(text);
+    for pasted in pasted::pasted_variants(text) {
+        let site = site::site_term_variants(&pasted);
+        variants.push(pasted);
+        variants.extend(site);
+    }
+    let mut unique = Vec::new();
+    for variant in variants {
+        if variant != text && !variant.is_empty() && !unique.contains(&variant) {
+            unique.push(variant);
+        }
+    }
+    unique
+}
+
 /// Stable identifiers: the window, `--json` and the tests rely on them never changing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -192,12 +211,12 @@ fn diagnose_in_web_config_terms(settings: &Settings, report: &SessionReport) -> 
     let Some(error) = report.error.as_ref() else {
         let failure = report.sign_in_failure.as_ref()?;
         return Some(
-            classify::diagnose_error(settings, report, failure).explain_more(
+            classify::diagnose_error(settings, report, failure).explain_more(crate::en!(
                 "Even so, this test message went through: after the refusal ASP.NET sends without \
                  signing in, and this server accepts that for mail to its own mailboxes. Mail to \
                  any other address (your customers) will be refused until the sign-in works, and \
-                 your website's log will show no error for this one.",
-            ),
+                 your website's log will show no error for this one."
+            )),
         );
     };
     let cause = match (&report.sign_in_failure, error) {

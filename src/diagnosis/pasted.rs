@@ -28,7 +28,7 @@ const LOG_WORDS: &[(&str, &str)] = &[
     ),
     (
         "Press \"Send test email\" to run the test again.",
-        "Run the test here with the same settings to see whether they work.",
+        crate::en!("Run the test here with the same settings to see whether they work."),
     ),
     ("then test again", "then send again"),
     ("and test again", "and send again"),
@@ -54,10 +54,13 @@ const PHPMAILER_WORDS: &[(&str, &str)] = &[
     ("`port`", "`Port`"),
     ("`userName`", "`Username`"),
     ("`password`", "`Password`"),
+    ("the `from` address", "the `setFrom()` address"),
+    ("`from` address", "`setFrom()` address"),
     ("`from`", "the `setFrom()` address"),
     ("`clientDomain`", "`Hostname`"),
     ("In web.config, ", ""),
     ("in web.config", "in your PHPMailer settings"),
+    ("your web.config", "your PHPMailer settings"),
     ("web.config", "your PHPMailer settings"),
 ];
 
@@ -73,6 +76,21 @@ pub(super) fn worded_for(text: &str, diagnosis: Diagnosis) -> Diagnosis {
         return diagnosis;
     }
     diagnosis
+}
+
+/// The other ways `text` can read in a pasted diagnosis: in a log's words, and also in
+/// PHPMailer's names (for the catalogue, which needs each as a message of its own).
+pub(super) fn pasted_variants(text: &str) -> [String; 2] {
+    let apply = |text: &str, words: &[(&str, &str)]| {
+        words
+            .iter()
+            .fold(text.to_owned(), |text, (from, to)| text.replace(from, to))
+            .trim()
+            .to_owned()
+    };
+    let logged = apply(text, LOG_WORDS);
+    let phpmailer = apply(&logged, PHPMAILER_WORDS);
+    [logged, phpmailer]
 }
 
 /// PHPMailer's messages (WordPress mail plugins print them as they are).

@@ -10,12 +10,13 @@ use super::{Change, Diagnosis, SuggestedChange};
 use crate::settings::{Framework, Security, Settings, Target};
 
 /// The step that says how to switch SSL on in code, for ASP.NET 2.0–3.5.
-pub const LEGACY_SSL_STEP: &str = "ASP.NET 2.0–3.5 has no `enableSsl` in web.config (adding it \
-     breaks the whole mail section), so switch SSL on in your code, just before sending: \
-     `smtpClient.EnableSsl = true;`. For the PasswordRecovery control, handle its `SendingMail` \
-     event: send `e.Message` yourself with a `SmtpClient` whose `EnableSsl` is `true`, then set \
-     `e.Cancel = true;`. Or move the site to .NET Framework 4.x, where `enableSsl=\"true\"` in \
-     web.config is enough.";
+pub const LEGACY_SSL_STEP: &str = crate::en!(
+    "ASP.NET 2.0–3.5 has no `enableSsl` in web.config (adding it breaks the whole mail section), \
+     so switch SSL on in your code, just before sending: `smtpClient.EnableSsl = true;`. For the \
+     PasswordRecovery control, handle its `SendingMail` event: send `e.Message` yourself with a \
+     `SmtpClient` whose `EnableSsl` is `true`, then set `e.Cancel = true;`. Or move the site to \
+     .NET Framework 4.x, where `enableSsl=\"true\"` in web.config is enough."
+);
 
 /// The diagnosis in the terms of the site's framework (for the ASP.NET target).
 pub(super) fn in_site_terms(
@@ -101,12 +102,26 @@ fn mentions_ssl(diagnosis: &Diagnosis) -> bool {
     any(&diagnosis.explanation) || diagnosis.steps_to_fix.iter().any(|step| any(step))
 }
 
+/// The other ways a text can read once `in_site_terms` rewrote it for ASP.NET 2.0–3.5 or
+/// ASP.NET Core: the catalogue needs them as messages of their own.
+pub fn site_term_variants(text: &str) -> Vec<String> {
+    let mut variants: Vec<String> = Vec::new();
+    for variant in [legacy_terms(text), core_terms(text)] {
+        if variant != text && !variants.contains(&variant) {
+            variants.push(variant);
+        }
+    }
+    variants
+}
+
 /// `enableSsl` for a site whose web.config cannot have it.
 fn legacy_terms(text: &str) -> String {
     text.replace(
         "In web.config, `enableSsl=\"true\"` turns that on.",
-        "In code, `smtpClient.EnableSsl = true;` turns that on (web.config cannot, on ASP.NET \
-         2.0–3.5).",
+        crate::en!(
+            "In code, `smtpClient.EnableSsl = true;` turns that on (web.config cannot, on ASP.NET \
+             2.0–3.5)."
+        ),
     )
     .replace("Set `enableSsl` to `true`", "Switch SSL on in code")
     .replace("set `enableSsl` to `true`", "switch SSL on in code")

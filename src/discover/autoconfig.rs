@@ -63,7 +63,7 @@ impl Fetcher<'_> {
                     let servers = parse(&text, domain);
                     let error = servers
                         .is_empty()
-                        .then(|| "the file names no outgoing SMTP server".to_owned());
+                        .then(|| crate::en!("the file names no outgoing SMTP server").to_owned());
                     (servers, error)
                 }
                 Err(error) => (Vec::new(), Some(error)),
@@ -95,7 +95,7 @@ impl Fetcher<'_> {
             rustls::crypto::ring::default_provider(),
         ))
         .with_safe_default_protocol_versions()
-        .map_err(|err| format!("TLS set-up failed ({err})"))?
+        .map_err(|err| crate::en!("TLS set-up failed ({err})", err = err))?
         .with_root_certificates(self.roots.clone())
         .with_no_client_auth();
         let limit = self.timeout.min(MAX_WAIT);
@@ -107,20 +107,25 @@ impl Fetcher<'_> {
             .timeout(limit)
             .no_proxy()
             .build()
-            .map_err(|err| format!("could not set up the download ({err})"))?;
+            .map_err(|err| crate::en!("could not set up the download ({err})", err = err))?;
         let mut response = client
             .get(url)
             .send()
             .await
             .map_err(|err| http_error(&err))?;
         if !response.status().is_success() {
-            return Err(format!("the web server answered {}", response.status()));
+            return Err(crate::en!(
+                "the web server answered {status}",
+                status = response.status()
+            ));
         }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(|err| http_error(&err))? {
             body.extend_from_slice(&chunk);
             if body.len() > MAX_BYTES {
-                return Err("the file is far too large for an autoconfig file".to_owned());
+                return Err(
+                    crate::en!("the file is far too large for an autoconfig file").to_owned(),
+                );
             }
         }
         Ok(String::from_utf8_lossy(&body).into_owned())
@@ -129,13 +134,6 @@ impl Fetcher<'_> {
 
 /// A download failure in a few words, with the underlying cause.
 fn http_error(err: &reqwest::Error) -> String {
-    let mut text = if err.is_timeout() {
-        "no answer in time".to_owned()
-    } else if err.is_connect() {
-        "could not connect".to_owned()
-    } else {
-        "the download failed".to_owned()
-    };
     // The innermost cause says what happened ("Connection refused", a certificate error).
     let mut innermost = None;
     let mut source = std::error::Error::source(err);
@@ -143,11 +141,23 @@ fn http_error(err: &reqwest::Error) -> String {
         innermost = Some(cause);
         source = cause.source();
     }
-    if let Some(cause) = innermost {
-        text.push_str(": ");
-        text.push_str(&displayable_str(&cause.to_string()));
+    let Some(cause) = innermost.map(|cause| displayable_str(&cause.to_string())) else {
+        return if err.is_timeout() {
+            crate::en!("no answer in time")
+        } else if err.is_connect() {
+            crate::en!("could not connect")
+        } else {
+            crate::en!("the download failed")
+        }
+        .to_owned();
+    };
+    if err.is_timeout() {
+        crate::en!("no answer in time: {cause}", cause = cause)
+    } else if err.is_connect() {
+        crate::en!("could not connect: {cause}", cause = cause)
+    } else {
+        crate::en!("the download failed: {cause}", cause = cause)
     }
-    text
 }
 
 /// The outgoing SMTP servers in an autoconfig file (`%EMAILDOMAIN%` filled in). Anything that

@@ -17,6 +17,7 @@ mod autoconfig;
 mod model;
 pub mod probe;
 mod rank;
+mod reasons;
 mod request;
 mod run;
 mod sources;
@@ -55,7 +56,7 @@ pub async fn discover(
     let roots = run::trust_roots(request.ca_file.as_deref()).await?;
     let dns_note = fallback.map(|note| SourceReport {
         source: SourceKind::DnsSettings,
-        query: "this computer's DNS settings".to_owned(),
+        query: crate::en!("this computer's DNS settings").to_owned(),
         found: Vec::new(),
         error: Some(note),
     });
@@ -74,7 +75,7 @@ pub async fn discover(
     let recommended = rank::recommend(&rows);
     let no_recommendation = match (&recommended, cancel.is_cancelled()) {
         (Some(_), _) => None,
-        (None, true) => Some("Cancelled before a usable server was found.".to_owned()),
+        (None, true) => Some(crate::en!("Cancelled before a usable server was found.").to_owned()),
         (None, false) => Some(rank::why_none(&rows, request.target)),
     };
     let port_check = rank::port_check(&rows, recommended.as_ref());

@@ -33,14 +33,14 @@ impl SourceKind {
     /// A few words for people.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Given => "the host you gave",
-            Self::SrvSubmission => "SRV record _submission._tcp",
-            Self::SrvSubmissions => "SRV record _submissions._tcp",
-            Self::Provider => "provider recognised from MX",
-            Self::Autoconfig => "autoconfig file",
-            Self::Mx => "MX record",
-            Self::Guess => "usual name",
-            Self::DnsSettings => "DNS settings",
+            Self::Given => crate::en!("the host you gave"),
+            Self::SrvSubmission => crate::en!("SRV record _submission._tcp"),
+            Self::SrvSubmissions => crate::en!("SRV record _submissions._tcp"),
+            Self::Provider => crate::en!("provider recognised from MX"),
+            Self::Autoconfig => crate::en!("autoconfig file"),
+            Self::Mx => crate::en!("MX record"),
+            Self::Guess => crate::en!("usual name"),
+            Self::DnsSettings => crate::en!("DNS settings"),
         }
     }
 }
@@ -91,12 +91,12 @@ impl Reachability {
     /// A few words for people.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Open => "open",
-            Self::Refused => "refused",
-            Self::TimedOut => "timed out",
-            Self::DnsFailure => "name not found",
-            Self::Failed => "unreachable",
-            Self::Cancelled => "cancelled",
+            Self::Open => crate::en!("open"),
+            Self::Refused => crate::en!("refused"),
+            Self::TimedOut => crate::en!("timed out"),
+            Self::DnsFailure => crate::en!("name not found"),
+            Self::Failed => crate::en!("unreachable"),
+            Self::Cancelled => crate::en!("cancelled"),
         }
     }
 }

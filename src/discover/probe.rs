@@ -222,7 +222,11 @@ pub fn dns_failure(host: &str, from: &[SourceKind], port: u16, detail: &str) -> 
         auth_before_tls: Vec::new(),
         auth_after_tls: Vec::new(),
         certificate: None,
-        problem: Some(format!("{host} has no address: {detail}")),
+        problem: Some(crate::en!(
+            "{host} has no address: {detail}",
+            host = host,
+            detail = detail
+        )),
         ms: 0,
         usable: false,
         reason: String::new(),

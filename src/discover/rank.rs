@@ -4,13 +4,16 @@
 use super::model::{
     PortCheck, PortState, ProbeResult, Reachability, Recommendation, SourceKind, Verdict,
 };
+use super::reasons::Encrypted;
 use crate::settings::{Security, Target};
 
 /// What the port check says, whatever it found.
-pub const PORT_NOTE: &str = "Internet providers and cloud hosts often block port 25 (and \
-    sometimes 465 and 587) going out. This check ran from this computer: the server your \
-    website runs on may be blocked differently, so if the website still cannot connect, ask its \
-    host whether it blocks outgoing mail ports.";
+pub const PORT_NOTE: &str = crate::en!(
+    "Internet providers and cloud hosts often block port 25 (and sometimes 465 and 587) going \
+     out. This check ran from this computer: the server your website runs on may be blocked \
+     differently, so if the website still cannot connect, ask its host whether it blocks outgoing \
+     mail ports."
+);
 
 /// Sets `usable` and `reason` on every row and sorts them best first.
 pub fn rank(rows: &mut [ProbeResult], target: Target, accept_invalid_certs: bool) {
@@ -36,9 +39,11 @@ pub fn recommend(rows: &[ProbeResult]) -> Option<Recommendation> {
         port: best.port,
         security: best.security,
         enable_ssl: best.security != Security::None,
+        // Two sentences, each found on its own by the translation.
         why: format!(
-            "{}; found through the {source}.",
-            best.reason.trim_end_matches('.')
+            "{} {}",
+            best.reason,
+            crate::en!("Found through the {source}.", source = source)
         ),
     })
 }
@@ -50,11 +55,12 @@ pub fn why_none(rows: &[ProbeResult], target: Target) -> String {
         let name = cert.suggested_host.as_ref()?;
         (cert.verdict == Verdict::NameMismatch).then_some((row, name))
     }) {
-        return format!(
-            "{} answers, but its certificate is for {name}, so the secure connection would \
-             fail. Use {name} as the host instead (run `mailtester probe --host {name}` to \
-             check it).",
-            row.host
+        return crate::en!(
+            "{host} answers, but its certificate is for {name}, so the secure connection would \
+             fail. Use {name} as the host instead (run `mailtester probe --host {name}` to check \
+             it).",
+            host = row.host,
+            name = name
         );
     }
     let open = |row: &&ProbeResult| row.reachability == Reachability::Open;
@@ -64,19 +70,25 @@ pub fn why_none(rows: &[ProbeResult], target: Target) -> String {
             .filter(open)
             .any(|row| row.security == Security::ImplicitTls && row.banner.is_some())
     {
-        return "The only secure server found uses SSL on connect (port 465), which ASP.NET's \
-                System.Net.Mail cannot use. Ask your mail provider for a server with STARTTLS \
-                on port 587, or use a mail-sending service."
-            .to_owned();
+        return crate::en!(
+            "The only secure server found uses SSL on connect (port 465), which ASP.NET's \
+             System.Net.Mail cannot use. Ask your mail provider for a server with STARTTLS on \
+             port 587, or use a mail-sending service."
+        )
+        .to_owned();
     }
     if !rows.iter().any(|row| open(&row)) {
-        return "No server answered on any port from this computer. Check the address, or try \
-                from another network: this one may block outgoing mail ports."
-            .to_owned();
+        return crate::en!(
+            "No server answered on any port from this computer. Check the address, or try from \
+             another network: this one may block outgoing mail ports."
+        )
+        .to_owned();
     }
-    "No server offered an encrypted connection with a sign-in your website can use. Ask your \
-     mail provider which outgoing (SMTP) server, port and security to use."
-        .to_owned()
+    crate::en!(
+        "No server offered an encrypted connection with a sign-in your website can use. Ask your \
+         mail provider which outgoing (SMTP) server, port and security to use."
+    )
+    .to_owned()
 }
 
 /// Whether this computer reaches the usual ports of the recommended server (or the first that
@@ -134,21 +146,33 @@ fn assess(row: &ProbeResult, target: Target, accept_invalid: bool) -> (u8, bool,
     let port = row.port;
     match row.reachability {
         Reachability::Open => {}
-        Reachability::DnsFailure => return (9, false, "This name does not exist in DNS.".into()),
-        Reachability::Cancelled => return (9, false, "Not finished: cancelled.".into()),
+        Reachability::DnsFailure => {
+            return (
+                9,
+                false,
+                crate::en!("This name does not exist in DNS.").into(),
+            );
+        }
+        Reachability::Cancelled => {
+            return (9, false, crate::en!("Not finished: cancelled.").into());
+        }
         Reachability::Refused => {
             return (
                 8,
                 false,
-                format!("Port {port} refused the connection: nothing takes mail there."),
+                crate::en!(
+                    "Port {port} refused the connection: nothing takes mail there.",
+                    port = port
+                ),
             );
         }
         Reachability::TimedOut => {
             return (
                 8,
                 false,
-                format!(
-                    "No answer on port {port}: it is blocked on the way, or the server ignores it."
+                crate::en!(
+                    "No answer on port {port}: it is blocked on the way, or the server ignores it.",
+                    port = port
                 ),
             );
         }
@@ -156,7 +180,10 @@ fn assess(row: &ProbeResult, target: Target, accept_invalid: bool) -> (u8, bool,
             return (
                 8,
                 false,
-                format!("Could not reach port {port} from this computer."),
+                crate::en!(
+                    "Could not reach port {port} from this computer.",
+                    port = port
+                ),
             );
         }
     }
@@ -164,15 +191,20 @@ fn assess(row: &ProbeResult, target: Target, accept_invalid: bool) -> (u8, bool,
         return (
             7,
             false,
-            format!("Port {port} accepts connections but never greets like a mail server."),
+            crate::en!(
+                "Port {port} accepts connections but never greets like a mail server.",
+                port = port
+            ),
         );
     }
     if row.security == Security::ImplicitTls && target == Target::DotNet {
         return (
             6,
             false,
-            format!(
-                "Port {port} wants SSL on connect, which ASP.NET (System.Net.Mail) cannot do; never use it in web.config."
+            crate::en!(
+                "Port {port} wants SSL on connect, which ASP.NET (System.Net.Mail) cannot do; \
+                 never use it in web.config.",
+                port = port
             ),
         );
     }
@@ -182,11 +214,19 @@ fn assess(row: &ProbeResult, target: Target, accept_invalid: bool) -> (u8, bool,
             .iter()
             .any(|e| e.eq_ignore_ascii_case("STARTTLS"));
         let reason = if offers_tls {
-            "Unencrypted (enableSsl=\"false\"): this server offers STARTTLS, so keep SSL on."
+            crate::en!(
+                "Unencrypted (enableSsl=\"false\"): this server offers STARTTLS, so keep SSL on."
+            )
         } else if row.auth_before_tls.is_empty() {
-            "Unencrypted, with no sign-in offered: only a relay that knows your server's address would take mail here."
+            crate::en!(
+                "Unencrypted, with no sign-in offered: only a relay that knows your server's \
+                 address would take mail here."
+            )
         } else {
-            "Unencrypted: the password would cross the network readable by anyone on the way; use STARTTLS instead."
+            crate::en!(
+                "Unencrypted: the password would cross the network readable by anyone on the way; \
+                 use STARTTLS instead."
+            )
         };
         return (5, false, reason.to_owned());
     }
@@ -199,68 +239,56 @@ fn secure_assessment(
     target: Target,
     accept_invalid: bool,
 ) -> (u8, bool, String) {
-    let how = match row.security {
-        Security::ImplicitTls => format!("SSL on connect on port {}", row.port),
-        _ => format!("STARTTLS on port {}", row.port),
+    let how = Encrypted {
+        implicit: row.security == Security::ImplicitTls,
+        port: row.port,
     };
     let Some(cert) = &row.certificate else {
         let problem = row
             .problem
             .clone()
-            .unwrap_or_else(|| "no certificate".into());
-        return (6, false, format!("{how} failed: {problem}"));
+            .unwrap_or_else(|| crate::en!("no certificate").into());
+        return (6, false, how.failed(&problem));
     };
     let mut tier = 0;
     let cert_words = match cert.verdict {
-        Verdict::Trusted => "certificate trusted".to_owned(),
+        Verdict::Trusted => crate::en!("certificate trusted").to_owned(),
         verdict => {
             let what = match (verdict, &cert.suggested_host) {
-                (Verdict::NameMismatch, Some(name)) => {
-                    format!(
-                        "the certificate is for {name}, not {}: use {name} as the host",
-                        row.host
-                    )
+                (Verdict::NameMismatch, Some(name)) => crate::en!(
+                    "the certificate is for {name}, not {host}: use {name} as the host",
+                    name = name,
+                    host = row.host
+                ),
+                (Verdict::NameMismatch, None) => {
+                    crate::en!("the certificate is not for {host}", host = row.host)
                 }
-                (Verdict::NameMismatch, None) => format!("the certificate is not for {}", row.host),
-                (Verdict::Expired, _) => "the certificate has expired".to_owned(),
+                (Verdict::Expired, _) => crate::en!("the certificate has expired").to_owned(),
                 (Verdict::Untrusted, _) => {
-                    "the certificate is not from a trusted authority".to_owned()
+                    crate::en!("the certificate is not from a trusted authority").to_owned()
                 }
-                _ => "the certificate is not valid".to_owned(),
+                _ => crate::en!("the certificate is not valid").to_owned(),
             };
             if !accept_invalid {
-                return (4, false, format!("{how} works, but {what}."));
+                return (4, false, how.works_but(&what));
             }
             tier = 1;
-            format!("{what} (accepted because invalid certificates are allowed)")
+            crate::en!(
+                "{what} (accepted because invalid certificates are allowed)",
+                what = what
+            )
         }
     };
     if let Some(problem) = &row.problem {
-        return (6, false, format!("{how} failed: {problem}"));
+        return (6, false, how.failed(problem));
     }
     let auth = &row.auth_after_tls;
     if auth.is_empty() {
-        return (
-            3,
-            false,
-            format!(
-                "{how} works ({cert_words}), but no sign-in is offered: only a relay that knows your server's address would take mail."
-            ),
-        );
+        return (3, false, how.no_sign_in(&cert_words));
     }
     let offered = auth.join(" ");
     if target == Target::DotNet && !auth.iter().any(|m| m.eq_ignore_ascii_case("LOGIN")) {
-        return (
-            3,
-            false,
-            format!(
-                "{how} works, but it signs in only with {offered}, and ASP.NET signs in with LOGIN."
-            ),
-        );
+        return (3, false, how.no_login(&offered));
     }
-    (
-        tier,
-        true,
-        format!("{how} with sign-in ({offered}) after encryption, {cert_words}."),
-    )
+    (tier, true, how.usable(&offered, &cert_words))
 }

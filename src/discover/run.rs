@@ -35,7 +35,7 @@ pub async fn trust_roots(ca_file: Option<&Path>) -> Result<rustls::RootCertStore
     };
     crate::session::root_store(pem.as_deref()).map_err(|detail| match ca_file {
         Some(path) => ca_error(path, detail),
-        None => ca_error(Path::new("(built-in roots)"), detail),
+        None => ca_error(Path::new(crate::en!("(built-in roots)")), detail),
     })
 }
 
@@ -105,7 +105,7 @@ pub async fn gather(
         bounded(
             (limit, cancel, events),
             SourceKind::Autoconfig,
-            format!("autoconfig for {domain}"),
+            crate::en!("autoconfig for {domain}", domain = domain),
             fetcher.fetch(domain, &email)
         ),
     );
@@ -135,8 +135,10 @@ async fn bounded(
 ) -> (Vec<SourceReport>, Vec<Named>) {
     let done = tokio::select! {
         biased;
-        () = cancel.cancelled() => Err("cancelled"),
-        done = tokio::time::timeout(limit, work) => done.map_err(|_| "no answer in time"),
+        () = cancel.cancelled() => Err(crate::en!("cancelled")),
+        done = tokio::time::timeout(limit, work) => {
+            done.map_err(|_| crate::en!("no answer in time"))
+        }
     };
     let (reports, named) = done.unwrap_or_else(|error| {
         let report = SourceReport {
@@ -218,15 +220,15 @@ async fn lookup_one(
     let lookup = tokio::time::timeout(request.timeout, resolver.lookup_ip(format!("{host}.")));
     let found: Vec<IpAddr> = tokio::select! {
         biased;
-        () = cancel.cancelled() => return Err("cancelled".to_owned()),
+        () = cancel.cancelled() => return Err(crate::en!("cancelled").to_owned()),
         found = lookup => match found {
             Ok(Ok(found)) => found.iter().collect(),
             Ok(Err(err)) => return Err(sources::dns_error(&err)),
-            Err(_) => return Err("no answer from DNS in time".to_owned()),
+            Err(_) => return Err(crate::en!("no answer from DNS in time").to_owned()),
         },
     };
     if found.is_empty() {
-        return Err("no address".to_owned());
+        return Err(crate::en!("no address").to_owned());
     }
     Ok(found)
 }

@@ -128,11 +128,11 @@ pub async fn mx(resolver: &TokioResolver, domain: &str) -> (Vec<SourceReport>, V
     }
     let provider_report = SourceReport {
         source: SourceKind::Provider,
-        query: "the MX hosts against the provider table".to_owned(),
+        query: crate::en!("the MX hosts against the provider table").to_owned(),
         found: provider_found,
         error: preset
             .is_none()
-            .then(|| "no known provider runs these MX hosts".to_owned()),
+            .then(|| crate::en!("no known provider runs these MX hosts").to_owned()),
     };
     (vec![mx_report, provider_report], named)
 }
@@ -154,7 +154,7 @@ pub fn guesses(domain: &str) -> (SourceReport, Vec<Named>) {
     .collect();
     let report = SourceReport {
         source: SourceKind::Guess,
-        query: format!("the usual names for {domain}"),
+        query: crate::en!("the usual names for {domain}", domain = domain),
         found: named.iter().map(|n| n.host.clone()).collect(),
         error: None,
     };
@@ -206,7 +206,7 @@ pub fn describe(named: &Named) -> String {
 /// A DNS failure in a few words (the resolver's words can quote what the server sent).
 pub fn dns_error(err: &hickory_resolver::net::NetError) -> String {
     if err.is_no_records_found() || err.is_nx_domain() {
-        "no such record".to_owned()
+        crate::en!("no such record").to_owned()
     } else {
         displayable_str(&err.to_string())
     }

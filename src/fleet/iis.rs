@@ -48,10 +48,17 @@ pub fn applications(text: &str) -> Result<Vec<Application>, Unreadable> {
                 column,
                 problem,
             } if !problem.starts_with("the XML could not be read (") => {
-                format!("line {line}, column {column}: {problem}")
+                crate::en!(
+                    "line {line}, column {column}: {problem}",
+                    line = line,
+                    column = column,
+                    problem = problem
+                )
             }
-            WebConfigError::Xml { line, column, .. } => format!("line {line}, column {column}"),
-            _ => "the file could not be read".to_owned(),
+            WebConfigError::Xml { line, column, .. } => {
+                crate::en!("line {line}, column {column}", line = line, column = column)
+            }
+            _ => crate::en!("the file could not be read").to_owned(),
         },
     })?;
     let named = |index: usize, name: &str| tree[index].name.eq_ignore_ascii_case(name);
@@ -127,7 +134,7 @@ pub(crate) fn roots(config: &Path) -> (Vec<Root>, Vec<Skipped>) {
     let apps = match read_config(config).and_then(|text| applications(&text)) {
         Ok(apps) => apps,
         Err(err) => {
-            let reason = format!("IIS's list of sites could not be read: {err}");
+            let reason = crate::en!("IIS's list of sites could not be read: {err}", err = err);
             return (Vec::new(), vec![skip(config.to_owned(), reason)]);
         }
     };
@@ -138,24 +145,27 @@ pub(crate) fn roots(config: &Path) -> (Vec<Root>, Vec<Skipped>) {
         let physical = match expand(&app.physical_path) {
             Ok(path) => path,
             Err(variable) => {
-                let reason = format!(
-                    "IIS site \"{name}\": its folder names {variable}, which is not set here"
+                let reason = crate::en!(
+                    "IIS site \"{name}\": its folder names {variable}, which is not set here",
+                    name = name,
+                    variable = variable
                 );
                 skipped.push(skip(PathBuf::from(&app.physical_path), reason));
                 continue;
             }
         };
         if !cfg!(windows) && is_windows_path(&physical) {
-            let reason = format!(
-                "IIS site \"{name}\": its folder is a Windows path, which cannot be opened \
-                 here; run the scan on the Windows server itself"
+            let reason = crate::en!(
+                "IIS site \"{name}\": its folder is a Windows path, which cannot be opened here; \
+                 run the scan on the Windows server itself",
+                name = name
             );
             skipped.push(skip(PathBuf::from(physical), reason));
             continue;
         }
         let path = PathBuf::from(physical.trim_end_matches(['/', '\\']));
         if !path.is_dir() {
-            let reason = format!("IIS site \"{name}\": its folder is not there");
+            let reason = crate::en!("IIS site \"{name}\": its folder is not there", name = name);
             skipped.push(skip(path, reason));
             continue;
         }

@@ -136,7 +136,9 @@ pub fn judge(found: &FoundSite, facts: Option<&ServerFacts>) -> Judgement {
     if let Some(warning) = crate::warning::password_sign_in_ending(&settings, &report) {
         return at_risk(warning);
     }
-    ok("The server answered as this site needs; nothing found that stops its mail.")
+    ok(crate::en!(
+        "The server answered as this site needs; nothing found that stops its mail."
+    ))
 }
 
 /// Judges a site with the result of a real sign-in (`--sign-in`): a refusal makes it broken.
@@ -218,7 +220,7 @@ fn sign_in_error(
             target_name: if settings.target == Target::DotNet {
                 "ASP.NET (System.Net.Mail)".to_owned()
             } else {
-                "this website's mail program".to_owned()
+                crate::en!("this website's mail program").to_owned()
             },
         });
     }
@@ -228,7 +230,9 @@ fn sign_in_error(
 /// The judgement for a report that holds an error, through the single test's diagnosis.
 fn from_diagnosis(settings: &Settings, report: &SessionReport) -> Judgement {
     let Some(diagnosis) = diagnose(settings, report) else {
-        return ok("The server answered as this site needs; nothing found that stops its mail.");
+        return ok(crate::en!(
+            "The server answered as this site needs; nothing found that stops its mail."
+        ));
     };
     let verdict = match diagnosis.id {
         // Our own connection may be what failed (a firewall between us and the server).
@@ -270,9 +274,11 @@ fn offline(settings: &Settings) -> Judgement {
         });
         // Not seen but foretold: say so, rather than "the server never said hello".
         return Judgement {
-            reason: "Port 465 expects SSL on connect, which ASP.NET cannot do: it will wait for \
-                     a greeting that never comes"
-                .to_owned(),
+            reason: crate::en!(
+                "Port 465 expects SSL on connect, which ASP.NET cannot do: it will wait for a \
+                 greeting that never comes"
+            )
+            .to_owned(),
             ..from_diagnosis(settings, &report)
         };
     }
@@ -282,7 +288,8 @@ fn offline(settings: &Settings) -> Judgement {
     own(
         Verdict::Unknown,
         NOT_CHECKED,
-        "Nothing in the files stops it; the server was not contacted (--offline).".to_owned(),
+        crate::en!("Nothing in the files stops it; the server was not contacted (--offline).")
+            .to_owned(),
     )
 }
 

@@ -117,20 +117,37 @@ impl ScanReport {
     /// `6 sites: 3 broken, 1 at risk, 1 unknown, 1 OK; 2 mail servers, each contacted once`:
     /// the first line of every report.
     pub fn summary(&self) -> String {
-        format!(
-            "{}: {} broken, {} at risk, {} unknown, {} OK; {}{}",
-            count(self.sites.len(), "site"),
+        let sites = count(self.sites.len(), "site");
+        let servers = count(self.servers.len(), "mail server");
+        let (broken, at_risk, unknown, ok) = (
             self.count(Verdict::Broken),
             self.count(Verdict::AtRisk),
             self.count(Verdict::Unknown),
             self.count(Verdict::Ok),
-            count(self.servers.len(), "mail server"),
-            if self.offline {
-                ", not contacted (--offline)"
-            } else {
-                ", each contacted once"
-            },
-        )
+        );
+        if self.offline {
+            crate::en!(
+                "{sites}: {broken} broken, {at_risk} at risk, {unknown} unknown, {ok} OK; \
+                 {servers}, not contacted (--offline)",
+                sites = sites,
+                broken = broken,
+                at_risk = at_risk,
+                unknown = unknown,
+                ok = ok,
+                servers = servers
+            )
+        } else {
+            crate::en!(
+                "{sites}: {broken} broken, {at_risk} at risk, {unknown} unknown, {ok} OK; \
+                 {servers}, each contacted once",
+                sites = sites,
+                broken = broken,
+                at_risk = at_risk,
+                unknown = unknown,
+                ok = ok,
+                servers = servers
+            )
+        }
     }
 
     /// How many sites have `verdict`.

@@ -226,11 +226,11 @@ fn server_row(key: &ServerKey, facts: Option<&ServerFacts>) -> ServerRow {
     row.auth_after_tls = words(&seen.after.auth_mechanisms);
     row.certificate = facts.report.certificate.as_ref().map(|_| {
         match &facts.report.accepted_certificate_problem {
-            Some(problem) => format!(
-                "not trusted: {}",
-                crate::untrusted::displayable_str(&problem.words())
+            Some(problem) => crate::en!(
+                "not trusted: {problem}",
+                problem = crate::untrusted::displayable_str(&problem.words())
             ),
-            None => "trusted".to_owned(),
+            None => crate::en!("trusted").to_owned(),
         }
     });
     row.ms = facts.ms;

@@ -149,7 +149,7 @@ async fn probe_one(
         match looked_up {
             Ok(Ok(found)) => addresses.extend(found.iter()),
             Ok(Err(err)) => return failed(key, &err.to_string(), started),
-            Err(_) => return failed(key, "no answer from DNS in time", started),
+            Err(_) => return failed(key, crate::en!("no answer from DNS in time"), started),
         }
     }
     let job = Job {

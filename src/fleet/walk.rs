@@ -261,19 +261,23 @@ fn collect(
 fn walk_error(err: &walkdir::Error, root: &Path) -> Skipped {
     let path = err.path().unwrap_or(root).to_owned();
     let reason = if let Some(ancestor) = err.loop_ancestor() {
-        format!(
-            "a symbolic link loop: it leads back to a folder above it, so it was not entered: {}",
-            ancestor.display()
+        crate::en!(
+            "a symbolic link loop: it leads back to a folder above it, so it was not entered: \
+             {folder}",
+            folder = ancestor.display()
         )
     } else if let Some(io) = err.io_error() {
-        let what = if err.depth() == 0 {
-            "the folder to scan"
+        let reason = load::io_reason(io);
+        if err.depth() == 0 {
+            crate::en!(
+                "the folder to scan could not be read: {reason}",
+                reason = reason
+            )
         } else {
-            "it"
-        };
-        format!("{what} could not be read: {}", load::io_reason(io))
+            crate::en!("it could not be read: {reason}", reason = reason)
+        }
     } else {
-        format!("could not be read: {err}")
+        crate::en!("could not be read: {err}", err = err)
     };
     Skipped { path, reason }
 }

@@ -20,6 +20,7 @@ use super::worker::{FilePurpose, Message, Worker};
 use crate::credentials::Account;
 use crate::diagnosis::Diagnosis;
 use crate::event::{Step, StepStatus};
+use crate::i18n::Language;
 use crate::outcome::TestOutcome;
 use crate::session::SessionReport;
 use crate::settings::Settings;
@@ -30,6 +31,8 @@ use crate::webconfig::{Finding, PreparedUpdate};
 const STORAGE_KEY: &str = "form";
 /// Where the theme choice is remembered.
 const THEME_KEY: &str = "theme";
+/// Where the language choice is remembered (`None`: the system's).
+const LANGUAGE_KEY: &str = "language";
 
 /// A short message at the bottom of the window.
 pub(super) struct Notice {
@@ -97,6 +100,12 @@ pub struct MailTesterApp {
     pub(super) oauth: super::oauth::OAuthState,
     /// Opens sign-in pages.
     pub(super) browser: super::oauth::Browser,
+    /// The window's Language choice (remembered; `None`: the system's).
+    pub(super) language: Option<Language>,
+    /// `--lang` for this run only (not remembered); a choice in the window replaces it.
+    pub(super) language_flag: Option<Language>,
+    /// Whether the support report is written in English whatever the window's language.
+    pub(super) report_in_english: bool,
 }
 
 impl MailTesterApp {
@@ -111,7 +120,12 @@ impl MailTesterApp {
             .and_then(|storage| eframe::get_value(storage, THEME_KEY))
             .unwrap_or(egui::ThemePreference::System);
         cc.egui_ctx.set_theme(theme);
+        let language = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<Option<Language>>(storage, LANGUAGE_KEY))
+            .flatten();
         let mut app = Self::with_form(&cc.egui_ctx, runtime, form);
+        app.language = language;
         // File dialogs belong to the window: in front of it, and it waits for them.
         app.worker.dialog = rfd::AsyncFileDialog::new().set_parent(cc);
         app.worker.load_profiles();
@@ -154,7 +168,32 @@ impl MailTesterApp {
             sent_at: None,
             oauth: super::oauth::OAuthState::default(),
             browser: std::sync::Arc::new(crate::oauth::browser::open),
+            language: None,
+            language_flag: None,
+            report_in_english: false,
         }
+    }
+
+    /// Shows the window in `language` for this run (`--lang`), whatever was chosen before.
+    #[must_use]
+    pub fn in_language(mut self, language: Option<Language>) -> Self {
+        self.language_flag = language;
+        self
+    }
+
+    /// The language the window speaks: `--lang`, else the window's choice, else the
+    /// program's (the system's, or English in tests).
+    pub fn language(&self) -> Language {
+        self.language_flag
+            .or(self.language)
+            .unwrap_or_else(crate::i18n::program_language)
+    }
+
+    /// Chooses the window's language (`None`: the system's) and remembers it.
+    pub fn choose_language(&mut self, language: Option<Language>) {
+        self.language = language;
+        self.language_flag = None;
+        crate::i18n::set_thread_language(Some(self.language()));
     }
 
     /// Keeps profiles in `dir` instead of the user's config folder (tests), and reads them.
@@ -227,9 +266,11 @@ impl MailTesterApp {
                 Message::Session { .. } | Message::Finished { .. } => {}
                 Message::FileChosen { purpose, path } => self.file_chosen(purpose, path),
                 Message::Saved(Ok(path)) => {
-                    self.tell(format!("Saved to {}", path.display()), false);
+                    self.tell(crate::tr!("Saved to {path}", path = path.display()), false);
                 }
-                Message::Saved(Err(message)) => self.tell(message, true),
+                Message::Saved(Err(message)) => {
+                    self.tell(crate::i18n::tr(&message).into_owned(), true);
+                }
                 Message::Data(data) => self.data_arrived(data),
                 Message::Discovery { run, event } => self.find.on_event(run, event),
                 Message::DnsChecked { run, result } => {
@@ -272,7 +313,8 @@ impl MailTesterApp {
         self.outcome = Some(outcome);
     }
 
-    /// Shows a short message at the bottom of the window.
+    /// Shows a short message at the bottom of the window: `text` already in the window's
+    /// language (`tr!`, or [`crate::i18n::tr`] on a text the worker or the engine wrote).
     pub(super) fn tell(&mut self, text: String, is_error: bool) {
         self.notice = Some(Notice { text, is_error });
     }
@@ -280,10 +322,12 @@ impl MailTesterApp {
 
 impl eframe::App for MailTesterApp {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        crate::i18n::set_thread_language(Some(self.language()));
         self.drain_messages();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        crate::i18n::set_thread_language(Some(self.language()));
         self.draw(ui);
         if let Some(started) = self.opened_at.take()
             && std::env::var_os("MAILTESTER_REPORT_FIRST_FRAME").is_some()
@@ -294,6 +338,7 @@ impl eframe::App for MailTesterApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.form);
+        eframe::set_value(storage, LANGUAGE_KEY, &self.language);
         let theme = self.worker.outbox.ctx.options(|o| o.theme_preference);
         eframe::set_value(storage, THEME_KEY, &theme);
     }

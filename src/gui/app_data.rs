@@ -31,8 +31,9 @@ impl MailTesterApp {
                     .prepare_update(path, outcome.settings().clone(), self.include_password);
             }
             None => self.tell(
-                "Run a successful test first: only settings that work go into web.config."
-                    .to_owned(),
+                crate::tr!(
+                    "Run a successful test first: only settings that work go into web.config."
+                ),
                 true,
             ),
         }
@@ -50,9 +51,11 @@ impl MailTesterApp {
             }
             | DataMessage::WebConfigOpened(Err(message))
             | DataMessage::UpdatePrepared(Err(message))
-            | DataMessage::UpdateWritten(Err(message)) => self.tell(message, true),
+            | DataMessage::UpdateWritten(Err(message)) => {
+                self.tell(crate::i18n::tr(&message).into_owned(), true);
+            }
             DataMessage::ProfileChanged(Ok(message)) => {
-                self.tell(message, false);
+                self.tell(crate::i18n::tr(&message).into_owned(), false);
                 self.worker.load_profiles();
             }
             DataMessage::KeyringChanged {
@@ -61,7 +64,7 @@ impl MailTesterApp {
                 result: Ok(message),
             } => {
                 self.keyring.known.insert(account, saved);
-                self.tell(message, false);
+                self.tell(crate::i18n::tr(&message).into_owned(), false);
             }
             DataMessage::PasswordLoaded { account, result } => {
                 self.password_loaded(&account, result);
@@ -79,9 +82,9 @@ impl MailTesterApp {
             DataMessage::UpdatePrepared(Ok(prepared)) => {
                 if prepared.is_unchanged() {
                     self.tell(
-                        format!(
-                            "{} already has these settings: nothing to change.",
-                            prepared.path().display()
+                        crate::tr!(
+                            "{path} already has these settings: nothing to change.",
+                            path = prepared.path().display()
                         ),
                         false,
                     );
@@ -91,12 +94,12 @@ impl MailTesterApp {
             }
             DataMessage::UpdateWritten(Ok(outcome)) => {
                 let text = match &outcome.backup {
-                    Some(backup) => format!(
-                        "web.config updated. The old file is kept as {}.",
-                        backup.display()
+                    Some(backup) => crate::tr!(
+                        "web.config updated. The old file is kept as {backup}.",
+                        backup = backup.display()
                     ),
                     None => {
-                        "web.config already had these settings: nothing was written.".to_owned()
+                        crate::tr!("web.config already had these settings: nothing was written.")
                     }
                 };
                 self.tell(text, false);
@@ -123,12 +126,12 @@ impl MailTesterApp {
                 {
                     self.form.settings.password = password;
                     self.tell(
-                        "Password filled in from the system keyring.".to_owned(),
+                        crate::tr!("Password filled in from the system keyring."),
                         false,
                     );
                 }
             }
-            Err(message) => self.tell(message, true),
+            Err(message) => self.tell(crate::i18n::tr(&message).into_owned(), true),
         }
     }
 

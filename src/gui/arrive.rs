@@ -4,6 +4,8 @@
 
 use egui::{RichText, Ui};
 
+use crate::i18n::tr;
+
 use super::command::{Command, TestCommand, ViewCommand};
 use super::widgets::{self, Icon};
 use super::{ids, style};
@@ -23,13 +25,16 @@ pub fn arrive_card(
     ui.add_space(10.0);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new("Will it arrive?").heading());
+        ui.label(RichText::new(crate::tr!("Will it arrive?")).heading());
         match (&state.report, state.running) {
             (Some(report), _) => report_ui(ui, report, commands),
             (None, true) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!("Checking the DNS of {}…", domain_of(from)));
+                    ui.label(crate::tr!(
+                        "Checking the DNS of {domain}…",
+                        domain = domain_of(from)
+                    ));
                 });
             }
             (None, false) => ask_ui(ui, state, from, commands),
@@ -40,16 +45,16 @@ pub fn arrive_card(
 
 /// What the check is for, and the button.
 fn ask_ui(ui: &mut Ui, state: &ArriveState, from: &str, commands: &mut Vec<Command>) {
-    ui.label(format!(
+    ui.label(crate::tr!(
         "Your server took the message. Whether your customers' mailboxes accept it depends on \
-         what {} publishes in DNS (SPF, DKIM and DMARC): Gmail, Outlook.com and others check it \
-         on every message.",
-        domain_of(from)
+         what {domain} publishes in DNS (SPF, DKIM and DMARC): Gmail, Outlook.com and others \
+         check it on every message.",
+        domain = domain_of(from)
     ));
     if let Some(error) = &state.error {
-        ui.colored_label(style::bad(ui), error);
+        ui.colored_label(style::bad(ui), tr(error));
     }
-    if style::button(ui, "arrive_check", true, "Check my domain").clicked() {
+    if style::button(ui, "arrive_check", true, &crate::tr!("Check my domain")).clicked() {
         commands.push(Command::Test(TestCommand::CheckDns));
     }
 }
@@ -62,13 +67,17 @@ fn report_ui(ui: &mut Ui, report: &ArrivalReport, commands: &mut Vec<Command>) {
         Verdict::WillBeRejected => style::bad(ui),
     };
     ui.label(
-        RichText::new(format!("{}: {}", report.from_domain, report.verdict_text))
-            .size(17.0)
-            .strong()
-            .color(color),
+        RichText::new(format!(
+            "{}: {}",
+            report.from_domain,
+            tr(&report.verdict_text)
+        ))
+        .size(17.0)
+        .strong()
+        .color(color),
     );
     if let Some(note) = &report.dns_note {
-        ui.colored_label(style::warn(ui), note);
+        ui.colored_label(style::warn(ui), tr(note));
     }
     for (index, finding) in report.findings.iter().enumerate() {
         ui.add_space(4.0);
@@ -88,9 +97,9 @@ fn finding_ui(ui: &mut Ui, index: usize, finding: &Finding, commands: &mut Vec<C
     };
     ui.horizontal(|ui| {
         widgets::icon(ui, icon, color);
-        ui.label(RichText::new(&finding.title).strong());
+        ui.label(RichText::new(tr(&finding.title)).strong());
     });
-    ui.label(&finding.explanation);
+    ui.label(tr(&finding.explanation));
     if let Some(record) = &finding.record {
         record_ui(ui, index, record, commands);
     }
@@ -104,16 +113,18 @@ fn record_ui(ui: &mut Ui, index: usize, record: &DnsRecord, commands: &mut Vec<C
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new("Name").weak());
+                ui.label(RichText::new(crate::tr!("Name")).weak());
                 ui.monospace(&record.name);
-                ui.label(RichText::new("Type").weak());
+                ui.label(RichText::new(crate::tr!("Type")).weak());
                 ui.monospace(&record.record_type);
             });
             ui.add(egui::Label::new(RichText::new(&record.value).monospace()).wrap());
-            if ids::add(ui, ("arrive_copy", index), egui::Button::new("Copy value")).clicked() {
+            let copy = egui::Button::new(crate::tr!("Copy value"));
+            if ids::add(ui, ("arrive_copy", index), copy).clicked() {
                 commands.push(Command::View(ViewCommand::Copy {
                     text: record.value.clone(),
-                    what: "DNS record",
+                    // English: the confirmation translates it.
+                    what: crate::en!("DNS record"),
                 }));
             }
         });

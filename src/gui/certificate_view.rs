@@ -18,7 +18,8 @@ pub struct CertificateView {
     pub server: String,
     /// The certificate.
     pub info: CertificateInfo,
-    /// What we make of it, and whether that is good news.
+    /// What we make of it, in the window's language when the view was made (it is made on a
+    /// click, on the window's thread), and whether that is good news.
     pub verdict: (String, bool),
 }
 
@@ -26,17 +27,17 @@ impl CertificateView {
     /// The certificate a probe of "Find my settings" saw.
     pub fn from_probe(row: &ProbeResult, certificate: &CertificateReport) -> Self {
         let verdict = match certificate.verdict {
-            Verdict::Trusted => ("Valid for this server, from an authority this computer trusts.".to_owned(), true),
-            Verdict::Untrusted => ("No authority this computer trusts vouches for it (self-signed or a private authority): your website will refuse it.".to_owned(), false),
-            Verdict::Expired => ("Expired (or not valid yet): your website will refuse it.".to_owned(), false),
+            Verdict::Trusted => (crate::tr!("Valid for this server, from an authority this computer trusts."), true),
+            Verdict::Untrusted => (crate::tr!("No authority this computer trusts vouches for it (self-signed or a private authority): your website will refuse it."), false),
+            Verdict::Expired => (crate::tr!("Expired (or not valid yet): your website will refuse it."), false),
             Verdict::NameMismatch => (
                 certificate.suggested_host.as_ref().map_or_else(
-                    || "Issued for other names than this server: your website will refuse it.".to_owned(),
-                    |name| format!("Issued for other names than this server: use {name} as the server instead."),
+                    || crate::tr!("Issued for other names than this server: your website will refuse it."),
+                    |name| crate::tr!("Issued for other names than this server: use {name} as the server instead.", name = name),
                 ),
                 false,
             ),
-            Verdict::Invalid => ("Not acceptable: your website will refuse it.".to_owned(), false),
+            Verdict::Invalid => (crate::tr!("Not acceptable: your website will refuse it."), false),
         };
         Self {
             server: format!("{}:{}", row.host, row.port),
@@ -56,16 +57,22 @@ impl CertificateView {
             _ => None,
         };
         let verdict = match (refused, &report.accepted_certificate_problem) {
-            (Some(problem), _) => (format!("Refused: {}", problem.words()), false),
+            (Some(problem), _) => (
+                crate::tr!(
+                    "Refused: {problem}",
+                    problem = crate::i18n::tr(&problem.words())
+                ),
+                false,
+            ),
             (None, Some(problem)) => (
-                format!(
-                    "Accepted only because you allowed invalid certificates; your website will refuse it: {}",
-                    problem.words()
+                crate::tr!(
+                    "Accepted only because you allowed invalid certificates; your website will refuse it: {problem}",
+                    problem = crate::i18n::tr(&problem.words())
                 ),
                 false,
             ),
             (None, None) => (
-                "Valid for this server, from an authority this computer trusts.".to_owned(),
+                crate::tr!("Valid for this server, from an authority this computer trusts."),
                 true,
             ),
         };
@@ -87,7 +94,7 @@ pub fn certificate_window(
         return;
     };
     let mut open = true;
-    egui::Window::new(format!("Certificate of {}", view.server))
+    egui::Window::new(crate::tr!("Certificate of {server}", server = view.server))
         .id(ids::id("certificate_window"))
         .open(&mut open)
         .default_width(620.0)
@@ -107,13 +114,13 @@ pub fn certificate_window(
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
                     let rows = [
-                        ("Issued for", info.names.join(", ")),
-                        ("Subject", info.subject.clone()),
-                        ("Issued by", info.issuer.clone()),
-                        ("Valid from", info.not_before.clone()),
-                        ("Valid until", info.not_after.clone()),
-                        ("Key", info.key.clone()),
-                        ("SHA-256", info.sha256.clone()),
+                        (crate::tr!("Issued for"), info.names.join(", ")),
+                        (crate::tr!("Subject"), info.subject.clone()),
+                        (crate::tr!("Issued by"), info.issuer.clone()),
+                        (crate::tr!("Valid from"), info.not_before.clone()),
+                        (crate::tr!("Valid until"), info.not_after.clone()),
+                        (crate::tr!("Key"), info.key.clone()),
+                        ("SHA-256".to_owned(), info.sha256.clone()),
                     ];
                     for (name, value) in rows {
                         ui.label(RichText::new(name).weak());
@@ -122,10 +129,10 @@ pub fn certificate_window(
                     }
                 });
             if info.self_signed {
-                ui.label(RichText::new("It signs itself (self-signed).").weak());
+                ui.label(RichText::new(crate::tr!("It signs itself (self-signed).")).weak());
             }
             ui.add_space(6.0);
-            if style::button(ui, "certificate_close", true, "Close").clicked() {
+            if style::button(ui, "certificate_close", true, &crate::tr!("Close")).clicked() {
                 commands.push(Command::Find(FindCommand::CloseCertificate));
             }
         });
@@ -140,8 +147,8 @@ pub fn certificate_button(ui: &mut egui::Ui, outcome: &TestOutcome, commands: &m
         return;
     }
     ui.horizontal(|ui| {
-        ui.label(RichText::new("The server showed a certificate:").weak());
-        if style::button(ui, "test_certificate", true, "Certificate…").clicked() {
+        ui.label(RichText::new(crate::tr!("The server showed a certificate:")).weak());
+        if style::button(ui, "test_certificate", true, &crate::tr!("Certificate…")).clicked() {
             let settings = outcome.settings();
             if let Some(view) =
                 CertificateView::from_test(&settings.host, settings.port, outcome.report())

@@ -91,10 +91,10 @@ fn step_contents(ui: &mut Ui, item: &ItemView) {
                 ui.spinner();
             }
         }
-        let name = RichText::new(item.item.label()).strong();
+        let name = RichText::new(crate::i18n::tr(item.item.label())).strong();
         ui.label(if item.blamed { name.color(bad) } else { name });
     });
-    let detail = RichText::new(&item.detail);
+    let detail = RichText::new(crate::i18n::tr(&item.detail));
     ui.label(if item.blamed {
         detail.color(bad)
     } else {

@@ -7,14 +7,16 @@ use super::app::MailTesterApp;
 use super::worker::{Message, Worker};
 use crate::diagnosis::explain_for_site;
 
-/// Why the clipboard gave no text, in words for the notice line.
+/// Why the clipboard gave no text, in words for the notice line: English (it is written on a
+/// blocking thread), translated when it is shown.
 fn clipboard_error(err: &arboard::Error) -> String {
     match err {
         arboard::Error::ContentNotAvailable => {
-            "The clipboard holds no text. Select the error message, copy it (Ctrl+C), then press Paste and explain again.".to_owned()
+            crate::en!("The clipboard holds no text. Select the error message, copy it (Ctrl+C), then press Paste and explain again.").to_owned()
         }
-        other => format!(
-            "Could not read the clipboard ({other}). Click in the box and press Ctrl+V instead."
+        other => crate::en!(
+            "Could not read the clipboard ({error}). Click in the box and press Ctrl+V instead.",
+            error = other
         ),
     }
 }
@@ -31,7 +33,12 @@ impl Worker {
                     .map_err(|err| clipboard_error(&err))
             })
             .await
-            .unwrap_or_else(|err| Err(format!("Could not read the clipboard ({err}).")));
+            .unwrap_or_else(|err| {
+                Err(crate::en!(
+                    "Could not read the clipboard ({error}).",
+                    error = err
+                ))
+            });
             outbox.send(Message::ClipboardText(text));
         });
     }
@@ -52,8 +59,11 @@ impl MailTesterApp {
                 self.explain.text = text;
                 self.explain_pasted();
             }
-            Ok(_) => self.tell(clipboard_error(&arboard::Error::ContentNotAvailable), true),
-            Err(message) => self.tell(message, true),
+            Ok(_) => {
+                let message = clipboard_error(&arboard::Error::ContentNotAvailable);
+                self.tell(crate::i18n::tr(&message).into_owned(), true);
+            }
+            Err(message) => self.tell(crate::i18n::tr(&message).into_owned(), true),
         }
     }
 }

@@ -124,6 +124,10 @@ pub(crate) enum ViewCommand {
     ShowTranscript(bool),
     /// Follow the system's theme, or always light or dark.
     Theme(egui::ThemePreference),
+    /// Speak this language (`None`: the system's).
+    Language(Option<crate::i18n::Language>),
+    /// Write the support report in English whatever the window's language, or not.
+    ReportInEnglish(bool),
     /// Copy text to the clipboard.
     Copy {
         /// The text.

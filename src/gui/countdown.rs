@@ -5,6 +5,8 @@
 
 use egui::{RichText, Ui};
 
+use crate::i18n::tr;
+
 use super::command::{Command, FormCommand};
 use super::form_state::SignInChoice;
 use super::result::card;
@@ -24,16 +26,19 @@ pub fn countdown_card(
         ui.horizontal(|ui| {
             icon(ui, Icon::Dash, accent);
             // Wraps in a narrow window rather than widening the card past it.
-            ui.add(egui::Label::new(RichText::new(&warning.summary).strong().color(accent)).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(tr(&warning.summary)).strong().color(accent)).wrap(),
+            );
         });
-        ui.label(&warning.explanation);
+        ui.label(tr(&warning.explanation));
         ui.add_space(4.0);
-        ui.label(RichText::new(warning.id.will_log_heading()).strong());
+        // The caption is ours; what the website logs under it is .NET's, in English.
+        ui.label(RichText::new(tr(warning.id.will_log_heading())).strong());
         ui.add(egui::Label::new(RichText::new(&warning.will_log).monospace()).selectable(true));
         ui.add_space(4.0);
-        ui.label(RichText::new("Ways out").strong());
+        ui.label(RichText::new(crate::tr!("Ways out")).strong());
         for (number, way) in warning.ways_out.iter().enumerate() {
-            ui.label(format!("{}. {way}", number + 1));
+            ui.label(format!("{}. {}", number + 1, tr(way)));
         }
         if warning.id != WarningId::BasicAuthEnding {
             return;
@@ -41,14 +46,14 @@ pub fn countdown_card(
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             if web_config {
-                if style::button(ui, "switch_to_azure", true, "Switch to Azure Communication Services…")
-                    .on_hover_text("Fills in the server, port and SSL; then enter its SMTP user name and the app's client secret, and test")
+                if style::button(ui, "switch_to_azure", true, &crate::tr!("Switch to Azure Communication Services…"))
+                    .on_hover_text(crate::tr!("Fills in the server, port and SSL; then enter its SMTP user name and the app's client secret, and test"))
                     .clicked()
                 {
                     commands.push(Command::Form(FormCommand::ChoosePreset("azure".to_owned())));
                 }
-            } else if style::button(ui, "test_oauth_instead", true, "Test OAuth sign-in instead…")
-                .on_hover_text("Switches Sign-in to Microsoft 365 (OAuth); enter the app's tenant, client ID and secret, and test")
+            } else if style::button(ui, "test_oauth_instead", true, &crate::tr!("Test OAuth sign-in instead…"))
+                .on_hover_text(crate::tr!("Switches Sign-in to Microsoft 365 (OAuth); enter the app's tenant, client ID and secret, and test"))
                 .clicked()
             {
                 commands.push(Command::Form(FormCommand::ChooseSignIn(SignInChoice::Microsoft)));

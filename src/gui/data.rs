@@ -1,6 +1,9 @@
 //! Background work on the user's data: profiles, the system keyring and web.config files.
 //! Each request runs on tokio (blocking calls through `spawn_blocking`) and answers with a
 //! [`DataMessage`]; the UI thread never waits on the disk or the keyring.
+//!
+//! The sentences here are written on tokio's threads, which do not know the window's language:
+//! they are English, marked with `en!`, and the app translates them when they arrive.
 
 use std::path::PathBuf;
 
@@ -60,9 +63,10 @@ impl Worker {
         self.runtime.spawn(async move {
             let message = match tokio::task::spawn_blocking(work).await {
                 Ok(value) => reply(value),
-                Err(err) => {
-                    DataMessage::ProfileChanged(Err(format!("Background work failed: {err}")))
-                }
+                Err(err) => DataMessage::ProfileChanged(Err(crate::en!(
+                    "Background work failed: {err}",
+                    err = err
+                ))),
             };
             outbox.send(Message::Data(message));
         });
@@ -97,8 +101,9 @@ impl Worker {
     pub fn save_profile(&self, name: String, settings: Settings) {
         self.change_profiles(move |store| {
             store.save(&name, &settings)?;
-            Ok(format!(
-                "Saved the profile \"{name}\" (without the password)."
+            Ok(crate::en!(
+                "Saved the profile \"{name}\" (without the password).",
+                name = name
             ))
         });
     }
@@ -107,7 +112,11 @@ impl Worker {
     pub fn rename_profile(&self, old: String, new: String) {
         self.change_profiles(move |store| {
             store.rename(&old, &new)?;
-            Ok(format!("Renamed \"{old}\" to \"{new}\"."))
+            Ok(crate::en!(
+                "Renamed \"{old}\" to \"{new}\".",
+                old = old,
+                new = new
+            ))
         });
     }
 
@@ -115,7 +124,7 @@ impl Worker {
     pub fn delete_profile(&self, name: String) {
         self.change_profiles(move |store| {
             store.delete(&name)?;
-            Ok(format!("Deleted the profile \"{name}\"."))
+            Ok(crate::en!("Deleted the profile \"{name}\".", name = name))
         });
     }
 
@@ -148,7 +157,7 @@ impl Worker {
                     Some(keyring) => keyring.save(&account, &password),
                     None => credentials::save(&account, &password),
                 }
-                .map(|()| "Password saved in the system keyring.".to_owned())
+                .map(|()| crate::en!("Password saved in the system keyring.").to_owned())
                 .map_err(|e| e.to_string())
             },
             move |result| DataMessage::KeyringChanged {
@@ -171,9 +180,10 @@ impl Worker {
                 }
                 .map(|found| {
                     if found {
-                        "Password removed from the system keyring.".to_owned()
+                        crate::en!("Password removed from the system keyring.").to_owned()
                     } else {
-                        "The system keyring had no password for these settings.".to_owned()
+                        crate::en!("The system keyring had no password for these settings.")
+                            .to_owned()
                     }
                 })
                 .map_err(|e| e.to_string())
@@ -193,7 +203,9 @@ impl Worker {
             let result = match webconfig::read_file(&path).await {
                 Ok(file) => webconfig::import(&file.text)
                     .map(|imported| Box::new((path.clone(), imported)))
-                    .map_err(|err| format!("{err} ({})", path.display())),
+                    .map_err(|err| {
+                        crate::en!("{error} (in {path})", error = err, path = path.display())
+                    }),
                 Err(err) => Err(err.to_string()),
             };
             worker.send(Message::Data(DataMessage::WebConfigOpened(result)));

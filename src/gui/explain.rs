@@ -22,33 +22,40 @@ pub struct ExplainState {
 /// the form's ASP.NET version.
 pub fn explain_window(ctx: &egui::Context, state: &mut ExplainState, commands: &mut Vec<Command>) {
     let mut open = state.open;
-    egui::Window::new("Explain an error message")
+    egui::Window::new(crate::tr!("Explain an error message"))
+        .id(ids::id("explain_window"))
         .open(&mut open)
         .default_width(560.0)
         .collapsible(false)
         .show(ctx, |ui| {
-            let label = ui.label("Paste the error your website logged (or the mail server's reply):");
+            let label = ui.label(crate::tr!(
+                "Paste the error your website logged (or the mail server's reply):"
+            ));
             ui.add(
                 TextEdit::multiline(&mut state.text)
                     .id(ids::id("explain_text"))
                     .desired_rows(5)
                     .desired_width(f32::INFINITY)
+                    // .NET's own words, as the website logs them: never translated.
                     .hint_text("The SMTP server requires a secure connection or the client was not authenticated…"),
             )
             .labelled_by(label.id);
             ui.horizontal(|ui| {
                 let ready = !state.text.trim().is_empty();
                 // For those who would right-click to paste (a text box here has no menu).
-                if ids::add(ui, "explain_paste", egui::Button::new("Paste and explain"))
-                    .on_hover_text("Puts what you copied (Ctrl+C) into the box and explains it")
+                if ids::add(ui, "explain_paste", egui::Button::new(crate::tr!("Paste and explain")))
+                    .on_hover_text(crate::tr!(
+                        "Puts what you copied (Ctrl+C) into the box and explains it"
+                    ))
                     .clicked()
                 {
                     commands.push(Command::View(ViewCommand::PasteAndExplain));
                 }
-                if ids::add_enabled(ui, "explain", ready, egui::Button::new("Explain")).clicked() {
+                let explain = egui::Button::new(crate::tr!("Explain"));
+                if ids::add_enabled(ui, "explain", ready, explain).clicked() {
                     commands.push(Command::View(ViewCommand::Explain));
                 }
-                ui.label(RichText::new("Nothing is sent anywhere.").weak());
+                ui.label(RichText::new(crate::tr!("Nothing is sent anywhere.")).weak());
             });
             if let Some(diagnosis) = &state.diagnosis {
                 ui.add_space(6.0);

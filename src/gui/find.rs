@@ -13,6 +13,7 @@ use super::{ids, style};
 use crate::discover::{
     CandidateHost, DiscoveryEvent, DiscoveryReport, ProbeResult, Reachability, SourceReport,
 };
+use crate::i18n::tr;
 use crate::settings::Security;
 
 /// The server, port and security a user picked from the search.
@@ -131,30 +132,32 @@ impl FindState {
 pub fn find_window(ctx: &egui::Context, state: &mut FindState, commands: &mut Vec<Command>) {
     let mut open = state.open;
     // Most of the window, whatever its size: the list is the point.
-    style::results_window(ctx, "Find my settings", 860.0, &mut open).show(ctx, |ui| {
-        ask_ui(ui, state, commands);
-        if let Some(error) = &state.error {
-            ui.colored_label(style::bad(ui), error);
-        }
-        egui::ScrollArea::vertical()
-            .id_salt("find_scroll")
-            .show(ui, |ui| {
-                if let Some(report) = &state.report {
-                    recommendation_ui(ui, report, commands);
-                }
-                if !state.rows().is_empty() || !state.trying.is_empty() {
-                    ui.add_space(6.0);
-                    ui.strong("Servers tried");
-                    table_ui(ui, state, commands);
-                }
-                if let Some(check) = state.report.as_ref().and_then(|r| r.port_check.as_ref()) {
-                    ports_ui(ui, check);
-                }
-                if !state.sources.is_empty() {
-                    sources_ui(ui, &state.sources);
-                }
-            });
-    });
+    style::results_window(ctx, &crate::tr!("Find my settings"), 860.0, &mut open)
+        .id(ids::id("find_window"))
+        .show(ctx, |ui| {
+            ask_ui(ui, state, commands);
+            if let Some(error) = &state.error {
+                ui.colored_label(style::bad(ui), tr(error));
+            }
+            egui::ScrollArea::vertical()
+                .id_salt("find_scroll")
+                .show(ui, |ui| {
+                    if let Some(report) = &state.report {
+                        recommendation_ui(ui, report, commands);
+                    }
+                    if !state.rows().is_empty() || !state.trying.is_empty() {
+                        ui.add_space(6.0);
+                        ui.strong(crate::tr!("Servers tried"));
+                        table_ui(ui, state, commands);
+                    }
+                    if let Some(check) = state.report.as_ref().and_then(|r| r.port_check.as_ref()) {
+                        ports_ui(ui, check);
+                    }
+                    if !state.sources.is_empty() {
+                        sources_ui(ui, &state.sources);
+                    }
+                });
+        });
     if state.open && !open {
         commands.push(Command::Find(FindCommand::Close));
     }
@@ -162,7 +165,9 @@ pub fn find_window(ctx: &egui::Context, state: &mut FindState, commands: &mut Ve
 
 /// The address field, Find and Stop, and what the search does and never does.
 fn ask_ui(ui: &mut Ui, state: &mut FindState, commands: &mut Vec<Command>) {
-    let label = ui.label("Your website's email address (or your mail server's name):");
+    let label = ui.label(crate::tr!(
+        "Your website's email address (or your mail server's name):"
+    ));
     ui.horizontal(|ui| {
         let field = ui
             .add(
@@ -174,26 +179,28 @@ fn ask_ui(ui: &mut Ui, state: &mut FindState, commands: &mut Vec<Command>) {
             .labelled_by(label.id);
         let ready = !state.email.trim().is_empty() && !state.running();
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if style::primary_button(ui, "find_start", ready, "Find").clicked() || (enter && ready) {
+        if style::primary_button(ui, "find_start", ready, &crate::tr!("Find")).clicked()
+            || (enter && ready)
+        {
             commands.push(Command::Find(FindCommand::Start));
         }
         if state.running() {
-            if style::button(ui, "find_cancel", true, "Stop").clicked() {
+            if style::button(ui, "find_cancel", true, &crate::tr!("Stop")).clicked() {
                 commands.push(Command::Find(FindCommand::Cancel));
             }
             ui.spinner();
-            ui.label(format!(
-                "{} tried, {} under way",
-                state.rows().len(),
-                state.trying.len()
+            ui.label(crate::tr!(
+                "{tried} tried, {trying} under way",
+                tried = state.rows().len(),
+                trying = state.trying.len()
             ));
         }
     });
     ui.label(
-        RichText::new(
+        RichText::new(crate::tr!(
             "We look up where your domain's mail goes and knock on each server's door: no \
-             email is sent and no password leaves this computer.",
-        )
+             email is sent and no password leaves this computer."
+        ))
         .weak(),
     );
 }
@@ -203,15 +210,17 @@ fn recommendation_ui(ui: &mut Ui, report: &DiscoveryReport, commands: &mut Vec<C
     ui.add_space(6.0);
     if report.cancelled {
         ui.label(
-            RichText::new("Stopped before every server answered: below is what was found so far.")
-                .color(style::warn(ui)),
+            RichText::new(crate::tr!(
+                "Stopped before every server answered: below is what was found so far."
+            ))
+            .color(style::warn(ui)),
         );
     }
     let Some(best) = &report.recommended else {
-        let why = report
-            .no_recommendation
-            .as_deref()
-            .unwrap_or("No server answered in a way your website can use.");
+        let why = report.no_recommendation.as_deref().map_or_else(
+            || crate::tr!("No server answered in a way your website can use."),
+            |why| tr(why).into_owned(),
+        );
         ui.colored_label(style::bad(ui), RichText::new(why).strong());
         return;
     };
@@ -221,28 +230,30 @@ fn recommendation_ui(ui: &mut Ui, report: &DiscoveryReport, commands: &mut Vec<C
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(
-            RichText::new("Found settings your website can use")
+            RichText::new(crate::tr!("Found settings your website can use"))
                 .heading()
                 .color(style::good(ui)),
         );
         Grid::new("find_best").num_columns(2).show(ui, |ui| {
-            ui.label("Server (host)");
+            ui.label(crate::tr!("Server (host)"));
             ui.monospace(&best.host);
             ui.end_row();
-            ui.label("Port");
+            ui.label(crate::tr!("Port"));
             ui.monospace(best.port.to_string());
             ui.end_row();
-            ui.label("Use SSL (enableSsl)");
+            ui.label(crate::tr!("Use SSL (enableSsl)"));
             ui.monospace(if best.enable_ssl { "true" } else { "false" });
             ui.end_row();
         });
-        ui.label(&best.why);
+        ui.label(tr(&best.why));
         let choice = Choice {
             host: best.host.clone(),
             port: best.port,
             security: best.security,
         };
-        if style::primary_button(ui, "find_use_best", true, "Use these settings").clicked() {
+        if style::primary_button(ui, "find_use_best", true, &crate::tr!("Use these settings"))
+            .clicked()
+        {
             commands.push(Command::Find(FindCommand::Use(Box::new(choice))));
         }
     });
@@ -266,11 +277,11 @@ fn table_ui(ui: &mut Ui, state: &FindState, commands: &mut Vec<Command>) {
             ui.horizontal(|ui| {
                 widgets::icon(ui, icon, color);
                 ui.label(
-                    RichText::new(format!(
-                        "{}   port {}   {}",
-                        row.host,
-                        row.port,
-                        security_words(row.security)
+                    RichText::new(crate::tr!(
+                        "{host}   port {port}   {security}",
+                        host = row.host,
+                        port = row.port,
+                        security = tr(security_words(row.security))
                     ))
                     .strong(),
                 );
@@ -279,9 +290,9 @@ fn table_ui(ui: &mut Ui, state: &FindState, commands: &mut Vec<Command>) {
                 });
             });
             let text = if ranked && !row.reason.is_empty() {
-                row.reason.as_str()
+                tr(&row.reason)
             } else {
-                row.reachability.label()
+                tr(row.reachability.label())
             };
             ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
         });
@@ -289,8 +300,8 @@ fn table_ui(ui: &mut Ui, state: &FindState, commands: &mut Vec<Command>) {
     for (host, port) in &state.trying {
         ui.horizontal(|ui| {
             widgets::icon(ui, Icon::Circle, ui.visuals().weak_text_color());
-            ui.label(format!("{host}   port {port}"));
-            ui.label(RichText::new("trying…").weak());
+            ui.label(crate::tr!("{host}   port {port}", host = host, port = port));
+            ui.label(RichText::new(crate::tr!("trying…")).weak());
         });
     }
 }
@@ -298,75 +309,94 @@ fn table_ui(ui: &mut Ui, state: &FindState, commands: &mut Vec<Command>) {
 /// "Certificate…" where the server showed one, "Use" for a usable row (right to left).
 fn row_actions(ui: &mut Ui, index: usize, row: &ProbeResult, commands: &mut Vec<Command>) {
     if let Some(certificate) = &row.certificate
-        && style::button(ui, &format!("find_cert_{index}"), true, "Certificate…").clicked()
+        && style::button(
+            ui,
+            &format!("find_cert_{index}"),
+            true,
+            &crate::tr!("Certificate…"),
+        )
+        .clicked()
     {
         let view = CertificateView::from_probe(row, certificate);
         commands.push(Command::Find(FindCommand::ShowCertificate(Box::new(view))));
     }
-    if row.usable && style::button(ui, &format!("find_use_{index}"), true, "Use").clicked() {
+    if row.usable
+        && style::button(ui, &format!("find_use_{index}"), true, &crate::tr!("Use")).clicked()
+    {
         commands.push(Command::Find(FindCommand::Use(Box::new(Choice::of(row)))));
     }
 }
 
-/// Words for the security column.
+/// Words for the security column, in English (translated where they are shown).
 fn security_words(security: Security) -> &'static str {
     match security {
-        Security::None => "none",
+        Security::None => crate::en!("none"),
         Security::StartTls => "STARTTLS",
-        Security::ImplicitTls => "SSL on connect",
+        Security::ImplicitTls => crate::en!("SSL on connect"),
     }
 }
 
 /// Whether this computer reaches the usual ports, and why the website may see otherwise.
 fn ports_ui(ui: &mut Ui, check: &crate::discover::PortCheck) {
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(format!("Can this computer reach {}?", check.host))
-        .id_salt("find_ports")
-        .default_open(true)
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for state in &check.ports {
-                    let (port, reach) = (state.port, state.reachability);
-                    let color = if reach == Reachability::Open {
-                        style::good(ui)
-                    } else {
-                        style::bad(ui)
-                    };
-                    ui.label(RichText::new(format!("{port}: {}", reach.label())).color(color));
-                    ui.add_space(8.0);
-                }
-            });
-            ui.label(RichText::new(&check.note).weak());
+    egui::CollapsingHeader::new(crate::tr!(
+        "Can this computer reach {host}?",
+        host = check.host
+    ))
+    .id_salt("find_ports")
+    .default_open(true)
+    .show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for state in &check.ports {
+                let (port, reach) = (state.port, state.reachability);
+                let color = if reach == Reachability::Open {
+                    style::good(ui)
+                } else {
+                    style::bad(ui)
+                };
+                let words = tr(reach.label());
+                ui.label(RichText::new(format!("{port}: {words}")).color(color));
+                ui.add_space(8.0);
+            }
         });
+        ui.label(RichText::new(tr(&check.note)).weak());
+    });
 }
 
 /// Every look-up, what it gave or why it gave nothing.
 fn sources_ui(ui: &mut Ui, sources: &[SourceReport]) {
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(format!("Where we looked ({})", sources.len()))
-        .id_salt("find_sources")
-        .show(ui, |ui| {
-            for source in sources {
-                let found = if source.found.is_empty() {
-                    source.error.clone().unwrap_or_else(|| "nothing".to_owned())
-                } else {
-                    source.found.join(", ")
-                };
-                ui.label(format!(
-                    "{}: {} → {found}",
-                    source.source.label(),
-                    source.query
-                ));
-            }
-        });
+    egui::CollapsingHeader::new(crate::tr!(
+        "Where we looked ({count})",
+        count = sources.len()
+    ))
+    .id_salt("find_sources")
+    .show(ui, |ui| {
+        for source in sources {
+            let found = if source.found.is_empty() {
+                source
+                    .error
+                    .as_deref()
+                    .map_or_else(|| crate::tr!("nothing"), |error| tr(error).into_owned())
+            } else {
+                source.found.join(", ")
+            };
+            ui.label(format!(
+                "{}: {} → {found}",
+                tr(source.source.label()),
+                source.query
+            ));
+        }
+    });
 }
 
 /// The row under the server field: "Find my settings…", for those who do not know them.
 pub fn find_button_row(ui: &mut Ui, running: bool, commands: &mut Vec<Command>) {
     ui.label("");
-    let button = style::button(ui, "find_open", !running, "Find my settings…").on_hover_text(
-        "Don't know your server, port or whether to use SSL? Find them from your email address.",
-    );
+    let button = style::button(ui, "find_open", !running, &crate::tr!("Find my settings…"))
+        .on_hover_text(crate::tr!(
+            "Don't know your server, port or whether to use SSL? Find them from your email address."
+        ));
     if button.clicked() {
         commands.push(Command::Find(FindCommand::Open));
     }

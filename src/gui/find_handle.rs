@@ -116,15 +116,22 @@ impl MailTesterApp {
         "other".clone_into(&mut self.form.preset);
         self.form.touched = true;
         self.find.open = false;
-        let ssl = if settings.enable_ssl { "on" } else { "off" };
-        self.tell(
-            format!(
-                "Filled in server {}, port {}, Use SSL {ssl}. Add your user name and password, \
-                 then press Send test email.",
-                choice.host, choice.port
-            ),
-            false,
-        );
+        let text = if settings.enable_ssl {
+            crate::tr!(
+                "Filled in server {host}, port {port}, Use SSL on. Add your user name and \
+                 password, then press Send test email.",
+                host = choice.host,
+                port = choice.port
+            )
+        } else {
+            crate::tr!(
+                "Filled in server {host}, port {port}, Use SSL off. Add your user name and \
+                 password, then press Send test email.",
+                host = choice.host,
+                port = choice.port
+            )
+        };
+        self.tell(text, false);
     }
 }
 

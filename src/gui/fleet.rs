@@ -39,22 +39,22 @@ pub fn slot(verdict: Verdict) -> usize {
 }
 
 /// The word the window shows for `verdict` (never the colour alone).
-pub fn word(verdict: Verdict) -> &'static str {
+pub fn word(verdict: Verdict) -> String {
     match verdict {
-        Verdict::Broken => "Broken",
-        Verdict::AtRisk => "At risk",
-        Verdict::Unknown => "Unknown",
-        Verdict::Ok => "OK",
+        Verdict::Broken => crate::tr!("Broken"),
+        Verdict::AtRisk => crate::tr!("At risk"),
+        Verdict::Unknown => crate::tr!("Unknown"),
+        Verdict::Ok => crate::tr!("OK"),
     }
 }
 
-/// [`word`] inside a sentence: "broken", "at risk", "unknown", "OK".
-pub fn in_a_sentence(verdict: Verdict) -> &'static str {
+/// How many sites have `verdict`, in a sentence: "3 broken", "1 at risk", "2 unknown", "4 OK".
+pub fn counted(verdict: Verdict, n: usize) -> String {
     match verdict {
-        Verdict::Broken => "broken",
-        Verdict::AtRisk => "at risk",
-        Verdict::Unknown => "unknown",
-        Verdict::Ok => "OK",
+        Verdict::Broken => crate::tr!("{n} broken", n = n),
+        Verdict::AtRisk => crate::tr!("{n} at risk", n = n),
+        Verdict::Unknown => crate::tr!("{n} unknown", n = n),
+        Verdict::Ok => crate::tr!("{n} OK", n = n),
     }
 }
 
@@ -76,11 +76,43 @@ impl ScanExport {
         }
     }
 
-    /// What the file is, in words.
-    pub fn what(self) -> &'static str {
+    /// The save dialog's title.
+    pub fn dialog_title(self) -> String {
         match self {
-            Self::Csv => "CSV file",
-            Self::Html => "HTML page",
+            Self::Csv => crate::tr!("Save the CSV file"),
+            Self::Html => crate::tr!("Save the HTML page"),
+        }
+    }
+
+    /// The save dialog's name for the kind of file.
+    pub fn filter_name(self) -> String {
+        match self {
+            Self::Csv => crate::tr!("CSV file"),
+            Self::Html => crate::tr!("HTML page"),
+        }
+    }
+
+    /// Why the file could not be saved to `path` (`error`: the system's words).
+    pub fn not_saved(self, error: &str, path: &str) -> String {
+        match self {
+            Self::Csv => crate::tr!(
+                "Could not save the CSV file ({error}). Choose a folder you may write to: {path}",
+                error = error,
+                path = path
+            ),
+            Self::Html => crate::tr!(
+                "Could not save the HTML page ({error}). Choose a folder you may write to: {path}",
+                error = error,
+                path = path
+            ),
+        }
+    }
+
+    /// Why the file could not be made (`error`: what went wrong).
+    pub fn not_made(self, error: &str) -> String {
+        match self {
+            Self::Csv => crate::tr!("The CSV file could not be made ({error}).", error = error),
+            Self::Html => crate::tr!("The HTML page could not be made ({error}).", error = error),
         }
     }
 }
@@ -258,7 +290,7 @@ fn groups_of(report: &ScanReport) -> Vec<Group> {
     let by_label: HashMap<String, usize> = (groups.iter().enumerate())
         .map(|(at, group)| (group.label.clone(), at))
         .collect();
-    let mut loose = group(None, "No mail server to contact".to_owned());
+    let mut loose = group(None, crate::tr!("No mail server to contact"));
     for (index, site) in report.sites.iter().enumerate() {
         let found = site.server.as_ref().and_then(|label| by_label.get(label));
         let into = match found.and_then(|at| groups.get_mut(*at)) {
@@ -277,7 +309,8 @@ fn groups_of(report: &ScanReport) -> Vec<Group> {
 /// Draws the window when it is open.
 pub fn fleet_window(ctx: &egui::Context, state: &mut FleetState, commands: &mut Vec<Command>) {
     let mut open = state.open;
-    style::results_window(ctx, "Check a folder of sites", 1000.0, &mut open).show(ctx, |ui| {
+    let title = crate::tr!("Check a folder of sites");
+    style::results_window(ctx, &title, 1000.0, &mut open).show(ctx, |ui| {
         ask_ui(ui, state, commands);
         if state.report.is_none() {
             note_ui(ui, state.note.as_ref());
@@ -295,26 +328,28 @@ pub fn fleet_window(ctx: &egui::Context, state: &mut FleetState, commands: &mut 
 /// The folder, the two switches, Check and Stop, and the progress.
 fn ask_ui(ui: &mut Ui, state: &mut FleetState, commands: &mut Vec<Command>) {
     let running = state.running();
-    let label = ui.label("Folder with the sites");
+    let label = ui.label(crate::tr!("Folder with the sites"));
     ui.horizontal(|ui| {
         let field = ui
             .add(
                 TextEdit::singleline(&mut state.folder)
                     .id(ids::id("fleet_folder"))
                     .desired_width(460.0)
-                    .hint_text(r"C:\inetpub\vhosts  or  /var/www"),
+                    .hint_text(crate::tr!(r"C:\inetpub\vhosts  or  /var/www")),
             )
             .labelled_by(label.id);
-        if style::button(ui, "fleet_choose", !running, "Choose folder…").clicked() {
+        if style::button(ui, "fleet_choose", !running, &crate::tr!("Choose folder…")).clicked() {
             commands.push(Command::Fleet(FleetCommand::ChooseFolder));
         }
         let ready = !state.folder.trim().is_empty() && !running;
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if style::primary_button(ui, "fleet_start", ready, "Check").clicked() || (enter && ready) {
+        if style::primary_button(ui, "fleet_start", ready, &crate::tr!("Check")).clicked()
+            || (enter && ready)
+        {
             commands.push(Command::Fleet(FleetCommand::Start));
         }
         if running {
-            if style::button(ui, "fleet_cancel", true, "Stop").clicked() {
+            if style::button(ui, "fleet_cancel", true, &crate::tr!("Stop")).clicked() {
                 commands.push(Command::Fleet(FleetCommand::Cancel));
             }
             ui.spinner();
@@ -322,22 +357,28 @@ fn ask_ui(ui: &mut Ui, state: &mut FleetState, commands: &mut Vec<Command>) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let contact = Checkbox::new(&mut state.contact_servers, "Also contact the mail servers");
-        ids::add_enabled(ui, "fleet_contact", !running, contact).on_hover_text(
+        let contact = Checkbox::new(
+            &mut state.contact_servers,
+            crate::tr!("Also contact the mail servers"),
+        );
+        ids::add_enabled(ui, "fleet_contact", !running, contact).on_hover_text(crate::tr!(
             "Each server once: its greeting, EHLO and STARTTLS. No sign-in, no email. \
-             Off: judge from the files alone.",
+             Off: judge from the files alone."
+        ));
+        let passwords = Checkbox::new(
+            &mut state.use_passwords,
+            crate::tr!("Use the passwords from the files"),
         );
-        let passwords = Checkbox::new(&mut state.use_passwords, "Use the passwords from the files");
-        ids::add(ui, "fleet_passwords", passwords).on_hover_text(
+        ids::add(ui, "fleet_passwords", passwords).on_hover_text(crate::tr!(
             "\"Open in the tester\" also fills in the password from the site's file. It stays \
-             in memory and is never saved.",
-        );
+             in memory and is never saved."
+        ));
     });
     ui.label(
-        RichText::new(
+        RichText::new(crate::tr!(
             "Reads every web.config, wp-config.php, .env and appsettings.json under the folder. \
-             Nothing is changed, no email is sent, and passwords never leave this computer.",
-        )
+             Nothing is changed, no email is sent, and passwords never leave this computer."
+        ))
         .weak(),
     );
 }
@@ -345,27 +386,40 @@ fn ask_ui(ui: &mut Ui, state: &mut FleetState, commands: &mut Vec<Command>) {
 /// "Found N sites using M servers; contacted k of M".
 fn progress_words(state: &FleetState) -> String {
     match state.found {
-        None => "Looking for sites in the folder…".to_owned(),
-        Some((sites, _)) if !state.contact_servers => {
-            format!(
-                "Found {}; judging them from the files…",
-                count(sites, "site")
+        None => crate::tr!("Looking for sites in the folder…"),
+        Some((found, _)) if !state.contact_servers => {
+            crate::tr!(
+                "Found {sites}; judging them from the files…",
+                sites = count_sites(found)
             )
         }
-        Some((sites, servers)) => format!(
-            "Found {} using {}; contacted {} of {servers}",
-            count(sites, "site"),
-            count(servers, "server"),
-            state.contacted,
-        ),
+        Some((found, servers)) => {
+            let (sites, servers_used) = (count_sites(found), count_servers(servers));
+            crate::tr!(
+                "Found {sites} using {servers}; contacted {contacted} of {total}",
+                sites = sites,
+                servers = servers_used,
+                contacted = state.contacted,
+                total = servers
+            )
+        }
     }
 }
 
 /// "1 site", "3 sites".
-pub fn count(n: usize, thing: &str) -> String {
+pub fn count_sites(n: usize) -> String {
     if n == 1 {
-        format!("1 {thing}")
+        crate::tr!("1 site")
     } else {
-        format!("{n} {thing}s")
+        crate::tr!("{n} sites", n = n)
+    }
+}
+
+/// "1 server", "3 servers".
+fn count_servers(n: usize) -> String {
+    if n == 1 {
+        crate::tr!("1 server")
+    } else {
+        crate::tr!("{n} servers", n = n)
     }
 }

@@ -96,9 +96,10 @@ impl MailTesterApp {
             }
             FleetMessage::FolderChosen(None) => {
                 self.fleet.note = Some(Notice {
-                    text: "No folder chosen. If no folder window appeared, type or paste the \
-                           folder's path in the box."
-                        .to_owned(),
+                    text: crate::tr!(
+                        "No folder chosen. If no folder window appeared, type or paste the \
+                         folder's path in the box."
+                    ),
                     is_error: false,
                 });
             }
@@ -118,7 +119,7 @@ impl MailTesterApp {
             FleetMessage::Exported(result) => {
                 self.fleet.note = Some(match result {
                     Ok(path) => Notice {
-                        text: format!("Saved to {}", path.display()),
+                        text: crate::tr!("Saved to {path}", path = path.display()),
                         is_error: false,
                     },
                     Err(text) => Notice {
@@ -201,13 +202,17 @@ impl MailTesterApp {
         }
         self.fleet.open = false;
         let next = if settings.user_name.trim().is_empty() {
-            "This site does not sign in. Press Send test email."
+            crate::tr!("This site does not sign in. Press Send test email.")
         } else if with_password {
-            "The password from its file is filled in (kept in memory only). Press Send test email."
+            crate::tr!(
+                "The password from its file is filled in (kept in memory only). Press Send test \
+                 email."
+            )
         } else {
-            "Type its password, then press Send test email."
+            crate::tr!("Type its password, then press Send test email.")
         };
-        self.tell(format!("Filled in the settings of {site}. {next}"), false);
+        let filled = crate::tr!("Filled in the settings of {site}.", site = site);
+        self.tell(format!("{filled} {next}"), false);
     }
 
     fn export_to(&mut self, export: ScanExport, path: PathBuf) {
@@ -243,11 +248,10 @@ impl Worker {
     /// Opens a folder dialog off the UI thread.
     pub(super) fn choose_scan_folder(&self) {
         let (outbox, dialog) = (self.outbox.clone(), self.dialog.clone());
+        // Worded here, on the window's thread (the window's language is this thread's).
+        let title = crate::tr!("Choose the folder that holds the sites");
         self.runtime.spawn(async move {
-            let chosen = dialog
-                .set_title("Choose the folder that holds the sites")
-                .pick_folder()
-                .await;
+            let chosen = dialog.set_title(title).pick_folder().await;
             let path = chosen.map(|folder| folder.path().to_path_buf());
             outbox.send(Message::Fleet(FleetMessage::FolderChosen(path)));
         });
@@ -256,15 +260,16 @@ impl Worker {
     /// Opens a save dialog for `export` off the UI thread.
     pub(super) fn choose_scan_export(&self, export: ScanExport) {
         let (outbox, dialog) = (self.outbox.clone(), self.dialog.clone());
+        let (title, filter) = (export.dialog_title(), export.filter_name());
         self.runtime.spawn(async move {
             let extension = match export {
                 ScanExport::Csv => "csv",
                 ScanExport::Html => "html",
             };
             let chosen = dialog
-                .set_title(format!("Save the {}", export.what()))
+                .set_title(title)
                 .set_file_name(export.file_name())
-                .add_filter(export.what(), &[extension])
+                .add_filter(filter, &[extension])
                 .save_file()
                 .await;
             let path = chosen.map(|file| file.path().to_path_buf());
@@ -276,6 +281,8 @@ impl Worker {
     /// written atomically: a temporary file, then a rename).
     pub(super) fn export_scan(&self, path: PathBuf, export: ScanExport, report: Arc<ScanReport>) {
         let outbox = self.outbox.clone();
+        // What went wrong is worded in the window's language, not the tokio thread's.
+        let language = crate::i18n::current();
         self.runtime.spawn(async move {
             let made = tokio::task::spawn_blocking(move || match export {
                 ScanExport::Csv => crate::fleet::csv_out::to_csv(&report),
@@ -287,14 +294,17 @@ impl Worker {
                     .await
                     .map(|()| path.clone())
                     .map_err(|err| {
-                        format!(
-                            "Could not save the {} ({err}). Choose a folder you may write to: {}",
-                            export.what(),
-                            path.display()
-                        )
+                        crate::i18n::with_language(language, || {
+                            let error = crate::i18n::tr(&err.to_string()).into_owned();
+                            export.not_saved(&error, &path.display().to_string())
+                        })
                     }),
-                Ok(Err(err)) => Err(format!("The {} could not be made ({err}).", export.what())),
-                Err(err) => Err(format!("The {} could not be made ({err}).", export.what())),
+                Ok(Err(err)) => Err(crate::i18n::with_language(language, || {
+                    export.not_made(&crate::i18n::tr(&err.to_string()))
+                })),
+                Err(err) => Err(crate::i18n::with_language(language, || {
+                    export.not_made(&err.to_string())
+                })),
             };
             outbox.send(Message::Fleet(FleetMessage::Exported(result)));
         });

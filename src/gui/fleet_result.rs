@@ -7,9 +7,10 @@ use egui::{Checkbox, RichText, TextEdit, Ui};
 
 use super::app::Notice;
 use super::command::{Command, FleetCommand};
-use super::fleet::{FleetState, ScanExport, VERDICTS, count, in_a_sentence, word};
+use super::fleet::{FleetState, ScanExport, VERDICTS, count_sites, word};
 use super::fleet_rows::list_ui;
 use super::{ids, style};
+use crate::fleet::judge::Verdict;
 use crate::fleet::report::ScanReport;
 
 /// The summary, the exports, what was skipped, the filter and the rows.
@@ -23,34 +24,42 @@ pub(super) fn result_ui(
     if report.cancelled {
         ui.colored_label(
             style::warn(ui),
-            "Stopped before the end: sites whose server had not answered yet are Unknown.",
+            crate::tr!(
+                "Stopped before the end: sites whose server had not answered yet are Unknown."
+            ),
         );
     }
     if report.sites.is_empty() {
         ui.colored_label(
             style::bad(ui),
-            "No site with mail settings was found under this folder. Check the path, or \
-             choose the folder that holds the sites' folders.",
+            crate::tr!(
+                "No site with mail settings was found under this folder. Check the path, or \
+                 choose the folder that holds the sites' folders."
+            ),
         );
     }
     export_ui(ui, state, !report.sites.is_empty(), commands);
     if !report.skipped.is_empty() {
-        egui::CollapsingHeader::new(format!(
-            "Could not look at {}",
-            count(report.skipped.len(), "path")
-        ))
-        .id_salt("fleet_skipped")
-        .show(ui, |ui| {
-            for skipped in report.skipped.iter().take(200) {
-                ui.label(format!("{}: {}", skipped.path.display(), skipped.reason));
-            }
-        });
+        let skipped = report.skipped.len();
+        let title = if skipped == 1 {
+            crate::tr!("Could not look at 1 path")
+        } else {
+            crate::tr!("Could not look at {n} paths", n = skipped)
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt("fleet_skipped")
+            .show(ui, |ui| {
+                for skipped in report.skipped.iter().take(200) {
+                    let reason = crate::i18n::tr(&skipped.reason);
+                    ui.label(format!("{}: {reason}", skipped.path.display()));
+                }
+            });
     }
     if report.sites.is_empty() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Show:");
+        ui.label(crate::tr!("Show:"));
         for (at, verdict) in VERDICTS.iter().enumerate() {
             let text = format!("{} ({})", word(*verdict), report.count(*verdict));
             if let Some(shown) = state.shown.get_mut(at) {
@@ -61,48 +70,65 @@ pub(super) fn result_ui(
     list_ui(ui, state, report, commands);
 }
 
-/// "4 sites: 1 broken, 1 at risk, 1 unknown, 1 OK. 2 mail servers, 5 files read in 0.4 s."
+/// "4 sites: 1 broken, 1 at risk, 1 unknown, 1 OK. 2 mail servers contacted. 5 files read in
+/// 0.4 s."
 fn summary(report: &ScanReport) -> String {
-    let counts: Vec<String> = VERDICTS
-        .iter()
-        .map(|v| format!("{} {}", report.count(*v), in_a_sentence(*v)))
-        .collect();
-    let servers = if report.offline {
-        "Servers not contacted: judged from the files alone.".to_owned()
-    } else {
-        format!("{} contacted.", count(report.servers.len(), "mail server"))
+    let sites = crate::tr!(
+        "{sites}: {broken} broken, {at_risk} at risk, {unknown} unknown, {ok} OK.",
+        sites = count_sites(report.sites.len()),
+        broken = report.count(Verdict::Broken),
+        at_risk = report.count(Verdict::AtRisk),
+        unknown = report.count(Verdict::Unknown),
+        ok = report.count(Verdict::Ok)
+    );
+    let servers = match (report.offline, report.servers.len()) {
+        (true, _) => crate::tr!("Servers not contacted: judged from the files alone."),
+        (false, 1) => crate::tr!("1 mail server contacted."),
+        (false, n) => crate::tr!("{n} mail servers contacted.", n = n),
     };
-    format!(
-        "{}: {}. {servers} {} read in {:.1} s.",
-        count(report.sites.len(), "site"),
-        counts.join(", "),
-        count(report.files_read, "file"),
-        Duration::from_millis(report.total_ms).as_secs_f64(),
-    )
+    let seconds = format!(
+        "{:.1}",
+        Duration::from_millis(report.total_ms).as_secs_f64()
+    );
+    let files = match report.files_read {
+        1 => crate::tr!("1 file read in {seconds} s.", seconds = seconds),
+        n => crate::tr!("{n} files read in {seconds} s.", n = n, seconds = seconds),
+    };
+    format!("{sites} {servers} {files}")
 }
 
 /// Export CSV… and Export HTML…, where to save when no dialog appeared, and how it went.
 fn export_ui(ui: &mut Ui, state: &mut FleetState, enabled: bool, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         for (key, export, text) in [
-            ("fleet_export_csv", ScanExport::Csv, "Export CSV…"),
-            ("fleet_export_html", ScanExport::Html, "Export HTML…"),
+            (
+                "fleet_export_csv",
+                ScanExport::Csv,
+                crate::tr!("Export CSV…"),
+            ),
+            (
+                "fleet_export_html",
+                ScanExport::Html,
+                crate::tr!("Export HTML…"),
+            ),
         ] {
-            if style::button(ui, key, enabled, text).clicked() {
+            if style::button(ui, key, enabled, &text).clicked() {
                 commands.push(Command::Fleet(FleetCommand::Export(export)));
             }
         }
-        ui.label(RichText::new("Without passwords.").weak());
+        ui.label(RichText::new(crate::tr!("Without passwords.")).weak());
     });
     if let Some(prompt) = &mut state.export_prompt {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("No file chosen. If no file window appeared, type where to save:");
+            let label = ui.label(crate::tr!(
+                "No file chosen. If no file window appeared, type where to save:"
+            ));
             let edit = TextEdit::singleline(&mut prompt.path).id(ids::id("fleet_export_path"));
             ui.add(edit.desired_width(360.0)).labelled_by(label.id);
-            if style::button(ui, "fleet_export_save", true, "Save").clicked() {
+            if style::button(ui, "fleet_export_save", true, &crate::tr!("Save")).clicked() {
                 commands.push(Command::Fleet(FleetCommand::SaveTypedExport));
             }
-            if style::button(ui, "fleet_export_dismiss", true, "Cancel").clicked() {
+            if style::button(ui, "fleet_export_dismiss", true, &crate::tr!("Cancel")).clicked() {
                 commands.push(Command::Fleet(FleetCommand::DismissExportPrompt));
             }
         });

@@ -7,7 +7,7 @@ use egui::text::LayoutJob;
 use egui::{Align, Button, Label, Layout, Rect, RichText, Ui, UiBuilder, vec2};
 
 use super::command::{Command, FleetCommand};
-use super::fleet::{FleetState, Group, VERDICTS, in_a_sentence, slot, word};
+use super::fleet::{FleetState, Group, VERDICTS, counted, slot, word};
 use super::widgets::{self, Icon};
 use super::{ids, style};
 use crate::fleet::judge::Verdict;
@@ -62,7 +62,7 @@ pub(super) fn list_ui(
 ) {
     let items = items(state, report);
     if items.is_empty() {
-        ui.label(RichText::new("No site with the ticked verdicts.").weak());
+        ui.label(RichText::new(crate::tr!("No site with the ticked verdicts.")).weak());
         return;
     }
     let line = ui.text_style_height(&egui::TextStyle::Body);
@@ -138,15 +138,13 @@ fn header_ui(
     for verdict in VERDICTS.into_iter().filter(|v| group.counts[slot(*v)] > 0) {
         parts.push(RichText::new(if parts.len() == 1 { "   " } else { ", " }));
         let n = group.counts[slot(verdict)];
-        parts.push(
-            RichText::new(format!("{n} {}", in_a_sentence(verdict))).color(color(ui, verdict)),
-        );
+        parts.push(RichText::new(counted(verdict, n)).color(color(ui, verdict)));
     }
     let job = joined(ui, parts);
     let hover = if open {
-        "Hide this server's sites"
+        crate::tr!("Hide this server's sites")
     } else {
-        "Show this server's sites"
+        crate::tr!("Show this server's sites")
     };
     let toggle = ui.horizontal(|ui| {
         disclosure(ui, open);
@@ -197,46 +195,49 @@ fn disclosure(ui: &mut Ui, open: bool) {
 fn facts(server: Option<&ServerRow>, offline: bool) -> (String, bool) {
     let Some(server) = server else {
         return (
-            "These files name no mail server to contact, or could not be read.".to_owned(),
+            crate::tr!("These files name no mail server to contact, or could not be read."),
             false,
         );
     };
     if offline {
         return (
-            "Not contacted: judged from the files alone.".to_owned(),
+            crate::tr!("Not contacted: judged from the files alone."),
             false,
         );
     }
     if let Some(problem) = &server.problem {
-        return (format!("Problem: {problem}"), true);
+        let problem = crate::i18n::tr(problem);
+        return (crate::tr!("Problem: {problem}", problem = problem), true);
     }
     let methods = |list: &[String]| {
         if list.is_empty() {
-            "none".to_owned()
+            crate::tr!("none")
         } else {
             list.join(" ")
         }
     };
     let mut parts = vec![
-        format!("Answered in {} ms", server.ms),
-        format!(
-            "STARTTLS {}",
-            if server.starttls {
-                "offered"
-            } else {
-                "not offered"
-            }
-        ),
-        format!(
-            "sign-in before encryption: {}",
-            methods(&server.auth_before_tls)
+        crate::tr!("Answered in {ms} ms", ms = server.ms),
+        if server.starttls {
+            crate::tr!("STARTTLS offered")
+        } else {
+            crate::tr!("STARTTLS not offered")
+        },
+        crate::tr!(
+            "sign-in before encryption: {methods}",
+            methods = methods(&server.auth_before_tls)
         ),
     ];
     if server.starttls {
-        parts.push(format!("after: {}", methods(&server.auth_after_tls)));
+        let after = methods(&server.auth_after_tls);
+        parts.push(crate::tr!("after: {methods}", methods = after));
     }
     if let Some(certificate) = &server.certificate {
-        parts.push(format!("certificate {certificate}"));
+        let certificate = crate::i18n::tr(certificate);
+        parts.push(crate::tr!(
+            "certificate {certificate}",
+            certificate = certificate
+        ));
     }
     (parts.join("; "), false)
 }
@@ -255,9 +256,10 @@ fn site_ui(
     let color = color(ui, verdict);
     ui.horizontal(|ui| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let open = Button::new("Open in the tester");
+            let open = Button::new(crate::tr!("Open in the tester"));
             let response = ids::add_enabled(ui, ("fleet_open", at), row.settings.is_some(), open);
-            let hover = "Put this site's settings into the form to test it step by step";
+            let hover =
+                crate::tr!("Put this site's settings into the form to test it step by step");
             if response.on_hover_text(hover).clicked() {
                 commands.push(Command::Fleet(FleetCommand::OpenSite(at)));
             }
@@ -282,10 +284,17 @@ fn site_ui(
     ui.add(Label::new(RichText::new(path).monospace().weak()).truncate())
         .on_hover_text(row.path.display().to_string());
     // The engine's texts set what to type in `backticks`: shown in monospace, as in the cards.
-    ui.add(Label::new(style::prose(ui, &row.judgement.reason)).truncate());
+    let reason = crate::i18n::tr(&row.judgement.reason);
+    ui.add(Label::new(style::prose(ui, &reason)).truncate());
     if !row.judgement.fix.is_empty() {
-        let job = style::prose(ui, &format!("Fix: {}", row.judgement.fix.join("; ")));
-        ui.add(Label::new(job).truncate());
+        let fixes: Vec<_> = row
+            .judgement
+            .fix
+            .iter()
+            .map(|fix| crate::i18n::tr(fix))
+            .collect();
+        let fix = crate::tr!("Fix: {fix}", fix = fixes.join("; "));
+        ui.add(Label::new(style::prose(ui, &fix)).truncate());
     }
 }
 

@@ -3,7 +3,8 @@
 //! The fonts are egui's bundled ones (feature `monochrome_emoji_fonts`): Ubuntu Light for
 //! text, Hack for the transcript and snippets, egui's icons, and two monochrome emoji fonts as
 //! the last fallback, so an emoji in a server's reply or a pasted log is drawn rather than a
-//! box. They are compiled into the binary and parsed in place: only the pages a lookup reads
+//! box. For the scripts they lack (Japanese), the system's own fonts are looked up on first
+//! use. They are compiled into the binary and parsed in place: only the pages a lookup reads
 //! become resident, and a glyph is rasterized the first time it is drawn. Dropping the emoji
 //! fonts saved nothing measurable at idle (README, "Benchmarks"), so they stay.
 //!
@@ -23,10 +24,22 @@ use egui::{Context, FontDefinitions, FontFamily, RawInput};
 /// nothing; every GL implementation supports it.
 pub const MAX_ATLAS_SIDE: usize = 2048;
 
-/// Sets up text for the window: the fonts and the glyph-atlas cap.
+/// Sets up text for the window: the fonts, the system's fonts for what they lack, and the
+/// glyph-atlas cap.
 pub fn install(ctx: &Context) {
     ctx.set_fonts(definitions());
+    ctx.set_font_providers(vec![system_fonts()]);
     ctx.add_plugin(AtlasCap);
+}
+
+/// The system's fonts, asked only for characters the bundled fonts lack: Japanese above all
+/// (Meiryo or Yu Gothic on Windows, Hiragino on macOS, Noto CJK or IPA fonts on Linux). They
+/// are preferred as Japanese fonts, so a kanji is drawn in its Japanese form, not the Chinese
+/// one. A machine with no such font draws boxes; the README says which package to install.
+fn system_fonts() -> std::sync::Arc<dyn egui::FontProvider> {
+    std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new().with_locale(Some("ja")),
+    )
 }
 
 /// egui's bundled fonts, with Hack right after Ubuntu Light for proportional text (arrows).
@@ -97,8 +110,9 @@ mod tests {
     }
 
     /// Every character outside ASCII in the code our sources can put on screen (the window's
-    /// words, the diagnosis texts, the provider notes, ...; comments and tests left out) has a
-    /// glyph in the fonts we load, in both families: none is drawn as a box.
+    /// words, the diagnosis texts, the provider notes, ...; comments and tests left out) and in
+    /// every translation but Japanese has a glyph in the fonts we bundle, in both families:
+    /// none is drawn as a box, whatever fonts the system has.
     #[test]
     fn the_fonts_cover_every_character_we_write() {
         let mut fonts = Fonts::new(TextOptions::default(), definitions());
@@ -108,6 +122,14 @@ mod tests {
             &mut chars,
         );
         assert!(chars.contains(&'→'), "the scan found the provider notes");
+        // The translations, except Japanese (drawn with the system's fonts, tested apart).
+        for language in crate::i18n::Language::ALL {
+            if language != crate::i18n::Language::Japanese {
+                let messages = crate::i18n::source(language).lines();
+                let text = messages.filter(|line| !line.starts_with('#'));
+                chars.extend(text.flat_map(str::chars).filter(|c| !c.is_ascii()));
+            }
+        }
         for family in [FontFamily::Proportional, FontFamily::Monospace] {
             let id = FontId::new(14.0, family);
             let missing: String = chars

@@ -64,26 +64,32 @@ pub fn form_ui(
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            let row = |field, label, attribute, hint| TextRow {
+            let row = |field, label, attribute, hint: &str| TextRow {
                 field,
                 label,
                 attribute,
-                hint,
+                hint: hint.to_owned(),
             };
-            let host = row(Field::Host, "Server", Some("host"), "smtp.example.com");
+            // The attributes (`host`) are web.config's names, never translated.
+            let host = row(
+                Field::Host,
+                crate::tr!("Server"),
+                Some("host"),
+                "smtp.example.com",
+            );
             text_row(ui, &host, &mut form.settings.host, problems);
             super::find::find_button_row(ui, view.running, commands);
             text_row(
                 ui,
-                &row(Field::Port, "Port", None, "587"),
+                &row(Field::Port, crate::tr!("Port"), None, "587"),
                 &mut form.port_text,
                 problems,
             );
             let user = row(
                 Field::UserName,
-                "User name",
+                crate::tr!("User name"),
                 None,
-                "usually your full email address",
+                &crate::tr!("usually your full email address"),
             );
             text_row(ui, &user, &mut form.settings.user_name, problems);
             let sign_in = super::oauth_rows::SignInView { state: view.oauth };
@@ -93,14 +99,20 @@ pub fn form_ui(
                 keyring_row(ui, form, view.password_saved, commands);
             }
             ssl_row(ui, form, problems);
-            let from = row(Field::From, "From", None, "site@example.com");
+            let from = row(Field::From, crate::tr!("From"), None, "site@example.com");
             text_row(ui, &from, &mut form.settings.from, problems);
-            let to = row(Field::To, "Send the test to", None, "(the From address)");
+            let to = row(
+                Field::To,
+                crate::tr!("Send the test to"),
+                None,
+                &crate::tr!("(the From address)"),
+            );
             text_row(ui, &to, &mut form.settings.to, problems);
         });
     other_problems_ui(ui, problems);
     ui.add_space(6.0);
-    egui::CollapsingHeader::new("Advanced")
+    egui::CollapsingHeader::new(crate::tr!("Advanced"))
+        .id_salt("Advanced")
         .default_open(false)
         .show(ui, |ui| advanced_ui(ui, form, problems, commands));
     ui.add_space(12.0);
@@ -118,9 +130,12 @@ pub fn form_ui(
 
 fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let label = ui.label("Provider");
-        let current =
-            crate::presets::find(&form.preset).map_or("Other / my host", |preset| preset.name);
+        let label = ui.label(crate::tr!("Provider"));
+        // Provider names are names: never translated.
+        let current = crate::presets::find(&form.preset).map_or_else(
+            || crate::tr!("Other / my host"),
+            |preset| preset.name.to_owned(),
+        );
         let mut chosen = form.preset.clone();
         let combo = ComboBox::from_id_salt("provider_preset")
             .selected_text(current)
@@ -142,14 +157,18 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(preset.note);
+                ui.label(crate::i18n::tr(preset.note));
                 if !preset.user_name_hint.is_empty() {
-                    ui.label(RichText::new(format!("User name: {}", preset.user_name_hint)).weak());
+                    let hint = crate::i18n::tr(preset.user_name_hint);
+                    ui.label(RichText::new(crate::tr!("User name: {hint}", hint = hint)).weak());
                 }
                 if !preset.aspnet_ok {
                     ui.colored_label(
                         style::warn(ui),
-                        "A website using ASP.NET (System.Net.Mail) cannot sign in to this provider.",
+                        crate::tr!(
+                            "A website using ASP.NET (System.Net.Mail) cannot sign in to this \
+                             provider."
+                        ),
                     );
                 }
             });
@@ -157,7 +176,7 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
 }
 
 fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
-    let label = label_cell(ui, "Password", None);
+    let label = label_cell(ui, &crate::tr!("Password"), None);
     ui.horizontal(|ui| {
         let mut text = form.settings.password.expose().to_owned();
         let edit = TextEdit::singleline(&mut text)
@@ -170,7 +189,7 @@ fn password_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
         ids::add(
             ui,
             "show_password",
-            Checkbox::new(&mut form.show_password, "Show"),
+            Checkbox::new(&mut form.show_password, crate::tr!("Show")),
         );
     });
     ui.end_row();
@@ -192,16 +211,18 @@ fn keyring_row(
             "remember_password",
             Checkbox::new(
                 &mut form.remember_password,
-                "Remember in the system keyring",
+                crate::tr!("Remember in the system keyring"),
             ),
         )
-        .on_hover_text(
+        .on_hover_text(crate::tr!(
             "After a test signs in, the password is kept in your system's keyring \
-                 (never in a file) and filled in when you come back to these settings.",
-        );
+             (never in a file) and filled in when you come back to these settings."
+        ));
         if password_saved
-            && ids::add(ui, "forget_password", Button::new("Forget"))
-                .on_hover_text("Remove the saved password for this user, server and port")
+            && ids::add(ui, "forget_password", Button::new(crate::tr!("Forget")))
+                .on_hover_text(crate::tr!(
+                    "Remove the saved password for this user, server and port"
+                ))
                 .clicked()
         {
             commands.push(Command::Form(FormCommand::ForgetPassword));
@@ -213,30 +234,39 @@ fn keyring_row(
 fn ssl_row(ui: &mut Ui, form: &mut FormState, problems: &[FieldProblem]) {
     ui.label("");
     // Named where the site sets it: web.config (4.x), code (2.0–3.5), appsettings.json (Core).
+    // The attributes (`enableSsl`, `SecureSocketOptions`) are names, never translated.
     let (label, attribute, hover) = match (form.settings.target, form.settings.framework) {
         (Target::DotNet, Framework::Legacy) => (
-            "Use SSL",
-            Some("in code: SmtpClient.EnableSsl"),
-            "Encrypts the connection with STARTTLS. ASP.NET 2.0–3.5 has no enableSsl in \
-             web.config: the site's code switches it on with smtpClient.EnableSsl = true.",
+            crate::tr!("Use SSL"),
+            Some(crate::tr!("in code: SmtpClient.EnableSsl")),
+            crate::tr!(
+                "Encrypts the connection with STARTTLS. ASP.NET 2.0–3.5 has no enableSsl in \
+                 web.config: the site's code switches it on with smtpClient.EnableSsl = true."
+            ),
         ),
         (Target::DotNet, Framework::Core) => (
-            "Use STARTTLS",
-            Some("SecureSocketOptions"),
-            "Encrypts the connection with STARTTLS, as \"SecureSocketOptions\": \"StartTls\" \
-             does in appsettings.json. Almost every provider needs it on port 587.",
+            crate::tr!("Use STARTTLS"),
+            Some("SecureSocketOptions".to_owned()),
+            crate::tr!(
+                "Encrypts the connection with STARTTLS, as \"SecureSocketOptions\": \"StartTls\" \
+                 does in appsettings.json. Almost every provider needs it on port 587."
+            ),
         ),
         (Target::DotNet, Framework::Net4) => (
-            "Use SSL",
-            Some("enableSsl"),
-            "Encrypts the connection with STARTTLS, as enableSsl=\"true\" does in web.config. \
-             Almost every provider needs it on port 587.",
+            crate::tr!("Use SSL"),
+            Some("enableSsl".to_owned()),
+            crate::tr!(
+                "Encrypts the connection with STARTTLS, as enableSsl=\"true\" does in web.config. \
+                 Almost every provider needs it on port 587."
+            ),
         ),
         (Target::Generic, _) => (
-            "Use SSL",
+            crate::tr!("Use SSL"),
             None,
-            "Encrypts the connection (STARTTLS, or SSL on connect on port 465). Almost every \
-             provider needs it.",
+            crate::tr!(
+                "Encrypts the connection (STARTTLS, or SSL on connect on port 465). Almost every \
+                 provider needs it."
+            ),
         ),
     };
     ui.horizontal(|ui| {
@@ -285,39 +315,42 @@ fn send_row(
 ) {
     ui.horizontal(|ui| {
         if view.running {
-            if style::button(ui, "cancel_test", true, "Cancel")
-                .on_hover_text("Stop the test (Esc)")
+            if style::button(ui, "cancel_test", true, &crate::tr!("Cancel"))
+                .on_hover_text(crate::tr!("Stop the test (Esc)"))
                 .clicked()
             {
                 commands.push(Command::Test(TestCommand::Cancel));
             }
             ui.spinner();
-            ui.label(RichText::new("Testing…").weak());
+            ui.label(RichText::new(crate::tr!("Testing…")).weak());
             return;
         }
+        let send = crate::tr!("Send test email");
         let button = if view.send_is_primary {
-            style::primary_button(ui, "send_test", !blocked, "Send test email")
+            style::primary_button(ui, "send_test", !blocked, &send)
         } else {
-            style::button(ui, "send_test", !blocked, "Send test email")
+            style::button(ui, "send_test", !blocked, &send)
         };
         if button
-            .on_hover_text("Sends one test message (Enter)")
+            .on_hover_text(crate::tr!("Sends one test message (Enter)"))
             .clicked()
         {
             commands.push(Command::Test(TestCommand::Start));
         }
         if !blocked {
-            ui.label(RichText::new("or press Enter").weak());
+            ui.label(RichText::new(crate::tr!("or press Enter")).weak());
         }
     });
     if blocked && !view.running {
         if problems.iter().any(|p| p.severity == Severity::Error) {
             ui.colored_label(
                 style::bad(ui),
-                "Fix the fields marked in red to send a test.",
+                crate::tr!("Fix the fields marked in red to send a test."),
             );
         } else {
-            ui.label("Fill in the server, the port and the From address to send a test.");
+            ui.label(crate::tr!(
+                "Fill in the server, the port and the From address to send a test."
+            ));
         }
     }
 }

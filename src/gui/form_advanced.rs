@@ -27,9 +27,9 @@ pub(super) fn advanced_ui(
             timeouts_row(ui, form);
             let ehlo = TextRow {
                 field: Field::ClientDomain,
-                label: "EHLO name",
+                label: crate::tr!("EHLO name"),
                 attribute: Some("clientDomain"),
-                hint: "this computer's name",
+                hint: crate::tr!("this computer's name"),
             };
             text_row(ui, &ehlo, &mut form.settings.client_domain, problems);
             certificate_rows(ui, form, commands);
@@ -42,27 +42,27 @@ pub(super) fn advanced_ui(
 
 /// Where OAuth tokens come from, for a test sign-in service (empty: the provider's own).
 fn authority_row(ui: &mut Ui, form: &mut FormState) {
-    let label = label_cell(ui, "Sign-in service", None);
+    let label = label_cell(ui, &crate::tr!("Sign-in service"), None);
     ui.add(
         TextEdit::singleline(&mut form.oauth_authority)
             .id(ids::id("oauth_authority"))
-            .hint_text("the provider's own")
+            .hint_text(crate::tr!("the provider's own"))
             .desired_width(INPUT_WIDTH),
     )
     .labelled_by(label.id)
-    .on_hover_text(
-        "Only for testing against another OAuth server: https, or http on this computer",
-    );
+    .on_hover_text(crate::tr!(
+        "Only for testing against another OAuth server: https, or http on this computer"
+    ));
     ui.end_row();
 }
 
 fn security_row(ui: &mut Ui, form: &mut FormState) {
-    let label = label_cell(ui, "Connection security", None);
+    let label = label_cell(ui, &crate::tr!("Connection security"), None);
     let text = |security: Option<Security>| match security {
-        None => "Automatic (from Use SSL)",
-        Some(Security::StartTls) => "STARTTLS",
-        Some(Security::ImplicitTls) => "SSL on connect (port 465)",
-        Some(Security::None) => "No encryption",
+        None => crate::tr!("Automatic (from Use SSL)"),
+        Some(Security::StartTls) => "STARTTLS".to_owned(),
+        Some(Security::ImplicitTls) => crate::tr!("SSL on connect (port 465)"),
+        Some(Security::None) => crate::tr!("No encryption"),
     };
     let combo = ComboBox::from_id_salt("security_mode")
         .selected_text(text(form.settings.security))
@@ -85,20 +85,42 @@ fn security_row(ui: &mut Ui, form: &mut FormState) {
 /// server to accept the message once all of it is sent (for the ASP.NET target only the whole
 /// test limit applies there, as in ASP.NET).
 fn timeouts_row(ui: &mut Ui, form: &mut FormState) {
-    label_cell(ui, "Timeouts (seconds)", None);
+    label_cell(ui, &crate::tr!("Timeouts (seconds)"), None);
     let timeouts = &mut form.settings.timeouts;
     Grid::new("timeouts")
         .num_columns(4)
         .spacing([6.0, 6.0])
         .show(ui, |ui| {
-            for (index, (name, short, value)) in [
-                ("Connect timeout", "connect", &mut timeouts.connect_secs),
-                ("Greeting timeout", "greeting", &mut timeouts.greeting_secs),
-                ("Reply timeout", "reply", &mut timeouts.command_secs),
-                ("Whole test timeout", "whole test", &mut timeouts.total_secs),
+            // `key`: the English name, the widget's id in every language.
+            for (index, (key, name, short, value)) in [
+                (
+                    "Connect timeout",
+                    crate::tr!("Connect timeout"),
+                    crate::tr!("connect"),
+                    &mut timeouts.connect_secs,
+                ),
+                (
+                    "Greeting timeout",
+                    crate::tr!("Greeting timeout"),
+                    crate::tr!("greeting"),
+                    &mut timeouts.greeting_secs,
+                ),
+                (
+                    "Reply timeout",
+                    crate::tr!("Reply timeout"),
+                    crate::tr!("reply"),
+                    &mut timeouts.command_secs,
+                ),
+                (
+                    "Whole test timeout",
+                    crate::tr!("Whole test timeout"),
+                    crate::tr!("whole test"),
+                    &mut timeouts.total_secs,
+                ),
                 (
                     "Final reply timeout",
-                    "final reply",
+                    crate::tr!("Final reply timeout"),
+                    crate::tr!("final reply"),
                     &mut timeouts.final_reply_secs,
                 ),
             ]
@@ -106,7 +128,7 @@ fn timeouts_row(ui: &mut Ui, form: &mut FormState) {
             .enumerate()
             {
                 let label = ui.label(short);
-                ids::add(ui, name, DragValue::new(value).range(1..=600))
+                ids::add(ui, key, DragValue::new(value).range(1..=600))
                     .labelled_by(label.id)
                     .on_hover_text(name);
                 if index % 2 == 1 {
@@ -124,7 +146,7 @@ fn certificate_rows(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Comman
         "accept_invalid_certs",
         Checkbox::new(
             &mut form.settings.accept_invalid_certs,
-            "Accept an invalid certificate",
+            crate::tr!("Accept an invalid certificate"),
         ),
     );
     ui.end_row();
@@ -134,35 +156,37 @@ fn certificate_rows(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Comman
             ui.set_max_width(INPUT_WIDTH + 40.0);
             ui.colored_label(
                 style::warn(ui),
-                "Unsafe: an impostor could read your password. Your website will still refuse \
-                 this certificate.",
+                crate::tr!(
+                    "Unsafe: an impostor could read your password. Your website will still \
+                     refuse this certificate."
+                ),
             );
         });
         ui.end_row();
     }
-    let label = label_cell(ui, "Extra CA file", None);
+    let label = label_cell(ui, &crate::tr!("Extra CA file"), None);
     ui.horizontal(|ui| {
         let edit = TextEdit::singleline(&mut form.ca_text)
             .id(ids::id("ca_file"))
-            .hint_text("optional .pem file")
+            .hint_text(crate::tr!("optional .pem file"))
             .desired_width(INPUT_WIDTH - 90.0);
         ui.add(edit).labelled_by(label.id);
-        if ids::add(ui, "browse_ca_file", Button::new("Browse…")).clicked() {
+        if ids::add(ui, "browse_ca_file", Button::new(crate::tr!("Browse…"))).clicked() {
             commands.push(Command::File(FileCommand::Choose(FilePurpose::CaFile)));
         }
     });
     ui.end_row();
-    let label = label_cell(ui, "DNS server", None);
+    let label = label_cell(ui, &crate::tr!("DNS server"), None);
     ui.vertical(|ui| {
         let edit = TextEdit::singleline(&mut form.dns_text)
             .id(ids::id("dns_server"))
-            .hint_text("this computer's (or e.g. 1.1.1.1)")
+            .hint_text(crate::tr!("this computer's (or e.g. 1.1.1.1)"))
             .desired_width(INPUT_WIDTH);
-        ui.add(edit)
-            .labelled_by(label.id)
-            .on_hover_text("Used by Find my settings, Will it arrive? and Check my inbox");
+        ui.add(edit).labelled_by(label.id).on_hover_text(crate::tr!(
+            "Used by Find my settings, Will it arrive? and Check my inbox"
+        ));
         if let Err(problem) = form.dns_server() {
-            ui.colored_label(style::bad(ui), problem);
+            ui.colored_label(style::bad(ui), crate::i18n::tr(&problem));
         }
     });
     ui.end_row();
@@ -170,10 +194,10 @@ fn certificate_rows(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Comman
 
 /// The program the website runs on, and its ASP.NET version.
 fn platform_rows(ui: &mut Ui, form: &mut FormState) {
-    let label = label_cell(ui, "Target platform", None);
+    let label = label_cell(ui, &crate::tr!("Target platform"), None);
     let target_text = |target: Target| match target {
-        Target::DotNet => "ASP.NET (System.Net.Mail)",
-        Target::Generic => "Other program (PHP, Node, Python…)",
+        Target::DotNet => "ASP.NET (System.Net.Mail)".to_owned(),
+        Target::Generic => crate::tr!("Other program (PHP, Node, Python…)"),
     };
     let combo = ComboBox::from_id_salt("target_platform")
         .selected_text(target_text(form.settings.target))
@@ -186,13 +210,15 @@ fn platform_rows(ui: &mut Ui, form: &mut FormState) {
     combo.response.labelled_by(label.id);
     ui.end_row();
 
-    let label = label_cell(ui, "ASP.NET version", None);
+    let label = label_cell(ui, &crate::tr!("ASP.NET version"), None);
+    let framework_text = |framework: Framework| crate::i18n::tr(framework.label()).into_owned();
     let combo = ComboBox::from_id_salt("aspnet_framework")
-        .selected_text(form.settings.framework.label())
+        .selected_text(framework_text(form.settings.framework))
         .width(INPUT_WIDTH - 10.0)
         .show_ui(ui, |ui| {
             for framework in Framework::ALL {
-                ui.selectable_value(&mut form.settings.framework, framework, framework.label());
+                let text = framework_text(framework);
+                ui.selectable_value(&mut form.settings.framework, framework, text);
             }
         });
     combo.response.labelled_by(label.id);

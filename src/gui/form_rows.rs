@@ -11,12 +11,12 @@ use crate::settings::{Field, FieldProblem, Severity};
 pub(super) struct TextRow<'a> {
     /// Which setting.
     pub(super) field: Field,
-    /// The label, in the user's words.
-    pub(super) label: &'a str,
+    /// The label, in the user's words (and language).
+    pub(super) label: String,
     /// The web.config attribute, shown quietly after the label when its name differs.
     pub(super) attribute: Option<&'a str>,
     /// What the empty field shows.
-    pub(super) hint: &'a str,
+    pub(super) hint: String,
 }
 
 /// The label cell: the user's words, then (quietly) the web.config attribute when it has
@@ -25,7 +25,10 @@ pub(super) struct TextRow<'a> {
 pub(super) fn label_cell(ui: &mut Ui, text: &str, attribute: Option<&str>) -> egui::Response {
     let quiet = |ui: &mut Ui, attribute: &str| {
         ui.label(RichText::new(attribute).monospace().weak())
-            .on_hover_text(format!("Called {attribute} in web.config"));
+            .on_hover_text(crate::tr!(
+                "Called {attribute} in web.config",
+                attribute = attribute
+            ));
     };
     match attribute {
         Some(attribute) if text.len() + attribute.len() > 14 => {
@@ -81,12 +84,12 @@ pub(super) fn problem_label(ui: &mut Ui, problem: &FieldProblem) {
         Severity::Warning => style::warn(ui),
         Severity::Info => ui.visuals().weak_text_color(),
     };
-    ui.label(RichText::new(&problem.message).color(color));
+    ui.label(RichText::new(crate::i18n::tr(&problem.message)).color(color));
 }
 
 /// One text input in the form's grid, with its label cell and its problem messages.
 pub(super) fn text_row(ui: &mut Ui, row: &TextRow, value: &mut String, problems: &[FieldProblem]) {
-    let label = label_cell(ui, row.label, row.attribute);
+    let label = label_cell(ui, &row.label, row.attribute);
     let width = if row.field == Field::Port {
         80.0
     } else {
@@ -94,7 +97,7 @@ pub(super) fn text_row(ui: &mut Ui, row: &TextRow, value: &mut String, problems:
     };
     let mut edit = TextEdit::singleline(value)
         .id(ids::id(row.field))
-        .hint_text(row.hint)
+        .hint_text(row.hint.as_str())
         .desired_width(width);
     if has_error(problems, row.field) {
         edit = edit.text_color(style::bad(ui));

@@ -30,13 +30,13 @@ impl SignInChoice {
         Self::AccessToken,
     ];
 
-    /// The words in the list.
-    pub fn label(self) -> &'static str {
+    /// The words in the list, in the current language.
+    pub fn label(self) -> String {
         match self {
-            Self::Password => "Password",
-            Self::Microsoft => "Microsoft 365 (OAuth)",
-            Self::Google => "Google (OAuth)",
-            Self::AccessToken => "Access token",
+            Self::Password => crate::tr!("Password"),
+            Self::Microsoft => crate::tr!("Microsoft 365 (OAuth)"),
+            Self::Google => crate::tr!("Google (OAuth)"),
+            Self::AccessToken => crate::tr!("Access token"),
         }
     }
 }
@@ -122,10 +122,14 @@ impl FormState {
             extra.push(FieldProblem {
                 field: Field::Port,
                 severity: Severity::Error,
+                // In English, like every problem's message: the form translates what it shows.
                 message: if port_text.is_empty() {
-                    "Enter the port, usually 587.".to_owned()
+                    crate::en!("Enter the port, usually 587.").to_owned()
                 } else {
-                    format!("\"{port_text}\" is not a port number. Use digits only, usually 587.")
+                    crate::en!(
+                        "\"{port_text}\" is not a port number. Use digits only, usually 587.",
+                        port_text = port_text
+                    )
                 },
             });
         }
@@ -180,18 +184,22 @@ impl FormState {
             });
         };
         if app.client_id.trim().is_empty() {
-            need(
-                "Enter the app's Application (client) ID, from its App registration's Overview page.",
-            );
+            need(crate::en!(
+                "Enter the app's Application (client) ID, from its App registration's Overview \
+                 page."
+            ));
         }
         if self.sign_in == SignInChoice::Microsoft && !self.microsoft_person {
             if app.tenant.trim().is_empty() {
-                need(
-                    "Enter the Directory (tenant) ID, or your organisation's domain (yourcompany.onmicrosoft.com).",
-                );
+                need(crate::en!(
+                    "Enter the Directory (tenant) ID, or your organisation's domain \
+                     (yourcompany.onmicrosoft.com)."
+                ));
             }
             if self.client_secret.is_empty() {
-                need("Enter the app's client secret (its Value, not its Secret ID).");
+                need(crate::en!(
+                    "Enter the app's client secret (its Value, not its Secret ID)."
+                ));
             }
         }
     }

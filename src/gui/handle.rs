@@ -57,8 +57,10 @@ impl MailTesterApp {
             FormCommand::ForgetPassword => match self.form.account() {
                 Some(account) => self.worker.forget_password(account),
                 None => self.tell(
-                    "Enter the user name, server and port whose saved password you want to remove."
-                        .to_owned(),
+                    crate::tr!(
+                        "Enter the user name, server and port whose saved password you want to \
+                         remove."
+                    ),
                     true,
                 ),
             },
@@ -75,9 +77,11 @@ impl MailTesterApp {
             ViewCommand::IncludePassword(include) => self.include_password = include,
             ViewCommand::ShowTranscript(open) => self.transcript_open = Some(open),
             ViewCommand::Theme(theme) => ctx.set_theme(theme),
+            ViewCommand::Language(language) => self.choose_language(language),
+            ViewCommand::ReportInEnglish(on) => self.report_in_english = on,
             ViewCommand::Copy { text, what } => {
                 ctx.copy_text(text);
-                self.tell(format!("Copied the {what} to the clipboard."), false);
+                self.tell(copied(what), false);
             }
         }
     }
@@ -108,7 +112,17 @@ impl MailTesterApp {
         match purpose {
             FilePurpose::CaFile | FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => None,
             FilePurpose::SaveReport => self.outcome.as_ref().map(|outcome| {
-                crate::report::support_report_with_inbox(outcome, self.inbox.check.report.as_ref())
+                let report = || {
+                    crate::report::support_report_with_inbox(
+                        outcome,
+                        self.inbox.check.report.as_ref(),
+                    )
+                };
+                if self.report_in_english {
+                    crate::i18n::with_language(crate::i18n::Language::English, report)
+                } else {
+                    report()
+                }
             }),
             FilePurpose::SaveTranscript => Some(transcript_text(&self.transcript_lines())),
             FilePurpose::SaveSnippet => self.outcome.as_ref().and_then(|outcome| {
@@ -162,8 +176,11 @@ impl MailTesterApp {
             Err(problems) => {
                 let first = problems
                     .first()
-                    .map_or_else(String::new, |p| p.message.clone());
-                self.tell(format!("The test cannot start yet: {first}"), true);
+                    .map_or_else(String::new, |p| crate::i18n::tr(&p.message).into_owned());
+                self.tell(
+                    crate::tr!("The test cannot start yet: {problem}", problem = first),
+                    true,
+                );
             }
         }
     }
@@ -173,7 +190,10 @@ impl MailTesterApp {
         match (purpose, path) {
             (FilePurpose::CaFile, Some(path)) => self.form.ca_text = path.display().to_string(),
             (FilePurpose::CaFile, None) => self.tell(
-                "No file chosen. If no file window appeared, type the file's path in the Extra CA file field.".to_owned(),
+                crate::tr!(
+                    "No file chosen. If no file window appeared, type the file's path in the \
+                     Extra CA file field."
+                ),
                 false,
             ),
             (purpose, Some(path)) => self.use_path(purpose, path),
@@ -202,6 +222,22 @@ impl MailTesterApp {
                 }
             }
         }
+    }
+}
+
+/// "Copied the … to the clipboard.", a whole sentence for each thing the window copies.
+fn copied(what: &str) -> String {
+    match what {
+        "transcript" => crate::tr!("Copied the transcript to the clipboard."),
+        "DNS record" => crate::tr!("Copied the DNS record to the clipboard."),
+        // A snippet is named by its program or file: a name, never translated.
+        _ => match what.strip_suffix(" snippet") {
+            Some(name) => crate::tr!("Copied the {name} snippet to the clipboard.", name = name),
+            None => crate::tr!(
+                "Copied the {what} to the clipboard.",
+                what = crate::i18n::tr(what)
+            ),
+        },
     }
 }
 

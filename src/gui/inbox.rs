@@ -67,20 +67,25 @@ pub fn inbox_section(
 ) {
     ui.add_space(8.0);
     ui.separator();
-    ui.label(RichText::new("Did it land?").strong().size(16.0));
+    ui.label(
+        RichText::new(crate::tr!("Did it land?"))
+            .strong()
+            .size(16.0),
+    );
     if let Some(report) = &state.check.report {
         report_ui(ui, report);
     } else {
-        ui.label(format!(
+        ui.label(crate::tr!(
             "Sign in to the mailbox the test went to ({to}) to see whether the message is in \
-             the inbox or in spam. We only read; nothing is moved or deleted."
+             the inbox or in spam. We only read; nothing is moved or deleted.",
+            to = to
         ));
     }
     if state.check.running {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Looking for the message (up to a minute)…");
-            if ids::add(ui, "inbox_stop", egui::Button::new("Stop")).clicked() {
+            ui.label(crate::tr!("Looking for the message (up to a minute)…"));
+            if ids::add(ui, "inbox_stop", egui::Button::new(crate::tr!("Stop"))).clicked() {
                 commands.push(Command::Test(TestCommand::CancelInbox));
             }
         });
@@ -91,11 +96,11 @@ pub fn inbox_section(
     }
     fields_ui(ui, state, same_password);
     let label = if state.check.report.is_some() {
-        "Check my inbox again"
+        crate::tr!("Check my inbox again")
     } else {
-        "Check my inbox"
+        crate::tr!("Check my inbox")
     };
-    if style::button(ui, "inbox_check", !state.mailbox.trim().is_empty(), label).clicked() {
+    if style::button(ui, "inbox_check", !state.mailbox.trim().is_empty(), &label).clicked() {
         commands.push(Command::Test(TestCommand::CheckInbox));
     }
 }
@@ -105,35 +110,35 @@ fn fields_ui(ui: &mut Ui, state: &mut InboxState, same_password: bool) {
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label("Mailbox (IMAP)");
+            let label = ui.label(crate::tr!("Mailbox (IMAP)"));
             let edit = TextEdit::singleline(&mut state.mailbox)
                 .id(ids::id("inbox_mailbox"))
                 .hint_text("imaps://you@example.com@mail.example.com")
                 .desired_width(360.0);
-            let response = ui.add(edit).labelled_by(label.id).on_hover_text(
+            let response = ui.add(edit).labelled_by(label.id).on_hover_text(crate::tr!(
                 "imaps://USER@SERVER, or imap:// for STARTTLS on port 143; add :PORT if it is \
-                 not the usual one",
-            );
+                 not the usual one"
+            ));
             if response.changed() {
                 state.mailbox_edited = true;
             }
             ui.end_row();
-            let label = ui.label("Mailbox password");
+            let label = ui.label(crate::tr!("Mailbox password"));
             let mut text = state.password.expose().to_owned();
             let hint = if same_password {
-                "Same as the password above"
+                crate::tr!("Same as the password above")
             } else {
-                ""
+                String::new()
             };
             let edit = TextEdit::singleline(&mut text)
                 .id(ids::id("inbox_password"))
                 .password(true)
                 .hint_text(hint)
                 .desired_width(240.0);
-            let response = ui.add(edit).labelled_by(label.id).on_hover_text(
+            let response = ui.add(edit).labelled_by(label.id).on_hover_text(crate::tr!(
                 "Used for this check only; kept in the system keyring after a good sign-in when \
-                 \"Remember in the system keyring\" is ticked",
-            );
+                 \"Remember in the system keyring\" is ticked"
+            ));
             if response.changed() {
                 state.password = Password::new(text);
             }
@@ -148,12 +153,12 @@ fn report_ui(ui: &mut Ui, report: &InboxReport) {
         InboxVerdict::NotFound => style::bad(ui),
     };
     ui.label(
-        RichText::new(&report.verdict_text)
+        RichText::new(crate::i18n::tr(&report.verdict_text))
             .size(17.0)
             .strong()
             .color(color),
     );
-    ui.label(&report.explanation);
+    ui.label(crate::i18n::tr(&report.explanation));
     if let Some(arrival) = &report.arrival {
         arrival_ui(ui, arrival);
     }
@@ -163,7 +168,8 @@ fn arrival_ui(ui: &mut Ui, arrival: &Arrival) {
     match &arrival.receiver_checks {
         Some(checks) => {
             ui.add_space(4.0);
-            ui.label(RichText::new(format!("What {} checked:", checks.checked_by)).strong());
+            let what = crate::tr!("What {server} checked:", server = checks.checked_by);
+            ui.label(RichText::new(what).strong());
             for check in &checks.checks {
                 let (icon, color) = match check.passed {
                     Some(true) => (Icon::Tick, style::good(ui)),
@@ -172,13 +178,16 @@ fn arrival_ui(ui: &mut Ui, arrival: &Arrival) {
                 };
                 ui.horizontal_wrapped(|ui| {
                     widgets::icon(ui, icon, color);
-                    ui.label(&check.text);
+                    ui.label(crate::i18n::tr(&check.text));
                 });
             }
         }
         None => {
             ui.label(
-                RichText::new("The receiving server recorded no checks in the message.").weak(),
+                RichText::new(crate::tr!(
+                    "The receiving server recorded no checks in the message."
+                ))
+                .weak(),
             );
         }
     }
@@ -191,6 +200,6 @@ fn arrival_ui(ui: &mut Ui, arrival: &Arrival) {
     };
     ui.horizontal_wrapped(|ui| {
         widgets::icon(ui, icon, color);
-        ui.label(&arrival.dkim_text);
+        ui.label(crate::i18n::tr(&arrival.dkim_text));
     });
 }

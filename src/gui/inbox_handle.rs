@@ -24,6 +24,7 @@ impl MailTesterApp {
         let mailbox = match MailboxAddress::parse(&self.inbox.mailbox) {
             Ok(mailbox) => mailbox,
             Err(why) => {
+                let why = crate::i18n::tr(&why);
                 self.inbox.check.error = Some(super::worker::capitalise(&why));
                 return;
             }

@@ -11,42 +11,43 @@ use crate::settings::Settings;
 /// Draws the explanation for the settings in the form.
 pub fn intro_ui(ui: &mut Ui, settings: &Settings) {
     ui.add_space(4.0);
-    ui.label(RichText::new("What happens when you send a test").heading());
+    ui.label(RichText::new(crate::tr!("What happens when you send a test")).heading());
     ui.add_space(2.0);
-    ui.label(
+    ui.label(crate::tr!(
         "The test does what your website does when it sends an email, one step at a time, \
-         and shows each step as it happens:",
-    );
+         and shows each step as it happens:"
+    ));
     ui.add_space(4.0);
     let recipient = settings.recipient();
-    let recipient = if recipient.is_empty() {
-        "the address in \"Send the test to\" (or From)".to_owned()
+    let send = if recipient.is_empty() {
+        crate::tr!("one short test email to the address in \"Send the test to\" (or From).")
     } else {
-        recipient.to_owned()
+        crate::tr!(
+            "one short test email to {recipient}.",
+            recipient = recipient
+        )
     };
     let steps = [
         (
             ChecklistItem::Connect,
-            "we reach your mail server, as your website does.".to_owned(),
+            crate::tr!("we reach your mail server, as your website does."),
         ),
         (
             ChecklistItem::Secure,
-            "we switch the connection to encryption, when Use SSL is ticked.".to_owned(),
+            crate::tr!("we switch the connection to encryption, when Use SSL is ticked."),
         ),
         (
             ChecklistItem::SignIn,
             match settings.sign_in {
-                crate::settings::SignIn::Password => "with your user name and password.",
-                crate::settings::SignIn::OAuth => {
-                    "with a token from Microsoft or Google (OAuth), never over an unencrypted connection."
+                crate::settings::SignIn::Password => {
+                    crate::tr!("with your user name and password.")
                 }
-            }
-            .to_owned(),
+                crate::settings::SignIn::OAuth => crate::tr!(
+                    "with a token from Microsoft or Google (OAuth), never over an unencrypted connection."
+                ),
+            },
         ),
-        (
-            ChecklistItem::Send,
-            format!("one short test email to {recipient}."),
-        ),
+        (ChecklistItem::Send, send),
     ];
     for (number, (item, text)) in steps.iter().enumerate() {
         // One piece of text, so that a wrapped line keeps the line spacing of a paragraph.
@@ -54,7 +55,7 @@ pub fn intro_ui(ui: &mut Ui, settings: &Settings) {
         let body = egui::TextStyle::Body.resolve(ui.style());
         let strong = ui.visuals().strong_text_color();
         let normal = ui.visuals().text_color();
-        let name = format!("{}.  {}", number + 1, item.label());
+        let name = format!("{}.  {}", number + 1, crate::i18n::tr(item.label()));
         job.append(&name, 0.0, egui::TextFormat::simple(body.clone(), strong));
         job.append(
             &format!(" – {text}"),
@@ -64,10 +65,10 @@ pub fn intro_ui(ui: &mut Ui, settings: &Settings) {
         ui.label(job);
     }
     ui.add_space(4.0);
-    ui.label(
+    ui.label(crate::tr!(
         "If a step fails, you will see which one, what it means in plain words, and what to \
-         change. Nothing is changed on your website.",
-    );
+         change. Nothing is changed on your website."
+    ));
     ui.add_space(10.0);
     password_promise(ui);
 }
@@ -83,16 +84,16 @@ fn password_promise(ui: &mut Ui) {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 icon(ui, Icon::Padlock, accent);
-                ui.label(RichText::new("Your password stays yours").strong());
+                ui.label(RichText::new(crate::tr!("Your password stays yours")).strong());
             });
-            ui.label(
+            ui.label(crate::tr!(
                 "It goes to your mail server and nowhere else, and only over an encrypted \
-                 connection: if it would travel unencrypted, the test stops and asks you first.",
-            );
-            ui.label(
+                 connection: if it would travel unencrypted, the test stops and asks you first."
+            ));
+            ui.label(crate::tr!(
                 "It is never put in a profile, the transcript or the report for support. Tick \
                  \"Remember in the system keyring\" to keep it in your computer's own password \
-                 store, never in a file.",
-            );
+                 store, never in a file."
+            ));
         });
 }

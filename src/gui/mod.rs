@@ -36,6 +36,7 @@ mod inbox_handle;
 mod intro;
 mod oauth;
 mod oauth_rows;
+mod preferences;
 mod renderer;
 mod result;
 mod snippet_view;
@@ -67,10 +68,12 @@ pub fn install_fonts(ctx: &egui::Context) {
 }
 
 /// Opens the window and runs until it is closed. Background work runs on `runtime`;
-/// `started` is when the process began (for the start-up time report).
+/// `started` is when the process began (for the start-up time report); `language` is
+/// `--lang`, which wins over the window's remembered choice for this run.
 pub fn run(
     runtime: &tokio::runtime::Handle,
     started: std::time::Instant,
+    language: Option<crate::i18n::Language>,
 ) -> Result<(), WindowError> {
     renderer::open_with_fallback(|renderer| {
         let runtime = runtime.clone();
@@ -82,7 +85,8 @@ pub fn run(
             native_options(renderer),
             Box::new(move |cc| {
                 fonts::install(&cc.egui_ctx);
-                Ok(Box::new(MailTesterApp::new(cc, runtime).opened_at(started)))
+                let app = MailTesterApp::new(cc, runtime).in_language(language);
+                Ok(Box::new(app.opened_at(started)))
             }),
         )
     })

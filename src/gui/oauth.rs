@@ -160,8 +160,9 @@ impl MailTesterApp {
         let mailbox = self.form.settings.user_name.trim().to_owned();
         if mailbox.is_empty() || self.form.settings.oauth_app.client_id.trim().is_empty() {
             self.tell(
-                "Enter the mailbox (User name) and the app's client ID first, then sign in."
-                    .to_owned(),
+                crate::tr!(
+                    "Enter the mailbox (User name) and the app's client ID first, then sign in."
+                ),
                 true,
             );
             return;
@@ -179,12 +180,12 @@ impl MailTesterApp {
         self.oauth.signing_in = None;
         match result {
             Ok(signed_in) => {
-                let kept = if signed_in.kept {
-                    " The sign-in is kept in your system's keyring."
-                } else {
-                    ""
-                };
-                self.tell(format!("Signed in as {}.{kept}", signed_in.mailbox), false);
+                let mut text = crate::tr!("Signed in as {mailbox}.", mailbox = signed_in.mailbox);
+                if signed_in.kept {
+                    text.push(' ');
+                    text.push_str(&crate::tr!("The sign-in is kept in your system's keyring."));
+                }
+                self.tell(text, false);
                 self.oauth.signed_in = Some(signed_in);
                 self.oauth.error = None;
             }
@@ -197,7 +198,7 @@ impl MailTesterApp {
         if let Some(signed_in) = self.oauth.signed_in.take() {
             self.worker
                 .forget_sign_in(self.delegated_app(), signed_in.mailbox);
-            self.tell("Signed out.".to_owned(), false);
+            self.tell(crate::tr!("Signed out."), false);
         }
     }
 }
@@ -220,7 +221,7 @@ pub(super) async fn with_token(
         () = cancel.cancelled() => Err(crate::oauth::token::TokenError::Refused {
             status: 0,
             error: "cancelled".to_owned(),
-            description: "the test was stopped while getting the token".to_owned(),
+            description: crate::en!("the test was stopped while getting the token").to_owned(),
         }),
         obtained = crate::oauth::obtain::obtain(token_plan) => obtained,
     };

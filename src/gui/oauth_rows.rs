@@ -30,7 +30,7 @@ pub(super) fn sign_in_rows(
     problems: &[FieldProblem],
     commands: &mut Vec<Command>,
 ) {
-    let label = label_cell(ui, "Sign-in", None);
+    let label = label_cell(ui, &crate::tr!("Sign-in"), None);
     let combo = ComboBox::from_id_salt("sign_in_choice")
         .selected_text(form.sign_in.label())
         .width(INPUT_WIDTH)
@@ -42,7 +42,10 @@ pub(super) fn sign_in_rows(
     combo
         .response
         .labelled_by(label.id)
-        .on_hover_text("How the test signs in: with the password, or with OAuth (a token from Microsoft or Google)");
+        .on_hover_text(crate::tr!(
+            "How the test signs in: with the password, or with OAuth (a token from Microsoft or \
+             Google)"
+        ));
     ui.end_row();
     if form.sign_in == SignInChoice::Password {
         return;
@@ -50,11 +53,11 @@ pub(super) fn sign_in_rows(
     if form.settings.target == Target::DotNet && form.settings.framework != Framework::Core {
         ui.label("");
         ui.label(
-            RichText::new(
+            RichText::new(crate::tr!(
                 "OAuth: signing in through Microsoft's or Google's own page instead of with a \
                  password. ASP.NET's web.config cannot do it; MailKit and most PHP and Node.js \
-                 mail libraries can.",
-            )
+                 mail libraries can."
+            ))
             .weak(),
         );
         ui.end_row();
@@ -62,22 +65,28 @@ pub(super) fn sign_in_rows(
     match form.sign_in {
         SignInChoice::AccessToken => secret_row(
             ui,
-            "Access token",
+            &crate::tr!("Access token"),
             "access_token",
             &mut form.settings.access_token,
-            "paste the token",
+            &crate::tr!("paste the token"),
         ),
         SignInChoice::Microsoft => microsoft_rows(ui, form, view, commands),
         SignInChoice::Google => {
             app_rows(ui, form, false);
             secret_row(
                 ui,
-                "Client secret",
+                &crate::tr!("Client secret"),
                 "client_secret",
                 &mut form.client_secret,
-                "the desktop app's secret",
+                &crate::tr!("the desktop app's secret"),
             );
-            person_row(ui, form, view, "Sign in with Google…", commands);
+            person_row(
+                ui,
+                form,
+                view,
+                &crate::tr!("Sign in with Google…"),
+                commands,
+            );
         }
         SignInChoice::Password => {}
     }
@@ -90,40 +99,51 @@ fn microsoft_rows(
     view: &SignInView<'_>,
     commands: &mut Vec<Command>,
 ) {
-    ui.label("Who signs in");
+    ui.label(crate::tr!("Who signs in"));
     ui.vertical(|ui| {
         let app = ids::add(
             ui,
             "microsoft_as_app",
-            egui::RadioButton::new(!form.microsoft_person, "The website, as an app"),
+            egui::RadioButton::new(!form.microsoft_person, crate::tr!("The website, as an app")),
         );
         if app.clicked() {
             form.microsoft_person = false;
         }
-        app.on_hover_text("The app signs in as itself with its client secret (SMTP.SendAsApp)");
+        app.on_hover_text(crate::tr!(
+            "The app signs in as itself with its client secret (SMTP.SendAsApp)"
+        ));
         let person = ids::add(
             ui,
             "microsoft_as_person",
-            egui::RadioButton::new(form.microsoft_person, "A person, in the browser"),
+            egui::RadioButton::new(
+                form.microsoft_person,
+                crate::tr!("A person, in the browser"),
+            ),
         );
         if person.clicked() {
             form.microsoft_person = true;
         }
-        person.on_hover_text(
-            "Someone signs in as the mailbox once; the sign-in is kept in your keyring",
-        );
+        person.on_hover_text(crate::tr!(
+            "Someone signs in as the mailbox once; the sign-in is kept in your keyring"
+        ));
     });
     ui.end_row();
     app_rows(ui, form, !form.microsoft_person);
     if form.microsoft_person {
-        person_row(ui, form, view, "Sign in with Microsoft…", commands);
+        person_row(
+            ui,
+            form,
+            view,
+            &crate::tr!("Sign in with Microsoft…"),
+            commands,
+        );
     } else {
         secret_row(
             ui,
-            "Client secret",
+            &crate::tr!("Client secret"),
             "client_secret",
             &mut form.client_secret,
-            "its Value, not its ID",
+            &crate::tr!("its Value, not its ID"),
         );
     }
 }
@@ -131,11 +151,11 @@ fn microsoft_rows(
 /// Tenant (Microsoft) and client ID.
 fn app_rows(ui: &mut Ui, form: &mut FormState, tenant_required: bool) {
     if form.sign_in == SignInChoice::Microsoft {
-        let label = label_cell(ui, "Tenant", None);
+        let label = label_cell(ui, &crate::tr!("Tenant"), None);
         let hint = if tenant_required {
-            "yourcompany.onmicrosoft.com or Directory ID"
+            crate::tr!("yourcompany.onmicrosoft.com or Directory ID")
         } else {
-            "organizations (any work account)"
+            crate::tr!("organizations (any work account)")
         };
         ui.add(
             TextEdit::singleline(&mut form.settings.oauth_app.tenant)
@@ -144,18 +164,22 @@ fn app_rows(ui: &mut Ui, form: &mut FormState, tenant_required: bool) {
                 .desired_width(INPUT_WIDTH),
         )
         .labelled_by(label.id)
-        .on_hover_text("App registrations → your app → Overview → Directory (tenant) ID");
+        .on_hover_text(crate::tr!(
+            "App registrations → your app → Overview → Directory (tenant) ID"
+        ));
         ui.end_row();
     }
-    let label = label_cell(ui, "Client ID", None);
+    let label = label_cell(ui, &crate::tr!("Client ID"), None);
     ui.add(
         TextEdit::singleline(&mut form.settings.oauth_app.client_id)
             .id(ids::id("oauth_client_id"))
-            .hint_text("Application (client) ID")
+            .hint_text(crate::tr!("Application (client) ID"))
             .desired_width(INPUT_WIDTH),
     )
     .labelled_by(label.id)
-    .on_hover_text("App registrations → your app → Overview → Application (client) ID");
+    .on_hover_text(crate::tr!(
+        "App registrations → your app → Overview → Application (client) ID"
+    ));
     ui.end_row();
 }
 
@@ -177,7 +201,9 @@ fn secret_row(
     if ui
         .add(edit)
         .labelled_by(label.id)
-        .on_hover_text("Used for this test only: never saved, never shown in the transcript")
+        .on_hover_text(crate::tr!(
+            "Used for this test only: never saved, never shown in the transcript"
+        ))
         .changed()
     {
         *secret = crate::secret::Password::new(value.trim());
@@ -198,8 +224,8 @@ fn person_row(
         if view.state.signing_in.is_some() {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Finish signing in with your browser…");
-                if style::button(ui, "cancel_sign_in", true, "Cancel").clicked() {
+                ui.label(crate::tr!("Finish signing in with your browser…"));
+                if style::button(ui, "cancel_sign_in", true, &crate::tr!("Cancel")).clicked() {
                     commands.push(Command::Form(FormCommand::CancelSignIn));
                 }
             });
@@ -215,14 +241,17 @@ fn person_row(
             Some(signed_in) => {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(identity(signed_in)).color(style::good(ui)));
-                    if style::button(ui, "sign_out", true, "Sign out").clicked() {
+                    if style::button(ui, "sign_out", true, &crate::tr!("Sign out")).clicked() {
                         commands.push(Command::Form(FormCommand::SignOut));
                     }
                 });
             }
             None => {
                 if style::button(ui, "sign_in", true, button)
-                    .on_hover_text("Opens the provider's sign-in page in your browser; sign in as the mailbox in User name")
+                    .on_hover_text(crate::tr!(
+                        "Opens the provider's sign-in page in your browser; sign in as the \
+                         mailbox in User name"
+                    ))
                     .clicked()
                 {
                     commands.push(Command::Form(FormCommand::SignIn));
@@ -230,7 +259,9 @@ fn person_row(
             }
         }
         if let Some(error) = &view.state.error {
-            ui.colored_label(style::bad(ui), format!("The sign-in did not work: {error}"));
+            let error = crate::i18n::tr(error);
+            let text = crate::tr!("The sign-in did not work: {error}", error = error);
+            ui.colored_label(style::bad(ui), text);
         }
     });
     ui.end_row();
@@ -246,13 +277,15 @@ fn identity(signed_in: &SignedIn) -> String {
         .map(|at| at.saturating_duration_since(Instant::now()))
         .filter(|left| *left > Duration::ZERO)
         .map_or_else(
-            || " · the token is renewed at the next test".to_owned(),
+            || crate::tr!("the token is renewed at the next test"),
             |left| {
-                format!(
-                    " · the token is valid for {} more minutes",
-                    left.as_secs() / 60 + 1
+                let minutes = left.as_secs() / 60 + 1;
+                crate::tr!(
+                    "the token is valid for {minutes} more minutes",
+                    minutes = minutes
                 )
             },
         );
-    format!("Signed in as {who}{valid}")
+    let who = crate::tr!("Signed in as {who}", who = who);
+    format!("{who} · {valid}")
 }

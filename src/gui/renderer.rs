@@ -72,16 +72,38 @@ impl fmt::Display for Renderer {
 }
 
 /// The window could not open with any renderer (no display, no usable graphics at all).
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "the window could not open: this computer's graphics could not draw it ({}).{}",
-    .tried.iter().map(|(renderer, err)| format!("{renderer}: {err}")).collect::<Vec<_>>().join("; "),
-    if .tried.len() > 1 { " On a remote desktop or a virtual machine, installing its display driver usually helps" } else { "" }
-)]
+#[derive(Debug)]
 pub struct WindowError {
     /// Each renderer tried, with why it failed.
     pub tried: Vec<(Renderer, eframe::Error)>,
 }
+
+/// In English, whole sentences (the command line translates what it prints).
+impl fmt::Display for WindowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reasons = self
+            .tried
+            .iter()
+            .map(|(renderer, err)| format!("{renderer}: {err}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let text = crate::en!(
+            "the window could not open: this computer's graphics could not draw it ({reasons}).",
+            reasons = reasons
+        );
+        f.write_str(&text)?;
+        if self.tried.len() > 1 {
+            let hint = crate::en!(
+                "On a remote desktop or a virtual machine, installing its display driver usually \
+                 helps"
+            );
+            write!(f, " {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WindowError {}
 
 /// Runs the window with `open(renderer)`, trying each of [`Renderer::ORDER`] until one works
 /// (or only the one [`RENDERER_ENV`] names).

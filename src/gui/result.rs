@@ -7,6 +7,7 @@ use super::command::{Command, TestCommand};
 use super::style;
 use crate::certificate::CertificateInfo;
 use crate::diagnosis::{Diagnosis, DiagnosisId};
+use crate::i18n::tr;
 use crate::outcome::TestOutcome;
 use crate::settings::Settings;
 
@@ -36,13 +37,13 @@ pub fn diagnosis_card(
     };
     card(ui, accent, |ui| {
         ui.label(
-            RichText::new(&diagnosis.summary)
+            RichText::new(tr(&diagnosis.summary))
                 .size(20.0)
                 .strong()
                 .color(accent),
         );
         ui.add_space(4.0);
-        ui.label(style::prose(ui, &diagnosis.explanation));
+        ui.label(style::prose(ui, &tr(&diagnosis.explanation)));
         steps_ui(ui, &diagnosis.steps_to_fix);
         if let Some(settings) = tested {
             actions_ui(ui, diagnosis, settings, commands);
@@ -53,10 +54,11 @@ pub fn diagnosis_card(
         if let Some(outcome) = outcome
             && let Some(exception) = outcome.aspnet_exception()
         {
-            site_log_ui(ui, outcome.exception_heading(), exception);
+            // The caption is ours; the exception under it is .NET's, in English.
+            site_log_ui(ui, &tr(outcome.exception_heading()), exception);
         }
         if let Some(reply) = &diagnosis.server_reply {
-            egui::CollapsingHeader::new("The server's exact words")
+            egui::CollapsingHeader::new(crate::tr!("The server's exact words"))
                 .id_salt("server_reply")
                 .show(ui, |ui| {
                     ui.label(RichText::new(reply).monospace());
@@ -64,9 +66,12 @@ pub fn diagnosis_card(
         }
         // A true footnote: for support staff, not for the site owner.
         ui.label(
-            RichText::new(format!("Support code: {}", diagnosis.id.as_str()))
-                .weak()
-                .small(),
+            RichText::new(crate::tr!(
+                "Support code: {code}",
+                code = diagnosis.id.as_str()
+            ))
+            .weak()
+            .small(),
         );
     });
 }
@@ -77,9 +82,9 @@ fn steps_ui(ui: &mut Ui, steps: &[String]) {
         return;
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("What to do").strong());
+    ui.label(RichText::new(crate::tr!("What to do")).strong());
     for (number, step) in steps.iter().enumerate() {
-        ui.label(style::prose(ui, &format!("{}.  {step}", number + 1)));
+        ui.label(style::prose(ui, &format!("{}.  {}", number + 1, tr(step))));
     }
 }
 
@@ -97,14 +102,21 @@ fn actions_ui(
             .corner_radius(6.0)
             .inner_margin(10.0)
             .show(ui, |ui| {
-                ui.label(RichText::new("The fix changes:").strong());
+                ui.label(RichText::new(crate::tr!("The fix changes:")).strong());
                 for line in change.describe(settings) {
                     ui.label(RichText::new(line).monospace());
                 }
                 ui.add_space(4.0);
-                if style::primary_button(ui, "apply_fix", true, "Apply fix and test again")
-                    .on_hover_text("Makes this change in the form and sends the test again")
-                    .clicked()
+                if style::primary_button(
+                    ui,
+                    "apply_fix",
+                    true,
+                    &crate::tr!("Apply fix and test again"),
+                )
+                .on_hover_text(crate::tr!(
+                    "Makes this change in the form and sends the test again"
+                ))
+                .clicked()
                 {
                     let fixed = Box::new(change.apply(settings));
                     commands.push(Command::Test(TestCommand::Retry(fixed)));
@@ -118,12 +130,12 @@ fn actions_ui(
             ui,
             "send_unencrypted_once",
             true,
-            "Send it unencrypted this once",
+            &crate::tr!("Send it unencrypted this once"),
         )
-        .on_hover_text(
+        .on_hover_text(crate::tr!(
             "Anyone on the way can read the password. Only for a server on your own \
-                 private network.",
-        )
+                 private network."
+        ))
         .clicked()
         {
             let once = Settings {
@@ -148,7 +160,7 @@ fn site_log_ui(ui: &mut Ui, heading: &str, exception: &str) {
 
 /// Draws the certificate facts.
 pub fn certificate_ui(ui: &mut Ui, cert: &CertificateInfo) {
-    egui::CollapsingHeader::new("Certificate details")
+    egui::CollapsingHeader::new(crate::tr!("Certificate details"))
         .id_salt("certificate_details")
         .default_open(true)
         .show(ui, |ui| {
@@ -156,12 +168,12 @@ pub fn certificate_ui(ui: &mut Ui, cert: &CertificateInfo) {
                 .num_columns(2)
                 .show(ui, |ui| {
                     for (key, value) in [
-                        ("Valid for", cert.names.join(", ")),
-                        ("Subject", cert.subject.clone()),
-                        ("Issued by", cert.issuer.clone()),
-                        ("Valid from", cert.not_before.clone()),
-                        ("Valid until", cert.not_after.clone()),
-                        ("SHA-256", cert.sha256.clone()),
+                        (crate::tr!("Valid for"), cert.names.join(", ")),
+                        (crate::tr!("Subject"), cert.subject.clone()),
+                        (crate::tr!("Issued by"), cert.issuer.clone()),
+                        (crate::tr!("Valid from"), cert.not_before.clone()),
+                        (crate::tr!("Valid until"), cert.not_after.clone()),
+                        ("SHA-256".to_owned(), cert.sha256.clone()),
                     ] {
                         ui.label(RichText::new(key).weak());
                         ui.label(value);

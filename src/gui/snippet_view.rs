@@ -19,10 +19,12 @@ pub fn snippet_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(10.0);
+    // Only the panel's own words are translated: the snippet, where it goes and its notes
+    // are what the site's configuration needs, in English.
     let heading = if snippet.format == Format::WebConfig {
-        "Paste this into your web.config".to_owned()
+        crate::tr!("Paste this into your web.config")
     } else {
-        format!("Settings for {}", snippet.format.label())
+        crate::tr!("Settings for {program}", program = snippet.format.label())
     };
     ui.label(RichText::new(heading).size(17.0).strong());
     // One scope for the tabs (a fixed list), so that they keep their ids and still wrap.
@@ -40,10 +42,10 @@ pub fn snippet_ui(
     ui.label(placement);
     actions_ui(ui, snippet, include_password, commands);
     ui.label(
-        RichText::new(
+        RichText::new(crate::tr!(
             "The password is left out unless you tick Include password: wherever you paste it, \
-             it is kept in plain text.",
-        )
+             it is kept in plain text."
+        ))
         .weak(),
     );
     egui::Frame::new()
@@ -69,34 +71,42 @@ pub fn snippet_ui(
                 });
         });
     for warning in snippet.warnings.iter().filter(|w| *w != placement) {
-        ui.colored_label(style::warn(ui), format!("Note: {warning}"));
+        ui.colored_label(
+            style::warn(ui),
+            crate::tr!("Note: {warning}", warning = warning),
+        );
     }
 }
 
 /// Copy (primary), Save as…, the password toggle and, for web.config, the update.
 fn actions_ui(ui: &mut Ui, snippet: &Snippet, include_password: bool, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        if style::primary_button(ui, "copy_snippet", true, "Copy").clicked() {
+        if style::primary_button(ui, "copy_snippet", true, &crate::tr!("Copy")).clicked() {
             commands.push(Command::View(ViewCommand::Copy {
                 text: snippet.text.clone(),
                 what: copied_what(snippet.format),
             }));
         }
-        if style::button(ui, "save_snippet", true, "Save as…").clicked() {
+        if style::button(ui, "save_snippet", true, &crate::tr!("Save as…")).clicked() {
             commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveSnippet)));
         }
         if snippet.format == Format::WebConfig
-            && style::button(ui, "update_webconfig", true, "Update my web.config…")
-                .on_hover_text(
-                    "Writes these settings into your web.config: shows the changes first and \
-                     keeps a backup",
-                )
-                .clicked()
+            && style::button(
+                ui,
+                "update_webconfig",
+                true,
+                &crate::tr!("Update my web.config…"),
+            )
+            .on_hover_text(crate::tr!(
+                "Writes these settings into your web.config: shows the changes first and \
+                     keeps a backup"
+            ))
+            .clicked()
         {
             commands.push(Command::WebConfig(WebConfigCommand::Update));
         }
         let mut include = include_password;
-        let checkbox = egui::Checkbox::new(&mut include, "Include password");
+        let checkbox = egui::Checkbox::new(&mut include, crate::tr!("Include password"));
         if ids::add(ui, "include_password", checkbox).changed() {
             commands.push(Command::View(ViewCommand::IncludePassword(include)));
         }

@@ -169,19 +169,25 @@ pub fn prose(ui: &Ui, text: &str) -> egui::text::LayoutJob {
 
 /// A window that lists results as they come in: most of the screen (at most `max_width`
 /// wide), pinned by its top edge so that it grows downwards and its Stop button stays where
-/// the pointer is (centred, it would jump with every new row).
+/// the pointer is (centred, it would jump with every new row). `title` is shown in the user's
+/// language; the window's id comes from where it is called, so its place and size do not
+/// depend on the language.
+#[track_caller]
 pub fn results_window<'open>(
     ctx: &egui::Context,
     title: &str,
     max_width: f32,
     open: &'open mut bool,
 ) -> egui::Window<'open> {
+    let caller = std::panic::Location::caller();
+    let id = ids::id(("results_window", caller.file(), caller.line()));
     let screen = ctx.content_rect();
     let size = vec2(
         (screen.width() - 80.0).clamp(320.0, max_width),
         (screen.height() - 80.0).max(300.0),
     );
     egui::Window::new(title)
+        .id(id)
         .open(open)
         .default_size(size)
         .max_size(size)

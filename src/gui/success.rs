@@ -7,6 +7,7 @@ use super::result::card;
 use super::style;
 use super::widgets::{Icon, icon};
 use crate::event::{Step, StepStatus};
+use crate::i18n::tr;
 use crate::outcome::TestOutcome;
 use crate::settings::Severity;
 use crate::snippet::Format;
@@ -19,10 +20,14 @@ pub fn success_card(ui: &mut Ui, outcome: &TestOutcome, format: Format) {
         (
             style::warn(ui),
             Icon::Dash,
-            "Only mail to this server's own addresses works",
+            crate::tr!("Only mail to this server's own addresses works"),
         )
     } else {
-        (style::good(ui), Icon::Tick, "Your settings work")
+        (
+            style::good(ui),
+            Icon::Tick,
+            crate::tr!("Your settings work"),
+        )
     };
     card(ui, accent, |ui| {
         ui.horizontal(|ui| {
@@ -30,9 +35,9 @@ pub fn success_card(ui: &mut Ui, outcome: &TestOutcome, format: Format) {
             // Wraps in a narrow window rather than widening the card past it.
             ui.add(egui::Label::new(RichText::new(title).size(20.0).strong().color(accent)).wrap());
         });
-        ui.label(format!(
-            "We sent a test email to {}. Check that it arrived (look in the spam folder too).",
-            outcome.settings().recipient()
+        ui.label(crate::tr!(
+            "We sent a test email to {recipient}. Check that it arrived (look in the spam folder too).",
+            recipient = outcome.settings().recipient()
         ));
         ui.add_space(4.0);
         if partial {
@@ -63,32 +68,41 @@ fn proven_ui(ui: &mut Ui, outcome: &TestOutcome) {
     };
     let mut lines = vec![(
         true,
-        format!(
-            "Connected to {} on port {}",
-            settings.host.trim(),
-            settings.port
+        crate::tr!(
+            "Connected to {host} on port {port}",
+            host = settings.host.trim(),
+            port = settings.port
         ),
     )];
     lines.push(match &report.tls {
-        Some(tls) => (true, format!("Encrypted with {}", tls.version)),
+        Some(tls) => (
+            true,
+            crate::tr!("Encrypted with {version}", version = tls.version),
+        ),
         None => (
             false,
-            "Not encrypted: anyone on the way could read the mail".to_owned(),
+            crate::tr!("Not encrypted: anyone on the way could read the mail"),
         ),
     });
     lines.push(if passed(Step::Auth) {
-        (true, format!("Signed in as {}", settings.user_name.trim()))
+        (
+            true,
+            crate::tr!("Signed in as {user}", user = settings.user_name.trim()),
+        )
     } else if settings.wants_auth() {
         (
             false,
-            "Sent without signing in: the server offered no sign-in".to_owned(),
+            crate::tr!("Sent without signing in: the server offered no sign-in"),
         )
     } else {
-        (false, "Sent without signing in (no user name)".to_owned())
+        (false, crate::tr!("Sent without signing in (no user name)"))
     });
     lines.push((
         true,
-        format!("Accepted for delivery to {}", settings.recipient()),
+        crate::tr!(
+            "Accepted for delivery to {recipient}",
+            recipient = settings.recipient()
+        ),
     ));
     for (proven, text) in lines {
         ui.horizontal(|ui| {
@@ -107,10 +121,11 @@ fn warnings_ui(ui: &mut Ui, outcome: &TestOutcome) {
     if let Some(problem) = &outcome.report().accepted_certificate_problem {
         ui.colored_label(
             style::warn(ui),
-            format!(
-                "Warning: the server's certificate is not valid ({problem:?}). It worked only \
+            crate::tr!(
+                "Warning: the server's certificate is not valid ({problem}). It worked only \
                  because you allowed invalid certificates; your website checks certificates and \
-                 will fail."
+                 will fail.",
+                problem = format!("{problem:?}")
             ),
         );
     }
@@ -119,29 +134,35 @@ fn warnings_ui(ui: &mut Ui, outcome: &TestOutcome) {
         .iter()
         .filter(|n| n.severity == Severity::Warning)
     {
-        ui.colored_label(style::warn(ui), format!("Warning: {}", note.message));
+        ui.colored_label(
+            style::warn(ui),
+            crate::tr!("Warning: {message}", message = tr(&note.message)),
+        );
     }
 }
 
 /// The next step, and the Message-ID support can look for.
 fn next_step_ui(ui: &mut Ui, outcome: &TestOutcome, format: Format) {
     let text = if format == Format::WebConfig {
-        "Copy the block below into your website's web.config, in place of its <mailSettings> \
-         block, or press \"Update my web.config…\" to have it done for you: you see every change \
-         first, and a backup is kept."
-            .to_owned()
+        crate::tr!(
+            "Copy the block below into your website's web.config, in place of its <mailSettings> \
+             block, or press \"Update my web.config…\" to have it done for you: you see every \
+             change first, and a backup is kept."
+        )
     } else {
-        format!(
-            "Copy the settings below into your site's {} configuration.",
-            format.label()
+        crate::tr!(
+            "Copy the settings below into your site's {format} configuration.",
+            format = format.label()
         )
     };
-    ui.label(RichText::new("Next step").strong());
+    ui.label(RichText::new(crate::tr!("Next step")).strong());
     ui.label(text);
     if let Some(id) = &outcome.report().message_id {
         ui.add_space(4.0);
-        ui.label(RichText::new("Message-ID of the test email").weak())
-            .on_hover_text("Support can find the message in the server's log by this ID");
+        ui.label(RichText::new(crate::tr!("Message-ID of the test email")).weak())
+            .on_hover_text(crate::tr!(
+                "Support can find the message in the server's log by this ID"
+            ));
         ui.add(egui::Label::new(RichText::new(id).monospace()).selectable(true));
     }
 }

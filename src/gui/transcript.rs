@@ -73,11 +73,15 @@ pub fn resize_handle(ui: &mut Ui, bottom: f32, max: f32) {
 
 /// Draws the transcript's title row (the open/close toggle, Copy, Save and Export) and, when
 /// `open`, the legend and the lines, filling the room left.
+///
+/// `report_in_english`: whether the report is written in English, offered (`Some`) when the
+/// window speaks another language.
 pub fn transcript_ui(
     ui: &mut Ui,
     lines: &[TranscriptLine],
     finished: bool,
     open: bool,
+    report_in_english: Option<bool>,
     commands: &mut Vec<Command>,
 ) {
     let height = widgets::title_and_actions(
@@ -85,7 +89,7 @@ pub fn transcript_ui(
         "transcript",
         commands,
         |ui, commands| title_ui(ui, lines.len(), open, commands),
-        |ui, commands| actions_ui(ui, lines, finished, commands),
+        |ui, commands| actions_ui(ui, lines, finished, report_in_english, commands),
     );
     let before = title_height(ui);
     if (before - height).abs() > 0.5 {
@@ -140,11 +144,14 @@ fn title_ui(ui: &mut Ui, count: usize, open: bool, commands: &mut Vec<Command>) 
         color,
         egui::Stroke::NONE,
     ));
-    let title = Button::new(RichText::new("What the server said").size(17.0).strong()).frame(false);
+    let title = RichText::new(crate::tr!("What the server said"))
+        .size(17.0)
+        .strong();
+    let title = Button::new(title).frame(false);
     let hover = if open {
-        "Hide the server's replies"
+        crate::tr!("Hide the server's replies")
     } else {
-        "Show every line we sent and the server answered"
+        crate::tr!("Show every line we sent and the server answered")
     };
     if ids::add(ui, "toggle_transcript", title)
         .on_hover_text(hover)
@@ -153,20 +160,26 @@ fn title_ui(ui: &mut Ui, count: usize, open: bool, commands: &mut Vec<Command>) 
         commands.push(Command::View(ViewCommand::ShowTranscript(!open)));
     }
     let count = match count {
-        0 => "nothing yet".to_owned(),
-        1 => "1 line".to_owned(),
-        n => format!("{n} lines"),
+        0 => crate::tr!("nothing yet"),
+        1 => crate::tr!("1 line"),
+        n => crate::tr!("{n} lines", n = n),
     };
     ui.label(RichText::new(count).weak());
 }
 
-fn actions_ui(ui: &mut Ui, lines: &[TranscriptLine], finished: bool, commands: &mut Vec<Command>) {
+fn actions_ui(
+    ui: &mut Ui,
+    lines: &[TranscriptLine],
+    finished: bool,
+    report_in_english: Option<bool>,
+    commands: &mut Vec<Command>,
+) {
     let enabled = !lines.is_empty();
     if ids::add_enabled(
         ui,
         "copy_transcript",
         enabled,
-        Button::new("Copy transcript"),
+        Button::new(crate::tr!("Copy transcript")),
     )
     .clicked()
     {
@@ -179,7 +192,7 @@ fn actions_ui(ui: &mut Ui, lines: &[TranscriptLine], finished: bool, commands: &
         ui,
         "save_transcript",
         enabled,
-        Button::new("Save transcript…"),
+        Button::new(crate::tr!("Save transcript…")),
     )
     .clicked()
     {
@@ -187,14 +200,29 @@ fn actions_ui(ui: &mut Ui, lines: &[TranscriptLine], finished: bool, commands: &
             FilePurpose::SaveTranscript,
         )));
     }
-    if ids::add_enabled(ui, "export_report", finished, Button::new("Export report…"))
-        .on_hover_text(
+    let export = Button::new(crate::tr!("Export report…"));
+    if ids::add_enabled(ui, "export_report", finished, export)
+        .on_hover_text(crate::tr!(
             "Everything support needs (settings without the password, the steps, this \
-             transcript, the diagnosis) in one file",
-        )
+             transcript, the diagnosis) in one file"
+        ))
         .clicked()
     {
         commands.push(Command::File(FileCommand::Choose(FilePurpose::SaveReport)));
+    }
+    if let Some(mut in_english) = report_in_english {
+        let before = in_english;
+        ids::add(
+            ui,
+            "report_in_english",
+            egui::Checkbox::new(&mut in_english, crate::tr!("Report in English")),
+        )
+        .on_hover_text(crate::tr!(
+            "Write the exported report in English, for a support desk that reads English"
+        ));
+        if in_english != before {
+            commands.push(Command::View(ViewCommand::ReportInEnglish(in_english)));
+        }
     }
 }
 
@@ -203,16 +231,16 @@ fn legend_ui(ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         let weak = ui.visuals().weak_text_color();
         ui.label(RichText::new("->").monospace().color(style::client(ui)));
-        ui.label(RichText::new("we sent").color(weak));
+        ui.label(RichText::new(crate::tr!("we sent")).color(weak));
         ui.add_space(8.0);
         ui.label(RichText::new("<-").monospace().color(style::server(ui)));
-        ui.label(RichText::new("the server answered").color(weak));
+        ui.label(RichText::new(crate::tr!("the server answered")).color(weak));
         ui.add_space(8.0);
         widgets::icon(ui, Icon::Padlock, weak);
         ui.label(RichText::new("~> <~").monospace().color(weak));
-        ui.label(RichText::new("encrypted").color(weak));
+        ui.label(RichText::new(crate::tr!("encrypted")).color(weak));
         ui.add_space(8.0);
-        ui.label(RichText::new("Passwords are always hidden.").color(weak));
+        ui.label(RichText::new(crate::tr!("Passwords are always hidden.")).color(weak));
     });
 }
 

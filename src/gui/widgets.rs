@@ -25,14 +25,14 @@ pub enum Icon {
 
 impl Icon {
     /// What a screen reader says for it.
-    fn spoken(self) -> &'static str {
+    fn spoken(self) -> String {
         match self {
-            Self::Tick => "passed",
-            Self::Cross => "failed",
-            Self::Dash => "skipped",
-            Self::Circle => "not started",
-            Self::Stop => "stopped",
-            Self::Padlock => "encrypted",
+            Self::Tick => crate::tr!("passed"),
+            Self::Cross => crate::tr!("failed"),
+            Self::Dash => crate::tr!("skipped"),
+            Self::Circle => crate::tr!("not started"),
+            Self::Stop => crate::tr!("stopped"),
+            Self::Padlock => crate::tr!("encrypted"),
         }
     }
 }

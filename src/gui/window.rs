@@ -5,7 +5,7 @@
 //! checklist, the result (or, before the first test, what will happen) and the transcript.
 //! Widgets are added in reading order, so Tab follows what the eye reads.
 
-use egui::{Button, ComboBox, Key, RichText, ThemePreference, Ui};
+use egui::{Button, Key, RichText, ThemePreference, Ui};
 
 use super::app::MailTesterApp;
 use super::arrive::arrive_card;
@@ -21,6 +21,7 @@ use super::fleet::fleet_window;
 use super::form::{FormView, form_ui, is_form_field};
 use super::inbox::inbox_section;
 use super::intro::intro_ui;
+use super::preferences;
 use super::result::diagnosis_card;
 use super::snippet_view::snippet_ui;
 use super::success::success_card;
@@ -28,6 +29,7 @@ use super::transcript::{self, transcript_ui};
 use super::worker::FilePurpose;
 use super::{ids, style, widgets};
 use crate::checklist::checklist_view;
+use crate::i18n::Language;
 use crate::settings::{FieldProblem, Severity};
 
 /// The height below the checklist from which the transcript opens by itself.
@@ -50,7 +52,12 @@ impl MailTesterApp {
         keyboard(ui, running, window_open, &problems, &mut commands);
         self.ask_keyring(ui.ctx());
         let theme = ui.ctx().options(|o| o.theme_preference);
-        header_ui(ui, theme, &mut commands);
+        header_ui(
+            ui,
+            theme,
+            self.language_flag.or(self.language),
+            &mut commands,
+        );
         self.status_bar(ui, &mut commands);
         let view = FormView {
             running,
@@ -143,7 +150,15 @@ impl MailTesterApp {
             ui.separator();
         }
         let finished = self.outcome.is_some();
-        transcript_ui(ui, &self.transcript_lines(), finished, open, commands);
+        let in_english = (self.language() != Language::English).then_some(self.report_in_english);
+        transcript_ui(
+            ui,
+            &self.transcript_lines(),
+            finished,
+            open,
+            in_english,
+            commands,
+        );
     }
 
     /// The checklist of the running or finished test, the blamed step in red.
@@ -180,7 +195,9 @@ impl MailTesterApp {
     fn result_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         match &self.outcome {
             None if self.is_running() => {
-                ui.label("Testing… each step appears above as it happens. Esc stops the test.");
+                ui.label(crate::tr!(
+                    "Testing… each step appears above as it happens. Esc stops the test."
+                ));
             }
             None => intro_ui(ui, &self.form.current().0),
             Some(outcome) => {
@@ -230,13 +247,17 @@ impl MailTesterApp {
                 ui.horizontal_wrapped(|ui| {
                     let (question, action) = if prompt.purpose.saves() {
                         (
-                            "No file chosen. If no file window appeared, type where to save:",
-                            "Save",
+                            crate::tr!(
+                                "No file chosen. If no file window appeared, type where to save:"
+                            ),
+                            crate::tr!("Save"),
                         )
                     } else {
                         (
-                            "No file chosen. If no file window appeared, type the file's path:",
-                            "Open",
+                            crate::tr!(
+                                "No file chosen. If no file window appeared, type the file's path:"
+                            ),
+                            crate::tr!("Open"),
                         )
                     };
                     let label = ui.label(question);
@@ -246,7 +267,9 @@ impl MailTesterApp {
                     if ids::add(ui, "typed_path_ok", Button::new(action)).clicked() {
                         commands.push(Command::File(FileCommand::UseTypedPath));
                     }
-                    if ids::add(ui, "typed_path_cancel", Button::new("Cancel")).clicked() {
+                    if ids::add(ui, "typed_path_cancel", Button::new(crate::tr!("Cancel")))
+                        .clicked()
+                    {
                         commands.push(Command::File(FileCommand::DismissPathPrompt));
                     }
                 });
@@ -265,8 +288,13 @@ impl MailTesterApp {
 }
 
 /// The title row: the name on the left; "Open web.config…", "Explain an error message…",
-/// "Check a folder of sites…" and the theme on the right.
-fn header_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
+/// "Check a folder of sites…", the language and the theme on the right.
+fn header_ui(
+    ui: &mut Ui,
+    theme: ThemePreference,
+    language: Option<Language>,
+    commands: &mut Vec<Command>,
+) {
     egui::Panel::top("header").show(ui, |ui| {
         ui.add_space(4.0);
         let wide = ui.available_width() > 1100.0;
@@ -277,67 +305,56 @@ fn header_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
             |ui, _| {
                 ui.heading(RichText::new("Mail Settings Tester").strong());
                 if wide {
-                    ui.label(RichText::new("Check your website's email settings").weak());
+                    ui.label(
+                        RichText::new(crate::tr!("Check your website's email settings")).weak(),
+                    );
                 }
             },
             |ui, commands| {
-                if ids::add(ui, "open_webconfig", Button::new("Open web.config…"))
-                    .on_hover_text(
-                        "Read the mail settings from your website's web.config and check them",
-                    )
-                    .clicked()
+                if ids::add(
+                    ui,
+                    "open_webconfig",
+                    Button::new(crate::tr!("Open web.config…")),
+                )
+                .on_hover_text(crate::tr!(
+                    "Read the mail settings from your website's web.config and check them"
+                ))
+                .clicked()
                 {
                     commands.push(Command::File(FileCommand::Choose(
                         FilePurpose::OpenWebConfig,
                     )));
                 }
-                if ids::add(ui, "open_explain", Button::new("Explain an error message…"))
-                    .on_hover_text("Paste an error your website logged and see what it means")
-                    .clicked()
+                if ids::add(
+                    ui,
+                    "open_explain",
+                    Button::new(crate::tr!("Explain an error message…")),
+                )
+                .on_hover_text(crate::tr!(
+                    "Paste an error your website logged and see what it means"
+                ))
+                .clicked()
                 {
                     commands.push(Command::View(ViewCommand::OpenExplain));
                 }
-                if ids::add(ui, "open_fleet", Button::new("Check a folder of sites…"))
-                    .on_hover_text(
-                        "For hosting support: check the mail settings of every site in a folder",
-                    )
-                    .clicked()
+                if ids::add(
+                    ui,
+                    "open_fleet",
+                    Button::new(crate::tr!("Check a folder of sites…")),
+                )
+                .on_hover_text(crate::tr!(
+                    "For hosting support: check the mail settings of every site in a folder"
+                ))
+                .clicked()
                 {
                     commands.push(Command::Fleet(FleetCommand::Open));
                 }
-                theme_ui(ui, theme, commands);
+                preferences::language_ui(ui, language, commands);
+                preferences::theme_ui(ui, theme, commands);
             },
         );
         ui.add_space(2.0);
     });
-}
-
-/// Follow the system, light or dark.
-fn theme_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<Command>) {
-    let name = |theme: ThemePreference| match theme {
-        ThemePreference::System => "Follow system",
-        ThemePreference::Light => "Light",
-        ThemePreference::Dark => "Dark",
-    };
-    let label = ui.label("Theme");
-    let mut chosen = theme;
-    ComboBox::from_id_salt("theme")
-        .selected_text(name(theme))
-        .width(130.0)
-        .show_ui(ui, |ui| {
-            for option in [
-                ThemePreference::System,
-                ThemePreference::Light,
-                ThemePreference::Dark,
-            ] {
-                ui.selectable_value(&mut chosen, option, name(option));
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    if chosen != theme {
-        commands.push(Command::View(ViewCommand::Theme(chosen)));
-    }
 }
 
 /// Enter sends (from a field of the form, or when nothing has the keyboard: a focused button

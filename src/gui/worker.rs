@@ -217,6 +217,7 @@ impl Worker {
         let cancel = CancellationToken::new();
         let token = cancel.clone();
         let outbox = self.outbox.clone();
+        let language = crate::i18n::current();
         self.runtime.spawn(async move {
             let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
             let forward = outbox.clone();
@@ -230,7 +231,9 @@ impl Worker {
             let _ = relay.await;
             outbox.send(Message::DiscoveryFinished {
                 run,
-                result: result.map(Box::new).map_err(|error| error.to_string()),
+                result: result
+                    .map(Box::new)
+                    .map_err(|error| translated(language, &error.to_string())),
             });
         });
         cancel
@@ -239,11 +242,14 @@ impl Worker {
     /// Checks the From domain's DNS ("Will it arrive?") as check number `run`.
     pub fn start_dns_check(&self, run: u64, request: DnsCheckRequest) {
         let outbox = self.outbox.clone();
+        let language = crate::i18n::current();
         self.runtime.spawn(async move {
             let result = crate::arrive::check(request).await;
             outbox.send(Message::DnsChecked {
                 run,
-                result: result.map(Box::new).map_err(|error| error.to_string()),
+                result: result
+                    .map(Box::new)
+                    .map_err(|error| translated(language, &error.to_string())),
             });
         });
     }
@@ -261,14 +267,18 @@ impl Worker {
         let token = cancel.clone();
         let outbox = self.outbox.clone();
         let keyring = self.keyring.clone();
+        let language = crate::i18n::current();
         self.runtime.spawn(async move {
             let result = async {
                 if let Some(path) = ca_file {
                     let pem = tokio::fs::read(&path).await.map_err(|err| {
-                        format!(
-                            "Could not read the certificate authority file {}: {err}",
-                            path.display()
-                        )
+                        crate::i18n::with_language(language, || {
+                            crate::tr!(
+                                "Could not read the certificate authority file {path}: {error}",
+                                path = path.display(),
+                                error = err
+                            )
+                        })
                     })?;
                     request.ca_pem = Some(pem);
                 }
@@ -289,7 +299,7 @@ impl Worker {
                 });
                 crate::inbox::check_inbox(request, sink, token)
                     .await
-                    .map_err(|error| capitalise(&error.to_string()))
+                    .map_err(|error| capitalise(&translated(language, &error.to_string())))
             }
             .await;
             outbox.send(Message::InboxChecked {
@@ -305,18 +315,24 @@ impl Worker {
         let outbox = self.outbox.clone();
         let name = suggested_name.to_owned();
         let dialog = self.dialog.clone();
+        // Worded here, on the window's thread (the window's language is this thread's).
+        let (ca_title, certificates) = (
+            crate::tr!("Choose a certificate authority file (PEM or DER .cer)"),
+            crate::tr!("Certificates"),
+        );
+        let webconfig_title = crate::tr!("Choose your website's web.config");
         self.runtime.spawn(async move {
             let chosen = match purpose {
                 FilePurpose::CaFile => {
                     dialog
-                        .set_title("Choose a certificate authority file (PEM or DER .cer)")
-                        .add_filter("Certificates", &["pem", "crt", "cer"])
+                        .set_title(ca_title)
+                        .add_filter(certificates, &["pem", "crt", "cer"])
                         .pick_file()
                         .await
                 }
                 FilePurpose::OpenWebConfig | FilePurpose::UpdateWebConfig => {
                     dialog
-                        .set_title("Choose your website's web.config")
+                        .set_title(webconfig_title)
                         .add_filter("web.config", &["config"])
                         .pick_file()
                         .await
@@ -335,11 +351,20 @@ impl Worker {
     /// Writes `text` to `path` off the UI thread, atomically (temporary file, then rename).
     pub fn save_text(&self, path: PathBuf, text: String) {
         let outbox = self.outbox.clone();
+        let language = crate::i18n::current();
         self.runtime.spawn(async move {
             let result = crate::files::write_atomically(&path, text.as_bytes())
                 .await
                 .map(|()| path.clone())
-                .map_err(|err| format!("Could not save {}: {err}", path.display()));
+                .map_err(|err| {
+                    crate::i18n::with_language(language, || {
+                        crate::tr!(
+                            "Could not save {path}: {error}",
+                            path = path.display(),
+                            error = err
+                        )
+                    })
+                });
             outbox.send(Message::Saved(result));
         });
     }
@@ -371,6 +396,12 @@ impl Worker {
             .unwrap_or_else(PoisonError::into_inner);
         *count
     }
+}
+
+/// The engine's `text` in `language` (background work runs on tokio's threads, whose language
+/// is not the window's).
+fn translated(language: crate::i18n::Language, text: &str) -> String {
+    crate::i18n::with_language(language, || crate::i18n::tr(text).into_owned())
 }
 
 /// `text` with a capital first letter (the engine's errors continue a sentence).

@@ -28,7 +28,10 @@ pub(super) const SOURCES: [(Language, &str); 9] = [
     (Language::German, include_str!("../../assets/i18n/de.ftl")),
     (Language::French, include_str!("../../assets/i18n/fr.ftl")),
     (Language::Spanish, include_str!("../../assets/i18n/es.ftl")),
-    (Language::PortugueseBrazil, include_str!("../../assets/i18n/pt-BR.ftl")),
+    (
+        Language::PortugueseBrazil,
+        include_str!("../../assets/i18n/pt-BR.ftl"),
+    ),
     (Language::Italian, include_str!("../../assets/i18n/it.ftl")),
     (Language::Dutch, include_str!("../../assets/i18n/nl.ftl")),
     (Language::Polish, include_str!("../../assets/i18n/pl.ftl")),
@@ -37,7 +40,11 @@ pub(super) const SOURCES: [(Language, &str); 9] = [
 
 /// The `.ftl` text of `language` (the pseudo-locale's is English's).
 pub fn source(language: Language) -> &'static str {
-    let wanted = if language == Language::Pseudo { Language::English } else { language };
+    let wanted = if language == Language::Pseudo {
+        Language::English
+    } else {
+        language
+    };
     SOURCES
         .iter()
         .find(|(found, _)| *found == wanted)
@@ -48,7 +55,10 @@ pub fn source(language: Language) -> &'static str {
 static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     let mut languages = Language::ALL.to_vec();
     languages.push(Language::Pseudo);
-    languages.into_iter().map(|language| (language, bundle(language))).collect()
+    languages
+        .into_iter()
+        .map(|language| (language, bundle(language)))
+        .collect()
 });
 
 /// English's messages, indexed by their English words.
@@ -102,8 +112,12 @@ impl Index {
         };
         let mut literal_lengths = Vec::new();
         for entry in resource.body {
-            let Entry::Message(message) = entry else { continue };
-            let Some(pattern) = message.value else { continue };
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(pattern) = message.value else {
+                continue;
+            };
             let id = message.id.name.to_owned();
             let mut text = String::new();
             let mut template = String::new();
@@ -157,11 +171,13 @@ impl Index {
 /// it, or when formatting it went wrong.
 pub fn format(language: Language, id: &str, args: &[(&str, &str)]) -> Option<String> {
     let bundles = &*BUNDLES;
-    let found = [language, Language::English].into_iter().find_map(|language| {
-        let bundle = bundles.get(&language)?;
-        let pattern = bundle.get_message(id)?.value()?;
-        Some((language, bundle, pattern))
-    })?;
+    let found = [language, Language::English]
+        .into_iter()
+        .find_map(|language| {
+            let bundle = bundles.get(&language)?;
+            let pattern = bundle.get_message(id)?.value()?;
+            Some((language, bundle, pattern))
+        })?;
     let (found_in, bundle, pattern) = found;
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
@@ -172,7 +188,11 @@ pub fn format(language: Language, id: &str, args: &[(&str, &str)]) -> Option<Str
     if !errors.is_empty() {
         return None;
     }
-    Some(if found_in == Language::Pseudo { format!("[{text}]") } else { text.into_owned() })
+    Some(if found_in == Language::Pseudo {
+        format!("[{text}]")
+    } else {
+        text.into_owned()
+    })
 }
 
 /// A whole number is a number (so plural forms apply); anything else is text.
@@ -190,25 +210,29 @@ pub fn id_of_template(template: &str) -> Option<&'static str> {
 
 /// `text` (English) in `language`, or `None` when the catalogue does not know it.
 pub fn translate(language: Language, text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some(text.to_owned());
+    }
     whole(language, text).or_else(|| sentences(language, text))
 }
 
-/// `text` as one message.
+/// `text` as one message (or a bulleted line of one).
 fn whole(language: Language, text: &str) -> Option<String> {
     let index = &*INDEX;
     if let Some(id) = index.exact.get(text) {
         return format(language, id, &[]);
     }
+    if let Some(rest) = text.strip_prefix("• ") {
+        return whole(language, rest).map(|line| format!("• {line}"));
+    }
     index.templates.iter().find_map(|template| {
         let captures = template.pattern.captures(text)?;
         let values: Vec<String> = (1..captures.len())
             .map(|at| {
+                // A value can be a text of ours too ("3 sites", a step's name); it is
+                // shorter than `text`, so this ends.
                 let value = captures.get(at).map_or("", |found| found.as_str());
-                index
-                    .exact
-                    .get(value)
-                    .and_then(|id| format(language, id, &[]))
-                    .unwrap_or_else(|| value.to_owned())
+                whole(language, value).unwrap_or_else(|| value.to_owned())
             })
             .collect();
         let args: Vec<(&str, &str)> = template
@@ -221,15 +245,20 @@ fn whole(language: Language, text: &str) -> Option<String> {
     })
 }
 
-/// `text` as sentences put together with spaces, each one a message.
+/// `text` as lines, or as sentences put together with spaces, each one a message.
 fn sentences(language: Language, text: &str) -> Option<String> {
+    if let Some((first, rest)) = text.split_once('\n') {
+        let first = translate(language, first)?;
+        let rest = translate(language, rest)?;
+        return Some(format!("{first}\n{rest}"));
+    }
     text.match_indices(' ').find_map(|(at, _)| {
         let head = &text[..at];
         if !head.ends_with(['.', ':', '!', '?', ')']) {
             return None;
         }
         let head = whole(language, head)?;
-        let tail = translate(language, &text[at + 1..])?;
+        let tail = translate(language, text[at + 1..].trim_start())?;
         Some(format!("{head}{}{tail}", language.sentence_gap()))
     })
 }

@@ -89,8 +89,10 @@ impl Language {
             return Some(Self::Pseudo);
         }
         let requested = identifier(code)?;
-        let available: Vec<LanguageIdentifier> =
-            Self::ALL.iter().filter_map(|language| identifier(language.code())).collect();
+        let available: Vec<LanguageIdentifier> = Self::ALL
+            .iter()
+            .filter_map(|language| identifier(language.code()))
+            .collect();
         let chosen = fluent_langneg::negotiate_languages(
             &[requested],
             &available,
@@ -112,7 +114,11 @@ impl fmt::Display for Language {
 
 /// A code as POSIX and Windows write it (`de_DE.UTF-8@euro`, `pt-BR`) as a language identifier.
 fn identifier(code: &str) -> Option<LanguageIdentifier> {
-    let code = code.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
+    let code = code
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('_', "-");
     if code.is_empty() || code.eq_ignore_ascii_case("C") || code.eq_ignore_ascii_case("POSIX") {
         return None;
     }

@@ -13,6 +13,26 @@
 //! Which language: the window's choice, else `--lang`, else the system's ([`system_language`]).
 //! The window's thread keeps its own choice ([`set_thread_language`]), so a test can show one
 //! window in German while another test in the same process shows one in Japanese.
+//!
+//! # Rules for a marked text (checked by `tests/i18n.rs`)
+//!
+//! 1. Mark every human text a user can see: `en!` in engine code, `tr!` in the window and the
+//!    command line; where a face shows an engine text (a diagnosis, a warning, an error's
+//!    `to_string()`), it calls [`tr`] on it. `#[error("…")]` texts are extracted as they are.
+//! 2. Named arguments only: `en!("Wait {secs} seconds.", secs = secs)`. No `{}`, no `{0}`, no
+//!    format specs (`{x:?}`), no implicitly captured names: compute values first.
+//! 3. No space or newline at either end of a marked text (Fluent drops it): pad outside.
+//! 4. Whole sentences or whole labels, never fragments glued together: a sentence built from
+//!    pieces becomes one template with named arguments. Whole sentences joined by a space are
+//!    fine: the lookup finds them one by one.
+//! 5. Never marked: snippets and anything copied as configuration, .NET's own exception texts,
+//!    server replies and the transcript, JSON, ids, exit codes, flag names, attribute names on
+//!    their own, log output for developers, test code.
+//!
+//! Helpers editing this tree in parallel: edit only your own files, never `git stash`,
+//! `git checkout`, `git commit` or `cargo fmt` on the whole tree (use `rustfmt --edition 2024
+//! <your files>`), never edit `assets/i18n/` or `tests/`; keep the tree compiling
+//! (`cargo check --all-targets`), and if an error is in someone else's file, wait and retry.
 
 mod catalogue;
 mod language;
@@ -87,7 +107,10 @@ const DONE_LIMIT: usize = 4096;
 
 /// Sets the whole program's language (the command line, at start).
 pub fn set_language(language: Language) {
-    let at = ORDER.iter().position(|found| *found == language).unwrap_or(0);
+    let at = ORDER
+        .iter()
+        .position(|found| *found == language)
+        .unwrap_or(0);
     GLOBAL.store(at, Ordering::Relaxed);
 }
 
@@ -104,17 +127,24 @@ pub fn with_language<R>(language: Language, work: impl FnOnce() -> R) -> R {
     result
 }
 
+/// The whole program's language (what [`set_language`] chose), whatever this thread's is.
+pub fn program_language() -> Language {
+    ORDER[GLOBAL.load(Ordering::Relaxed).min(ORDER.len() - 1)]
+}
+
 /// The language texts are shown in on this thread.
 pub fn current() -> Language {
-    THREAD
-        .with(Cell::get)
-        .unwrap_or_else(|| ORDER[GLOBAL.load(Ordering::Relaxed).min(ORDER.len() - 1)])
+    THREAD.with(Cell::get).unwrap_or_else(program_language)
 }
 
 /// An English text (the engine's or our own) in the current language; the English when the
 /// catalogue does not know it.
 pub fn tr(text: &str) -> Cow<'_, str> {
-    match translate(current(), text) {
+    let language = current();
+    if language == Language::English {
+        return Cow::Borrowed(text);
+    }
+    match translate(language, text) {
         Some(translated) => Cow::Owned(translated),
         None => Cow::Borrowed(text),
     }
@@ -141,12 +171,19 @@ pub fn translate(language: Language, text: &str) -> Option<String> {
 
 /// The message with `template` (a `format!` string) in the current language, filled with
 /// `args`; `english()` when the catalogue does not have it (what [`tr!`](crate::tr) calls).
-pub fn tr_with(template: &str, args: &[(&str, &String)], english: impl FnOnce() -> String) -> String {
+pub fn tr_with(
+    template: &str,
+    args: &[(&str, &String)],
+    english: impl FnOnce() -> String,
+) -> String {
     let language = current();
     if language == Language::English {
         return english();
     }
-    let args: Vec<(&str, &str)> = args.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let args: Vec<(&str, &str)> = args
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
     catalogue::id_of_template(template)
         .and_then(|id| format(language, id, &args))
         .unwrap_or_else(english)

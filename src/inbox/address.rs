@@ -52,35 +52,47 @@ impl MailboxAddress {
     /// percent-encoded. The error says what is wrong and shows the expected form.
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim();
-        let shape = "write it as imaps://you@example.com@mail.example.com (or imap:// for \
-                     STARTTLS on port 143), with :PORT at the end if it is not the usual one";
-        let (scheme, rest) = text
-            .split_once("://")
-            .ok_or_else(|| format!("\"{}\" is not a mailbox address; {shape}", shown(text)))?;
+        let address = shown(text);
+        let with_shape = |problem: String| format!("{problem} {}", shape());
+        let (scheme, rest) = text.split_once("://").ok_or_else(|| {
+            with_shape(crate::en!(
+                "\"{address}\" is not a mailbox address.",
+                address = address
+            ))
+        })?;
         let security = match scheme.to_ascii_lowercase().as_str() {
             "imaps" => ImapSecurity::Tls,
             "imap" => ImapSecurity::StartTls,
             other => {
-                return Err(format!(
-                    "\"{}\" is not an IMAP address ({}:// is not imap:// or imaps://); {shape}",
-                    shown(text),
-                    shown(other)
-                ));
+                return Err(with_shape(crate::en!(
+                    "\"{address}\" is not an IMAP address ({scheme}:// is not imap:// or \
+                     imaps://).",
+                    address = address,
+                    scheme = shown(other)
+                )));
             }
         };
         let rest = rest.trim_end_matches('/');
-        let (user, server) = rest
-            .rsplit_once('@')
-            .ok_or_else(|| format!("\"{}\" names no user; {shape}", shown(text)))?;
+        let no_user = || {
+            with_shape(crate::en!(
+                "\"{address}\" names no user.",
+                address = address
+            ))
+        };
+        let (user, server) = rest.rsplit_once('@').ok_or_else(no_user)?;
         let user = percent_decode_str(user)
             .decode_utf8()
-            .map_err(|_| format!("the user name in \"{}\" is not valid text", shown(text)))?
+            .map_err(|_| {
+                crate::en!(
+                    "the user name in \"{address}\" is not valid text",
+                    address = address
+                )
+            })?
             .into_owned();
         if user.trim().is_empty() {
-            return Err(format!("\"{}\" names no user; {shape}", shown(text)));
+            return Err(no_user());
         }
-        let (host, port) = split_port(server, security)
-            .map_err(|why| format!("{why} in \"{}\"; {shape}", shown(text)))?;
+        let (host, port) = split_port(server, security, &address).map_err(with_shape)?;
         Ok(Self {
             user,
             host,
@@ -108,7 +120,20 @@ impl fmt::Display for MailboxAddress {
     }
 }
 
-fn split_port(server: &str, security: ImapSecurity) -> Result<(String, u16), String> {
+/// How a mailbox address is written, after what is wrong with one.
+fn shape() -> &'static str {
+    crate::en!(
+        "Write it as imaps://you@example.com@mail.example.com (or imap:// for STARTTLS on port \
+         143), with :PORT at the end if it is not the usual one."
+    )
+}
+
+/// The host and port of `server` (in the mailbox address `address`, for the error).
+fn split_port(
+    server: &str,
+    security: ImapSecurity,
+    address: &str,
+) -> Result<(String, u16), String> {
     let (host, port) = match server.rsplit_once(':') {
         Some((host, _)) if !host.ends_with(']') && host.contains(':') => {
             // A bare IPv6 address without brackets: no port.
@@ -122,14 +147,25 @@ fn split_port(server: &str, security: ImapSecurity) -> Result<(String, u16), Str
         None => security.default_port(),
         Some(port) => match port.parse::<u16>() {
             Ok(port) if port > 0 => port,
-            _ => return Err(format!("\"{}\" is not a port number", shown(port))),
+            _ => {
+                return Err(crate::en!(
+                    "\"{port}\" is not a port number in \"{address}\".",
+                    port = shown(port),
+                    address = address
+                ));
+            }
         },
     };
     let host = if host.parse::<std::net::IpAddr>().is_ok() {
         host.to_owned()
     } else {
-        crate::dns::ascii_name(host)
-            .ok_or_else(|| format!("\"{}\" is not a server name", shown(host)))?
+        crate::dns::ascii_name(host).ok_or_else(|| {
+            crate::en!(
+                "\"{host}\" is not a server name in \"{address}\".",
+                host = shown(host),
+                address = address
+            )
+        })?
     };
     Ok((host, port))
 }

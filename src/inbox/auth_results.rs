@@ -80,36 +80,55 @@ fn meaning(method: &str, result: &str, properties: &[String]) -> String {
         .or_else(|| {
             property("smtp.mailfrom").map(|m| m.rsplit('@').next().unwrap_or(&m).to_owned())
         })
-        .unwrap_or_else(|| "your domain".to_owned());
+        .unwrap_or_else(|| crate::en!("your domain").to_owned());
     match (method, result) {
-        ("spf", "pass") => format!("SPF passed: {domain} allows the server you send through."),
-        ("spf", "fail" | "softfail") => format!(
-            "SPF failed: {domain}'s SPF record does not list the server you send through. Add \
-             it to the record (see \"Will it arrive?\")."
+        ("spf", "pass") => crate::en!(
+            "SPF passed: {domain} allows the server you send through.",
+            domain = domain
+        ),
+        ("spf", "fail" | "softfail") => crate::en!(
+            "SPF failed: {domain}'s SPF record does not list the server you send through. Add it \
+             to the record (see \"Will it arrive?\").",
+            domain = domain
         ),
         ("spf", "none" | "neutral") => {
-            format!("SPF gave no answer: {domain} has no SPF record that covers this server.")
+            crate::en!(
+                "SPF gave no answer: {domain} has no SPF record that covers this server.",
+                domain = domain
+            )
         }
         ("dkim", "pass") => {
             let by = property("header.d")
                 .or_else(|| property("header.i"))
                 .unwrap_or(domain);
-            format!("DKIM passed: the message carries a valid signature of {by}.")
+            crate::en!(
+                "DKIM passed: the message carries a valid signature of {by}.",
+                by = by
+            )
         }
-        ("dkim", "none") => "DKIM: the message was not signed. Ask your mail provider to sign \
-                             mail for your domain (see \"Will it arrive?\")."
-            .to_owned(),
-        ("dkim", _) if result != "neutral" => "DKIM failed: the signature did not match. The \
-             key published in DNS may be wrong or old, or the message was changed on the way."
-            .to_owned(),
-        ("dmarc", "pass") => format!(
-            "DMARC passed: SPF or DKIM vouches for {domain}, the domain in the From address."
+        ("dkim", "none") => crate::en!(
+            "DKIM: the message was not signed. Ask your mail provider to sign mail for your \
+             domain (see \"Will it arrive?\")."
+        )
+        .to_owned(),
+        ("dkim", _) if result != "neutral" => crate::en!(
+            "DKIM failed: the signature did not match. The key published in DNS may be wrong or \
+             old, or the message was changed on the way."
+        )
+        .to_owned(),
+        ("dmarc", "pass") => crate::en!(
+            "DMARC passed: SPF or DKIM vouches for {domain}, the domain in the From address.",
+            domain = domain
         ),
-        ("dmarc", "fail") => format!(
+        ("dmarc", "fail") => crate::en!(
             "DMARC failed: neither SPF nor DKIM vouches for {domain}, the domain in the From \
-             address. Strict receivers reject such mail or put it in spam."
+             address. Strict receivers reject such mail or put it in spam.",
+            domain = domain
         ),
-        ("dmarc", "none") => format!("DMARC: {domain} publishes no DMARC policy."),
+        ("dmarc", "none") => crate::en!(
+            "DMARC: {domain} publishes no DMARC policy.",
+            domain = domain
+        ),
         _ => format!("{}: {}.", displayable_str(method), displayable_str(result)),
     }
 }

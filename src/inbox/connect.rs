@@ -85,23 +85,25 @@ impl Link<'_> {
         };
         let addresses: Vec<_> = self
             .step(
-                "the server's address",
+                crate::en!("the server's address"),
                 tokio::net::lookup_host((mailbox.host.as_str(), mailbox.port)),
             )
             .await?
-            .map_err(|err| connect_error(format!("the name could not be found: {err}")))?
+            .map_err(|err| {
+                connect_error(crate::en!("the name could not be found: {err}", err = err))
+            })?
             .collect();
-        let mut last = "the name has no address".to_owned();
+        let mut last = crate::en!("the name has no address").to_owned();
         for address in addresses {
             self.log
                 .info(&format!("Connecting to {} ({address})", self.server()));
             match self
-                .step("the connection", TcpStream::connect(address))
+                .step(crate::en!("the connection"), TcpStream::connect(address))
                 .await
             {
                 Ok(Ok(stream)) => return Ok(stream),
                 Ok(Err(err)) => last = err.to_string(),
-                Err(InboxError::Timeout { .. }) => "no answer".clone_into(&mut last),
+                Err(InboxError::Timeout { .. }) => crate::en!("no answer").clone_into(&mut last),
                 Err(other) => return Err(other),
             }
         }
@@ -119,10 +121,18 @@ impl Link<'_> {
             self.request.accept_invalid_certs,
             tls::Trust::PublicRoots,
         )
-        .map_err(|why| tls_error(format!("the extra certificate authority: {why}")))?;
+        .map_err(|why| {
+            tls_error(crate::en!(
+                "the extra certificate authority: {why}",
+                why = why
+            ))
+        })?;
         let name = tls::server_name(host).map_err(tls_error)?;
         match self
-            .step("the secure connection", setup.connector.connect(name, tcp))
+            .step(
+                crate::en!("the secure connection"),
+                setup.connector.connect(name, tcp),
+            )
             .await?
         {
             Ok(stream) => {
@@ -139,7 +149,12 @@ impl Link<'_> {
                 };
                 Err(tls_error(problem.map_or_else(
                     || crate::untrusted::displayable_str(&err.to_string()),
-                    |p| format!("the server's certificate is refused: {}", p.words()),
+                    |p| {
+                        crate::en!(
+                            "the server's certificate is refused: {problem}",
+                            problem = p.words()
+                        )
+                    },
                 )))
             }
         }
@@ -149,14 +164,14 @@ impl Link<'_> {
         &self,
         stream: &mut Recorded<S>,
     ) -> Result<(), InboxError> {
-        let line = self.line(stream, "its greeting").await?;
+        let line = self.line(stream, crate::en!("its greeting")).await?;
         let upper = line.to_ascii_uppercase();
         if upper.starts_with("* OK") || upper.starts_with("* PREAUTH") {
             Ok(())
         } else if upper.starts_with("* BYE") {
             Err(InboxError::Protocol {
                 server: self.server(),
-                detail: format!("it said {line}"),
+                detail: crate::en!("it said {line}", line = line),
             })
         } else {
             Err(InboxError::NotImap {
@@ -173,7 +188,9 @@ impl Link<'_> {
         // Untagged lines (a CAPABILITY) may come first; a server that never answers is bounded
         // by the step limit of each line.
         for _ in 0..32 {
-            let line = self.line(stream, "the answer to STARTTLS").await?;
+            let line = self
+                .line(stream, crate::en!("the answer to STARTTLS"))
+                .await?;
             if line.len() >= 3 && line[..3].eq_ignore_ascii_case("A0 ") {
                 return if line[3..].to_ascii_uppercase().starts_with("OK") {
                     Ok(())

@@ -11,8 +11,10 @@ pub async fn verify(auth: &MessageAuthenticator, raw: &[u8]) -> (Vec<DkimVerific
     let Some(message) = AuthenticatedMessage::parse(raw) else {
         return (
             Vec::new(),
-            "We could not read the received message, so we did not check its DKIM signature."
-                .to_owned(),
+            crate::en!(
+                "We could not read the received message, so we did not check its DKIM signature."
+            )
+            .to_owned(),
         );
     };
     let from_domain = message
@@ -72,39 +74,56 @@ fn one_text(
     why: &str,
 ) -> String {
     let who = match (domain, selector) {
-        (Some(d), Some(s)) => format!("{d} (selector {s})"),
+        (Some(d), Some(s)) => {
+            crate::en!("{domain} (selector {selector})", domain = d, selector = s)
+        }
         (Some(d), None) => d.to_owned(),
-        _ => "an unreadable signer".to_owned(),
+        _ => crate::en!("an unreadable signer").to_owned(),
     };
     match (valid, aligned) {
-        (true, true) => format!("Signature of {who}: valid, and it is your domain."),
-        (true, false) => format!(
-            "Signature of {who}: valid, but it is not your From domain, so it does not count \
-             for DMARC."
+        (true, true) => crate::en!(
+            "Signature of {who}: valid, and it is your domain.",
+            who = who
         ),
-        (false, _) => format!("Signature of {who}: not valid ({why})."),
+        (true, false) => crate::en!(
+            "Signature of {who}: valid, but it is not your From domain, so it does not count for \
+             DMARC.",
+            who = who
+        ),
+        (false, _) => crate::en!(
+            "Signature of {who}: not valid ({why}).",
+            who = who,
+            why = why
+        ),
     }
 }
 
 fn summary(checks: &[DkimVerification], from_domain: &str) -> String {
     if checks.is_empty() {
-        return format!(
+        return crate::en!(
             "The message carries no DKIM signature: nothing but SPF vouches that it comes from \
-             {from_domain}. Ask your mail provider to sign mail for your domain."
+             {from_domain}. Ask your mail provider to sign mail for your domain.",
+            from_domain = from_domain
         );
     }
     if checks.iter().any(|c| c.valid && c.aligned) {
-        format!("We checked the DKIM signature ourselves: it is valid and made for {from_domain}.")
+        crate::en!(
+            "We checked the DKIM signature ourselves: it is valid and made for {from_domain}.",
+            from_domain = from_domain
+        )
     } else if checks.iter().any(|c| c.valid) {
-        format!(
+        crate::en!(
             "We checked the DKIM signature ourselves: it is valid, but made for another domain \
-             than {from_domain}, so DMARC does not count it. Ask your mail provider to sign \
-             with your own domain."
+             than {from_domain}, so DMARC does not count it. Ask your mail provider to sign with \
+             your own domain.",
+            from_domain = from_domain
         )
     } else {
-        "We checked the DKIM signature ourselves: it does not hold. The key published in DNS \
-         may be missing, wrong or old, or the message was changed after signing."
-            .to_owned()
+        crate::en!(
+            "We checked the DKIM signature ourselves: it does not hold. The key published in DNS \
+             may be missing, wrong or old, or the message was changed after signing."
+        )
+        .to_owned()
     }
 }
 

@@ -59,7 +59,7 @@ pub async fn look(link: &Link<'_>) -> Result<Looked, InboxError> {
     let client = link.open().await?;
     let mut session = link
         .step(
-            "the sign-in",
+            crate::en!("the sign-in"),
             client.login(&request.mailbox.user, request.password.expose()),
         )
         .await?
@@ -127,14 +127,14 @@ pub async fn look(link: &Link<'_>) -> Result<Looked, InboxError> {
             }
         }
     }
-    let _ = link.step("the goodbye", session.logout()).await;
+    let _ = link.step(crate::en!("the goodbye"), session.logout()).await;
     Ok(Looked { found, searched })
 }
 
 /// The selectable folders, the inbox first, then Junk, then the rest.
 async fn folders(link: &Link<'_>, session: &mut Session) -> Result<Vec<Folder>, InboxError> {
     let names: Vec<Name> = link
-        .step("the folder list", async {
+        .step(crate::en!("the folder list"), async {
             session.list(Some(""), Some("*")).await?.try_collect().await
         })
         .await?
@@ -193,7 +193,7 @@ async fn search(
     query: &str,
 ) -> Result<Option<Found>, InboxError> {
     let uids = link
-        .step("a search", async {
+        .step(crate::en!("a search"), async {
             session.examine(&folder.name).await?;
             session.uid_search(query).await
         })
@@ -209,7 +209,7 @@ async fn search(
     };
     let after = link.request.sent_at.elapsed();
     let raw = link
-        .step("the message", async {
+        .step(crate::en!("the message"), async {
             let fetches: Vec<_> = session
                 .uid_fetch(uid.to_string(), "BODY.PEEK[]")
                 .await?

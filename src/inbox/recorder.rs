@@ -251,9 +251,9 @@ impl<S: AsyncRead + Unpin> AsyncRead for Recorded<S> {
             let new = &buf.filled()[before..];
             this.read_total = this.read_total.saturating_add(new.len());
             if this.read_total > MAX_SERVER_BYTES {
-                return Poll::Ready(Err(io::Error::other(format!(
-                    "the server sent more than {} MiB",
-                    MAX_SERVER_BYTES / (1024 * 1024)
+                return Poll::Ready(Err(io::Error::other(crate::en!(
+                    "the server sent more than {mib} MiB",
+                    mib = MAX_SERVER_BYTES / (1024 * 1024)
                 ))));
             }
             let new = new.to_vec();

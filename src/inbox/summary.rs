@@ -4,50 +4,57 @@
 use std::fmt::Write as _;
 
 use super::model::InboxReport;
+use crate::i18n::{Language, tr, with_language};
 
 /// Where the message landed, the receiving server's checks and our DKIM check, in plain text
-/// (each line indented by two spaces).
+/// (each line indented by two spaces), in the current language: each line is translated on its
+/// own (the command line prints it; the support report asks for English).
 pub fn summary(report: &InboxReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "  {}", report.verdict_text);
-    let _ = writeln!(out, "  {}", report.explanation);
+    let _ = writeln!(out, "  {}", tr(&report.verdict_text));
+    let _ = writeln!(out, "  {}", tr(&report.explanation));
     let Some(arrival) = &report.arrival else {
+        let folders = report.folders_searched.join(", ");
         let _ = writeln!(
             out,
-            "  Folders searched: {}",
-            report.folders_searched.join(", ")
+            "  {}",
+            tr(&crate::en!(
+                "Folders searched: {folders}",
+                folders = folders
+            ))
         );
         return out;
     };
-    match &arrival.receiver_checks {
-        Some(checks) => {
-            let _ = writeln!(
-                out,
-                "\n  The receiving server's own checks ({}):",
-                checks.checked_by
-            );
-            for check in &checks.checks {
-                let mark = match check.passed {
-                    Some(true) => "pass",
-                    Some(false) => "FAIL",
-                    None => "----",
-                };
-                let _ = writeln!(out, "    [{mark}] {}", check.text);
-            }
+    if let Some(checks) = &arrival.receiver_checks {
+        let heading = crate::en!(
+            "The receiving server's own checks ({server}):",
+            server = checks.checked_by
+        );
+        let _ = writeln!(out, "\n  {}", tr(&heading));
+        for check in &checks.checks {
+            // Authentication-Results' own result words.
+            let mark = match check.passed {
+                Some(true) => "pass",
+                Some(false) => "FAIL",
+                None => "----",
+            };
+            let _ = writeln!(out, "    [{mark}] {}", tr(&check.text));
         }
-        None => out.push_str("\n  The receiving server added no Authentication-Results header.\n"),
+    } else {
+        let none = crate::en!("The receiving server added no Authentication-Results header.");
+        let _ = writeln!(out, "\n  {}", tr(none));
     }
-    let _ = writeln!(out, "\n  {}", arrival.dkim_text);
+    let _ = writeln!(out, "\n  {}", tr(&arrival.dkim_text));
     for signature in &arrival.dkim {
-        let _ = writeln!(out, "    - {}", signature.text);
+        let _ = writeln!(out, "    - {}", tr(&signature.text));
     }
     out
 }
 
-/// The support report's section: the summary, then the IMAP exchange.
+/// The support report's section, in English: the summary, then the IMAP exchange.
 pub fn report_section(report: &InboxReport) -> String {
     let mut out = format!("\n## Did it land? ({})\n\n", report.mailbox);
-    out.push_str(&summary(report));
+    out.push_str(&with_language(Language::English, || summary(report)));
     out.push_str("\nThe mailbox (IMAP) exchange; the password shows as `<redacted>`:\n\n```\n");
     for line in &report.transcript {
         let _ = writeln!(out, "{:>6} ms {} {}", line.ms, line.mark(), line.text);

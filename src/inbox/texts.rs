@@ -8,11 +8,15 @@ use super::model::{Arrival, InboxVerdict};
 pub fn duration(d: Duration) -> String {
     let secs = d.as_secs_f64();
     if secs < 10.0 {
-        format!("{secs:.1} s")
+        crate::en!("{secs} s", secs = format!("{secs:.1}"))
     } else if secs < 120.0 {
-        format!("{secs:.0} s")
+        crate::en!("{secs} s", secs = format!("{secs:.0}"))
     } else {
-        format!("{} min {} s", d.as_secs() / 60, d.as_secs() % 60)
+        crate::en!(
+            "{min} min {secs} s",
+            min = d.as_secs() / 60,
+            secs = d.as_secs() % 60
+        )
     }
 }
 
@@ -20,17 +24,23 @@ pub fn duration(d: Duration) -> String {
 pub fn verdict_text(verdict: InboxVerdict, arrival: Option<&Arrival>, waited: Duration) -> String {
     let after = arrival.map_or_else(String::new, |a| duration(Duration::from_millis(a.after_ms)));
     match (verdict, arrival) {
-        (InboxVerdict::InInbox, Some(_)) => format!("Arrived in the inbox after {after}"),
-        (InboxVerdict::InJunk, Some(a)) => {
-            format!(
-                "Arrived, but in the spam folder \"{}\" (after {after})",
-                a.folder
-            )
+        (InboxVerdict::InInbox, Some(_)) => {
+            crate::en!("Arrived in the inbox after {after}", after = after)
         }
-        (InboxVerdict::InOtherFolder, Some(a)) => {
-            format!("Arrived in the folder \"{}\" (after {after})", a.folder)
-        }
-        _ => format!("Not in the mailbox after {}", duration(waited)),
+        (InboxVerdict::InJunk, Some(a)) => crate::en!(
+            "Arrived, but in the spam folder \"{folder}\" (after {after})",
+            folder = a.folder,
+            after = after
+        ),
+        (InboxVerdict::InOtherFolder, Some(a)) => crate::en!(
+            "Arrived in the folder \"{folder}\" (after {after})",
+            folder = a.folder,
+            after = after
+        ),
+        _ => crate::en!(
+            "Not in the mailbox after {waited}",
+            waited = duration(waited)
+        ),
     }
 }
 
@@ -46,41 +56,52 @@ pub fn explanation(verdict: InboxVerdict, arrival: Option<&Arrival>, mailbox: &s
                 .collect()
         })
         .unwrap_or_default();
+    // Method names joined plainly: a template as short as "{a} and {b}" would match almost any
+    // text when the faces look a text up.
     let failed_words = failed.join(" and ");
     match verdict {
-        InboxVerdict::InInbox if failed.is_empty() => format!(
-            "The test message is in the inbox of {mailbox}: mail from your website reaches \
-             this mailbox."
+        InboxVerdict::InInbox if failed.is_empty() => crate::en!(
+            "The test message is in the inbox of {mailbox}: mail from your website reaches this \
+             mailbox.",
+            mailbox = mailbox
         ),
-        InboxVerdict::InInbox => format!(
-            "The test message is in the inbox of {mailbox}, but {failed_words} failed at the \
-             receiving server, so stricter providers may put your mail in spam or refuse it. \
-             Fix what \"Will it arrive?\" lists."
+        InboxVerdict::InInbox => crate::en!(
+            "The test message is in the inbox of {mailbox}, but {failed} failed at the receiving \
+             server, so stricter providers may put your mail in spam or refuse it. Fix what \
+             \"Will it arrive?\" lists.",
+            mailbox = mailbox,
+            failed = failed_words
         ),
         InboxVerdict::InJunk => {
             let why = if failed.is_empty() {
-                "A test message with little text can look like spam by itself; if the sender \
-                 checks pass (\"Will it arrive?\"), try again with a real message."
-                    .to_owned()
+                crate::en!(
+                    "A test message with little text can look like spam by itself; if the sender \
+                     checks pass (\"Will it arrive?\"), try again with a real message."
+                )
+                .to_owned()
             } else {
-                format!(
-                    "{failed_words} failed at the receiving server; fix what \"Will it arrive?\" lists."
+                crate::en!(
+                    "{failed} failed at the receiving server; fix what \"Will it arrive?\" lists.",
+                    failed = failed_words
                 )
             };
-            format!(
-                "The receiving server took the message but sorted it as spam, so your \
-                 customers would probably not see it. {why}"
-            )
+            let sorted = crate::en!(
+                "The receiving server took the message but sorted it as spam, so your customers \
+                 would probably not see it."
+            );
+            format!("{sorted} {why}")
         }
-        InboxVerdict::InOtherFolder => format!(
-            "The message arrived, but a rule or the provider's sorting put it outside the \
-             inbox of {mailbox}. Check that mailbox's filters."
+        InboxVerdict::InOtherFolder => crate::en!(
+            "The message arrived, but a rule or the provider's sorting put it outside the inbox \
+             of {mailbox}. Check that mailbox's filters.",
+            mailbox = mailbox
         ),
-        InboxVerdict::NotFound => format!(
+        InboxVerdict::NotFound => crate::en!(
             "The server accepted the message, but it is in no folder of {mailbox} yet. It may \
-             still be on its way (some providers hold mail from new senders for minutes), or \
-             the receiving server dropped it, which is what happens to mail that fails DMARC. \
-             Fix what \"Will it arrive?\" lists, then look again later."
+             still be on its way (some providers hold mail from new senders for minutes), or the \
+             receiving server dropped it, which is what happens to mail that fails DMARC. Fix \
+             what \"Will it arrive?\" lists, then look again later.",
+            mailbox = mailbox
         ),
     }
 }

@@ -10,7 +10,13 @@ pub fn open(url: &str) -> Result<(), String> {
             .stdout(std::process::Stdio::null())
             .spawn()
             .map(drop)
-            .map_err(|err| format!("could not start {}: {err}", program.to_string_lossy()));
+            .map_err(|err| {
+                crate::en!(
+                    "could not start {program}: {err}",
+                    program = program.to_string_lossy(),
+                    err = err
+                )
+            });
     }
-    webbrowser::open(url).map_err(|err| format!("could not open the browser: {err}"))
+    webbrowser::open(url).map_err(|err| crate::en!("could not open the browser: {err}", err = err))
 }

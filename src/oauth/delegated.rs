@@ -138,7 +138,7 @@ impl DelegatedApp {
         let endpoints = self.endpoints()?;
         let bad = |url: &str| TokenError::BadAuthority {
             url: url.to_owned(),
-            reason: "it is not a web address".to_owned(),
+            reason: crate::en!("it is not a web address").to_owned(),
         };
         let mut client = BasicClient::new(ClientId::new(self.client_id.trim().to_owned()))
             .set_auth_uri_option(Some(
@@ -183,14 +183,15 @@ pub async fn device_sign_in(
         return Err(TokenError::Refused {
             status: 0,
             error: "unsupported_flow".to_owned(),
-            description:
+            description: crate::en!(
                 "Google's device sign-in does not cover Gmail; sign in with the browser instead"
-                    .to_owned(),
+            )
+            .to_owned(),
         });
     }
     let client = app.client(None)?;
-    let http_client =
-        http::client(REQUEST_TIMEOUT).map_err(|e| unreachable("the sign-in service", &e))?;
+    let http_client = http::client(REQUEST_TIMEOUT)
+        .map_err(|e| unreachable(crate::en!("the sign-in service"), &e))?;
     let send = |request| http::send(http_client.clone(), request);
     let mut start = client
         .exchange_device_code()
@@ -227,8 +228,8 @@ pub async fn device_sign_in(
 /// Renews the access token with a refresh token (no person involved).
 pub async fn refresh(app: &DelegatedApp, refresh_token: &Password) -> Result<Tokens, TokenError> {
     let client = app.client(None)?;
-    let http_client =
-        http::client(REQUEST_TIMEOUT).map_err(|e| unreachable("the sign-in service", &e))?;
+    let http_client = http::client(REQUEST_TIMEOUT)
+        .map_err(|e| unreachable(crate::en!("the sign-in service"), &e))?;
     let send = |request| http::send(http_client.clone(), request);
     let token = RefreshToken::new(refresh_token.expose().to_owned());
     let mut request =
@@ -274,7 +275,7 @@ fn cancelled() -> TokenError {
     TokenError::Refused {
         status: 0,
         error: "cancelled".to_owned(),
-        description: "the sign-in was cancelled".to_owned(),
+        description: crate::en!("the sign-in was cancelled").to_owned(),
     }
 }
 
@@ -300,14 +301,15 @@ fn token_error<T: oauth2::ErrorResponse + 'static>(
             }
         }
         RequestTokenError::Request(HttpError(detail)) => TokenError::Unreachable {
-            url: "the sign-in service".to_owned(),
+            url: crate::en!("the sign-in service").to_owned(),
             detail: shown(&detail),
         },
         RequestTokenError::Parse(err, body) => TokenError::BadAnswer {
             status: 200,
-            detail: shown(&format!(
-                "it is not a token ({err}; it begins: {})",
-                String::from_utf8_lossy(body.get(..80.min(body.len())).unwrap_or_default())
+            detail: shown(&crate::en!(
+                "it is not a token ({err}; it begins: {start})",
+                err = err,
+                start = String::from_utf8_lossy(body.get(..80.min(body.len())).unwrap_or_default())
             )),
         },
         RequestTokenError::Other(detail) => TokenError::BadAnswer {

@@ -22,7 +22,7 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client, String> {
         rustls::crypto::ring::default_provider(),
     ))
     .with_safe_default_protocol_versions()
-    .map_err(|err| format!("TLS set-up failed ({err})"))?
+    .map_err(|err| crate::en!("TLS set-up failed ({err})", err = err))?
     .with_root_certificates(roots)
     .with_no_client_auth();
     reqwest::Client::builder()
@@ -32,7 +32,7 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client, String> {
         .timeout(timeout)
         .no_proxy()
         .build()
-        .map_err(|err| format!("could not set up the request ({err})"))
+        .map_err(|err| crate::en!("could not set up the request ({err})", err = err))
 }
 
 /// Sends an `oauth2` request with `client`; a redirect or an answer over
@@ -52,8 +52,11 @@ pub async fn send(
     let status = response.status();
     if status.is_redirection() {
         return Err(HttpError(
-            "the sign-in service sent the request elsewhere (a redirect); check the sign-in address"
-                .to_owned(),
+            crate::en!(
+                "the sign-in service sent the request elsewhere (a redirect); check the sign-in \
+                 address"
+            )
+            .to_owned(),
         ));
     }
     let mut bytes = Vec::new();
@@ -64,7 +67,9 @@ pub async fn send(
     {
         bytes.extend_from_slice(&chunk);
         if bytes.len() > MAX_ANSWER_BYTES {
-            return Err(HttpError("the answer is far too long".to_owned()));
+            return Err(HttpError(
+                crate::en!("the answer is far too long").to_owned(),
+            ));
         }
     }
     let mut answer = http::Response::new(bytes);
@@ -75,22 +80,27 @@ pub async fn send(
 
 /// A request failure in a few words, with its innermost cause.
 pub fn describe(err: &reqwest::Error) -> String {
-    let mut text = if err.is_timeout() {
-        "no answer in time".to_owned()
-    } else if err.is_connect() {
-        "could not connect".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
     let mut innermost = None;
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         innermost = Some(cause);
         source = cause.source();
     }
-    if let Some(cause) = innermost {
-        text.push_str(": ");
-        text.push_str(&displayable_str(&cause.to_string()));
+    let Some(cause) = innermost.map(|cause| displayable_str(&cause.to_string())) else {
+        return if err.is_timeout() {
+            crate::en!("no answer in time")
+        } else if err.is_connect() {
+            crate::en!("could not connect")
+        } else {
+            crate::en!("the request failed")
+        }
+        .to_owned();
+    };
+    if err.is_timeout() {
+        crate::en!("no answer in time: {cause}", cause = cause)
+    } else if err.is_connect() {
+        crate::en!("could not connect: {cause}", cause = cause)
+    } else {
+        crate::en!("the request failed: {cause}", cause = cause)
     }
-    text
 }

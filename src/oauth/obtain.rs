@@ -98,9 +98,9 @@ pub fn not_signed_in(app: &DelegatedApp) -> TokenError {
     TokenError::Refused {
         status: 0,
         error: "not_signed_in".to_owned(),
-        description: format!(
-            "nobody has signed in to {} for this mailbox yet",
-            app.provider.label()
+        description: crate::en!(
+            "nobody has signed in to {provider} for this mailbox yet",
+            provider = app.provider.label()
         ),
     }
 }

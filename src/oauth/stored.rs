@@ -63,7 +63,7 @@ pub async fn renew(
         tokio::task::spawn_blocking(move || load(&keyring, &app, &mailbox))
             .await
             .map_err(|_| CredentialError::Other {
-                detail: "the keyring call stopped".to_owned(),
+                detail: crate::en!("the keyring call stopped").to_owned(),
             })??
     };
     let Some(refresh_token) = saved else {
@@ -92,6 +92,6 @@ pub async fn keep(
     tokio::task::spawn_blocking(move || save(&keyring, &app, &mailbox, &token))
         .await
         .map_err(|_| CredentialError::Other {
-            detail: "the keyring call stopped".to_owned(),
+            detail: crate::en!("the keyring call stopped").to_owned(),
         })?
 }

@@ -121,14 +121,16 @@ pub fn check_authority(url: &str) -> Result<reqwest::Url, TokenError> {
         url: url.to_owned(),
         reason: reason.to_owned(),
     };
-    let parsed = reqwest::Url::parse(url.trim()).map_err(|_| bad("it is not a web address"))?;
+    let parsed =
+        reqwest::Url::parse(url.trim()).map_err(|_| bad(crate::en!("it is not a web address")))?;
     match parsed.scheme() {
         "https" => Ok(parsed),
         "http" if is_loopback(parsed.host_str().unwrap_or_default()) => Ok(parsed),
-        "http" => Err(bad(
-            "it is not encrypted (http); use https (plain http is only for this computer's own test servers)",
-        )),
-        _ => Err(bad("it must start with https://")),
+        "http" => Err(bad(crate::en!(
+            "it is not encrypted (http); use https (plain http is only for this computer's own \
+             test servers)"
+        ))),
+        _ => Err(bad(crate::en!("it must start with https://"))),
     }
 }
 
@@ -145,7 +147,7 @@ pub async fn client_credentials(request: &ClientCredentials) -> Result<AccessTok
     if tenant.is_empty() || tenant.contains(['/', '?', '#']) {
         return Err(TokenError::BadAuthority {
             url: tenant.to_owned(),
-            reason: "the tenant must be a Directory (tenant) ID or a domain".to_owned(),
+            reason: crate::en!("the tenant must be a Directory (tenant) ID or a domain").to_owned(),
         });
     }
     let url = format!(
@@ -192,8 +194,10 @@ async fn post_form(
         if response.status().is_redirection() {
             return Err(TokenError::BadAnswer {
                 status,
-                detail: "it sends the request elsewhere (a redirect); check the sign-in address"
-                    .to_owned(),
+                detail: crate::en!(
+                    "it sends the request elsewhere (a redirect); check the sign-in address"
+                )
+                .to_owned(),
             });
         }
         let mut bytes = Vec::new();
@@ -206,7 +210,7 @@ async fn post_form(
             if bytes.len() > MAX_ANSWER_BYTES {
                 return Err(TokenError::BadAnswer {
                     status,
-                    detail: "the answer is far too long".to_owned(),
+                    detail: crate::en!("the answer is far too long").to_owned(),
                 });
             }
         }
@@ -214,9 +218,9 @@ async fn post_form(
     };
     match tokio::time::timeout(timeout, work).await {
         Ok(result) => result,
-        Err(_) => Err(unreachable(format!(
-            "no answer within {} s",
-            timeout.as_secs()
+        Err(_) => Err(unreachable(crate::en!(
+            "no answer within {secs} s",
+            secs = timeout.as_secs()
         ))),
     }
 }
@@ -232,7 +236,7 @@ fn read_answer(
         let start: String = String::from_utf8_lossy(bytes).chars().take(80).collect();
         return Err(TokenError::BadAnswer {
             status,
-            detail: format!("it is not JSON (it begins: {})", shown(&start)),
+            detail: crate::en!("it is not JSON (it begins: {start})", start = shown(&start)),
         });
     };
     if let Some(error) = answer.error {
@@ -254,7 +258,7 @@ fn read_answer(
         }
         _ => Err(TokenError::BadAnswer {
             status,
-            detail: "it holds no access_token".to_owned(),
+            detail: crate::en!("it holds no access_token").to_owned(),
         }),
     }
 }

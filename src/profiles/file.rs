@@ -71,7 +71,7 @@ pub fn load(path: &Path) -> Result<Loaded, ProfileError> {
         }
     };
     let parsed = String::from_utf8(text)
-        .map_err(|_| "it is not UTF-8 text".to_owned())
+        .map_err(|_| crate::en!("it is not UTF-8 text").to_owned())
         .and_then(|text| toml::from_str::<Document>(&text).map_err(|err| reason(&text, &err)));
     match parsed {
         Ok(document) if document.version > VERSION => Err(ProfileError::TooNew {
@@ -102,14 +102,16 @@ const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
-        return Err(std::io::Error::other(
-            "it is not a regular file (a folder, a named pipe or a device); remove it or set MAILTESTER_CONFIG_DIR to another folder",
-        ));
+        return Err(std::io::Error::other(crate::en!(
+            "it is not a regular file (a folder, a named pipe or a device); remove it or set \
+             MAILTESTER_CONFIG_DIR to another folder"
+        )));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "it is {} bytes, more than the {MAX_FILE_BYTES} a profiles file can be; move it away",
-            metadata.len()
+        return Err(std::io::Error::other(crate::en!(
+            "it is {size} bytes, more than the {limit} a profiles file can be; move it away",
+            size = metadata.len(),
+            limit = MAX_FILE_BYTES,
         )));
     }
     std::fs::read(path)
@@ -173,7 +175,7 @@ fn reason(text: &str, err: &toml::de::Error) -> String {
             let line = text
                 .get(..span.start)
                 .map_or(1, |before| before.matches('\n').count() + 1);
-            format!("{message}, on line {line}")
+            crate::en!("{message}, on line {line}", message = message, line = line)
         }
         None => message.to_owned(),
     }

@@ -9,17 +9,20 @@ pub const MAX_NAME_CHARS: usize = 64;
 /// characters, no spaces at either end, not `.` or `..`.
 pub fn validate_name(name: &str) -> Result<(), ProfileError> {
     let reason = if name.is_empty() {
-        Some("it is empty".to_owned())
+        Some(crate::en!("it is empty").to_owned())
     } else if name.chars().count() > MAX_NAME_CHARS {
-        Some(format!("it is longer than {MAX_NAME_CHARS} characters"))
+        Some(crate::en!(
+            "it is longer than {limit} characters",
+            limit = MAX_NAME_CHARS,
+        ))
     } else if name.contains(['/', '\\']) {
-        Some("it contains / or \\".to_owned())
+        Some(crate::en!("it contains / or \\").to_owned())
     } else if name.chars().any(char::is_control) {
-        Some("it contains a control character (such as a tab or a new line)".to_owned())
+        Some(crate::en!("it contains a control character (such as a tab or a new line)").to_owned())
     } else if name.trim() != name {
-        Some("it starts or ends with a space".to_owned())
+        Some(crate::en!("it starts or ends with a space").to_owned())
     } else if name == "." || name == ".." {
-        Some("it is . or ..".to_owned())
+        Some(crate::en!("it is . or ..").to_owned())
     } else {
         None
     };

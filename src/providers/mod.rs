@@ -123,11 +123,12 @@ impl Provider {
     /// terms. `None` when the provider has none (other than `current`).
     pub fn alternative_port_step(&self, current: u32) -> Option<String> {
         self.alternative_port(current).map(|port| {
-            format!(
-                "{} also takes mail on port `{port}`, which hosting companies and internet \
-                 providers rarely block: change `port` to `{port}` and keep `enableSsl` set to \
-                 `true`.",
-                self.name
+            crate::en!(
+                "{provider} also takes mail on port `{port}`, which hosting companies and \
+                 internet providers rarely block: change `port` to `{port}` and keep `enableSsl` \
+                 set to `true`.",
+                provider = self.name,
+                port = port
             )
         })
     }

@@ -111,10 +111,12 @@ impl Serialize for Preset {
 /// "Other / my host": always last in the list.
 const OTHER: Preset = Preset {
     id: "other",
-    name: "Other / my host",
-    user_name_hint: "usually your full email address",
-    note: "Use the outgoing (SMTP) server your host or mail provider gives you, with port 587 and \
-           SSL on. Port 465 will not work from ASP.NET.",
+    name: crate::en!("Other / my host"),
+    user_name_hint: crate::en!("usually your full email address"),
+    note: crate::en!(
+        "Use the outgoing (SMTP) server your host or mail provider gives you, with port 587 and \
+         SSL on. Port 465 will not work from ASP.NET."
+    ),
     ..Preset::BLANK
 };
 

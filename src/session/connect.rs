@@ -70,9 +70,9 @@ impl Session<'_> {
                     return Err(not_found(err.to_string()));
                 }
                 Waited::TimedOut => {
-                    return Err(not_found(format!(
-                        "no answer from DNS within {} s",
-                        limit.as_secs()
+                    return Err(not_found(crate::en!(
+                        "no answer from DNS within {secs} s",
+                        secs = limit.as_secs(),
                     )));
                 }
                 Waited::Cancelled => {
@@ -82,7 +82,7 @@ impl Session<'_> {
                 }
             };
         if addresses.is_empty() {
-            return Err(not_found("the name has no address".to_owned()));
+            return Err(not_found(crate::en!("the name has no address").to_owned()));
         }
         let list: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
         self.rec.info(&format!("{host} is {}", list.join(", ")));
@@ -102,7 +102,7 @@ impl Session<'_> {
         if attempts.order.is_empty() {
             return Err(SessionError::ConnectFailed {
                 address: self.plan.host.clone(),
-                detail: "no address to connect to".to_owned(),
+                detail: crate::en!("no address to connect to").to_owned(),
             });
         }
         match bounded(&cancel, limit, attempts.race(&mut self.rec)).await {

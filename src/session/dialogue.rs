@@ -125,12 +125,15 @@ impl Session<'_> {
         if conn.has_unread() {
             return Err(SessionError::Protocol {
                 step: Step::StartTls,
-                detail: "the server sent more data before the TLS handshake (a known attack on STARTTLS)".to_owned(),
+                detail: crate::en!(
+                    "the server sent more data before the TLS handshake (a known attack on STARTTLS)"
+                )
+                .to_owned(),
             });
         }
         let tcp = conn.into_tcp().ok_or(SessionError::Protocol {
             step: Step::StartTls,
-            detail: "STARTTLS on a connection that is already encrypted".to_owned(),
+            detail: crate::en!("STARTTLS on a connection that is already encrypted").to_owned(),
         })?;
         let conn = self.handshake(Step::StartTls, tcp).await?;
         self.conn = Some(conn);
@@ -187,7 +190,7 @@ impl Session<'_> {
         } else {
             return Err(SessionError::AuthMechanismUnsupported {
                 offered,
-                target_name: "this tester (PLAIN or LOGIN)".to_owned(),
+                target_name: crate::en!("this tester (PLAIN or LOGIN)").to_owned(),
             });
         }
         self.rec.pass();

@@ -32,12 +32,14 @@ impl CertProblem {
     pub fn words(&self) -> String {
         match self {
             Self::NameMismatch { presented, .. } => {
-                format!("it is issued for {}", presented.join(", "))
+                crate::en!("it is issued for {names}", names = presented.join(", "))
             }
-            Self::Untrusted => "no authority this computer trusts vouches for it".to_owned(),
-            Self::Expired => "it has expired".to_owned(),
+            Self::Untrusted => {
+                crate::en!("no authority this computer trusts vouches for it").to_owned()
+            }
+            Self::Expired => crate::en!("it has expired").to_owned(),
             Self::NotYetValid => {
-                "it is not valid yet (or this computer's clock is wrong)".to_owned()
+                crate::en!("it is not valid yet (or this computer's clock is wrong)").to_owned()
             }
             Self::Other(detail) => detail.clone(),
         }
@@ -86,7 +88,7 @@ pub enum SessionError {
         port_speaks_tls: bool,
     },
     /// The peer answered with something that is not SMTP (HTTP, binary, another protocol).
-    #[error("the server does not speak SMTP: it sent {received:?}")]
+    #[error("the server does not speak SMTP: it sent \"{received}\"")]
     NotSmtp {
         /// When it happened.
         step: Step,
@@ -94,7 +96,7 @@ pub enum SessionError {
         received: String,
     },
     /// The server refused a command.
-    #[error("the server refused {}: {}", step.label(), reply.display())]
+    #[error("the server refused {step_name}: {reply_text}", step_name = step.label(), reply_text = reply.display())]
     Rejected {
         /// The step that was refused.
         step: Step,
@@ -138,7 +140,7 @@ pub enum SessionError {
         starttls_offered: bool,
     },
     /// The server's sign-in methods are all ones the target client cannot use.
-    #[error("the server offers only sign-in methods {} cannot use: {}", target_name, offered.join(" "))]
+    #[error("the server offers only sign-in methods {target_name} cannot use: {methods}", methods = offered.join(" "))]
     AuthMechanismUnsupported {
         /// What the server offered.
         offered: Vec<String>,
@@ -154,13 +156,17 @@ pub enum SessionError {
     },
     /// After the password the server asked for more (`334` again): it ignored the user name
     /// ASP.NET sends with `AUTH login`, and System.Net.Mail gives up ("Authentication failed.").
-    #[error("the server asked for more after the password: {}", reply.display())]
+    #[error("the server asked for more after the password: {reply_text}", reply_text = reply.display())]
     AuthNotFinished {
         /// The server's last challenge.
         reply: Reply,
     },
     /// The server refused the OAuth access token.
-    #[error("the server refused the OAuth token ({}): {}", mechanism.wire_name(), reply.display())]
+    #[error(
+        "the server refused the OAuth token ({mechanism_name}): {reply_text}",
+        mechanism_name = mechanism.wire_name(),
+        reply_text = reply.display()
+    )]
     OAuthRejected {
         /// The mechanism that carried it.
         mechanism: SaslMechanism,
@@ -170,7 +176,7 @@ pub enum SessionError {
         reply: Reply,
     },
     /// The server offers no OAuth sign-in here (or not the one asked for): no token was sent.
-    #[error("the server offers no OAuth sign-in here (it offers: {})", offered.join(" "))]
+    #[error("the server offers no OAuth sign-in here (it offers: {methods})", methods = offered.join(" "))]
     OAuthNotOffered {
         /// What the server offered.
         offered: Vec<String>,
@@ -190,16 +196,16 @@ pub enum SessionError {
     },
     /// No token came from the provider's sign-in service, so the mail server was never
     /// contacted: a failure of signing in, not of SMTP.
-    #[error("{0}")]
+    #[error(transparent)]
     TokenRequest(Box<TokenError>),
     /// The server closed the connection (or it broke) in the middle of a step.
-    #[error("the server closed the connection during {}", step.label())]
+    #[error("the server closed the connection during {step_name}", step_name = step.label())]
     ConnectionLost {
         /// Where it happened.
         step: Step,
     },
     /// A reply did not come within its limit.
-    #[error("no reply to {} within {secs} s", step.label())]
+    #[error("no reply to {step_name} within {secs} s", step_name = step.label())]
     Timeout {
         /// Which wait ran out.
         step: Step,
@@ -207,7 +213,7 @@ pub enum SessionError {
         secs: u64,
     },
     /// The user cancelled.
-    #[error("cancelled during {}", step.label())]
+    #[error("cancelled during {step_name}", step_name = step.label())]
     Cancelled {
         /// What was running.
         step: Step,
@@ -222,7 +228,7 @@ pub enum SessionError {
     },
     /// An address of the test cannot go out, found before `MAIL FROM`: the server was never
     /// asked to take it.
-    #[error("{} {address} cannot be sent: {}", role.words(), problem.words())]
+    #[error("{role_words} {address} cannot be sent: {reason}", role_words = role.words(), reason = problem.words())]
     AddressUnsendable {
         /// Which address.
         role: AddressRole,
@@ -232,7 +238,7 @@ pub enum SessionError {
         problem: Unsendable,
     },
     /// The server broke the protocol in another way (reply too long, data before TLS, ...).
-    #[error("the server broke the SMTP rules during {}: {detail}", step.label())]
+    #[error("the server broke the SMTP rules during {step_name}: {detail}", step_name = step.label())]
     Protocol {
         /// Where.
         step: Step,

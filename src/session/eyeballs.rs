@@ -85,7 +85,7 @@ impl Attempts {
             },
             None => SessionError::ConnectFailed {
                 address: String::new(),
-                detail: "no address to connect to".to_owned(),
+                detail: crate::en!("no address to connect to").to_owned(),
             },
         }
     }

@@ -243,7 +243,10 @@ impl Session<'_> {
                 Ok(None) if builder.len() >= MAX_REPLY_LINES => {
                     return Err(SessionError::Protocol {
                         step,
-                        detail: format!("a reply went on for more than {MAX_REPLY_LINES} lines"),
+                        detail: crate::en!(
+                            "a reply went on for more than {lines} lines",
+                            lines = MAX_REPLY_LINES,
+                        ),
                     });
                 }
                 Ok(None) => {}
@@ -278,7 +281,7 @@ impl Session<'_> {
             }
             ReadError::TooLong => SessionError::Protocol {
                 step,
-                detail: "a reply line was far too long".to_owned(),
+                detail: crate::en!("a reply line was far too long").to_owned(),
             },
         }
     }

@@ -132,7 +132,7 @@ impl TlsSetup {
         };
         let config = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(|err| format!("TLS set-up failed ({err})"))?
+            .map_err(|err| crate::en!("TLS set-up failed ({error})", error = err))?
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(verifier))
             .with_no_client_auth();
@@ -157,7 +157,7 @@ fn verifier(
     let roots = root_store(extra_ca)?;
     let public = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
         .build()
-        .map_err(|err| format!("no usable certificate authority ({err})"))?;
+        .map_err(|err| crate::en!("no usable certificate authority ({error})", error = err))?;
     // Windows: what its certificate store trusts (see `windows_trust`); the public roots and
     // the extra CA file where that store cannot be used.
     #[cfg(windows)]
@@ -186,9 +186,9 @@ pub fn root_store(extra_ca: Option<&[u8]>) -> Result<RootCertStore, String> {
         .transpose()?
         .unwrap_or_default()
     {
-        roots
-            .add(cert)
-            .map_err(|err| format!("a certificate in it is not usable ({err})"))?;
+        roots.add(cert).map_err(|err| {
+            crate::en!("a certificate in it is not usable ({error})", error = err)
+        })?;
     }
     Ok(roots)
 }
@@ -199,7 +199,9 @@ pub fn root_store(extra_ca: Option<&[u8]>) -> Result<RootCertStore, String> {
 pub fn extra_certificates(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>, String> {
     let mut certificates = Vec::new();
     for cert in CertificateDer::pem_slice_iter(bytes) {
-        certificates.push(cert.map_err(|err| format!("it is not a valid PEM file ({err})"))?);
+        certificates.push(
+            cert.map_err(|err| crate::en!("it is not a valid PEM file ({error})", error = err))?,
+        );
     }
     if !certificates.is_empty() {
         return Ok(certificates);
@@ -209,17 +211,23 @@ pub fn extra_certificates(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>, 
         Ok((rest, _)) if bytes.first() == Some(&0x30) && rest.is_empty() => {
             Ok(vec![CertificateDer::from(bytes.to_vec())])
         }
-        _ => Err(
-            "it holds no certificate: a PEM file (-----BEGIN CERTIFICATE-----) or a DER .cer file was expected"
-                .into(),
-        ),
+        _ => Err(crate::en!(
+            "it holds no certificate: a PEM file (-----BEGIN CERTIFICATE-----) or a DER .cer file \
+             was expected"
+        )
+        .into()),
     }
 }
 
 /// The name to verify the certificate against (a DNS name or an IP address).
 pub fn server_name(host: &str) -> Result<ServerName<'static>, String> {
-    ServerName::try_from(host.to_owned())
-        .map_err(|err| format!("{host} is not a valid TLS name ({err})"))
+    ServerName::try_from(host.to_owned()).map_err(|err| {
+        crate::en!(
+            "{host} is not a valid TLS name ({error})",
+            host = host,
+            error = err
+        )
+    })
 }
 
 /// The certificate problem behind a failed verification, if that is what it was.

@@ -22,8 +22,8 @@ impl AddressRole {
     /// "the sender address (from)" or "the test recipient", for a sentence.
     pub fn words(self) -> &'static str {
         match self {
-            Self::Sender => "the sender address (from)",
-            Self::Recipient => "the test recipient",
+            Self::Sender => crate::en!("the sender address (from)"),
+            Self::Recipient => crate::en!("the test recipient"),
         }
     }
 }
@@ -49,12 +49,12 @@ impl Unsendable {
     pub fn words(self) -> &'static str {
         match self {
             Self::NeedsSmtpUtf8 { offered: false } => {
-                "only SMTPUTF8 could carry it, and this server does not offer SMTPUTF8"
+                crate::en!("only SMTPUTF8 could carry it, and this server does not offer SMTPUTF8")
             }
-            Self::NeedsSmtpUtf8 { offered: true } => {
+            Self::NeedsSmtpUtf8 { offered: true } => crate::en!(
                 "only SMTPUTF8 could carry it, and ASP.NET does not use SMTPUTF8 by default"
-            }
-            Self::NotInMessage => "it cannot be written into the test message",
+            ),
+            Self::NotInMessage => crate::en!("it cannot be written into the test message"),
         }
     }
 }
@@ -101,10 +101,11 @@ pub(super) fn notes(settings: &Settings, problems: &mut Vec<FieldProblem>) {
             problems.push(FieldProblem {
                 field,
                 severity: Severity::Info,
-                message: format!(
-                    "International domain: the test sends {text} as {}, the form every mail \
-                     server reads.",
-                    ascii.domain()
+                message: crate::en!(
+                    "International domain: the test sends {address} as {ascii}, the form every \
+                     mail server reads.",
+                    address = text,
+                    ascii = ascii.domain(),
                 ),
             });
         }
@@ -113,16 +114,18 @@ pub(super) fn notes(settings: &Settings, problems: &mut Vec<FieldProblem>) {
 
 fn non_ascii_note(address: &str, target: Target) -> String {
     match target {
-        Target::DotNet => format!(
+        Target::DotNet => crate::en!(
             "{address} has letters outside plain English before the @. ASP.NET's mail sender \
              refuses such an address unless deliveryFormat=\"International\" is set (ASP.NET 4.5 \
              or later) and the mail server offers SMTPUTF8 (international addresses). The test \
-             shows what your website meets."
+             shows what your website meets.",
+            address = address,
         ),
-        Target::Generic => format!(
+        Target::Generic => crate::en!(
             "{address} has letters outside plain English before the @: only a mail server that \
              offers SMTPUTF8 (international addresses) can take it. The test checks whether this \
-             one does."
+             one does.",
+            address = address,
         ),
     }
 }

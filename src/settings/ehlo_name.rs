@@ -206,8 +206,10 @@ fn problem(severity: Severity, message: String) -> FieldProblem {
 fn not_a_name(typed: &str) -> FieldProblem {
     problem(
         Severity::Error,
-        format!(
-            "\"{typed}\" is not a valid computer name for clientDomain. Leave it empty to use this computer's name."
+        crate::en!(
+            "\"{typed}\" is not a valid computer name for clientDomain. Leave it empty to use \
+             this computer's name.",
+            typed = typed,
         ),
     )
 }
@@ -224,19 +226,21 @@ pub(super) fn check_client_domain(settings: &Settings, problems: &mut Vec<FieldP
         if settings.target == Target::DotNet && typed != literal {
             problems.push(problem(
                 Severity::Warning,
-                format!(
+                crate::en!(
                     "ASP.NET introduces itself to the server with clientDomain exactly as it is \
                      (\"{typed}\"), and servers such as Exim refuse a bare IP address in EHLO \
                      (the hello in which your website gives its name); use your website's domain \
-                     name, for example www.example.com, or leave clientDomain empty."
+                     name, for example www.example.com, or leave clientDomain empty.",
+                    typed = typed,
                 ),
             ));
         } else if typed != literal {
             problems.push(problem(
                 Severity::Info,
-                format!(
+                crate::en!(
                     "The test introduces itself as {literal}, the form mail servers expect for an \
-                     IP address."
+                     IP address.",
+                    literal = literal,
                 ),
             ));
         }
@@ -259,12 +263,13 @@ pub(super) fn check_client_domain(settings: &Settings, problems: &mut Vec<FieldP
         let quoted: Vec<String> = refused.iter().map(|c| format!("\"{c}\"")).collect();
         problems.push(problem(
             Severity::Warning,
-            format!(
+            crate::en!(
                 "Many mail servers (Exim among them) answer 501 and refuse \"{typed}\" as this \
-                 computer's name: a name may hold only letters, digits, hyphens and dots, not {}. \
-                 Use your website's domain name, for example www.example.com, or leave \
-                 clientDomain empty to use this computer's name.",
-                quoted.join(" or ")
+                 computer's name: a name may hold only letters, digits, hyphens and dots, not \
+                 {characters}. Use your website's domain name, for example www.example.com, or \
+                 leave clientDomain empty to use this computer's name.",
+                typed = typed,
+                characters = quoted.join(" or "),
             ),
         ));
     }

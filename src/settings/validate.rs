@@ -117,7 +117,10 @@ pub(super) fn ascii_host(host: &str) -> Result<String, FieldProblem> {
     idna::domain_to_ascii(trimmed).map_err(|_| {
         FieldProblem::error(
             Field::Host,
-            format!("\"{host}\" is not a valid server name. Check it for typing mistakes."),
+            crate::en!(
+                "\"{host}\" is not a valid server name. Check it for typing mistakes.",
+                host = host,
+            ),
         )
     })
 }
@@ -127,15 +130,16 @@ fn check_host(raw: &str, problems: &mut Vec<FieldProblem>) {
     if host.is_empty() {
         problems.push(FieldProblem::error(
             Field::Host,
-            "Enter the mail server's name (host), for example smtp.example.com.",
+            crate::en!("Enter the mail server's name (host), for example smtp.example.com."),
         ));
         return;
     }
     if let Some((scheme, _)) = host.split_once("://") {
         problems.push(FieldProblem::error(
             Field::Host,
-            format!(
-                "Enter only the server's name: remove \"{scheme}://\" (web.config's host never has it)."
+            crate::en!(
+                "Enter only the server's name: remove \"{scheme}://\" (web.config's host never has it).",
+                scheme = scheme,
             ),
         ));
         return;
@@ -143,21 +147,27 @@ fn check_host(raw: &str, problems: &mut Vec<FieldProblem>) {
     if host.chars().any(char::is_whitespace) {
         problems.push(FieldProblem::error(
             Field::Host,
-            "The server name cannot contain spaces. Copy it again from your provider's instructions.",
+            crate::en!(
+                "The server name cannot contain spaces. Copy it again from your provider's instructions."
+            ),
         ));
         return;
     }
     if host.contains('@') {
         problems.push(FieldProblem::error(
             Field::Host,
-            "This looks like an email address. The host is the mail server's name, for example smtp.example.com.",
+            crate::en!(
+                "This looks like an email address. The host is the mail server's name, for example smtp.example.com."
+            ),
         ));
         return;
     }
     if host.contains('/') {
         problems.push(FieldProblem::error(
             Field::Host,
-            "The server name cannot contain \"/\". Enter only the name, for example smtp.example.com.",
+            crate::en!(
+                "The server name cannot contain \"/\". Enter only the name, for example smtp.example.com."
+            ),
         ));
         return;
     }
@@ -167,7 +177,11 @@ fn check_host(raw: &str, problems: &mut Vec<FieldProblem>) {
     {
         problems.push(FieldProblem::error(
             Field::Host,
-            format!("Put the port in the Port field: host \"{name}\", port {port}."),
+            crate::en!(
+                "Put the port in the Port field: host \"{name}\", port {port}.",
+                name = name,
+                port = port,
+            ),
         ));
         return;
     }
@@ -175,7 +189,10 @@ fn check_host(raw: &str, problems: &mut Vec<FieldProblem>) {
         Ok(ascii) if ascii != host.trim_end_matches('.').to_ascii_lowercase() => {
             problems.push(FieldProblem::info(
                 Field::Host,
-                format!("International name: the test connects to its ASCII form {ascii}."),
+                crate::en!(
+                    "International name: the test connects to its ASCII form {ascii}.",
+                    ascii = ascii,
+                ),
             ));
         }
         Ok(_) => {}
@@ -187,9 +204,9 @@ fn check_port(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if settings.port == 0 || settings.port > 65535 {
         problems.push(FieldProblem::error(
             Field::Port,
-            format!(
-                "Port {} does not exist: ports go from 1 to 65535. Mail servers usually use 587.",
-                settings.port
+            crate::en!(
+                "Port {port} does not exist: ports go from 1 to 65535. Mail servers usually use 587.",
+                port = settings.port,
             ),
         ));
     }
@@ -202,14 +219,19 @@ fn check_credentials(settings: &Settings, problems: &mut Vec<FieldProblem>) {
         if has_user {
             problems.push(FieldProblem::error(
                 Field::DefaultCredentials,
-                "defaultCredentials is true, so web.config ignores userName and password and signs in \
-                 as the Windows account. Set defaultCredentials to false to use the user name.",
+                crate::en!(
+                    "defaultCredentials is true, so web.config ignores userName and password and \
+                     signs in as the Windows account. Set defaultCredentials to false to use the \
+                     user name."
+                ),
             ));
         } else {
             problems.push(FieldProblem::warning(
                 Field::DefaultCredentials,
-                "defaultCredentials=\"true\" signs in as the website's Windows account, which this \
-                 test cannot do: it sends without signing in.",
+                crate::en!(
+                    "defaultCredentials=\"true\" signs in as the website's Windows account, which \
+                     this test cannot do: it sends without signing in."
+                ),
             ));
         }
         return;
@@ -221,14 +243,16 @@ fn check_credentials(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if has_user && !has_password {
         problems.push(FieldProblem::error(
             Field::Password,
-            "A user name is set but the password is empty. Enter the mailbox password.",
+            crate::en!("A user name is set but the password is empty. Enter the mailbox password."),
         ));
     }
     if !has_user && has_password {
         problems.push(FieldProblem::warning(
             Field::UserName,
-            "A password is set but userName is empty, so the password is never used. \
-             Enter the user name (usually the full email address).",
+            crate::en!(
+                "A password is set but userName is empty, so the password is never used. \
+                 Enter the user name (usually the full email address)."
+            ),
         ));
     }
 }
@@ -238,31 +262,45 @@ fn check_oauth(settings: &Settings, has_user: bool, problems: &mut Vec<FieldProb
     if !has_user {
         problems.push(FieldProblem::error(
             Field::UserName,
-            "OAuth signs in as a mailbox: enter its full address as the user name.",
+            crate::en!("OAuth signs in as a mailbox: enter its full address as the user name."),
         ));
     }
     if settings.access_token.is_empty() {
         problems.push(FieldProblem::error(
             Field::Password,
-            "OAuth sign-in needs an access token, and there is none. Sign in with the provider \
-             first, or paste a token.",
+            crate::en!(
+                "OAuth sign-in needs an access token, and there is none. Sign in with the \
+                 provider first, or paste a token."
+            ),
         ));
     }
     if settings.target == Target::DotNet && settings.framework != Framework::Core {
         problems.push(FieldProblem::info(
             Field::Password,
-            "ASP.NET's mail sender (web.config) cannot sign in with OAuth. This test checks the \
-             mailbox and the token as a program that can (such as MailKit) would use them.",
+            crate::en!(
+                "ASP.NET's mail sender (web.config) cannot sign in with OAuth. This test checks \
+                 the mailbox and the token as a program that can (such as MailKit) would use them."
+            ),
         ));
     }
 }
 
-fn check_address(value: &str, field: Field, label: &str, problems: &mut Vec<FieldProblem>) {
+fn check_address(value: &str, field: Field, problems: &mut Vec<FieldProblem>) {
     if Address::from_str(value).is_err() {
-        problems.push(FieldProblem::error(
-            field,
-            format!("\"{value}\" is not a valid email address for {label}. It should look like name@example.com."),
-        ));
+        let message = if field == Field::From {
+            crate::en!(
+                "\"{address}\" is not a valid email address for the sender (from). It should \
+                 look like name@example.com.",
+                address = value,
+            )
+        } else {
+            crate::en!(
+                "\"{address}\" is not a valid email address for the test recipient. It should \
+                 look like name@example.com.",
+                address = value,
+            )
+        };
+        problems.push(FieldProblem::error(field, message));
     }
 }
 
@@ -271,14 +309,17 @@ fn check_addresses(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if from.is_empty() {
         problems.push(FieldProblem::error(
             Field::From,
-            "Enter the sender address (from), usually the mailbox you sign in with. If your web.config has no from, your site's code sets the sender: enter that address.",
+            crate::en!(
+                "Enter the sender address (from), usually the mailbox you sign in with. If your \
+                 web.config has no from, your site's code sets the sender: enter that address."
+            ),
         ));
     } else {
-        check_address(from, Field::From, "the sender (from)", problems);
+        check_address(from, Field::From, problems);
     }
     let to = settings.to.trim();
     if !to.is_empty() {
-        check_address(to, Field::To, "the test recipient", problems);
+        check_address(to, Field::To, problems);
     }
     super::address::notes(settings, problems);
 }
@@ -289,28 +330,34 @@ fn check_security(settings: &Settings, problems: &mut Vec<FieldProblem>) {
         if security == Security::ImplicitTls {
             problems.push(FieldProblem::error(
                 Field::Security,
-                "ASP.NET (System.Net.Mail) cannot use SSL on connect. Use port 587 with \
-                 enableSsl=\"true\", or choose the generic target to test other programs.",
+                crate::en!(
+                    "ASP.NET (System.Net.Mail) cannot use SSL on connect. Use port 587 with \
+                     enableSsl=\"true\", or choose the generic target to test other programs."
+                ),
             ));
         } else if settings.port == 465 {
             problems.push(FieldProblem::warning(
                 Field::Port,
-                "ASP.NET cannot use port 465: it waits for a greeting that never comes. \
-                 The test will behave the same way. Use port 587 with enableSsl=\"true\".",
+                crate::en!(
+                    "ASP.NET cannot use port 465: it waits for a greeting that never comes. \
+                     The test will behave the same way. Use port 587 with enableSsl=\"true\"."
+                ),
             ));
         }
         if security == Security::StartTls && !settings.enable_ssl {
             problems.push(FieldProblem::info(
                 Field::Security,
-                "STARTTLS was chosen, which means enableSsl=\"true\" in web.config.",
+                crate::en!("STARTTLS was chosen, which means enableSsl=\"true\" in web.config."),
             ));
         }
     }
     if settings.accept_invalid_certs {
         problems.push(FieldProblem::warning(
             Field::Certificates,
-            "Certificate checks are off: the connection is not protected against impostors. \
-             Your website will still check the certificate and may fail.",
+            crate::en!(
+                "Certificate checks are off: the connection is not protected against impostors. \
+                 Your website will still check the certificate and may fail."
+            ),
         ));
     }
 }
@@ -319,8 +366,10 @@ fn check_misc(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if settings.delivery_method != DeliveryMethod::Network {
         problems.push(FieldProblem::error(
             Field::DeliveryMethod,
-            "deliveryMethod is not \"Network\", so the website writes mail to a folder instead of \
-             sending it. Set deliveryMethod=\"Network\" to send through this server.",
+            crate::en!(
+                "deliveryMethod is not \"Network\", so the website writes mail to a folder \
+                 instead of sending it. Set deliveryMethod=\"Network\" to send through this server."
+            ),
         ));
     }
     let t = settings.timeouts;
@@ -333,12 +382,16 @@ fn check_misc(settings: &Settings, problems: &mut Vec<FieldProblem>) {
     if all.contains(&0) {
         problems.push(FieldProblem::error(
             Field::Timeouts,
-            "A timeout of 0 seconds would fail every time. Use at least 1 second (10 is usual).",
+            crate::en!(
+                "A timeout of 0 seconds would fail every time. Use at least 1 second (10 is usual)."
+            ),
         ));
     } else if all.iter().any(|&secs| secs > 600) {
         problems.push(FieldProblem::error(
             Field::Timeouts,
-            "Timeouts above 600 seconds are not useful for a test. Use 10 to 60 seconds.",
+            crate::en!(
+                "Timeouts above 600 seconds are not useful for a test. Use 10 to 60 seconds."
+            ),
         ));
     }
 }

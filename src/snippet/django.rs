@@ -32,9 +32,12 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
         let _ = writeln!(text, "SERVER_EMAIL = {}", python(parts.from));
     }
     parts.warnings.push(
-        "Set only one of EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (SSL on connect, port 465) to True: \
-         with both, Django starts but fails at the first send (\"EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive\")."
-            .to_owned(),
+        crate::en!(
+            "Set only one of EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (SSL on \
+             connect, port 465) to True: with both, Django starts but fails at the first send \
+             (\"EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive\")."
+        )
+        .to_owned(),
     );
     Snippet::from_parts(Format::Django, text, parts)
 }

@@ -75,7 +75,7 @@ impl Format {
     pub fn platform(self) -> &'static str {
         match self {
             Self::WebConfig => "web.config",
-            Self::PhpMailer => "PHP code",
+            Self::PhpMailer => crate::en!("PHP code"),
             Self::WordPress => "wp-config.php",
             Self::Laravel => ".env",
             Self::Django => "settings.py",
@@ -89,35 +89,53 @@ impl Format {
     pub fn placement(self) -> &'static str {
         match self {
             Self::WebConfig => {
-                "Put it inside <configuration>. If a <system.net> block is already there, replace only \
-                 the <mailSettings> block inside it and keep the rest (such as <defaultProxy>)."
+                crate::en!(
+                    "Put it inside <configuration>. If a <system.net> block is already there, \
+                     replace only the <mailSettings> block inside it and keep the rest (such as \
+                     <defaultProxy>)."
+                )
             }
             Self::PhpMailer => {
-                "Put this where your PHP code creates the PHPMailer object (PHPMailer 6.1 or newer: \
-                 the ENCRYPTION_ constants arrived in 6.1), \
-                 before $mail->send()."
+                crate::en!(
+                    "Put this where your PHP code creates the PHPMailer object (PHPMailer 6.1 or \
+                     newer: the ENCRYPTION_ constants arrived in 6.1), before $mail->send()."
+                )
             }
             Self::WordPress => {
-                "Put this in wp-config.php above the line /* That's all, stop editing! */ \
-                 (it needs the WP Mail SMTP plugin)."
+                crate::en!(
+                    "Put this in wp-config.php above the line /* That's all, stop editing! */ (it \
+                     needs the WP Mail SMTP plugin)."
+                )
             }
             Self::Laravel => {
-                "Put this in the .env file at the root of your Laravel site, replacing the MAIL_ lines \
-                 already there, then run php artisan config:clear."
+                crate::en!(
+                    "Put this in the .env file at the root of your Laravel site, replacing the \
+                     MAIL_ lines already there, then run php artisan config:clear."
+                )
             }
             Self::Django => {
-                "Put this in your project's settings.py, replacing any EMAIL_ settings already there."
+                crate::en!(
+                    "Put this in your project's settings.py, replacing any EMAIL_ settings \
+                     already there."
+                )
             }
             Self::Nodemailer => {
-                "Put this where your Node.js code creates the Nodemailer transport, then send with \
-                 transporter.sendMail({ to, subject, text })."
+                crate::en!(
+                    "Put this where your Node.js code creates the Nodemailer transport, then send \
+                     with transporter.sendMail({ to, subject, text })."
+                )
             }
             Self::Symfony => {
-                "Put this line in .env.local (or set MAILER_DSN as an environment variable), \
-                 replacing any MAILER_DSN already there."
+                crate::en!(
+                    "Put this line in .env.local (or set MAILER_DSN as an environment variable), \
+                     replacing any MAILER_DSN already there."
+                )
             }
             Self::MailKit => {
-                "Put the \"Smtp\" section into appsettings.json, next to the sections already there."
+                crate::en!(
+                    "Put the \"Smtp\" section into appsettings.json, next to the sections already \
+                     there."
+                )
             }
         }
     }

@@ -43,15 +43,17 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
         let _ = writeln!(text, "MAIL_FROM_ADDRESS={}", dotenv(parts.from));
     }
     parts.warnings.push(
-        "Laravel 11 and 12 no longer read MAIL_ENCRYPTION: they use MAIL_SCHEME. Both lines are here so the \
-         block works on every version; keep them in step if you edit one."
-            .to_owned(),
+        crate::en!(
+            "Laravel 11 and 12 no longer read MAIL_ENCRYPTION: they use MAIL_SCHEME. Both lines \
+             are here so the block works on every version; keep them in step if you edit one."
+        )
+        .to_owned(),
     );
     if parts.security == Security::ImplicitTls && parts.port != 465 {
-        parts.warnings.push(format!(
-            "Laravel 10 and older use SSL on connect only on port 465; on port {} only Laravel 11+ \
-             (MAIL_SCHEME=smtps) can.",
-            parts.port
+        parts.warnings.push(crate::en!(
+            "Laravel 10 and older use SSL on connect only on port 465; on port {port} only \
+             Laravel 11+ (MAIL_SCHEME=smtps) can.",
+            port = parts.port
         ));
     }
     if let Some(credentials) = &parts.credentials {
@@ -60,9 +62,11 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
             ("MAIL_PASSWORD", credentials.password),
         ] {
             if laravel_changes(value) {
-                parts.warnings.push(format!(
-                    "Laravel's env() turns the value of {key} into something else (true, false, null, empty \
-                     or a value wrapped in quotes loses them): put it straight into config/mail.php instead."
+                parts.warnings.push(crate::en!(
+                    "Laravel's env() turns the value of {key} into something else (true, false, \
+                     null, empty or a value wrapped in quotes loses them): put it straight into \
+                     config/mail.php instead.",
+                    key = key
                 ));
             }
         }

@@ -32,23 +32,36 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
         "{{\n  \"Smtp\": {{\n    {}\n  }}\n}}\n",
         fields.join(",\n    ")
     );
-    let mut connect = format!(
-        "Connect with MailKit like this: client.Connect(smtp.Host, smtp.Port, SecureSocketOptions.{options});"
-    );
-    if parts.credentials.is_some() {
-        connect.push_str(" client.Authenticate(smtp.UserName, smtp.Password);");
-    }
+    let connect = if parts.credentials.is_some() {
+        crate::en!(
+            "Connect with MailKit like this: client.Connect(smtp.Host, smtp.Port, \
+             SecureSocketOptions.{options}); client.Authenticate(smtp.UserName, smtp.Password);",
+            options = options
+        )
+    } else {
+        crate::en!(
+            "Connect with MailKit like this: client.Connect(smtp.Host, smtp.Port, \
+             SecureSocketOptions.{options});",
+            options = options
+        )
+    };
     parts.warnings.push(connect);
     if parts.security == Security::StartTls {
         parts.warnings.push(
-            "Do not write client.Connect(host, 587, useSsl: true): in MailKit useSsl: true means SSL on connect, \
-             which fails on port 587. web.config's enableSsl=\"true\" is SecureSocketOptions.StartTls."
-                .to_owned(),
+            crate::en!(
+                "Do not write client.Connect(host, 587, useSsl: true): in MailKit useSsl: true \
+                 means SSL on connect, which fails on port 587. web.config's enableSsl=\"true\" \
+                 is SecureSocketOptions.StartTls."
+            )
+            .to_owned(),
         );
     }
     parts.warnings.push(
-        "ASP.NET Core does not read web.config's <mailSettings>: the site's code must read this section."
-            .to_owned(),
+        crate::en!(
+            "ASP.NET Core does not read web.config's <mailSettings>: the site's code must read \
+             this section."
+        )
+        .to_owned(),
     );
     Snippet::from_parts(Format::MailKit, text, parts)
 }

@@ -41,14 +41,19 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
     text.push_str(");\n");
     match parts.security {
         Security::StartTls => parts.warnings.push(
-            "secure: true is only for SSL on connect (port 465); with STARTTLS it must stay false, \
-             or the connection fails with \"wrong version number\"."
-                .to_owned(),
+            crate::en!(
+                "secure: true is only for SSL on connect (port 465); with STARTTLS it must stay \
+                 false, or the connection fails with \"wrong version number\"."
+            )
+            .to_owned(),
         ),
         Security::None => parts.warnings.push(
-            "With secure: false Nodemailer still switches to STARTTLS when the server offers it; \
-             add ignoreTLS: true only if that fails and you accept an unencrypted connection."
-                .to_owned(),
+            crate::en!(
+                "With secure: false Nodemailer still switches to STARTTLS when the server offers \
+                 it; add ignoreTLS: true only if that fails and you accept an unencrypted \
+                 connection."
+            )
+            .to_owned(),
         ),
         Security::ImplicitTls => {}
     }

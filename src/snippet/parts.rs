@@ -6,12 +6,14 @@ use crate::settings::{Security, Settings};
 
 /// The note for a snippet without a sender.
 pub(super) const FROM_EMPTY: &str =
-    "from is empty: the website's code must then set the sender itself.";
+    crate::en!("from is empty: the website's code must then set the sender itself.");
 
 /// The note for a snippet with the password placeholder.
 pub(super) fn replace_placeholder() -> String {
-    format!(
-        "Replace {PASSWORD_PLACEHOLDER} with the mailbox password (it is left out so the snippet can be shared safely)."
+    crate::en!(
+        "Replace {placeholder} with the mailbox password (it is left out so the snippet can be \
+         shared safely).",
+        placeholder = PASSWORD_PLACEHOLDER
     )
 }
 
@@ -76,22 +78,31 @@ impl<'a> Parts<'a> {
         }
         if settings.default_credentials {
             self.warnings.push(
-                "defaultCredentials (signing in as the Windows account) exists only in ASP.NET's web.config: \
-                 this snippet does not sign in. Enter a user name and password if the server needs them."
-                    .to_owned(),
+                crate::en!(
+                    "defaultCredentials (signing in as the Windows account) exists only in \
+                     ASP.NET's web.config: this snippet does not sign in. Enter a user name and \
+                     password if the server needs them."
+                )
+                .to_owned(),
             );
         }
         if self.security == Security::None && self.credentials.is_some() {
             self.warnings.push(
-                "No encryption: the password crosses the network unencrypted. Use STARTTLS or SSL on connect if the server offers it."
-                    .to_owned(),
+                crate::en!(
+                    "No encryption: the password crosses the network unencrypted. Use STARTTLS or \
+                     SSL on connect if the server offers it."
+                )
+                .to_owned(),
             );
         }
         if self.port == 465 && self.security != Security::ImplicitTls {
             self.warnings.push(
-                "Port 465 is for SSL on connect, and most mail programs always use it there. Test port 587 with STARTTLS, \
-                 or port 465 with SSL on connect, before relying on this."
-                    .to_owned(),
+                crate::en!(
+                    "Port 465 is for SSL on connect, and most mail programs always use it there. \
+                     Test port 587 with STARTTLS, or port 465 with SSL on connect, before relying \
+                     on this."
+                )
+                .to_owned(),
             );
         }
         if self.from.is_empty() {

@@ -47,9 +47,11 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
     }
     if parts.security == Security::None {
         parts.warnings.push(
-            "SMTPAutoTLS is false so that PHPMailer does not switch to STARTTLS on its own; \
-             remove that line if the server offers STARTTLS and you want it."
-                .to_owned(),
+            crate::en!(
+                "SMTPAutoTLS is false so that PHPMailer does not switch to STARTTLS on its own; \
+                 remove that line if the server offers STARTTLS and you want it."
+            )
+            .to_owned(),
         );
     }
     Snippet::from_parts(Format::PhpMailer, text, parts)

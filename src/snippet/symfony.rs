@@ -37,31 +37,40 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
     let text = format!("MAILER_DSN={dsn}\n");
     if parts.credentials.is_some() {
         parts.warnings.push(
-            "The user name and password are URL-encoded in the DSN (@ is %40, for example): \
-             if you edit them, encode them the same way."
-                .to_owned(),
+            crate::en!(
+                "The user name and password are URL-encoded in the DSN (@ is %40, for example): \
+                 if you edit them, encode them the same way."
+            )
+            .to_owned(),
         );
     }
     match parts.security {
         Security::StartTls => parts.warnings.push(
-            "smtp:// switches to STARTTLS by itself when the server offers it. Symfony always uses SSL on \
-             connect on port 465, even with smtp://."
-                .to_owned(),
+            crate::en!(
+                "smtp:// switches to STARTTLS by itself when the server offers it. Symfony always \
+                 uses SSL on connect on port 465, even with smtp://."
+            )
+            .to_owned(),
         ),
         Security::None => parts.warnings.push(
-            "smtp:// still switches to STARTTLS when the server offers it (Symfony 7.1+ can turn that off \
-             with ?auto_tls=false)."
-                .to_owned(),
+            crate::en!(
+                "smtp:// still switches to STARTTLS when the server offers it (Symfony 7.1+ can \
+                 turn that off with ?auto_tls=false)."
+            )
+            .to_owned(),
         ),
         Security::ImplicitTls => parts.warnings.push(
-            "smtps:// means SSL on connect. Symfony also uses SSL on connect for any DSN on port 465."
-                .to_owned(),
+            crate::en!(
+                "smtps:// means SSL on connect. Symfony also uses SSL on connect for any DSN on \
+                 port 465."
+            )
+            .to_owned(),
         ),
     }
     if !parts.from.is_empty() {
-        parts.warnings.push(format!(
-            "Symfony Mailer takes the sender from each message: use {} as its From address.",
-            parts.from
+        parts.warnings.push(crate::en!(
+            "Symfony Mailer takes the sender from each message: use {from} as its From address.",
+            from = parts.from
         ));
     }
     Snippet::from_parts(Format::Symfony, text, parts)

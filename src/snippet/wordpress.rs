@@ -47,9 +47,11 @@ pub fn render(settings: &Settings, include_password: bool) -> Snippet {
     }
     if parts.security == Security::StartTls {
         parts.warnings.push(
-            "WPMS_SSL 'tls' means STARTTLS (the plugin's own comment \"TLS is not STARTTLS\" is misleading): \
-             keep 'tls' with port 587 and 'ssl' only for port 465."
-                .to_owned(),
+            crate::en!(
+                "WPMS_SSL 'tls' means STARTTLS (the plugin's own comment \"TLS is not STARTTLS\" \
+                 is misleading): keep 'tls' with port 587 and 'ssl' only for port 465."
+            )
+            .to_owned(),
         );
     }
     Snippet::from_parts(Format::WordPress, text, parts)

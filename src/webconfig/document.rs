@@ -99,7 +99,10 @@ impl<'t> Document<'t> {
                         return Err(xml_error(
                             text,
                             before,
-                            "a second top-level element; everything must be inside the one <configuration> element",
+                            crate::en!(
+                                "a second top-level element; everything must be inside the one \
+                                 <configuration> element"
+                            ),
                         ));
                     }
                     let tag = parse_tag(text, before, after, self_closing)
@@ -135,14 +138,14 @@ impl<'t> Document<'t> {
                     return Err(xml_error(
                         text,
                         before,
-                        "text outside the <configuration> element; remove it",
+                        crate::en!("text outside the <configuration> element; remove it"),
                     ));
                 }
                 Event::CData(_) | Event::GeneralRef(_) if open.is_empty() => {
                     return Err(xml_error(
                         text,
                         before,
-                        "text outside the <configuration> element; remove it",
+                        crate::en!("text outside the <configuration> element; remove it"),
                     ));
                 }
                 Event::Eof => break,
@@ -151,9 +154,9 @@ impl<'t> Document<'t> {
         }
         if let Some(&unclosed) = open.last() {
             let element = &elements[unclosed];
-            let problem = format!(
-                "<{}> is never closed (</{}> is missing)",
-                element.name, element.name
+            let problem = crate::en!(
+                "<{name}> is never closed (</{name}> is missing)",
+                name = element.name,
             );
             return Err(xml_error(text, element.start, &problem));
         }
@@ -161,7 +164,9 @@ impl<'t> Document<'t> {
             return Err(xml_error(
                 text,
                 text.len(),
-                "the file has no elements at all (it should start with <configuration>)",
+                crate::en!(
+                    "the file has no elements at all (it should start with <configuration>)"
+                ),
             ));
         }
         Ok(Self { text, elements })
@@ -216,42 +221,50 @@ fn xml_error(text: &str, offset: usize, problem: &str) -> WebConfigError {
 /// quick-xml's error as a sentence a site owner can act on.
 fn describe(err: &XmlError) -> String {
     match err {
-        XmlError::Syntax(SyntaxError::UnclosedTag) => {
+        XmlError::Syntax(SyntaxError::UnclosedTag) => crate::en!(
             "a tag is not closed: a > is missing (or a quote inside the tag is not closed)"
-                .to_owned()
-        }
+        )
+        .to_owned(),
         XmlError::Syntax(SyntaxError::UnclosedComment) => {
-            "a comment that starts with <!-- is never closed with -->".to_owned()
+            crate::en!("a comment that starts with <!-- is never closed with -->").to_owned()
         }
         XmlError::Syntax(SyntaxError::UnclosedCData) => {
-            "a <![CDATA[ section is never closed with ]]>".to_owned()
+            crate::en!("a <![CDATA[ section is never closed with ]]>").to_owned()
         }
         XmlError::Syntax(SyntaxError::UnclosedPIOrXmlDecl) => {
-            "a <? ... ?> instruction is never closed with ?>".to_owned()
+            crate::en!("a <? ... ?> instruction is never closed with ?>").to_owned()
         }
         XmlError::Syntax(SyntaxError::UnclosedDoctype | SyntaxError::InvalidBangMarkup) => {
-            "something starting with <! is neither a comment nor valid markup".to_owned()
-        }
-        XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => format!(
-            "</{found}> closes <{expected}>, which is still open: a closing tag is missing or misspelled"
-        ),
-        XmlError::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
-            format!("</{name}> closes an element that was never opened")
-        }
-        XmlError::IllFormed(IllFormedError::MissingEndTag(name)) => {
-            format!("<{name}> is never closed")
-        }
-        XmlError::IllFormed(IllFormedError::DoubleHyphenInComment) => {
-            "a comment contains -- (two hyphens), which XML does not allow inside <!-- -->"
+            crate::en!("something starting with <! is neither a comment nor valid markup")
                 .to_owned()
         }
+        XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => crate::en!(
+            "</{found}> closes <{expected}>, which is still open: a closing tag is missing or \
+             misspelled",
+            found = found,
+            expected = expected,
+        ),
+        XmlError::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
+            crate::en!(
+                "</{name}> closes an element that was never opened",
+                name = name
+            )
+        }
+        XmlError::IllFormed(IllFormedError::MissingEndTag(name)) => {
+            crate::en!("<{name}> is never closed", name = name)
+        }
+        XmlError::IllFormed(IllFormedError::DoubleHyphenInComment) => crate::en!(
+            "a comment contains -- (two hyphens), which XML does not allow inside <!-- -->"
+        )
+        .to_owned(),
         XmlError::IllFormed(IllFormedError::UnclosedReference) => {
-            "an & starts a reference that is never finished with ; (write & as &amp;)".to_owned()
+            crate::en!("an & starts a reference that is never finished with ; (write & as &amp;)")
+                .to_owned()
         }
         XmlError::IllFormed(IllFormedError::MissingDeclVersion(_)) => {
-            "the <?xml ...?> line at the top has no version=\"1.0\"".to_owned()
+            crate::en!("the <?xml ...?> line at the top has no version=\"1.0\"").to_owned()
         }
-        other => format!("the XML could not be read ({other})"),
+        other => crate::en!("the XML could not be read ({error})", error = other),
     }
 }
 

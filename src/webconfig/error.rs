@@ -114,13 +114,15 @@ impl WebConfigError {
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// The file does not exist.
-    #[error("there is no file here; check the path (the web.config sits in the site's root folder): {}", .path.display())]
+    #[error(
+        "there is no file here; check the path (the web.config sits in the site's root folder): {path}"
+    )]
     NotFound {
         /// The path given.
         path: PathBuf,
     },
     /// The operating system refused access.
-    #[error("permission denied: this account may not {action} the file (or create files in its folder). {PERMISSION_ADVICE}: {}", .path.display())]
+    #[error("permission denied: this account may not {action} the file (or create files in its folder). {advice}: {path}", advice = PERMISSION_ADVICE)]
     PermissionDenied {
         /// `read` or `write`.
         action: &'static str,
@@ -128,13 +130,17 @@ pub enum FileError {
         path: PathBuf,
     },
     /// Another program has the file open and does not let it be changed (Windows).
-    #[error("another program has the file open and does not let it be changed, so nothing was changed; close the program that has it open (an editor, IIS Manager, a backup or sync tool), then try again: {}", .path.display())]
+    #[error(
+        "another program has the file open and does not let it be changed, so nothing was changed; close the program that has it open (an editor, IIS Manager, a backup or sync tool), then try again: {path}"
+    )]
     HeldByAnotherProgram {
         /// The file.
         path: PathBuf,
     },
     /// A folder, a named pipe (FIFO), a device or a socket: not read, not written.
-    #[error("this is {what}, not a file, so it was left alone; give the path of the web.config file itself (it sits in the site's root folder): {}", .path.display())]
+    #[error(
+        "this is {what}, not a file, so it was left alone; give the path of the web.config file itself (it sits in the site's root folder): {path}"
+    )]
     NotAFile {
         /// What it is ("a folder", "a named pipe (FIFO)", ...).
         what: &'static str,
@@ -142,13 +148,17 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The file is marked read-only, or this account may not write it.
-    #[error("the file is read-only (it is marked read-only, or this account may not write to it), so nothing was changed; clear the read-only mark (Windows: the file's Properties, untick Read-only; Linux: chmod u+w) or run as a user who may write it, then try again: {}", .path.display())]
+    #[error(
+        "the file is read-only (it is marked read-only, or this account may not write to it), so nothing was changed; clear the read-only mark (Windows: the file's Properties, untick Read-only; Linux: chmod u+w) or run as a user who may write it, then try again: {path}"
+    )]
     ReadOnly {
         /// The file.
         path: PathBuf,
     },
     /// Larger than any real web.config.
-    #[error("the file is {size} bytes, too large for a web.config (the limit is {limit} bytes); check that this is the right file: {}", .path.display())]
+    #[error(
+        "the file is {size} bytes, too large for a web.config (the limit is {limit} bytes); check that this is the right file: {path}"
+    )]
     TooLarge {
         /// The file's size.
         size: u64,
@@ -158,7 +168,9 @@ pub enum FileError {
         path: PathBuf,
     },
     /// Not text in an encoding we read.
-    #[error("the file is not UTF-8 or UTF-16 text ({detail}); open it in a text editor and save it as UTF-8, then try again: {}", .path.display())]
+    #[error(
+        "the file is not UTF-8 or UTF-16 text ({detail}); open it in a text editor and save it as UTF-8, then try again: {path}"
+    )]
     NotText {
         /// What was found.
         detail: String,
@@ -166,7 +178,7 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The text itself has a problem.
-    #[error("{source}: {}", .path.display())]
+    #[error("{source}: {path}")]
     Content {
         /// The problem.
         source: WebConfigError,
@@ -174,13 +186,17 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The file changed after the diff was shown.
-    #[error("the file changed on disk after the changes were prepared (another program or person edited it), so nothing was written; run the update again to see a fresh diff: {}", .path.display())]
+    #[error(
+        "the file changed on disk after the changes were prepared (another program or person edited it), so nothing was written; run the update again to see a fresh diff: {path}"
+    )]
     ChangedOnDisk {
         /// The file.
         path: PathBuf,
     },
     /// The backup could not be written, so the file was left alone.
-    #[error("could not write the backup copy ({source}), so the web.config was not changed; free some disk space or check the folder's permissions: {}", .path.display())]
+    #[error(
+        "could not write the backup copy ({source}), so the web.config was not changed; free some disk space or check the folder's permissions: {path}"
+    )]
     Backup {
         /// The underlying error.
         source: std::io::Error,
@@ -188,7 +204,9 @@ pub enum FileError {
         path: PathBuf,
     },
     /// Writing the new content failed after the backup was made.
-    #[error("could not write the new content ({source}); the old content is safe in the backup {}, so if the web.config is now damaged, copy the backup over it: {}", .backup.display(), .path.display())]
+    #[error(
+        "could not write the new content ({source}); the old content is safe in the backup {backup}, so if the web.config is now damaged, copy the backup over it: {path}"
+    )]
     Write {
         /// The underlying error.
         source: std::io::Error,
@@ -198,7 +216,7 @@ pub enum FileError {
         path: PathBuf,
     },
     /// Any other input/output error.
-    #[error("could not {action} the file ({source}); check the path and try again: {}", .path.display())]
+    #[error("could not {action} the file ({source}); check the path and try again: {path}")]
     Io {
         /// `read` or `write`.
         action: &'static str,
@@ -211,10 +229,17 @@ pub enum FileError {
 
 /// What to do when the system refuses access, in the words of the user's system.
 #[cfg(windows)]
-const PERMISSION_ADVICE: &str = "A website's files (under C:\\inetpub, for example) usually need administrator rights: close Mail Settings Tester, right-click it and choose \"Run as administrator\", then try again; or work on a copy of the file";
+const PERMISSION_ADVICE: &str = crate::en!(
+    "A website's files (under C:\\inetpub, for example) usually need administrator rights: close \
+     Mail Settings Tester, right-click it and choose \"Run as administrator\", then try again; or \
+     work on a copy of the file"
+);
 /// What to do when the system refuses access, in the words of the user's system.
 #[cfg(not(windows))]
-const PERMISSION_ADVICE: &str = "Run it as a user who may (on a web server often root or the site's owner, e.g. with sudo), or work on a copy of the file";
+const PERMISSION_ADVICE: &str = crate::en!(
+    "Run it as a user who may (on a web server often root or the site's owner, e.g. with sudo), \
+     or work on a copy of the file"
+);
 
 impl FileError {
     /// Maps an I/O error on `path` to the most helpful variant.

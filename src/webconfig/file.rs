@@ -90,7 +90,9 @@ pub async fn read_file(path: &Path) -> Result<ConfigFile, FileError> {
 pub(super) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     let utf16 = |encoding: TextEncoding| {
         if !bytes.len().is_multiple_of(2) {
-            return Err("UTF-16 with an odd number of bytes: the file is cut short".to_owned());
+            return Err(
+                crate::en!("UTF-16 with an odd number of bytes: the file is cut short").to_owned(),
+            );
         }
         let units = bytes.chunks_exact(2).map(|pair| match encoding {
             TextEncoding::Utf16Be => u16::from_be_bytes([pair[0], pair[1]]),
@@ -99,16 +101,21 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
             .map(|text| (text, encoding))
-            .map_err(|_| "broken UTF-16".to_owned())
+            .map_err(|_| crate::en!("broken UTF-16").to_owned())
     };
     match bytes {
         [0xFF, 0xFE, ..] => utf16(TextEncoding::Utf16Le),
         [0xFE, 0xFF, ..] => utf16(TextEncoding::Utf16Be),
-        [0, b'<', ..] | [b'<', 0, ..] => Err("it looks like UTF-16 without a byte-order mark".to_owned()),
+        [0, b'<', ..] | [b'<', 0, ..] => {
+            Err(crate::en!("it looks like UTF-16 without a byte-order mark").to_owned())
+        }
         _ => String::from_utf8(bytes.to_vec()).map(|text| (text, TextEncoding::Utf8)).map_err(|err| {
             let at = err.utf8_error().valid_up_to();
             let line = bytes[..at].split(|&b| b == b'\n').count();
-            format!("line {line} has a character that is not UTF-8, probably an older Windows encoding")
+            crate::en!(
+                "line {line} has a character that is not UTF-8, probably an older Windows encoding",
+                line = line,
+            )
         }),
     }
 }
@@ -311,7 +318,7 @@ fn write_backup(
             }
         }
     }
-    let source = std::io::Error::other("too many backups with the same time stamp");
+    let source = std::io::Error::other(crate::en!("too many backups with the same time stamp"));
     Err(FileError::Backup {
         source,
         path: backup_path(path, now, 0),

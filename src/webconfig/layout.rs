@@ -129,9 +129,10 @@ pub(crate) fn create(
     Created {
         edits: vec![edit],
         changes,
-        note: format!(
-            "Added <{}> inside <{}>.",
-            CHAIN[missing], parent_element.name
+        note: crate::en!(
+            "Added <{element}> inside <{parent}>.",
+            element = CHAIN[missing],
+            parent = parent_element.name,
         ),
     }
 }

@@ -110,7 +110,7 @@ pub fn lint(text: &str) -> Vec<Finding> {
                 Severity::Error,
                 line,
                 err.to_string(),
-                "Fix the XML in a text editor (or restore a backup), then check again.",
+                crate::en!("Fix the XML in a text editor (or restore a backup), then check again."),
             )];
         }
     };
@@ -122,7 +122,7 @@ pub fn lint(text: &str) -> Vec<Finding> {
                 Severity::Error,
                 Some(1),
                 err.to_string(),
-                "Open the site's web.config instead.",
+                crate::en!("Open the site's web.config instead."),
             )];
         }
     };
@@ -132,14 +132,14 @@ pub fn lint(text: &str) -> Vec<Finding> {
             Severity::Info,
             None,
             err.to_string(),
-            "Check that other file instead.",
+            crate::en!("Check that other file instead."),
         )],
         Err(err) => vec![finding(
             code::SETTINGS_ENCRYPTED,
             Severity::Info,
             None,
             err.to_string(),
-            "Decrypt the section to check it, or test the settings by typing them in.",
+            crate::en!("Decrypt the section to check it, or test the settings by typing them in."),
         )],
         Ok(()) => check(&doc, &section),
     }
@@ -153,8 +153,9 @@ pub(crate) fn check(doc: &Document<'_>, section: &MailSection) -> Vec<Finding> {
             code::NO_MAIL_SETTINGS,
             Severity::Info,
             None,
-            "This web.config has no mail settings (<system.net><mailSettings><smtp>).".to_owned(),
-            "Test your settings, then use Update to add them.",
+            crate::en!("This web.config has no mail settings (<system.net><mailSettings><smtp>).")
+                .to_owned(),
+            crate::en!("Test your settings, then use Update to add them."),
         ));
         return findings;
     };
@@ -176,8 +177,15 @@ pub(crate) fn check(doc: &Document<'_>, section: &MailSection) -> Vec<Finding> {
             code::HOST_MISSING,
             Severity::Error,
             Some(doc.line(smtp.start)),
-            "<smtp> has no <network> element, so no mail server is named: sending fails with \"The SMTP host was not specified.\" unless the site's code sets it.".to_owned(),
-            "Add <network host=\"...\" port=\"587\" enableSsl=\"true\" ... /> inside <smtp> (Update does it for you).",
+            crate::en!(
+                "<smtp> has no <network> element, so no mail server is named: sending fails with \
+                 \"The SMTP host was not specified.\" unless the site's code sets it."
+            )
+            .to_owned(),
+            crate::en!(
+                "Add <network host=\"...\" port=\"587\" enableSsl=\"true\" ... /> inside <smtp> \
+                 (Update does it for you)."
+            ),
         )),
         None => {}
     }
@@ -209,8 +217,17 @@ fn check_elements(doc: &Document<'_>, section: &MailSection, findings: &mut Vec<
                 code::ELEMENT_NAME_CASE,
                 Severity::Error,
                 Some(doc.line(found.start)),
-                format!("<{}> must be written <{}>: element names are case-sensitive, and ASP.NET rejects the file as it is.", found.name, CHAIN[level]),
-                format!("Rename <{}> to <{}> (in the opening and the closing tag).", found.name, CHAIN[level]),
+                crate::en!(
+                    "<{found}> must be written <{right}>: element names are case-sensitive, and \
+                     ASP.NET rejects the file as it is.",
+                    found = found.name,
+                    right = CHAIN[level],
+                ),
+                crate::en!(
+                    "Rename <{found}> to <{right}> (in the opening and the closing tag).",
+                    found = found.name,
+                    right = CHAIN[level],
+                ),
             ));
         }
     }
@@ -220,11 +237,15 @@ fn check_elements(doc: &Document<'_>, section: &MailSection, findings: &mut Vec<
             code::DUPLICATE_SECTION,
             Severity::Error,
             Some(doc.line(element.start)),
-            format!(
-                "<{}> is written more than once: ASP.NET rejects a section that appears twice.",
-                element.name
+            crate::en!(
+                "<{element}> is written more than once: ASP.NET rejects a section that appears \
+                 twice.",
+                element = element.name,
             ),
-            format!("Keep one <{}> and remove the other.", element.name),
+            crate::en!(
+                "Keep one <{element}> and remove the other.",
+                element = element.name,
+            ),
         ));
     }
     if let Some(location) = section.location {
@@ -234,8 +255,15 @@ fn check_elements(doc: &Document<'_>, section: &MailSection, findings: &mut Vec<
             code::INSIDE_LOCATION,
             Severity::Info,
             Some(doc.line(element.start)),
-            format!("The mail settings are inside <location path=\"{path}\">, so they apply to that part of the site."),
-            "Usually fine; if the whole site sends mail and this is a sub-folder, move <system.net> directly under <configuration>.",
+            crate::en!(
+                "The mail settings are inside <location path=\"{path}\">, so they apply to that \
+                 part of the site.",
+                path = path,
+            ),
+            crate::en!(
+                "Usually fine; if the whole site sends mail and this is a sub-folder, move \
+                 <system.net> directly under <configuration>."
+            ),
         ));
     }
 }
@@ -260,23 +288,46 @@ fn check_names(doc: &Document<'_>, element: &Element, known: &[&str], findings: 
                 code::ATTRIBUTE_CASE,
                 Severity::Error,
                 line,
-                format!("<{}> has `{name}`, but .NET only knows `{right}`: attribute names are case-sensitive, so ASP.NET rejects the whole mail section (\"Unrecognized attribute '{name}'. Note that attribute names are case-sensitive.\") and no mail is sent.", element.name),
-                format!("Rename `{name}` to `{right}` (Update does it for you)."),
+                crate::en!(
+                    "<{element}> has `{name}`, but .NET only knows `{right}`: attribute names are \
+                     case-sensitive, so ASP.NET rejects the whole mail section (\"Unrecognized \
+                     attribute '{name}'. Note that attribute names are case-sensitive.\") and no \
+                     mail is sent.",
+                    element = element.name,
+                    name = name,
+                    right = right,
+                ),
+                crate::en!(
+                    "Rename `{name}` to `{right}` (Update does it for you).",
+                    name = name,
+                    right = right,
+                ),
             ));
         } else {
             let fix = match likely_meant(name) {
-                Some(meant) => format!("Replace `{name}` with `{meant}` (the name .NET knows)."),
-                None => format!(
-                    "Remove `{name}`. <{}> knows: {}.",
-                    element.name,
-                    known.join(", ")
+                Some(meant) => crate::en!(
+                    "Replace `{name}` with `{meant}` (the name .NET knows).",
+                    name = name,
+                    meant = meant,
+                ),
+                None => crate::en!(
+                    "Remove `{name}`. <{element}> knows: {known}.",
+                    name = name,
+                    element = element.name,
+                    known = known.join(", "),
                 ),
             };
             findings.push(finding(
                 code::UNKNOWN_ATTRIBUTE,
                 Severity::Error,
                 line,
-                format!("<{}> has `{name}`, which is not a .NET mail setting: ASP.NET rejects the whole mail section (\"Unrecognized attribute '{name}'.\") and no mail is sent.", element.name),
+                crate::en!(
+                    "<{element}> has `{name}`, which is not a .NET mail setting: ASP.NET rejects \
+                     the whole mail section (\"Unrecognized attribute '{name}'.\") and no mail is \
+                     sent.",
+                    element = element.name,
+                    name = name,
+                ),
                 fix,
             ));
         }

@@ -24,15 +24,18 @@ pub(crate) fn check_tls_version(doc: &Document<'_>, enable_ssl: bool, findings: 
         code::TLS12_NOT_DEFAULT,
         Severity::Warning,
         None,
-        format!(
+        crate::en!(
             "targetFramework=\"{stated}\": a site that targets .NET Framework 4.5.2 or older offers \
              only TLS 1.0 by default, and mail servers now accept only TLS 1.2 or newer, so sending \
              fails with \"Authentication failed because the remote party has closed the transport \
-             stream.\" unless the server's Windows is set to use strong encryption for every program."
+             stream.\" unless the server's Windows is set to use strong encryption for every program.",
+            stated = stated,
         ),
-        "Write <httpRuntime targetFramework=\"4.8\" /> in <system.web> (.NET Framework 4.8 must be \
-         installed on the web server; your host can tell), or have your developer add \
-         ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12; at start-up.",
+        crate::en!(
+            "Write <httpRuntime targetFramework=\"4.8\" /> in <system.web> (.NET Framework 4.8 must be \
+             installed on the web server; your host can tell), or have your developer add \
+             ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12; at start-up."
+        ),
     ));
 }
 

@@ -19,8 +19,8 @@ pub(crate) fn check_smtp(
             code::FROM_MISSING,
             Severity::Warning,
             line,
-            "<smtp> has no `from` address, so every message the site sends must set its own sender; where the code does not, sending fails with \"A from address must be specified.\"".to_owned(),
-            "Add from=\"you@yourdomain.com\" to <smtp>, with an address the mail server lets you send as.",
+            crate::en!("<smtp> has no `from` address, so every message the site sends must set its own sender; where the code does not, sending fails with \"A from address must be specified.\"").to_owned(),
+            crate::en!("Add from=\"you@yourdomain.com\" to <smtp>, with an address the mail server lets you send as."),
         ));
     }
     if let Some(format) = value(smtp, "deliveryFormat")
@@ -32,8 +32,12 @@ pub(crate) fn check_smtp(
             code::DELIVERY_FORMAT_INVALID,
             Severity::Error,
             line,
-            format!("deliveryFormat=\"{format}\" is not a delivery format: ASP.NET rejects the mail section."),
-            "Remove deliveryFormat (the default, SevenBit, suits almost every site) or write SevenBit or International.",
+            crate::en!(
+                "deliveryFormat=\"{format}\" is not a delivery format: ASP.NET rejects the mail \
+                 section.",
+                format = format,
+            ),
+            crate::en!("Remove deliveryFormat (the default, SevenBit, suits almost every site) or write SevenBit or International."),
         ));
     }
     let Some(raw) = value(smtp, "deliveryMethod") else {
@@ -45,8 +49,12 @@ pub(crate) fn check_smtp(
                 code::DELIVERY_METHOD_INVALID,
                 Severity::Error,
                 line,
-                format!("deliveryMethod=\"{raw}\" is not a delivery method: ASP.NET rejects the mail section."),
-                "Write deliveryMethod=\"Network\" to send through the mail server.",
+                crate::en!(
+                    "deliveryMethod=\"{value}\" is not a delivery method: ASP.NET rejects the \
+                     mail section.",
+                    value = raw,
+                ),
+                crate::en!("Write deliveryMethod=\"Network\" to send through the mail server."),
             ));
             DeliveryMethod::Network
         }
@@ -56,8 +64,13 @@ pub(crate) fn check_smtp(
                 code::DELIVERY_METHOD_NOT_NETWORK,
                 Severity::Warning,
                 line,
-                format!("deliveryMethod=\"{raw}\" writes each message as a file into a folder instead of sending it: nothing reaches the mail server, whatever <network> says."),
-                "Write deliveryMethod=\"Network\" to send through the mail server (keep the folder only on a test site).",
+                crate::en!(
+                    "deliveryMethod=\"{value}\" writes each message as a file into a folder \
+                     instead of sending it: nothing reaches the mail server, whatever <network> \
+                     says.",
+                    value = raw,
+                ),
+                crate::en!("Write deliveryMethod=\"Network\" to send through the mail server (keep the folder only on a test site)."),
             ));
             other
         }
@@ -83,8 +96,8 @@ pub(crate) fn check_network(
             code::HOST_MISSING,
             Severity::Error,
             line_of("host"),
-            "No mail server is named (`host` is missing or empty), so sending fails with \"The SMTP host was not specified.\" unless the site's code sets it.".to_owned(),
-            "Add host=\"smtp.yourprovider.com\" to <network>.",
+            crate::en!("No mail server is named (`host` is missing or empty), so sending fails with \"The SMTP host was not specified.\" unless the site's code sets it.").to_owned(),
+            crate::en!("Add host=\"smtp.yourprovider.com\" to <network>."),
         ));
     }
     let port = value(network, "port");
@@ -94,23 +107,29 @@ pub(crate) fn check_network(
                 code::PORT_465,
                 Severity::Error,
                 line_of("port"),
-                "port=\"465\" is for SSL on connect, which System.Net.Mail cannot do: it waits for a greeting that never comes and fails after 100 seconds with \"The operation has timed out.\"".to_owned(),
-                "Use port=\"587\" with enableSsl=\"true\" (STARTTLS), and test it first.",
+                crate::en!("port=\"465\" is for SSL on connect, which System.Net.Mail cannot do: it waits for a greeting that never comes and fails after 100 seconds with \"The operation has timed out.\"").to_owned(),
+                crate::en!("Use port=\"587\" with enableSsl=\"true\" (STARTTLS), and test it first."),
             )),
             Some(1..=65535) => {}
             Some(_) => findings.push(finding(
                 code::PORT_INVALID,
                 Severity::Error,
                 line_of("port"),
-                format!("port=\"{raw}\" is outside 1–65535: ASP.NET rejects the mail section."),
-                "Use port=\"587\" (the usual port for sending from websites) unless your provider says otherwise.",
+                crate::en!(
+                    "port=\"{value}\" is outside 1–65535: ASP.NET rejects the mail section.",
+                    value = raw,
+                ),
+                crate::en!("Use port=\"587\" (the usual port for sending from websites) unless your provider says otherwise."),
             )),
             None => findings.push(finding(
                 code::PORT_INVALID,
                 Severity::Error,
                 line_of("port"),
-                format!("port=\"{raw}\" is not a whole number: ASP.NET rejects the mail section."),
-                "Use port=\"587\" (the usual port for sending from websites) unless your provider says otherwise.",
+                crate::en!(
+                    "port=\"{value}\" is not a whole number: ASP.NET rejects the mail section.",
+                    value = raw,
+                ),
+                crate::en!("Use port=\"587\" (the usual port for sending from websites) unless your provider says otherwise."),
             )),
         }
     }
@@ -120,7 +139,7 @@ pub(crate) fn check_network(
         network,
         "enableSsl",
         code::ENABLE_SSL_INVALID,
-        "encrypt the connection with STARTTLS",
+        crate::en!("encrypt the connection with STARTTLS"),
         findings,
     );
     let enable_ssl = ssl_value.unwrap_or(false);
@@ -129,7 +148,7 @@ pub(crate) fn check_network(
         network,
         "defaultCredentials",
         code::DEFAULT_CREDENTIALS_INVALID,
-        "sign in as the website's Windows account",
+        crate::en!("sign in as the website's Windows account"),
         findings,
     )
     .unwrap_or(false);
@@ -138,8 +157,8 @@ pub(crate) fn check_network(
             code::SSL_WITH_PICKUP_DIRECTORY,
             Severity::Error,
             line_of("enableSsl"),
-            "enableSsl is true while deliveryMethod writes to a folder: .NET stops with \"SSL must not be enabled for pickup-directory delivery methods.\"".to_owned(),
-            "Write deliveryMethod=\"Network\" to send through the server, or enableSsl=\"false\" to keep the folder.",
+            crate::en!("enableSsl is true while deliveryMethod writes to a folder: .NET stops with \"SSL must not be enabled for pickup-directory delivery methods.\"").to_owned(),
+            crate::en!("Write deliveryMethod=\"Network\" to send through the server, or enableSsl=\"false\" to keep the folder."),
         ));
     }
     let signs_in = SignIn {
@@ -182,11 +201,16 @@ fn check_bool(
             code,
             Severity::Error,
             Some(doc.line(attr.name_span.start)),
-            format!(
-                "{name}=\"{}\" is neither true nor false: ASP.NET rejects the mail section.",
-                attr.value
+            crate::en!(
+                "{name}=\"{value}\" is neither true nor false: ASP.NET rejects the mail section.",
+                name = name,
+                value = attr.value,
             ),
-            format!("Write {name}=\"true\" ({meaning}) or {name}=\"false\"."),
+            crate::en!(
+                "Write {name}=\"true\" ({meaning}) or {name}=\"false\".",
+                name = name,
+                meaning = meaning,
+            ),
         ));
     }
     parsed
@@ -211,8 +235,8 @@ fn check_credentials(
             code::DEFAULT_CREDENTIALS_WITH_USER,
             Severity::Warning,
             line_of("defaultCredentials"),
-            "defaultCredentials=\"true\" makes ASP.NET sign in as the website's Windows account: userName and password are ignored.".to_owned(),
-            "Write defaultCredentials=\"false\" to sign in with userName and password (or remove userName if the Windows account is meant).",
+            crate::en!("defaultCredentials=\"true\" makes ASP.NET sign in as the website's Windows account: userName and password are ignored.").to_owned(),
+            crate::en!("Write defaultCredentials=\"false\" to sign in with userName and password (or remove userName if the Windows account is meant)."),
         ));
     }
     if has_user && password.is_empty() && !default_credentials {
@@ -220,9 +244,13 @@ fn check_credentials(
             code::PASSWORD_MISSING,
             Severity::Warning,
             line_of("userName"),
-            "userName is set but there is no password, so the server will refuse the sign-in."
-                .to_owned(),
-            "Add password=\"...\" to <network> (or update the file with the password included).",
+            crate::en!(
+                "userName is set but there is no password, so the server will refuse the sign-in."
+            )
+            .to_owned(),
+            crate::en!(
+                "Add password=\"...\" to <network> (or update the file with the password included)."
+            ),
         ));
     }
     if !has_user && !password.is_empty() {
@@ -230,8 +258,8 @@ fn check_credentials(
             code::USER_NAME_MISSING,
             Severity::Warning,
             line_of("password"),
-            "A password is set but userName is empty, so ASP.NET does not sign in at all (without a user name it sends no credentials).".to_owned(),
-            "Add userName=\"...\" (usually the full email address), or remove the password.",
+            crate::en!("A password is set but userName is empty, so ASP.NET does not sign in at all (without a user name it sends no credentials).").to_owned(),
+            crate::en!("Add userName=\"...\" (usually the full email address), or remove the password."),
         ));
     }
     let local = ["localhost", "127.0.0.1", "::1"].contains(&host);
@@ -241,8 +269,8 @@ fn check_credentials(
             code::PASSWORD_UNENCRYPTED,
             Severity::Warning,
             line_of("enableSsl"),
-            "enableSsl is false, so the user name and password cross the network unencrypted (and many servers refuse to sign in without encryption).".to_owned(),
-            "Write enableSsl=\"true\" if the server offers STARTTLS (test it first).",
+            crate::en!("enableSsl is false, so the user name and password cross the network unencrypted (and many servers refuse to sign in without encryption).").to_owned(),
+            crate::en!("Write enableSsl=\"true\" if the server offers STARTTLS (test it first)."),
         ));
     }
     if !password.is_empty() {
@@ -250,8 +278,8 @@ fn check_credentials(
             code::PASSWORD_PLAIN_TEXT,
             Severity::Info,
             line_of("password"),
-            "The password is written in plain text in web.config: anyone who can read this file can read it.".to_owned(),
-            "Once the settings work, encrypt the section on the server: aspnet_regiis -pe \"system.net/mailSettings/smtp\" -app \"/YourSite\" (ASP.NET decrypts it by itself).",
+            crate::en!("The password is written in plain text in web.config: anyone who can read this file can read it.").to_owned(),
+            crate::en!("Once the settings work, encrypt the section on the server: aspnet_regiis -pe \"system.net/mailSettings/smtp\" -app \"/YourSite\" (ASP.NET decrypts it by itself)."),
         ));
     }
 }

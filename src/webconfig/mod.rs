@@ -36,8 +36,10 @@ mod update;
 use serde::Serialize;
 
 /// Said before a web.config is written: what saving it does to the running website.
-pub const RESTART_NOTE: &str = "Saving web.config restarts the website (IIS reloads it): it may \
-    take a few seconds to answer again, and visitors who are signed in may have to sign in again.";
+pub const RESTART_NOTE: &str = crate::en!(
+    "Saving web.config restarts the website (IIS reloads it): it may take a few seconds to \
+     answer again, and visitors who are signed in may have to sign in again."
+);
 
 pub use diff::unified_diff;
 pub use error::{FileError, WebConfigError};

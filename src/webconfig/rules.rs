@@ -19,30 +19,40 @@ use crate::settings::{Framework, Security, Settings};
 use crate::snippet::PASSWORD_PLACEHOLDER;
 
 /// What to do on .NET Framework 2.0–3.5, where web.config cannot switch SSL on.
-pub const LEGACY_SSL_IN_CODE: &str = "This site runs on .NET Framework 2.0–3.5, where web.config has \
+pub const LEGACY_SSL_IN_CODE: &str = crate::en!(
+    "This site runs on .NET Framework 2.0–3.5, where web.config has \
      no enableSsl (it arrived in 4.0, and older versions reject the whole section because of it), \
      so this snippet leaves it out. The server needs encryption, so switch it on in code: set \
      SmtpClient.EnableSsl = true before Send (for the PasswordRecovery control, handle its \
      SendingMail event, send the message yourself with EnableSsl = true and set e.Cancel = true). \
-     Better: move the site to .NET Framework 4.x, where enableSsl=\"true\" in web.config is enough.";
+     Better: move the site to .NET Framework 4.x, where enableSsl=\"true\" in web.config is enough."
+);
 
 /// TLS versions on .NET Framework 4.x.
-pub const TLS12_NEEDS_47: &str = "Mail servers now require TLS 1.2: make sure the site targets .NET \
+pub const TLS12_NEEDS_47: &str = crate::en!(
+    "Mail servers now require TLS 1.2: make sure the site targets .NET \
      Framework 4.7 or later (<httpRuntime targetFramework=\"4.7.2\" /> or newer), or that Windows \
-     enables TLS 1.2 for older targets.";
+     enables TLS 1.2 for older targets."
+);
 
 /// Why ASP.NET Core gets no web.config block.
-pub const CORE_IGNORES_MAIL_SETTINGS: &str = "ASP.NET Core (.NET 5 and later) does not read \
+pub const CORE_IGNORES_MAIL_SETTINGS: &str = crate::en!(
+    "ASP.NET Core (.NET 5 and later) does not read \
      <mailSettings> from web.config at all, so this block would do nothing. Use the ASP.NET Core \
-     tab instead: appsettings.json for MailKit.";
+     tab instead: appsettings.json for MailKit."
+);
 
 /// Port 465 cannot be used from web.config.
-const PORT_465_BECOMES_587: &str = "ASP.NET cannot use port 465 (SSL on connect), so port 587 \
-     with enableSsl=\"true\" is used instead. Test port 587 before relying on it.";
+const PORT_465_BECOMES_587: &str = crate::en!(
+    "ASP.NET cannot use port 465 (SSL on connect), so port 587 \
+     with enableSsl=\"true\" is used instead. Test port 587 before relying on it."
+);
 
 /// Signing in without encryption.
-const PASSWORD_UNENCRYPTED: &str = "enableSsl is false: the password crosses the network \
-     unencrypted. Use enableSsl=\"true\" if the server offers it.";
+const PASSWORD_UNENCRYPTED: &str = crate::en!(
+    "enableSsl is false: the password crosses the network \
+     unencrypted. Use enableSsl=\"true\" if the server offers it."
+);
 
 /// What an attribute should become.
 #[derive(Debug, Clone, PartialEq, Eq)]

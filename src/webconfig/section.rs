@@ -123,7 +123,7 @@ pub(crate) fn check_readable(
                 .any(|&c| doc.elements[c].name.eq_ignore_ascii_case("EncryptedData"))
         {
             return Err(WebConfigError::Encrypted {
-                detail: format!("<{}> holds <EncryptedData>", element.name),
+                detail: crate::en!("<{element}> holds <EncryptedData>", element = element.name),
             });
         }
     }

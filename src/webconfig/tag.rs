@@ -48,13 +48,16 @@ pub(crate) fn parse_tag(
     let bytes = text.as_bytes();
     let close_len = if self_closing { 2 } else { 1 };
     if bytes.get(start) != Some(&b'<') || end < start + 1 + close_len || end > bytes.len() {
-        return Err((start, "a tag could not be read".to_owned()));
+        return Err((start, crate::en!("a tag could not be read").to_owned()));
     }
     let inner_end = end - close_len;
     let mut i = start + 1;
     let name_end = scan_name(bytes, i, inner_end);
     if name_end == i {
-        return Err((start, "a < is not followed by an element name".to_owned()));
+        return Err((
+            start,
+            crate::en!("a < is not followed by an element name").to_owned(),
+        ));
     }
     let name = text[i..name_end].to_owned();
     i = name_end;
@@ -71,14 +74,21 @@ pub(crate) fn parse_tag(
         if i == lead_start {
             return Err((
                 i,
-                format!("in <{name}>, attributes must be separated by a space"),
+                crate::en!(
+                    "in <{name}>, attributes must be separated by a space",
+                    name = name
+                ),
             ));
         }
         let attr = parse_attr(text, &name, lead_start, i, inner_end)?;
         if attrs.iter().any(|a| a.name == attr.name) {
             return Err((
                 attr.name_span.start,
-                format!("<{name}> has the attribute {} twice", attr.name),
+                crate::en!(
+                    "<{element}> has the attribute {name} twice",
+                    element = name,
+                    name = attr.name,
+                ),
             ));
         }
         i = attr.value_span.end + 1;
@@ -111,7 +121,10 @@ fn parse_attr(
     if name_end == name_start {
         return Err((
             name_start,
-            format!("in <{element}>, a stray quote or = where an attribute name should be"),
+            crate::en!(
+                "in <{element}>, a stray quote or = where an attribute name should be",
+                element = element,
+            ),
         ));
     }
     let name = &text[name_start..name_end];
@@ -122,7 +135,11 @@ fn parse_attr(
     if bytes.get(i) != Some(&b'=') || i >= inner_end {
         return Err((
             name_start,
-            format!("in <{element}>, the attribute {name} has no value (write {name}=\"...\")"),
+            crate::en!(
+                "in <{element}>, the attribute {name} has no value (write {name}=\"...\")",
+                element = element,
+                name = name,
+            ),
         ));
     }
     i += 1;
@@ -134,7 +151,11 @@ fn parse_attr(
         _ => {
             return Err((
                 name_start,
-                format!("in <{element}>, the value of {name} must be in quotes"),
+                crate::en!(
+                    "in <{element}>, the value of {name} must be in quotes",
+                    element = element,
+                    name = name,
+                ),
             ));
         }
     };
@@ -145,7 +166,11 @@ fn parse_attr(
     else {
         return Err((
             name_start,
-            format!("in <{element}>, the value of {name} has no closing quote"),
+            crate::en!(
+                "in <{element}>, the value of {name} has no closing quote",
+                element = element,
+                name = name,
+            ),
         ));
     };
     let value_end = value_start + length;
@@ -153,14 +178,21 @@ fn parse_attr(
     if raw.contains('<') {
         return Err((
             value_start,
-            format!("in <{element}>, the value of {name} contains <, which must be written &lt;"),
+            crate::en!(
+                "in <{element}>, the value of {name} contains <, which must be written &lt;",
+                element = element,
+                name = name,
+            ),
         ));
     }
     let value = decode_value(raw).ok_or_else(|| {
         (
             value_start,
-            format!(
-                "in <{element}>, the value of {name} has an & that is not a valid reference (write & as &amp;)"
+            crate::en!(
+                "in <{element}>, the value of {name} has an & that is not a valid reference \
+                 (write & as &amp;)",
+                element = element,
+                name = name,
             ),
         )
     })?;

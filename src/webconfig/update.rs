@@ -105,7 +105,14 @@ pub fn update(
             .network()
             .is_some_and(|n| after.elements[n].attr("password").is_some());
         if !has_password {
-            notes.push("No password was written (it is left out unless you ask for it): add password=\"...\" to <network> by hand, or update again with the password included.".to_owned());
+            notes.push(
+                crate::en!(
+                    "No password was written (it is left out unless you ask for it): add \
+                     password=\"...\" to <network> by hand, or update again with the password \
+                     included."
+                )
+                .to_owned(),
+            );
         }
     }
     Ok(Updated {

@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 use mail_settings_tester::diagnosis::{
     Change, Diagnosis, DiagnosisId, aspnet_exception, diagnose, explain_text,
 };
+use mail_settings_tester::i18n::{self, Language};
 use mail_settings_tester::secret::Password;
 use mail_settings_tester::session::{Goal, run_session};
-use mail_settings_tester::settings::{Settings, Timeouts};
+use mail_settings_tester::settings::{Framework, Settings, Timeouts};
 use tokio_util::sync::CancellationToken;
 
 use crate::cases::{Case, server_for};
@@ -28,6 +29,19 @@ pub struct Outcome {
     pub pasted: Diagnosis,
     /// The line the test predicted the website will log, and what `explain` makes of it.
     pub logged: Option<(String, DiagnosisId)>,
+    /// Texts of its diagnoses (on every ASP.NET version, and pasted) that no language could
+    /// translate: the catalogue does not know them.
+    pub untranslatable: Vec<String>,
+}
+
+/// The texts of `diagnosis` the catalogue does not know.
+fn untranslatable(diagnosis: &Diagnosis) -> Vec<String> {
+    std::iter::once(&diagnosis.summary)
+        .chain(std::iter::once(&diagnosis.explanation))
+        .chain(&diagnosis.steps_to_fix)
+        .filter(|text| i18n::translate(Language::Pseudo, text).is_none())
+        .cloned()
+        .collect()
 }
 
 fn fields(diagnosis: Option<&Diagnosis>) -> Vec<String> {
@@ -121,12 +135,14 @@ impl Outcome {
 /// Runs one case through the live path (when it has a stage) and `explain`.
 pub async fn run(case: &Case) -> Outcome {
     let pasted = explain_text(&case.text);
+    let mut missing = untranslatable(&pasted);
     if !case.is_wire() {
         return Outcome {
             case: case.clone(),
             live: Live::NotRun,
             pasted,
             logged: None,
+            untranslatable: missing,
         };
     }
     let server = TestServer::start(server_for(case)).await;
@@ -149,11 +165,21 @@ pub async fn run(case: &Case) -> Outcome {
         let id = explain_text(&line).id;
         (line, id)
     });
+    for framework in [Framework::Legacy, Framework::Net4, Framework::Core] {
+        let on = Settings {
+            framework,
+            ..settings.clone()
+        };
+        if let Some(diagnosis) = diagnose(&on, &report) {
+            missing.extend(untranslatable(&diagnosis));
+        }
+    }
     Outcome {
         case: case.clone(),
         live: Live::Ran(diagnose(&settings, &report)),
         pasted,
         logged,
+        untranslatable: missing,
     }
 }
 

@@ -9,13 +9,16 @@ use std::str::FromStr;
 use proc_macro2::{TokenStream, TokenTree};
 
 /// One text a macro marks.
+#[derive(Clone)]
 pub struct Found {
     /// Where it is (for the comment above its group).
     pub file: String,
     /// The Rust literal's value.
     pub text: String,
-    /// Whether it is a `format!` template (the macro has arguments).
+    /// Whether it is a `format!` template (the macro has arguments, or it is an error's).
     pub template: bool,
+    /// Whether it is a `#[error("…")]` text (`{0}` and `{name:?}` allowed).
+    pub error: bool,
 }
 
 /// Every marked text in `src/`, in file order.
@@ -24,7 +27,9 @@ pub fn found_in(root: &Path) -> Vec<Found> {
     files.sort();
     let mut found = Vec::new();
     for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let Ok(tokens) = TokenStream::from_str(&text) else {
             panic!("{} does not tokenize", file.display());
         };
@@ -33,14 +38,16 @@ pub fn found_in(root: &Path) -> Vec<Found> {
             .unwrap_or(&file)
             .to_string_lossy()
             .replace('\\', "/");
-        scan(tokens, &name, &mut found);
+        scan(tokens, &name, false, &mut found);
     }
     found
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return files };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -52,13 +59,28 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn scan(tokens: TokenStream, file: &str, found: &mut Vec<Found>) {
+fn scan(tokens: TokenStream, file: &str, in_attribute: bool, found: &mut Vec<Found>) {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     for (at, token) in tokens.iter().enumerate() {
         if let TokenTree::Group(group) = token {
-            if let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(bang))) =
-                (at.checked_sub(2).map(|i| &tokens[i]), at.checked_sub(1).map(|i| &tokens[i]))
-                && bang.as_char() == '!'
+            if in_attribute
+                && at == 1
+                && let TokenTree::Ident(name) = &tokens[0]
+                && name == "error"
+                && let Some(TokenTree::Literal(literal)) = group.stream().into_iter().next()
+                && let Ok(text) = syn::parse_str::<syn::LitStr>(&literal.to_string())
+            {
+                found.push(Found {
+                    file: file.to_owned(),
+                    text: text.value(),
+                    template: true,
+                    error: true,
+                });
+            }
+            if let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(bang))) = (
+                at.checked_sub(2).map(|i| &tokens[i]),
+                at.checked_sub(1).map(|i| &tokens[i]),
+            ) && bang.as_char() == '!'
                 && (name == "en" || name == "tr")
             {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
@@ -66,10 +88,19 @@ fn scan(tokens: TokenStream, file: &str, found: &mut Vec<Found>) {
                     && let Ok(text) = syn::parse_str::<syn::LitStr>(&literal.to_string())
                 {
                     let template = inner.len() > 2;
-                    found.push(Found { file: file.to_owned(), text: text.value(), template });
+                    found.push(Found {
+                        file: file.to_owned(),
+                        text: text.value(),
+                        template,
+                        error: false,
+                    });
                 }
             }
-            scan(group.stream(), file, found);
+            let attribute = group.delimiter() == proc_macro2::Delimiter::Bracket
+                && at.checked_sub(1).is_some_and(
+                    |i| matches!(&tokens[i], TokenTree::Punct(p) if p.as_char() == '#'),
+                );
+            scan(group.stream(), file, attribute, found);
         }
     }
 }
@@ -78,7 +109,10 @@ fn scan(tokens: TokenStream, file: &str, found: &mut Vec<Found>) {
 pub fn fluent_value(found: &Found) -> Result<String, String> {
     let text = &found.text;
     if text.trim() != text {
-        return Err(format!("{:?} starts or ends with a space (Fluent drops it)", text));
+        return Err(format!(
+            "{:?} starts or ends with a space (Fluent drops it)",
+            text
+        ));
     }
     if text.is_empty() {
         return Err("an empty text".to_owned());
@@ -86,6 +120,7 @@ pub fn fluent_value(found: &Found) -> Result<String, String> {
     let mut value = String::new();
     let mut chars = text.chars().peekable();
     let mut has_literal = false;
+    let mut position = 0;
     while let Some(c) = chars.next() {
         match c {
             '{' if found.template && chars.peek() == Some(&'{') => {
@@ -97,9 +132,25 @@ pub fn fluent_value(found: &Found) -> Result<String, String> {
                 value.push_str("{\"}\"}");
             }
             '{' if found.template => {
-                let name: String = chars.by_ref().take_while(|c| *c != '}').collect();
-                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    return Err(format!("{text:?}: use named arguments only, not {{{name}}}"));
+                let mut name: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                if found.error {
+                    // thiserror: `{0}` and `{name:?}`; the variable is only a name here.
+                    name = name.split(':').next().unwrap_or_default().to_owned();
+                    if name.is_empty() {
+                        name = position.to_string();
+                        position += 1;
+                    }
+                    if name.starts_with(|c: char| c.is_ascii_digit()) {
+                        name = format!("arg{name}");
+                    }
+                }
+                if name.is_empty()
+                    || name.starts_with(|c: char| c.is_ascii_digit())
+                    || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
+                    return Err(format!(
+                        "{text:?}: use named arguments only, not {{{name}}}"
+                    ));
                 }
                 write!(value, "{{ ${name} }}").ok();
             }
@@ -166,9 +217,12 @@ pub fn english_catalogue(root: &Path) -> (String, Vec<String>) {
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     let mut group = String::new();
+    let mut variants = Vec::new();
     for found in found_in(root) {
         let value = match fluent_value(&found) {
             Ok(value) => value,
+            // `#[error("{0}")]` passes another error's words on.
+            Err(problem) if found.error && problem.contains("no words") => continue,
             Err(problem) => {
                 problems.push(format!("{}: {problem}", found.file));
                 continue;
@@ -184,6 +238,36 @@ pub fn english_catalogue(root: &Path) -> (String, Vec<String>) {
         }
         let separator = if value.starts_with('\n') { " =" } else { " = " };
         writeln!(out, "{}{separator}{value}", id_of(&found.text)).ok();
+        // Only a diagnosis is reworded for a site's framework or a pasted log (with the
+        // provider advice it carries).
+        if !found.error
+            && (found.file.starts_with("src/diagnosis/")
+                || found.file.starts_with("src/providers/"))
+        {
+            variants.push(found);
+        }
+    }
+    // The diagnosis texts as ASP.NET 2.0–3.5 and ASP.NET Core sites read them.
+    let mut header = false;
+    for found in variants {
+        for text in mail_settings_tester::diagnosis::text_variants(&found.text) {
+            let variant = Found {
+                text,
+                ..found.clone()
+            };
+            let Ok(value) = fluent_value(&variant) else {
+                continue;
+            };
+            if !seen.insert((variant.text.clone(), variant.template)) {
+                continue;
+            }
+            if !header {
+                header = true;
+                out.push_str("\n## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them\n\n");
+            }
+            let separator = if value.starts_with('\n') { " =" } else { " = " };
+            writeln!(out, "{}{separator}{value}", id_of(&variant.text)).ok();
+        }
     }
     (out, problems)
 }

@@ -15,6 +15,11 @@ pub fn run(args: &[String], envs: &[(String, String)], stdin: &str) -> Output {
 pub fn run_with_bytes(args: &[String], envs: &[(String, String)], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
         .args(args)
+        // English unless a test asks otherwise, whatever the developer's own language is.
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .envs(envs.iter().map(|(key, value)| (key, value)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -45,9 +45,9 @@ pub enum HostOs {
 /// with System.Net.Mail (many use MailKit instead).
 pub fn exception_heading(settings: &Settings) -> &'static str {
     if settings.framework == crate::settings::Framework::Core {
-        "If your site sends with SmtpClient (System.Net.Mail), its error log will say"
+        crate::en!("If your site sends with SmtpClient (System.Net.Mail), its error log will say")
     } else {
-        "Your website's error log will say"
+        crate::en!("Your website's error log will say")
     }
 }
 

@@ -18,11 +18,11 @@ pub(super) fn reading(lower: &str, found: &Found) -> Option<Diagnosis> {
     {
         return Some(
             texts::base(D::ServiceUnavailable)
-                .explain_more(
+                .explain_more(crate::en!(
                     "Your website's log quotes only the first line of the server's refusal, which \
                      names the server; the reason is on the lines after it. Run the test here to \
-                     see them.",
-                )
+                     see them."
+                ))
                 .with_reply(found.raw.clone()),
         );
     }

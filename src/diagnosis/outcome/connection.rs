@@ -12,32 +12,35 @@ impl Context<'_> {
         let host = self.name_or_host(host);
         let mut diagnosis = base(D::DnsNotFound);
         if !host.is_empty() {
-            diagnosis = diagnosis.with_summary(format!(
-                "The mail server's name \u{201c}{host}\u{201d} could not be found"
+            diagnosis = diagnosis.with_summary(crate::en!(
+                "The mail server's name \u{201c}{host}\u{201d} could not be found",
+                host = host,
             ));
         }
         if !host.is_empty() && !host.contains('.') {
-            diagnosis = diagnosis.step_first(
+            diagnosis = diagnosis.step_first(crate::en!(
                 "`host` has no dot in it, while mail server names look like `smtp.example.com`: check it \
-                 against your provider's instructions.",
-            );
+                 against your provider's instructions."
+            ));
         }
         diagnosis
     }
 
     /// The server (or something on the way) refused the connection.
     pub(super) fn refused(&self, address: &str) -> Diagnosis {
-        let mut diagnosis =
-            base(D::ConnectionRefused).explain_more(format!("The connection went to {address}."));
+        let mut diagnosis = base(D::ConnectionRefused).explain_more(crate::en!(
+            "The connection went to {address}.",
+            address = address,
+        ));
         if let Some(diagnosis) = self.provider_port(diagnosis.clone()) {
             return diagnosis;
         }
         if self.port() == 25 {
             diagnosis = diagnosis.with_change(self.submission());
         } else if ![465, 587, 2525].contains(&self.port()) {
-            diagnosis = diagnosis.step_first(format!(
-                "Port {} is unusual for sending mail: most providers use `587`.",
-                self.port()
+            diagnosis = diagnosis.step_first(crate::en!(
+                "Port {port} is unusual for sending mail: most providers use `587`.",
+                port = self.port(),
             ));
         }
         diagnosis
@@ -45,8 +48,11 @@ impl Context<'_> {
 
     /// Nothing answered the connection in time.
     pub(super) fn connect_timeout(&self, address: &str, secs: u64) -> Diagnosis {
-        let diagnosis = base(D::ConnectionTimeout)
-            .explain_more(format!("We waited {secs} seconds for {address}."));
+        let diagnosis = base(D::ConnectionTimeout).explain_more(crate::en!(
+            "We waited {secs} seconds for {address}.",
+            secs = secs,
+            address = address,
+        ));
         self.port_25_blocked(diagnosis)
     }
 
@@ -76,10 +82,10 @@ impl Context<'_> {
         }
         if self.port() == 25 {
             diagnosis
-                .explain_more(
+                .explain_more(crate::en!(
                     "Port 25 is commonly blocked by hosting companies and internet providers to stop spam, \
-                     so connections to it often go unanswered.",
-                )
+                     so connections to it often go unanswered."
+                ))
                 .with_change(self.submission())
         } else {
             self.submission_when(diagnosis, self.dotnet_on_465())
@@ -93,18 +99,18 @@ impl Context<'_> {
             return self.refused(address);
         }
         let mut diagnosis = base(D::ConnectionTimeout)
-            .with_summary("This computer could not reach the mail server")
-            .explain_more(format!(
-                "The system reported: \u{201c}{}\u{201d}.",
-                detail.trim()
+            .with_summary(crate::en!("This computer could not reach the mail server"))
+            .explain_more(crate::en!(
+                "The system reported: \u{201c}{detail}\u{201d}.",
+                detail = detail.trim(),
             ));
         if ["unreachable", "no route", "network is down"]
             .iter()
             .any(|w| lower.contains(w))
         {
-            diagnosis = diagnosis.step_first(
-                "Check that this computer is connected to the internet, then test again.",
-            );
+            diagnosis = diagnosis.step_first(crate::en!(
+                "Check that this computer is connected to the internet, then test again."
+            ));
         }
         self.port_25_blocked(diagnosis)
     }
@@ -115,33 +121,38 @@ impl Context<'_> {
         if !port_speaks_tls {
             // What was seen: silence, and no answer to an encrypted start either, so nothing
             // points at SSL on connect. ASP.NET cannot use 465 whatever it is.
-            let silent = texts::variant(D::NoGreeting, &SILENT_SERVER).explain_more(format!(
+            let silent = texts::variant(D::NoGreeting, &SILENT_SERVER).explain_more(crate::en!(
                 "The server said nothing for {secs} seconds, and a second try that started \
-                 encrypted got no answer either."
+                 encrypted got no answer either.",
+                secs = secs,
             ));
             return self.submission_when(silent, self.dotnet() && self.port() == 465);
         }
         if self.dotnet() {
             diagnosis
-                .with_explanation(
+                .with_explanation(crate::en!(
                     "This port expects encryption from the very first byte (\"SSL on connect\", typical for \
                      port 465), so the server waits for encryption while the program waits for a greeting. \
                      ASP.NET's mail sender cannot do SSL on connect: your website would wait like this for \
                      100 seconds (its default timeout; the test stopped after its own limit) and then fail \
-                     with \"The operation has timed out\".",
-                )
+                     with \"The operation has timed out\"."
+                ))
                 .with_change(self.submission())
         } else {
             diagnosis
-                .with_explanation(
+                .with_explanation(crate::en!(
                     "This port expects encryption from the very first byte (\"SSL on connect\"), but the test \
-                     started unencrypted, so both sides waited for the other.",
-                )
+                     started unencrypted, so both sides waited for the other."
+                ))
                 .with_steps([
-                    "Choose SSL on connect for this port (called \"SSL\", \"SMTPS\" or \"implicit TLS\" in most \
-                     programs).",
-                    "Or change `port` to `587` and use STARTTLS (the way a mail server switches to an encrypted \
-                     connection).",
+                    crate::en!(
+                        "Choose SSL on connect for this port (called \"SSL\", \"SMTPS\" or \"implicit TLS\" in most \
+                         programs)."
+                    ),
+                    crate::en!(
+                        "Or change `port` to `587` and use STARTTLS (the way a mail server switches to an encrypted \
+                         connection)."
+                    ),
                 ])
                 .with_change(self.suggest(vec![Change::Security(Security::ImplicitTls)]))
         }
@@ -160,9 +171,9 @@ impl Context<'_> {
         }
         let diagnosis = base(D::NotSmtp).with_reply(received);
         if lower.starts_with("http/") || lower.contains("<html") {
-            diagnosis.explain_more("It answered like a web server.")
+            diagnosis.explain_more(crate::en!("It answered like a web server."))
         } else if lower.starts_with("ssh-") {
-            diagnosis.explain_more("It answered like a remote login service (SSH).")
+            diagnosis.explain_more(crate::en!("It answered like a remote login service (SSH)."))
         } else {
             diagnosis
         }

@@ -21,14 +21,14 @@ impl Context<'_> {
             AddressRole::Recipient => D::RecipientRejected,
         };
         let plain = match role {
-            AddressRole::Sender => {
+            AddressRole::Sender => crate::en!(
                 "Use a sender address (`from`) with only plain letters (a to z), digits, dots or \
                  hyphens before the @, for example `info@` your domain."
-            }
-            AddressRole::Recipient => {
+            ),
+            AddressRole::Recipient => crate::en!(
                 "Send the test to an address with only plain letters (a to z), digits, dots or \
                  hyphens before the @."
-            }
+            ),
         };
         let diagnosis = base(id);
         match problem {
@@ -36,41 +36,49 @@ impl Context<'_> {
                 self.aspnet_needs_ascii(diagnosis, address, offered, plain)
             }
             Unsendable::NeedsSmtpUtf8 { .. } => diagnosis
-                .with_summary(format!(
+                .with_summary(crate::en!(
                     "This server cannot take {address}, which has letters outside plain English \
-                     before the @"
+                     before the @",
+                    address = address,
                 ))
-                .with_explanation(format!(
+                .with_explanation(crate::en!(
                     "Such an address can only travel with SMTPUTF8 (the mail standard for \
                      international addresses), and this server does not offer it. The test \
-                     stopped before giving the server {} ({address}): it would have refused or \
+                     stopped before giving the server {role} ({address}): it would have refused or \
                      garbled it, and its refusal would have blamed the sender.",
-                    role.words()
+                    role = role.words(),
+                    address = address,
                 ))
                 .with_steps([
-                    plain.to_owned(),
-                    "Or send through a mail server that offers SMTPUTF8: ask your provider \
-                     whether it supports international email addresses."
-                        .to_owned(),
+                    plain,
+                    crate::en!(
+                        "Or send through a mail server that offers SMTPUTF8: ask your provider \
+                         whether it supports international email addresses."
+                    ),
                 ]),
             Unsendable::NotInMessage => {
                 let mut diagnosis = diagnosis
-                    .with_summary(format!("The test cannot send with the address {address}"))
-                    .with_explanation(format!(
+                    .with_summary(crate::en!(
+                        "The test cannot send with the address {address}",
+                        address = address,
+                    ))
+                    .with_explanation(crate::en!(
                         "{address} is written in a form the mail standards allow but few \
                          programs handle (a quoted part with a space, or a server address in \
                          brackets after the @), and the test message cannot carry it. The test \
-                         stopped before giving it to the server."
+                         stopped before giving it to the server.",
+                        address = address,
                     ))
-                    .with_steps([format!(
+                    .with_steps([crate::en!(
                         "{plain} Remove any quotes and spaces: the usual form is \
-                         name@example.com."
+                         name@example.com.",
+                        plain = plain,
                     )]);
                 if self.dotnet() {
-                    diagnosis = diagnosis.explain_more(
+                    diagnosis = diagnosis.explain_more(crate::en!(
                         "ASP.NET itself may still send with it, but many mail servers and the \
-                         programs that read the mail will not.",
-                    );
+                         programs that read the mail will not."
+                    ));
                 }
                 diagnosis
             }
@@ -87,39 +95,46 @@ impl Context<'_> {
         plain: &str,
     ) -> Diagnosis {
         let international = match self.settings.framework {
-            Framework::Legacy => {
+            Framework::Legacy => crate::en!(
                 "Or move the site to .NET Framework 4.5 or later, which can send international \
                  addresses with `deliveryFormat=\"International\"` on the `<smtp>` element."
-            }
-            Framework::Net4 => {
+            ),
+            Framework::Net4 => crate::en!(
                 "Or add `deliveryFormat=\"International\"` to the `<smtp>` element in web.config \
                  (ASP.NET 4.5 or later): then ASP.NET sends international addresses to servers \
                  that offer SMTPUTF8."
-            }
-            Framework::Core => {
+            ),
+            Framework::Core => crate::en!(
                 "Or set `DeliveryFormat = SmtpDeliveryFormat.International` on the `SmtpClient` in \
                  your code: then it sends international addresses to servers that offer \
                  SMTPUTF8."
-            }
+            ),
         };
         let server = if offered {
-            "This server offers SMTPUTF8 (the mail standard for international addresses), so that \
-             setting would let it through."
+            crate::en!(
+                "This server offers SMTPUTF8 (the mail standard for international addresses), so \
+                 that setting would let it through."
+            )
         } else {
-            "This server does not offer SMTPUTF8 (the mail standard for international addresses), \
-             so it needs a server that does as well."
+            crate::en!(
+                "This server does not offer SMTPUTF8 (the mail standard for international \
+                 addresses), so it needs a server that does as well."
+            )
         };
+        // The server's part is a sentence of its own, so each is found by its words.
         diagnosis
-            .with_summary(format!(
+            .with_summary(crate::en!(
                 "ASP.NET will not send with {address}, which has letters outside plain English \
-                 before the @"
+                 before the @",
+                address = address,
             ))
-            .with_explanation(format!(
+            .with_explanation(crate::en!(
                 "ASP.NET's mail sender sends only addresses whose part before the @ is plain \
                  English letters, unless it is set to send international ones. It stops before \
-                 the server is asked, as the test did. {server}"
+                 the server is asked, as the test did."
             ))
-            .with_steps([plain.to_owned(), international.to_owned()])
+            .explain_more(server)
+            .with_steps([plain, international])
     }
 }
 

@@ -9,16 +9,22 @@ use crate::event::{Direction, Step};
 use crate::session::SessionReport;
 
 static NO_FINAL_REPLY: Text = Text {
-    summary: "The server received the whole message but did not confirm it in time",
-    explanation: "The test sent the complete message and then waited for the server's answer, the \
-                  one that says whether it accepts the message. No answer came in time: servers \
-                  that check every message for spam and viruses can be slow to answer, and this \
-                  one may still deliver the message.",
+    summary: crate::en!("The server received the whole message but did not confirm it in time"),
+    explanation: crate::en!(
+        "The test sent the complete message and then waited for the server's answer, the one \
+         that says whether it accepts the message. No answer came in time: servers that check \
+         every message for spam and viruses can be slow to answer, and this one may still \
+         deliver the message."
+    ),
     steps: &[
-        "Check the test recipient's inbox (and spam folder) before sending again: the message may \
-         still arrive, and sending again could deliver it twice.",
-        "If nothing arrives within 15 minutes, test again; if this happens again, send the \
-         transcript to your mail provider.",
+        crate::en!(
+            "Check the test recipient's inbox (and spam folder) before sending again: the message \
+             may still arrive, and sending again could deliver it twice."
+        ),
+        crate::en!(
+            "If nothing arrives within 15 minutes, test again; if this happens again, send the \
+             transcript to your mail provider."
+        ),
     ],
 };
 
@@ -36,16 +42,22 @@ pub(super) fn after_final_dot(step: Step, report: &SessionReport) -> bool {
 /// whose mail sender (System.Net.Mail) has one time limit for the whole send.
 pub(super) fn no_final_reply(secs: u64, dotnet: bool) -> Diagnosis {
     let slow = if dotnet {
-        "If it arrives, the settings work, but your website reports \"The operation has timed \
-         out.\" for such messages: raise `SmtpClient.Timeout` in your code (100 seconds unless \
-         set), and make sure the site does not send the same message again after that error."
+        crate::en!(
+            "If it arrives, the settings work, but your website reports \"The operation has timed \
+             out.\" for such messages: raise `SmtpClient.Timeout` in your code (100 seconds unless \
+             set), and make sure the site does not send the same message again after that error."
+        )
     } else {
-        "If it arrives, the settings work and the server is slow to confirm: give it more time \
-         (the final reply timeout in the advanced settings, or `--final-reply-timeout` on the \
-         command line)."
+        crate::en!(
+            "If it arrives, the settings work and the server is slow to confirm: give it more time \
+             (the final reply timeout in the advanced settings, or `--final-reply-timeout` on the \
+             command line)."
+        )
     };
-    let mut diagnosis = variant(D::Timeout, &NO_FINAL_REPLY)
-        .explain_more(format!("The test waited {secs} seconds for that answer."));
+    let mut diagnosis = variant(D::Timeout, &NO_FINAL_REPLY).explain_more(crate::en!(
+        "The test waited {secs} seconds for that answer.",
+        secs = secs,
+    ));
     diagnosis.steps_to_fix.insert(1, slow.to_owned());
     diagnosis
 }

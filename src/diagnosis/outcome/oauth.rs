@@ -18,11 +18,13 @@ const EXCHANGE_AUDIENCES: [&str; 3] = [
 ];
 
 /// What Microsoft 365 needs before an app may send with app-only OAuth, in one step.
-const MICROSOFT_APP_CHECKS: &str = "In Microsoft 365, an app that sends as itself needs all of: \
-     the permission SMTP.SendAsApp (Office 365 Exchange Online) with admin consent; a service \
-     principal made with New-ServicePrincipal using the Enterprise application's object ID (not \
-     the App registration's); Add-MailboxPermission for the mailbox in `userName`; and \
-     \"Authenticated SMTP\" on for that mailbox.";
+const MICROSOFT_APP_CHECKS: &str = crate::en!(
+    "In Microsoft 365, an app that sends as itself needs all of: the permission SMTP.SendAsApp \
+     (Office 365 Exchange Online) with admin consent; a service principal made with \
+     New-ServicePrincipal using the Enterprise application's object ID (not the App \
+     registration's); Add-MailboxPermission for the mailbox in `userName`; and \"Authenticated \
+     SMTP\" on for that mailbox."
+);
 
 impl Context<'_> {
     /// The token was refused: a policy reply keeps its own diagnosis (SMTP AUTH switched off
@@ -72,28 +74,35 @@ impl Context<'_> {
     ) -> Diagnosis {
         let user = self.settings.user_name.trim();
         if let Some(ago) = claims.expired_for(now_unix()) {
+            let ago = humantime::format_duration(std::time::Duration::from_secs(
+                u64::try_from(ago).unwrap_or(0),
+            ));
             return diagnosis
-                .with_summary("The sign-in token has expired")
-                .with_explanation(format!(
-                    "Tokens are valid for a short time (about an hour). This one expired {} ago, so \
-                     the server refused it.",
-                    humantime::format_duration(std::time::Duration::from_secs(
-                        u64::try_from(ago).unwrap_or(0)
-                    ))
+                .with_summary(crate::en!("The sign-in token has expired"))
+                .with_explanation(crate::en!(
+                    "Tokens are valid for a short time (about an hour). This one expired {ago} ago, \
+                     so the server refused it.",
+                    ago = ago,
                 ))
-                .step_first("Get a new token (sign in again) and test again at once.");
+                .step_first(crate::en!(
+                    "Get a new token (sign in again) and test again at once."
+                ));
         }
         if let Some(named) = claims.user.as_deref()
             && !named.eq_ignore_ascii_case(user)
         {
             return diagnosis
-                .with_summary("The sign-in token is for another mailbox")
-                .with_explanation(format!(
+                .with_summary(crate::en!("The sign-in token is for another mailbox"))
+                .with_explanation(crate::en!(
                     "The token was issued for {named}, and the test signed in as {user}. A token \
-                     only signs in the mailbox it was issued for."
+                     only signs in the mailbox it was issued for.",
+                    named = named,
+                    user = user,
                 ))
-                .step_first(format!(
-                    "Set `userName` to {named}, or sign in as {user} to get a token for it."
+                .step_first(crate::en!(
+                    "Set `userName` to {named}, or sign in as {user} to get a token for it.",
+                    named = named,
+                    user = user,
                 ));
         }
         if let Some(scope) = challenge
@@ -102,29 +111,35 @@ impl Context<'_> {
             && !scope.split_whitespace().any(|s| claims.has(s))
         {
             return diagnosis
-                .with_summary("The sign-in token lacks the permission this server asks for")
-                .with_explanation(format!(
-                    "The server wants a token with the scope (permission) {scope}, and this one \
-                     carries {}.",
-                    list_or_none(&claims.permissions)
+                .with_summary(crate::en!(
+                    "The sign-in token lacks the permission this server asks for"
                 ))
-                .step_first(format!("Ask for a token with the scope {scope}."));
+                .with_explanation(crate::en!(
+                    "The server wants a token with the scope (permission) {scope}, and this one \
+                     carries {carried}.",
+                    scope = scope,
+                    carried = list_or_none(&claims.permissions),
+                ))
+                .step_first(crate::en!(
+                    "Ask for a token with the scope {scope}.",
+                    scope = scope,
+                ));
         }
         if self.microsoft() {
             return microsoft_claims(diagnosis, claims);
         }
         if !claims.permissions.is_empty() && !claims.permissions.iter().any(|p| sends_mail(p)) {
             return diagnosis
-                .with_summary("The sign-in token does not allow sending mail")
-                .with_explanation(format!(
-                    "A token carries permissions (scopes), and this one carries {}: none of them \
-                     is for sending mail (SMTP).",
-                    claims.permissions.join(", ")
+                .with_summary(crate::en!("The sign-in token does not allow sending mail"))
+                .with_explanation(crate::en!(
+                    "A token carries permissions (scopes), and this one carries {carried}: none \
+                     of them is for sending mail (SMTP).",
+                    carried = claims.permissions.join(", "),
                 ))
-                .step_first(
+                .step_first(crate::en!(
                     "Ask for a token with the mail-sending scope your provider names (Microsoft \
-                     365: SMTP.Send or SMTP.SendAsApp; Google: https://mail.google.com/).",
-                );
+                     365: SMTP.Send or SMTP.SendAsApp; Google: https://mail.google.com/)."
+                ));
         }
         diagnosis
     }
@@ -139,35 +154,54 @@ fn microsoft_claims(diagnosis: Diagnosis, claims: &TokenClaims) -> Diagnosis {
     });
     if !for_exchange {
         return diagnosis
-            .with_summary("The sign-in token is for another Microsoft service")
-            .with_explanation(format!(
-                "The token is meant for {}, and the mail server accepts only tokens meant for \
-                 Exchange Online.",
-                list_or_none(&claims.audience)
+            .with_summary(crate::en!(
+                "The sign-in token is for another Microsoft service"
             ))
-            .step_first(
+            .with_explanation(crate::en!(
+                "The token is meant for {audience}, and the mail server accepts only tokens meant \
+                 for Exchange Online.",
+                audience = list_or_none(&claims.audience),
+            ))
+            .step_first(crate::en!(
                 "Ask for the token with the scope https://outlook.office365.com/.default (an app \
-                 sending as itself) or https://outlook.office.com/SMTP.Send (a person signed in).",
-            );
+                 sending as itself) or https://outlook.office.com/SMTP.Send (a person signed in)."
+            ));
     }
-    let (needed, kind) = if claims.app_only {
-        ("SMTP.SendAsApp", "application permission")
+    let needed = if claims.app_only {
+        "SMTP.SendAsApp"
     } else {
-        ("SMTP.Send", "delegated permission")
+        "SMTP.Send"
     };
     if claims.has(needed) {
         return diagnosis;
     }
+    let carried = list_or_none(&claims.permissions);
+    // One sentence per kind of permission, so no placeholder stands next to another.
+    let explanation = if claims.app_only {
+        crate::en!(
+            "Exchange Online lets a token send mail only with the application permission \
+             {needed}; this one carries {carried}.",
+            needed = needed,
+            carried = carried,
+        )
+    } else {
+        crate::en!(
+            "Exchange Online lets a token send mail only with the delegated permission {needed}; \
+             this one carries {carried}.",
+            needed = needed,
+            carried = carried,
+        )
+    };
     diagnosis
-        .with_summary(format!("The sign-in token lacks the permission {needed}"))
-        .with_explanation(format!(
-            "Exchange Online lets a token send mail only with the {kind} {needed}; this one \
-             carries {}.",
-            list_or_none(&claims.permissions)
+        .with_summary(crate::en!(
+            "The sign-in token lacks the permission {needed}",
+            needed = needed,
         ))
-        .step_first(format!(
+        .with_explanation(explanation)
+        .step_first(crate::en!(
             "In App registrations → your app → API permissions, add {needed} (Office 365 Exchange \
-             Online), grant admin consent, then get a new token."
+             Online), grant admin consent, then get a new token.",
+            needed = needed,
         ))
 }
 
@@ -178,23 +212,30 @@ fn from_challenge(
     challenge: &OAuthChallenge,
 ) -> Diagnosis {
     let meaning = match challenge.status.trim() {
-        "400" => "it could not read the sign-in (often a user name it does not know)",
+        "400" => crate::en!("it could not read the sign-in (often a user name it does not know)"),
         "401" | "invalid_token" => {
-            "the token is not valid (expired, revoked, or not for this mailbox)"
+            crate::en!("the token is not valid (expired, revoked, or not for this mailbox)")
         }
-        "403" => "the token is valid but does not allow sending mail as this mailbox",
-        _ => "it refused the token",
+        "403" => crate::en!("the token is valid but does not allow sending mail as this mailbox"),
+        _ => crate::en!("it refused the token"),
     };
-    let mut said = format!(
-        "The server's answer to {} says {meaning}",
-        mechanism.wire_name()
-    );
-    if !challenge.scope.trim().is_empty() {
-        said.push_str("; it takes tokens with the scope ");
-        said.push_str(challenge.scope.trim());
-    }
-    said.push('.');
-    diagnosis.explain_more(said)
+    let mechanism = mechanism.wire_name();
+    let scope = challenge.scope.trim();
+    diagnosis.explain_more(if scope.is_empty() {
+        crate::en!(
+            "The server's answer to {mechanism} says {meaning}.",
+            mechanism = mechanism,
+            meaning = meaning,
+        )
+    } else {
+        crate::en!(
+            "The server's answer to {mechanism} says {meaning}; it takes tokens with the scope \
+             {scope}.",
+            mechanism = mechanism,
+            meaning = meaning,
+            scope = scope,
+        )
+    })
 }
 
 /// Whether a scope or role is one for sending mail: Microsoft's `SMTP.*`, Google's whole-mail
@@ -207,7 +248,7 @@ fn sends_mail(permission: &str) -> bool {
 /// `a, b` or "no permission at all".
 fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
-        "none".to_owned()
+        crate::en!("none").to_owned()
     } else {
         items.join(", ")
     }
@@ -225,11 +266,11 @@ impl Context<'_> {
             return self.oauth_unencrypted(true);
         }
         let offers = if offered.is_empty() {
-            "no sign-in at all".to_owned()
+            crate::en!("no sign-in at all").to_owned()
         } else {
             offered.join(", ")
         };
-        base(D::OauthNotOffered).explain_more(format!("It offers {offers}."))
+        base(D::OauthNotOffered).explain_more(crate::en!("It offers {offers}.", offers = offers))
     }
 
     /// The token stays home on an unencrypted connection; STARTTLS fixes it where offered.
@@ -237,9 +278,9 @@ impl Context<'_> {
         let diagnosis = base(D::OauthNeedsEncryption);
         if starttls_offered {
             diagnosis
-                .explain_more(
-                    "This server offers STARTTLS (encryption), so the fix is one setting.",
-                )
+                .explain_more(crate::en!(
+                    "This server offers STARTTLS (encryption), so the fix is one setting."
+                ))
                 .with_change(self.suggest(vec![self.starttls()]))
         } else {
             diagnosis
@@ -264,36 +305,42 @@ pub(super) fn token_failure(error: &TokenError) -> Diagnosis {
     };
     let mut diagnosis = base(id).with_reply(error.to_string());
     if has(7_000_222) {
-        diagnosis = diagnosis.with_summary("The app's client secret has expired");
+        diagnosis = diagnosis.with_summary(crate::en!("The app's client secret has expired"));
     }
     match error {
         TokenError::Refused { error, .. } if error == "not_signed_in" => diagnosis
-            .with_summary("Nobody has signed in yet")
-            .with_explanation(
+            .with_summary(crate::en!("Nobody has signed in yet"))
+            .with_explanation(crate::en!(
                 "This test signs in as a person, so someone must first sign in to the mailbox \
                  on Microsoft's or Google's own page. The sign-in is then kept in your system's \
-                 keyring and renewed by itself.",
-            )
+                 keyring and renewed by itself."
+            ))
             .with_steps([
-                "Press \"Sign in with Microsoft…\" (or Google) under Sign-in and sign in as the \
-                 mailbox in `userName`.",
-                "Then test again.",
+                crate::en!(
+                    "Press \"Sign in with Microsoft…\" (or Google) under Sign-in and sign in as \
+                     the mailbox in `userName`."
+                ),
+                crate::en!("Then test again."),
             ]),
         TokenError::Refused { error, .. } if error == "cancelled" => diagnosis
-            .with_summary("The sign-in was cancelled")
-            .with_steps(["Sign in again, then test again."]),
+            .with_summary(crate::en!("The sign-in was cancelled"))
+            .with_steps([crate::en!("Sign in again, then test again.")]),
         TokenError::Unreachable { .. } => diagnosis
-            .with_summary("The provider's sign-in service could not be reached")
+            .with_summary(crate::en!(
+                "The provider's sign-in service could not be reached"
+            ))
             .with_steps([
-                "Check this computer's internet connection (and a proxy or firewall that may block \
-                 login.microsoftonline.com).",
-                "Test again.",
+                crate::en!(
+                    "Check this computer's internet connection (and a proxy or firewall that may \
+                     block login.microsoftonline.com)."
+                ),
+                crate::en!("Test again."),
             ]),
         TokenError::BadAuthority { .. } => diagnosis
-            .with_summary("The sign-in service's address cannot be used")
-            .with_steps([
-                "Use https://login.microsoftonline.com (the default) as the sign-in address.",
-            ]),
+            .with_summary(crate::en!("The sign-in service's address cannot be used"))
+            .with_steps([crate::en!(
+                "Use https://login.microsoftonline.com (the default) as the sign-in address."
+            )]),
         _ => diagnosis,
     }
 }

@@ -21,21 +21,21 @@ impl Context<'_> {
                     self.report.tls.is_some(),
                     self.report.server.offers("STARTTLS"),
                 )
-                .explain_more(
+                .explain_more(crate::en!(
                     "The server then refused the message, so your `userName` and `password` were \
                      never used: this server or port is probably not the one your provider meant \
-                     for them.",
-                )
+                     for them."
+                ))
                 .with_reply(reply.display());
         }
         let diagnosis = for_reply(id, reply, self.provider).with_reply(reply.display());
         let settings = self.settings;
         let user = settings.user_name.trim();
         match id {
-            D::TlsRequired if settings.effective_security() == Security::StartTls => diagnosis.explain_more(
+            D::TlsRequired if settings.effective_security() == Security::StartTls => diagnosis.explain_more(crate::en!(
                 "The test already asked for STARTTLS, so the server may expect it on another port: check \
-                 `port` against your provider's instructions.",
-            ),
+                 `port` against your provider's instructions."
+            )),
             D::TlsRequired => {
                 let mut changes = vec![self.starttls()];
                 if [25, 465].contains(&self.port()) {
@@ -45,25 +45,29 @@ impl Context<'_> {
             }
             D::AuthRequiresTls => diagnosis.with_change(self.suggest(vec![self.starttls()])),
             D::AuthNotOffered if self.port() == 25 => diagnosis.with_change(self.submission()),
-            D::AuthRequired | D::RelayDenied if settings.default_credentials => diagnosis.step_first(
+            D::AuthRequired | D::RelayDenied if settings.default_credentials => diagnosis.step_first(crate::en!(
                 "Set `defaultCredentials` to `false`: while it is `true`, web.config ignores `userName` and \
-                 `password`.",
+                 `password`."
+            )),
+            D::AuthRequired | D::RelayDenied if !settings.wants_auth() => diagnosis.explain_more(
+                crate::en!("Your settings have no `userName`, so the test did not sign in."),
             ),
-            D::AuthRequired | D::RelayDenied if !settings.wants_auth() => {
-                diagnosis.explain_more("Your settings have no `userName`, so the test did not sign in.")
-            }
-            D::RelayDenied => diagnosis.explain_more(format!(
+            D::RelayDenied => diagnosis.explain_more(crate::en!(
                 "The test signed in as {user}, so this server does not let that account send to outside \
-                 addresses: ask your provider which server and port to use."
+                 addresses: ask your provider which server and port to use.",
+                user = user,
             )),
             D::SenderRejected => self.sender_rejected(diagnosis),
             D::RecipientRejected if !settings.recipient().is_empty() => {
-                diagnosis.with_summary(format!("The server refused the test recipient {}", settings.recipient()))
+                diagnosis.with_summary(crate::en!(
+                    "The server refused the test recipient {recipient}",
+                    recipient = settings.recipient(),
+                ))
             }
-            D::ServiceUnavailable if step == Step::Ehlo => diagnosis.step_first(
+            D::ServiceUnavailable if step == Step::Ehlo => diagnosis.step_first(crate::en!(
                 "Set `clientDomain` to your website's full domain name (for example `www.example.com`): the \
-                 server did not accept the name this computer introduced itself with.",
-            ),
+                 server did not accept the name this computer introduced itself with."
+            )),
             _ => diagnosis,
         }
     }
@@ -103,8 +107,10 @@ impl Context<'_> {
             && !from.is_empty()
             && !from.eq_ignore_ascii_case(user)
         {
-            diagnosis.explain_more(format!(
-                "The sender (`from`) is {from}, while the sign-in (`userName`) is {user}."
+            diagnosis.explain_more(crate::en!(
+                "The sender (`from`) is {from}, while the sign-in (`userName`) is {user}.",
+                from = from,
+                user = user,
             ))
         } else {
             diagnosis

@@ -54,10 +54,7 @@ impl Context<'_> {
         let expected = self.name_or_host(expected);
         let mut diagnosis = base(D::CertificateNameMismatch);
         if !names.is_empty() {
-            diagnosis = diagnosis.explain_more(format!(
-                "It is valid for {}, not for {expected}.",
-                name_list(&names)
-            ));
+            diagnosis = diagnosis.explain_more(valid_for(&names, expected));
         }
         let plain: Vec<&String> = names
             .iter()
@@ -65,7 +62,7 @@ impl Context<'_> {
             .collect();
         if let [only] = plain.as_slice() {
             diagnosis = diagnosis
-                .step_first(format!("Change `host` to `{only}`."))
+                .step_first(crate::en!("Change `host` to `{only}`.", only = only))
                 .with_change(self.suggest(vec![Change::Host((*only).clone())]));
         }
         if let Some(provider) = self.provider.filter(|p| p.name == "OVHcloud") {
@@ -78,12 +75,13 @@ impl Context<'_> {
     fn untrusted(&self) -> Diagnosis {
         let diagnosis = base(D::CertificateUntrusted);
         match &self.report.certificate {
-            Some(cert) if cert.self_signed => {
-                diagnosis.explain_more("This one is self-signed: the server made it for itself.")
-            }
-            Some(cert) if !cert.issuer.trim().is_empty() => {
-                diagnosis.explain_more(format!("It was issued by {}.", cert.issuer.trim()))
-            }
+            Some(cert) if cert.self_signed => diagnosis.explain_more(crate::en!(
+                "This one is self-signed: the server made it for itself."
+            )),
+            Some(cert) if !cert.issuer.trim().is_empty() => diagnosis.explain_more(crate::en!(
+                "It was issued by {issuer}.",
+                issuer = cert.issuer.trim(),
+            )),
             _ => diagnosis,
         }
     }
@@ -92,9 +90,10 @@ impl Context<'_> {
     fn expired(&self) -> Diagnosis {
         let diagnosis = base(D::CertificateExpired);
         match &self.report.certificate {
-            Some(cert) if !cert.not_after.trim().is_empty() => {
-                diagnosis.explain_more(format!("It was valid until {}.", cert.not_after.trim()))
-            }
+            Some(cert) if !cert.not_after.trim().is_empty() => diagnosis.explain_more(crate::en!(
+                "It was valid until {until}.",
+                until = cert.not_after.trim(),
+            )),
             _ => diagnosis,
         }
     }
@@ -102,25 +101,35 @@ impl Context<'_> {
     /// SSL on connect to a port that greets in plain text (`banner`) and wants STARTTLS.
     fn tls_on_plain_port(&self, banner: &str) -> Diagnosis {
         base(D::TlsOnPlainPort)
-            .with_explanation(
+            .with_explanation(crate::en!(
                 "The test started encryption straight away (\"SSL on connect\"), but this port greets in plain \
                  text first and then switches with STARTTLS (the way a mail server switches to an encrypted \
                  connection). The two ways do not mix, so the handshake (the exchange that sets up \
-                 encryption) failed.",
-            )
+                 encryption) failed."
+            ))
             .with_reply(banner)
             .with_change(self.suggest(vec![self.starttls()]))
     }
 }
 
-/// At most six names, then how many more.
-fn name_list(names: &[String]) -> String {
+/// "It is valid for …, not for `expected`": at most six names, then how many more.
+fn valid_for(names: &[String], expected: &str) -> String {
     let shown: Vec<&str> = names.iter().take(6).map(String::as_str).collect();
     let list = shown.join(", ");
-    if names.len() > shown.len() {
-        format!("{list} and {} more", names.len() - shown.len())
+    let more = names.len() - shown.len();
+    if more > 0 {
+        crate::en!(
+            "It is valid for {list} and {more} more, not for {expected}.",
+            list = list,
+            more = more,
+            expected = expected,
+        )
     } else {
-        list
+        crate::en!(
+            "It is valid for {list}, not for {expected}.",
+            list = list,
+            expected = expected,
+        )
     }
 }
 
@@ -130,15 +139,16 @@ fn handshake_failed(detail: &str) -> Diagnosis {
     let lower = detail.to_lowercase();
     let mut diagnosis = base(D::TlsHandshakeFailed);
     if !detail.is_empty() {
-        diagnosis = diagnosis.explain_more(format!(
-            "The encryption library reported: \u{201c}{detail}\u{201d}."
+        diagnosis = diagnosis.explain_more(crate::en!(
+            "The encryption library reported: \u{201c}{detail}\u{201d}.",
+            detail = detail,
         ));
     }
     if lower.contains("protocol version") || lower.contains("protocolversion") {
-        diagnosis = diagnosis.step_first(
+        diagnosis = diagnosis.step_first(crate::en!(
             "The server seems to know only old encryption versions (TLS 1.0 or 1.1): ask your mail provider \
-             to enable TLS 1.2 or newer.",
-        );
+             to enable TLS 1.2 or newer."
+        ));
     }
     diagnosis
 }
@@ -146,18 +156,23 @@ fn handshake_failed(detail: &str) -> Diagnosis {
 /// The extra CA file (`--ca-file`) could not be read or used.
 pub(super) fn ca_file(path: &str, detail: &str) -> Diagnosis {
     base(D::CertificateUntrusted)
-        .with_summary("The extra certificate file could not be used")
-        .with_explanation(format!(
+        .with_summary(crate::en!("The extra certificate file could not be used"))
+        .with_explanation(crate::en!(
             "The file {path}, given as \"Extra CA file\" (`--ca-file`: authorities your organisation \
-             trusts besides the public ones), could not be used: {}. The test stopped before trusting \
+             trusts besides the public ones), could not be used: {detail}. The test stopped before trusting \
              any server.",
-            detail.trim()
+            path = path,
+            detail = detail.trim(),
         ))
         .with_steps([
-            "Check that the file exists at that path and that this program may read it.",
-            "Check that it is a certificate file: a PEM text file that starts with \
-             `-----BEGIN CERTIFICATE-----`, or a .cer file Windows exported (either format).",
-            "If the server has a certificate from a public authority, empty \"Extra CA file\" under \
-             Advanced.",
+            crate::en!("Check that the file exists at that path and that this program may read it."),
+            crate::en!(
+                "Check that it is a certificate file: a PEM text file that starts with \
+                 `-----BEGIN CERTIFICATE-----`, or a .cer file Windows exported (either format)."
+            ),
+            crate::en!(
+                "If the server has a certificate from a public authority, empty \"Extra CA file\" under \
+                 Advanced."
+            ),
         ])
 }

@@ -62,11 +62,11 @@ pub fn read(text: &str) -> Option<Result<SiteSettings, Unreadable>> {
     let root: Value = match relaxed_to_strict(text).and_then(|json| {
         serde_json::from_str(&json).map_err(|err| Unreadable::Malformed {
             what: "JSON",
-            detail: format!(
-                "line {}, column {}: {}",
-                err.line(),
-                err.column(),
-                problem(&err)
+            detail: crate::en!(
+                "line {line}, column {column}: {problem}",
+                line = err.line(),
+                column = err.column(),
+                problem = problem(&err)
             ),
         })
     }) {
@@ -105,20 +105,24 @@ fn settings(section: &Map<String, Value>) -> Result<SiteSettings, Unreadable> {
         Some(value) => Some(
             text(value)
                 .and_then(|port| port.trim().parse::<u32>().ok())
-                .ok_or_else(|| invalid("the mail section's port is not a whole number".into()))?,
+                .ok_or_else(|| {
+                    invalid(crate::en!("the mail section's port is not a whole number").into())
+                })?,
         ),
     };
     let security = match get(section, &["SecureSocketOptions"]) {
         Some(value) => socket_option(value).ok_or_else(|| {
             invalid(
-                "SecureSocketOptions is not one of None, Auto, SslOnConnect, StartTls, \
-                 StartTlsWhenAvailable (or 0 to 4)"
-                    .into(),
+                crate::en!(
+                    "SecureSocketOptions is not one of None, Auto, SslOnConnect, StartTls, \
+                     StartTlsWhenAvailable (or 0 to 4)"
+                )
+                .into(),
             )
         })?,
         None => match get(section, &SWITCH_KEYS) {
             Some(value) => Security::Switch(switch(value).ok_or_else(|| {
-                invalid("the mail section's SSL switch is not true or false".into())
+                invalid(crate::en!("the mail section's SSL switch is not true or false").into())
             })?),
             None => Security::Auto,
         },
@@ -224,9 +228,9 @@ fn text(value: &Value) -> Option<String> {
 fn problem(err: &serde_json::Error) -> &'static str {
     match err.classify() {
         serde_json::error::Category::Eof => {
-            "the file ends inside a value (a bracket or a quote is not closed)"
+            crate::en!("the file ends inside a value (a bracket or a quote is not closed)")
         }
-        _ => "this is not valid JSON (a missing comma, quote or bracket?)",
+        _ => crate::en!("this is not valid JSON (a missing comma, quote or bracket?)"),
     }
 }
 
@@ -259,7 +263,10 @@ fn relaxed_to_strict(text: &str) -> Result<String, Unreadable> {
                 let line = bytes[..at].split(|&b| b == b'\n').count();
                 return Err(Unreadable::Malformed {
                     what: "JSON",
-                    detail: format!("line {line}: a /* comment starts here and is never closed"),
+                    detail: crate::en!(
+                        "line {line}: a /* comment starts here and is never closed",
+                        line = line
+                    ),
                 });
             };
             let end = at + 2 + end + 2;

@@ -96,9 +96,11 @@ fn laravel(env: &Env) -> Result<Option<SiteSettings>, Unreadable> {
         Some(_) => {
             return Err(Unreadable::Malformed {
                 what: ".env",
-                detail: "MAIL_SCHEME must be smtp or smtps: Laravel refuses any other value and \
-                         sends no mail (for SSL on connect write smtps, or use port 465)"
-                    .into(),
+                detail: crate::en!(
+                    "MAIL_SCHEME must be smtp or smtps: Laravel refuses any other value and sends \
+                     no mail (for SSL on connect write smtps, or use port 465)"
+                )
+                .into(),
             });
         }
     };
@@ -106,7 +108,7 @@ fn laravel(env: &Env) -> Result<Option<SiteSettings>, Unreadable> {
         (Some(port), _) => port,
         (None, Some(port)) => port.trim().parse().map_err(|_| Unreadable::Malformed {
             what: ".env",
-            detail: "MAIL_PORT is not a whole number".into(),
+            detail: crate::en!("MAIL_PORT is not a whole number").into(),
         })?,
         (None, None) => LARAVEL_DEFAULT_PORT,
     };
@@ -135,9 +137,11 @@ fn laravel(env: &Env) -> Result<Option<SiteSettings>, Unreadable> {
 fn symfony(env: &Env) -> Result<Option<SiteSettings>, Unreadable> {
     let Some(text) = env.get("MAILER_DSN")? else {
         return Err(Unreadable::Elsewhere(
-            "MAILER_DSN is empty in this .env file: the mail server in use is set in .env.local \
-             (or .env.prod.local) or in the server's environment"
-                .into(),
+            crate::en!(
+                "MAILER_DSN is empty in this .env file: the mail server in use is set in \
+                 .env.local (or .env.prod.local) or in the server's environment"
+            )
+            .into(),
         ));
     };
     let Some(dsn) = Dsn::parse("MAILER_DSN", text)? else {
@@ -169,16 +173,22 @@ impl Env {
         if let Some(name) = self.outside.get(key) {
             // A `$` in a password or a DSN may be part of the password, not a name to show.
             let secret = key.contains("PASSWORD") || key.ends_with("_DSN") || key.ends_with("_URL");
-            let source = if secret || name.is_empty() {
-                "another variable".to_owned()
+            return Err(Unreadable::Elsewhere(if secret || name.is_empty() {
+                crate::en!(
+                    "{key} in the .env file takes its value from another variable, which the file \
+                     does not set: it comes from the server's environment (the web server's or \
+                     PHP's settings); check it there",
+                    key = key
+                )
             } else {
-                format!("${{{name}}}")
-            };
-            return Err(Unreadable::Elsewhere(format!(
-                "{key} in the .env file takes its value from {source}, which the file does not \
-                 set: it comes from the server's environment (the web server's or PHP's \
-                 settings); check it there"
-            )));
+                crate::en!(
+                    "{key} in the .env file takes its value from {variable}, which the file does \
+                     not set: it comes from the server's environment (the web server's or PHP's \
+                     settings); check it there",
+                    key = key,
+                    variable = format!("${{{name}}}")
+                )
+            }));
         }
         let no_value = |value: &str| {
             let word = |word: &str| value.eq_ignore_ascii_case(word);
@@ -223,9 +233,10 @@ fn parse(text: &str) -> Result<HashMap<String, String>, Unreadable> {
                 let line = lines.get().saturating_sub(spanned).max(1);
                 return Err(Unreadable::Malformed {
                     what: ".env",
-                    detail: format!(
+                    detail: crate::en!(
                         "line {line}: not a NAME=value line (check its quotes; a value with \
-                         spaces needs quotes)"
+                         spaces needs quotes)",
+                        line = line
                     ),
                 });
             }

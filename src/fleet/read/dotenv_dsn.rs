@@ -44,21 +44,23 @@ impl Dsn {
     /// Errors never quote the DSN (it holds the password).
     pub(super) fn parse(key: &str, text: &str) -> Result<Option<Self>, Unreadable> {
         let text = text.trim();
-        let invalid = |problem: &str| Unreadable::Malformed {
+        let invalid = |detail: String| Unreadable::Malformed {
             what: ".env",
-            detail: format!(
-                "{key} is not a mail server address that Symfony Mailer accepts ({problem}); \
-                 the form is smtp://user:password@host:port"
-            ),
+            detail,
         };
         if text.starts_with("failover(") || text.starts_with("roundrobin(") {
-            return Err(Unreadable::Elsewhere(format!(
-                "{key} names several mail servers (failover or roundrobin): check each of them \
-                 on its own"
+            return Err(Unreadable::Elsewhere(crate::en!(
+                "{key} names several mail servers (failover or roundrobin): check each of them on \
+                 its own",
+                key = key
             )));
         }
         let Some((scheme, rest)) = text.split_once("://") else {
-            return Err(invalid("it has no scheme such as smtp://"));
+            return Err(invalid(crate::en!(
+                "{key} is not a mail server address that Symfony Mailer accepts (it has no scheme \
+                 such as smtp://); the form is smtp://user:password@host:port",
+                key = key
+            )));
         };
         let smtps = match scheme {
             "smtp" => false,
@@ -74,13 +76,20 @@ impl Dsn {
         let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
         let (host, port) = split_host_port(host_port);
         if host.is_empty() {
-            return Err(invalid("it names no host"));
+            return Err(invalid(crate::en!(
+                "{key} is not a mail server address that Symfony Mailer accepts (it names no \
+                 host); the form is smtp://user:password@host:port",
+                key = key
+            )));
         }
         let port = match port.filter(|port| !port.is_empty()) {
-            Some(port) => Some(
-                port.parse()
-                    .map_err(|_| invalid("its port is not a whole number"))?,
-            ),
+            Some(port) => Some(port.parse().map_err(|_| {
+                invalid(crate::en!(
+                    "{key} is not a mail server address that Symfony Mailer accepts (its port is \
+                     not a whole number); the form is smtp://user:password@host:port",
+                    key = key
+                ))
+            })?),
             None => None,
         };
         let mut tls = TlsOptions::default();

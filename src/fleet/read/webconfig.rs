@@ -40,8 +40,9 @@ pub fn follow_config_source(
     let folder = web_config.parent().unwrap_or(Path::new(""));
     let target = resolve_config_source(&source, folder, site_root)?;
     if !target.is_file() {
-        return Err(Unreadable::ConfigSource(format!(
-            "the mail settings are kept in \"{source}\" (configSource), which is not there"
+        return Err(Unreadable::ConfigSource(crate::en!(
+            "the mail settings are kept in \"{source}\" (configSource), which is not there",
+            source = source
         )));
     }
     let text = load(&target)?;
@@ -63,17 +64,19 @@ fn resolve_config_source(
     site_root: &Path,
 ) -> Result<PathBuf, Unreadable> {
     let source = source.trim();
-    let refuse = |why: &str| {
-        Unreadable::ConfigSource(format!(
-            "the mail settings are kept in \"{source}\" (configSource), {why}; it must name a \
-             file beside the web.config or in a folder below it"
-        ))
-    };
     if source.is_empty() {
-        return Err(refuse("which names no file"));
+        return Err(Unreadable::ConfigSource(crate::en!(
+            "the mail settings are kept in \"{source}\" (configSource), which names no file; it \
+             must name a file beside the web.config or in a folder below it",
+            source = source
+        )));
     }
     if source.starts_with(['/', '\\']) || source.contains(':') {
-        return Err(refuse("an absolute path, which is not read"));
+        return Err(Unreadable::ConfigSource(crate::en!(
+            "the mail settings are kept in \"{source}\" (configSource), an absolute path, which \
+             is not read; it must name a file beside the web.config or in a folder below it",
+            source = source
+        )));
     }
     let mut inside: Vec<&std::ffi::OsStr> = match folder.strip_prefix(site_root) {
         Ok(relative) => relative
@@ -90,7 +93,12 @@ fn resolve_config_source(
             "" | "." => {}
             ".." => {
                 if inside.pop().is_none() {
-                    return Err(refuse("which is outside the site's folder"));
+                    return Err(Unreadable::ConfigSource(crate::en!(
+                        "the mail settings are kept in \"{source}\" (configSource), which is \
+                         outside the site's folder; it must name a file beside the web.config or \
+                         in a folder below it",
+                        source = source
+                    )));
                 }
             }
             name => inside.push(std::ffi::OsStr::new(name)),
@@ -103,9 +111,12 @@ fn resolve_config_source(
     if let (Ok(real), Ok(real_root)) = (target.canonicalize(), site_root.canonicalize())
         && !real.starts_with(&real_root)
     {
-        return Err(refuse(
-            "which leads outside the site's folder (a symbolic link)",
-        ));
+        return Err(Unreadable::ConfigSource(crate::en!(
+            "the mail settings are kept in \"{source}\" (configSource), which leads outside the \
+             site's folder (a symbolic link); it must name a file beside the web.config or in a \
+             folder below it",
+            source = source
+        )));
     }
     Ok(target)
 }
@@ -113,9 +124,6 @@ fn resolve_config_source(
 /// A parser error as [`Unreadable`], never quoting the file's text (it may hold a password).
 /// `source` names the `configSource` file the error is in.
 fn unreadable(err: WebConfigError, source: Option<&str>) -> Unreadable {
-    let place = source.map_or_else(String::new, |file| {
-        format!("in \"{file}\" (configSource), ")
-    });
     match err {
         WebConfigError::Xml {
             line,
@@ -124,29 +132,55 @@ fn unreadable(err: WebConfigError, source: Option<&str>) -> Unreadable {
         } => {
             // quick-xml's own messages (the catch-all) might quote a piece of the text.
             let problem = if problem.starts_with("the XML could not be read (") {
-                "the XML could not be read".to_owned()
+                crate::en!("the XML could not be read").to_owned()
             } else {
                 problem
             };
+            let detail = match source {
+                Some(file) => crate::en!(
+                    "in \"{file}\" (configSource), line {line}, column {column}: {problem}",
+                    file = file,
+                    line = line,
+                    column = column,
+                    problem = problem
+                ),
+                None => crate::en!(
+                    "line {line}, column {column}: {problem}",
+                    line = line,
+                    column = column,
+                    problem = problem
+                ),
+            };
             Unreadable::Malformed {
                 what: "XML",
-                detail: format!("{place}line {line}, column {column}: {problem}"),
+                detail,
             }
         }
         WebConfigError::NotConfiguration { root } => match source {
-            Some(file) => Unreadable::ConfigSource(format!(
+            Some(file) => Unreadable::ConfigSource(crate::en!(
                 "the mail settings are kept in \"{file}\" (configSource), which starts with \
-                 <{root}> instead of <smtp>"
+                 <{root}> instead of <smtp>",
+                file = file,
+                root = root
             )),
             None => Unreadable::Malformed {
                 what: "XML",
-                detail: format!("the first element is <{root}>, not <configuration>"),
+                detail: crate::en!(
+                    "the first element is <{root}>, not <configuration>",
+                    root = root
+                ),
             },
         },
         WebConfigError::Encrypted { .. } => Unreadable::Encrypted,
         _ => Unreadable::Malformed {
             what: "XML",
-            detail: format!("{place}the mail settings could not be read"),
+            detail: match source {
+                Some(file) => crate::en!(
+                    "in \"{file}\" (configSource), the mail settings could not be read",
+                    file = file
+                ),
+                None => crate::en!("the mail settings could not be read").to_owned(),
+            },
         },
     }
 }
@@ -177,10 +211,11 @@ pub fn effective(
         match parent {
             Ok(raw) => chain.push(raw),
             Err(err) => {
-                return Some(Err(Unreadable::Elsewhere(format!(
+                return Some(Err(Unreadable::Elsewhere(crate::en!(
                     "this web.config inherits mail settings from a parent folder's web.config, \
-                     which could not be read ({err}): {}",
-                    path.display()
+                     which could not be read ({err}): {path}",
+                    err = err,
+                    path = path.display()
                 ))));
             }
         }
@@ -218,22 +253,30 @@ pub fn merge<'a>(nearest_first: impl IntoIterator<Item = &'a RawMail>) -> RawMai
 /// The settings System.Net.Mail uses for these (merged) attributes, with .NET's defaults.
 /// `None` when the delivery method does not use SMTP (a pickup folder).
 pub fn settings(raw: &RawMail) -> Option<Result<SiteSettings, Unreadable>> {
-    let invalid = |attribute: &str, value: &str, expected: &str| {
+    let invalid = |detail: String| {
         Some(Err(Unreadable::Malformed {
             what: "web.config",
-            detail: format!(
-                "{attribute}=\"{value}\" is not {expected}, so ASP.NET stops with a \
-                 configuration error"
-            ),
+            detail,
         }))
+    };
+    let not_true_or_false = |attribute: &str, value: &str| {
+        invalid(crate::en!(
+            "{attribute}=\"{value}\" is not true or false, so ASP.NET stops with a configuration \
+             error",
+            attribute = attribute,
+            value = value
+        ))
     };
     if let Some(method) = raw.delivery_method.as_deref() {
         match parse_delivery_method(method) {
             Some(DeliveryMethod::Network) => {}
             Some(_) => return None,
             None => {
-                let expected = "Network, SpecifiedPickupDirectory or PickupDirectoryFromIis";
-                return invalid("deliveryMethod", method, expected);
+                return invalid(crate::en!(
+                    "deliveryMethod=\"{value}\" is not Network, SpecifiedPickupDirectory or \
+                     PickupDirectoryFromIis, so ASP.NET stops with a configuration error",
+                    value = method
+                ));
             }
         }
     }
@@ -241,16 +284,22 @@ pub fn settings(raw: &RawMail) -> Option<Result<SiteSettings, Unreadable>> {
         None => 25,
         Some(value) => match parse_port(value) {
             Some(port) => port,
-            None => return invalid("port", value, "a whole number"),
+            None => {
+                return invalid(crate::en!(
+                    "port=\"{value}\" is not a whole number, so ASP.NET stops with a \
+                     configuration error",
+                    value = value
+                ));
+            }
         },
     };
     let enable_ssl = match bool_of(raw.enable_ssl.as_deref()) {
         Ok(value) => value,
-        Err(value) => return invalid("enableSsl", value, "true or false"),
+        Err(value) => return not_true_or_false("enableSsl", value),
     };
     let default_credentials = match bool_of(raw.default_credentials.as_deref()) {
         Ok(value) => value.unwrap_or(false),
-        Err(value) => return invalid("defaultCredentials", value, "true or false"),
+        Err(value) => return not_true_or_false("defaultCredentials", value),
     };
     let framework = if raw.aspnet_core {
         Framework::Core

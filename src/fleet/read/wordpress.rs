@@ -25,9 +25,6 @@ mod php;
 /// back to the port saved in the database, which the files do not show.)
 const DEFAULT_PORT: u32 = 25;
 
-/// Where a support person changes WP Mail SMTP's database settings.
-const SETTINGS_PAGE: &str = "the WordPress database (WP Mail SMTP > Settings in the site's admin)";
-
 /// Reads WP Mail SMTP's constants from a wp-config.php.
 ///
 /// - `None`: no `WPMS_*` constant at all (the site uses the plugin's database settings or
@@ -44,7 +41,11 @@ pub fn read(text: &str) -> Option<Result<SiteSettings, Unreadable>> {
             return text.contains("WPMS_").then(|| {
                 Err(Unreadable::Malformed {
                     what: "PHP",
-                    detail: format!("line {}: {}", err.line, err.problem),
+                    detail: crate::en!(
+                        "line {line}: {problem}",
+                        line = err.line,
+                        problem = err.problem
+                    ),
                 })
             });
         }
@@ -65,10 +66,27 @@ fn settings(constants: &Constants) -> Result<Option<SiteSettings>, Unreadable> {
     match constants.text("WPMS_MAILER")?.as_deref() {
         Some("smtp") => {}
         Some(_) => return Ok(None),
-        None => return Err(not_set("WPMS_MAILER", "which mailer WP Mail SMTP uses")),
+        None => {
+            return Err(Unreadable::Elsewhere(
+                crate::en!(
+                    "WP Mail SMTP's constants are on, but WPMS_MAILER is not set in \
+                     wp-config.php: which mailer WP Mail SMTP uses is the one saved in the \
+                     WordPress database (WP Mail SMTP > Settings in the site's admin), which this \
+                     check does not read"
+                )
+                .to_owned(),
+            ));
+        }
     }
     let Some(host) = constants.text("WPMS_SMTP_HOST")? else {
-        return Err(not_set("WPMS_SMTP_HOST", "the mail server in use"));
+        return Err(Unreadable::Elsewhere(
+            crate::en!(
+                "WP Mail SMTP's constants are on, but WPMS_SMTP_HOST is not set in wp-config.php: \
+                 the mail server in use is the one saved in the WordPress database (WP Mail SMTP \
+                 > Settings in the site's admin), which this check does not read"
+            )
+            .to_owned(),
+        ));
     };
     let port = constants
         .text("WPMS_SMTP_PORT")?
@@ -131,16 +149,21 @@ impl Constants {
             return Ok(None);
         };
         if let Some((_, other)) = definitions.iter().find(|(other, _)| other != value) {
-            return Err(Unreadable::Elsewhere(format!(
+            return Err(Unreadable::Elsewhere(crate::en!(
                 "{name} is defined more than once in wp-config.php with different values (lines \
                  {line} and {other}); which one applies depends on conditions in the file: check \
-                 it on the server"
+                 it on the server",
+                name = name,
+                line = line,
+                other = other
             )));
         }
         if *value == Value::Code {
-            return Err(Unreadable::Elsewhere(format!(
+            return Err(Unreadable::Elsewhere(crate::en!(
                 "{name} in wp-config.php (line {line}) is computed by PHP code, not written as a \
-                 plain value; look up what it gives on the server to check this site"
+                 plain value; look up what it gives on the server to check this site",
+                name = name,
+                line = line
             )));
         }
         Ok(Some(value))
@@ -163,23 +186,25 @@ impl Constants {
 
 /// Why the constants do not count, for a support person.
 fn switched_off(value: Option<&Value>) -> Unreadable {
-    let hint = match value {
-        None => " (WPMS_ON is not defined)".to_owned(),
-        Some(Value::Bool(false)) => String::new(),
-        Some(_) => ": WPMS_ON must be the PHP value true, written without quotes".to_owned(),
+    let why = match value {
+        None => crate::en!(
+            "WP Mail SMTP's constants are switched off (WPMS_ON is not true) (WPMS_ON is not \
+             defined): the settings in use are in the WordPress database (WP Mail SMTP > Settings \
+             in the site's admin), which this check does not read"
+        ),
+        Some(Value::Bool(false)) => crate::en!(
+            "WP Mail SMTP's constants are switched off (WPMS_ON is not true): the settings in use \
+             are in the WordPress database (WP Mail SMTP > Settings in the site's admin), which \
+             this check does not read"
+        ),
+        Some(_) => crate::en!(
+            "WP Mail SMTP's constants are switched off (WPMS_ON is not true): WPMS_ON must be the \
+             PHP value true, written without quotes: the settings in use are in the WordPress \
+             database (WP Mail SMTP > Settings in the site's admin), which this check does not \
+             read"
+        ),
     };
-    Unreadable::Elsewhere(format!(
-        "WP Mail SMTP's constants are switched off (WPMS_ON is not true){hint}: the settings in \
-         use are in {SETTINGS_PAGE}, which this check does not read"
-    ))
-}
-
-/// A constant the settings need is not in the file: the database value applies.
-fn not_set(name: &str, what: &str) -> Unreadable {
-    Unreadable::Elsewhere(format!(
-        "WP Mail SMTP's constants are on, but {name} is not set in wp-config.php: {what} is \
-         the one saved in {SETTINGS_PAGE}, which this check does not read"
-    ))
+    Unreadable::Elsewhere(why.to_owned())
 }
 
 /// A number as PHP's `(int)` reads text: its leading digits (`"587"` → 587, `"abc"` → 0).

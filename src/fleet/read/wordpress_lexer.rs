@@ -159,12 +159,14 @@ impl Lexer<'_> {
         let broken = match self.first_multiline {
             Some(line) => Broken {
                 line,
-                problem: "a quoted string starts here and runs over several lines; the file \
-                          ends inside a string, so a quote is probably missing here",
+                problem: crate::en!(
+                    "a quoted string starts here and runs over several lines; the file ends \
+                     inside a string, so a quote is probably missing here"
+                ),
             },
             None => Broken {
                 line: start,
-                problem: "a quoted string starts here and is never closed",
+                problem: crate::en!("a quoted string starts here and is never closed"),
             },
         };
         self.bump();
@@ -273,7 +275,7 @@ impl Lexer<'_> {
         let name = rest[name_start..name_start + name_len].to_vec();
         let broken = Broken {
             line: self.line,
-            problem: "a heredoc string starts here and is never closed",
+            problem: crate::en!("a heredoc string starts here and is never closed"),
         };
         self.skip_past(b"\n");
         loop {

@@ -78,7 +78,7 @@ pub(super) fn defines(text: &str) -> Result<Vec<Define>, Broken> {
         let is_call = at == 0 || !matches!(tokens[at - 1].kind, Kind::Punct('>' | ':'));
         let unclosed = Broken {
             line: token.line,
-            problem: "a constant's definition here is never closed",
+            problem: crate::en!("a constant's definition here is never closed"),
         };
         if word.eq_ignore_ascii_case("define") && is_call && is_punct(tokens.get(at + 1), '(') {
             let (parts, end) = split(&tokens, at + 2, ')').ok_or(unclosed)?;

@@ -116,7 +116,8 @@ pub(super) fn read_all(jobs: &[Job], files_read: &AtomicUsize) -> Vec<Found> {
             match handle.join() {
                 Ok(results) => found.extend(results),
                 Err(_) => found.extend(part.iter().map(|job| {
-                    let why = "the tester failed while reading it (a bug; please report it)";
+                    let why =
+                        crate::en!("the tester failed while reading it (a bug; please report it)");
                     Found::failed(job.kind, Unreadable::Io(why.to_owned()))
                 })),
             }
@@ -192,11 +193,14 @@ pub(super) fn io_unreadable(err: &std::io::Error) -> Unreadable {
 /// What an input/output error means, in plain words.
 pub(crate) fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied: this account may not read \
-            it; run the scan as a user who may (an administrator, or root)"
-            .to_owned(),
+        std::io::ErrorKind::PermissionDenied => crate::en!(
+            "permission denied: this account may not read it; run the scan as a user who may (an \
+             administrator, or root)"
+        )
+        .to_owned(),
         std::io::ErrorKind::NotFound => {
-            "it is not there (or it is a symbolic link to something that is not there)".to_owned()
+            crate::en!("it is not there (or it is a symbolic link to something that is not there)")
+                .to_owned()
         }
         _ => err.to_string(),
     }

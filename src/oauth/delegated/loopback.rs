@@ -18,12 +18,35 @@ use crate::oauth::token::TokenError;
 use crate::untrusted::displayable_str;
 
 /// The page the browser shows once the answer arrived.
-const SIGNED_IN_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Signed in</title>\
-    <body style=\"font-family:sans-serif;margin:3em\"><h1>You are signed in</h1>\
-    <p>Go back to Mail Settings Tester; you can close this tab.</p>";
-const FAILED_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Not signed in</title>\
-    <body style=\"font-family:sans-serif;margin:3em\"><h1>The sign-in did not finish</h1>\
-    <p>Go back to Mail Settings Tester to see why.</p>";
+/// The page the browser shows once the sign-in came back, in the program's language.
+fn answer_page(signed_in: bool) -> String {
+    let (title, heading, text) = if signed_in {
+        (
+            crate::en!("Signed in"),
+            crate::en!("You are signed in"),
+            crate::en!("Go back to Mail Settings Tester; you can close this tab."),
+        )
+    } else {
+        (
+            crate::en!("Not signed in"),
+            crate::en!("The sign-in did not finish"),
+            crate::en!("Go back to Mail Settings Tester to see why."),
+        )
+    };
+    let shown = |text: &str| {
+        crate::i18n::tr(text)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    format!(
+        "<!doctype html><meta charset=utf-8><title>{}</title>\
+         <body style=\"font-family:sans-serif;margin:3em\"><h1>{}</h1><p>{}</p>",
+        shown(title),
+        shown(heading),
+        shown(text)
+    )
+}
 
 /// Signs a person in with the system browser: opens `open(url)` (the sign-in page), waits for
 /// the answer on a one-time listener on 127.0.0.1, exchanges the code (with the PKCE
@@ -36,13 +59,13 @@ pub async fn browser_sign_in(
 ) -> Result<Tokens, TokenError> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|err| {
         unreachable(
-            "this computer",
-            &format!("no local port for the answer: {err}"),
+            crate::en!("this computer"),
+            &crate::en!("no local port for the answer: {err}", err = err),
         )
     })?;
     let port = listener
         .local_addr()
-        .map_err(|err| unreachable("this computer", &err.to_string()))?
+        .map_err(|err| unreachable(crate::en!("this computer"), &err.to_string()))?
         .port();
     // Microsoft registers desktop apps with http://localhost (any port); Google prefers the
     // loopback address itself.
@@ -66,19 +89,22 @@ pub async fn browser_sign_in(
         request = request.add_extra_param("login_hint", login_hint.trim());
     }
     let (url, state) = request.url();
-    open(url.as_str()).map_err(|err| unreachable("the browser", &err))?;
+    open(url.as_str()).map_err(|err| unreachable(crate::en!("the browser"), &err))?;
     let code = tokio::select! {
         () = cancel.cancelled() => return Err(cancelled()),
         answer = tokio::time::timeout(SIGN_IN_TIMEOUT, wait_for_code(&listener, state.secret())) => {
             answer.map_err(|_| TokenError::Refused {
                 status: 0,
                 error: "timed_out".to_owned(),
-                description: format!("nobody finished signing in within {} minutes", SIGN_IN_TIMEOUT.as_secs() / 60),
+                description: crate::en!(
+                    "nobody finished signing in within {minutes} minutes",
+                    minutes = SIGN_IN_TIMEOUT.as_secs() / 60
+                ),
             })??
         }
     };
-    let http_client =
-        http::client(REQUEST_TIMEOUT).map_err(|e| unreachable("the sign-in service", &e))?;
+    let http_client = http::client(REQUEST_TIMEOUT)
+        .map_err(|e| unreachable(crate::en!("the sign-in service"), &e))?;
     let send = |request| http::send(http_client.clone(), request);
     let exchange = client
         .exchange_code(AuthorizationCode::new(code))
@@ -133,9 +159,9 @@ async fn wait_for_code(listener: &TcpListener, state: &str) -> Result<String, To
             _ => None,
         };
         let (status, page) = match &answer {
-            Some(Ok(_)) => ("200 OK", SIGNED_IN_PAGE),
-            Some(Err(_)) => ("200 OK", FAILED_PAGE),
-            None => ("404 Not Found", ""),
+            Some(Ok(_)) => ("200 OK", answer_page(true)),
+            Some(Err(_)) => ("200 OK", answer_page(false)),
+            None => ("404 Not Found", String::new()),
         };
         let response = format!(
             "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",

@@ -17,16 +17,20 @@ pub const GODADDY: Provider = Provider {
         host: "smtpout.secureserver.net",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full email address",
-        note: "Use your full email address and its mailbox password. GoDaddy lists port 465, \
-               which ASP.NET cannot use, so this uses 587; if your GoDaddy email is a \
-               Microsoft 365 plan, choose Microsoft 365 instead.",
+        user_name_hint: crate::en!("your full email address"),
+        note: crate::en!(
+            "Use your full email address and its mailbox password. GoDaddy lists port 465, which \
+             ASP.NET cannot use, so this uses 587; if your GoDaddy email is a Microsoft 365 plan, \
+             choose Microsoft 365 instead."
+        ),
         mx: &["smtp.secureserver.net", "mailstore1.secureserver.net"],
         ..Preset::BLANK
     }],
-    sign_in: "GoDaddy email: use your full email address as `userName` and the mailbox's \
-              password, with `host` set to `smtpout.secureserver.net`. If your GoDaddy email is a \
-              Microsoft 365 plan, use the Microsoft 365 settings (`smtp.office365.com`) instead.",
+    sign_in: crate::en!(
+        "GoDaddy email: use your full email address as `userName` and the mailbox's password, \
+         with `host` set to `smtpout.secureserver.net`. If your GoDaddy email is a Microsoft 365 \
+         plan, use the Microsoft 365 settings (`smtp.office365.com`) instead."
+    ),
     ..Provider::BLANK
 };
 
@@ -46,23 +50,26 @@ pub const GODADDY_RELAY: Provider = Provider {
         port: 25,
         enable_ssl: false,
         signs_in: false,
-        user_name_hint: "none: leave the user name and password empty",
-        note: "For websites on GoDaddy's Windows (Plesk) hosting: the relay takes mail only from \
-               GoDaddy's own hosting servers, on port 25, without sign-in or SSL. A test from any \
-               other computer, this one included, fails even when these settings are right; from \
-               elsewhere, use your mailbox's server smtpout.secureserver.net (GoDaddy Workspace \
-               email) instead.",
+        user_name_hint: crate::en!("none: leave the user name and password empty"),
+        note: crate::en!(
+            "For websites on GoDaddy's Windows (Plesk) hosting: the relay takes mail only from \
+             GoDaddy's own hosting servers, on port 25, without sign-in or SSL. A test from any \
+             other computer, this one included, fails even when these settings are right; from \
+             elsewhere, use your mailbox's server smtpout.secureserver.net (GoDaddy Workspace \
+             email) instead."
+        ),
         ..Preset::BLANK
     }],
-    sign_in: "GoDaddy's hosting relay (`relay-hosting.secureserver.net`) takes no sign-in: leave \
-              `userName` and `password` empty, with `port` set to `25` and `enableSsl` set to \
-              `false`.",
-    reach: Some(
-        "GoDaddy's hosting relay takes mail only from websites on GoDaddy's own Windows (Plesk) \
-         hosting: a test from any other computer, this one included, is refused or gets no \
-         answer even when the settings are right. To send from elsewhere, use your GoDaddy \
-         mailbox's server, `smtpout.secureserver.net`, on port `587` with its password.",
+    sign_in: crate::en!(
+        "GoDaddy's hosting relay (`relay-hosting.secureserver.net`) takes no sign-in: leave \
+         `userName` and `password` empty, with `port` set to `25` and `enableSsl` set to `false`."
     ),
+    reach: Some(crate::en!(
+        "GoDaddy's hosting relay takes mail only from websites on GoDaddy's own Windows (Plesk) \
+         hosting: a test from any other computer, this one included, is refused or gets no answer \
+         even when the settings are right. To send from elsewhere, use your GoDaddy mailbox's \
+         server, `smtpout.secureserver.net`, on port `587` with its password."
+    )),
     ..Provider::BLANK
 };
 
@@ -80,9 +87,11 @@ pub const IONOS: Provider = Provider {
         host: "smtp.ionos.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full email address",
-        note: "Use your full email address and its mailbox password. This is the US server; \
-               use smtp.ionos.de or smtp.ionos.co.uk if your contract is in Germany or the UK.",
+        user_name_hint: crate::en!("your full email address"),
+        note: crate::en!(
+            "Use your full email address and its mailbox password. This is the US server; use \
+             smtp.ionos.de or smtp.ionos.co.uk if your contract is in Germany or the UK."
+        ),
         mx: &[
             "mx00.ionos.com",
             "mx01.ionos.com",
@@ -93,9 +102,11 @@ pub const IONOS: Provider = Provider {
         ],
         ..Preset::BLANK
     }],
-    sign_in: "IONOS: use the full email address as `userName` and the mailbox's password, with \
-              the server of your contract's country as `host` (`smtp.ionos.com`, `smtp.ionos.de` \
-              or `smtp.ionos.co.uk`).",
+    sign_in: crate::en!(
+        "IONOS: use the full email address as `userName` and the mailbox's password, with the \
+         server of your contract's country as `host` (`smtp.ionos.com`, `smtp.ionos.de` or \
+         `smtp.ionos.co.uk`)."
+    ),
     ..Provider::BLANK
 };
 
@@ -113,13 +124,17 @@ pub const OVH: Provider = Provider {
         host: "ssl0.ovh.net",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full email address",
-        note: "Always use ssl0.ovh.net, not mail.yourdomain or another alias: the server's \
-               certificate is only valid for ssl0.ovh.net.",
+        user_name_hint: crate::en!("your full email address"),
+        note: crate::en!(
+            "Always use ssl0.ovh.net, not mail.yourdomain or another alias: the server's \
+             certificate is only valid for ssl0.ovh.net."
+        ),
         mx: &["*.mail.ovh.net"],
         ..Preset::BLANK
     }],
-    sign_in: "OVHcloud: use the full email address as `userName` and the mailbox password, with \
-              `host` set to `ssl0.ovh.net` (the name its certificate is valid for).",
+    sign_in: crate::en!(
+        "OVHcloud: use the full email address as `userName` and the mailbox password, with `host` \
+         set to `ssl0.ovh.net` (the name its certificate is valid for)."
+    ),
     ..Provider::BLANK
 };

@@ -24,20 +24,25 @@ pub const YAHOO: Provider = Provider {
         host: "smtp.mail.yahoo.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full Yahoo address",
-        note: "Yahoo needs an app password: create one in your Yahoo account security settings \
-               and use it as the password. Yahoo lists port 465, which ASP.NET cannot use, so \
-               this uses 587.",
+        user_name_hint: crate::en!("your full Yahoo address"),
+        note: crate::en!(
+            "Yahoo needs an app password: create one in your Yahoo account security settings and \
+             use it as the password. Yahoo lists port 465, which ASP.NET cannot use, so this uses \
+             587."
+        ),
         // Yahoo's own MX hosts (`mta5`/`mta6`/`mta7.am0.yahoodns.net`; not in the reference:
         // the MX records of yahoo.com).
         mx: &["*.am0.yahoodns.net"],
         ..Preset::BLANK
     }],
-    sign_in: "Yahoo needs an app password: in your Yahoo account open Account security → \
-              Generate app password, and use it as `password` with your full Yahoo address as \
-              `userName`.",
+    sign_in: crate::en!(
+        "Yahoo needs an app password: in your Yahoo account open Account security → Generate app \
+         password, and use it as `password` with your full Yahoo address as `userName`."
+    ),
     app_password: true,
-    sender: Some("Yahoo sends only from the signed-in address: set `from` to your Yahoo address."),
+    sender: Some(crate::en!(
+        "Yahoo sends only from the signed-in address: set `from` to your Yahoo address."
+    )),
     mailbox_domains: &[
         "yahoo.com",
         "ymail.com",
@@ -61,18 +66,24 @@ pub const AOL: Provider = Provider {
         host: "smtp.aol.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full AOL address",
-        note: "AOL needs an app password: create one in your AOL account security settings \
-               (Generate app password) and use it as the password. AOL lists port 465, which \
-               ASP.NET cannot use, so this uses 587.",
+        user_name_hint: crate::en!("your full AOL address"),
+        note: crate::en!(
+            "AOL needs an app password: create one in your AOL account security settings \
+             (Generate app password) and use it as the password. AOL lists port 465, which \
+             ASP.NET cannot use, so this uses 587."
+        ),
         // AOL's MX host on Yahoo's servers (not in the reference: the MX record of aol.com).
         mx: &["mx-aol.mail.gm0.yahoodns.net"],
         ..Preset::BLANK
     }],
-    sign_in: "AOL needs an app password: in your AOL account open Account security → Generate \
-              app password, and use it as `password` with your full AOL address as `userName`.",
+    sign_in: crate::en!(
+        "AOL needs an app password: in your AOL account open Account security → Generate app \
+         password, and use it as `password` with your full AOL address as `userName`."
+    ),
     app_password: true,
-    sender: Some("AOL sends only from the signed-in address: set `from` to your AOL address."),
+    sender: Some(crate::en!(
+        "AOL sends only from the signed-in address: set `from` to your AOL address."
+    )),
     mailbox_domains: &["aol.com"],
     ..Provider::BLANK
 };
@@ -97,15 +108,19 @@ pub const ICLOUD: Provider = Provider {
         host: "smtp.mail.me.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full iCloud address",
-        note: "iCloud needs an app-specific password: turn on two-factor authentication for your \
-               Apple Account, create one at account.apple.com and use it as the password.",
+        user_name_hint: crate::en!("your full iCloud address"),
+        note: crate::en!(
+            "iCloud needs an app-specific password: turn on two-factor authentication for your \
+             Apple Account, create one at account.apple.com and use it as the password."
+        ),
         mx: &["mx01.mail.icloud.com", "mx02.mail.icloud.com"],
         ..Preset::BLANK
     }],
-    sign_in: "iCloud Mail needs an app-specific password: create one at account.apple.com under \
-              Sign-In and Security → App-Specific Passwords, and use your full iCloud address as \
-              `userName`.",
+    sign_in: crate::en!(
+        "iCloud Mail needs an app-specific password: create one at account.apple.com under \
+         Sign-In and Security → App-Specific Passwords, and use your full iCloud address as \
+         `userName`."
+    ),
     app_password: true,
     // iCloud+ custom domains (not in the reference: Apple's "Custom email domain" DNS records).
     spf_includes: &["icloud.com"],
@@ -113,7 +128,9 @@ pub const ICLOUD: Provider = Provider {
         selectors: &["sig1"],
         record_type: "CNAME",
         value: "sig1.dkim.{domain}.at.icloudmailadmin.com",
-        where_to_find: "iCloud settings → Custom Email Domain → your domain → View DNS records",
+        where_to_find: crate::en!(
+            "iCloud settings → Custom Email Domain → your domain → View DNS records"
+        ),
     },
     mailbox_domains: &["icloud.com", "me.com", "mac.com"],
     ..Provider::BLANK
@@ -142,69 +159,86 @@ pub const ZOHO: Provider = Provider {
             "zoho",
             "Zoho Mail (US)",
             "smtp.zoho.com",
-            "For Zoho accounts in the US data centre (you sign in at zoho.com). Mail on your own \
-             domain (an organisation account) uses smtppro.zoho.com instead. With two-factor \
-             sign-in, use an application-specific password; port 465 will not work from ASP.NET.",
+            crate::en!(
+                "For Zoho accounts in the US data centre (you sign in at zoho.com). Mail on your \
+                 own domain (an organisation account) uses smtppro.zoho.com instead. With \
+                 two-factor sign-in, use an application-specific password; port 465 will not work \
+                 from ASP.NET."
+            ),
             &["mx.zoho.com", "mx2.zoho.com", "mx3.zoho.com"],
         ),
         zoho(
             "zoho-eu",
             "Zoho Mail (Europe)",
             "smtp.zoho.eu",
-            "For Zoho accounts in the European data centre (you sign in at zoho.eu). Mail on your \
-             own domain (an organisation account) uses smtppro.zoho.eu instead. With two-factor \
-             sign-in, use an application-specific password.",
+            crate::en!(
+                "For Zoho accounts in the European data centre (you sign in at zoho.eu). Mail on \
+                 your own domain (an organisation account) uses smtppro.zoho.eu instead. With \
+                 two-factor sign-in, use an application-specific password."
+            ),
             &["mx.zoho.eu", "mx2.zoho.eu", "mx3.zoho.eu"],
         ),
         zoho(
             "zoho-in",
             "Zoho Mail (India)",
             "smtp.zoho.in",
-            "For Zoho accounts in the Indian data centre (you sign in at zoho.in). Mail on your own \
-             domain (an organisation account) uses smtppro.zoho.in instead. With two-factor \
-             sign-in, use an application-specific password.",
+            crate::en!(
+                "For Zoho accounts in the Indian data centre (you sign in at zoho.in). Mail on \
+                 your own domain (an organisation account) uses smtppro.zoho.in instead. With \
+                 two-factor sign-in, use an application-specific password."
+            ),
             &["mx.zoho.in", "mx2.zoho.in", "mx3.zoho.in"],
         ),
         zoho(
             "zoho-au",
             "Zoho Mail (Australia)",
             "smtp.zoho.com.au",
-            "For Zoho accounts in the Australian data centre (you sign in at zoho.com.au). Mail on \
-             your own domain (an organisation account) uses smtppro.zoho.com.au instead. With \
-             two-factor sign-in, use an application-specific password.",
+            crate::en!(
+                "For Zoho accounts in the Australian data centre (you sign in at zoho.com.au). \
+                 Mail on your own domain (an organisation account) uses smtppro.zoho.com.au \
+                 instead. With two-factor sign-in, use an application-specific password."
+            ),
             &["mx.zoho.com.au", "mx2.zoho.com.au", "mx3.zoho.com.au"],
         ),
         zoho(
             "zoho-jp",
             "Zoho Mail (Japan)",
             "smtp.zoho.jp",
-            "For Zoho accounts in the Japanese data centre (you sign in at zoho.jp). Mail on your \
-             own domain (an organisation account) uses smtppro.zoho.jp instead. With two-factor \
-             sign-in, use an application-specific password.",
+            crate::en!(
+                "For Zoho accounts in the Japanese data centre (you sign in at zoho.jp). Mail on \
+                 your own domain (an organisation account) uses smtppro.zoho.jp instead. With \
+                 two-factor sign-in, use an application-specific password."
+            ),
             &[],
         ),
         zoho(
             "zoho-ca",
             "Zoho Mail (Canada)",
             "smtp.zohocloud.ca",
-            "For Zoho accounts in the Canadian data centre (you sign in at zohocloud.ca). Mail on \
-             your own domain (an organisation account) uses smtppro.zohocloud.ca instead. With \
-             two-factor sign-in, use an application-specific password.",
+            crate::en!(
+                "For Zoho accounts in the Canadian data centre (you sign in at zohocloud.ca). \
+                 Mail on your own domain (an organisation account) uses smtppro.zohocloud.ca \
+                 instead. With two-factor sign-in, use an application-specific password."
+            ),
             &[],
         ),
     ],
-    sign_in: "Zoho Mail: use your full Zoho address as `userName`. If two-factor sign-in is on, \
-              create an application-specific password in Zoho Accounts → Security and use it as \
-              `password`. Use the server of your data centre (for example `smtp.zoho.eu` in \
-              Europe); organisation accounts on their own domain use `smtppro.` in place of \
-              `smtp.` (for example `smtppro.zoho.eu`).",
+    sign_in: crate::en!(
+        "Zoho Mail: use your full Zoho address as `userName`. If two-factor sign-in is on, create \
+         an application-specific password in Zoho Accounts → Security and use it as `password`. \
+         Use the server of your data centre (for example `smtp.zoho.eu` in Europe); organisation \
+         accounts on their own domain use `smtppro.` in place of `smtp.` (for example \
+         `smtppro.zoho.eu`)."
+    ),
     // Zoho Mail help, "SPF" and "DKIM" (not in the reference).
     spf_includes: &["zohomail.com", "zoho.com", "zoho.eu"],
     dkim: Dkim {
         selectors: &["zmail"],
         record_type: "TXT",
         value: "v=DKIM1; k=rsa; p=<the public key Zoho shows>",
-        where_to_find: "Zoho Mail Admin Console → Domains → your domain → Email Configuration → DKIM",
+        where_to_find: crate::en!(
+            "Zoho Mail Admin Console → Domains → your domain → Email Configuration → DKIM"
+        ),
     },
     ..Provider::BLANK
 };
@@ -223,7 +257,7 @@ const fn zoho(
         host,
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full Zoho address",
+        user_name_hint: crate::en!("your full Zoho address"),
         note,
         mx,
         ..Preset::BLANK
@@ -249,18 +283,21 @@ pub const FASTMAIL: Provider = Provider {
         host: "smtp.fastmail.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your full Fastmail address",
-        note: "Fastmail needs an app password, created in your Fastmail settings. Fastmail \
-               prefers port 465, which ASP.NET cannot use; 587 is supported and is the one to use \
-               here.",
+        user_name_hint: crate::en!("your full Fastmail address"),
+        note: crate::en!(
+            "Fastmail needs an app password, created in your Fastmail settings. Fastmail prefers \
+             port 465, which ASP.NET cannot use; 587 is supported and is the one to use here."
+        ),
         mx: &[
             "in1-smtp.messagingengine.com",
             "in2-smtp.messagingengine.com",
         ],
         ..Preset::BLANK
     }],
-    sign_in: "Fastmail needs an app password: create one under Settings → Privacy & Security → \
-              App passwords and use it as `password`.",
+    sign_in: crate::en!(
+        "Fastmail needs an app password: create one under Settings → Privacy & Security → App \
+         passwords and use it as `password`."
+    ),
     app_password: true,
     // Fastmail help, "DNS records for your domain" (not in the reference).
     spf_includes: &["spf.messagingengine.com"],
@@ -268,7 +305,7 @@ pub const FASTMAIL: Provider = Provider {
         selectors: &["fm1", "fm2", "fm3"],
         record_type: "CNAME",
         value: "{selector}.{domain}.dkim.fmhosted.com",
-        where_to_find: "Fastmail Settings → Domains → your domain → DNS records",
+        where_to_find: crate::en!("Fastmail Settings → Domains → your domain → DNS records"),
     },
     ..Provider::BLANK
 };

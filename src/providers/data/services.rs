@@ -20,21 +20,27 @@ pub const AZURE: Provider = Provider {
         host: "smtp.azurecomm.net",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "the SMTP user name created in your Communication Services resource",
-        note: "Create an SMTP user name in your Communication Services resource (Settings → SMTP \
-               Usernames), linked to a Microsoft Entra app that may send; the password is that \
-               app's client secret, which expires, so renew it in time. Send from a MailFrom \
-               address of an email domain connected to the resource.",
+        user_name_hint: crate::en!(
+            "the SMTP user name created in your Communication Services resource"
+        ),
+        note: crate::en!(
+            "Create an SMTP user name in your Communication Services resource (Settings → SMTP \
+             Usernames), linked to a Microsoft Entra app that may send; the password is that \
+             app's client secret, which expires, so renew it in time. Send from a MailFrom \
+             address of an email domain connected to the resource."
+        ),
         ..Preset::BLANK
     }],
-    sign_in: "Azure Communication Services: `userName` is an SMTP user name created in your \
-              Communication Services resource (Settings → SMTP Usernames) and linked to a \
-              Microsoft Entra app that may send; `password` is that app's client secret. Client \
-              secrets expire: if it worked before, create a new secret and use it.",
-    sender: Some(
-        "Azure Communication Services sends only from the MailFrom addresses of an email domain \
-         connected to your Communication Services resource: set `from` to one of them.",
+    sign_in: crate::en!(
+        "Azure Communication Services: `userName` is an SMTP user name created in your \
+         Communication Services resource (Settings → SMTP Usernames) and linked to a Microsoft \
+         Entra app that may send; `password` is that app's client secret. Client secrets expire: \
+         if it worked before, create a new secret and use it."
     ),
+    sender: Some(crate::en!(
+        "Azure Communication Services sends only from the MailFrom addresses of an email domain \
+         connected to your Communication Services resource: set `from` to one of them."
+    )),
     // Microsoft Learn, "Add a custom verified email domain" for Communication Services (not in
     // the reference).
     spf_includes: &["spf.protection.outlook.com"],
@@ -45,8 +51,10 @@ pub const AZURE: Provider = Provider {
         ],
         record_type: "CNAME",
         value: "{selector}._domainkey.azurecomm.net",
-        where_to_find: "Azure portal → your Email Communication Service → Provision domains → your \
-                        domain → Configure",
+        where_to_find: crate::en!(
+            "Azure portal → your Email Communication Service → Provision domains → your domain → \
+             Configure"
+        ),
     },
     ..Provider::BLANK
 };
@@ -69,23 +77,27 @@ pub const SES: Provider = Provider {
         host: "email-smtp.us-east-1.amazonaws.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your SES SMTP user name (not an IAM access key)",
-        note: "Replace us-east-1 with the region of your SES account, and use the SMTP \
-               credentials created in SES for that region, not IAM access keys. New accounts are \
-               in the sandbox and can only send to verified addresses. If port 587 is blocked \
-               where your website runs, use port 2587.",
+        user_name_hint: crate::en!("your SES SMTP user name (not an IAM access key)"),
+        note: crate::en!(
+            "Replace us-east-1 with the region of your SES account, and use the SMTP credentials \
+             created in SES for that region, not IAM access keys. New accounts are in the sandbox \
+             and can only send to verified addresses. If port 587 is blocked where your website \
+             runs, use port 2587."
+        ),
         mx: &["inbound-smtp.*.amazonaws.com"],
         ..Preset::BLANK
     }],
     alternative_ports: &[2587],
-    sign_in: "Amazon SES needs SES SMTP credentials, created in the SES console under SMTP \
-              settings for the region in `host`. IAM access keys, and SMTP credentials from \
-              another region, do not work.",
-    sender: Some(
+    sign_in: crate::en!(
+        "Amazon SES needs SES SMTP credentials, created in the SES console under SMTP settings \
+         for the region in `host`. IAM access keys, and SMTP credentials from another region, do \
+         not work."
+    ),
+    sender: Some(crate::en!(
         "Amazon SES sends only from verified identities: verify the `from` address or its domain \
          in the SES console. While the account is in the sandbox (the trial mode of new \
-         accounts), recipients must be verified too.",
-    ),
+         accounts), recipients must be verified too."
+    )),
     // SES developer guide, "Authenticating email with SPF" and "Easy DKIM" (not in the
     // reference): Easy DKIM selectors are random tokens, so none can be checked here.
     spf_includes: &["amazonses.com"],
@@ -105,27 +117,33 @@ pub const SENDGRID: Provider = Provider {
         host: "smtp.sendgrid.net",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "apikey (literally)",
+        user_name_hint: crate::en!("apikey (literally)"),
         fixed_user_name: Some("apikey"),
-        note: "The user name is the word apikey, exactly; the password is your SendGrid API key. \
-               The From address must be a verified sender in SendGrid. If port 587 is blocked \
-               where your website runs, use port 2525.",
+        note: crate::en!(
+            "The user name is the word apikey, exactly; the password is your SendGrid API key. \
+             The From address must be a verified sender in SendGrid. If port 587 is blocked where \
+             your website runs, use port 2525."
+        ),
         ..Preset::BLANK
     }],
     alternative_ports: &[2525],
-    sign_in: "SendGrid: `userName` must be literally `apikey` (not your login or email address), \
-              and `password` is an API key with \"Mail Send\" permission, pasted without spaces.",
-    sender: Some(
-        "SendGrid sends only from a verified Sender Identity: verify the `from` address or its \
-         domain under Settings → Sender Authentication.",
+    sign_in: crate::en!(
+        "SendGrid: `userName` must be literally `apikey` (not your login or email address), and \
+         `password` is an API key with \"Mail Send\" permission, pasted without spaces."
     ),
+    sender: Some(crate::en!(
+        "SendGrid sends only from a verified Sender Identity: verify the `from` address or its \
+         domain under Settings → Sender Authentication."
+    )),
     // SendGrid docs, "How to set up domain authentication" (not in the reference).
     spf_includes: &["sendgrid.net"],
     dkim: Dkim {
         selectors: &["s1", "s2"],
         record_type: "CNAME",
         value: "{selector}.domainkey.<u1234567>.wl.sendgrid.net",
-        where_to_find: "SendGrid → Settings → Sender Authentication → Authenticate Your Domain",
+        where_to_find: crate::en!(
+            "SendGrid → Settings → Sender Authentication → Authenticate Your Domain"
+        ),
     },
     ..Provider::BLANK
 };
@@ -145,10 +163,13 @@ pub const MAILGUN: Provider = Provider {
             host: "smtp.mailgun.org",
             port: 587,
             enable_ssl: true,
-            user_name_hint: "your domain's SMTP login, e.g. postmaster@mg.yourdomain.com",
-            note: "Use the SMTP credentials of your sending domain in Mailgun, not your Mailgun \
-                   account password. If port 587 is blocked where your website runs, use port \
-                   2525.",
+            user_name_hint: crate::en!(
+                "your domain's SMTP login, e.g. postmaster@mg.yourdomain.com"
+            ),
+            note: crate::en!(
+                "Use the SMTP credentials of your sending domain in Mailgun, not your Mailgun \
+                 account password. If port 587 is blocked where your website runs, use port 2525."
+            ),
             mx: &["mxa.mailgun.org", "mxb.mailgun.org"],
             ..Preset::BLANK
         },
@@ -158,28 +179,34 @@ pub const MAILGUN: Provider = Provider {
             host: "smtp.eu.mailgun.org",
             port: 587,
             enable_ssl: true,
-            user_name_hint: "your domain's SMTP login, e.g. postmaster@mg.yourdomain.com",
-            note: "For Mailgun accounts in the EU region. Use the SMTP credentials of your \
-                   sending domain in Mailgun, not your Mailgun account password. If port 587 is \
-                   blocked where your website runs, use port 2525.",
+            user_name_hint: crate::en!(
+                "your domain's SMTP login, e.g. postmaster@mg.yourdomain.com"
+            ),
+            note: crate::en!(
+                "For Mailgun accounts in the EU region. Use the SMTP credentials of your sending \
+                 domain in Mailgun, not your Mailgun account password. If port 587 is blocked \
+                 where your website runs, use port 2525."
+            ),
             mx: &["mxa.eu.mailgun.org", "mxb.eu.mailgun.org"],
             ..Preset::BLANK
         },
     ],
     alternative_ports: &[2525],
-    sign_in: "Mailgun needs the SMTP credentials of your sending domain (for example \
-              `postmaster@mg.example.com`, under Sending → Domain settings → SMTP credentials), \
-              not your Mailgun account password.",
-    sender: Some(
-        "Mailgun sends from addresses of your verified sending domain: use one as `from`.",
+    sign_in: crate::en!(
+        "Mailgun needs the SMTP credentials of your sending domain (for example \
+         `postmaster@mg.example.com`, under Sending → Domain settings → SMTP credentials), not \
+         your Mailgun account password."
     ),
+    sender: Some(crate::en!(
+        "Mailgun sends from addresses of your verified sending domain: use one as `from`."
+    )),
     // Mailgun help, "Domain verification setup" (not in the reference).
     spf_includes: &["mailgun.org"],
     dkim: Dkim {
         selectors: &["mx", "smtp", "k1", "pic"],
         record_type: "TXT",
         value: "k=rsa; p=<the public key Mailgun shows>",
-        where_to_find: "Mailgun → Sending → Domains → your domain → DNS records",
+        where_to_find: crate::en!("Mailgun → Sending → Domains → your domain → DNS records"),
     },
     ..Provider::BLANK
 };
@@ -197,17 +224,19 @@ pub const POSTMARK: Provider = Provider {
         host: "smtp.postmarkapp.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your Server API Token",
-        note: "Use your Postmark Server API Token as both the user name and the password. If port \
-               587 is blocked where your website runs, use port 2525.",
+        user_name_hint: crate::en!("your Server API Token"),
+        note: crate::en!(
+            "Use your Postmark Server API Token as both the user name and the password. If port \
+             587 is blocked where your website runs, use port 2525."
+        ),
         ..Preset::BLANK
     }],
     alternative_ports: &[2525],
-    sign_in: "Postmark: use your Server API Token as both `userName` and `password`.",
-    sender: Some(
+    sign_in: crate::en!("Postmark: use your Server API Token as both `userName` and `password`."),
+    sender: Some(crate::en!(
         "Postmark sends only from a confirmed Sender Signature or verified domain: use one as \
-         `from`.",
-    ),
+         `from`."
+    )),
     // Postmark help, "SPF" (not in the reference); its DKIM selectors carry a date, so none
     // can be checked here.
     spf_includes: &["spf.mtasv.net"],
@@ -226,23 +255,31 @@ pub const BREVO: Provider = Provider {
         host: "smtp-relay.brevo.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your Brevo SMTP login",
-        note: "Use the SMTP login and an SMTP key from Brevo's SMTP settings as the password; a \
-               Brevo API key will not work. If port 587 is blocked where your website runs, use \
-               port 2525.",
+        user_name_hint: crate::en!("your Brevo SMTP login"),
+        note: crate::en!(
+            "Use the SMTP login and an SMTP key from Brevo's SMTP settings as the password; a \
+             Brevo API key will not work. If port 587 is blocked where your website runs, use \
+             port 2525."
+        ),
         ..Preset::BLANK
     }],
     alternative_ports: &[2525],
-    sign_in: "Brevo: `userName` is the SMTP login shown under SMTP & API, and `password` is an \
-              SMTP key from the same page (not an API key or your account password).",
-    sender: Some("Brevo sends only from a verified sender or domain: use one as `from`."),
+    sign_in: crate::en!(
+        "Brevo: `userName` is the SMTP login shown under SMTP & API, and `password` is an SMTP \
+         key from the same page (not an API key or your account password)."
+    ),
+    sender: Some(crate::en!(
+        "Brevo sends only from a verified sender or domain: use one as `from`."
+    )),
     // Brevo help, "Authenticate your domain" (not in the reference).
     spf_includes: &["spf.brevo.com", "spf.sendinblue.com"],
     dkim: Dkim {
         selectors: &["brevo1", "brevo2", "mail"],
         record_type: "CNAME",
         value: "<the value Brevo shows, ending in .dkim.brevo.com>",
-        where_to_find: "Brevo → Senders, Domains & Dedicated IPs → Domains → Authenticate",
+        where_to_find: crate::en!(
+            "Brevo → Senders, Domains & Dedicated IPs → Domains → Authenticate"
+        ),
     },
     ..Provider::BLANK
 };
@@ -261,26 +298,30 @@ pub const MAILJET: Provider = Provider {
         host: "in-v3.mailjet.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "your Mailjet API key",
-        note: "The user name is your Mailjet API key and the password its secret key, not your \
-               Mailjet login. Send from a sender address or domain validated in Mailjet. If port \
-               587 is blocked where your website runs, use port 2525.",
+        user_name_hint: crate::en!("your Mailjet API key"),
+        note: crate::en!(
+            "The user name is your Mailjet API key and the password its secret key, not your \
+             Mailjet login. Send from a sender address or domain validated in Mailjet. If port \
+             587 is blocked where your website runs, use port 2525."
+        ),
         ..Preset::BLANK
     }],
     alternative_ports: &[2525],
-    sign_in: "Mailjet: `userName` is your Mailjet API key and `password` its secret key (under \
-              Account settings → API keys), not your Mailjet login.",
-    sender: Some(
-        "Mailjet sends only from a validated sender address or domain: validate the `from` \
-         address in Mailjet, or use one that is.",
+    sign_in: crate::en!(
+        "Mailjet: `userName` is your Mailjet API key and `password` its secret key (under Account \
+         settings → API keys), not your Mailjet login."
     ),
+    sender: Some(crate::en!(
+        "Mailjet sends only from a validated sender address or domain: validate the `from` \
+         address in Mailjet, or use one that is."
+    )),
     // Mailjet docs, "SPF and DKIM" (not in the reference).
     spf_includes: &["spf.mailjet.com"],
     dkim: Dkim {
         selectors: &["mailjet"],
         record_type: "TXT",
         value: "k=rsa; p=<the public key Mailjet shows>",
-        where_to_find: "Mailjet → Account settings → Domains → SPF/DKIM authentication",
+        where_to_find: crate::en!("Mailjet → Account settings → Domains → SPF/DKIM authentication"),
     },
     ..Provider::BLANK
 };
@@ -299,19 +340,22 @@ pub const SMTP2GO: Provider = Provider {
         host: "mail.smtp2go.com",
         port: 587,
         enable_ssl: true,
-        user_name_hint: "an SMTP user name from Sending → SMTP Users",
-        note: "Use an SMTP user created in SMTP2GO (Sending → SMTP Users) and its password, not \
-               your SMTP2GO login, and send from a verified sender. If port 587 is blocked where \
-               your website runs, use port 2525 (or 8025).",
+        user_name_hint: crate::en!("an SMTP user name from Sending → SMTP Users"),
+        note: crate::en!(
+            "Use an SMTP user created in SMTP2GO (Sending → SMTP Users) and its password, not \
+             your SMTP2GO login, and send from a verified sender. If port 587 is blocked where \
+             your website runs, use port 2525 (or 8025)."
+        ),
         ..Preset::BLANK
     }],
     alternative_ports: &[2525, 8025],
-    sign_in: "SMTP2GO: use an SMTP user from your SMTP2GO account (Sending → SMTP Users) as \
-              `userName` and its password as `password`, not your SMTP2GO login.",
-    sender: Some(
-        "SMTP2GO sends only from verified senders (Sending → Verified Senders): use one as \
-         `from`.",
+    sign_in: crate::en!(
+        "SMTP2GO: use an SMTP user from your SMTP2GO account (Sending → SMTP Users) as `userName` \
+         and its password as `password`, not your SMTP2GO login."
     ),
+    sender: Some(crate::en!(
+        "SMTP2GO sends only from verified senders (Sending → Verified Senders): use one as `from`."
+    )),
     spf_includes: &["spf.smtp2go.com"],
     ..Provider::BLANK
 };

@@ -24,8 +24,10 @@ use crate::oauth::{OAuthFlow, OAuthProvider};
 /// The `settings.py` lines for the provider's web-API backend.
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.warnings.push(
-        "Put this in your project's settings.py, replacing the EMAIL_ settings already there."
-            .to_owned(),
+        crate::en!(
+            "Put this in your project's settings.py, replacing the EMAIL_ settings already there."
+        )
+        .to_owned(),
     );
     ctx.via_smtp = false;
     let asked_delegated = ctx.asked_flow == OAuthFlow::Delegated;
@@ -67,22 +69,30 @@ fn microsoft(text: &mut String, ctx: &mut Ctx, asked_delegated: bool) {
         python(&ctx.mailbox)
     );
     ctx.warnings.push(
-        "The app needs Microsoft Graph's application permission Mail.Send with admin consent (not SMTP.SendAsApp: \
-         this backend does not use SMTP). Mail.Send lets the app send as any mailbox of your organisation unless your \
-         admin limits it to this one."
-            .to_owned(),
+        crate::en!(
+            "The app needs Microsoft Graph's application permission Mail.Send with admin consent \
+             (not SMTP.SendAsApp: this backend does not use SMTP). Mail.Send lets the app send as \
+             any mailbox of your organisation unless your admin limits it to this one."
+        )
+        .to_owned(),
     );
     if asked_delegated {
         ctx.warnings.push(
-            "django-o365mail signs in as the app itself (app-only), not as a person: no refresh token is needed."
-                .to_owned(),
+            crate::en!(
+                "django-o365mail signs in as the app itself (app-only), not as a person: no \
+                 refresh token is needed."
+            )
+            .to_owned(),
         );
     }
     ctx.warnings.push(
-        "Without a package: Azure Communication Services SMTP (smtp.azurecomm.net, port 587, STARTTLS) takes a user \
-         name and password, so Django's own SMTP backend works with it (EMAIL_HOST_USER = the ACS SMTP Username, \
-         EMAIL_HOST_PASSWORD = the Entra app's client secret); a relay service works the same way."
-            .to_owned(),
+        crate::en!(
+            "Without a package: Azure Communication Services SMTP (smtp.azurecomm.net, port 587, \
+             STARTTLS) takes a user name and password, so Django's own SMTP backend works with it \
+             (EMAIL_HOST_USER = the ACS SMTP Username, EMAIL_HOST_PASSWORD = the Entra app's \
+             client secret); a relay service works the same way."
+        )
+        .to_owned(),
     );
 }
 
@@ -112,13 +122,18 @@ fn google(text: &mut String, ctx: &mut Ctx) {
         super::comment_safe(&ctx.mailbox).unwrap_or("that sends")
     );
     ctx.warnings.push(
-        "Enable the Gmail API in the Google Cloud project, and make the refresh token once with the package's script \
-         (gmail_oauth2 --generate_oauth2_token), signing in as the mailbox."
-            .to_owned(),
+        crate::en!(
+            "Enable the Gmail API in the Google Cloud project, and make the refresh token once \
+             with the package's script (gmail_oauth2 --generate_oauth2_token), signing in as the \
+             mailbox."
+        )
+        .to_owned(),
     );
     ctx.warnings.push(
-        "Without a package: Google still accepts an app password (with 2-Step Verification on), which Django's own \
-         SMTP backend can use."
-            .to_owned(),
+        crate::en!(
+            "Without a package: Google still accepts an app password (with 2-Step Verification \
+             on), which Django's own SMTP backend can use."
+        )
+        .to_owned(),
     );
 }

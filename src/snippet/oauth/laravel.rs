@@ -24,17 +24,23 @@ const NAME: &str = "oauth-smtp";
 /// `.env`, `config/mail.php`, the service provider and the class.
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.warnings.push(
-        "Four parts, each in its own file: the lines for .env, the mailer for config/mail.php (inside 'mailers' => [...]), \
-         the code for the boot() method of app/Providers/AppServiceProvider.php, and the class \
-         app/Mail/FreshTokenXOAuth2Authenticator.php. Then run php artisan config:clear."
-            .to_owned(),
+        crate::en!(
+            "Four parts, each in its own file: the lines for .env, the mailer for config/mail.php \
+             (inside 'mailers' => [...]), the code for the boot() method of \
+             app/Providers/AppServiceProvider.php, and the class \
+             app/Mail/FreshTokenXOAuth2Authenticator.php. Then run php artisan config:clear."
+        )
+        .to_owned(),
     );
     ctx.common_notes(true, true);
     ctx.warnings.push(
-        "Laravel (through Symfony Mailer) cannot fetch an OAuth token itself, and a token lasts only about an hour: \
-         this custom transport fetches a fresh one for every connection. It needs Laravel 9 or newer with \
-         symfony/mailer 6.3 or newer (Laravel 11 and later have it; on Laravel 10 run composer update symfony/mailer)."
-            .to_owned(),
+        crate::en!(
+            "Laravel (through Symfony Mailer) cannot fetch an OAuth token itself, and a token \
+             lasts only about an hour: this custom transport fetches a fresh one for every \
+             connection. It needs Laravel 9 or newer with symfony/mailer 6.3 or newer (Laravel 11 \
+             and later have it; on Laravel 10 run composer update symfony/mailer)."
+        )
+        .to_owned(),
     );
     ctx.warnings.push(NEEDS_URL_FOPEN.to_owned());
 

@@ -27,9 +27,12 @@ use crate::settings::Security;
 /// The JSON section, a blank line, then the C#.
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.warnings.push(
-        "Put the \"Smtp\" section (the JSON part) into appsettings.json, replacing an \"Smtp\" section already there; \
-         add the C# class to your project and register it: builder.Services.AddSingleton<OAuthMailSender>();"
-            .to_owned(),
+        crate::en!(
+            "Put the \"Smtp\" section (the JSON part) into appsettings.json, replacing an \
+             \"Smtp\" section already there; add the C# class to your project and register it: \
+             builder.Services.AddSingleton<OAuthMailSender>();"
+        )
+        .to_owned(),
     );
     let asked_delegated = ctx.asked_flow == OAuthFlow::Delegated;
     if ctx.provider == OAuthProvider::Microsoft {
@@ -39,9 +42,12 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.common_notes(ctx.provider == OAuthProvider::Microsoft, true);
     if ctx.provider == OAuthProvider::Microsoft && asked_delegated {
         ctx.warnings.push(
-            "This uses app-only sign-in (the site signs in as itself), which is what a website needs: delegated \
-             sign-in would need a person at a browser and a token cache."
-                .to_owned(),
+            crate::en!(
+                "This uses app-only sign-in (the site signs in as itself), which is what a \
+                 website needs: delegated sign-in would need a person at a browser and a token \
+                 cache."
+            )
+            .to_owned(),
         );
     }
     // No encryption is never right for a token: STARTTLS then (a note says so).
@@ -77,18 +83,27 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     );
     text.push_str(&csharp(ctx.provider));
     ctx.warnings.push(
-        "Keep the client secret out of appsettings.json in a shared repository: dotnet user-secrets, an environment \
-         variable (Smtp__ClientSecret) or a key vault override it."
-            .to_owned(),
+        crate::en!(
+            "Keep the client secret out of appsettings.json in a shared repository: dotnet \
+             user-secrets, an environment variable (Smtp__ClientSecret) or a key vault override \
+             it."
+        )
+        .to_owned(),
     );
     if ctx.security == Security::StartTls {
         ctx.warnings.push(
-            "Do not connect with useSsl: true on port 587: in MailKit that means SSL on connect. STARTTLS is \
-             SecureSocketOptions.StartTls, as in the section."
-                .to_owned(),
+            crate::en!(
+                "Do not connect with useSsl: true on port 587: in MailKit that means SSL on \
+                 connect. STARTTLS is SecureSocketOptions.StartTls, as in the section."
+            )
+            .to_owned(),
         );
     }
-    ("appsettings.json and C# (MailKit)", text, ctx.warnings)
+    (
+        crate::en!("appsettings.json and C# (MailKit)"),
+        text,
+        ctx.warnings,
+    )
 }
 
 /// The sender class, reading the `"Smtp"` section.

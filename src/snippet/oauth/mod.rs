@@ -27,6 +27,7 @@ mod django;
 mod laravel;
 mod mailkit;
 mod nodemailer;
+mod notes;
 mod php_token;
 mod phpmailer;
 mod setup;
@@ -201,107 +202,7 @@ impl Ctx {
             |host| format!("{host}:{}", self.port),
         )
     }
-
-    /// The notes every OAuth snippet shares, after the placement: what OAuth is, which
-    /// placeholders to replace, and the provider's conditions.
-    fn common_notes(&mut self, uses_tenant: bool, uses_refresh_token: bool) {
-        let who = self.who();
-        self.warnings.push(if self.app_only() {
-            format!(
-                "OAuth means signing in through {who} instead of with the mailbox password: the site asks {who} \
-                 for a short-lived token with the app's ID and secret (no person signs in), and signs in with that token."
-            )
-        } else {
-            format!(
-                "OAuth means signing in through {who}'s own page instead of with a password: the mailbox's owner signs \
-                 in once, the site keeps a refresh token and uses it to get short-lived tokens."
-            )
-        });
-        self.warnings.push(format!(
-            "Replace {CLIENT_SECRET_PLACEHOLDER} with the app's client secret. It is left out so that the snippet can be \
-             shared safely; keep it out of files you share or commit (an environment variable or a secret store is better)."
-        ));
-        if uses_refresh_token && !self.app_only() {
-            self.warnings.push(format!(
-                "Replace {REFRESH_TOKEN_PLACEHOLDER} with the refresh token you get when the mailbox's owner signs in to \
-                 the app once (keep it as secret as a password)."
-            ));
-        }
-        if self.client_id == CLIENT_ID_PLACEHOLDER {
-            self.warnings.push(format!(
-                "Replace {CLIENT_ID_PLACEHOLDER} with the app's client ID ({}).",
-                match self.provider {
-                    OAuthProvider::Microsoft =>
-                        "Application (client) ID, on the app's Overview page in the Microsoft Entra admin centre",
-                    OAuthProvider::Google =>
-                        "from the OAuth client in the Google Cloud console, APIs & Services → Credentials",
-                }
-            ));
-        }
-        if uses_tenant && self.tenant == TENANT_PLACEHOLDER {
-            self.warnings.push(format!(
-                "Replace {TENANT_PLACEHOLDER} with the Directory (tenant) ID from the app's Overview page \
-                 (or your domain, such as example.onmicrosoft.com)."
-            ));
-        }
-        if self.mailbox == MAILBOX_PLACEHOLDER {
-            self.warnings.push(format!(
-                "Replace {MAILBOX_PLACEHOLDER} with the mailbox address the site sends from."
-            ));
-        }
-        self.provider_notes();
-    }
-
-    fn provider_notes(&mut self) {
-        if self.provider == OAuthProvider::Google && self.asked_flow == OAuthFlow::AppOnly {
-            self.warnings.push(
-                "Google has no app-only sign-in for an ordinary mailbox: that needs a Google Workspace service account \
-                 with domain-wide delegation, set up by the Workspace admin. This signs in as the mailbox (delegated) \
-                 instead."
-                    .to_owned(),
-            );
-        }
-        if !self.via_smtp {
-            if self.provider == OAuthProvider::Google {
-                self.warnings.push(GOOGLE_TESTING.to_owned());
-            }
-            return;
-        }
-        match (self.provider, self.flow()) {
-            (OAuthProvider::Microsoft, OAuthFlow::AppOnly) => self.warnings.push(
-                "App-only sign-in needs a one-time setup by your Microsoft 365 admin: the permission SMTP.SendAsApp, \
-                 admin consent, and the app's access to this mailbox in Exchange (see the setup steps)."
-                    .to_owned(),
-            ),
-            (OAuthProvider::Microsoft, OAuthFlow::Delegated) => self.warnings.push(
-                "The app registration needs the delegated permission SMTP.Send, and the \
-                 refresh token must be asked for with the scopes https://outlook.office.com/SMTP.Send and offline_access."
-                    .to_owned(),
-            ),
-            (OAuthProvider::Google, _) => self.warnings.push(format!(
-                "The Google OAuth client needs the scope {GOOGLE_SCOPE}. {GOOGLE_TESTING}"
-            )),
-        }
-        if self.provider == OAuthProvider::Microsoft {
-            self.warnings.push(
-                "SMTP sign-in (SMTP AUTH) must stay switched on for the mailbox, also with OAuth: \
-                 Set-CASMailbox -SmtpClientAuthenticationDisabled $false."
-                    .to_owned(),
-            );
-        }
-        if self.security == Security::None {
-            self.warnings.push(
-                "The tested connection was not encrypted: OAuth tokens must not cross the network unencrypted, so \
-                 this uses STARTTLS. Test port 587 with STARTTLS (or 465 with SSL on connect) before relying on it."
-                    .to_owned(),
-            );
-        }
-    }
 }
-
-/// Google's refresh tokens while the consent screen is in testing.
-const GOOGLE_TESTING: &str = "While the Google OAuth consent screen is in \"Testing\", refresh tokens expire after \
-     7 days: publish the app before relying on this.";
 
 /// The provider's SMTP server, for settings without a host.
 fn default_host(provider: OAuthProvider) -> &'static str {

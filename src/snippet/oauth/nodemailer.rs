@@ -27,13 +27,17 @@ use crate::settings::Security;
 /// The transport (delegated) or a `sendMail` function (app-only).
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.warnings.push(if ctx.app_only() {
-        "Put this in your Node.js code and send with await sendMail({ to, subject, text }). \
-         Install once: npm install nodemailer @azure/msal-node"
-            .to_owned()
+        crate::en!(
+            "Put this in your Node.js code and send with await sendMail({ to, subject, text }). \
+             Install once: npm install nodemailer @azure/msal-node"
+        )
+        .to_owned()
     } else {
-        "Put this where your Node.js code creates the Nodemailer transport, then send with \
-         transporter.sendMail({ to, subject, text }). Nodemailer renews the token itself."
-            .to_owned()
+        crate::en!(
+            "Put this where your Node.js code creates the Nodemailer transport, then send with \
+             transporter.sendMail({ to, subject, text }). Nodemailer renews the token itself."
+        )
+        .to_owned()
     });
     ctx.common_notes(true, true);
     let text = if ctx.app_only() {
@@ -43,12 +47,14 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     };
     if ctx.security == Security::StartTls {
         ctx.warnings.push(
-            "secure: true is only for SSL on connect (port 465); with STARTTLS it must stay false, \
-             or the connection fails with \"wrong version number\"."
-                .to_owned(),
+            crate::en!(
+                "secure: true is only for SSL on connect (port 465); with STARTTLS it must stay \
+                 false, or the connection fails with \"wrong version number\"."
+            )
+            .to_owned(),
         );
     }
-    ("Node.js code (Nodemailer)", text, ctx.warnings)
+    (crate::en!("Node.js code (Nodemailer)"), text, ctx.warnings)
 }
 
 /// `host`, `port` and the TLS options, indented by `indent`.

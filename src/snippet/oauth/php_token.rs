@@ -72,5 +72,7 @@ pub(super) fn form(ctx: &Ctx, indent: &str) -> String {
 }
 
 /// Where the PHP code needs `allow_url_fopen`.
-pub(super) const NEEDS_URL_FOPEN: &str = "The token request uses PHP's file_get_contents on an https:// address: \
-     PHP's allow_url_fopen must be on (it is by default) and the server must be able to reach the token endpoint.";
+pub(super) const NEEDS_URL_FOPEN: &str = crate::en!(
+    "The token request uses PHP's file_get_contents on an https:// address: PHP's allow_url_fopen \
+     must be on (it is by default) and the server must be able to reach the token endpoint."
+);

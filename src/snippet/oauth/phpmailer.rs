@@ -29,15 +29,20 @@ use crate::settings::Security;
 
 /// The PHPMailer lines (and, for app-only, the token class).
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
-    ctx.warnings.push(format!(
-        "Put this where your PHP code creates the PHPMailer object ({}), before $mail->send(); the use lines go at \
-         the top of the file.",
-        if ctx.app_only() {
-            "PHPMailer 6.6 or newer: OAuthTokenProvider arrived in 6.6"
-        } else {
-            "PHPMailer 6 with Composer"
-        }
-    ));
+    ctx.warnings.push(if ctx.app_only() {
+        crate::en!(
+            "Put this where your PHP code creates the PHPMailer object (PHPMailer 6.6 or newer: \
+             OAuthTokenProvider arrived in 6.6), before $mail->send(); the use lines go at the \
+             top of the file."
+        )
+        .to_owned()
+    } else {
+        crate::en!(
+            "Put this where your PHP code creates the PHPMailer object (PHPMailer 6 with \
+             Composer), before $mail->send(); the use lines go at the top of the file."
+        )
+        .to_owned()
+    });
     ctx.common_notes(true, true);
     let mut text = String::new();
     let package = match (ctx.provider, ctx.app_only()) {
@@ -91,17 +96,20 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     let _ = writeln!(text, "$mail->setFrom({});", php(&ctx.from));
     if ctx.app_only() {
         ctx.warnings.push(
-            "PHPMailer's own OAuth class only works with a refresh token (someone signs in once); for app-only sign-in \
-             the small AppOnlyOAuthToken class here asks Microsoft for a token with the app's ID and secret."
-                .to_owned(),
+            crate::en!(
+                "PHPMailer's own OAuth class only works with a refresh token (someone signs in \
+                 once); for app-only sign-in the small AppOnlyOAuthToken class here asks \
+                 Microsoft for a token with the app's ID and secret."
+            )
+            .to_owned(),
         );
         ctx.warnings.push(NEEDS_URL_FOPEN.to_owned());
     } else {
-        ctx.warnings.push(format!(
-            "Get the refresh token once with PHPMailer's get_oauth_token.php (it comes with PHPMailer): put it on your \
-             site, add its address to the app's redirect URIs, open it, choose {} and sign in as the mailbox. \
-             Delete the script afterwards.",
-            match ctx.provider {
+        ctx.warnings.push(crate::en!(
+            "Get the refresh token once with PHPMailer's get_oauth_token.php (it comes with \
+             PHPMailer): put it on your site, add its address to the app's redirect URIs, open \
+             it, choose {provider} and sign in as the mailbox. Delete the script afterwards.",
+            provider = match ctx.provider {
                 OAuthProvider::Microsoft => "Azure",
                 OAuthProvider::Google => "Google",
             }
@@ -109,12 +117,14 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     }
     if ctx.provider == OAuthProvider::Microsoft {
         ctx.warnings.push(
-            "Microsoft sends only as the mailbox that signs in (or an address it may send as): keep setFrom on that \
-             address."
-                .to_owned(),
+            crate::en!(
+                "Microsoft sends only as the mailbox that signs in (or an address it may send \
+                 as): keep setFrom on that address."
+            )
+            .to_owned(),
         );
     }
-    ("PHP code", text, ctx.warnings)
+    (crate::en!("PHP code"), text, ctx.warnings)
 }
 
 /// The refresh-token configuration with a league/oauth2-client provider.

@@ -67,50 +67,63 @@ pub fn microsoft_app_setup(app: &OAuthApp, mailbox: &str) -> Vec<SetupStep> {
     };
     let tenant = app.tenant.trim();
     let register = if app.client_id.trim().is_empty() {
-        "Open the Microsoft Entra admin centre (entra.microsoft.com) → App registrations → New registration. \
-         Give it a name (for example \"Website mail\"), keep \"Accounts in this organizational directory only\" and \
-         register it. Its Overview page shows the Application (client) ID and the Directory (tenant) ID: the site \
-         needs both."
-            .to_owned()
-    } else {
-        format!(
-            "Open the Microsoft Entra admin centre (entra.microsoft.com) → App registrations and open the app whose \
-             Application (client) ID is {client_id} (or create it: New registration, \"Accounts in this \
-             organizational directory only\").{}",
-            if tenant.is_empty() {
-                " Note the Directory (tenant) ID on its Overview page: the site needs it."
-                    .to_owned()
-            } else {
-                format!(" Its Directory (tenant) ID should be {tenant}.")
-            }
+        crate::en!(
+            "Open the Microsoft Entra admin centre (entra.microsoft.com) → App registrations → \
+             New registration. Give it a name (for example \"Website mail\"), keep \"Accounts in \
+             this organizational directory only\" and register it. Its Overview page shows the \
+             Application (client) ID and the Directory (tenant) ID: the site needs both."
         )
+        .to_owned()
+    } else {
+        let open = crate::en!(
+            "Open the Microsoft Entra admin centre (entra.microsoft.com) → App registrations and \
+             open the app whose Application (client) ID is {client_id} (or create it: New \
+             registration, \"Accounts in this organizational directory only\").",
+            client_id = client_id
+        );
+        let tenant = if tenant.is_empty() {
+            crate::en!("Note the Directory (tenant) ID on its Overview page: the site needs it.")
+                .to_owned()
+        } else {
+            crate::en!(
+                "Its Directory (tenant) ID should be {tenant}.",
+                tenant = tenant
+            )
+        };
+        format!("{open} {tenant}")
     };
     vec![
         SetupStep::say(register),
-        SetupStep::say(
-            "In the app: API permissions → Add a permission → APIs my organization uses → search for \
-             \"Office 365 Exchange Online\" → Application permissions → tick SMTP.SendAsApp → Add permissions.",
-        ),
-        SetupStep::say(
-            "Still on API permissions, click \"Grant admin consent\" for your organisation (only an administrator \
-             can).",
-        ),
-        SetupStep::say(
-            "Certificates & secrets → New client secret. Copy its Value at once (it is shown only this once) and put \
-             it where the site reads its client secret. Note the expiry date in your calendar: when the secret \
-             expires, the site stops sending until you make a new one.",
-        ),
-        SetupStep::say(format!(
-            "Enterprise applications (not App registrations) → open the same app → copy its Object ID. The App \
-             registration's Object ID is a different number and makes sign-in fail. It replaces \
-             {OBJECT_ID_PLACEHOLDER} below."
+        SetupStep::say(crate::en!(
+            "In the app: API permissions → Add a permission → APIs my organization uses → search \
+             for \"Office 365 Exchange Online\" → Application permissions → tick SMTP.SendAsApp → \
+             Add permissions."
+        )),
+        SetupStep::say(crate::en!(
+            "Still on API permissions, click \"Grant admin consent\" for your organisation (only \
+             an administrator can)."
+        )),
+        SetupStep::say(crate::en!(
+            "Certificates & secrets → New client secret. Copy its Value at once (it is shown only \
+             this once) and put it where the site reads its client secret. Note the expiry date \
+             in your calendar: when the secret expires, the site stops sending until you make a \
+             new one."
+        )),
+        SetupStep::say(crate::en!(
+            "Enterprise applications (not App registrations) → open the same app → copy its \
+             Object ID. The App registration's Object ID is a different number and makes sign-in \
+             fail. It replaces {placeholder} below.",
+            placeholder = OBJECT_ID_PLACEHOLDER
         )),
         SetupStep::run(
-            "In PowerShell, install the Exchange Online module (once) and sign in as an Exchange administrator.",
+            crate::en!(
+                "In PowerShell, install the Exchange Online module (once) and sign in as an \
+                 Exchange administrator."
+            ),
             "Install-Module -Name ExchangeOnlineManagement\nConnect-ExchangeOnline\n".to_owned(),
         ),
         SetupStep::run(
-            "Tell Exchange about the app (its service principal).",
+            crate::en!("Tell Exchange about the app (its service principal)."),
             format!(
                 "New-ServicePrincipal -AppId {} -ObjectId {} -DisplayName {}\n",
                 powershell(client_id),
@@ -119,7 +132,7 @@ pub fn microsoft_app_setup(app: &OAuthApp, mailbox: &str) -> Vec<SetupStep> {
             ),
         ),
         SetupStep::run(
-            format!("Let the app use the mailbox {mailbox}."),
+            crate::en!("Let the app use the mailbox {mailbox}.", mailbox = mailbox),
             format!(
                 "$servicePrincipal = Get-ServicePrincipal -Identity {}\n\
                  Add-MailboxPermission -Identity {} -User $servicePrincipal.Identity -AccessRights FullAccess\n",
@@ -128,7 +141,9 @@ pub fn microsoft_app_setup(app: &OAuthApp, mailbox: &str) -> Vec<SetupStep> {
             ),
         ),
         SetupStep::run(
-            "Make sure SMTP sign-in (SMTP AUTH) is on for the mailbox: OAuth needs it too.",
+            crate::en!(
+                "Make sure SMTP sign-in (SMTP AUTH) is on for the mailbox: OAuth needs it too."
+            ),
             format!(
                 "Set-CASMailbox -Identity {} -SmtpClientAuthenticationDisabled $false\n",
                 powershell(mailbox)

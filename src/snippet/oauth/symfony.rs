@@ -67,16 +67,21 @@ pub(super) fn tls_argument(security: Security) -> &'static str {
 /// The Symfony snippet: the class, then the transport built in code.
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.warnings.push(
-        "Save the first part as src/Mailer/FreshTokenXOAuth2Authenticator.php; use the second part where your code \
-         sends mail, instead of the mailer built from MAILER_DSN."
-            .to_owned(),
+        crate::en!(
+            "Save the first part as src/Mailer/FreshTokenXOAuth2Authenticator.php; use the second \
+             part where your code sends mail, instead of the mailer built from MAILER_DSN."
+        )
+        .to_owned(),
     );
     ctx.common_notes(true, true);
     ctx.warnings.push(
-        "Symfony Mailer cannot fetch an OAuth token itself: its XOAUTH2 sign-in takes the password as the token, \
-         and a token lasts only about an hour. The small class here fetches a fresh one for every connection. \
-         It needs symfony/mailer 6.3 or newer (setAuthenticators)."
-            .to_owned(),
+        crate::en!(
+            "Symfony Mailer cannot fetch an OAuth token itself: its XOAUTH2 sign-in takes the \
+             password as the token, and a token lasts only about an hour. The small class here \
+             fetches a fresh one for every connection. It needs symfony/mailer 6.3 or newer \
+             (setAuthenticators)."
+        )
+        .to_owned(),
     );
     ctx.warnings.push(NEEDS_URL_FOPEN.to_owned());
     let mut text =
@@ -109,5 +114,5 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
         "$mailer->send((new Email())->from({})->to('someone@example.com')->subject('Test')->text('It works.'));",
         php(&ctx.from)
     );
-    ("PHP code (Symfony Mailer)", text, ctx.warnings)
+    (crate::en!("PHP code (Symfony Mailer)"), text, ctx.warnings)
 }

@@ -36,15 +36,19 @@ pub(super) fn render(mut ctx: Ctx, settings: &Settings) -> (&'static str, String
         ctx.warnings.push(CORE_IGNORES_MAIL_SETTINGS.to_owned());
     }
     ctx.warnings.push(
-        "Put it inside <configuration>, replacing the <system.net> <mailSettings> block already there (keep anything \
-         else inside <system.net>, such as <defaultProxy>)."
-            .to_owned(),
+        crate::en!(
+            "Put it inside <configuration>, replacing the <system.net> <mailSettings> block \
+             already there (keep anything else inside <system.net>, such as <defaultProxy>)."
+        )
+        .to_owned(),
     );
     ctx.warnings.push(
-        "ASP.NET's mail sender (System.Net.Mail, which reads web.config) cannot sign in with OAuth (the request for \
-         it, dotnet/runtime issue 76253, has been open since 2022), and Microsoft itself recommends MailKit instead \
-         (guidance DE0005)."
-            .to_owned(),
+        crate::en!(
+            "ASP.NET's mail sender (System.Net.Mail, which reads web.config) cannot sign in with \
+             OAuth (the request for it, dotnet/runtime issue 76253, has been open since 2022), \
+             and Microsoft itself recommends MailKit instead (guidance DE0005)."
+        )
+        .to_owned(),
     );
     let who = ctx.who();
     let needs = match ctx.provider {
@@ -82,11 +86,9 @@ pub(super) fn render(mut ctx: Ctx, settings: &Settings) -> (&'static str, String
                  2. A relay service that takes a password (SendGrid, Brevo, Mailgun, ...).\n  \
                  3. Move the site's mail code to MailKit, which can sign in with OAuth.\n",
             );
-            ctx.warnings.push(format!(
-                "Way out 1: create an app password for the mailbox (App passwords, in the Google Account's security \
-                 settings) and put it in place of {APP_PASSWORD_PLACEHOLDER}. A Workspace admin can forbid \
-                 app passwords: then use a relay service or MailKit."
-            ));
+            ctx.warnings.push(crate::en!("Way out 1: create an app password for the mailbox (App passwords, in the Google Account's security \
+                 settings) and put it in place of {placeholder}. A Workspace admin can forbid \
+                 app passwords: then use a relay service or MailKit.", placeholder = APP_PASSWORD_PLACEHOLDER));
             (
                 ctx.host.as_str(),
                 ctx.mailbox.as_str(),
@@ -118,8 +120,11 @@ pub(super) fn render(mut ctx: Ctx, settings: &Settings) -> (&'static str, String
     );
     if ctx.provider == OAuthProvider::Google && ctx.port == 465 {
         ctx.warnings.push(
-            "ASP.NET cannot use port 465 (SSL on connect), so port 587 with enableSsl=\"true\" is used instead."
-                .to_owned(),
+            crate::en!(
+                "ASP.NET cannot use port 465 (SSL on connect), so port 587 with \
+                 enableSsl=\"true\" is used instead."
+            )
+            .to_owned(),
         );
     }
     ("web.config", text, ctx.warnings)
@@ -128,25 +133,38 @@ pub(super) fn render(mut ctx: Ctx, settings: &Settings) -> (&'static str, String
 /// What to know about each way out for Microsoft 365.
 fn microsoft_ways_out() -> Vec<String> {
     vec![
-        format!(
-            "Way out 1, Azure Communication Services SMTP (smtp.azurecomm.net, port 587, enableSsl=\"true\"): in the \
-             Azure portal create an Email Communication Service with your domain and a Communication Services resource, \
-             give an Entra app access to it and create an SMTP Username. Then userName is that SMTP Username and \
-             password is the app's client secret (replace {ACS_USER_PLACEHOLDER} and {CLIENT_SECRET_PLACEHOLDER}). \
-             The From address must be on a domain verified in ACS."
+        crate::en!(
+            "Way out 1, Azure Communication Services SMTP (smtp.azurecomm.net, port 587, \
+             enableSsl=\"true\"): in the Azure portal create an Email Communication Service with \
+             your domain and a Communication Services resource, give an Entra app access to it \
+             and create an SMTP Username. Then userName is that SMTP Username and password is the \
+             app's client secret (replace {user_placeholder} and {secret_placeholder}). The From \
+             address must be on a domain verified in ACS.",
+            user_placeholder = ACS_USER_PLACEHOLDER,
+            secret_placeholder = CLIENT_SECRET_PLACEHOLDER
         ),
-        "Way out 2, a relay service (SendGrid, Brevo, Mailgun, Amazon SES, SMTP2GO, ...): put its host, port 587, \
-         enableSsl=\"true\" and its SMTP user name and password or key in the <network> element."
-            .to_owned(),
-        "Way out 3, an Exchange connector: your admin creates an inbound connector in Exchange Online that accepts \
-         mail from the web server's fixed IP address; the site then sends to <your domain>.mail.protection.outlook.com \
-         on port 25 without userName and password (enableSsl=\"true\" works there too)."
-            .to_owned(),
-        "Way out 4, High Volume Email (smtp-hve.office365.com, port 587): still takes a password, but delivers only to \
-         addresses inside your own organisation."
-            .to_owned(),
-        "Way out 5: move the site's mail code to MailKit, which signs in with OAuth (see the ASP.NET Core tab for the \
-         code; MailKit works on .NET Framework 4.x too)."
-            .to_owned(),
+        crate::en!(
+            "Way out 2, a relay service (SendGrid, Brevo, Mailgun, Amazon SES, SMTP2GO, ...): put \
+             its host, port 587, enableSsl=\"true\" and its SMTP user name and password or key in \
+             the <network> element."
+        )
+        .to_owned(),
+        crate::en!(
+            "Way out 3, an Exchange connector: your admin creates an inbound connector in \
+             Exchange Online that accepts mail from the web server's fixed IP address; the site \
+             then sends to <your domain>.mail.protection.outlook.com on port 25 without userName \
+             and password (enableSsl=\"true\" works there too)."
+        )
+        .to_owned(),
+        crate::en!(
+            "Way out 4, High Volume Email (smtp-hve.office365.com, port 587): still takes a \
+             password, but delivers only to addresses inside your own organisation."
+        )
+        .to_owned(),
+        crate::en!(
+            "Way out 5: move the site's mail code to MailKit, which signs in with OAuth (see the \
+             ASP.NET Core tab for the code; MailKit works on .NET Framework 4.x too)."
+        )
+        .to_owned(),
     ]
 }

@@ -26,9 +26,11 @@ use crate::oauth::{OAuthFlow, OAuthProvider};
 /// The `define('WPMS_...')` lines for the Gmail or Outlook mailer.
 pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.warnings.push(
-        "Put this in wp-config.php above the line /* That's all, stop editing! */ (it needs the WP Mail SMTP \
-         plugin), replacing any WPMS_ lines already there."
-            .to_owned(),
+        crate::en!(
+            "Put this in wp-config.php above the line /* That's all, stop editing! */ (it needs \
+             the WP Mail SMTP plugin), replacing any WPMS_ lines already there."
+        )
+        .to_owned(),
     );
     ctx.via_smtp = false;
     let asked_app_only = ctx.asked_flow == OAuthFlow::AppOnly;
@@ -39,9 +41,11 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     ctx.common_notes(false, false);
     if asked_app_only && ctx.provider == OAuthProvider::Microsoft {
         ctx.warnings.push(
-            "With WP Mail SMTP the plugin's settings page does the sign-in: follow its steps, not the app-only setup \
-             for SMTP (SMTP.SendAsApp)."
-                .to_owned(),
+            crate::en!(
+                "With WP Mail SMTP the plugin's settings page does the sign-in: follow its steps, \
+                 not the app-only setup for SMTP (SMTP.SendAsApp)."
+            )
+            .to_owned(),
         );
     }
     let (mailer, constant, label) = match ctx.provider {
@@ -81,32 +85,44 @@ pub(super) fn render(mut ctx: Ctx) -> (&'static str, String, Vec<String>) {
     );
     match ctx.provider {
         OAuthProvider::Google => ctx.warnings.push(
-            "Steps: 1. In the Google Cloud console, create a project, enable the Gmail API and create an OAuth client ID \
-             of type \"Web application\". 2. Copy the \"Authorized redirect URI\" shown in WP Mail SMTP's settings into \
-             the client's \"Authorized redirect URIs\". 3. Paste the client ID and secret above. 4. In WP Mail SMTP's \
-             settings, use its button to sign in with the mailbox's Google account and allow the plugin to send."
-                .to_owned(),
+            crate::en!(
+                "Steps: 1. In the Google Cloud console, create a project, enable the Gmail API \
+                 and create an OAuth client ID of type \"Web application\". 2. Copy the \
+                 \"Authorized redirect URI\" shown in WP Mail SMTP's settings into the client's \
+                 \"Authorized redirect URIs\". 3. Paste the client ID and secret above. 4. In WP \
+                 Mail SMTP's settings, use its button to sign in with the mailbox's Google \
+                 account and allow the plugin to send."
+            )
+            .to_owned(),
         ),
         OAuthProvider::Microsoft => {
             ctx.warnings.push(
-                "Steps: 1. In the Microsoft Entra admin centre, App registrations → New registration. 2. Add the \
-                 redirect URI and the permissions that WP Mail SMTP's Outlook settings page lists. 3. Certificates & \
-                 secrets → New client secret; paste the client ID and secret above. 4. In WP Mail SMTP's settings, use \
-                 its button to sign in with the mailbox's Microsoft account."
-                    .to_owned(),
+                crate::en!(
+                    "Steps: 1. In the Microsoft Entra admin centre, App registrations → New \
+                     registration. 2. Add the redirect URI and the permissions that WP Mail \
+                     SMTP's Outlook settings page lists. 3. Certificates & secrets → New client \
+                     secret; paste the client ID and secret above. 4. In WP Mail SMTP's settings, \
+                     use its button to sign in with the mailbox's Microsoft account."
+                )
+                .to_owned(),
             );
             ctx.warnings.push(
-                "The Outlook mailer is part of WP Mail SMTP Pro only. Without Pro: Azure Communication Services SMTP \
-                 (smtp.azurecomm.net, port 587, STARTTLS) works with the plugin's \"Other SMTP\" mailer and a \
-                 user name and password."
-                    .to_owned(),
+                crate::en!(
+                    "The Outlook mailer is part of WP Mail SMTP Pro only. Without Pro: Azure \
+                     Communication Services SMTP (smtp.azurecomm.net, port 587, STARTTLS) works \
+                     with the plugin's \"Other SMTP\" mailer and a user name and password."
+                )
+                .to_owned(),
             );
         }
     }
     ctx.warnings.push(
-        "Nothing in wp-config.php signs in: the plugin keeps the sign-in it gets on its settings page, so do step 4 \
-         again if sending stops (for example after the secret expires)."
-            .to_owned(),
+        crate::en!(
+            "Nothing in wp-config.php signs in: the plugin keeps the sign-in it gets on its \
+             settings page, so do step 4 again if sending stops (for example after the secret \
+             expires)."
+        )
+        .to_owned(),
     );
     ("wp-config.php", text, ctx.warnings)
 }

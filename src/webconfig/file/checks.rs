@@ -60,19 +60,19 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
     {
         use std::os::unix::fs::FileTypeExt as _;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return crate::en!("a named pipe (FIFO)");
         }
         if file_type.is_block_device() || file_type.is_char_device() {
-            return "a device";
+            return crate::en!("a device");
         }
         if file_type.is_socket() {
-            return "a socket";
+            return crate::en!("a socket");
         }
     }
     if file_type.is_dir() {
-        "a folder"
+        crate::en!("a folder")
     } else {
-        "not a regular file"
+        crate::en!("not a regular file")
     }
 }
 

@@ -1,0 +1,178 @@
+//! The command line in every language: the seed case's words follow `--lang` and the system's
+//! language, and what scripts read (exit code, JSON, the snippet) never changes.
+
+use mail_settings_tester::i18n::{self, Language};
+
+use super::*;
+
+fn seed_server_config() -> ServerConfig {
+    ServerConfig {
+        require_tls: true,
+        ..ServerConfig::default()
+    }
+}
+
+/// The seed case's diagnosis as `--json` gives it (English, as JSON always is).
+async fn seed_diagnosis(server: &TestServer) -> serde_json::Value {
+    let output = mailtester(send_args(server, &["--json"]), TEST_PASSWORD).await;
+    let doc: serde_json::Value = serde_json::from_str(&text(&output.stdout)).unwrap();
+    doc["diagnosis"].clone()
+}
+
+#[tokio::test]
+async fn the_seed_case_speaks_each_language_and_keeps_its_exit_code() {
+    let server = TestServer::start(seed_server_config()).await;
+    let diagnosis = seed_diagnosis(&server).await;
+    let summary = diagnosis["summary"].as_str().unwrap().to_owned();
+    let first_step = diagnosis["steps_to_fix"][0].as_str().unwrap().to_owned();
+    for language in Language::ALL {
+        let output = mailtester(
+            send_args(&server, &["--lang", language.code()]),
+            TEST_PASSWORD,
+        )
+        .await;
+        let stdout = text(&output.stdout);
+        assert_eq!(output.status.code(), Some(4), "{language}: {stdout}");
+        for english in [&summary, &first_step] {
+            let translated = i18n::translate(language, english).unwrap();
+            assert!(
+                stdout.contains(&translated),
+                "{language}: no {translated:?} in\n{stdout}"
+            );
+            if language != Language::English {
+                assert!(
+                    !stdout.contains(english.as_str()),
+                    "{language}: English left:\n{stdout}"
+                );
+            }
+        }
+        // What the server said and the change to make stay as they are.
+        assert!(
+            stdout.contains("530 5.7.0 Must issue a STARTTLS command first"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("enableSsl: false → true"),
+            "{language}: {stdout}"
+        );
+        assert!(stdout.contains("[tls_required]"), "{language}: {stdout}");
+        assert!(!stdout.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']));
+    }
+}
+
+#[tokio::test]
+async fn json_is_the_same_in_every_language() {
+    let server = TestServer::start(seed_server_config()).await;
+    let english = seed_diagnosis(&server).await;
+    for language in Language::ALL.into_iter().skip(1) {
+        let output = mailtester(
+            send_args(&server, &["--json", "--lang", language.code()]),
+            TEST_PASSWORD,
+        )
+        .await;
+        let doc: serde_json::Value = serde_json::from_str(&text(&output.stdout)).unwrap();
+        assert_eq!(doc["diagnosis"], english, "{language}");
+    }
+}
+
+#[test]
+fn snippets_are_byte_identical_in_every_language() {
+    for format in [
+        "webconfig",
+        "phpmailer",
+        "wordpress",
+        "laravel",
+        "django",
+        "nodemailer",
+        "symfony",
+        "mailkit",
+    ] {
+        let mut first: Option<Vec<u8>> = None;
+        for language in Language::ALL {
+            let args = support::bin::strings(&[
+                "snippet",
+                "--host",
+                "smtp.example.com",
+                "--port",
+                "587",
+                "--user",
+                "site@example.com",
+                "--enable-ssl",
+                "true",
+                "--format",
+                format,
+                "--lang",
+                language.code(),
+            ]);
+            let output = support::bin::run(&args, &[], "");
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{format} {language}: {}",
+                text(&output.stderr)
+            );
+            assert!(
+                !text(&output.stdout).contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'])
+            );
+            match &first {
+                None => first = Some(output.stdout),
+                Some(english) => assert!(
+                    *english == output.stdout,
+                    "{format} in {language} differs:\n{}",
+                    text(&output.stdout)
+                ),
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_system_language_is_followed_and_the_flag_wins() {
+    let server = TestServer::start(seed_server_config()).await;
+    let summary = seed_diagnosis(&server).await["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cases: [(&[(&str, &str)], &[&str], Language); 5] = [
+        (&[("LANG", "de_DE.UTF-8")], &[], Language::German),
+        (
+            &[("LANGUAGE", "sv:pt_BR"), ("LANG", "sv_SE.UTF-8")],
+            &[],
+            Language::PortugueseBrazil,
+        ),
+        (&[("LC_ALL", "ja_JP.UTF-8")], &[], Language::Japanese),
+        (&[("LANG", "sv_SE.UTF-8")], &[], Language::English),
+        (
+            &[("LANG", "de_DE.UTF-8")],
+            &["--lang", "fr"],
+            Language::French,
+        ),
+    ];
+    for (envs, extra, expected) in cases {
+        let envs: Vec<(String, String)> = envs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let output =
+            support::bin::run_async(send_args(&server, extra), envs.clone(), TEST_PASSWORD).await;
+        let stdout = text(&output.stdout);
+        let translated = i18n::translate(expected, &summary).unwrap();
+        assert!(
+            stdout.contains(&translated),
+            "{envs:?} {extra:?}: want {expected}:\n{stdout}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_language_falls_back_to_english_without_a_word() {
+    let server = TestServer::start(seed_server_config()).await;
+    let output = mailtester(send_args(&server, &["--lang", "tlh"]), TEST_PASSWORD).await;
+    assert_eq!(output.status.code(), Some(4));
+    assert!(text(&output.stderr).is_empty(), "{}", text(&output.stderr));
+    let summary = seed_diagnosis(&server).await["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(text(&output.stdout).contains(&summary));
+}
