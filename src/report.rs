@@ -329,8 +329,9 @@ fn diagnosis_section(out: &mut String, outcome: &TestOutcome) {
     }
     if let Some(change) = &diagnosis.suggested_change {
         let _ = write!(out, "{}\n\n", crate::tr!("Suggested change:"));
+        // `attribute: old → new` is configuration: as it is.
         for line in change.describe(outcome.settings()) {
-            let _ = writeln!(out, "- {}", tr(&line));
+            let _ = writeln!(out, "- {line}");
         }
         out.push('\n');
     }

@@ -21,6 +21,8 @@ mod fleet;
 mod fleet_scan;
 #[path = "gui/inbox.rs"]
 mod inbox;
+#[path = "gui/languages.rs"]
+mod languages;
 #[path = "gui/keyboard.rs"]
 mod keyboard;
 #[path = "gui/oauth.rs"]

@@ -7,8 +7,8 @@
 # server = Server; mail server = Mailserver; secure/encrypted connection = verschlüsselte
 # Verbindung; mailbox = Postfach; certificate = Zertifikat; sender/from address =
 # Absenderadresse; look-up = Abfrage; keyring = Schlüsselbund; transcript = Protokoll;
-# snippet = Codeausschnitt; Test (Knopf) = Testen. Code, Attributnamen, Dateinamen und
-# Protokollwörter (SMTP, STARTTLS, TLS …) bleiben unverändert.
+# snippet = Codeausschnitt; Knopf "Send test email" = „Test-E-Mail senden“. Code, Attributnamen,
+# Dateinamen und Protokollwörter (SMTP, STARTTLS, TLS …) bleiben unverändert.
 
 ## src/arrive/dkim.rs
 

@@ -113,7 +113,6 @@ stopped-here-8940b99c = ここで停止
 ## src/cli/confirm.rs
 
 y-n-57127fdb = [y/N]
-y-fc0c4ef4 = y
 yes-4e9f3590 = yes
 
 ## src/cli/dns_check_cmd.rs
@@ -945,9 +944,6 @@ port-port-wants-ssl-on-08854b61 = ポート { $port } は接続時の SSL を求
 unencrypted-enablessl-false-this-server-4741a147 = 暗号化なし (enableSsl="false"): このサーバーは STARTTLS を提供しているので、SSL はオンのままにしてください。
 unencrypted-with-no-sign-in-dd28ec6f = 暗号化なし、サインインの提供なし: ここでメールを受け付けるのは、あなたのサーバーのアドレスを知っている中継サーバーだけです。
 unencrypted-the-password-would-cross-99107547 = 暗号化なし: パスワードが途中の誰にでも読める状態でネットワークを通ってしまいます。代わりに STARTTLS を使ってください。
-ssl-on-connect-on-port-7a0ab5b5 = ポート { $port } で接続時に SSL
-starttls-on-port-port-0b06fe8d = ポート { $port } で STARTTLS
-how-failed-problem-fd94e56d = { $how } は失敗しました: { $problem }
 no-certificate-6f3ef809 = 証明書なし
 certificate-trusted-9c31dd2b = 証明書は信頼済み
 the-certificate-is-for-name-3c436d2f = 証明書は { $host } ではなく { $name } のものです。{ $name } をホストとして使ってください
@@ -955,11 +951,7 @@ the-certificate-is-not-for-5c16eb77 = 証明書は { $host } のものではあ�
 the-certificate-has-expired-a80ab172 = 証明書の有効期限が切れています
 the-certificate-is-not-from-dace93b1 = 証明書は信頼された認証局のものではありません
 the-certificate-is-not-valid-fd6b02ae = 証明書は有効ではありません
-how-works-but-what-8acefe0c = { $how } は使えますが、{ $what }。
 what-accepted-because-invalid-certificat-654eb2c8 = { $what } (無効な証明書を許可しているため受け入れました)
-how-works-certificate-but-no-97b7625f = { $how } は使えます ({ $certificate }) が、サインインが提供されていません。メールを受け付けるのは、あなたのサーバーのアドレスを知っている中継サーバーだけです。
-how-works-but-it-signs-f02bb1db = { $how } は使えますが、サインインは { $offered } だけで、ASP.NET は LOGIN でサインインします。
-how-with-sign-in-offered-c393f2f8 = { $how }、暗号化後にサインイン ({ $offered })、{ $certificate }。
 
 ## src/discover/request.rs
 
@@ -1490,9 +1482,12 @@ the-token-is-renewed-at-78ac8950 = トークンは次のテストで更新され
 the-token-is-valid-for-973c5181 = トークンはあと { $minutes }分有効です
 signed-in-as-who-138f6f7e = { $who } としてサインイン中
 
-## src/gui/renderer.rs
+## src/gui/preferences.rs
 
-the-window-could-not-open-6687f2be = ウィンドウを開けませんでした: このコンピューターのグラフィックスで描画できませんでした ({ $arg0 })。{ $arg1 }
+follow-system-becc0e51 = システムに合わせる
+light-8ad2f8cf = ライト
+dark-45570065 = ダーク
+theme-4eaf7c92 = テーマ
 
 ## src/gui/result.rs
 
@@ -1575,10 +1570,6 @@ explain-an-error-message-f540b236 = エラーメッセージを説明…
 paste-an-error-your-website-7a5917ae = ウェブサイトが記録したエラーを貼り付けて、その意味を確認します
 check-a-folder-of-sites-5325d3c7 = サイトのフォルダーをチェック…
 for-hosting-support-check-the-059107c7 = ホスティングのサポート向け: フォルダー内のすべてのサイトのメール設定をチェックします
-follow-system-becc0e51 = システムに合わせる
-light-8ad2f8cf = ライト
-dark-45570065 = ダーク
-theme-4eaf7c92 = テーマ
 
 ## src/gui/worker.rs
 
@@ -1677,7 +1668,6 @@ arrived-in-the-inbox-after-8bc39958 = { $after } 後に受信トレイに届き�
 arrived-but-in-the-spam-1de42805 = 届きましたが、迷惑メールフォルダー「{ $folder }」に入りました ({ $after } 後)
 arrived-in-the-folder-folder-35e97e8b = フォルダー「{ $folder }」に届きました ({ $after } 後)
 not-in-the-mailbox-after-71030de0 = { $waited } たってもメールボックスにありません
-list-and-last-30502acc = { $list } と { $last }
 the-test-message-is-in-6dbcd158 = テストメッセージは { $mailbox } の受信トレイにあります。ウェブサイトからのメールはこのメールボックスに届きます。
 the-test-message-is-in-3dae80e1 = テストメッセージは { $mailbox } の受信トレイにありますが、受信サーバーで { $failed } が不合格になったため、より厳しいプロバイダーではメールが迷惑メールに入るか拒否される可能性があります。「届きますか?」に表示される項目を直してください。
 a-test-message-with-little-1ac32392 = 文章の少ないテストメッセージは、それだけで迷惑メールのように見えることがあります。差出人のチェックに合格している場合 (「届きますか?」)、実際のメッセージでもう一度試してください。
@@ -2115,7 +2105,13 @@ keep-the-client-secret-out-d02d7bb5 = 共有リポジトリの appsettings.json 
 do-not-connect-with-usessl-3f8b4515 = ポート 587 で useSsl: true を使って接続しないでください。MailKit ではそれは接続時の SSL を意味します。STARTTLS はセクションにあるとおり SecureSocketOptions.StartTls です。
 appsettings-json-and-c-mailkit-ca0b1f7c = appsettings.json と C# (MailKit)
 
-## src/snippet/oauth/mod.rs
+## src/snippet/oauth/nodemailer.rs
+
+put-this-in-your-node-c0ffada9 = これを Node.js のコードに入れ、await sendMail({"{"} to, subject, text {"}"}) で送信してください。一度だけインストールします: npm install nodemailer @azure/msal-node
+put-this-where-your-node-185c1777 = これを Node.js のコードで Nodemailer のトランスポートを作成している場所に入れ、transporter.sendMail({"{"} to, subject, text {"}"}) で送信してください。Nodemailer はトークンを自分で更新します。
+node-js-code-nodemailer-7e94db6a = Node.js のコード (Nodemailer)
+
+## src/snippet/oauth/notes.rs
 
 oauth-means-signing-in-through-7580ed84 = OAuth とは、メールボックスのパスワードの代わりに { $who } を通じてサインインすることです。サイトはアプリの ID とシークレットを使って { $who } に短時間だけ有効なトークンを求め (人はサインインしません)、そのトークンでサインインします。
 oauth-means-signing-in-through-828dd6c6 = OAuth とは、パスワードの代わりに { $who } 自身のページでサインインすることです。メールボックスの所有者が一度サインインし、サイトはリフレッシュ トークンを保存して、それで短時間だけ有効なトークンを取得します。
@@ -2132,12 +2128,6 @@ the-google-oauth-client-needs-0e6c37eb = Google の OAuth クライアントに�
 smtp-sign-in-smtp-auth-976b28fe = OAuth を使う場合も、メールボックスの SMTP サインイン (SMTP AUTH) はオンのままにしておく必要があります: Set-CASMailbox -SmtpClientAuthenticationDisabled $false。
 the-tested-connection-was-not-ee5febd4 = テストした接続は暗号化されていませんでした。OAuth トークンを暗号化せずにネットワークに通してはいけないため、これは STARTTLS を使います。これに頼る前に、ポート 587 で STARTTLS (またはポート 465 で接続時の SSL) をテストしてください。
 while-the-google-oauth-consent-d3b7b869 = Google の OAuth 同意画面が「Testing」(テスト) の間は、リフレッシュ トークンが7日で期限切れになります。これに頼る前にアプリを公開してください。
-
-## src/snippet/oauth/nodemailer.rs
-
-put-this-in-your-node-c0ffada9 = これを Node.js のコードに入れ、await sendMail({"{"} to, subject, text {"}"}) で送信してください。一度だけインストールします: npm install nodemailer @azure/msal-node
-put-this-where-your-node-185c1777 = これを Node.js のコードで Nodemailer のトランスポートを作成している場所に入れ、transporter.sendMail({"{"} to, subject, text {"}"}) で送信してください。Nodemailer はトークンを自分で更新します。
-node-js-code-nodemailer-7e94db6a = Node.js のコード (Nodemailer)
 
 ## src/snippet/oauth/php_token.rs
 
@@ -2396,18 +2386,7 @@ no-password-was-written-it-6739a1ec = パスワードは書き込んでいませ
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = `From` アドレスは { $domain } のもので、メールは { $provider } 自身のサーバー ({ $host }) を通り、そこで { $domain } として署名されます。DNS に追加するものは何もありません。
-the-the-setfrom-address-address-26a6d352 = `setFrom()` のアドレスは { $domain } のもので、メールは { $provider } 自身のサーバー ({ $host }) を通り、そこで { $domain } として署名されます。DNS に追加するものは何もありません。
-the-from-address-is-at-60c16670 = `From` アドレスは { $provider } の { $domain } のものです。その DNS (あなたには変更できません) は、{ $provider } 自身のサーバーを通らなかった { $domain } からのメールを拒否するか捨てるよう、すべての受信側に伝えています。そのため { $server } 経由で送ったメールは Gmail、Yahoo、Outlook.com などに拒否されます。`From` を自分のドメインのアドレスにし、そのドメインの SPF と DKIM を { $server } 向けに設定してください。
-the-the-setfrom-address-address-84c09dd4 = `setFrom()` のアドレスは { $provider } の { $domain } のものです。その DNS (あなたには変更できません) は、{ $provider } 自身のサーバーを通らなかった { $domain } からのメールを拒否するか捨てるよう、すべての受信側に伝えています。そのため { $server } 経由で送ったメールは Gmail、Yahoo、Outlook.com などに拒否されます。`setFrom()` のアドレスを自分のドメインのアドレスにし、そのドメインの SPF と DKIM を { $server } 向けに設定してください。
-the-mail-server-host-has-dbb5a9a7 = メールサーバー { $host } には DNS にアドレスがないため、SPF レコードがこのサーバーからの送信を許可しているか確認できませんでした。`Host` のつづりを確認してください。
-paste-this-into-your-appsettings-3f238c91 = これを appsettings.json の <configuration> の中に貼り付けてください:
-paste-this-into-your-your-0e50218d = これを PHPMailer の設定の <configuration> の中に貼り付けてください:
-in-appsettings-json-line-a0038974 = appsettings.json では: { $line }
-in-your-phpmailer-settings-line-944abe76 = PHPMailer の設定では: { $line }
-from-the-web-server-to-33a2dc7c = ウェブサーバーから { $host } へ: { $ports }。
 verify-the-from-address-or-e1e9a7fb = 送信サービスの管理画面で、`From` アドレス (またはそのドメイン全体) を確認 (認証) してください。
-verify-the-the-setfrom-address-33d698e7 = 送信サービスの管理画面で、`setFrom()` のアドレス (またはそのドメイン全体) を確認 (認証) してください。
 send-again-after-the-change-b575e680 = 変更したら、もう一度送信してください。
 wait-a-few-minutes-and-fc0e871d = 数分待ってから、もう一度送信してください。
 keep-ssl-switched-on-in-768015ad = コードで SSL をオンのままにしてください。暗号化しないと、パスワードが読める状態でネットワークを通ってしまいます。
@@ -2464,7 +2443,6 @@ this-server-sends-mail-only-13da29c0 = このサーバーはサインインし�
 fill-in-username-usually-your-16ab77cb = `UserName` (通常は完全なメールアドレス) と `Password` を入力してください。
 fill-in-username-usually-your-bd6d01ab = `Username` (通常は完全なメールアドレス) と `Password` を入力してください。
 when-the-server-refuses-the-4283fe38 = サーバーがユーザー名やパスワードを拒否しても、ASP.NET はそれを伝えません。サインインせずに送信し、サーバーがこの応答を返します。そのため、appsettings.json に `UserName` と `Password` がある場合は、サーバーがそれらを拒否した可能性が高いです。ない場合は、サーバーが送信前にそれらを求めています。
-when-the-server-refuses-the-6cb7c8ea = サーバーがユーザー名やパスワードを拒否しても、ASP.NET はそれを伝えません。サインインせずに送信し、サーバーがこの応答を返します。そのため、PHPMailer の設定に `Username` と `Password` がある場合は、サーバーがそれらを拒否した可能性が高いです。ない場合は、サーバーが送信前にそれらを求めています。
 check-username-usually-your-full-0a9b2c04 = `UserName` (通常は完全なメールアドレス) を確認し、`Password` にパスワードを入力し直してください (コピーすると末尾にスペースが付くことがあります)。
 check-username-usually-your-full-b9746a24 = `Username` (通常は完全なメールアドレス) を確認し、`Password` にパスワードを入力し直してください (コピーすると末尾にスペースが付くことがあります)。
 if-appsettings-json-has-no-9ae7992b = appsettings.json に `UserName` がない場合は、`UserName` と `Password` を入力してください。
@@ -2533,7 +2511,6 @@ check-that-port-and-smtpsecure-449d63e0 = `Port` と `SMTPSecure` がプロバ�
 if-it-keeps-happening-send-e5580e23 = 何度も起きる場合は、このエラーメッセージをメールプロバイダーに送ってください。止まった手順から、どこを調べればよいかが分かります。
 if-your-web-config-uses-889c5cd5 = web.config でポート 465 を使っている場合: ASP.NET はこのポートを使えず、このように待ち続けます。`port` を `587` に変更し、コードで SSL をオンにしてください。
 if-your-appsettings-json-uses-d533bdae = appsettings.json でポート 465 を使っている場合: ASP.NET はこのポートを使えず、このように待ち続けます。`Port` を `587` に変更し、`SecureSocketOptions` を `StartTls` にしてください。
-if-your-your-phpmailer-settings-56ce4605 = PHPMailer の設定でポート 465 を使っている場合: ASP.NET はこのポートを使えず、このように待ち続けます。`Port` を `587` に変更し、`SMTPSecure` を `'tls'` (STARTTLS) にしてください。
 if-it-always-stops-at-83c30f5e = いつも同じ手順で止まる場合は、このエラーメッセージをメールプロバイダーに送ってください。
 change-port-to-587-and-6c3a9e07 = `port` を `587` に変更し、コードで SSL をオンにしてください (PHPMailer では `Port = 587` と `SMTPSecure = 'tls'`)。
 change-port-to-587-and-027673b4 = `Port` を `587` に変更し、`SecureSocketOptions` を `StartTls` にしてください (PHPMailer では `Port = 587` と `SMTPSecure = 'tls'`)。
@@ -2580,7 +2557,6 @@ the-sender-address-the-setfrom-f4a6393b = 差出人アドレス (`setFrom()` の
 set-from-to-the-same-ab436cc1 = `From` を `UserName` と同じアドレスにしてください。
 set-the-setfrom-address-to-a2daea5d = `setFrom()` のアドレスを `Username` と同じアドレスにしてください。
 your-settings-got-through-but-8bd03782 = 設定は通りましたが、テストの宛先が拒否されました。アドレスが存在しないか、そのメールボックスが今はメールを受け取れない可能性があります。これはテストの宛先の問題で、appsettings.json の問題ではありません。
-your-settings-got-through-but-ba20cc60 = 設定は通りましたが、テストの宛先が拒否されました。アドレスが存在しないか、そのメールボックスが今はメールを受け取れない可能性があります。これはテストの宛先の問題で、PHPMailer の設定の問題ではありません。
 send-the-test-to-another-0fcce78a = 自分が持っている別のアドレス (たとえば `From` のアドレス) にテストを送ってください。
 send-the-test-to-another-41a6baf8 = 自分が持っている別のアドレス (たとえば `setFrom()` のアドレス) にテストを送ってください。
 to-see-whether-the-domain-72830a7e = ドメインが原因かどうかを確かめるには、`From` をメールプロバイダー自身のドメインのアドレスにして、もう一度テストしてください。
@@ -2606,7 +2582,6 @@ or-run-the-test-in-ff624e00 = または、`host`、`port`、SSL (コードで設
 or-run-the-test-in-d2dd620b = または、`Host`、`Port`、`SecureSocketOptions` を使ってこのプログラムでテストを実行してください。失敗する手順が正確に分かります。
 or-run-the-test-in-e6d802d8 = または、`Host`、`Port`、`SMTPSecure` を使ってこのプログラムでテストを実行してください。失敗する手順が正確に分かります。
 the-specified-string-is-not-3e32bd8d = 「The specified string is not in the form required for an e-mail address」は、メールサーバーに接続する前に ASP.NET 自身が出すメッセージです。`From` のアドレス、またはウェブサイトが To、Cc、Bcc に入れるアドレスに入力ミス (@ がない、スペースがある、1つの欄に2つのアドレスがある) があります。
-the-specified-string-is-not-15723963 = 「The specified string is not in the form required for an e-mail address」は、メールサーバーに接続する前に ASP.NET 自身が出すメッセージです。`setFrom()` のアドレス、またはウェブサイトが To、Cc、Bcc に入れるアドレスに入力ミス (@ がない、スペースがある、1つの欄に2つのアドレスがある) があります。
 check-from-in-appsettings-json-0cf5714f = appsettings.json の `From` を確認してください。`info@example.com` のようなアドレス1つです (前に名前を付けることもできます: `Shop <info@example.com>`)。
 check-the-setfrom-address-in-8cad20a1 = PHPMailer の設定の `setFrom()` のアドレスを確認してください。`info@example.com` のようなアドレス1つです (前に名前を付けることもできます: `Shop <info@example.com>`)。
 if-from-is-right-the-443c5684 = `From` が正しい場合、そのアドレスはウェブサイト自身 (訪問者が入力したフォームや、サイトの設定) から来ています。送信前にアドレスを確認するよう開発者に依頼してください。
@@ -2648,71 +2623,6 @@ set-smtpsecure-to-tls-starttls-0664aeb3 = `SMTPSecure` を `'tls'` (STARTTLS) �
 send-again-if-it-still-685a4d0a = もう一度送信してください。それでも失敗する場合は、サーバーの応答に2つのうちどちらが足りないかが書かれています。
 check-targetframework-in-appsettings-jso-cde6eebe = appsettings.json の `targetFramework` (`<httpRuntime targetFramework="…" />`) を確認してください。4.5.2 以下の場合は、`<httpRuntime targetFramework="4.8" />` と書いてください (ウェブサーバーに .NET Framework 4.8 がインストールされている必要があります。ホスティング会社に確認できます)。
 check-targetframework-in-your-phpmailer-d2d788fa = PHPMailer の設定の `targetFramework` (`<httpRuntime targetFramework="…" />`) を確認してください。4.5.2 以下の場合は、`<httpRuntime targetFramework="4.8" />` と書いてください (ウェブサーバーに .NET Framework 4.8 がインストールされている必要があります。ホスティング会社に確認できます)。
-the-web-server-s-dns-736f6bd5 = ウェブサーバーの DNS 設定
-internet-providers-and-cloud-hosts-16806e30 = インターネット プロバイダーやクラウドのホスティングでは、外向きのポート 25 (ときには 465 や 587 も) がよくブロックされています。このチェックはウェブサーバーから実行しました。ウェブサイトが動いているサーバーでは別のブロックがあるかもしれないので、それでもウェブサイトが接続できない場合は、外向きのメールのポートをブロックしていないかホスティング会社に確認してください。
-no-server-answered-on-any-b61f87c3 = ウェブサーバーからは、どのポートでもサーバーが応答しませんでした。アドレスを確認するか、別のネットワークから試してください。このネットワークが外向きのメールのポートをブロックしている可能性があります。
-could-not-reach-port-port-a2883392 = ウェブサーバーからポート { $port } に到達できませんでした。
-port-port-wants-ssl-on-e464d4e9 = ポート { $port } は接続時の SSL を求めますが、ASP.NET (System.Net.Mail) にはそれができません。appsettings.json では使わないでください。
-port-port-wants-ssl-on-e9d06b65 = ポート { $port } は接続時の SSL を求めますが、ASP.NET (System.Net.Mail) にはそれができません。PHPMailer の設定では使わないでください。
-could-not-read-all-of-a38410f9 = ウェブサーバーの DNS 設定をすべては読み込めませんでした ({ $error })。公開 DNS サーバー { $servers } を使います。別のサーバーは DNS サーバーの設定 (--dns-server) で指定できます。
-could-not-read-all-of-d9875cdc = ウェブサーバーの DNS 設定をすべては読み込めませんでした ({ $error })。ほかの DNS サーバー ({ $servers }) を使います。別のサーバーは DNS サーバーの設定 (--dns-server) で指定できます。
-the-mail-settings-are-kept-7e1e9ffb = メール設定は「{ $source }」(configSource) に保存されていますが、ファイル名が指定されていません。appsettings.json と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-51147791 = メール設定は「{ $source }」(configSource) に保存されていますが、ファイル名が指定されていません。PHPMailer の設定と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-9bc01de8 = メール設定は「{ $source }」(configSource) に保存されていますが、これは絶対パスなので読み込まれません。appsettings.json と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-03a0f8d4 = メール設定は「{ $source }」(configSource) に保存されていますが、これは絶対パスなので読み込まれません。PHPMailer の設定と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-3e76aef5 = メール設定は「{ $source }」(configSource) に保存されていますが、サイトのフォルダーの外にあります。appsettings.json と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-80558167 = メール設定は「{ $source }」(configSource) に保存されていますが、サイトのフォルダーの外にあります。PHPMailer の設定と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-074d0a88 = メール設定は「{ $source }」(configSource) に保存されていますが、サイトのフォルダーの外を指しています (シンボリックリンク)。appsettings.json と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-the-mail-settings-are-kept-8665c2f4 = メール設定は「{ $source }」(configSource) に保存されていますが、サイトのフォルダーの外を指しています (シンボリックリンク)。PHPMailer の設定と同じフォルダーかその下のフォルダーにあるファイルを指定する必要があります
-this-appsettings-json-inherits-mail-e726cc09 = この appsettings.json は親フォルダーの appsettings.json からメール設定を継承していますが、それを読み込めませんでした ({ $err }): { $path }
-this-your-phpmailer-settings-inherits-338781e7 = この PHPMailer の設定は親フォルダーの PHPMailer の設定からメール設定を継承していますが、それを読み込めませんでした ({ $err }): { $path }
-run-a-successful-test-first-9abe28cc = 先にテストを成功させてください。appsettings.json に書き込むのは、正しく動く設定だけです。
-run-a-successful-test-first-4ef47e16 = 先にテストを成功させてください。PHPMailer の設定に書き込むのは、正しく動く設定だけです。
-appsettings-json-updated-the-old-0dedf82a = appsettings.json を更新しました。元のファイルは { $backup } として保存されています。
-your-phpmailer-settings-updated-the-bf7720da = PHPMailer の設定を更新しました。元のファイルは { $backup } として保存されています。
-appsettings-json-already-had-these-5f5d479f = appsettings.json にはすでにこの設定がありました。何も書き込んでいません。
-your-phpmailer-settings-already-had-0814ef4f = PHPMailer の設定にはすでにこの設定がありました。何も書き込んでいません。
-valid-for-this-server-from-d4c4160c = このサーバーに有効で、ウェブサーバーが信頼する認証局のものです。
-no-authority-the-web-server-77751e8a = ウェブサーバーが信頼する認証局に保証されていません (自己署名またはプライベートな認証局)。ウェブサイトはこれを拒否します。
-what-we-found-in-your-cba9cdeb = appsettings.json で見つかった内容
-what-we-found-in-your-6ff2527b = PHPMailer の設定で見つかった内容
-update-appsettings-json-1afb9b06 = appsettings.json を更新
-update-your-phpmailer-settings-5910ce90 = PHPMailer の設定を更新
-we-look-up-where-your-a3e4a75a = ドメインのメールの行き先を調べ、各サーバーの扉をノックします。メールは送信されず、パスワードがウェブサーバーの外に出ることもありません。
-can-the-web-server-reach-28b33c33 = ウェブサーバーから { $host } に接続できますか?
-reads-every-appsettings-json-wp-5b75a16b = フォルダー内のすべての appsettings.json、wp-config.php、.env、appsettings.json を読み込みます。何も変更せず、メールも送らず、パスワードがこのコンピューターの外に出ることもありません。
-reads-every-web-config-wp-29644fd4 = フォルダー内のすべての web.config、wp-config.php、.env、appsettings.json を読み込みます。何も変更せず、メールも送らず、パスワードがウェブサーバーの外に出ることもありません。
-reads-every-appsettings-json-wp-f5ec3e14 = フォルダー内のすべての appsettings.json、wp-config.php、.env、appsettings.json を読み込みます。何も変更せず、メールも送らず、パスワードがウェブサーバーの外に出ることもありません。
-reads-every-your-phpmailer-settings-fd07a250 = フォルダー内のすべての PHPMailer の設定、wp-config.php、.env、appsettings.json を読み込みます。何も変更せず、メールも送らず、パスワードがウェブサーバーの外に出ることもありません。
-encrypts-the-connection-with-starttls-462083c8 = STARTTLS で接続を暗号化します。ASP.NET 2.0〜3.5 では appsettings.json に enableSsl がありません。サイトのコードで smtpClient.EnableSsl = true としてオンにします。
-encrypts-the-connection-with-starttls-53223d62 = STARTTLS で接続を暗号化します。ASP.NET 2.0〜3.5 では PHPMailer の設定に enableSsl がありません。サイトのコードで smtpClient.EnableSsl = true としてオンにします。
-encrypts-the-connection-with-starttls-707eb605 = appsettings.json の enableSsl="true" と同じように、STARTTLS で接続を暗号化します。ほとんどのプロバイダーで、ポート 587 ではこれが必要です。
-encrypts-the-connection-with-starttls-f57c90c9 = PHPMailer の設定の enableSsl="true" と同じように、STARTTLS で接続を暗号化します。ほとんどのプロバイダーで、ポート 587 ではこれが必要です。
-the-web-server-s-name-f2fbf262 = ウェブサーバーの名前
-only-for-testing-against-another-7bfee7af = 別の OAuth サーバーでテストする場合のみ: https、またはウェブサーバー上の http
-the-web-server-s-or-a046c4f5 = ウェブサーバーのもの (または 1.1.1.1 など)
-called-attribute-in-appsettings-json-c093c79d = appsettings.json では { $attribute }
-called-attribute-in-your-phpmailer-f5d451e9 = PHPMailer の設定では { $attribute }
-oauth-signing-in-through-microsoft-87f6ae73 = OAuth: パスワードの代わりに、Microsoft や Google 自身のページでサインインする方法です。ASP.NET の appsettings.json では使えませんが、MailKit やほとんどの PHP、Node.js のメール ライブラリでは使えます。
-oauth-signing-in-through-microsoft-82736d35 = OAuth: パスワードの代わりに、Microsoft や Google 自身のページでサインインする方法です。ASP.NET の PHPMailer の設定では使えませんが、MailKit やほとんどの PHP、Node.js のメール ライブラリでは使えます。
-apply-fix-and-send-again-252ebeb9 = 修正を適用して再送信
-makes-this-change-in-the-3968021f = フォームにこの変更を加えて、もう一度送信します
-paste-this-into-your-appsettings-6ea8fd99 = これを appsettings.json に貼り付けてください
-paste-this-into-your-your-2bedba1d = これを PHPMailer の設定に貼り付けてください
-update-my-appsettings-json-20cc2654 = appsettings.json を更新…
-update-my-your-phpmailer-settings-7e181aae = PHPMailer の設定を更新…
-writes-these-settings-into-your-11be34a6 = この設定を appsettings.json に書き込みます。先に変更内容を表示し、バックアップを残します
-writes-these-settings-into-your-3e62d9f4 = この設定を PHPMailer の設定に書き込みます。先に変更内容を表示し、バックアップを残します
-copy-the-block-below-into-6239c8c9 = 下のブロックをコピーし、ウェブサイトの appsettings.json の <mailSettings> ブロックと置き換えてください。または「appsettings.json を更新…」を押すと自動で行います。先にすべての変更が表示され、バックアップも残ります。
-copy-the-block-below-into-1ff0856b = 下のブロックをコピーし、ウェブサイトの PHPMailer の設定の <mailSettings> ブロックと置き換えてください。または「PHPMailer の設定を更新…」を押すと自動で行います。先にすべての変更が表示され、バックアップも残ります。
-open-appsettings-json-8e0433f3 = appsettings.json を開く…
-open-your-phpmailer-settings-37b4b70f = PHPMailer の設定を開く…
-read-the-mail-settings-from-494a1a71 = ウェブサイトの appsettings.json からメール設定を読み込んでチェックします
-read-the-mail-settings-from-30c466b3 = ウェブサイトの PHPMailer の設定からメール設定を読み込んでチェックします
-choose-your-website-s-appsettings-56b1a162 = ウェブサイトの appsettings.json を選んでください
-choose-your-website-s-your-536b1464 = ウェブサイトの PHPMailer の設定を選んでください
-the-web-server-62200ae1 = ウェブサーバー
-it-is-not-encrypted-http-77936083 = 暗号化されていません (http)。https を使ってください (暗号化なしの http は、ウェブサーバー自身のテストサーバー専用です)
 gmail-needs-an-app-password-52f29f0d = Gmail にはアプリ パスワードが必要です。Google アカウントで 2 段階認証プロセスをオンにしてから、myaccount.google.com/apppasswords を開き (セキュリティのページからはリンクされなくなりました)、アプリ パスワードを作成して、その16文字をスペースなしで `Password` に貼り付けてください。`UserName` には完全な Gmail アドレスを使います。
 gmail-needs-an-app-password-0a64bbed = Gmail にはアプリ パスワードが必要です。Google アカウントで 2 段階認証プロセスをオンにしてから、myaccount.google.com/apppasswords を開き (セキュリティのページからはリンクされなくなりました)、アプリ パスワードを作成して、その16文字をスペースなしで `Password` に貼り付けてください。`Username` には完全な Gmail アドレスを使います。
 gmail-sends-only-from-your-a7cd697e = Gmail は、自分のアドレスか、Settings (設定) → Accounts (アカウント) →「Send mail as」(名前) に追加したアドレスからしか送信しません。`From` をそのいずれかにしてください。
@@ -2766,11 +2676,9 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services は、Communication Services リソースに接続されたメールドメインの MailFrom アドレスからしか送信しません。`setFrom()` のアドレスをそのいずれかにしてください。
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES には、SES コンソールの SMTP settings (SMTP 設定) で、`Host` のリージョン用に作成した SES SMTP 認証情報が必要です。IAM のアクセスキーや、別のリージョンの SMTP 認証情報は使えません。
 amazon-ses-sends-only-from-31649dbc = Amazon SES は、確認済みの ID からしか送信しません。SES コンソールで `From` アドレスかそのドメインを確認 (認証) してください。アカウントがサンドボックス (新しいアカウントの試用モード) にある間は、宛先も確認済みである必要があります。
-amazon-ses-sends-only-from-c36afe08 = Amazon SES は、確認済みの ID からしか送信しません。SES コンソールで `setFrom()` のアドレスかそのドメインを確認 (認証) してください。アカウントがサンドボックス (新しいアカウントの試用モード) にある間は、宛先も確認済みである必要があります。
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` は文字どおり `apikey` でなければなりません (ログイン名やメールアドレスではありません)。`Password` は「Mail Send」のアクセス許可を持つ API キーで、スペースなしで貼り付けます。
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` は文字どおり `apikey` でなければなりません (ログイン名やメールアドレスではありません)。`Password` は「Mail Send」のアクセス許可を持つ API キーで、スペースなしで貼り付けます。
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid は、確認済みの Sender Identity (送信者 ID) からしか送信しません。Settings (設定) → Sender Authentication (送信者認証) で `From` アドレスかそのドメインを確認 (認証) してください。
-sendgrid-sends-only-from-a-8cea2635 = SendGrid は、確認済みの Sender Identity (送信者 ID) からしか送信しません。Settings (設定) → Sender Authentication (送信者認証) で `setFrom()` のアドレスかそのドメインを確認 (認証) してください。
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun は、確認済みの送信ドメインのアドレスから送信します。そのいずれかを `From` に使ってください。
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun は、確認済みの送信ドメインのアドレスから送信します。そのいずれかを `setFrom()` のアドレスに使ってください。
 postmark-use-your-server-api-681c5113 = Postmark: Server API Token を `UserName` と `Password` の両方に使ってください。
@@ -2784,7 +2692,6 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo は、確認済みの差出人かドメ
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` は Mailjet の API キー、`Password` はそのシークレット キーです (Account settings (アカウント設定) → API keys (API キー) にあります)。Mailjet のログインではありません。
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` は Mailjet の API キー、`Password` はそのシークレット キーです (Account settings (アカウント設定) → API keys (API キー) にあります)。Mailjet のログインではありません。
 mailjet-sends-only-from-a-2b02a254 = Mailjet は、認証済みの差出人アドレスかドメインからしか送信しません。Mailjet で `From` アドレスを認証するか、認証済みのアドレスを使ってください。
-mailjet-sends-only-from-a-8bdef8a6 = Mailjet は、認証済みの差出人アドレスかドメインからしか送信しません。Mailjet で `setFrom()` のアドレスを認証するか、認証済みのアドレスを使ってください。
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: SMTP2GO のログインではなく、SMTP2GO アカウントの SMTP ユーザー (Sending (送信) → SMTP Users (SMTP ユーザー)) を `UserName` に、そのパスワードを `Password` に使ってください。
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: SMTP2GO のログインではなく、SMTP2GO アカウントの SMTP ユーザー (Sending (送信) → SMTP Users (SMTP ユーザー)) を `Username` に、そのパスワードを `Password` に使ってください。
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO は、確認済みの差出人 (Sending (送信) → Verified Senders (確認済みの差出人)) からしか送信しません。そのいずれかを `From` に使ってください。
@@ -2792,47 +2699,3 @@ smtp2go-sends-only-from-verified-4a413e26 = SMTP2GO は、確認済みの差出�
 provider-also-takes-mail-on-688364ca = { $provider } はポート `{ $port }` でもメールを受け付けます。このポートはホスティング会社やインターネット プロバイダーにブロックされることがほとんどありません。`port` を `{ $port }` に変更し、コードで SSL をオンのままにしてください。
 provider-also-takes-mail-on-2eb2c630 = { $provider } はポート `{ $port }` でもメールを受け付けます。このポートはホスティング会社やインターネット プロバイダーにブロックされることがほとんどありません。`Port` を `{ $port }` に変更し、`SecureSocketOptions` は `StartTls` のままにしてください。
 provider-also-takes-mail-on-d235639f = { $provider } はポート `{ $port }` でもメールを受け付けます。このポートはホスティング会社やインターネット プロバイダーにブロックされることがほとんどありません。`Port` を `{ $port }` に変更し、`SMTPSecure` は `'tls'` (STARTTLS) のままにしてください。
-the-web-server-s-name-98c6ae9f = (ウェブサーバーの名前)
-no-authority-the-web-server-f4561a2b = ウェブサーバーが信頼する認証局に保証されていません
-it-is-not-valid-yet-e0089a1c = まだ有効ではありません (またはウェブサーバーの時計がずれています)
-typed-is-not-a-valid-d84e47f3 = 「{ $typed }」は clientDomain として有効なコンピューター名ではありません。ウェブサーバーの名前を使うには、空のままにしてください。
-many-mail-servers-exim-among-d1cf336d = 多くのメールサーバー (Exim など) は 501 を返し、「{ $typed }」をウェブサーバーの名前として拒否します。名前に使えるのは英字、数字、ハイフン、ドットだけで、{ $characters } は使えません。ウェブサイトのドメイン名 (例: www.example.com) を使うか、ウェブサーバーの名前を使うには clientDomain を空にしてください。
-enter-only-the-server-s-00002b4b = サーバーの名前だけを入力してください。「{ $scheme }://」を取り除きます (appsettings.json の host には含まれません)。
-enter-only-the-server-s-f195d33b = サーバーの名前だけを入力してください。「{ $scheme }://」を取り除きます (PHPMailer の設定の host には含まれません)。
-defaultcredentials-is-true-so-appsetting-8fcf3b1a = defaultCredentials が true なので、appsettings.json は userName と password を無視し、Windows アカウントとしてサインインします。ユーザー名を使うには defaultCredentials を false にしてください。
-defaultcredentials-is-true-so-your-d6df139c = defaultCredentials が true なので、PHPMailer の設定は userName と password を無視し、Windows アカウントとしてサインインします。ユーザー名を使うには defaultCredentials を false にしてください。
-asp-net-s-mail-sender-79071e0f = ASP.NET のメール送信機能 (appsettings.json) は OAuth でサインインできません。このテストは、OAuth に対応したプログラム (MailKit など) が使うのと同じようにメールボックスとトークンを確認します。
-asp-net-s-mail-sender-0b45f4bd = ASP.NET のメール送信機能 (PHPMailer の設定) は OAuth でサインインできません。このテストは、OAuth に対応したプログラム (MailKit など) が使うのと同じようにメールボックスとトークンを確認します。
-enter-the-sender-address-from-ff34f0c9 = 差出人アドレス (from) を入力してください。通常はサインインに使うメールボックスです。appsettings.json に from がない場合は、サイトのコードが差出人を設定しています。そのアドレスを入力してください。
-enter-the-sender-address-from-c4c02651 = 差出人アドレス (from) を入力してください。通常はサインインに使うメールボックスです。PHPMailer の設定に from がない場合は、サイトのコードが差出人を設定しています。そのアドレスを入力してください。
-starttls-was-chosen-which-means-74750a95 = STARTTLS が選ばれています。これは appsettings.json の enableSsl="true" にあたります。
-starttls-was-chosen-which-means-c8fd6cc9 = STARTTLS が選ばれています。これは PHPMailer の設定の enableSsl="true" にあたります。
-do-not-write-client-connect-addef29a = client.Connect(host, 587, useSsl: true) とは書かないでください。MailKit では useSsl: true は接続時の SSL を意味し、ポート 587 では失敗します。appsettings.json の enableSsl="true" は SecureSocketOptions.StartTls にあたります。
-do-not-write-client-connect-58882b52 = client.Connect(host, 587, useSsl: true) とは書かないでください。MailKit では useSsl: true は接続時の SSL を意味し、ポート 587 では失敗します。PHPMailer の設定の enableSsl="true" は SecureSocketOptions.StartTls にあたります。
-asp-net-core-does-not-b38360dc = ASP.NET Core は appsettings.json の <mailSettings> を読みません。サイトのコードでこのセクションを読み込む必要があります。
-asp-net-core-does-not-e89b1e00 = ASP.NET Core は PHPMailer の設定の <mailSettings> を読みません。サイトのコードでこのセクションを読み込む必要があります。
-asp-net-s-mail-sender-c4c251cb = ASP.NET のメール送信機能 (appsettings.json を読む System.Net.Mail) は OAuth でサインインできません (その要望である dotnet/runtime issue 76253 は2022年から未解決です)。Microsoft 自身も代わりに MailKit をすすめています (ガイダンス DE0005)。
-asp-net-s-mail-sender-fd16b113 = ASP.NET のメール送信機能 (PHPMailer の設定を読む System.Net.Mail) は OAuth でサインインできません (その要望である dotnet/runtime issue 76253 は2022年から未解決です)。Microsoft 自身も代わりに MailKit をすすめています (ガイダンス DE0005)。
-defaultcredentials-signing-in-as-the-1dafffc8 = defaultCredentials (Windows アカウントとしてのサインイン) は ASP.NET の appsettings.json にしかありません。このスニペットはサインインしません。サーバーが必要とする場合は、ユーザー名とパスワードを入力してください。
-defaultcredentials-signing-in-as-the-de761a46 = defaultCredentials (Windows アカウントとしてのサインイン) は ASP.NET の PHPMailer の設定にしかありません。このスニペットはサインインしません。サーバーが必要とする場合は、ユーザー名とパスワードを入力してください。
-fill-in-username-and-password-f7c7e7bc = `userName` と `password` を入力してください (コードで SSL もオンにします)。サインインしたウェブサイトはどのアドレスにも送信できます。それらを入れてもう一度テストしてください。
-fill-in-username-and-password-10ac23bb = `UserName` と `Password` を入力してください (`SecureSocketOptions` も `StartTls` にします)。サインインしたウェブサイトはどのアドレスにも送信できます。それらを入れてもう一度テストしてください。
-fill-in-username-and-password-ba974fc5 = `userName` と `password` を入力してください (`enableSsl` も `true` にします)。サインインしたウェブサイトはどのアドレスにも送信できます。それらを入れてもう一度送信してください。
-fill-in-username-and-password-4b24cc42 = `userName` と `password` を入力してください (コードで SSL もオンにします)。サインインしたウェブサイトはどのアドレスにも送信できます。それらを入れてもう一度送信してください。
-fill-in-username-and-password-7796b951 = `UserName` と `Password` を入力してください (`SecureSocketOptions` も `StartTls` にします)。サインインしたウェブサイトはどのアドレスにも送信できます。それらを入れてもう一度送信してください。
-fill-in-username-and-password-1cda165a = `Username` と `Password` を入力してください (`SMTPSecure` も `'tls'` (STARTTLS) にします)。サインインしたウェブサイトはどのアドレスにも送信できます。それらを入れてもう一度送信してください。
-open-the-site-s-appsettings-0d1c0c9d = 代わりにサイトの appsettings.json を開いてください。
-open-the-site-s-your-51aadb95 = 代わりにサイトの PHPMailer の設定を開いてください。
-this-appsettings-json-has-no-77efcf6b = この appsettings.json にはメール設定 (<system.net><mailSettings><smtp>) がありません。
-this-your-phpmailer-settings-has-5c4d7bbf = この PHPMailer の設定にはメール設定 (<system.net><mailSettings><smtp>) がありません。
-smtp-has-no-from-address-a7f7515f = <smtp> に `From` アドレスがないため、サイトが送るすべてのメッセージで差出人を個別に設定する必要があります。コードで設定していない場合、送信は「A from address must be specified.」で失敗します。
-smtp-has-no-the-setfrom-8d231825 = <smtp> に `setFrom()` のアドレスがないため、サイトが送るすべてのメッセージで差出人を個別に設定する必要があります。コードで設定していない場合、送信は「A from address must be specified.」で失敗します。
-no-mail-server-is-named-34a93a2f = メールサーバーが指定されていない (`Host` がないか空) ため、サイトのコードで設定しない限り、送信は「The SMTP host was not specified.」で失敗します。
-the-password-is-written-in-4a928686 = パスワードが appsettings.json に平文で書かれています。このファイルを読める人なら誰でもパスワードを読めます。
-the-password-is-written-in-9ee27702 = パスワードが PHPMailer の設定に平文で書かれています。このファイルを読める人なら誰でもパスワードを読めます。
-saving-appsettings-json-restarts-the-f0e9a43f = appsettings.json を保存するとウェブサイトが再起動します (IIS が読み込み直します)。再び応答するまで数秒かかることがあり、サインイン中の訪問者はもう一度サインインが必要になる場合があります。
-saving-your-phpmailer-settings-restarts-ab71b147 = PHPMailer の設定を保存するとウェブサイトが再起動します (IIS が読み込み直します)。再び応答するまで数秒かかることがあり、サインイン中の訪問者はもう一度サインインが必要になる場合があります。
-this-site-runs-on-net-af5ddf6e = このサイトは .NET Framework 2.0〜3.5 で動いています。このバージョンの appsettings.json には enableSsl がなく (4.0 で追加され、古いバージョンではこれがあるとセクション全体を拒否します)、このスニペットでは省いています。サーバーは暗号化を求めているので、コードでオンにしてください: Send の前に SmtpClient.EnableSsl = true を設定します (PasswordRecovery コントロールの場合は、SendingMail イベントを処理し、EnableSsl = true でメッセージを自分で送信して、e.Cancel = true を設定します)。よりよい方法: サイトを .NET Framework 4.x に移行してください。そこでは appsettings.json の enableSsl="true" だけで十分です。
-this-site-runs-on-net-7d54b1b6 = このサイトは .NET Framework 2.0〜3.5 で動いています。このバージョンの PHPMailer の設定には enableSsl がなく (4.0 で追加され、古いバージョンではこれがあるとセクション全体を拒否します)、このスニペットでは省いています。サーバーは暗号化を求めているので、コードでオンにしてください: Send の前に SmtpClient.EnableSsl = true を設定します (PasswordRecovery コントロールの場合は、SendingMail イベントを処理し、EnableSsl = true でメッセージを自分で送信して、e.Cancel = true を設定します)。よりよい方法: サイトを .NET Framework 4.x に移行してください。そこでは PHPMailer の設定の enableSsl="true" だけで十分です。
-asp-net-core-net-5-15acfa42 = ASP.NET Core (.NET 5 以降) は appsettings.json の <mailSettings> をまったく読まないため、このブロックは何もしません。代わりに「ASP.NET Core」タブ (MailKit 用の appsettings.json) を使ってください。
-asp-net-core-net-5-75bc2082 = ASP.NET Core (.NET 5 以降) は PHPMailer の設定の <mailSettings> をまったく読まないため、このブロックは何もしません。代わりに「ASP.NET Core」タブ (MailKit 用の appsettings.json) を使ってください。

@@ -215,8 +215,9 @@ pub fn print_diagnosis(settings: Option<&Settings>, diagnosis: &Diagnosis) {
             "{}",
             crate::tr!("Suggested change (run again with {flags}):", flags = flags)
         );
+        // `attribute: old → new` is configuration, named as the site names it: as it is.
         for line in change.describe(settings) {
-            println!("  {}", tr(&line));
+            println!("  {line}");
         }
         println!();
     }

@@ -13,11 +13,11 @@ pub(super) fn language_ui(ui: &mut Ui, language: Option<Language>, commands: &mu
         None => crate::tr!("System"),
         Some(language) => language.native_name().to_owned(),
     };
-    let label = ui.label(crate::tr!("Language"));
+    let label = label_before_list(ui, crate::tr!("Language"));
     let mut chosen = language;
     ComboBox::from_id_salt("language")
         .selected_text(name(language))
-        .width(130.0)
+        .width(LIST_WIDTH)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, name(None));
             for option in Language::ALL {
@@ -38,11 +38,11 @@ pub(super) fn theme_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<C
         ThemePreference::Light => crate::tr!("Light"),
         ThemePreference::Dark => crate::tr!("Dark"),
     };
-    let label = ui.label(crate::tr!("Theme"));
+    let label = label_before_list(ui, crate::tr!("Theme"));
     let mut chosen = theme;
     ComboBox::from_id_salt("theme")
         .selected_text(name(theme))
-        .width(130.0)
+        .width(LIST_WIDTH)
         .show_ui(ui, |ui| {
             for option in [
                 ThemePreference::System,
@@ -57,4 +57,24 @@ pub(super) fn theme_ui(ui: &mut Ui, theme: ThemePreference, commands: &mut Vec<C
     if chosen != theme {
         commands.push(Command::View(ViewCommand::Theme(chosen)));
     }
+}
+
+/// How wide each list is.
+const LIST_WIDTH: f32 = 130.0;
+
+/// A list's label, on a new line when the list would not fit after it (a wrapping row never
+/// parts a label from its list).
+fn label_before_list(ui: &mut Ui, text: String) -> egui::Response {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let needed =
+        galley.size().x + LIST_WIDTH + ui.spacing().item_spacing.x * 2.0 + ui.spacing().icon_width;
+    if ui.layout().main_wrap && ui.available_width() < needed {
+        ui.end_row();
+    }
+    ui.add(egui::Label::new(galley))
 }

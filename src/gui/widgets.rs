@@ -99,7 +99,7 @@ fn padlock(ui: &Ui, c: Pos2, r: f32, color: Color32) {
 
 /// A row with `title` on the left and `actions` (buttons) on the right. When both do not fit
 /// side by side, the actions go to a line of their own under the title, so they never cover
-/// it. Widths are measured in the previous frame (a changed width asks for one more frame).
+/// it, and wrap there when that line is too short for them. Widths are measured in the previous frame (a changed width asks for one more frame).
 /// Widgets are added left to right, so the keyboard's Tab order follows what the eye reads.
 /// `state` is lent to both (the commands they push). Returns the height the row took.
 pub fn title_and_actions<S>(
@@ -129,10 +129,9 @@ pub fn title_and_actions<S>(
         })
         .inner;
     if let Some(actions) = actions.take() {
-        measured_actions = Some(
-            ui.horizontal(|ui| measure(ui, |ui| actions(ui, state)))
-                .inner,
-        );
+        // On a line of their own they wrap (long words: German, the pseudo-locale).
+        let wrapped = ui.horizontal_wrapped(|ui| actions(ui, state));
+        measured_actions = Some(wrapped.response.rect.width());
     }
     remember(ui, title_id, title_width);
     remember(ui, actions_id, measured_actions.unwrap_or(actions_width));

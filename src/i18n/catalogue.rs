@@ -213,28 +213,51 @@ pub fn translate(language: Language, text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some(text.to_owned());
     }
-    whole(language, text).or_else(|| sentences(language, text))
+    whole(language, text, Fill::Clean)
+        .or_else(|| sentences(language, text))
+        .or_else(|| whole(language, text, Fill::Any))
+}
+
+/// What a template's `{ $value }` may take in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// A text of ours, or words that do not run on into another sentence: a template must not
+    /// swallow the sentences joined after it.
+    Clean,
+    /// Anything (the last try: a server's reply of several sentences quoted in ours).
+    Any,
+}
+
+/// Whether `value` runs on past the end of a sentence or a line.
+fn runs_on(value: &str) -> bool {
+    value.contains('\n')
+        || [". ", ": ", "! ", "? "]
+            .iter()
+            .any(|end| value.contains(end))
 }
 
 /// `text` as one message (or a bulleted line of one).
-fn whole(language: Language, text: &str) -> Option<String> {
+fn whole(language: Language, text: &str, fill: Fill) -> Option<String> {
     let index = &*INDEX;
     if let Some(id) = index.exact.get(text) {
         return format(language, id, &[]);
     }
     if let Some(rest) = text.strip_prefix("• ") {
-        return whole(language, rest).map(|line| format!("• {line}"));
+        return whole(language, rest, fill).map(|line| format!("• {line}"));
     }
     index.templates.iter().find_map(|template| {
         let captures = template.pattern.captures(text)?;
-        let values: Vec<String> = (1..captures.len())
-            .map(|at| {
-                // A value can be a text of ours too ("3 sites", a step's name); it is
-                // shorter than `text`, so this ends.
-                let value = captures.get(at).map_or("", |found| found.as_str());
-                whole(language, value).unwrap_or_else(|| value.to_owned())
-            })
-            .collect();
+        let mut values = Vec::new();
+        for at in 1..captures.len() {
+            // A value can be a text of ours too ("3 sites", a step's name); it is shorter
+            // than `text`, so this ends.
+            let value = captures.get(at).map_or("", |found| found.as_str());
+            match whole(language, value, Fill::Clean) {
+                Some(translated) => values.push(translated),
+                None if fill == Fill::Clean && runs_on(value) => return None,
+                None => values.push(value.to_owned()),
+            }
+        }
         let args: Vec<(&str, &str)> = template
             .names
             .iter()
@@ -257,7 +280,7 @@ fn sentences(language: Language, text: &str) -> Option<String> {
         if !head.ends_with(['.', ':', '!', '?', ')']) {
             return None;
         }
-        let head = whole(language, head)?;
+        let head = whole(language, head, Fill::Clean)?;
         let tail = translate(language, text[at + 1..].trim_start())?;
         Some(format!("{head}{}{tail}", language.sentence_gap()))
     })

@@ -72,25 +72,20 @@ pub fn explanation(verdict: InboxVerdict, arrival: Option<&Arrival>, mailbox: &s
             mailbox = mailbox,
             failed = failed_words
         ),
-        InboxVerdict::InJunk => {
-            let why = if failed.is_empty() {
-                crate::en!(
-                    "A test message with little text can look like spam by itself; if the sender \
-                     checks pass (\"Will it arrive?\"), try again with a real message."
-                )
-                .to_owned()
-            } else {
-                crate::en!(
-                    "{failed} failed at the receiving server; fix what \"Will it arrive?\" lists.",
-                    failed = failed_words
-                )
-            };
-            let sorted = crate::en!(
-                "The receiving server took the message but sorted it as spam, so your customers \
-                 would probably not see it."
-            );
-            format!("{sorted} {why}")
-        }
+        // One template each: a sentence starting with a value would swallow the one before it
+        // when the faces look the text up.
+        InboxVerdict::InJunk if failed.is_empty() => crate::en!(
+            "The receiving server took the message but sorted it as spam, so your customers would \
+             probably not see it. A test message with little text can look like spam by itself; \
+             if the sender checks pass (\"Will it arrive?\"), try again with a real message."
+        )
+        .to_owned(),
+        InboxVerdict::InJunk => crate::en!(
+            "The receiving server took the message but sorted it as spam, so your customers would \
+             probably not see it. {failed} failed at the receiving server; fix what \"Will it \
+             arrive?\" lists.",
+            failed = failed_words
+        ),
         InboxVerdict::InOtherFolder => crate::en!(
             "The message arrived, but a rule or the provider's sorting put it outside the inbox \
              of {mailbox}. Check that mailbox's filters.",

@@ -18,17 +18,27 @@ fn in_language(name: &str, language: Language) {
         |harness| harness.state_mut().choose_language(Some(language)),
     );
     let failed = settings(false);
-    snapshots_at(&format!("failure_{code}"), &form_with(&failed), &SMALLEST, |harness| {
-        let app = harness.state_mut();
-        app.choose_language(Some(language));
-        app.show_finished(failed.clone(), tls_required_report());
-    });
+    snapshots_at(
+        &format!("failure_{code}"),
+        &form_with(&failed),
+        &SMALLEST,
+        |harness| {
+            let app = harness.state_mut();
+            app.choose_language(Some(language));
+            app.show_finished(failed.clone(), tls_required_report());
+        },
+    );
     let worked = settings(true);
-    snapshots_at(&format!("success_{code}"), &form_with(&worked), &SMALLEST, |harness| {
-        let app = harness.state_mut();
-        app.choose_language(Some(language));
-        app.show_finished(worked.clone(), success_report());
-    });
+    snapshots_at(
+        &format!("success_{code}"),
+        &form_with(&worked),
+        &SMALLEST,
+        |harness| {
+            let app = harness.state_mut();
+            app.choose_language(Some(language));
+            app.show_finished(worked.clone(), success_report());
+        },
+    );
 }
 
 #[test]

@@ -157,7 +157,7 @@ pub fn fluent_value(found: &Found) -> Result<String, String> {
             '{' => value.push_str("{\"{\"}"),
             '}' => value.push_str("{\"}\"}"),
             _ => {
-                has_literal |= !c.is_whitespace();
+                has_literal |= c.is_alphabetic();
                 value.push(c);
             }
         }

@@ -105,13 +105,12 @@ impl Ctx {
                 )
                 .to_owned(),
             ),
-            (OAuthProvider::Google, _) => {
-                let scope = crate::en!(
-                    "The Google OAuth client needs the scope {scope}.",
-                    scope = GOOGLE_SCOPE
-                );
-                self.warnings.push(format!("{scope} {GOOGLE_TESTING}"));
-            }
+            (OAuthProvider::Google, _) => self.warnings.push(crate::en!(
+                "The Google OAuth client needs the scope {scope}. While the Google OAuth consent \
+                 screen is in \"Testing\", refresh tokens expire after 7 days: publish the app \
+                 before relying on this.",
+                scope = GOOGLE_SCOPE
+            )),
         }
         if self.provider == OAuthProvider::Microsoft {
             self.warnings.push(

@@ -74,23 +74,23 @@ pub fn microsoft_app_setup(app: &OAuthApp, mailbox: &str) -> Vec<SetupStep> {
              Application (client) ID and the Directory (tenant) ID: the site needs both."
         )
         .to_owned()
-    } else {
-        let open = crate::en!(
+    } else if tenant.is_empty() {
+        crate::en!(
             "Open the Microsoft Entra admin centre (entra.microsoft.com) → App registrations and \
              open the app whose Application (client) ID is {client_id} (or create it: New \
-             registration, \"Accounts in this organizational directory only\").",
+             registration, \"Accounts in this organizational directory only\"). Note the \
+             Directory (tenant) ID on its Overview page: the site needs it.",
             client_id = client_id
-        );
-        let tenant = if tenant.is_empty() {
-            crate::en!("Note the Directory (tenant) ID on its Overview page: the site needs it.")
-                .to_owned()
-        } else {
-            crate::en!(
-                "Its Directory (tenant) ID should be {tenant}.",
-                tenant = tenant
-            )
-        };
-        format!("{open} {tenant}")
+        )
+    } else {
+        crate::en!(
+            "Open the Microsoft Entra admin centre (entra.microsoft.com) → App registrations and \
+             open the app whose Application (client) ID is {client_id} (or create it: New \
+             registration, \"Accounts in this organizational directory only\"). Its Directory \
+             (tenant) ID should be {tenant}.",
+            client_id = client_id,
+            tenant = tenant
+        )
     };
     vec![
         SetupStep::say(register),
