@@ -11,13 +11,10 @@
 //! .NET's exception text.
 
 mod evidence;
-mod lines;
 #[cfg(test)]
 mod tests;
 
 use std::fmt::Write as _;
-
-pub(crate) use lines::translate_lines;
 
 use crate::diagnosis::Diagnosis;
 use crate::event::{StepStatus, format_ms};
@@ -78,7 +75,7 @@ pub fn support_report_with_inbox(
 ) -> String {
     let mut out = support_report(outcome);
     if let Some(inbox) = inbox {
-        out.push_str(&translate_lines(&crate::inbox::report_section(inbox)));
+        out.push_str(&crate::inbox::report_section(inbox));
     }
     out
 }

@@ -22,6 +22,8 @@ use mail_settings_tester::settings::Settings;
 mod find;
 #[path = "gui_snapshots/fleet.rs"]
 mod fleet;
+#[path = "support/japanese_font.rs"]
+mod japanese_font;
 #[path = "gui_snapshots/languages.rs"]
 mod languages;
 

@@ -112,7 +112,6 @@ stopped-here-8940b99c = hier angehalten
 ## src/cli/confirm.rs
 
 y-n-57127fdb = [j/N]
-y-fc0c4ef4 = j
 yes-4e9f3590 = ja
 
 ## src/cli/dns_check_cmd.rs
@@ -944,9 +943,6 @@ port-port-wants-ssl-on-08854b61 = Port { $port } verlangt SSL ab Verbindungsbegi
 unencrypted-enablessl-false-this-server-4741a147 = Unverschlüsselt (enableSsl="false"): Dieser Server bietet STARTTLS an, lassen Sie SSL also eingeschaltet.
 unencrypted-with-no-sign-in-dd28ec6f = Unverschlüsselt, ohne angebotene Anmeldung: Hier würde nur ein Relay Mails annehmen, das die Adresse Ihres Servers kennt.
 unencrypted-the-password-would-cross-99107547 = Unverschlüsselt: Das Passwort ginge für jeden auf dem Weg lesbar über das Netzwerk; verwenden Sie stattdessen STARTTLS.
-ssl-on-connect-on-port-7a0ab5b5 = SSL ab Verbindungsbeginn auf Port { $port }
-starttls-on-port-port-0b06fe8d = STARTTLS auf Port { $port }
-how-failed-problem-fd94e56d = { $how } ist gescheitert: { $problem }
 no-certificate-6f3ef809 = kein Zertifikat
 certificate-trusted-9c31dd2b = Zertifikat vertrauenswürdig
 the-certificate-is-for-name-3c436d2f = das Zertifikat gilt für { $name }, nicht für { $host }: Verwenden Sie { $name } als Host
@@ -954,11 +950,7 @@ the-certificate-is-not-for-5c16eb77 = das Zertifikat gilt nicht für { $host }
 the-certificate-has-expired-a80ab172 = das Zertifikat ist abgelaufen
 the-certificate-is-not-from-dace93b1 = das Zertifikat stammt nicht von einer vertrauenswürdigen Zertifizierungsstelle
 the-certificate-is-not-valid-fd6b02ae = das Zertifikat ist nicht gültig
-how-works-but-what-8acefe0c = { $how } funktioniert, aber { $what }.
 what-accepted-because-invalid-certificat-654eb2c8 = { $what } (angenommen, weil ungültige Zertifikate erlaubt sind)
-how-works-certificate-but-no-97b7625f = { $how } funktioniert ({ $certificate }), aber es wird keine Anmeldung angeboten: Nur ein Relay, das die Adresse Ihres Servers kennt, würde Mails annehmen.
-how-works-but-it-signs-f02bb1db = { $how } funktioniert, meldet aber nur mit { $offered } an, und ASP.NET meldet sich mit LOGIN an.
-how-with-sign-in-offered-c393f2f8 = { $how } mit Anmeldung ({ $offered }) nach der Verschlüsselung, { $certificate }.
 
 ## src/discover/request.rs
 
@@ -1489,9 +1481,12 @@ the-token-is-renewed-at-78ac8950 = das Token wird beim nächsten Test erneuert
 the-token-is-valid-for-973c5181 = das Token ist noch { $minutes } Minuten gültig
 signed-in-as-who-138f6f7e = Angemeldet als { $who }
 
-## src/gui/renderer.rs
+## src/gui/preferences.rs
 
-the-window-could-not-open-6687f2be = das Fenster konnte nicht geöffnet werden: Die Grafik dieses Computers konnte es nicht zeichnen ({ $arg0 }).{ $arg1 }
+follow-system-becc0e51 = Wie das System
+light-8ad2f8cf = Hell
+dark-45570065 = Dunkel
+theme-4eaf7c92 = Design
 
 ## src/gui/result.rs
 
@@ -1574,10 +1569,6 @@ explain-an-error-message-f540b236 = Fehlermeldung erklären …
 paste-an-error-your-website-7a5917ae = Einen Fehler einfügen, den Ihre Website protokolliert hat, und sehen, was er bedeutet
 check-a-folder-of-sites-5325d3c7 = Einen Ordner mit Websites prüfen …
 for-hosting-support-check-the-059107c7 = Für den Hosting-Support: die Mail-Einstellungen jeder Website in einem Ordner prüfen
-follow-system-becc0e51 = Wie das System
-light-8ad2f8cf = Hell
-dark-45570065 = Dunkel
-theme-4eaf7c92 = Design
 
 ## src/gui/worker.rs
 
@@ -1676,12 +1667,8 @@ arrived-in-the-inbox-after-8bc39958 = Nach { $after } im Posteingang angekommen
 arrived-but-in-the-spam-1de42805 = Angekommen, aber im Spam-Ordner „{ $folder }“ (nach { $after })
 arrived-in-the-folder-folder-35e97e8b = Im Ordner „{ $folder }“ angekommen (nach { $after })
 not-in-the-mailbox-after-71030de0 = Nach { $waited } nicht im Postfach
-list-and-last-30502acc = { $list } und { $last }
 the-test-message-is-in-6dbcd158 = Die Testnachricht liegt im Posteingang von { $mailbox }: Mails Ihrer Website erreichen dieses Postfach.
 the-test-message-is-in-3dae80e1 = Die Testnachricht liegt im Posteingang von { $mailbox }, aber { $failed } ist beim empfangenden Server gescheitert, daher verschieben strengere Anbieter Ihre Mails vielleicht in den Spam oder lehnen sie ab. Beheben Sie, was „Kommt sie an?“ auflistet.
-a-test-message-with-little-1ac32392 = Eine Testnachricht mit wenig Text kann schon für sich nach Spam aussehen; wenn die Absenderprüfungen bestanden sind („Kommt sie an?“), versuchen Sie es mit einer echten Nachricht erneut.
-failed-failed-at-the-receiving-36cb8efc = { $failed } ist beim empfangenden Server gescheitert; beheben Sie, was „Kommt sie an?“ auflistet.
-the-receiving-server-took-the-3b16e8fb = Der empfangende Server hat die Nachricht angenommen, aber als Spam einsortiert, Ihre Kunden würden sie also wahrscheinlich nicht sehen.
 the-message-arrived-but-a-52287da8 = Die Nachricht ist angekommen, aber eine Regel oder die Sortierung des Anbieters hat sie außerhalb des Posteingangs von { $mailbox } abgelegt. Prüfen Sie die Filter dieses Postfachs.
 the-server-accepted-the-message-f14a3b33 = Der Server hat die Nachricht angenommen, aber sie liegt noch in keinem Ordner von { $mailbox }. Vielleicht ist sie noch unterwegs (manche Anbieter halten Mails neuer Absender einige Minuten zurück), oder der empfangende Server hat sie verworfen, was mit Mails passiert, die DMARC nicht bestehen. Beheben Sie, was „Kommt sie an?“ auflistet, und sehen Sie später noch einmal nach.
 
@@ -2114,7 +2101,13 @@ keep-the-client-secret-out-d02d7bb5 = Halten Sie den geheimen Clientschlüssel a
 do-not-connect-with-usessl-3f8b4515 = Verbinden Sie sich auf Port 587 nicht mit useSsl: true: In MailKit bedeutet das SSL ab Verbindungsbeginn. STARTTLS ist SecureSocketOptions.StartTls, wie im Abschnitt.
 appsettings-json-and-c-mailkit-ca0b1f7c = appsettings.json und C# (MailKit)
 
-## src/snippet/oauth/mod.rs
+## src/snippet/oauth/nodemailer.rs
+
+put-this-in-your-node-c0ffada9 = Fügen Sie dies in Ihren Node.js-Code ein und senden Sie mit await sendMail({"{"} to, subject, text {"}"}). Einmal installieren: npm install nodemailer @azure/msal-node
+put-this-where-your-node-185c1777 = Fügen Sie dies dort ein, wo Ihr Node.js-Code den Nodemailer-Transport erstellt, und senden Sie dann mit transporter.sendMail({"{"} to, subject, text {"}"}). Nodemailer erneuert das Token selbst.
+node-js-code-nodemailer-7e94db6a = Node.js-Code (Nodemailer)
+
+## src/snippet/oauth/notes.rs
 
 oauth-means-signing-in-through-7580ed84 = OAuth bedeutet, sich über { $who } anzumelden statt mit dem Passwort des Postfachs: Die Website fragt { $who } mit der ID und dem geheimen Schlüssel der App nach einem kurzlebigen Token (es meldet sich keine Person an) und meldet sich mit diesem Token an.
 oauth-means-signing-in-through-828dd6c6 = OAuth bedeutet, sich über die eigene Seite von { $who } anzumelden statt mit einem Passwort: Der Inhaber des Postfachs meldet sich einmal an, die Website bewahrt ein Refresh-Token auf und holt damit kurzlebige Tokens.
@@ -2127,16 +2120,9 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Ersetzen Sie { $placeholder } du
 google-has-no-app-only-ba6e748c = Google hat keine reine App-Anmeldung für ein gewöhnliches Postfach: Dafür braucht es ein Google-Workspace-Dienstkonto mit domainweiter Delegierung, eingerichtet vom Workspace-Administrator. Dies meldet sich stattdessen als das Postfach an (delegiert).
 app-only-sign-in-needs-ad5c921d = Die reine App-Anmeldung braucht eine einmalige Einrichtung durch Ihren Microsoft-365-Administrator: die Berechtigung SMTP.SendAsApp, die Administratorzustimmung und den Zugriff der App auf dieses Postfach in Exchange (siehe die Einrichtungsschritte).
 the-app-registration-needs-the-f7d5f684 = Die App-Registrierung braucht die delegierte Berechtigung SMTP.Send, und das Refresh-Token muss mit den Scopes https://outlook.office.com/SMTP.Send und offline_access angefordert werden.
-the-google-oauth-client-needs-0e6c37eb = Der Google-OAuth-Client braucht den Scope { $scope }.
 smtp-sign-in-smtp-auth-976b28fe = Die SMTP-Anmeldung (SMTP AUTH) muss für das Postfach eingeschaltet bleiben, auch mit OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = Die getestete Verbindung war nicht verschlüsselt: OAuth-Tokens dürfen nicht unverschlüsselt über das Netzwerk gehen, daher verwendet dies STARTTLS. Testen Sie Port 587 mit STARTTLS (oder 465 mit SSL ab Verbindungsbeginn), bevor Sie sich darauf verlassen.
 while-the-google-oauth-consent-d3b7b869 = Solange der OAuth-Zustimmungsbildschirm von Google auf „Testing“ steht, laufen Refresh-Tokens nach 7 Tagen ab: Veröffentlichen Sie die App, bevor Sie sich darauf verlassen.
-
-## src/snippet/oauth/nodemailer.rs
-
-put-this-in-your-node-c0ffada9 = Fügen Sie dies in Ihren Node.js-Code ein und senden Sie mit await sendMail({"{"} to, subject, text {"}"}). Einmal installieren: npm install nodemailer @azure/msal-node
-put-this-where-your-node-185c1777 = Fügen Sie dies dort ein, wo Ihr Node.js-Code den Nodemailer-Transport erstellt, und senden Sie dann mit transporter.sendMail({"{"} to, subject, text {"}"}). Nodemailer erneuert das Token selbst.
-node-js-code-nodemailer-7e94db6a = Node.js-Code (Nodemailer)
 
 ## src/snippet/oauth/php_token.rs
 
@@ -2153,9 +2139,6 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft sendet nur als das Postfach, da
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Öffnen Sie das Microsoft Entra Admin Center (entra.microsoft.com) → App registrations → New registration. Geben Sie ihr einen Namen (zum Beispiel „Website-Mail“), behalten Sie „Accounts in this organizational directory only“ und registrieren Sie sie. Ihre Overview-Seite zeigt die Application (client) ID und die Directory (tenant) ID: Die Website braucht beide.
-open-the-microsoft-entra-admin-75c5979e = Öffnen Sie das Microsoft Entra Admin Center (entra.microsoft.com) → App registrations und öffnen Sie die App mit der Application (client) ID { $client_id } (oder erstellen Sie sie: New registration, „Accounts in this organizational directory only“).
-note-the-directory-tenant-id-4575b24e = Notieren Sie die Directory (tenant) ID auf ihrer Overview-Seite: Die Website braucht sie.
-its-directory-tenant-id-should-70e0f4bc = Ihre Directory (tenant) ID sollte { $tenant } sein.
 in-the-app-api-permissions-e2b91c93 = In der App: API permissions → Add a permission → APIs my organization uses → nach „Office 365 Exchange Online“ suchen → Application permissions → SMTP.SendAsApp anhaken → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Klicken Sie, noch unter API permissions, auf „Grant admin consent“ für Ihre Organisation (das kann nur ein Administrator).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Kopieren Sie sofort seinen Value (er wird nur dieses eine Mal angezeigt) und tragen Sie ihn dort ein, wo die Website ihren geheimen Clientschlüssel liest. Notieren Sie das Ablaufdatum in Ihrem Kalender: Wenn der geheime Schlüssel abläuft, sendet die Website nicht mehr, bis Sie einen neuen erstellen.
@@ -2271,7 +2254,6 @@ this-is-what-not-a-05f9ae91 = das ist { $what }, keine Datei, daher wurde es nic
 the-file-is-read-only-c3ff344c = die Datei ist schreibgeschützt (sie ist als schreibgeschützt markiert, oder dieses Konto darf nicht hineinschreiben), daher wurde nichts geändert; entfernen Sie den Schreibschutz (Windows: Eigenschaften der Datei, Haken bei Schreibgeschützt entfernen; Linux: chmod u+w) oder führen Sie das Programm als Benutzer aus, der schreiben darf, und versuchen Sie es dann erneut: { $path }
 the-file-is-size-bytes-2a8cdc56 = die Datei ist { $size } Bytes groß, zu groß für eine web.config (die Grenze liegt bei { $limit } Bytes); prüfen Sie, ob es die richtige Datei ist: { $path }
 the-file-is-not-utf-e2a5449c = die Datei ist kein UTF-8- oder UTF-16-Text ({ $detail }); öffnen Sie sie in einem Texteditor, speichern Sie sie als UTF-8 und versuchen Sie es dann erneut: { $path }
-source-path-f05bec79 = { $source }: { $path }
 the-file-changed-on-disk-62f7b37a = die Datei wurde auf dem Datenträger geändert, nachdem die Änderungen vorbereitet waren (ein anderes Programm oder eine andere Person hat sie bearbeitet), daher wurde nichts geschrieben; führen Sie die Aktualisierung erneut aus, um einen frischen Diff zu sehen: { $path }
 could-not-write-the-backup-75f9a6c2 = die Sicherungskopie konnte nicht geschrieben werden ({ $source }), daher wurde die web.config nicht geändert; schaffen Sie Speicherplatz oder prüfen Sie die Berechtigungen des Ordners: { $path }
 could-not-write-the-new-01f69e66 = der neue Inhalt konnte nicht geschrieben werden ({ $source }); der alte Inhalt ist in der Sicherungskopie { $backup } sicher. Wenn die web.config jetzt beschädigt ist, kopieren Sie die Sicherungskopie darüber: { $path }
@@ -2395,18 +2377,7 @@ no-password-was-written-it-6739a1ec = Es wurde kein Passwort geschrieben (es wir
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = Die `From`-Adresse liegt bei { $domain }, und die Mail läuft über den eigenen Server von { $provider } ({ $host }), der sie für { $domain } signiert: Sie müssen in keinem DNS etwas hinzufügen.
-the-the-setfrom-address-address-26a6d352 = Die `setFrom()`-Adresse liegt bei { $domain }, und die Mail läuft über den eigenen Server von { $provider } ({ $host }), der sie für { $domain } signiert: Sie müssen in keinem DNS etwas hinzufügen.
-the-from-address-is-at-60c16670 = Die `From`-Adresse liegt bei { $domain }, und diese Domain gehört { $provider }. Ihr DNS (den Sie nicht ändern können) weist jeden Empfänger an, Mails von { $domain } abzulehnen oder wegzuwerfen, wenn sie nicht über die eigenen Server von { $provider } kamen. Mails über { $server } werden daher von Gmail, Yahoo, Outlook.com und anderen abgelehnt. Setzen Sie `From` auf eine Adresse Ihrer eigenen Domain und richten Sie SPF und DKIM dieser Domain für { $server } ein.
-the-the-setfrom-address-address-84c09dd4 = Die `setFrom()`-Adresse liegt bei { $domain }, und diese Domain gehört { $provider }. Ihr DNS (den Sie nicht ändern können) weist jeden Empfänger an, Mails von { $domain } abzulehnen oder wegzuwerfen, wenn sie nicht über die eigenen Server von { $provider } kamen. Mails über { $server } werden daher von Gmail, Yahoo, Outlook.com und anderen abgelehnt. Setzen Sie die `setFrom()`-Adresse auf eine Adresse Ihrer eigenen Domain und richten Sie SPF und DKIM dieser Domain für { $server } ein.
-the-mail-server-host-has-dbb5a9a7 = Der Mailserver { $host } hat keine Adresse im DNS, daher konnten wir nicht prüfen, ob Ihr SPF-Eintrag ihm das Senden erlaubt. Prüfen Sie die Schreibweise von `Host`.
-paste-this-into-your-appsettings-3f238c91 = Fügen Sie dies in Ihre appsettings.json ein, innerhalb von <configuration>:
-paste-this-into-your-your-0e50218d = Fügen Sie dies in Ihre PHPMailer-Einstellungen ein, innerhalb von <configuration>:
-in-appsettings-json-line-a0038974 = In appsettings.json: { $line }
-in-your-phpmailer-settings-line-944abe76 = In Ihren PHPMailer-Einstellungen: { $line }
-from-the-web-server-to-33a2dc7c = Vom Webserver zu { $host }: { $ports }.
 verify-the-from-address-or-e1e9a7fb = Bestätigen Sie die `From`-Adresse (oder ihre ganze Domain) im Dashboard Ihres Versanddienstes.
-verify-the-the-setfrom-address-33d698e7 = Bestätigen Sie die `setFrom()`-Adresse (oder ihre ganze Domain) im Dashboard Ihres Versanddienstes.
 send-again-after-the-change-b575e680 = Senden Sie nach der Änderung erneut.
 wait-a-few-minutes-and-fc0e871d = Warten Sie ein paar Minuten und senden Sie erneut.
 keep-ssl-switched-on-in-768015ad = Lassen Sie SSL im Code eingeschaltet: Ohne Verschlüsselung ginge Ihr Passwort lesbar über das Netzwerk.
@@ -2463,7 +2434,6 @@ this-server-sends-mail-only-13da29c0 = Dieser Server sendet Mails nur für angem
 fill-in-username-usually-your-16ab77cb = Füllen Sie `UserName` (meist Ihre vollständige E-Mail-Adresse) und `Password` aus.
 fill-in-username-usually-your-bd6d01ab = Füllen Sie `Username` (meist Ihre vollständige E-Mail-Adresse) und `Password` aus.
 when-the-server-refuses-the-4283fe38 = Wenn der Server Benutzername oder Passwort ablehnt, sagt ASP.NET das nicht: Es sendet ohne Anmeldung, und der Server antwortet dann hiermit. Wenn Ihre appsettings.json also `UserName` und `Password` enthält, hat der Server sie höchstwahrscheinlich abgelehnt. Wenn sie keine enthält, verlangt der Server sie vor dem Senden.
-when-the-server-refuses-the-6cb7c8ea = Wenn der Server Benutzername oder Passwort ablehnt, sagt ASP.NET das nicht: Es sendet ohne Anmeldung, und der Server antwortet dann hiermit. Wenn Ihre PHPMailer-Einstellungen also `Username` und `Password` enthalten, hat der Server sie höchstwahrscheinlich abgelehnt. Wenn sie keine enthalten, verlangt der Server sie vor dem Senden.
 check-username-usually-your-full-0a9b2c04 = Prüfen Sie `UserName` (meist Ihre vollständige E-Mail-Adresse) und geben Sie das Passwort erneut in `Password` ein (beim Kopieren kann ein Leerzeichen am Ende hinzukommen).
 check-username-usually-your-full-b9746a24 = Prüfen Sie `Username` (meist Ihre vollständige E-Mail-Adresse) und geben Sie das Passwort erneut in `Password` ein (beim Kopieren kann ein Leerzeichen am Ende hinzukommen).
 if-appsettings-json-has-no-9ae7992b = Wenn die appsettings.json keinen `UserName` enthält, füllen Sie `UserName` und `Password` aus.
@@ -2532,7 +2502,6 @@ check-that-port-and-smtpsecure-449d63e0 = Prüfen Sie, ob `Port` und `SMTPSecure
 if-it-keeps-happening-send-e5580e23 = Wenn es immer wieder passiert, schicken Sie diese Fehlermeldung an Ihren Mail-Anbieter: Der Schritt, bei dem es aufhörte, zeigt ihm, wo er suchen muss.
 if-your-web-config-uses-889c5cd5 = Wenn Ihre web.config Port 465 verwendet: ASP.NET kann ihn nicht nutzen und wartet genau so. Ändern Sie `port` auf `587` und schalten Sie SSL im Code ein.
 if-your-appsettings-json-uses-d533bdae = Wenn Ihre appsettings.json Port 465 verwendet: ASP.NET kann ihn nicht nutzen und wartet genau so. Ändern Sie `Port` auf `587` und setzen Sie `SecureSocketOptions` auf `StartTls`.
-if-your-your-phpmailer-settings-56ce4605 = Wenn Ihre PHPMailer-Einstellungen Port 465 verwenden: ASP.NET kann ihn nicht nutzen und wartet genau so. Ändern Sie `Port` auf `587` und setzen Sie `SMTPSecure` auf `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Wenn es immer beim selben Schritt aufhört, schicken Sie diese Fehlermeldung an Ihren Mail-Anbieter.
 change-port-to-587-and-6c3a9e07 = Ändern Sie `port` auf `587` und schalten Sie SSL im Code ein (in PHPMailer: `Port = 587` und `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Ändern Sie `Port` auf `587` und setzen Sie `SecureSocketOptions` auf `StartTls` (in PHPMailer: `Port = 587` und `SMTPSecure = 'tls'`).
@@ -2579,7 +2548,6 @@ the-sender-address-the-setfrom-f4a6393b = Die Absenderadresse (die `setFrom()`-A
 set-from-to-the-same-ab436cc1 = Setzen Sie `From` auf dieselbe Adresse wie `UserName`.
 set-the-setfrom-address-to-a2daea5d = Setzen Sie die `setFrom()`-Adresse auf dieselbe Adresse wie `Username`.
 your-settings-got-through-but-8bd03782 = Ihre Einstellungen sind durchgekommen, aber der Testempfänger wurde abgelehnt: Die Adresse existiert vielleicht nicht, oder ihr Postfach kann gerade keine Mails annehmen. Das betrifft die Testadresse, nicht Ihre appsettings.json.
-your-settings-got-through-but-ba20cc60 = Ihre Einstellungen sind durchgekommen, aber der Testempfänger wurde abgelehnt: Die Adresse existiert vielleicht nicht, oder ihr Postfach kann gerade keine Mails annehmen. Das betrifft die Testadresse, nicht Ihre PHPMailer-Einstellungen.
 send-the-test-to-another-0fcce78a = Senden Sie den Test an eine andere Adresse, die Ihnen gehört, zum Beispiel die in `From`.
 send-the-test-to-another-41a6baf8 = Senden Sie den Test an eine andere Adresse, die Ihnen gehört, zum Beispiel die `setFrom()`-Adresse.
 to-see-whether-the-domain-72830a7e = Um zu sehen, ob die Domain die Ursache ist, setzen Sie `From` auf eine Adresse bei der eigenen Domain Ihres Mail-Anbieters und testen Sie erneut.
@@ -2605,7 +2573,6 @@ or-run-the-test-in-ff624e00 = Oder führen Sie den Test in diesem Programm mit I
 or-run-the-test-in-d2dd620b = Oder führen Sie den Test in diesem Programm mit Ihren Werten für `Host`, `Port` und `SecureSocketOptions` aus: Er zeigt genau den Schritt, der scheitert.
 or-run-the-test-in-e6d802d8 = Oder führen Sie den Test in diesem Programm mit Ihren Werten für `Host`, `Port` und `SMTPSecure` aus: Er zeigt genau den Schritt, der scheitert.
 the-specified-string-is-not-3e32bd8d = „The specified string is not in the form required for an e-mail address“ kommt von ASP.NET selbst, bevor ein Mailserver kontaktiert wird: Die `From`-Adresse oder eine Adresse, die die Website in An, Cc oder Bcc einträgt, hat einen Tippfehler (ein fehlendes @, ein Leerzeichen, zwei Adressen in einem Feld).
-the-specified-string-is-not-15723963 = „The specified string is not in the form required for an e-mail address“ kommt von ASP.NET selbst, bevor ein Mailserver kontaktiert wird: Die `setFrom()`-Adresse oder eine Adresse, die die Website in An, Cc oder Bcc einträgt, hat einen Tippfehler (ein fehlendes @, ein Leerzeichen, zwei Adressen in einem Feld).
 check-from-in-appsettings-json-0cf5714f = Prüfen Sie `From` in der appsettings.json: eine einzige Adresse wie `info@example.com` (davor darf ein Name stehen: `Shop <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Prüfen Sie die `setFrom()`-Adresse in Ihren PHPMailer-Einstellungen: eine einzige Adresse wie `info@example.com` (davor darf ein Name stehen: `Shop <info@example.com>`).
 if-from-is-right-the-443c5684 = Wenn `From` stimmt, kommt die Adresse von der Website selbst (ein Formular, das ein Besucher ausgefüllt hat, oder eine Einstellung der Website): Bitten Sie Ihren Entwickler, Adressen vor dem Senden zu prüfen.
@@ -2647,71 +2614,6 @@ set-smtpsecure-to-tls-starttls-0664aeb3 = Setzen Sie `SMTPSecure` auf `'tls'` (S
 send-again-if-it-still-685a4d0a = Senden Sie erneut; wenn es weiterhin scheitert, sagt die Antwort des Servers, was von beiden fehlt.
 check-targetframework-in-appsettings-jso-cde6eebe = Prüfen Sie `targetFramework` in der appsettings.json (`<httpRuntime targetFramework="…" />`): Wenn dort 4.5.2 oder niedriger steht, schreiben Sie `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 muss auf dem Webserver installiert sein; Ihr Hosting-Anbieter kann es Ihnen sagen).
 check-targetframework-in-your-phpmailer-d2d788fa = Prüfen Sie `targetFramework` in Ihren PHPMailer-Einstellungen (`<httpRuntime targetFramework="…" />`): Wenn dort 4.5.2 oder niedriger steht, schreiben Sie `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 muss auf dem Webserver installiert sein; Ihr Hosting-Anbieter kann es Ihnen sagen).
-the-web-server-s-dns-736f6bd5 = die DNS-Einstellungen des Webservers
-internet-providers-and-cloud-hosts-16806e30 = Internet- und Cloud-Anbieter blockieren oft ausgehend Port 25 (und manchmal 465 und 587). Diese Prüfung lief vom Webserver aus: Der Server, auf dem Ihre Website läuft, ist vielleicht anders gesperrt. Wenn die Website trotzdem keine Verbindung bekommt, fragen Sie deren Hosting-Anbieter, ob er ausgehende Mail-Ports blockiert.
-no-server-answered-on-any-b61f87c3 = Vom Webserver aus hat kein Server auf irgendeinem Port geantwortet. Prüfen Sie die Adresse, oder versuchen Sie es aus einem anderen Netzwerk: Dieses blockiert vielleicht ausgehende Mail-Ports.
-could-not-reach-port-port-a2883392 = Port { $port } ist vom Webserver aus nicht erreichbar.
-port-port-wants-ssl-on-e464d4e9 = Port { $port } verlangt SSL ab Verbindungsbeginn, was ASP.NET (System.Net.Mail) nicht beherrscht; verwenden Sie ihn nie in der appsettings.json.
-port-port-wants-ssl-on-e9d06b65 = Port { $port } verlangt SSL ab Verbindungsbeginn, was ASP.NET (System.Net.Mail) nicht beherrscht; verwenden Sie ihn nie in Ihren PHPMailer-Einstellungen.
-could-not-read-all-of-a38410f9 = nicht alle DNS-Einstellungen des Webservers konnten gelesen werden ({ $error }); verwende die öffentlichen DNS-Server { $servers }. Nennen Sie einen anderen mit der Einstellung DNS-Server (--dns-server).
-could-not-read-all-of-d9875cdc = nicht alle DNS-Einstellungen des Webservers konnten gelesen werden ({ $error }); verwende seine anderen DNS-Server ({ $servers }). Nennen Sie einen anderen mit der Einstellung DNS-Server (--dns-server).
-the-mail-settings-are-kept-7e1e9ffb = die Mail-Einstellungen stehen in "{ $source }" (configSource), das keine Datei nennt; es muss eine Datei neben der appsettings.json oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-51147791 = die Mail-Einstellungen stehen in "{ $source }" (configSource), das keine Datei nennt; es muss eine Datei neben Ihren PHPMailer-Einstellungen oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-9bc01de8 = die Mail-Einstellungen stehen in "{ $source }" (configSource), einem absoluten Pfad, der nicht gelesen wird; es muss eine Datei neben der appsettings.json oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-03a0f8d4 = die Mail-Einstellungen stehen in "{ $source }" (configSource), einem absoluten Pfad, der nicht gelesen wird; es muss eine Datei neben Ihren PHPMailer-Einstellungen oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-3e76aef5 = die Mail-Einstellungen stehen in "{ $source }" (configSource), das außerhalb des Website-Ordners liegt; es muss eine Datei neben der appsettings.json oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-80558167 = die Mail-Einstellungen stehen in "{ $source }" (configSource), das außerhalb des Website-Ordners liegt; es muss eine Datei neben Ihren PHPMailer-Einstellungen oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-074d0a88 = die Mail-Einstellungen stehen in "{ $source }" (configSource), das aus dem Website-Ordner hinausführt (ein symbolischer Link); es muss eine Datei neben der appsettings.json oder in einem Ordner darunter nennen
-the-mail-settings-are-kept-8665c2f4 = die Mail-Einstellungen stehen in "{ $source }" (configSource), das aus dem Website-Ordner hinausführt (ein symbolischer Link); es muss eine Datei neben Ihren PHPMailer-Einstellungen oder in einem Ordner darunter nennen
-this-appsettings-json-inherits-mail-e726cc09 = diese appsettings.json erbt Mail-Einstellungen von der appsettings.json eines übergeordneten Ordners, die nicht gelesen werden konnte ({ $err }): { $path }
-this-your-phpmailer-settings-inherits-338781e7 = Ihre PHPMailer-Einstellungen erben Mail-Einstellungen von den PHPMailer-Einstellungen eines übergeordneten Ordners, die nicht gelesen werden konnten ({ $err }): { $path }
-run-a-successful-test-first-9abe28cc = Führen Sie zuerst einen erfolgreichen Test aus: Nur funktionierende Einstellungen kommen in die appsettings.json.
-run-a-successful-test-first-4ef47e16 = Führen Sie zuerst einen erfolgreichen Test aus: Nur funktionierende Einstellungen kommen in Ihre PHPMailer-Einstellungen.
-appsettings-json-updated-the-old-0dedf82a = appsettings.json aktualisiert. Die alte Datei ist aufbewahrt als { $backup }.
-your-phpmailer-settings-updated-the-bf7720da = PHPMailer-Einstellungen aktualisiert. Die alte Datei ist aufbewahrt als { $backup }.
-appsettings-json-already-had-these-5f5d479f = Die appsettings.json enthielt diese Einstellungen bereits: Es wurde nichts geschrieben.
-your-phpmailer-settings-already-had-0814ef4f = Ihre PHPMailer-Einstellungen enthielten diese Einstellungen bereits: Es wurde nichts geschrieben.
-valid-for-this-server-from-d4c4160c = Gültig für diesen Server, von einer Zertifizierungsstelle, der der Webserver vertraut.
-no-authority-the-web-server-77751e8a = Keine Zertifizierungsstelle, der der Webserver vertraut, bürgt dafür (selbst signiert oder eine private Stelle): Ihre Website wird es ablehnen.
-what-we-found-in-your-cba9cdeb = Was wir in Ihrer appsettings.json gefunden haben
-what-we-found-in-your-6ff2527b = Was wir in Ihren PHPMailer-Einstellungen gefunden haben
-update-appsettings-json-1afb9b06 = appsettings.json aktualisieren
-update-your-phpmailer-settings-5910ce90 = PHPMailer-Einstellungen aktualisieren
-we-look-up-where-your-a3e4a75a = Wir schlagen nach, wohin die Mails Ihrer Domain gehen, und klopfen bei jedem Server an: Es wird keine E-Mail gesendet, und kein Passwort verlässt den Webserver.
-can-the-web-server-reach-28b33c33 = Kann der Webserver { $host } erreichen?
-reads-every-appsettings-json-wp-5b75a16b = Liest jede appsettings.json, wp-config.php, .env und appsettings.json unterhalb des Ordners. Es wird nichts geändert, keine E-Mail gesendet, und Passwörter verlassen diesen Computer nie.
-reads-every-web-config-wp-29644fd4 = Liest jede web.config, wp-config.php, .env und appsettings.json unterhalb des Ordners. Es wird nichts geändert, keine E-Mail gesendet, und Passwörter verlassen den Webserver nie.
-reads-every-appsettings-json-wp-f5ec3e14 = Liest jede appsettings.json, wp-config.php, .env und appsettings.json unterhalb des Ordners. Es wird nichts geändert, keine E-Mail gesendet, und Passwörter verlassen den Webserver nie.
-reads-every-your-phpmailer-settings-fd07a250 = Liest alle PHPMailer-Einstellungen, wp-config.php, .env und appsettings.json unterhalb des Ordners. Es wird nichts geändert, keine E-Mail gesendet, und Passwörter verlassen den Webserver nie.
-encrypts-the-connection-with-starttls-462083c8 = Verschlüsselt die Verbindung mit STARTTLS. ASP.NET 2.0–3.5 kennt kein enableSsl in der appsettings.json: Der Code der Website schaltet es mit smtpClient.EnableSsl = true ein.
-encrypts-the-connection-with-starttls-53223d62 = Verschlüsselt die Verbindung mit STARTTLS. ASP.NET 2.0–3.5 kennt kein enableSsl in Ihren PHPMailer-Einstellungen: Der Code der Website schaltet es mit smtpClient.EnableSsl = true ein.
-encrypts-the-connection-with-starttls-707eb605 = Verschlüsselt die Verbindung mit STARTTLS, so wie enableSsl="true" in der appsettings.json. Fast jeder Anbieter braucht das auf Port 587.
-encrypts-the-connection-with-starttls-f57c90c9 = Verschlüsselt die Verbindung mit STARTTLS, so wie enableSsl="true" in Ihren PHPMailer-Einstellungen. Fast jeder Anbieter braucht das auf Port 587.
-the-web-server-s-name-f2fbf262 = der Name des Webservers
-only-for-testing-against-another-7bfee7af = Nur zum Testen mit einem anderen OAuth-Server: https, oder http auf dem Webserver
-the-web-server-s-or-a046c4f5 = der des Webservers (oder z. B. 1.1.1.1)
-called-attribute-in-appsettings-json-c093c79d = Heißt { $attribute } in der appsettings.json
-called-attribute-in-your-phpmailer-f5d451e9 = Heißt { $attribute } in Ihren PHPMailer-Einstellungen
-oauth-signing-in-through-microsoft-87f6ae73 = OAuth: Anmeldung über die eigene Seite von Microsoft oder Google statt mit einem Passwort. Die appsettings.json von ASP.NET kann das nicht; MailKit und die meisten Mail-Bibliotheken für PHP und Node.js können es.
-oauth-signing-in-through-microsoft-82736d35 = OAuth: Anmeldung über die eigene Seite von Microsoft oder Google statt mit einem Passwort. Ihre PHPMailer-Einstellungen von ASP.NET können das nicht; MailKit und die meisten Mail-Bibliotheken für PHP und Node.js können es.
-apply-fix-and-send-again-252ebeb9 = Lösung anwenden und erneut senden
-makes-this-change-in-the-3968021f = Nimmt diese Änderung im Formular vor und sendet erneut
-paste-this-into-your-appsettings-6ea8fd99 = Fügen Sie dies in Ihre appsettings.json ein
-paste-this-into-your-your-2bedba1d = Fügen Sie dies in Ihre PHPMailer-Einstellungen ein
-update-my-appsettings-json-20cc2654 = Meine appsettings.json aktualisieren …
-update-my-your-phpmailer-settings-7e181aae = Meine PHPMailer-Einstellungen aktualisieren …
-writes-these-settings-into-your-11be34a6 = Schreibt diese Einstellungen in Ihre appsettings.json: zeigt zuerst die Änderungen und bewahrt eine Sicherungskopie auf
-writes-these-settings-into-your-3e62d9f4 = Schreibt diese Einstellungen in Ihre PHPMailer-Einstellungen: zeigt zuerst die Änderungen und bewahrt eine Sicherungskopie auf
-copy-the-block-below-into-6239c8c9 = Kopieren Sie den Block unten in die appsettings.json Ihrer Website, anstelle ihres <mailSettings>-Blocks, oder klicken Sie auf „Meine appsettings.json aktualisieren …“, damit es für Sie erledigt wird: Sie sehen zuerst jede Änderung, und eine Sicherungskopie wird aufbewahrt.
-copy-the-block-below-into-1ff0856b = Kopieren Sie den Block unten in die PHPMailer-Einstellungen Ihrer Website, anstelle ihres <mailSettings>-Blocks, oder klicken Sie auf „Meine PHPMailer-Einstellungen aktualisieren …“, damit es für Sie erledigt wird: Sie sehen zuerst jede Änderung, und eine Sicherungskopie wird aufbewahrt.
-open-appsettings-json-8e0433f3 = appsettings.json öffnen …
-open-your-phpmailer-settings-37b4b70f = PHPMailer-Einstellungen öffnen …
-read-the-mail-settings-from-494a1a71 = Die Mail-Einstellungen aus der appsettings.json Ihrer Website lesen und prüfen
-read-the-mail-settings-from-30c466b3 = Die Mail-Einstellungen aus den PHPMailer-Einstellungen Ihrer Website lesen und prüfen
-choose-your-website-s-appsettings-56b1a162 = Wählen Sie die appsettings.json Ihrer Website
-choose-your-website-s-your-536b1464 = Wählen Sie die PHPMailer-Einstellungen Ihrer Website
-the-web-server-62200ae1 = der Webserver
-it-is-not-encrypted-http-77936083 = sie ist nicht verschlüsselt (http); verwenden Sie https (einfaches http ist nur für eigene Testserver auf dem Webserver)
 gmail-needs-an-app-password-52f29f0d = Gmail braucht ein App-Passwort: Schalten Sie in Ihrem Google-Konto die Bestätigung in zwei Schritten ein, öffnen Sie dann myaccount.google.com/apppasswords (die Sicherheitsseite verlinkt nicht mehr darauf), erstellen Sie ein App-Passwort und fügen Sie seine 16 Buchstaben ohne Leerzeichen in `Password` ein. Verwenden Sie Ihre vollständige Gmail-Adresse als `UserName`.
 gmail-needs-an-app-password-0a64bbed = Gmail braucht ein App-Passwort: Schalten Sie in Ihrem Google-Konto die Bestätigung in zwei Schritten ein, öffnen Sie dann myaccount.google.com/apppasswords (die Sicherheitsseite verlinkt nicht mehr darauf), erstellen Sie ein App-Passwort und fügen Sie seine 16 Buchstaben ohne Leerzeichen in `Password` ein. Verwenden Sie Ihre vollständige Gmail-Adresse als `Username`.
 gmail-sends-only-from-your-a7cd697e = Gmail sendet nur von Ihrer eigenen Adresse oder einer Adresse, die unter Settings → Accounts → „Send mail as“ (Einstellungen → Konten → „Senden als“) hinzugefügt ist: Setzen Sie `From` auf eine davon.
@@ -2765,11 +2667,9 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services sendet nur von den MailFrom-Adressen einer E-Mail-Domain, die mit Ihrer Communication-Services-Ressource verbunden ist: Setzen Sie die `setFrom()`-Adresse auf eine davon.
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES braucht SES-SMTP-Zugangsdaten, erstellt in der SES-Konsole unter SMTP settings für die Region in `Host`. IAM-Zugriffsschlüssel und SMTP-Zugangsdaten aus einer anderen Region funktionieren nicht.
 amazon-ses-sends-only-from-31649dbc = Amazon SES sendet nur von bestätigten Identitäten: Bestätigen Sie die `From`-Adresse oder ihre Domain in der SES-Konsole. Solange das Konto in der Sandbox ist (dem Testmodus neuer Konten), müssen auch die Empfänger bestätigt sein.
-amazon-ses-sends-only-from-c36afe08 = Amazon SES sendet nur von bestätigten Identitäten: Bestätigen Sie die `setFrom()`-Adresse oder ihre Domain in der SES-Konsole. Solange das Konto in der Sandbox ist (dem Testmodus neuer Konten), müssen auch die Empfänger bestätigt sein.
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` muss wörtlich `apikey` sein (nicht Ihr Login oder Ihre E-Mail-Adresse), und `Password` ist ein API-Schlüssel mit der Berechtigung „Mail Send“, ohne Leerzeichen eingefügt.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` muss wörtlich `apikey` sein (nicht Ihr Login oder Ihre E-Mail-Adresse), und `Password` ist ein API-Schlüssel mit der Berechtigung „Mail Send“, ohne Leerzeichen eingefügt.
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid sendet nur von einer bestätigten Sender Identity: Bestätigen Sie die `From`-Adresse oder ihre Domain unter Settings → Sender Authentication.
-sendgrid-sends-only-from-a-8cea2635 = SendGrid sendet nur von einer bestätigten Sender Identity: Bestätigen Sie die `setFrom()`-Adresse oder ihre Domain unter Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun sendet von Adressen Ihrer bestätigten Sendedomain: Verwenden Sie eine davon als `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun sendet von Adressen Ihrer bestätigten Sendedomain: Verwenden Sie eine davon als `setFrom()`-Adresse.
 postmark-use-your-server-api-681c5113 = Postmark: Verwenden Sie Ihr Server API Token sowohl als `UserName` als auch als `Password`.
@@ -2783,7 +2683,6 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo sendet nur von einem bestätigten Absen
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` ist Ihr Mailjet-API-Schlüssel und `Password` sein geheimer Schlüssel (unter Account settings → API keys), nicht Ihr Mailjet-Login.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` ist Ihr Mailjet-API-Schlüssel und `Password` sein geheimer Schlüssel (unter Account settings → API keys), nicht Ihr Mailjet-Login.
 mailjet-sends-only-from-a-2b02a254 = Mailjet sendet nur von einer bestätigten Absenderadresse oder Domain: Bestätigen Sie die `From`-Adresse in Mailjet, oder verwenden Sie eine bestätigte.
-mailjet-sends-only-from-a-8bdef8a6 = Mailjet sendet nur von einer bestätigten Absenderadresse oder Domain: Bestätigen Sie die `setFrom()`-Adresse in Mailjet, oder verwenden Sie eine bestätigte.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: Verwenden Sie einen SMTP-Benutzer aus Ihrem SMTP2GO-Konto (Sending → SMTP Users) als `UserName` und dessen Passwort als `Password`, nicht Ihr SMTP2GO-Login.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: Verwenden Sie einen SMTP-Benutzer aus Ihrem SMTP2GO-Konto (Sending → SMTP Users) als `Username` und dessen Passwort als `Password`, nicht Ihr SMTP2GO-Login.
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO sendet nur von bestätigten Absendern (Sending → Verified Senders): Verwenden Sie einen davon als `From`.
@@ -2791,47 +2690,3 @@ smtp2go-sends-only-from-verified-4a413e26 = SMTP2GO sendet nur von bestätigten 
 provider-also-takes-mail-on-688364ca = { $provider } nimmt Mails auch auf Port `{ $port }` an, den Hosting- und Internetanbieter selten blockieren: Ändern Sie `port` auf `{ $port }` und lassen Sie SSL im Code eingeschaltet.
 provider-also-takes-mail-on-2eb2c630 = { $provider } nimmt Mails auch auf Port `{ $port }` an, den Hosting- und Internetanbieter selten blockieren: Ändern Sie `Port` auf `{ $port }` und lassen Sie `SecureSocketOptions` auf `StartTls`.
 provider-also-takes-mail-on-d235639f = { $provider } nimmt Mails auch auf Port `{ $port }` an, den Hosting- und Internetanbieter selten blockieren: Ändern Sie `Port` auf `{ $port }` und lassen Sie `SMTPSecure` auf `'tls'` (STARTTLS).
-the-web-server-s-name-98c6ae9f = (der Name des Webservers)
-no-authority-the-web-server-f4561a2b = keine Zertifizierungsstelle, der der Webserver vertraut, bürgt dafür
-it-is-not-valid-yet-e0089a1c = es ist noch nicht gültig (oder die Uhr des Webservers geht falsch)
-typed-is-not-a-valid-d84e47f3 = "{ $typed }" ist kein gültiger Computername für clientDomain. Lassen Sie es leer, um den Namen des Webservers zu verwenden.
-many-mail-servers-exim-among-d1cf336d = Viele Mailserver (darunter Exim) antworten mit 501 und lehnen "{ $typed }" als Namen des Webservers ab: Ein Name darf nur Buchstaben, Ziffern, Bindestriche und Punkte enthalten, nicht { $characters }. Verwenden Sie den Domainnamen Ihrer Website, zum Beispiel www.example.com, oder lassen Sie clientDomain leer, um den Namen des Webservers zu verwenden.
-enter-only-the-server-s-00002b4b = Geben Sie nur den Namen des Servers ein: Entfernen Sie "{ $scheme }://" (der host in der appsettings.json hat das nie).
-enter-only-the-server-s-f195d33b = Geben Sie nur den Namen des Servers ein: Entfernen Sie "{ $scheme }://" (der host in Ihren PHPMailer-Einstellungen hat das nie).
-defaultcredentials-is-true-so-appsetting-8fcf3b1a = defaultCredentials ist true, daher ignoriert die appsettings.json userName und password und meldet sich mit dem Windows-Konto an. Setzen Sie defaultCredentials auf false, um den Benutzernamen zu verwenden.
-defaultcredentials-is-true-so-your-d6df139c = defaultCredentials ist true, daher ignorieren Ihre PHPMailer-Einstellungen userName und password und melden sich mit dem Windows-Konto an. Setzen Sie defaultCredentials auf false, um den Benutzernamen zu verwenden.
-asp-net-s-mail-sender-79071e0f = Der Mailversand von ASP.NET (appsettings.json) kann sich nicht mit OAuth anmelden. Dieser Test prüft Postfach und Token so, wie ein Programm, das es kann (etwa MailKit), sie verwenden würde.
-asp-net-s-mail-sender-0b45f4bd = Der Mailversand von ASP.NET (Ihre PHPMailer-Einstellungen) kann sich nicht mit OAuth anmelden. Dieser Test prüft Postfach und Token so, wie ein Programm, das es kann (etwa MailKit), sie verwenden würde.
-enter-the-sender-address-from-ff34f0c9 = Geben Sie die Absenderadresse (from) ein, meist das Postfach, mit dem Sie sich anmelden. Wenn Ihre appsettings.json kein from enthält, setzt der Code Ihrer Website den Absender: Geben Sie diese Adresse ein.
-enter-the-sender-address-from-c4c02651 = Geben Sie die Absenderadresse (from) ein, meist das Postfach, mit dem Sie sich anmelden. Wenn Ihre PHPMailer-Einstellungen kein from enthalten, setzt der Code Ihrer Website den Absender: Geben Sie diese Adresse ein.
-starttls-was-chosen-which-means-74750a95 = STARTTLS wurde gewählt, das entspricht enableSsl="true" in der appsettings.json.
-starttls-was-chosen-which-means-c8fd6cc9 = STARTTLS wurde gewählt, das entspricht enableSsl="true" in Ihren PHPMailer-Einstellungen.
-do-not-write-client-connect-addef29a = Schreiben Sie nicht client.Connect(host, 587, useSsl: true): In MailKit bedeutet useSsl: true SSL ab Verbindungsbeginn, was auf Port 587 scheitert. enableSsl="true" in der appsettings.json entspricht SecureSocketOptions.StartTls.
-do-not-write-client-connect-58882b52 = Schreiben Sie nicht client.Connect(host, 587, useSsl: true): In MailKit bedeutet useSsl: true SSL ab Verbindungsbeginn, was auf Port 587 scheitert. enableSsl="true" in Ihren PHPMailer-Einstellungen entspricht SecureSocketOptions.StartTls.
-asp-net-core-does-not-b38360dc = ASP.NET Core liest <mailSettings> aus der appsettings.json nicht: Der Code der Website muss diesen Abschnitt lesen.
-asp-net-core-does-not-e89b1e00 = ASP.NET Core liest <mailSettings> aus Ihren PHPMailer-Einstellungen nicht: Der Code der Website muss diesen Abschnitt lesen.
-asp-net-s-mail-sender-c4c251cb = Der Mailversand von ASP.NET (System.Net.Mail, das die appsettings.json liest) kann sich nicht mit OAuth anmelden (die Anfrage dafür, dotnet/runtime Issue 76253, ist seit 2022 offen), und Microsoft selbst empfiehlt stattdessen MailKit (Hinweis DE0005).
-asp-net-s-mail-sender-fd16b113 = Der Mailversand von ASP.NET (System.Net.Mail, das Ihre PHPMailer-Einstellungen liest) kann sich nicht mit OAuth anmelden (die Anfrage dafür, dotnet/runtime Issue 76253, ist seit 2022 offen), und Microsoft selbst empfiehlt stattdessen MailKit (Hinweis DE0005).
-defaultcredentials-signing-in-as-the-1dafffc8 = defaultCredentials (Anmeldung mit dem Windows-Konto) gibt es nur in der appsettings.json von ASP.NET: Dieser Codeausschnitt meldet sich nicht an. Geben Sie Benutzername und Passwort ein, wenn der Server sie braucht.
-defaultcredentials-signing-in-as-the-de761a46 = defaultCredentials (Anmeldung mit dem Windows-Konto) gibt es nur in Ihren PHPMailer-Einstellungen von ASP.NET: Dieser Codeausschnitt meldet sich nicht an. Geben Sie Benutzername und Passwort ein, wenn der Server sie braucht.
-fill-in-username-and-password-f7c7e7bc = Füllen Sie `userName` und `password` aus (und schalten Sie SSL im Code ein): Eine angemeldete Website darf an jede Adresse senden. Testen Sie damit erneut.
-fill-in-username-and-password-10ac23bb = Füllen Sie `UserName` und `Password` aus (und setzen Sie `SecureSocketOptions` auf `StartTls`): Eine angemeldete Website darf an jede Adresse senden. Testen Sie damit erneut.
-fill-in-username-and-password-ba974fc5 = Füllen Sie `userName` und `password` aus (und setzen Sie `enableSsl` auf `true`): Eine angemeldete Website darf an jede Adresse senden. Senden Sie damit erneut.
-fill-in-username-and-password-4b24cc42 = Füllen Sie `userName` und `password` aus (und schalten Sie SSL im Code ein): Eine angemeldete Website darf an jede Adresse senden. Senden Sie damit erneut.
-fill-in-username-and-password-7796b951 = Füllen Sie `UserName` und `Password` aus (und setzen Sie `SecureSocketOptions` auf `StartTls`): Eine angemeldete Website darf an jede Adresse senden. Senden Sie damit erneut.
-fill-in-username-and-password-1cda165a = Füllen Sie `Username` und `Password` aus (und setzen Sie `SMTPSecure` auf `'tls'` (STARTTLS)): Eine angemeldete Website darf an jede Adresse senden. Senden Sie damit erneut.
-open-the-site-s-appsettings-0d1c0c9d = Öffnen Sie stattdessen die appsettings.json der Website.
-open-the-site-s-your-51aadb95 = Öffnen Sie stattdessen die PHPMailer-Einstellungen der Website.
-this-appsettings-json-has-no-77efcf6b = Diese appsettings.json hat keine Mail-Einstellungen (<system.net><mailSettings><smtp>).
-this-your-phpmailer-settings-has-5c4d7bbf = Ihre PHPMailer-Einstellungen enthalten keine Mail-Einstellungen (<system.net><mailSettings><smtp>).
-smtp-has-no-from-address-a7f7515f = <smtp> hat keine `From`-Adresse, daher muss jede Nachricht der Website ihren eigenen Absender setzen; wo der Code das nicht tut, scheitert das Senden mit „A from address must be specified.“
-smtp-has-no-the-setfrom-8d231825 = <smtp> hat keine `setFrom()`-Adresse, daher muss jede Nachricht der Website ihren eigenen Absender setzen; wo der Code das nicht tut, scheitert das Senden mit „A from address must be specified.“
-no-mail-server-is-named-34a93a2f = Es ist kein Mailserver genannt (`Host` fehlt oder ist leer), daher scheitert das Senden mit „The SMTP host was not specified.“, außer der Code der Website setzt ihn.
-the-password-is-written-in-4a928686 = Das Passwort steht im Klartext in der appsettings.json: Wer diese Datei lesen kann, kann es lesen.
-the-password-is-written-in-9ee27702 = Das Passwort steht im Klartext in Ihren PHPMailer-Einstellungen: Wer diese Datei lesen kann, kann es lesen.
-saving-appsettings-json-restarts-the-f0e9a43f = Das Speichern der appsettings.json startet die Website neu (IIS lädt sie neu): Es kann ein paar Sekunden dauern, bis sie wieder antwortet, und angemeldete Besucher müssen sich vielleicht erneut anmelden.
-saving-your-phpmailer-settings-restarts-ab71b147 = Das Speichern Ihrer PHPMailer-Einstellungen startet die Website neu (IIS lädt sie neu): Es kann ein paar Sekunden dauern, bis sie wieder antwortet, und angemeldete Besucher müssen sich vielleicht erneut anmelden.
-this-site-runs-on-net-af5ddf6e = Diese Website läuft auf .NET Framework 2.0–3.5, wo die appsettings.json kein enableSsl kennt (es kam mit 4.0, und ältere Versionen lehnen deswegen den ganzen Abschnitt ab), daher lässt dieser Codeausschnitt es weg. Der Server verlangt Verschlüsselung, schalten Sie sie also im Code ein: Setzen Sie SmtpClient.EnableSsl = true vor Send (für das PasswordRecovery-Steuerelement behandeln Sie dessen Ereignis SendingMail, senden die Nachricht selbst mit EnableSsl = true und setzen e.Cancel = true). Besser: Stellen Sie die Website auf .NET Framework 4.x um, wo enableSsl="true" in der appsettings.json genügt.
-this-site-runs-on-net-7d54b1b6 = Diese Website läuft auf .NET Framework 2.0–3.5, wo Ihre PHPMailer-Einstellungen kein enableSsl kennen (es kam mit 4.0, und ältere Versionen lehnen deswegen den ganzen Abschnitt ab), daher lässt dieser Codeausschnitt es weg. Der Server verlangt Verschlüsselung, schalten Sie sie also im Code ein: Setzen Sie SmtpClient.EnableSsl = true vor Send (für das PasswordRecovery-Steuerelement behandeln Sie dessen Ereignis SendingMail, senden die Nachricht selbst mit EnableSsl = true und setzen e.Cancel = true). Besser: Stellen Sie die Website auf .NET Framework 4.x um, wo enableSsl="true" in Ihren PHPMailer-Einstellungen genügt.
-asp-net-core-net-5-15acfa42 = ASP.NET Core (.NET 5 und neuer) liest <mailSettings> aus der appsettings.json überhaupt nicht, dieser Block würde also nichts bewirken. Verwenden Sie stattdessen den Tab ASP.NET Core: appsettings.json für MailKit.
-asp-net-core-net-5-75bc2082 = ASP.NET Core (.NET 5 und neuer) liest <mailSettings> aus Ihren PHPMailer-Einstellungen überhaupt nicht, dieser Block würde also nichts bewirken. Verwenden Sie stattdessen den Tab ASP.NET Core: appsettings.json für MailKit.

@@ -1674,6 +1674,7 @@ the-inbox-check-was-stopped-cd7a71c8 = the inbox check was stopped
 folders-searched-folders-1c7d04a2 = Folders searched: { $folders }
 the-receiving-server-s-own-20faa33e = The receiving server's own checks ({ $server }):
 the-receiving-server-added-no-6d611c08 = The receiving server added no Authentication-Results header.
+the-mailbox-imap-exchange-the-f338cc52 = The mailbox (IMAP) exchange; the password shows as `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1759,9 +1760,12 @@ could-not-write-these-settings-3df3fd97 = Could not write these settings into th
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = read
 it-is-not-utf-8-85ed6edc = it is not UTF-8 text
 it-is-not-a-regular-be41867a = it is not a regular file (a folder, a named pipe or a device); remove it or set MAILTESTER_CONFIG_DIR to another folder
 it-is-size-bytes-more-56c17071 = it is { $size } bytes, more than the { $limit } a profiles file can be; move it away
+create-the-folder-of-760e3dc3 = create the folder of
+move-aside-3d78dc9c = move aside
 message-on-line-line-acff43e5 = { $message }, on line { $line }
 
 ## src/profiles/name.rs
@@ -2001,6 +2005,16 @@ the-server-broke-the-smtp-275bfdfe = the server broke the SMTP rules during { $s
 
 a-reply-went-on-for-a3229ee0 = a reply went on for more than { $lines } lines
 a-reply-line-was-far-289873fe = a reply line was far too long
+
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl is off
+encryption-is-off-21238599 = encryption is off
+no-user-name-289a6df8 = no user name
+not-offered-before-encryption-c28ccb4d = not offered before encryption
+server-offers-no-sign-in-676667ab = server offers no sign-in
+no-usable-method-sent-without-972e3aeb = no usable method; sent without it
+sign-in-refused-sent-without-efec03b6 = sign-in refused; sent without it
 
 ## src/session/tls.rs
 
@@ -2289,6 +2303,7 @@ a-device-7c776f4e = a device
 a-socket-26577a75 = a socket
 a-folder-419478b0 = a folder
 not-a-regular-file-ebe2737d = not a regular file
+write-be269f5c = write
 
 ## src/webconfig/file.rs
 

@@ -250,8 +250,6 @@ a-password-saved-for-it-18a62b71 = Si tenía una contraseña guardada, sigue en 
 profile-name-does-not-sign-2e551ed4 = El perfil "{ $name }" no inicia sesión con un nombre de usuario: no hay ninguna contraseña que olvidar.
 remove-all-count-profiles-and-462289c2 = { $count ->
     [one] ¿Eliminar el perfil y todas las contraseñas que Mail Settings Tester guardó en el llavero?
-   *[other] ¿Eliminar los { $count } perfiles y todas las contraseñas que Mail Settings Tester guardó en el llavero?
-}
 nothing-was-removed-run-again-6988196d = No se eliminó nada: vuelve a ejecutarlo con --yes para eliminar todos los perfiles y contraseñas guardadas.
 removed-profiles-profile-s-and-06660efb = Eliminados: { $profiles } perfil(es) y { $passwords } contraseña(s) guardada(s).
 removed-the-saved-password-for-19fd2f90 = Se eliminó del llavero la contraseña guardada de { $account }.
@@ -310,9 +308,9 @@ t-1-site-c22fc96f = 1 sitio
 count-sites-a9a5308c = { $count } sitios
 no-server-to-contact-sites-92fa060f = Ningún servidor con el que contactar ({ $sites })
 skipped-count-ff812831 = Omitidos ({ $count }):
-summary-files-files-read-in-304f342d = { $summary }; { $files } archivos leídos en { $seconds } s.
+summary-files-files-read-in-304f342d = { $summary }; archivos leídos: { $files }, en { $seconds } s.
 no-site-with-mail-settings-eb55820e = No se encontró ningún sitio con configuración de correo. Apunta el análisis a la carpeta que contiene los sitios (por ejemplo C:\inetpub\vhosts o /var/www), o indica --iis-config.
-server-sites-broken-broken-at-9406a0b2 = { $server }: { $sites } ({ $broken } con fallos, { $at_risk } en riesgo, { $unknown } desconocidos, { $ok } bien)
+server-sites-broken-broken-at-9406a0b2 = { $server }: { $sites } ({ $broken } con fallos, { $at_risk } en riesgo, { $unknown } sin determinar, { $ok } bien)
 did-not-answer-problem-bda68194 = no respondió: { $problem }
 tls-on-connect-2f402ce9 = TLS al conectar
 offers-starttls-089863af = ofrece STARTTLS
@@ -324,7 +322,7 @@ sign-in-after-encryption-methods-ee54907f = inicio de sesión después del cifra
 certificate-certificate-c4f98173 = certificado { $certificate }
 broken-0d935360 = CON FALLOS
 at-risk-5412ef9b = EN RIESGO
-unknown-69b80b99 = DESCONOCIDO
+unknown-69b80b99 = SIN DETERMINAR
 ok-85e4b82f = BIEN
 fix-fix-e4c99121 = Solución: { $fix }
 apply-it-command-969d0163 = Aplícalo: { $command }
@@ -947,8 +945,6 @@ port-port-wants-ssl-on-08854b61 = El puerto { $port } quiere SSL al conectar, al
 unencrypted-enablessl-false-this-server-4741a147 = Sin cifrar (enableSsl="false"): este servidor ofrece STARTTLS, así que deja SSL activado.
 unencrypted-with-no-sign-in-dd28ec6f = Sin cifrar y sin inicio de sesión: solo aceptaría correo aquí un relay que conozca la dirección de tu servidor.
 unencrypted-the-password-would-cross-99107547 = Sin cifrar: la contraseña viajaría por la red y cualquiera en el camino podría leerla; usa STARTTLS en su lugar.
-ssl-on-connect-on-port-8381ea47 = SSL al conectar en el puerto { $port } falló: { $problem }
-starttls-on-port-port-failed-b828dcbf = STARTTLS en el puerto { $port } falló: { $problem }
 no-certificate-6f3ef809 = sin certificado
 certificate-trusted-9c31dd2b = certificado de confianza
 the-certificate-is-for-name-3c436d2f = el certificado es de { $name }, no de { $host }: usa { $name } como servidor
@@ -956,9 +952,14 @@ the-certificate-is-not-for-5c16eb77 = el certificado no es de { $host }
 the-certificate-has-expired-a80ab172 = el certificado ha caducado
 the-certificate-is-not-from-dace93b1 = el certificado no es de una autoridad de confianza
 the-certificate-is-not-valid-fd6b02ae = el certificado no es válido
+what-accepted-because-invalid-certificat-654eb2c8 = { $what } (aceptado porque se permiten certificados no válidos)
+
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = SSL al conectar en el puerto { $port } falló: { $problem }
+starttls-on-port-port-failed-b828dcbf = STARTTLS en el puerto { $port } falló: { $problem }
 ssl-on-connect-on-port-6006be8e = SSL al conectar en el puerto { $port } funciona, pero { $what }.
 starttls-on-port-port-works-0c771c86 = STARTTLS en el puerto { $port } funciona, pero { $what }.
-what-accepted-because-invalid-certificat-654eb2c8 = { $what } (aceptado porque se permiten certificados no válidos)
 ssl-on-connect-on-port-60ce1025 = SSL al conectar en el puerto { $port } funciona ({ $certificate }), pero no se ofrece inicio de sesión: solo aceptaría correo un relay que conozca la dirección de tu servidor.
 starttls-on-port-port-works-f984c06d = STARTTLS en el puerto { $port } funciona ({ $certificate }), pero no se ofrece inicio de sesión: solo aceptaría correo un relay que conozca la dirección de tu servidor.
 ssl-on-connect-on-port-90b0d615 = SSL al conectar en el puerto { $port } funciona, pero solo inicia sesión con { $offered }, y ASP.NET inicia sesión con LOGIN.
@@ -1102,8 +1103,8 @@ a-constant-s-definition-here-aa6ad48d = la definición de una constante que empi
 
 ## src/fleet/report.rs
 
-sites-broken-broken-at-risk-8ae33c1d = { $sites }: { $broken } con fallos, { $at_risk } en riesgo, { $unknown } desconocidos, { $ok } bien; { $servers }, sin contactar (--offline)
-sites-broken-broken-at-risk-5ceb8ca8 = { $sites }: { $broken } con fallos, { $at_risk } en riesgo, { $unknown } desconocidos, { $ok } bien; { $servers }, cada uno contactado una vez
+sites-broken-broken-at-risk-8ae33c1d = { $sites }: { $broken } con fallos, { $at_risk } en riesgo, { $unknown } sin determinar, { $ok } bien; { $servers }, sin contactar (--offline)
+sites-broken-broken-at-risk-5ceb8ca8 = { $sites }: { $broken } con fallos, { $at_risk } en riesgo, { $unknown } sin determinar, { $ok } bien; { $servers }, cada uno contactado una vez
 
 ## src/fleet/scan.rs
 
@@ -1235,7 +1236,7 @@ servers-tried-1c7ebb43 = Servidores probados
 your-website-s-email-address-5928f99d = La dirección de correo de tu sitio web (o el nombre de tu servidor de correo):
 find-3e1cd17a = Buscar
 stop-4b7f7705 = Detener
-tried-tried-trying-under-way-9d062519 = { $tried } probados, { $trying } en curso
+tried-tried-trying-under-way-9d062519 = probados: { $tried }, en curso: { $trying }
 we-look-up-where-your-a611819d = Buscamos adónde va el correo de tu dominio y llamamos a la puerta de cada servidor: no se envía ningún correo y ninguna contraseña sale de este equipo.
 stopped-before-every-server-answered-7abb5aa7 = Se detuvo antes de que respondieran todos los servidores: abajo está lo encontrado hasta ahora.
 no-server-answered-in-a-cacb09fc = Ningún servidor respondió de una forma que tu sitio web pueda usar.
@@ -1262,10 +1263,10 @@ filled-in-server-host-port-c99c513f = Rellenado: servidor { $host }, puerto { $p
 
 broken-65c915c0 = Con fallos
 at-risk-f7adc8fb = En riesgo
-unknown-cc200e59 = Desconocido
+unknown-cc200e59 = Sin determinar
 n-broken-979d3c8c = { $n } con fallos
 n-at-risk-c43a32df = { $n } en riesgo
-n-unknown-ceec02e5 = { $n } desconocidos
+n-unknown-ceec02e5 = { $n } sin determinar
 n-ok-035d2d5b = { $n } bien
 save-the-csv-file-1dc67daf = Guardar el archivo CSV
 save-the-html-page-c594c9af = Guardar la página HTML
@@ -1304,12 +1305,12 @@ choose-the-folder-that-holds-61e3f817 = Elige la carpeta que contiene los sitios
 
 ## src/gui/fleet_result.rs
 
-stopped-before-the-end-sites-67c19f7b = Se detuvo antes del final: los sitios cuyo servidor aún no había respondido aparecen como Desconocido.
+stopped-before-the-end-sites-67c19f7b = Se detuvo antes del final: los sitios cuyo servidor aún no había respondido aparecen como Sin determinar.
 no-site-with-mail-settings-b7ae3397 = No se encontró ningún sitio con configuración de correo dentro de esta carpeta. Revisa la ruta o elige la carpeta que contiene las carpetas de los sitios.
 could-not-look-at-1-1b13a133 = No se pudo revisar 1 ruta
 could-not-look-at-n-196912a3 = No se pudieron revisar { $n } rutas
 show-a7e50a92 = Mostrar:
-sites-broken-broken-at-risk-c4acd5f6 = { $sites }: { $broken } con fallos, { $at_risk } en riesgo, { $unknown } desconocidos, { $ok } bien.
+sites-broken-broken-at-risk-c4acd5f6 = { $sites }: { $broken } con fallos, { $at_risk } en riesgo, { $unknown } sin determinar, { $ok } bien.
 servers-not-contacted-judged-from-378e4d23 = Servidores sin contactar: juzgados solo por los archivos.
 t-1-mail-server-contacted-adfd49ef = 1 servidor de correo contactado.
 n-mail-servers-contacted-69c9f42f = { $n } servidores de correo contactados.
@@ -1492,7 +1493,7 @@ sign-out-8b4f3c70 = Cerrar sesión
 opens-the-provider-s-sign-6717a1f1 = Abre en tu navegador la página de inicio de sesión del proveedor; inicia sesión como el buzón de Nombre de usuario
 the-sign-in-did-not-63711b82 = El inicio de sesión no funcionó: { $error }
 the-token-is-renewed-at-78ac8950 = el token se renueva en la próxima prueba
-the-token-is-valid-for-973c5181 = el token es válido durante { $minutes } minutos más
+the-token-is-valid-for-973c5181 = el token es válido durante { $minutes } min más
 signed-in-as-who-138f6f7e = Sesión iniciada como { $who }
 
 ## src/gui/preferences.rs
@@ -1692,9 +1693,6 @@ arrived-in-the-folder-folder-35e97e8b = Llegó a la carpeta "{ $folder }" (al ca
 not-in-the-mailbox-after-71030de0 = No está en el buzón al cabo de { $waited }
 the-test-message-is-in-6dbcd158 = El mensaje de prueba está en la bandeja de entrada de { $mailbox }: el correo de tu sitio web llega a este buzón.
 the-test-message-is-in-3dae80e1 = El mensaje de prueba está en la bandeja de entrada de { $mailbox }, pero en el servidor de destino falló { $failed }, así que los proveedores más estrictos pueden mandar tu correo a spam o rechazarlo. Corrige lo que indica "¿Llegará?".
-a-test-message-with-little-1ac32392 = Un mensaje de prueba con poco texto puede parecer spam por sí solo; si las comprobaciones del remitente salen bien ("¿Llegará?"), vuelve a intentarlo con un mensaje real.
-failed-failed-at-the-receiving-36cb8efc = En el servidor de destino falló { $failed }; corrige lo que indica "¿Llegará?".
-the-receiving-server-took-the-3b16e8fb = El servidor de destino aceptó el mensaje, pero lo clasificó como spam, así que probablemente tus clientes no lo verían.
 the-message-arrived-but-a-52287da8 = El mensaje llegó, pero una regla o la clasificación del proveedor lo puso fuera de la bandeja de entrada de { $mailbox }. Revisa los filtros de ese buzón.
 the-server-accepted-the-message-f14a3b33 = El servidor aceptó el mensaje, pero todavía no está en ninguna carpeta de { $mailbox }. Puede que aún esté de camino (algunos proveedores retienen unos minutos el correo de remitentes nuevos), o que el servidor de destino lo descartara, que es lo que pasa con el correo que no supera DMARC. Corrige lo que indica "¿Llegará?" y vuelve a mirar más tarde.
 
@@ -1714,7 +1712,7 @@ go-back-to-mail-settings-a9487dbc = Vuelve a Mail Settings Tester para ver por q
 this-computer-7d16e2ca = este equipo
 no-local-port-for-the-8c4615f3 = no hay ningún puerto local para la respuesta: { $err }
 the-browser-1438c45c = el navegador
-nobody-finished-signing-in-within-20659f29 = nadie terminó de iniciar sesión en { $minutes } minutos
+nobody-finished-signing-in-within-20659f29 = nadie terminó de iniciar sesión en { $minutes } min
 the-sign-in-service-abe06b84 = el servicio de inicio de sesión
 
 ## src/oauth/delegated.rs
@@ -2146,7 +2144,6 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Sustituye { $placeholder } por l
 google-has-no-app-only-ba6e748c = Google no tiene inicio de sesión solo de aplicación para un buzón normal: eso necesita una cuenta de servicio de Google Workspace con delegación en todo el dominio, configurada por el administrador de Workspace. Esto inicia sesión como el buzón (delegado).
 app-only-sign-in-needs-ad5c921d = El inicio de sesión solo de aplicación necesita una configuración única de tu administrador de Microsoft 365: el permiso SMTP.SendAsApp, el consentimiento de administrador y el acceso de la aplicación a este buzón en Exchange (mira los pasos de configuración).
 the-app-registration-needs-the-f7d5f684 = El registro de la aplicación necesita el permiso delegado SMTP.Send, y el token de actualización se tiene que pedir con los ámbitos https://outlook.office.com/SMTP.Send y offline_access.
-the-google-oauth-client-needs-0e6c37eb = El cliente OAuth de Google necesita el ámbito { $scope }.
 smtp-sign-in-smtp-auth-976b28fe = El inicio de sesión SMTP (SMTP AUTH) tiene que seguir activado para el buzón, también con OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = La conexión probada no estaba cifrada: los tokens OAuth no deben viajar por la red sin cifrar, así que aquí se usa STARTTLS. Prueba el puerto 587 con STARTTLS (o el 465 con SSL al conectar) antes de confiar en esto.
 while-the-google-oauth-consent-d3b7b869 = Mientras la pantalla de consentimiento OAuth de Google esté en "Testing", los tokens de actualización caducan a los 7 días: publica la aplicación antes de confiar en esto.
@@ -2166,9 +2163,6 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft solo envía como el buzón que 
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Abre el centro de administración de Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Ponle un nombre (por ejemplo "Correo del sitio web"), deja "Accounts in this organizational directory only" y regístrala. Su página Overview muestra el Application (client) ID y el Directory (tenant) ID: el sitio necesita los dos.
-open-the-microsoft-entra-admin-75c5979e = Abre el centro de administración de Microsoft Entra (entra.microsoft.com) → App registrations y abre la aplicación cuyo Application (client) ID es { $client_id } (o créala: New registration, "Accounts in this organizational directory only").
-note-the-directory-tenant-id-4575b24e = Anota el Directory (tenant) ID de su página Overview: el sitio lo necesita.
-its-directory-tenant-id-should-70e0f4bc = Su Directory (tenant) ID debería ser { $tenant }.
 in-the-app-api-permissions-e2b91c93 = En la aplicación: API permissions → Add a permission → APIs my organization uses → busca "Office 365 Exchange Online" → Application permissions → marca SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Todavía en API permissions, haz clic en "Grant admin consent" para tu organización (solo puede hacerlo un administrador).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copia su Value enseguida (solo se muestra esta vez) y ponlo donde el sitio lee su secreto de cliente. Apunta la fecha de caducidad en tu calendario: cuando el secreto caduque, el sitio dejará de enviar hasta que crees uno nuevo.
@@ -2284,7 +2278,6 @@ this-is-what-not-a-05f9ae91 = esto es { $what }, no un archivo, así que no se t
 the-file-is-read-only-c3ff344c = el archivo es de solo lectura (está marcado como de solo lectura, o esta cuenta no puede escribir en él), así que no se cambió nada; quita la marca de solo lectura (Windows: Propiedades del archivo, desmarca Solo lectura; Linux: chmod u+w) o ejecútalo con un usuario que pueda escribir en él, y vuelve a intentarlo: { $path }
 the-file-is-size-bytes-2a8cdc56 = el archivo ocupa { $size } bytes, demasiado para un web.config (el límite es { $limit } bytes); comprueba que es el archivo correcto: { $path }
 the-file-is-not-utf-e2a5449c = el archivo no es texto UTF-8 ni UTF-16 ({ $detail }); ábrelo en un editor de texto, guárdalo como UTF-8 y vuelve a intentarlo: { $path }
-source-path-f05bec79 = { $source }: { $path }
 the-file-changed-on-disk-62f7b37a = el archivo cambió en el disco después de preparar los cambios (otro programa u otra persona lo editó), así que no se escribió nada; vuelve a ejecutar la actualización para ver un diff nuevo: { $path }
 could-not-write-the-backup-75f9a6c2 = no se pudo escribir la copia de seguridad ({ $source }), así que el web.config no se cambió; libera espacio en el disco o revisa los permisos de la carpeta: { $path }
 could-not-write-the-new-01f69e66 = no se pudo escribir el contenido nuevo ({ $source }); el contenido anterior está a salvo en la copia de seguridad { $backup }, así que si el web.config ha quedado dañado, copia encima la copia de seguridad: { $path }
@@ -2408,18 +2401,7 @@ no-password-was-written-it-6739a1ec = No se escribió ninguna contraseña (se om
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = La dirección `From` es de { $domain } y el correo pasa por el propio servidor de { $provider } ({ $host }), que lo firma para { $domain }: no hay nada que añadir en ningún DNS.
-the-the-setfrom-address-address-26a6d352 = La dirección de `setFrom()` es de { $domain } y el correo pasa por el propio servidor de { $provider } ({ $host }), que lo firma para { $domain }: no hay nada que añadir en ningún DNS.
-the-from-address-is-at-60c16670 = La dirección `From` es de { $domain }, que pertenece a { $provider }. Su DNS (que tú no puedes cambiar) indica a todos los servidores de destino que rechacen o descarten el correo de { $domain } que no haya pasado por los propios servidores de { $provider }, así que Gmail, Yahoo, Outlook.com y otros rechazan el correo enviado a través de { $server }. Pon en `From` una dirección de tu propio dominio y configura el SPF y el DKIM de ese dominio para { $server }.
-the-the-setfrom-address-address-84c09dd4 = La dirección de `setFrom()` es de { $domain }, que pertenece a { $provider }. Su DNS (que tú no puedes cambiar) indica a todos los servidores de destino que rechacen o descarten el correo de { $domain } que no haya pasado por los propios servidores de { $provider }, así que Gmail, Yahoo, Outlook.com y otros rechazan el correo enviado a través de { $server }. Pon en `setFrom()` una dirección de tu propio dominio y configura el SPF y el DKIM de ese dominio para { $server }.
-the-mail-server-host-has-dbb5a9a7 = El servidor de correo { $host } no tiene dirección en el DNS, así que no pudimos comprobar si tu registro SPF le permite enviar. Revisa cómo está escrito `Host`.
-paste-this-into-your-appsettings-3f238c91 = Pega esto en tu appsettings.json, dentro de <configuration>:
-paste-this-into-your-your-0e50218d = Pega esto en tu configuración de PHPMailer, dentro de <configuration>:
-in-appsettings-json-line-a0038974 = En appsettings.json: { $line }
-in-your-phpmailer-settings-line-944abe76 = En tu configuración de PHPMailer: { $line }
-from-the-web-server-to-33a2dc7c = Desde el servidor web hasta { $host }: { $ports }.
 verify-the-from-address-or-e1e9a7fb = Verifica la dirección `From` (o todo su dominio) en el panel de tu servicio de envío.
-verify-the-the-setfrom-address-33d698e7 = Verifica la dirección de `setFrom()` (o todo su dominio) en el panel de tu servicio de envío.
 send-again-after-the-change-b575e680 = Vuelve a enviar después del cambio.
 wait-a-few-minutes-and-fc0e871d = Espera unos minutos y vuelve a enviar.
 keep-ssl-switched-on-in-768015ad = Deja SSL activado en el código: sin cifrado, tu contraseña viajaría por la red de forma legible.
@@ -2476,7 +2458,6 @@ this-server-sends-mail-only-13da29c0 = Este servidor solo envía correo de usuar
 fill-in-username-usually-your-16ab77cb = Rellena `UserName` (normalmente tu dirección de correo completa) y `Password`.
 fill-in-username-usually-your-bd6d01ab = Rellena `Username` (normalmente tu dirección de correo completa) y `Password`.
 when-the-server-refuses-the-4283fe38 = Cuando el servidor rechaza el nombre de usuario o la contraseña, ASP.NET no lo dice: envía sin iniciar sesión, y entonces el servidor responde con esto. Así que, si tu appsettings.json tiene `UserName` y `Password`, lo más probable es que el servidor los rechazara. Si no los tiene, el servidor los quiere antes de enviar.
-when-the-server-refuses-the-6cb7c8ea = Cuando el servidor rechaza el nombre de usuario o la contraseña, ASP.NET no lo dice: envía sin iniciar sesión, y entonces el servidor responde con esto. Así que, si tu configuración de PHPMailer tiene `Username` y `Password`, lo más probable es que el servidor los rechazara. Si no los tiene, el servidor los quiere antes de enviar.
 check-username-usually-your-full-0a9b2c04 = Revisa `UserName` (normalmente tu dirección de correo completa) y vuelve a escribir la contraseña en `Password` (al copiarla se puede añadir un espacio al final).
 check-username-usually-your-full-b9746a24 = Revisa `Username` (normalmente tu dirección de correo completa) y vuelve a escribir la contraseña en `Password` (al copiarla se puede añadir un espacio al final).
 if-appsettings-json-has-no-9ae7992b = Si appsettings.json no tiene `UserName`, rellena `UserName` y `Password`.
@@ -2545,7 +2526,6 @@ check-that-port-and-smtpsecure-449d63e0 = Comprueba que `Port` y `SMTPSecure` co
 if-it-keeps-happening-send-e5580e23 = Si sigue pasando, envía este mensaje de error a tu proveedor de correo: el paso en el que se detuvo les indica dónde buscar.
 if-your-web-config-uses-889c5cd5 = Si tu web.config usa el puerto 465: ASP.NET no puede usarlo y se queda esperando así. Cambia `port` a `587` y activa SSL en el código.
 if-your-appsettings-json-uses-d533bdae = Si tu appsettings.json usa el puerto 465: ASP.NET no puede usarlo y se queda esperando así. Cambia `Port` a `587` y pon `SecureSocketOptions` en `StartTls`.
-if-your-your-phpmailer-settings-56ce4605 = Si tu configuración de PHPMailer usa el puerto 465: ASP.NET no puede usarlo y se queda esperando así. Cambia `Port` a `587` y pon `SMTPSecure` en `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Si siempre se detiene en el mismo paso, envía este mensaje de error a tu proveedor de correo.
 change-port-to-587-and-6c3a9e07 = Cambia `port` a `587` y activa SSL en el código (en PHPMailer: `Port = 587` y `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Cambia `Port` a `587` y pon `SecureSocketOptions` en `StartTls` (en PHPMailer: `Port = 587` y `SMTPSecure = 'tls'`).
@@ -2592,7 +2572,6 @@ the-sender-address-the-setfrom-f4a6393b = La dirección de remitente (la de `set
 set-from-to-the-same-ab436cc1 = Pon en `From` la misma dirección que en `UserName`.
 set-the-setfrom-address-to-a2daea5d = Pon en `setFrom()` la misma dirección que en `Username`.
 your-settings-got-through-but-8bd03782 = Tu configuración funcionó, pero se rechazó al destinatario de la prueba: puede que la dirección no exista o que su buzón no pueda recibir correo ahora mismo. Esto afecta a la dirección de prueba, no a tu appsettings.json.
-your-settings-got-through-but-ba20cc60 = Tu configuración funcionó, pero se rechazó al destinatario de la prueba: puede que la dirección no exista o que su buzón no pueda recibir correo ahora mismo. Esto afecta a la dirección de prueba, no a tu configuración de PHPMailer.
 send-the-test-to-another-0fcce78a = Envía la prueba a otra dirección tuya, por ejemplo la de `From`.
 send-the-test-to-another-41a6baf8 = Envía la prueba a otra dirección tuya, por ejemplo la de `setFrom()`.
 to-see-whether-the-domain-72830a7e = Para ver si la causa es el dominio, pon en `From` una dirección del propio dominio de tu proveedor de correo y vuelve a probar.
@@ -2618,7 +2597,6 @@ or-run-the-test-in-ff624e00 = O haz la prueba en este programa con tus `host`, `
 or-run-the-test-in-d2dd620b = O haz la prueba en este programa con tus `Host`, `Port` y `SecureSocketOptions`: muestra el paso exacto que falla.
 or-run-the-test-in-e6d802d8 = O haz la prueba en este programa con tus `Host`, `Port` y `SMTPSecure`: muestra el paso exacto que falla.
 the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" lo dice el propio ASP.NET, antes de contactar con ningún servidor de correo: la dirección `From`, o una dirección que el sitio web pone en Para, CC o CCO, tiene una errata (falta la @, hay un espacio, dos direcciones en un mismo campo).
-the-specified-string-is-not-15723963 = "The specified string is not in the form required for an e-mail address" lo dice el propio ASP.NET, antes de contactar con ningún servidor de correo: la dirección de `setFrom()`, o una dirección que el sitio web pone en Para, CC o CCO, tiene una errata (falta la @, hay un espacio, dos direcciones en un mismo campo).
 check-from-in-appsettings-json-0cf5714f = Revisa `From` en appsettings.json: una sola dirección, como `info@example.com` (puede ir precedida de un nombre: `Tienda <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Revisa la dirección de `setFrom()` en tu configuración de PHPMailer: una sola dirección, como `info@example.com` (puede ir precedida de un nombre: `Tienda <info@example.com>`).
 if-from-is-right-the-443c5684 = Si `From` es correcto, la dirección viene del propio sitio web (un formulario que rellenó un visitante, o un ajuste del sitio): pide a tu desarrollador que compruebe las direcciones antes de enviar.
@@ -2648,3 +2626,91 @@ if-the-web-server-runs-da617e2c = Si el servidor web tiene un antivirus que anal
 if-it-lasts-tell-your-4398538e = Si continúa, dile a tu proveedor de correo que el servidor responde a STARTTLS con "TLS not available".
 or-send-through-a-provider-70e262b5 = O envía a través de un proveedor cuyo servidor admita TLS 1.2: cambia `Host` (y `Port`) a su servidor.
 a-certificate-the-server-s-1a9f3248 = Un certificado (la prueba de identidad del servidor) enumera los nombres para los que es válido, y el nombre de `Host` no está entre ellos. Es habitual en el hosting compartido, donde el certificado lleva el nombre del servidor de la empresa de hosting en lugar de tu dominio.
+change-host-to-a-name-90ed824c = Cambia `Host` a un nombre para el que el certificado sea válido (tu panel de control del hosting suele mostrarlo como el nombre del servidor de correo).
+the-certificate-the-server-s-b1cbac22 = El certificado (la prueba de identidad del servidor) no está avalado por ninguna autoridad en la que confíe el servidor web. Puede que sea autofirmado (creado por el servidor para sí mismo), que el servidor omita el certificado intermedio que lo enlaza con una autoridad de confianza, o que un programa de seguridad de esta red lo esté sustituyendo.
+or-change-host-to-the-4b9aed71 = O cambia `Host` al nombre de servidor que recomienda tu proveedor: normalmente tiene un certificado válido.
+check-that-the-web-server-70da9069 = Comprueba que la fecha y la hora del servidor web son correctas: un reloj equivocado hace que certificados válidos parezcan caducados.
+a-certificate-the-server-s-d82f1ec5 = Un certificado (la prueba de identidad del servidor) solo es válido a partir de una fecha determinada, y según el reloj del servidor web esa fecha aún no ha llegado. Normalmente el reloj del servidor web está mal; con menos frecuencia, el servidor tiene un certificado con fecha futura.
+check-that-the-web-server-1ea5bf6c = Comprueba que la fecha, la hora y la zona horaria del servidor web son correctas y vuelve a enviar.
+switch-ssl-on-in-code-b0438e5d = Activa SSL en el código y usa `port` `587`.
+set-securesocketoptions-to-starttls-and-2ad097ac = Pon `SecureSocketOptions` en `StartTls` y usa `Port` `587`.
+set-smtpsecure-to-tls-starttls-0664aeb3 = Pon `SMTPSecure` en `'tls'` (STARTTLS) y usa `Port` `587`.
+send-again-if-it-still-685a4d0a = Vuelve a enviar; si sigue fallando, la respuesta del servidor dice cuál de los dos falta.
+check-targetframework-in-appsettings-jso-cde6eebe = Revisa `targetFramework` en appsettings.json (`<httpRuntime targetFramework="…" />`): si es 4.5.2 o inferior, escribe `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 tiene que estar instalado en el servidor web; tu hosting puede decírtelo).
+check-targetframework-in-your-phpmailer-d2d788fa = Revisa `targetFramework` en tu configuración de PHPMailer (`<httpRuntime targetFramework="…" />`): si es 4.5.2 o inferior, escribe `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 tiene que estar instalado en el servidor web; tu hosting puede decírtelo).
+gmail-needs-an-app-password-52f29f0d = Gmail necesita una contraseña de aplicación: activa la verificación en dos pasos en tu cuenta de Google, abre myaccount.google.com/apppasswords (la página de Seguridad ya no enlaza a ella), crea una contraseña de aplicación y pega sus 16 letras en `Password` sin espacios. Usa tu dirección de Gmail completa como `UserName`.
+gmail-needs-an-app-password-0a64bbed = Gmail necesita una contraseña de aplicación: activa la verificación en dos pasos en tu cuenta de Google, abre myaccount.google.com/apppasswords (la página de Seguridad ya no enlaza a ella), crea una contraseña de aplicación y pega sus 16 letras en `Password` sin espacios. Usa tu dirección de Gmail completa como `Username`.
+gmail-sends-only-from-your-a7cd697e = Gmail solo envía desde tu propia dirección o desde una dirección añadida en Settings → Accounts → "Send mail as" (Configuración → Cuentas → "Enviar como"): pon en `From` una de ellas.
+gmail-sends-only-from-your-967bb4ce = Gmail solo envía desde tu propia dirección o desde una dirección añadida en Settings → Accounts → "Send mail as" (Configuración → Cuentas → "Enviar como"): pon en `setFrom()` una de ellas.
+the-google-workspace-smtp-relay-98e2ae0c = El SMTP relay de Google Workspace tiene que activarlo tu administrador de Workspace (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Si exige autenticación SMTP, usa una dirección de Workspace como `UserName` y una contraseña de aplicación creada en myaccount.google.com/apppasswords como `Password`; si en cambio permite la dirección IP de tu servidor, deja ambos vacíos.
+the-google-workspace-smtp-relay-a8add76c = El SMTP relay de Google Workspace tiene que activarlo tu administrador de Workspace (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Si exige autenticación SMTP, usa una dirección de Workspace como `Username` y una contraseña de aplicación creada en myaccount.google.com/apppasswords como `Password`; si en cambio permite la dirección IP de tu servidor, deja ambos vacíos.
+the-google-workspace-smtp-relay-a9a83a12 = El SMTP relay de Google Workspace solo envía desde las direcciones que tu administrador permitió en su configuración (normalmente las de tus dominios de Workspace): pon en `From` una de ellas.
+the-google-workspace-smtp-relay-87c116c0 = El SMTP relay de Google Workspace solo envía desde las direcciones que tu administrador permitió en su configuración (normalmente las de tus dominios de Workspace): pon en `setFrom()` una de ellas.
+the-relay-lets-in-only-459c6209 = El relay solo deja pasar las direcciones IP o el inicio de sesión que tu administrador permitió en la configuración del servicio SMTP relay, así que una prueba desde otro equipo falla salvo que inicie sesión. Pon también en `Hostname` el nombre de dominio de tu sitio web: Google puede rechazar un simple nombre de equipo como `localhost`.
+microsoft-365-use-the-mailbox-19f8c62c = Microsoft 365: usa la dirección completa del buzón como `UserName`. El inicio de sesión de los programas de correo ("Authenticated SMTP") tiene que estar permitido para este buzón: tu administrador lo activa en el centro de administración de Microsoft 365, en Users → Active users → Mail → Manage email apps. Los valores predeterminados de seguridad de Microsoft Entra (las protecciones de inicio de sesión estándar de Microsoft) lo bloquean para toda la organización, diga lo que diga ese interruptor.
+microsoft-365-use-the-mailbox-3dc9ad4c = Microsoft 365: usa la dirección completa del buzón como `Username`. El inicio de sesión de los programas de correo ("Authenticated SMTP") tiene que estar permitido para este buzón: tu administrador lo activa en el centro de administración de Microsoft 365, en Users → Active users → Mail → Manage email apps. Los valores predeterminados de seguridad de Microsoft Entra (las protecciones de inicio de sesión estándar de Microsoft) lo bloquean para toda la organización, diga lo que diga ese interruptor.
+microsoft-365-sends-only-as-b2fe867a = Microsoft 365 solo envía como el buzón con sesión iniciada, salvo que tu administrador conceda el permiso "Send As" (Enviar como): pon en `From` la dirección de `UserName`.
+microsoft-365-sends-only-as-e3bbbbe6 = Microsoft 365 solo envía como el buzón con sesión iniciada, salvo que tu administrador conceda el permiso "Send As" (Enviar como): pon en `setFrom()` la dirección de `Username`.
+an-smtp-relay-your-admin-95d6c596 = Un SMTP relay: tu administrador crea un conector para la dirección IP fija del servidor web; después pon en `Host` el servidor MX de tu dominio (termina en `mail.protection.outlook.com`), en `Port` el `25`, y deja vacíos `UserName` y `Password`.
+an-smtp-relay-your-admin-a93b82b6 = Un SMTP relay: tu administrador crea un conector para la dirección IP fija del servidor web; después pon en `Host` el servidor MX de tu dominio (termina en `mail.protection.outlook.com`), en `Port` el `25`, y deja vacíos `Username` y `Password`.
+high-volume-email-hve-a-5d4715de = High Volume Email (HVE): una cuenta de Microsoft 365 pensada para programas que todavía inicia sesión con contraseña (`Host` `smtp-hve.office365.com`, `Port` `587`), destinada al correo para los buzones de tu propia organización.
+azure-communication-services-microsoft-s-f87006cd = Azure Communication Services: el servicio de envío de Microsoft (`Host` `smtp.azurecomm.net`, `Port` `587`), que inicia sesión con un nombre de usuario y un secreto de aplicación que tu sitio web puede usar.
+direct-send-a-host-ending-14a6804c = El envío directo (un `Host` que termina en `mail.protection.outlook.com`) no necesita inicio de sesión: deja vacíos `UserName` y `Password` y usa `Port` `25`. Solo entrega a buzones de tu propia organización; para llegar a otras direcciones, inicia sesión en `smtp.office365.com` en el puerto `587`, o pide a tu administrador un conector (SMTP relay).
+direct-send-a-host-ending-5cca796c = El envío directo (un `Host` que termina en `mail.protection.outlook.com`) no necesita inicio de sesión: deja vacíos `Username` y `Password` y usa `Port` `25`. Solo entrega a buzones de tu propia organización; para llegar a otras direcciones, inicia sesión en `smtp.office365.com` en el puerto `587`, o pide a tu administrador un conector (SMTP relay).
+since-16-september-2024-personal-6329d220 = Desde el 16 de septiembre de 2024, las cuentas personales de Outlook.com y Hotmail ya no aceptan una contraseña para enviar, solo el inicio de sesión OAuth de Microsoft, que un sitio web con appsettings.json no sabe hacer. Envía el correo de tu sitio a través de otro proveedor.
+since-16-september-2024-personal-7621f718 = Desde el 16 de septiembre de 2024, las cuentas personales de Outlook.com y Hotmail ya no aceptan una contraseña para enviar, solo el inicio de sesión OAuth de Microsoft, que un sitio web con tu configuración de PHPMailer no sabe hacer. Envía el correo de tu sitio a través de otro proveedor.
+outlook-com-sends-only-from-73caa19a = Outlook.com solo envía desde la dirección con sesión iniciada: pon en `From` lo mismo que en `UserName`.
+outlook-com-sends-only-from-5ea38fca = Outlook.com solo envía desde la dirección con sesión iniciada: pon en `setFrom()` lo mismo que en `Username`.
+send-your-website-s-mail-23638aa3 = Envía el correo de tu sitio web a través de un servicio que aún acepte contraseñas, como el servidor de correo de tu empresa de hosting o un servicio de envío (SendGrid, Mailgun, Brevo y otros están en la lista de proveedores), y cambia `Host`, `UserName` y `Password` a sus valores.
+send-your-website-s-mail-6bda0d43 = Envía el correo de tu sitio web a través de un servicio que aún acepte contraseñas, como el servidor de correo de tu empresa de hosting o un servicio de envío (SendGrid, Mailgun, Brevo y otros están en la lista de proveedores), y cambia `Host`, `Username` y `Password` a sus valores.
+godaddy-email-use-your-full-b39b7cc6 = Correo de GoDaddy: usa tu dirección de correo completa como `UserName` y la contraseña del buzón, con `Host` en `smtpout.secureserver.net`. Si tu correo de GoDaddy es un plan de Microsoft 365, usa la configuración de Microsoft 365 (`smtp.office365.com`).
+godaddy-email-use-your-full-fc189166 = Correo de GoDaddy: usa tu dirección de correo completa como `Username` y la contraseña del buzón, con `Host` en `smtpout.secureserver.net`. Si tu correo de GoDaddy es un plan de Microsoft 365, usa la configuración de Microsoft 365 (`smtp.office365.com`).
+godaddy-s-hosting-relay-relay-dd98d47f = El relay de hosting de GoDaddy (`relay-hosting.secureserver.net`) no necesita inicio de sesión: deja vacíos `userName` y `password`, con `port` en `25` y SSL (`SmtpClient.EnableSsl`, definido en el código) en `false`.
+godaddy-s-hosting-relay-relay-f07c2f1a = El relay de hosting de GoDaddy (`relay-hosting.secureserver.net`) no necesita inicio de sesión: deja vacíos `UserName` y `Password`, con `Port` en `25` y `SecureSocketOptions` en `false`.
+godaddy-s-hosting-relay-relay-609d3ac7 = El relay de hosting de GoDaddy (`relay-hosting.secureserver.net`) no necesita inicio de sesión: deja vacíos `Username` y `Password`, con `Port` en `25` y `SMTPSecure` en `false`.
+ionos-use-the-full-email-a7c00951 = IONOS: usa la dirección de correo completa como `UserName` y la contraseña del buzón, con el servidor del país de tu contrato como `Host` (`smtp.ionos.com`, `smtp.ionos.de` o `smtp.ionos.co.uk`).
+ionos-use-the-full-email-7e72a1b1 = IONOS: usa la dirección de correo completa como `Username` y la contraseña del buzón, con el servidor del país de tu contrato como `Host` (`smtp.ionos.com`, `smtp.ionos.de` o `smtp.ionos.co.uk`).
+ovhcloud-use-the-full-email-cd29b853 = OVHcloud: usa la dirección de correo completa como `UserName` y la contraseña del buzón, con `Host` en `ssl0.ovh.net` (el nombre para el que es válido su certificado).
+ovhcloud-use-the-full-email-3c4dbb33 = OVHcloud: usa la dirección de correo completa como `Username` y la contraseña del buzón, con `Host` en `ssl0.ovh.net` (el nombre para el que es válido su certificado).
+yahoo-needs-an-app-password-693b5950 = Yahoo necesita una contraseña de aplicación: en tu cuenta de Yahoo abre Account security → Generate app password (Seguridad de la cuenta → Generar contraseña de aplicación) y úsala como `Password`, con tu dirección completa de Yahoo como `UserName`.
+yahoo-needs-an-app-password-96021e70 = Yahoo necesita una contraseña de aplicación: en tu cuenta de Yahoo abre Account security → Generate app password (Seguridad de la cuenta → Generar contraseña de aplicación) y úsala como `Password`, con tu dirección completa de Yahoo como `Username`.
+yahoo-sends-only-from-the-4a458e03 = Yahoo solo envía desde la dirección con sesión iniciada: pon en `From` tu dirección de Yahoo.
+yahoo-sends-only-from-the-5064b1b3 = Yahoo solo envía desde la dirección con sesión iniciada: pon en `setFrom()` tu dirección de Yahoo.
+aol-needs-an-app-password-2a7d72d0 = AOL necesita una contraseña de aplicación: en tu cuenta de AOL abre Account security → Generate app password y úsala como `Password`, con tu dirección completa de AOL como `UserName`.
+aol-needs-an-app-password-574437f0 = AOL necesita una contraseña de aplicación: en tu cuenta de AOL abre Account security → Generate app password y úsala como `Password`, con tu dirección completa de AOL como `Username`.
+aol-sends-only-from-the-73cdefc3 = AOL solo envía desde la dirección con sesión iniciada: pon en `From` tu dirección de AOL.
+aol-sends-only-from-the-4db838b3 = AOL solo envía desde la dirección con sesión iniciada: pon en `setFrom()` tu dirección de AOL.
+icloud-mail-needs-an-app-c8532528 = Correo de iCloud necesita una contraseña específica de aplicación: créala en account.apple.com, en Sign-In and Security → App-Specific Passwords (Inicio de sesión y seguridad → Contraseñas específicas de apps), y usa tu dirección completa de iCloud como `UserName`.
+icloud-mail-needs-an-app-0e669f48 = Correo de iCloud necesita una contraseña específica de aplicación: créala en account.apple.com, en Sign-In and Security → App-Specific Passwords (Inicio de sesión y seguridad → Contraseñas específicas de apps), y usa tu dirección completa de iCloud como `Username`.
+zoho-mail-use-your-full-384aac79 = Zoho Mail: usa tu dirección completa de Zoho como `UserName`. Si el inicio de sesión de dos factores está activado, crea una contraseña específica de aplicación en Zoho Accounts → Security y úsala como `Password`. Usa el servidor de tu centro de datos (por ejemplo `smtp.zoho.eu` en Europa); las cuentas de organización con dominio propio usan `smtppro.` en lugar de `smtp.` (por ejemplo `smtppro.zoho.eu`).
+zoho-mail-use-your-full-7a3fb759 = Zoho Mail: usa tu dirección completa de Zoho como `Username`. Si el inicio de sesión de dos factores está activado, crea una contraseña específica de aplicación en Zoho Accounts → Security y úsala como `Password`. Usa el servidor de tu centro de datos (por ejemplo `smtp.zoho.eu` en Europa); las cuentas de organización con dominio propio usan `smtppro.` en lugar de `smtp.` (por ejemplo `smtppro.zoho.eu`).
+fastmail-needs-an-app-password-4c8b9524 = Fastmail necesita una contraseña de aplicación: crea una en Settings → Privacy & Security → App passwords y úsala como `Password`.
+azure-communication-services-username-is-82b5afd0 = Azure Communication Services: `UserName` es un nombre de usuario SMTP creado en tu recurso de Communication Services (Settings → SMTP Usernames) y vinculado a una aplicación de Microsoft Entra con permiso para enviar; `Password` es el secreto de cliente de esa aplicación. Los secretos de cliente caducan: si antes funcionaba, crea un secreto nuevo y úsalo.
+azure-communication-services-username-is-25902af0 = Azure Communication Services: `Username` es un nombre de usuario SMTP creado en tu recurso de Communication Services (Settings → SMTP Usernames) y vinculado a una aplicación de Microsoft Entra con permiso para enviar; `Password` es el secreto de cliente de esa aplicación. Los secretos de cliente caducan: si antes funcionaba, crea un secreto nuevo y úsalo.
+azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services solo envía desde las direcciones MailFrom de un dominio de correo conectado a tu recurso de Communication Services: pon en `From` una de ellas.
+azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services solo envía desde las direcciones MailFrom de un dominio de correo conectado a tu recurso de Communication Services: pon en `setFrom()` una de ellas.
+amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES necesita credenciales SMTP de SES, creadas en la consola de SES en SMTP settings para la región de `Host`. Las claves de acceso de IAM y las credenciales SMTP de otra región no funcionan.
+amazon-ses-sends-only-from-31649dbc = Amazon SES solo envía desde identidades verificadas: verifica la dirección `From` o su dominio en la consola de SES. Mientras la cuenta esté en el sandbox (el modo de prueba de las cuentas nuevas), los destinatarios también tienen que estar verificados.
+sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` tiene que ser literalmente `apikey` (no tu usuario ni tu dirección de correo), y `Password` es una clave de API con el permiso "Mail Send", pegada sin espacios.
+sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` tiene que ser literalmente `apikey` (no tu usuario ni tu dirección de correo), y `Password` es una clave de API con el permiso "Mail Send", pegada sin espacios.
+sendgrid-sends-only-from-a-0be2f6cf = SendGrid solo envía desde una Sender Identity verificada: verifica la dirección `From` o su dominio en Settings → Sender Authentication.
+mailgun-sends-from-addresses-of-ba0bed7a = Mailgun envía desde direcciones de tu dominio de envío verificado: usa una como `From`.
+mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun envía desde direcciones de tu dominio de envío verificado: usa una como dirección de `setFrom()`.
+postmark-use-your-server-api-681c5113 = Postmark: usa tu Server API Token como `UserName` y también como `Password`.
+postmark-use-your-server-api-d6fda7f3 = Postmark: usa tu Server API Token como `Username` y también como `Password`.
+postmark-sends-only-from-a-aa1507f0 = Postmark solo envía desde una Sender Signature confirmada o un dominio verificado: usa uno como `From`.
+postmark-sends-only-from-a-9ef116ea = Postmark solo envía desde una Sender Signature confirmada o un dominio verificado: usa uno como dirección de `setFrom()`.
+brevo-username-is-the-smtp-61deeb36 = Brevo: `UserName` es el usuario SMTP que aparece en SMTP & API, y `Password` es una clave SMTP de la misma página (no una clave de API ni la contraseña de tu cuenta).
+brevo-username-is-the-smtp-d3088416 = Brevo: `Username` es el usuario SMTP que aparece en SMTP & API, y `Password` es una clave SMTP de la misma página (no una clave de API ni la contraseña de tu cuenta).
+brevo-sends-only-from-a-e7ee4fca = Brevo solo envía desde un remitente o dominio verificado: usa uno como `From`.
+brevo-sends-only-from-a-0fe5ff38 = Brevo solo envía desde un remitente o dominio verificado: usa uno como dirección de `setFrom()`.
+mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` es tu clave de API de Mailjet y `Password` su clave secreta (en Account settings → API keys), no tu usuario de Mailjet.
+mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` es tu clave de API de Mailjet y `Password` su clave secreta (en Account settings → API keys), no tu usuario de Mailjet.
+mailjet-sends-only-from-a-2b02a254 = Mailjet solo envía desde una dirección de remitente o un dominio validados: valida la dirección `From` en Mailjet o usa una que ya lo esté.
+smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: usa un usuario SMTP de tu cuenta de SMTP2GO (Sending → SMTP Users) como `UserName` y su contraseña como `Password`, no tu usuario de SMTP2GO.
+smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: usa un usuario SMTP de tu cuenta de SMTP2GO (Sending → SMTP Users) como `Username` y su contraseña como `Password`, no tu usuario de SMTP2GO.
+smtp2go-sends-only-from-verified-38d2716c = SMTP2GO solo envía desde remitentes verificados (Sending → Verified Senders): usa uno como `From`.
+smtp2go-sends-only-from-verified-4a413e26 = SMTP2GO solo envía desde remitentes verificados (Sending → Verified Senders): usa uno como dirección de `setFrom()`.
+provider-also-takes-mail-on-688364ca = { $provider } también acepta correo en el puerto `{ $port }`, que las empresas de hosting y los proveedores de internet rara vez bloquean: cambia `port` a `{ $port }` y deja SSL activado en el código.
+provider-also-takes-mail-on-2eb2c630 = { $provider } también acepta correo en el puerto `{ $port }`, que las empresas de hosting y los proveedores de internet rara vez bloquean: cambia `Port` a `{ $port }` y deja `SecureSocketOptions` en `StartTls`.
+provider-also-takes-mail-on-d235639f = { $provider } también acepta correo en el puerto `{ $port }`, que las empresas de hosting y los proveedores de internet rara vez bloquean: cambia `Port` a `{ $port }` y deja `SMTPSecure` en `'tls'` (STARTTLS).

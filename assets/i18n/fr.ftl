@@ -115,7 +115,6 @@ stopped-here-8940b99c = arrêté ici
 ## src/cli/confirm.rs
 
 y-n-57127fdb = [o/N]
-y-fc0c4ef4 = o
 yes-4e9f3590 = oui
 
 ## src/cli/dns_check_cmd.rs
@@ -947,9 +946,6 @@ port-port-wants-ssl-on-08854b61 = Le port { $port } veut SSL dès la connexion, 
 unencrypted-enablessl-false-this-server-4741a147 = Non chiffré (enableSsl="false") : ce serveur propose STARTTLS, gardez donc SSL activé.
 unencrypted-with-no-sign-in-dd28ec6f = Non chiffré, sans identification proposée : seul un relais qui connaît l'adresse de votre serveur accepterait des messages ici.
 unencrypted-the-password-would-cross-99107547 = Non chiffré : le mot de passe traverserait le réseau lisible par n'importe qui sur le trajet ; utilisez plutôt STARTTLS.
-ssl-on-connect-on-port-7a0ab5b5 = SSL dès la connexion sur le port { $port }
-starttls-on-port-port-0b06fe8d = STARTTLS sur le port { $port }
-how-failed-problem-fd94e56d = { $how } a échoué : { $problem }
 no-certificate-6f3ef809 = pas de certificat
 certificate-trusted-9c31dd2b = certificat fiable
 the-certificate-is-for-name-3c436d2f = le certificat est établi pour { $name }, pas pour { $host } : utilisez { $name } comme hôte
@@ -957,11 +953,7 @@ the-certificate-is-not-for-5c16eb77 = le certificat n'est pas établi pour { $ho
 the-certificate-has-expired-a80ab172 = le certificat a expiré
 the-certificate-is-not-from-dace93b1 = le certificat ne vient pas d'une autorité de confiance
 the-certificate-is-not-valid-fd6b02ae = le certificat n'est pas valide
-how-works-but-what-8acefe0c = { $how } fonctionne, mais { $what }.
 what-accepted-because-invalid-certificat-654eb2c8 = { $what } (accepté, car les certificats invalides sont autorisés)
-how-works-certificate-but-no-97b7625f = { $how } fonctionne ({ $certificate }), mais aucune identification n'est proposée : seul un relais qui connaît l'adresse de votre serveur accepterait des messages.
-how-works-but-it-signs-f02bb1db = { $how } fonctionne, mais n'accepte l'identification qu'avec { $offered }, et ASP.NET s'identifie avec LOGIN.
-how-with-sign-in-offered-c393f2f8 = { $how } avec identification ({ $offered }) après chiffrement, { $certificate }.
 
 ## src/discover/request.rs
 
@@ -1492,9 +1484,12 @@ the-token-is-renewed-at-78ac8950 = le jeton sera renouvelé au prochain test
 the-token-is-valid-for-973c5181 = le jeton est encore valable { $minutes } minutes
 signed-in-as-who-138f6f7e = Identifié en tant que { $who }
 
-## src/gui/renderer.rs
+## src/gui/preferences.rs
 
-the-window-could-not-open-6687f2be = la fenêtre n'a pas pu s'ouvrir : la carte graphique de cet ordinateur n'a pas pu l'afficher ({ $arg0 }).{ $arg1 }
+follow-system-becc0e51 = Comme le système
+light-8ad2f8cf = Clair
+dark-45570065 = Sombre
+theme-4eaf7c92 = Thème
 
 ## src/gui/result.rs
 
@@ -1577,10 +1572,6 @@ explain-an-error-message-f540b236 = Expliquer un message d'erreur…
 paste-an-error-your-website-7a5917ae = Collez une erreur enregistrée par votre site et voyez ce qu'elle signifie
 check-a-folder-of-sites-5325d3c7 = Vérifier un dossier de sites…
 for-hosting-support-check-the-059107c7 = Pour l'assistance d'un hébergeur : vérifier les paramètres d'envoi de chaque site d'un dossier
-follow-system-becc0e51 = Comme le système
-light-8ad2f8cf = Clair
-dark-45570065 = Sombre
-theme-4eaf7c92 = Thème
 
 ## src/gui/worker.rs
 
@@ -1679,12 +1670,8 @@ arrived-in-the-inbox-after-8bc39958 = Arrivé dans la boîte de réception aprè
 arrived-but-in-the-spam-1de42805 = Arrivé, mais dans le dossier spam « { $folder } » (après { $after })
 arrived-in-the-folder-folder-35e97e8b = Arrivé dans le dossier « { $folder } » (après { $after })
 not-in-the-mailbox-after-71030de0 = Absent de la boîte mail après { $waited }
-list-and-last-30502acc = { $list } et { $last }
 the-test-message-is-in-6dbcd158 = Le message de test est dans la boîte de réception de { $mailbox } : les messages de votre site parviennent à cette boîte mail.
 the-test-message-is-in-3dae80e1 = Le message de test est dans la boîte de réception de { $mailbox }, mais le serveur destinataire a signalé un échec de { $failed } : des fournisseurs plus stricts risquent donc de mettre vos messages dans les spams ou de les refuser. Corrigez ce que liste « Arrivera-t-il ? ».
-a-test-message-with-little-1ac32392 = Un message de test avec peu de texte peut à lui seul ressembler à du spam ; si les vérifications de l'expéditeur réussissent (« Arrivera-t-il ? »), réessayez avec un vrai message.
-failed-failed-at-the-receiving-36cb8efc = Le serveur destinataire a signalé un échec de { $failed } ; corrigez ce que liste « Arrivera-t-il ? ».
-the-receiving-server-took-the-3b16e8fb = Le serveur destinataire a pris le message mais l'a classé comme spam : vos clients ne le verraient probablement pas.
 the-message-arrived-but-a-52287da8 = Le message est arrivé, mais une règle ou le tri du fournisseur l'a placé hors de la boîte de réception de { $mailbox }. Vérifiez les filtres de cette boîte mail.
 the-server-accepted-the-message-f14a3b33 = Le serveur a accepté le message, mais il n'est encore dans aucun dossier de { $mailbox }. Il est peut-être encore en route (certains fournisseurs retiennent pendant quelques minutes les messages des nouveaux expéditeurs), ou le serveur destinataire l'a supprimé, ce qui arrive aux messages qui échouent à DMARC. Corrigez ce que liste « Arrivera-t-il ? », puis regardez à nouveau plus tard.
 
@@ -2117,7 +2104,13 @@ keep-the-client-secret-out-d02d7bb5 = Ne laissez pas le secret client dans appse
 do-not-connect-with-usessl-3f8b4515 = Ne vous connectez pas avec useSsl: true sur le port 587 : dans MailKit, cela signifie SSL dès la connexion. STARTTLS correspond à SecureSocketOptions.StartTls, comme dans la section.
 appsettings-json-and-c-mailkit-ca0b1f7c = appsettings.json et C# (MailKit)
 
-## src/snippet/oauth/mod.rs
+## src/snippet/oauth/nodemailer.rs
+
+put-this-in-your-node-c0ffada9 = Mettez ceci dans votre code Node.js et envoyez avec await sendMail({"{"} to, subject, text {"}"}). Installez une fois : npm install nodemailer @azure/msal-node
+put-this-where-your-node-185c1777 = Mettez ceci là où votre code Node.js crée le transport Nodemailer, puis envoyez avec transporter.sendMail({"{"} to, subject, text {"}"}). Nodemailer renouvelle le jeton lui-même.
+node-js-code-nodemailer-7e94db6a = Code Node.js (Nodemailer)
+
+## src/snippet/oauth/notes.rs
 
 oauth-means-signing-in-through-7580ed84 = OAuth, c'est s'identifier via { $who } au lieu d'utiliser le mot de passe de la boîte mail : le site demande à { $who } un jeton de courte durée avec l'ID et le secret de l'application (aucune personne ne s'identifie), et s'identifie avec ce jeton.
 oauth-means-signing-in-through-828dd6c6 = OAuth, c'est s'identifier sur la page même de { $who } au lieu d'utiliser un mot de passe : le propriétaire de la boîte mail s'identifie une fois, le site garde un jeton d'actualisation et s'en sert pour obtenir des jetons de courte durée.
@@ -2130,16 +2123,9 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Remplacez { $placeholder } par l
 google-has-no-app-only-ba6e748c = Google n'a pas d'identification app-only pour une boîte mail ordinaire : il faudrait un compte de service Google Workspace avec délégation au niveau du domaine, configuré par l'administrateur Workspace. Ceci s'identifie donc plutôt avec la boîte mail (identification déléguée).
 app-only-sign-in-needs-ad5c921d = L'identification app-only demande une configuration unique par votre administrateur Microsoft 365 : l'autorisation SMTP.SendAsApp, le consentement administrateur, et l'accès de l'application à cette boîte mail dans Exchange (voir les étapes de configuration).
 the-app-registration-needs-the-f7d5f684 = L'inscription de l'application a besoin de l'autorisation déléguée SMTP.Send, et le jeton d'actualisation doit être demandé avec les portées https://outlook.office.com/SMTP.Send et offline_access.
-the-google-oauth-client-needs-0e6c37eb = Le client OAuth Google a besoin de la portée { $scope }.
 smtp-sign-in-smtp-auth-976b28fe = L'identification SMTP (SMTP AUTH) doit rester activée pour la boîte mail, même avec OAuth : Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = La connexion testée n'était pas chiffrée : les jetons OAuth ne doivent pas traverser le réseau sans chiffrement, ceci utilise donc STARTTLS. Testez le port 587 avec STARTTLS (ou 465 avec SSL dès la connexion) avant de compter dessus.
 while-the-google-oauth-consent-d3b7b869 = Tant que l'écran de consentement OAuth de Google est en mode « Testing », les jetons d'actualisation expirent au bout de 7 jours : publiez l'application avant de compter dessus.
-
-## src/snippet/oauth/nodemailer.rs
-
-put-this-in-your-node-c0ffada9 = Mettez ceci dans votre code Node.js et envoyez avec await sendMail({"{"} to, subject, text {"}"}). Installez une fois : npm install nodemailer @azure/msal-node
-put-this-where-your-node-185c1777 = Mettez ceci là où votre code Node.js crée le transport Nodemailer, puis envoyez avec transporter.sendMail({"{"} to, subject, text {"}"}). Nodemailer renouvelle le jeton lui-même.
-node-js-code-nodemailer-7e94db6a = Code Node.js (Nodemailer)
 
 ## src/snippet/oauth/php_token.rs
 
@@ -2156,9 +2142,6 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft n'envoie qu'au nom de la boîte
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Ouvrez le Centre d'administration Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Donnez-lui un nom (par exemple « Messagerie du site »), gardez « Accounts in this organizational directory only » et enregistrez-la. Sa page Overview affiche l'Application (client) ID et le Directory (tenant) ID : le site a besoin des deux.
-open-the-microsoft-entra-admin-75c5979e = Ouvrez le Centre d'administration Microsoft Entra (entra.microsoft.com) → App registrations et ouvrez l'application dont l'Application (client) ID est { $client_id } (ou créez-la : New registration, « Accounts in this organizational directory only »).
-note-the-directory-tenant-id-4575b24e = Notez le Directory (tenant) ID sur sa page Overview : le site en a besoin.
-its-directory-tenant-id-should-70e0f4bc = Son Directory (tenant) ID devrait être { $tenant }.
 in-the-app-api-permissions-e2b91c93 = Dans l'application : API permissions → Add a permission → APIs my organization uses → cherchez « Office 365 Exchange Online » → Application permissions → cochez SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Toujours dans API permissions, cliquez sur « Grant admin consent » pour votre organisation (seul un administrateur le peut).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copiez tout de suite sa Value (elle n'est affichée que cette fois-ci) et mettez-la là où le site lit son secret client. Notez la date d'expiration dans votre agenda : quand le secret expire, le site cesse d'envoyer jusqu'à ce que vous en créiez un nouveau.
@@ -2274,7 +2257,6 @@ this-is-what-not-a-05f9ae91 = c'est { $what }, pas un fichier : il n'a donc pas 
 the-file-is-read-only-c3ff344c = le fichier est en lecture seule (il est marqué en lecture seule, ou ce compte n'a pas le droit d'y écrire) : rien n'a donc été modifié. Retirez la lecture seule (Windows : Propriétés du fichier, décochez Lecture seule ; Linux : chmod u+w) ou lancez le programme avec un utilisateur qui a le droit d'y écrire, puis réessayez : { $path }
 the-file-is-size-bytes-2a8cdc56 = le fichier fait { $size } octets, trop pour un web.config (la limite est de { $limit } octets) ; vérifiez que c'est le bon fichier : { $path }
 the-file-is-not-utf-e2a5449c = le fichier n'est pas du texte UTF-8 ou UTF-16 ({ $detail }) ; ouvrez-le dans un éditeur de texte et enregistrez-le en UTF-8, puis réessayez : { $path }
-source-path-f05bec79 = { $source } : { $path }
 the-file-changed-on-disk-62f7b37a = le fichier a changé sur le disque après la préparation des modifications (un autre programme ou une autre personne l'a modifié) : rien n'a donc été écrit. Relancez la mise à jour pour voir un nouveau diff : { $path }
 could-not-write-the-backup-75f9a6c2 = impossible d'écrire la copie de sauvegarde ({ $source }) : le web.config n'a donc pas été modifié. Libérez de l'espace disque ou vérifiez les permissions du dossier : { $path }
 could-not-write-the-new-01f69e66 = impossible d'écrire le nouveau contenu ({ $source }) ; l'ancien contenu est en sécurité dans la sauvegarde { $backup } : si le web.config est maintenant abîmé, copiez la sauvegarde par-dessus : { $path }
@@ -2398,18 +2380,7 @@ no-password-was-written-it-6739a1ec = Aucun mot de passe n'a été écrit (il es
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = L'adresse `From` est chez { $domain } et le message passe par le propre serveur de { $provider } ({ $host }), qui le signe pour { $domain } : il n'y a rien à ajouter dans aucun DNS.
-the-the-setfrom-address-address-26a6d352 = L'adresse `setFrom()` est chez { $domain } et le message passe par le propre serveur de { $provider } ({ $host }), qui le signe pour { $domain } : il n'y a rien à ajouter dans aucun DNS.
-the-from-address-is-at-60c16670 = L'adresse `From` est chez { $domain }, qui appartient à { $provider }. Son DNS (que vous ne pouvez pas modifier) demande à toutes les messageries destinataires de refuser ou de jeter les messages de { $domain } qui ne passent pas par les propres serveurs de { $provider } : les messages envoyés via { $server } sont donc refusés par Gmail, Yahoo, Outlook.com et d'autres. Mettez dans `From` une adresse de votre propre domaine, et configurez le SPF et le DKIM de ce domaine pour { $server }.
-the-the-setfrom-address-address-84c09dd4 = L'adresse `setFrom()` est chez { $domain }, qui appartient à { $provider }. Son DNS (que vous ne pouvez pas modifier) demande à toutes les messageries destinataires de refuser ou de jeter les messages de { $domain } qui ne passent pas par les propres serveurs de { $provider } : les messages envoyés via { $server } sont donc refusés par Gmail, Yahoo, Outlook.com et d'autres. Mettez dans `setFrom()` une adresse de votre propre domaine, et configurez le SPF et le DKIM de ce domaine pour { $server }.
-the-mail-server-host-has-dbb5a9a7 = Le serveur de messagerie { $host } n'a pas d'adresse dans le DNS : nous n'avons donc pas pu vérifier si votre enregistrement SPF l'autorise à envoyer. Vérifiez l'orthographe de `Host`.
-paste-this-into-your-appsettings-3f238c91 = Collez ceci dans votre appsettings.json, à l'intérieur de <configuration> :
-paste-this-into-your-your-0e50218d = Collez ceci dans vos paramètres PHPMailer, à l'intérieur de <configuration> :
-in-appsettings-json-line-a0038974 = Dans appsettings.json : { $line }
-in-your-phpmailer-settings-line-944abe76 = Dans vos paramètres PHPMailer : { $line }
-from-the-web-server-to-33a2dc7c = Du serveur web vers { $host } : { $ports }.
 verify-the-from-address-or-e1e9a7fb = Faites vérifier l'adresse `From` (ou tout son domaine) dans le tableau de bord de votre service d'envoi.
-verify-the-the-setfrom-address-33d698e7 = Faites vérifier l'adresse `setFrom()` (ou tout son domaine) dans le tableau de bord de votre service d'envoi.
 send-again-after-the-change-b575e680 = Renvoyez le message après la modification.
 wait-a-few-minutes-and-fc0e871d = Attendez quelques minutes et renvoyez le message.
 keep-ssl-switched-on-in-768015ad = Laissez SSL activé dans le code : sans chiffrement, votre mot de passe traverserait le réseau en clair.
@@ -2466,7 +2437,6 @@ this-server-sends-mail-only-13da29c0 = Ce serveur n'envoie de messages que pour 
 fill-in-username-usually-your-16ab77cb = Remplissez `UserName` (en général votre adresse e-mail complète) et `Password`.
 fill-in-username-usually-your-bd6d01ab = Remplissez `Username` (en général votre adresse e-mail complète) et `Password`.
 when-the-server-refuses-the-4283fe38 = Quand le serveur refuse le nom d'utilisateur ou le mot de passe, ASP.NET ne le dit pas : il envoie sans s'identifier, et le serveur répond alors ceci. Donc si votre appsettings.json a un `UserName` et un `Password`, le serveur les a très probablement refusés. S'il n'en a pas, le serveur les demande avant d'envoyer.
-when-the-server-refuses-the-6cb7c8ea = Quand le serveur refuse le nom d'utilisateur ou le mot de passe, ASP.NET ne le dit pas : il envoie sans s'identifier, et le serveur répond alors ceci. Donc si vos paramètres PHPMailer ont un `Username` et un `Password`, le serveur les a très probablement refusés. S'ils n'en ont pas, le serveur les demande avant d'envoyer.
 check-username-usually-your-full-0a9b2c04 = Vérifiez `UserName` (en général votre adresse e-mail complète) et retapez le mot de passe dans `Password` (un copier-coller peut ajouter une espace à la fin).
 check-username-usually-your-full-b9746a24 = Vérifiez `Username` (en général votre adresse e-mail complète) et retapez le mot de passe dans `Password` (un copier-coller peut ajouter une espace à la fin).
 if-appsettings-json-has-no-9ae7992b = Si appsettings.json n'a pas de `UserName`, remplissez `UserName` et `Password`.
@@ -2535,7 +2505,6 @@ check-that-port-and-smtpsecure-449d63e0 = Vérifiez que `Port` et `SMTPSecure` c
 if-it-keeps-happening-send-e5580e23 = Si cela se répète, envoyez ce message d'erreur à votre fournisseur de messagerie : l'étape où l'échange s'est arrêté lui indique où chercher.
 if-your-web-config-uses-889c5cd5 = Si votre web.config utilise le port 465 : ASP.NET ne peut pas l'utiliser et attend ainsi. Remplacez `port` par `587` et activez SSL dans le code.
 if-your-appsettings-json-uses-d533bdae = Si votre appsettings.json utilise le port 465 : ASP.NET ne peut pas l'utiliser et attend ainsi. Remplacez `Port` par `587` et mettez `SecureSocketOptions` à `StartTls`.
-if-your-your-phpmailer-settings-56ce4605 = Si vos paramètres PHPMailer utilisent le port 465 : ASP.NET ne peut pas l'utiliser et attend ainsi. Remplacez `Port` par `587` et mettez `SMTPSecure` à `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = S'il s'arrête toujours à la même étape, envoyez ce message d'erreur à votre fournisseur de messagerie.
 change-port-to-587-and-6c3a9e07 = Remplacez `port` par `587` et activez SSL dans le code (dans PHPMailer : `Port = 587` et `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Remplacez `Port` par `587` et mettez `SecureSocketOptions` à `StartTls` (dans PHPMailer : `Port = 587` et `SMTPSecure = 'tls'`).
@@ -2582,7 +2551,6 @@ the-sender-address-the-setfrom-f4a6393b = L'adresse d'expéditeur (l'adresse `se
 set-from-to-the-same-ab436cc1 = Mettez dans `From` la même adresse que dans `UserName`.
 set-the-setfrom-address-to-a2daea5d = Mettez dans `setFrom()` la même adresse que dans `Username`.
 your-settings-got-through-but-8bd03782 = Vos paramètres sont passés, mais le destinataire du test a été refusé : l'adresse n'existe peut-être pas, ou sa boîte mail ne peut pas recevoir de messages pour le moment. Cela concerne l'adresse de test, pas votre appsettings.json.
-your-settings-got-through-but-ba20cc60 = Vos paramètres sont passés, mais le destinataire du test a été refusé : l'adresse n'existe peut-être pas, ou sa boîte mail ne peut pas recevoir de messages pour le moment. Cela concerne l'adresse de test, pas vos paramètres PHPMailer.
 send-the-test-to-another-0fcce78a = Envoyez le test à une autre adresse qui vous appartient, par exemple celle de `From`.
 send-the-test-to-another-41a6baf8 = Envoyez le test à une autre adresse qui vous appartient, par exemple celle de `setFrom()`.
 to-see-whether-the-domain-72830a7e = Pour savoir si le domaine est en cause, mettez dans `From` une adresse du propre domaine de votre fournisseur de messagerie et relancez le test.
@@ -2608,7 +2576,6 @@ or-run-the-test-in-ff624e00 = Ou lancez le test dans ce programme avec vos `host
 or-run-the-test-in-d2dd620b = Ou lancez le test dans ce programme avec vos `Host`, `Port` et `SecureSocketOptions` : il montre l'étape exacte qui échoue.
 or-run-the-test-in-e6d802d8 = Ou lancez le test dans ce programme avec vos `Host`, `Port` et `SMTPSecure` : il montre l'étape exacte qui échoue.
 the-specified-string-is-not-3e32bd8d = « The specified string is not in the form required for an e-mail address » vient d'ASP.NET lui-même, avant qu'aucun serveur de messagerie soit contacté : l'adresse `From`, ou une adresse que le site met en À, Cc ou Cci, contient une faute de frappe (un @ manquant, une espace, deux adresses dans un même champ).
-the-specified-string-is-not-15723963 = « The specified string is not in the form required for an e-mail address » vient d'ASP.NET lui-même, avant qu'aucun serveur de messagerie soit contacté : l'adresse `setFrom()`, ou une adresse que le site met en À, Cc ou Cci, contient une faute de frappe (un @ manquant, une espace, deux adresses dans un même champ).
 check-from-in-appsettings-json-0cf5714f = Vérifiez `From` dans appsettings.json : une seule adresse comme `info@example.com` (un nom peut la précéder : `Boutique <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Vérifiez l'adresse `setFrom()` dans vos paramètres PHPMailer : une seule adresse comme `info@example.com` (un nom peut la précéder : `Boutique <info@example.com>`).
 if-from-is-right-the-443c5684 = Si `From` est correct, l'adresse vient du site lui-même (un formulaire rempli par un visiteur, ou un réglage du site) : demandez à votre développeur de vérifier les adresses avant l'envoi.
@@ -2650,71 +2617,6 @@ set-smtpsecure-to-tls-starttls-0664aeb3 = Mettez `SMTPSecure` à `'tls'` (STARTT
 send-again-if-it-still-685a4d0a = Renvoyez le message ; si cela échoue encore, la réponse du serveur indique lequel des deux manque.
 check-targetframework-in-appsettings-jso-cde6eebe = Vérifiez `targetFramework` dans appsettings.json (`<httpRuntime targetFramework="…" />`) : si c'est 4.5.2 ou moins, écrivez `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 doit être installé sur le serveur web ; votre hébergeur peut vous le dire).
 check-targetframework-in-your-phpmailer-d2d788fa = Vérifiez `targetFramework` dans vos paramètres PHPMailer (`<httpRuntime targetFramework="…" />`) : si c'est 4.5.2 ou moins, écrivez `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 doit être installé sur le serveur web ; votre hébergeur peut vous le dire).
-the-web-server-s-dns-736f6bd5 = les paramètres DNS du serveur web
-internet-providers-and-cloud-hosts-16806e30 = Les fournisseurs d'accès à internet et les hébergeurs cloud bloquent souvent le port 25 en sortie (et parfois 465 et 587). Cette vérification a été faite depuis le serveur web : le serveur sur lequel tourne votre site peut être bloqué différemment. Si le site n'arrive toujours pas à se connecter, demandez à son hébergeur s'il bloque les ports d'envoi de messages sortants.
-no-server-answered-on-any-b61f87c3 = Aucun serveur n'a répondu, sur aucun port, depuis le serveur web. Vérifiez l'adresse, ou essayez depuis un autre réseau : celui-ci bloque peut-être les ports d'envoi de messages sortants.
-could-not-reach-port-port-a2883392 = Impossible de joindre le port { $port } depuis le serveur web.
-port-port-wants-ssl-on-e464d4e9 = Le port { $port } veut SSL dès la connexion, ce qu'ASP.NET (System.Net.Mail) ne sait pas faire ; ne l'utilisez jamais dans appsettings.json.
-port-port-wants-ssl-on-e9d06b65 = Le port { $port } veut SSL dès la connexion, ce qu'ASP.NET (System.Net.Mail) ne sait pas faire ; ne l'utilisez jamais dans vos paramètres PHPMailer.
-could-not-read-all-of-a38410f9 = impossible de lire tous les paramètres DNS du serveur web ({ $error }) ; utilisation des serveurs DNS publics { $servers }. Indiquez-en un autre avec le paramètre de serveur DNS (--dns-server).
-could-not-read-all-of-d9875cdc = impossible de lire tous les paramètres DNS du serveur web ({ $error }) ; utilisation de ses autres serveurs DNS ({ $servers }). Indiquez-en un autre avec le paramètre de serveur DNS (--dns-server).
-the-mail-settings-are-kept-7e1e9ffb = les paramètres d'envoi se trouvent dans « { $source } » (configSource), qui n'indique aucun fichier ; il doit indiquer un fichier à côté du appsettings.json ou dans un sous-dossier
-the-mail-settings-are-kept-51147791 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), qui n'indique aucun fichier ; il doit indiquer un fichier à côté des paramètres PHPMailer ou dans un sous-dossier
-the-mail-settings-are-kept-9bc01de8 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), un chemin absolu, qui n'est pas lu ; il doit indiquer un fichier à côté du appsettings.json ou dans un sous-dossier
-the-mail-settings-are-kept-03a0f8d4 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), un chemin absolu, qui n'est pas lu ; il doit indiquer un fichier à côté des paramètres PHPMailer ou dans un sous-dossier
-the-mail-settings-are-kept-3e76aef5 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), qui est en dehors du dossier du site ; il doit indiquer un fichier à côté du appsettings.json ou dans un sous-dossier
-the-mail-settings-are-kept-80558167 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), qui est en dehors du dossier du site ; il doit indiquer un fichier à côté des paramètres PHPMailer ou dans un sous-dossier
-the-mail-settings-are-kept-074d0a88 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), qui mène en dehors du dossier du site (un lien symbolique) ; il doit indiquer un fichier à côté du appsettings.json ou dans un sous-dossier
-the-mail-settings-are-kept-8665c2f4 = les paramètres d'envoi se trouvent dans « { $source } » (configSource), qui mène en dehors du dossier du site (un lien symbolique) ; il doit indiquer un fichier à côté des paramètres PHPMailer ou dans un sous-dossier
-this-appsettings-json-inherits-mail-e726cc09 = ce appsettings.json hérite des paramètres d'envoi du appsettings.json d'un dossier parent, qui n'a pas pu être lu ({ $err }) : { $path }
-this-your-phpmailer-settings-inherits-338781e7 = ces paramètres PHPMailer héritent des paramètres d'envoi d'un dossier parent, qui n'ont pas pu être lus ({ $err }) : { $path }
-run-a-successful-test-first-9abe28cc = Faites d'abord un test réussi : seuls des paramètres qui fonctionnent sont écrits dans appsettings.json.
-run-a-successful-test-first-4ef47e16 = Faites d'abord un test réussi : seuls des paramètres qui fonctionnent sont écrits dans vos paramètres PHPMailer.
-appsettings-json-updated-the-old-0dedf82a = appsettings.json mis à jour. L'ancien fichier est conservé sous { $backup }.
-your-phpmailer-settings-updated-the-bf7720da = Paramètres PHPMailer mis à jour. L'ancien fichier est conservé sous { $backup }.
-appsettings-json-already-had-these-5f5d479f = appsettings.json contenait déjà ces paramètres : rien n'a été écrit.
-your-phpmailer-settings-already-had-0814ef4f = Vos paramètres PHPMailer contenaient déjà ces réglages : rien n'a été écrit.
-valid-for-this-server-from-d4c4160c = Valable pour ce serveur, émis par une autorité à laquelle le serveur web fait confiance.
-no-authority-the-web-server-77751e8a = Aucune autorité à laquelle le serveur web fait confiance ne le garantit (auto-signé ou autorité privée) : votre site le refusera.
-what-we-found-in-your-cba9cdeb = Ce que nous avons trouvé dans votre appsettings.json
-what-we-found-in-your-6ff2527b = Ce que nous avons trouvé dans vos paramètres PHPMailer
-update-appsettings-json-1afb9b06 = Mettre à jour appsettings.json
-update-your-phpmailer-settings-5910ce90 = Mettre à jour vos paramètres PHPMailer
-we-look-up-where-your-a3e4a75a = Nous regardons où vont les messages de votre domaine et frappons à la porte de chaque serveur : aucun e-mail n'est envoyé et aucun mot de passe ne quitte le serveur web.
-can-the-web-server-reach-28b33c33 = Le serveur web peut-il joindre { $host } ?
-reads-every-appsettings-json-wp-5b75a16b = Lit chaque appsettings.json, wp-config.php, .env et appsettings.json du dossier. Rien n'est modifié, aucun e-mail n'est envoyé et les mots de passe ne quittent jamais cet ordinateur.
-reads-every-web-config-wp-29644fd4 = Lit chaque web.config, wp-config.php, .env et appsettings.json du dossier. Rien n'est modifié, aucun e-mail n'est envoyé et les mots de passe ne quittent jamais le serveur web.
-reads-every-appsettings-json-wp-f5ec3e14 = Lit chaque appsettings.json, wp-config.php, .env et appsettings.json du dossier. Rien n'est modifié, aucun e-mail n'est envoyé et les mots de passe ne quittent jamais le serveur web.
-reads-every-your-phpmailer-settings-fd07a250 = Lit chaque fichier de paramètres PHPMailer, wp-config.php, .env et appsettings.json du dossier. Rien n'est modifié, aucun e-mail n'est envoyé et les mots de passe ne quittent jamais le serveur web.
-encrypts-the-connection-with-starttls-462083c8 = Chiffre la connexion avec STARTTLS. ASP.NET 2.0–3.5 n'a pas d'enableSsl dans appsettings.json : c'est le code du site qui l'active avec smtpClient.EnableSsl = true.
-encrypts-the-connection-with-starttls-53223d62 = Chiffre la connexion avec STARTTLS. ASP.NET 2.0–3.5 n'a pas d'enableSsl dans vos paramètres PHPMailer : c'est le code du site qui l'active avec smtpClient.EnableSsl = true.
-encrypts-the-connection-with-starttls-707eb605 = Chiffre la connexion avec STARTTLS, comme le fait enableSsl="true" dans appsettings.json. Presque tous les fournisseurs l'exigent sur le port 587.
-encrypts-the-connection-with-starttls-f57c90c9 = Chiffre la connexion avec STARTTLS, comme le fait enableSsl="true" dans vos paramètres PHPMailer. Presque tous les fournisseurs l'exigent sur le port 587.
-the-web-server-s-name-f2fbf262 = le nom du serveur web
-only-for-testing-against-another-7bfee7af = Uniquement pour tester avec un autre serveur OAuth : https, ou http sur le serveur web
-the-web-server-s-or-a046c4f5 = celui du serveur web (ou par ex. 1.1.1.1)
-called-attribute-in-appsettings-json-c093c79d = Appelé { $attribute } dans appsettings.json
-called-attribute-in-your-phpmailer-f5d451e9 = Appelé { $attribute } dans vos paramètres PHPMailer
-oauth-signing-in-through-microsoft-87f6ae73 = OAuth : s'identifier sur la page même de Microsoft ou de Google au lieu d'utiliser un mot de passe. Le appsettings.json d'ASP.NET ne sait pas le faire ; MailKit et la plupart des bibliothèques d'envoi PHP et Node.js le savent.
-oauth-signing-in-through-microsoft-82736d35 = OAuth : s'identifier sur la page même de Microsoft ou de Google au lieu d'utiliser un mot de passe. Les paramètres PHPMailer ne savent pas le faire ; MailKit et la plupart des bibliothèques d'envoi PHP et Node.js le savent.
-apply-fix-and-send-again-252ebeb9 = Appliquer la correction et renvoyer
-makes-this-change-in-the-3968021f = Fait cette modification dans le formulaire et renvoie le message
-paste-this-into-your-appsettings-6ea8fd99 = Collez ceci dans votre appsettings.json
-paste-this-into-your-your-2bedba1d = Collez ceci dans vos paramètres PHPMailer
-update-my-appsettings-json-20cc2654 = Mettre à jour mon appsettings.json…
-update-my-your-phpmailer-settings-7e181aae = Mettre à jour mes paramètres PHPMailer…
-writes-these-settings-into-your-11be34a6 = Écrit ces paramètres dans votre appsettings.json : affiche d'abord les modifications et garde une sauvegarde
-writes-these-settings-into-your-3e62d9f4 = Écrit ces paramètres dans vos paramètres PHPMailer : affiche d'abord les modifications et garde une sauvegarde
-copy-the-block-below-into-6239c8c9 = Copiez le bloc ci-dessous dans le appsettings.json de votre site, à la place de son bloc <mailSettings>, ou cliquez sur « Mettre à jour mon appsettings.json… » pour que ce soit fait pour vous : vous voyez d'abord chaque modification, et une sauvegarde est conservée.
-copy-the-block-below-into-1ff0856b = Copiez le bloc ci-dessous dans les paramètres PHPMailer de votre site, à la place de leur bloc <mailSettings>, ou cliquez sur « Mettre à jour mes paramètres PHPMailer… » pour que ce soit fait pour vous : vous voyez d'abord chaque modification, et une sauvegarde est conservée.
-open-appsettings-json-8e0433f3 = Ouvrir appsettings.json…
-open-your-phpmailer-settings-37b4b70f = Ouvrir vos paramètres PHPMailer…
-read-the-mail-settings-from-494a1a71 = Lire les paramètres d'envoi dans le appsettings.json de votre site et les vérifier
-read-the-mail-settings-from-30c466b3 = Lire les paramètres d'envoi dans les paramètres PHPMailer de votre site et les vérifier
-choose-your-website-s-appsettings-56b1a162 = Choisissez le appsettings.json de votre site
-choose-your-website-s-your-536b1464 = Choisissez les paramètres PHPMailer de votre site
-the-web-server-62200ae1 = le serveur web
-it-is-not-encrypted-http-77936083 = elle n'est pas chiffrée (http) ; utilisez https (le http simple n'est prévu que pour les serveurs de test du serveur web lui-même)
 gmail-needs-an-app-password-52f29f0d = Gmail demande un mot de passe d'application : activez la validation en deux étapes dans votre compte Google, puis ouvrez myaccount.google.com/apppasswords (la page Sécurité n'y mène plus), créez un mot de passe d'application et collez ses 16 lettres dans `Password` sans espaces. Utilisez votre adresse Gmail complète comme `UserName`.
 gmail-needs-an-app-password-0a64bbed = Gmail demande un mot de passe d'application : activez la validation en deux étapes dans votre compte Google, puis ouvrez myaccount.google.com/apppasswords (la page Sécurité n'y mène plus), créez un mot de passe d'application et collez ses 16 lettres dans `Password` sans espaces. Utilisez votre adresse Gmail complète comme `Username`.
 gmail-sends-only-from-your-a7cd697e = Gmail n'envoie que depuis votre propre adresse ou une adresse ajoutée sous Paramètres → Comptes → « Envoyer des e-mails en tant que » : mettez l'une d'elles dans `From`.
@@ -2768,11 +2670,9 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services n'envoie que depuis les adresses MailFrom d'un domaine de messagerie connecté à votre ressource Communication Services : mettez l'une d'elles dans `setFrom()`.
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES demande des identifiants SMTP SES, créés dans la console SES sous SMTP settings pour la région indiquée dans `Host`. Les clés d'accès IAM, et les identifiants SMTP d'une autre région, ne fonctionnent pas.
 amazon-ses-sends-only-from-31649dbc = Amazon SES n'envoie que depuis des identités vérifiées : vérifiez l'adresse `From` ou son domaine dans la console SES. Tant que le compte est dans le bac à sable (le mode d'essai des nouveaux comptes), les destinataires doivent aussi être vérifiés.
-amazon-ses-sends-only-from-c36afe08 = Amazon SES n'envoie que depuis des identités vérifiées : vérifiez l'adresse `setFrom()` ou son domaine dans la console SES. Tant que le compte est dans le bac à sable (le mode d'essai des nouveaux comptes), les destinataires doivent aussi être vérifiés.
 sendgrid-username-must-be-literally-2392208f = SendGrid : `UserName` doit être exactement `apikey` (pas votre identifiant ni votre adresse e-mail), et `Password` est une clé API avec l'autorisation « Mail Send », collée sans espaces.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid : `Username` doit être exactement `apikey` (pas votre identifiant ni votre adresse e-mail), et `Password` est une clé API avec l'autorisation « Mail Send », collée sans espaces.
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid n'envoie que depuis une Sender Identity vérifiée : vérifiez l'adresse `From` ou son domaine sous Settings → Sender Authentication.
-sendgrid-sends-only-from-a-8cea2635 = SendGrid n'envoie que depuis une Sender Identity vérifiée : vérifiez l'adresse `setFrom()` ou son domaine sous Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun envoie depuis les adresses de votre domaine d'envoi vérifié : utilisez-en une comme `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun envoie depuis les adresses de votre domaine d'envoi vérifié : utilisez-en une comme adresse `setFrom()`.
 postmark-use-your-server-api-681c5113 = Postmark : utilisez votre Server API Token à la fois comme `UserName` et comme `Password`.
@@ -2786,7 +2686,6 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo n'envoie que depuis un expéditeur ou u
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet : `UserName` est votre clé API Mailjet et `Password` sa clé secrète (sous Account settings → API keys), pas votre identifiant Mailjet.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet : `Username` est votre clé API Mailjet et `Password` sa clé secrète (sous Account settings → API keys), pas votre identifiant Mailjet.
 mailjet-sends-only-from-a-2b02a254 = Mailjet n'envoie que depuis une adresse d'expéditeur ou un domaine validé : validez l'adresse `From` dans Mailjet, ou utilisez-en une qui l'est.
-mailjet-sends-only-from-a-8bdef8a6 = Mailjet n'envoie que depuis une adresse d'expéditeur ou un domaine validé : validez l'adresse `setFrom()` dans Mailjet, ou utilisez-en une qui l'est.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO : utilisez un utilisateur SMTP de votre compte SMTP2GO (Sending → SMTP Users) comme `UserName` et son mot de passe comme `Password`, pas votre identifiant SMTP2GO.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO : utilisez un utilisateur SMTP de votre compte SMTP2GO (Sending → SMTP Users) comme `Username` et son mot de passe comme `Password`, pas votre identifiant SMTP2GO.
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO n'envoie que depuis des expéditeurs vérifiés (Sending → Verified Senders) : utilisez-en un comme `From`.
@@ -2794,47 +2693,3 @@ smtp2go-sends-only-from-verified-4a413e26 = SMTP2GO n'envoie que depuis des exp�
 provider-also-takes-mail-on-688364ca = { $provider } accepte aussi les messages sur le port `{ $port }`, que les hébergeurs et les fournisseurs d'accès à internet bloquent rarement : remplacez `port` par `{ $port }` et laissez SSL activé dans le code.
 provider-also-takes-mail-on-2eb2c630 = { $provider } accepte aussi les messages sur le port `{ $port }`, que les hébergeurs et les fournisseurs d'accès à internet bloquent rarement : remplacez `Port` par `{ $port }` et laissez `SecureSocketOptions` à `StartTls`.
 provider-also-takes-mail-on-d235639f = { $provider } accepte aussi les messages sur le port `{ $port }`, que les hébergeurs et les fournisseurs d'accès à internet bloquent rarement : remplacez `Port` par `{ $port }` et laissez `SMTPSecure` à `'tls'` (STARTTLS).
-the-web-server-s-name-98c6ae9f = (le nom du serveur web)
-no-authority-the-web-server-f4561a2b = aucune autorité à laquelle le serveur web fait confiance ne le garantit
-it-is-not-valid-yet-e0089a1c = il n'est pas encore valable (ou l'horloge du serveur web est fausse)
-typed-is-not-a-valid-d84e47f3 = « { $typed } » n'est pas un nom d'ordinateur valide pour clientDomain. Laissez-le vide pour utiliser le nom du serveur web.
-many-mail-servers-exim-among-d1cf336d = Beaucoup de serveurs de messagerie (dont Exim) répondent 501 et refusent « { $typed } » comme nom du serveur web : un nom ne peut contenir que des lettres, des chiffres, des tirets et des points, pas { $characters }. Utilisez le nom de domaine de votre site, par exemple www.example.com, ou laissez clientDomain vide pour utiliser le nom du serveur web.
-enter-only-the-server-s-00002b4b = Saisissez seulement le nom du serveur : retirez « { $scheme }:// » (le host de appsettings.json n'en a jamais).
-enter-only-the-server-s-f195d33b = Saisissez seulement le nom du serveur : retirez « { $scheme }:// » (le host de vos paramètres PHPMailer n'en a jamais).
-defaultcredentials-is-true-so-appsetting-8fcf3b1a = defaultCredentials est à true : appsettings.json ignore donc userName et password et s'identifie avec le compte Windows. Mettez defaultCredentials à false pour utiliser le nom d'utilisateur.
-defaultcredentials-is-true-so-your-d6df139c = defaultCredentials est à true : vos paramètres PHPMailer ignorent donc userName et password et s'identifient avec le compte Windows. Mettez defaultCredentials à false pour utiliser le nom d'utilisateur.
-asp-net-s-mail-sender-79071e0f = L'outil d'envoi d'ASP.NET (appsettings.json) ne sait pas s'identifier avec OAuth. Ce test vérifie la boîte mail et le jeton comme les utiliserait un programme qui en est capable (comme MailKit).
-asp-net-s-mail-sender-0b45f4bd = L'outil d'envoi d'ASP.NET (vos paramètres PHPMailer) ne sait pas s'identifier avec OAuth. Ce test vérifie la boîte mail et le jeton comme les utiliserait un programme qui en est capable (comme MailKit).
-enter-the-sender-address-from-ff34f0c9 = Saisissez l'adresse d'expéditeur (from), en général la boîte mail avec laquelle vous vous identifiez. Si votre appsettings.json n'a pas de from, c'est le code de votre site qui définit l'expéditeur : saisissez cette adresse.
-enter-the-sender-address-from-c4c02651 = Saisissez l'adresse d'expéditeur (from), en général la boîte mail avec laquelle vous vous identifiez. Si vos paramètres PHPMailer n'ont pas de from, c'est le code de votre site qui définit l'expéditeur : saisissez cette adresse.
-starttls-was-chosen-which-means-74750a95 = STARTTLS a été choisi, ce qui correspond à enableSsl="true" dans appsettings.json.
-starttls-was-chosen-which-means-c8fd6cc9 = STARTTLS a été choisi, ce qui correspond à enableSsl="true" dans vos paramètres PHPMailer.
-do-not-write-client-connect-addef29a = N'écrivez pas client.Connect(host, 587, useSsl: true) : dans MailKit, useSsl: true signifie SSL dès la connexion, ce qui échoue sur le port 587. Le enableSsl="true" de appsettings.json correspond à SecureSocketOptions.StartTls.
-do-not-write-client-connect-58882b52 = N'écrivez pas client.Connect(host, 587, useSsl: true) : dans MailKit, useSsl: true signifie SSL dès la connexion, ce qui échoue sur le port 587. Le enableSsl="true" de vos paramètres PHPMailer correspond à SecureSocketOptions.StartTls.
-asp-net-core-does-not-b38360dc = ASP.NET Core ne lit pas le <mailSettings> de appsettings.json : c'est le code du site qui doit lire cette section.
-asp-net-core-does-not-e89b1e00 = ASP.NET Core ne lit pas le <mailSettings> de vos paramètres PHPMailer : c'est le code du site qui doit lire cette section.
-asp-net-s-mail-sender-c4c251cb = L'outil d'envoi d'ASP.NET (System.Net.Mail, qui lit appsettings.json) ne sait pas s'identifier avec OAuth (la demande correspondante, le ticket dotnet/runtime 76253, est ouverte depuis 2022), et Microsoft elle-même recommande plutôt MailKit (recommandation DE0005).
-asp-net-s-mail-sender-fd16b113 = L'outil d'envoi d'ASP.NET (System.Net.Mail, qui lit vos paramètres PHPMailer) ne sait pas s'identifier avec OAuth (la demande correspondante, le ticket dotnet/runtime 76253, est ouverte depuis 2022), et Microsoft elle-même recommande plutôt MailKit (recommandation DE0005).
-defaultcredentials-signing-in-as-the-1dafffc8 = defaultCredentials (l'identification avec le compte Windows) n'existe que dans le appsettings.json d'ASP.NET : cet extrait ne s'identifie pas. Saisissez un nom d'utilisateur et un mot de passe si le serveur en a besoin.
-defaultcredentials-signing-in-as-the-de761a46 = defaultCredentials (l'identification avec le compte Windows) n'existe que dans les paramètres PHPMailer d'ASP.NET : cet extrait ne s'identifie pas. Saisissez un nom d'utilisateur et un mot de passe si le serveur en a besoin.
-fill-in-username-and-password-f7c7e7bc = Remplissez `userName` et `password` (et activez SSL dans le code) : un site identifié peut envoyer à n'importe quelle adresse. Relancez le test avec.
-fill-in-username-and-password-10ac23bb = Remplissez `UserName` et `Password` (et mettez `SecureSocketOptions` à `StartTls`) : un site identifié peut envoyer à n'importe quelle adresse. Relancez le test avec.
-fill-in-username-and-password-ba974fc5 = Remplissez `userName` et `password` (et mettez `enableSsl` à `true`) : un site identifié peut envoyer à n'importe quelle adresse. Renvoyez le message avec.
-fill-in-username-and-password-4b24cc42 = Remplissez `userName` et `password` (et activez SSL dans le code) : un site identifié peut envoyer à n'importe quelle adresse. Renvoyez le message avec.
-fill-in-username-and-password-7796b951 = Remplissez `UserName` et `Password` (et mettez `SecureSocketOptions` à `StartTls`) : un site identifié peut envoyer à n'importe quelle adresse. Renvoyez le message avec.
-fill-in-username-and-password-1cda165a = Remplissez `Username` et `Password` (et mettez `SMTPSecure` à `'tls'` (STARTTLS)) : un site identifié peut envoyer à n'importe quelle adresse. Renvoyez le message avec.
-open-the-site-s-appsettings-0d1c0c9d = Ouvrez plutôt le appsettings.json du site.
-open-the-site-s-your-51aadb95 = Ouvrez plutôt les paramètres PHPMailer du site.
-this-appsettings-json-has-no-77efcf6b = Ce appsettings.json n'a pas de paramètres d'envoi (<system.net><mailSettings><smtp>).
-this-your-phpmailer-settings-has-5c4d7bbf = Ces paramètres PHPMailer ne contiennent pas de paramètres d'envoi (<system.net><mailSettings><smtp>).
-smtp-has-no-from-address-a7f7515f = <smtp> n'a pas d'adresse `From` : chaque message envoyé par le site doit donc définir son propre expéditeur ; là où le code ne le fait pas, l'envoi échoue avec « A from address must be specified. »
-smtp-has-no-the-setfrom-8d231825 = <smtp> n'a pas d'adresse `setFrom()` : chaque message envoyé par le site doit donc définir son propre expéditeur ; là où le code ne le fait pas, l'envoi échoue avec « A from address must be specified. »
-no-mail-server-is-named-34a93a2f = Aucun serveur de messagerie n'est indiqué (`Host` manque ou est vide) : l'envoi échoue donc avec « The SMTP host was not specified. », sauf si le code du site le définit.
-the-password-is-written-in-4a928686 = Le mot de passe est écrit en clair dans appsettings.json : toute personne qui peut lire ce fichier peut le lire.
-the-password-is-written-in-9ee27702 = Le mot de passe est écrit en clair dans vos paramètres PHPMailer : toute personne qui peut lire ce fichier peut le lire.
-saving-appsettings-json-restarts-the-f0e9a43f = Enregistrer appsettings.json redémarre le site (IIS le recharge) : il peut mettre quelques secondes à répondre de nouveau, et les visiteurs connectés devront peut-être se reconnecter.
-saving-your-phpmailer-settings-restarts-ab71b147 = Enregistrer vos paramètres PHPMailer redémarre le site (IIS le recharge) : il peut mettre quelques secondes à répondre de nouveau, et les visiteurs connectés devront peut-être se reconnecter.
-this-site-runs-on-net-af5ddf6e = Ce site tourne sous .NET Framework 2.0–3.5, où appsettings.json n'a pas d'enableSsl (il est arrivé en 4.0, et les versions plus anciennes rejettent toute la section à cause de lui) : cet extrait l'omet donc. Le serveur exige le chiffrement : activez-le donc dans le code en mettant SmtpClient.EnableSsl = true avant Send (pour le contrôle PasswordRecovery, gérez son événement SendingMail, envoyez vous-même le message avec EnableSsl = true et mettez e.Cancel = true). Mieux : passez le site à .NET Framework 4.x, où enableSsl="true" dans appsettings.json suffit.
-this-site-runs-on-net-7d54b1b6 = Ce site tourne sous .NET Framework 2.0–3.5, où vos paramètres PHPMailer n'ont pas d'enableSsl (il est arrivé en 4.0, et les versions plus anciennes rejettent toute la section à cause de lui) : cet extrait l'omet donc. Le serveur exige le chiffrement : activez-le donc dans le code en mettant SmtpClient.EnableSsl = true avant Send (pour le contrôle PasswordRecovery, gérez son événement SendingMail, envoyez vous-même le message avec EnableSsl = true et mettez e.Cancel = true). Mieux : passez le site à .NET Framework 4.x, où enableSsl="true" dans vos paramètres PHPMailer suffit.
-asp-net-core-net-5-15acfa42 = ASP.NET Core (.NET 5 et suivants) ne lit pas du tout le <mailSettings> de appsettings.json : ce bloc n'aurait donc aucun effet. Utilisez plutôt l'onglet ASP.NET Core : appsettings.json pour MailKit.
-asp-net-core-net-5-75bc2082 = ASP.NET Core (.NET 5 et suivants) ne lit pas du tout le <mailSettings> de vos paramètres PHPMailer : ce bloc n'aurait donc aucun effet. Utilisez plutôt l'onglet ASP.NET Core : appsettings.json pour MailKit.

@@ -1670,9 +1670,6 @@ arrived-in-the-folder-folder-35e97e8b = フォルダー「{ $folder }」に届�
 not-in-the-mailbox-after-71030de0 = { $waited } たってもメールボックスにありません
 the-test-message-is-in-6dbcd158 = テストメッセージは { $mailbox } の受信トレイにあります。ウェブサイトからのメールはこのメールボックスに届きます。
 the-test-message-is-in-3dae80e1 = テストメッセージは { $mailbox } の受信トレイにありますが、受信サーバーで { $failed } が不合格になったため、より厳しいプロバイダーではメールが迷惑メールに入るか拒否される可能性があります。「届きますか?」に表示される項目を直してください。
-a-test-message-with-little-1ac32392 = 文章の少ないテストメッセージは、それだけで迷惑メールのように見えることがあります。差出人のチェックに合格している場合 (「届きますか?」)、実際のメッセージでもう一度試してください。
-failed-failed-at-the-receiving-36cb8efc = 受信サーバーで { $failed } が不合格になりました。「届きますか?」に表示される項目を直してください。
-the-receiving-server-took-the-3b16e8fb = 受信サーバーはメッセージを受け取りましたが、迷惑メールに分類しました。そのため、お客様はおそらくそのメールを目にしません。
 the-message-arrived-but-a-52287da8 = メッセージは届きましたが、ルールやプロバイダーの振り分けによって { $mailbox } の受信トレイ以外に入りました。そのメールボックスのフィルターを確認してください。
 the-server-accepted-the-message-f14a3b33 = サーバーはメッセージを受け付けましたが、まだ { $mailbox } のどのフォルダーにもありません。まだ配送中か (新しい差出人のメールを数分間保留するプロバイダーもあります)、受信サーバーが破棄した可能性があります。DMARC に不合格のメールはそうなります。「届きますか?」に表示される項目を直してから、しばらくしてもう一度確認してください。
 
@@ -2124,7 +2121,6 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = { $placeholder } を、サイト
 google-has-no-app-only-ba6e748c = Google には、通常のメールボックス向けのアプリのみのサインインはありません。それには、Workspace の管理者が設定する、ドメイン全体の委任を持つ Google Workspace のサービス アカウントが必要です。そのため、これは代わりにメールボックスとして (委任で) サインインします。
 app-only-sign-in-needs-ad5c921d = アプリのみのサインインには、Microsoft 365 の管理者による一度きりの設定が必要です: アクセス許可 SMTP.SendAsApp、管理者の同意、Exchange でのこのメールボックスへのアプリのアクセス (設定の手順を参照)。
 the-app-registration-needs-the-f7d5f684 = アプリの登録には委任されたアクセス許可 SMTP.Send が必要で、リフレッシュ トークンはスコープ https://outlook.office.com/SMTP.Send と offline_access で要求する必要があります。
-the-google-oauth-client-needs-0e6c37eb = Google の OAuth クライアントにはスコープ { $scope } が必要です。
 smtp-sign-in-smtp-auth-976b28fe = OAuth を使う場合も、メールボックスの SMTP サインイン (SMTP AUTH) はオンのままにしておく必要があります: Set-CASMailbox -SmtpClientAuthenticationDisabled $false。
 the-tested-connection-was-not-ee5febd4 = テストした接続は暗号化されていませんでした。OAuth トークンを暗号化せずにネットワークに通してはいけないため、これは STARTTLS を使います。これに頼る前に、ポート 587 で STARTTLS (またはポート 465 で接続時の SSL) をテストしてください。
 while-the-google-oauth-consent-d3b7b869 = Google の OAuth 同意画面が「Testing」(テスト) の間は、リフレッシュ トークンが7日で期限切れになります。これに頼る前にアプリを公開してください。
@@ -2144,9 +2140,6 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft は、サインインしたメ�
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Microsoft Entra 管理センター (entra.microsoft.com) → App registrations (アプリの登録) → New registration (新規登録) を開きます。名前を付け (たとえば「Website mail」)、「Accounts in this organizational directory only」(この組織ディレクトリのみに含まれるアカウント) のまま登録します。Overview (概要) ページに Application (client) ID と Directory (tenant) ID が表示されます。サイトには両方が必要です。
-open-the-microsoft-entra-admin-75c5979e = Microsoft Entra 管理センター (entra.microsoft.com) → App registrations (アプリの登録) を開き、Application (client) ID が { $client_id } のアプリを開きます (または New registration (新規登録) で「Accounts in this organizational directory only」を選んで作成します)。
-note-the-directory-tenant-id-4575b24e = Overview (概要) ページの Directory (tenant) ID を控えてください。サイトに必要です。
-its-directory-tenant-id-should-70e0f4bc = Directory (tenant) ID は { $tenant } のはずです。
 in-the-app-api-permissions-e2b91c93 = アプリで: API permissions (API のアクセス許可) → Add a permission (アクセス許可の追加) → APIs my organization uses (所属する組織で使用している API) →「Office 365 Exchange Online」を検索 → Application permissions (アプリケーションの許可) → SMTP.SendAsApp にチェック → Add permissions (アクセス許可の追加)。
 still-on-api-permissions-click-3f5fb2d8 = 同じ API permissions (API のアクセス許可) で、組織に対して「Grant admin consent」(管理者の同意を与えます) をクリックします (管理者しかできません)。
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets (証明書とシークレット) → New client secret (新しいクライアント シークレット)。Value (値) をすぐにコピーし (この一度しか表示されません)、サイトがクライアント シークレットを読み込む場所に入れます。有効期限をカレンダーに記録してください。シークレットの期限が切れると、新しいものを作るまでサイトはメールを送れなくなります。
@@ -2262,7 +2255,6 @@ this-is-what-not-a-05f9ae91 = これはファイルではなく { $what } のた
 the-file-is-read-only-c3ff344c = ファイルが読み取り専用のため (読み取り専用に設定されているか、このアカウントに書き込み権限がありません)、何も変更していません。読み取り専用を解除するか (Windows: ファイルのプロパティで「読み取り専用」のチェックを外す、Linux: chmod u+w)、書き込み権限のあるユーザーで実行してから、もう一度試してください: { $path }
 the-file-is-size-bytes-2a8cdc56 = ファイルは { $size }バイトあり、web.config としては大きすぎます (上限は { $limit }バイト)。正しいファイルか確認してください: { $path }
 the-file-is-not-utf-e2a5449c = ファイルが UTF-8 または UTF-16 のテキストではありません ({ $detail })。テキストエディターで開いて UTF-8 で保存してから、もう一度試してください: { $path }
-source-path-f05bec79 = { $source }: { $path }
 the-file-changed-on-disk-62f7b37a = 変更を準備した後にディスク上のファイルが変更されたため (別のプログラムか人が編集しました)、何も書き込んでいません。もう一度更新を実行して、新しい差分を確認してください: { $path }
 could-not-write-the-backup-75f9a6c2 = バックアップのコピーを書き込めなかったため ({ $source })、web.config は変更していません。ディスクの空き容量を増やすか、フォルダーの権限を確認してください: { $path }
 could-not-write-the-new-01f69e66 = 新しい内容を書き込めませんでした ({ $source })。元の内容はバックアップ { $backup } に安全に残っているので、web.config が壊れた場合はバックアップで上書きしてください: { $path }

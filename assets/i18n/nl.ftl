@@ -2403,3 +2403,244 @@ in-element-the-value-of-5b909dc6 = in <{ $element }> bevat de waarde van { $name
 no-password-was-written-it-6739a1ec = Er is geen wachtwoord geschreven (het wordt weggelaten tenzij je erom vraagt): voeg password="..." met de hand toe aan <network>, of werk opnieuw bij met het wachtwoord erin.
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
+
+the-from-address-is-at-00da733c = Het `From`-adres is van { $domain } en de mail gaat via de eigen server van { $provider } ({ $host }), die hem voor { $domain } ondertekent: je hoeft niets aan een DNS toe te voegen.
+the-the-setfrom-address-address-26a6d352 = Het `setFrom()`-adres is van { $domain } en de mail gaat via de eigen server van { $provider } ({ $host }), die hem voor { $domain } ondertekent: je hoeft niets aan een DNS toe te voegen.
+the-from-address-is-at-60c16670 = Het `From`-adres is van { $domain }, en dat domein is van { $provider }. De DNS daarvan (die jij niet kunt wijzigen) vertelt elke ontvanger dat mail van { $domain } die niet via de eigen servers van { $provider } kwam, geweigerd of weggegooid moet worden. Mail via { $server } wordt dus geweigerd door Gmail, Yahoo, Outlook.com en anderen. Zet `From` op een adres van je eigen domein, en stel SPF en DKIM van dat domein in voor { $server }.
+the-the-setfrom-address-address-84c09dd4 = Het `setFrom()`-adres is van { $domain }, en dat domein is van { $provider }. De DNS daarvan (die jij niet kunt wijzigen) vertelt elke ontvanger dat mail van { $domain } die niet via de eigen servers van { $provider } kwam, geweigerd of weggegooid moet worden. Mail via { $server } wordt dus geweigerd door Gmail, Yahoo, Outlook.com en anderen. Zet het `setFrom()`-adres op een adres van je eigen domein, en stel SPF en DKIM van dat domein in voor { $server }.
+the-mail-server-host-has-dbb5a9a7 = De mailserver { $host } heeft geen adres in de DNS, dus we konden niet controleren of je SPF-record hem toestaat te versturen. Controleer de spelling van `Host`.
+paste-this-into-your-appsettings-3f238c91 = Plak dit in je appsettings.json, binnen <configuration>:
+paste-this-into-your-your-0e50218d = Plak dit in je PHPMailer-instellingen, binnen <configuration>:
+in-appsettings-json-line-a0038974 = In appsettings.json: { $line }
+in-your-phpmailer-settings-line-944abe76 = In je PHPMailer-instellingen: { $line }
+from-the-web-server-to-33a2dc7c = Van de webserver naar { $host }: { $ports }.
+verify-the-from-address-or-e1e9a7fb = Verifieer het `From`-adres (of het hele domein) in het dashboard van je verzenddienst.
+verify-the-the-setfrom-address-33d698e7 = Verifieer het `setFrom()`-adres (of het hele domein) in het dashboard van je verzenddienst.
+send-again-after-the-change-b575e680 = Verstuur opnieuw na de wijziging.
+wait-a-few-minutes-and-fc0e871d = Wacht een paar minuten en verstuur opnieuw.
+keep-ssl-switched-on-in-768015ad = Laat SSL aan staan in de code: zonder versleuteling zou je wachtwoord leesbaar over het netwerk gaan.
+keep-securesocketoptions-set-to-starttls-2d62cb3b = Laat `SecureSocketOptions` op `StartTls` staan: zonder versleuteling zou je wachtwoord leesbaar over het netwerk gaan.
+keep-smtpsecure-set-to-tls-a73ff0de = Laat `SMTPSecure` op `'tls'` (STARTTLS) staan: zonder versleuteling zou je wachtwoord leesbaar over het netwerk gaan.
+send-again-0c4b9d7b = Verstuur opnieuw.
+the-server-offers-sign-in-dde700b2 = De server biedt inloggen pas aan als de verbinding met STARTTLS is versleuteld (de manier waarop een mailserver overschakelt naar een versleutelde verbinding), dus verborg hij het inloggen om je wachtwoord te beschermen. `smtpClient.EnableSsl = true;` in de code zet STARTTLS aan.
+the-server-offers-sign-in-bff6d7a0 = De server biedt inloggen pas aan als de verbinding met STARTTLS is versleuteld (de manier waarop een mailserver overschakelt naar een versleutelde verbinding), dus verborg hij het inloggen om je wachtwoord te beschermen. `"SecureSocketOptions": "StartTls"` zet STARTTLS aan in appsettings.json.
+the-server-offers-sign-in-e2838ecd = De server biedt inloggen pas aan als de verbinding met STARTTLS is versleuteld (de manier waarop een mailserver overschakelt naar een versleutelde verbinding), dus verborg hij het inloggen om je wachtwoord te beschermen. `$mail->SMTPSecure = 'tls';` zet STARTTLS aan in je PHPMailer-instellingen.
+host-has-no-dot-in-c5a60fd0 = In `Host` staat geen punt, terwijl namen van mailservers eruitzien als `smtp.example.com`: vergelijk het met de instructies van je provider.
+check-that-the-web-server-db7d5f53 = Controleer of de webserver met internet verbonden is en verstuur opnieuw.
+or-change-port-to-587-5d9bcb7b = Of verander `Port` in `587` en gebruik STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding).
+the-connection-ended-while-switching-b63efb40 = De verbinding werd verbroken tijdens het overschakelen naar versleuteling: controleer of `port` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code) overeenkomen met de instructies van je provider (voor ASP.NET: `587` met SSL aan in de code).
+the-connection-ended-while-switching-1cd6aa8f = De verbinding werd verbroken tijdens het overschakelen naar versleuteling: controleer of `Port` en `SecureSocketOptions` overeenkomen met de instructies van je provider (voor ASP.NET: `587` met `SecureSocketOptions` op `StartTls`).
+the-connection-ended-while-switching-7b2719f9 = De verbinding werd verbroken tijdens het overschakelen naar versleuteling: controleer of `Port` en `SMTPSecure` overeenkomen met de instructies van je provider (voor ASP.NET: `587` met `SMTPSecure` op `'tls'` (STARTTLS)).
+some-servers-hang-up-instead-dfeb1bd9 = Sommige servers verbreken de verbinding in plaats van te zeggen dat het wachtwoord is geweigerd: controleer `UserName` en `Password`.
+some-servers-hang-up-instead-0278e739 = Sommige servers verbreken de verbinding in plaats van te zeggen dat het wachtwoord is geweigerd: controleer `Username` en `Password`.
+send-again-in-a-few-68c0d09c = Verstuur over een paar minuten opnieuw.
+send-this-error-message-to-89c5093e = Stuur deze foutmelding naar je mailprovider.
+use-a-sender-address-from-14e961d9 = Gebruik een afzenderadres (`From`) met vóór de @ alleen gewone letters (a tot z), cijfers, punten of streepjes, bijvoorbeeld `info@` je domein.
+use-a-sender-address-the-ca84d68b = Gebruik een afzenderadres (het `setFrom()`-adres) met vóór de @ alleen gewone letters (a tot z), cijfers, punten of streepjes, bijvoorbeeld `info@` je domein.
+or-add-deliveryformat-international-to-8ec871d6 = Of voeg `deliveryFormat="International"` toe aan het `<smtp>`-element in appsettings.json (ASP.NET 4.5 of later): dan stuurt ASP.NET internationale adressen naar servers die SMTPUTF8 aanbieden.
+or-add-deliveryformat-international-to-faa47e44 = Of voeg `deliveryFormat="International"` toe aan het `<smtp>`-element in je PHPMailer-instellingen (ASP.NET 4.5 of later): dan stuurt ASP.NET internationale adressen naar servers die SMTPUTF8 aanbieden.
+if-nothing-arrives-within-15-c518a7e3 = Komt er binnen 15 minuten niets aan, verstuur dan opnieuw; gebeurt dit weer, stuur deze foutmelding dan naar je mailprovider.
+in-microsoft-365-an-app-6e56c287 = In Microsoft 365 heeft een app die als zichzelf verstuurt dit allemaal nodig: de machtiging SMTP.SendAsApp (Office 365 Exchange Online) met toestemming van de beheerder; een service principal gemaakt met New-ServicePrincipal met de object-ID van de Enterprise application (niet die van de App registration); Add-MailboxPermission voor de mailbox in `UserName`; en "Authenticated SMTP" aan voor die mailbox.
+in-microsoft-365-an-app-b3e112e7 = In Microsoft 365 heeft een app die als zichzelf verstuurt dit allemaal nodig: de machtiging SMTP.SendAsApp (Office 365 Exchange Online) met toestemming van de beheerder; een service principal gemaakt met New-ServicePrincipal met de object-ID van de Enterprise application (niet die van de App registration); Add-MailboxPermission voor de mailbox in `Username`; en "Authenticated SMTP" aan voor die mailbox.
+get-a-new-token-sign-cde11d0b = Haal een nieuw token op (log opnieuw in) en verstuur meteen opnieuw.
+set-username-to-named-or-f211e440 = Zet `UserName` op { $named }, of log in als { $user } om daarvoor een token te krijgen.
+set-username-to-named-or-2fc66420 = Zet `Username` op { $named }, of log in als { $user } om daarvoor een token te krijgen.
+press-sign-in-with-microsoft-15c3a0b7 = Klik op "Inloggen met Microsoft…" (of Google) onder Inlogmethode en log in als de mailbox in `UserName`.
+press-sign-in-with-microsoft-dbd7e457 = Klik op "Inloggen met Microsoft…" (of Google) onder Inlogmethode en log in als de mailbox in `Username`.
+then-send-again-e431af76 = Verstuur daarna opnieuw.
+sign-in-again-then-send-9e2cea38 = Log opnieuw in en verstuur daarna opnieuw.
+check-the-web-server-s-103d021e = Controleer de internetverbinding van de webserver (en een proxy of firewall die login.microsoftonline.com kan blokkeren).
+the-server-then-refused-the-3f6a45e9 = Daarna weigerde de server het bericht, dus je `UserName` en `Password` zijn nooit gebruikt: deze server of poort is waarschijnlijk niet degene die je provider ervoor bedoelde.
+the-server-then-refused-the-2391e1c9 = Daarna weigerde de server het bericht, dus je `Username` en `Password` zijn nooit gebruikt: deze server of poort is waarschijnlijk niet degene die je provider ervoor bedoelde.
+the-test-already-asked-for-f4fb1991 = De test vroeg al om STARTTLS, dus de server verwacht het misschien op een andere poort: vergelijk `Port` met de instructies van je provider.
+set-defaultcredentials-to-false-while-2890bd17 = Zet `defaultCredentials` op `false`: zolang het `true` is, negeert appsettings.json `UserName` en `Password`.
+set-defaultcredentials-to-false-while-8dd2ea25 = Zet `defaultCredentials` op `false`: zolang het `true` is, negeren je PHPMailer-instellingen `Username` en `Password`.
+your-settings-have-no-username-19552a19 = Je instellingen hebben geen `UserName`, dus de test heeft niet ingelogd.
+your-settings-have-no-username-a05a7039 = Je instellingen hebben geen `Username`, dus de test heeft niet ingelogd.
+set-clientdomain-to-your-website-87fcae0f = Zet `clientDomain` op de volledige domeinnaam van je website (bijvoorbeeld `www.example.com`): de server accepteerde de naam niet waarmee de webserver zich voorstelde.
+set-hostname-to-your-website-6aa76569 = Zet `Hostname` op de volledige domeinnaam van je website (bijvoorbeeld `www.example.com`): de server accepteerde de naam niet waarmee de webserver zich voorstelde.
+the-sender-from-is-from-00d9e6a1 = De afzender (`From`) is { $from }, terwijl de inlog (`UserName`) { $user } is.
+the-sender-the-setfrom-address-6978e525 = De afzender (het `setFrom()`-adres) is { $from }, terwijl de inlog (`Username`) { $user } is.
+change-host-to-only-5c532b32 = Verander `Host` in `{ $only }`.
+asp-net-2-0-3-755ddb5c = ASP.NET 2.0–3.5 heeft geen SSL (`SmtpClient.EnableSsl`, ingesteld in de code) in web.config (als je het toevoegt, werkt de hele mailsectie niet meer), dus zet SSL aan in je code, vlak voor het versturen: `smtpClient.EnableSsl = true;`. Voor het PasswordRecovery-control handel je de gebeurtenis `SendingMail` af: verstuur `e.Message` zelf met een `SmtpClient` waarvan `EnableSsl` `true` is, en zet dan `e.Cancel = true;`. Of zet de site over naar .NET Framework 4.x, waar `smtpClient.EnableSsl = true;` in de code genoeg is.
+asp-net-2-0-3-0492d258 = ASP.NET 2.0–3.5 heeft geen `SecureSocketOptions` in appsettings.json (als je het toevoegt, werkt de hele mailsectie niet meer), dus zet SSL aan in je code, vlak voor het versturen: `smtpClient.EnableSsl = true;`. Voor het PasswordRecovery-control handel je de gebeurtenis `SendingMail` af: verstuur `e.Message` zelf met een `SmtpClient` waarvan `EnableSsl` `true` is, en zet dan `e.Cancel = true;`. Of zet de site over naar .NET Framework 4.x, waar `"SecureSocketOptions": "StartTls"` in appsettings.json genoeg is.
+asp-net-2-0-3-b054c76a = ASP.NET 2.0–3.5 heeft geen `SMTPSecure` in je PHPMailer-instellingen (als je het toevoegt, werkt de hele mailsectie niet meer), dus zet SSL aan in je code, vlak voor het versturen: `smtpClient.EnableSsl = true;`. Voor het PasswordRecovery-control handel je de gebeurtenis `SendingMail` af: verstuur `e.Message` zelf met een `SmtpClient` waarvan `EnableSsl` `true` is, en zet dan `e.Cancel = true;`. Of zet de site over naar .NET Framework 4.x, waar `$mail->SMTPSecure = 'tls';` in je PHPMailer-instellingen genoeg is.
+in-code-smtpclient-enablessl-true-92c8a040 = In code zet `smtpClient.EnableSsl = true;` dat aan (appsettings.json kan dat niet, op ASP.NET 2.0–3.5).
+in-code-smtpclient-enablessl-true-81009338 = In code zet `smtpClient.EnableSsl = true;` dat aan (je PHPMailer-instellingen kunnen dat niet, op ASP.NET 2.0–3.5).
+this-server-sends-mail-only-b0c6dd68 = Deze server verstuurt alleen mail voor ingelogde gebruikers, en het bericht werd aangeboden voordat er een inlog was geaccepteerd. In appsettings.json komt de inlog uit `UserName` en `Password`.
+this-server-sends-mail-only-13da29c0 = Deze server verstuurt alleen mail voor ingelogde gebruikers, en het bericht werd aangeboden voordat er een inlog was geaccepteerd. In je PHPMailer-instellingen komt de inlog uit `Username` en `Password`.
+fill-in-username-usually-your-16ab77cb = Vul `UserName` (meestal je volledige e-mailadres) en `Password` in.
+fill-in-username-usually-your-bd6d01ab = Vul `Username` (meestal je volledige e-mailadres) en `Password` in.
+when-the-server-refuses-the-4283fe38 = Als de server de gebruikersnaam of het wachtwoord weigert, zegt ASP.NET dat niet: het verstuurt dan zonder in te loggen, en de server antwoordt daarop met dit. Heeft je appsettings.json dus een `UserName` en `Password`, dan heeft de server die waarschijnlijk geweigerd. Heeft hij die niet, dan wil de server ze hebben voordat hij verstuurt.
+when-the-server-refuses-the-6cb7c8ea = Als de server de gebruikersnaam of het wachtwoord weigert, zegt ASP.NET dat niet: het verstuurt dan zonder in te loggen, en de server antwoordt daarop met dit. Hebben je PHPMailer-instellingen dus een `Username` en `Password`, dan heeft de server die waarschijnlijk geweigerd. Hebben ze die niet, dan wil de server ze hebben voordat hij verstuurt.
+check-username-usually-your-full-0a9b2c04 = Controleer `UserName` (meestal je volledige e-mailadres) en typ het wachtwoord opnieuw in `Password` (bij kopiëren kan er een spatie aan het eind bij komen).
+check-username-usually-your-full-b9746a24 = Controleer `Username` (meestal je volledige e-mailadres) en typ het wachtwoord opnieuw in `Password` (bij kopiëren kan er een spatie aan het eind bij komen).
+if-appsettings-json-has-no-9ae7992b = Heeft appsettings.json geen `UserName`, vul dan `UserName` en `Password` in.
+if-your-phpmailer-settings-has-f403c5b1 = Hebben je PHPMailer-instellingen geen `Username`, vul dan `Username` en `Password` in.
+change-port-to-587-and-ce86b8b8 = Verander `port` in `587` en zet SSL aan in de code: die poort is bedoeld om in te loggen en te versturen.
+change-port-to-587-and-4449c2e9 = Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls`: die poort is bedoeld om in te loggen en te versturen.
+change-port-to-587-and-ca6c0bf0 = Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS): die poort is bedoeld om in te loggen en te versturen.
+if-your-hosting-company-says-20e12c2e = Zegt je hostingbedrijf dat je website via zijn server zonder wachtwoord kan versturen, maak dan `UserName` en `Password` leeg.
+if-your-hosting-company-says-8f2cf1ce = Zegt je hostingbedrijf dat je website via zijn server zonder wachtwoord kan versturen, maak dan `Username` en `Password` leeg.
+the-password-would-have-crossed-b405f683 = Het wachtwoord zou onversleuteld over het netwerk zijn gegaan, dus de server weigerde of verborg het inloggen. STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding) beschermt het, en `smtpClient.EnableSsl = true;` in de code zet dat aan.
+the-password-would-have-crossed-61b019fb = Het wachtwoord zou onversleuteld over het netwerk zijn gegaan, dus de server weigerde of verborg het inloggen. STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding) beschermt het, en `"SecureSocketOptions": "StartTls"` zet dat aan in appsettings.json.
+the-password-would-have-crossed-e65e058e = Het wachtwoord zou onversleuteld over het netwerk zijn gegaan, dus de server weigerde of verborg het inloggen. STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding) beschermt het, en `$mail->SMTPSecure = 'tls';` zet dat aan in je PHPMailer-instellingen.
+switch-ssl-on-in-code-30da0bde = Zet SSL aan in de code.
+set-securesocketoptions-to-starttls-3bc4460d = Zet `SecureSocketOptions` op `StartTls`.
+set-smtpsecure-to-tls-starttls-46a3ad84 = Zet `SMTPSecure` op `'tls'` (STARTTLS).
+keep-port-at-587-or-4b80fc48 = Laat `Port` op `587` staan (of `25` als je provider die gebruikt); ASP.NET kan `465` niet gebruiken.
+switch-ssl-on-in-code-4307eb1e = Zet SSL aan in de code: het wachtwoord wordt dan pas verstuurd als de verbinding versleuteld is.
+set-securesocketoptions-to-starttls-the-38afb891 = Zet `SecureSocketOptions` op `StartTls`: het wachtwoord wordt dan pas verstuurd als de verbinding versleuteld is.
+set-smtpsecure-to-tls-starttls-4c600cf0 = Zet `SMTPSecure` op `'tls'` (STARTTLS): het wachtwoord wordt dan pas verstuurd als de verbinding versleuteld is.
+if-you-accept-the-risk-dad65437 = Accepteer je het risico voor deze ene test (een server op je eigen privénetwerk), verstuur dan opnieuw en sta het onversleutelde wachtwoord toe (`--allow-plaintext-password` op de opdrachtregel, "Deze keer onversleuteld versturen" in het venster).
+or-send-through-a-provider-46a07354 = Of verstuur via een provider die LOGIN aanbiedt (de meeste doen dat) en verander `Host` in zijn server.
+check-that-username-is-exactly-4bf69761 = Controleer of `UserName` precies is wat je provider verwacht, meestal je volledige e-mailadres.
+check-that-username-is-exactly-a64adcc1 = Controleer of `Username` precies is wat je provider verwacht, meestal je volledige e-mailadres.
+type-the-password-into-password-c600c10f = Typ het wachtwoord opnieuw in `Password` (bij kopiëren kan er een spatie aan het eind bij komen).
+if-your-account-uses-two-9504e3ad = Gebruikt je account inloggen in twee stappen, maak dan een app-wachtwoord aan in de beveiligingsinstellingen van het account en gebruik dat als `Password`.
+create-an-app-password-there-80fabbc7 = Maak daar een app-wachtwoord aan en plak het zonder spaties in `Password`.
+keep-username-as-your-full-1bb0200b = Laat `UserName` op je volledige e-mailadres staan en test opnieuw.
+keep-username-as-your-full-c2dcda11 = Laat `userName` op je volledige e-mailadres staan en verstuur opnieuw.
+keep-username-as-your-full-83f36431 = Laat `UserName` op je volledige e-mailadres staan en verstuur opnieuw.
+keep-username-as-your-full-7428fb51 = Laat `Username` op je volledige e-mailadres staan en verstuur opnieuw.
+use-an-app-password-a-10780f39 = Gebruik een app-wachtwoord (een apart wachtwoord voor programma's, aangemaakt in de beveiligingsinstellingen van je account) als `Password`.
+send-again-within-a-few-a21e7638 = Verstuur binnen een paar minuten opnieuw.
+wait-up-to-an-hour-8093e503 = Wacht na de wijziging maximaal een uur en verstuur dan opnieuw.
+or-send-your-website-s-b7d4eee6 = Of verstuur de mail van je website via een dienst die wachtwoorden accepteert, zoals de mailserver van je hostingbedrijf of een verzenddienst, en verander `Host`, `UserName` en `Password` in de waarden daarvan.
+or-send-your-website-s-0b5d20c6 = Of verstuur de mail van je website via een dienst die wachtwoorden accepteert, zoals de mailserver van je hostingbedrijf of een verzenddienst, en verander `Host`, `Username` en `Password` in de waarden daarvan.
+meanwhile-keep-username-and-password-07dd145a = Laat `UserName` en `Password` intussen zoals ze zijn.
+meanwhile-keep-username-and-password-3f5e26ba = Laat `Username` en `Password` intussen zoals ze zijn.
+this-computer-asked-dns-the-994145ac = Deze computer vroeg de DNS (het adresboek van internet) naar de naam in `Host` en kreeg geen adres terug, dus hij weet niet waar de mail heen moet. Meestal zit er een typfout in de naam, of is deze computer nu niet met internet verbonden.
+this-computer-asked-dns-the-f069de6d = Deze computer vroeg de DNS (het adresboek van internet) naar de naam in `host` en kreeg geen adres terug, dus hij weet niet waar de mail heen moet. Meestal zit er een typfout in de naam, of is de webserver nu niet met internet verbonden.
+this-computer-asked-dns-the-f1a16f4d = Deze computer vroeg de DNS (het adresboek van internet) naar de naam in `Host` en kreeg geen adres terug, dus hij weet niet waar de mail heen moet. Meestal zit er een typfout in de naam, of is de webserver nu niet met internet verbonden.
+check-host-letter-by-letter-e10ab329 = Vergelijk `Host` letter voor letter met de instructies van je mailprovider (het ziet eruit als `smtp.example.com`).
+check-that-the-web-server-882bdeea = Controleer of de webserver websites kan openen; lukt dat niet, herstel dan de internetverbinding en verstuur opnieuw.
+this-computer-reached-the-server-f24f15f0 = Deze computer bereikte de server, maar daar neemt niets mail aan op deze poort (de genummerde deur waarop een programma luistert), of een firewall (een filter dat verbindingen blokkeert) weigerde de verbinding. Meestal is de poort niet die van je provider, of verwijst `Host` naar een andere server.
+check-port-against-your-provider-4f0b17dd = Vergelijk `Port` met de instructies van je provider: `587` is de gebruikelijke poort voor websites.
+check-that-host-is-the-7bcf5860 = Controleer of `Host` de naam van de mailserver is, niet de naam van je website.
+nothing-answered-on-this-port-cdd89199 = Niets op deze poort gaf antwoord voordat de tijdslimiet verstreek. Vaak laat een firewall (een filter dat verbindingen blokkeert) bij het hostingbedrijf of de internetprovider uitgaande mailverbindingen stilletjes vallen, vooral op poort 25; anders ligt de server misschien plat of verwijst `Host` naar de verkeerde plek.
+change-port-to-587-and-1a3acff2 = Verander `port` in `587` en zet SSL aan in de code: de gebruikelijke combinatie voor websites.
+change-port-to-587-and-25391141 = Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls`: de gebruikelijke combinatie voor websites.
+change-port-to-587-and-7dd5ab0a = Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS): de gebruikelijke combinatie voor websites.
+check-that-host-is-correct-44613728 = Controleer of `Host` klopt en of de server werkt (zie de statuspagina van je provider).
+change-port-to-587-and-c81e9ee7 = Verander `port` in `587` en zet SSL aan in de code.
+change-port-to-587-and-8b12b4c0 = Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls`.
+change-port-to-587-and-8fadafbf = Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS).
+if-port-is-already-587-0cb369bc = Staat `Port` al op `587`, wacht dan een paar minuten en test opnieuw: de server is misschien druk.
+if-port-is-already-587-ccf09a76 = Staat `port` al op `587`, wacht dan een paar minuten en verstuur opnieuw: de server is misschien druk.
+if-port-is-already-587-4a354996 = Staat `Port` al op `587`, wacht dan een paar minuten en verstuur opnieuw: de server is misschien druk.
+the-answer-did-not-look-5f0bba55 = Het antwoord leek niet op SMTP (de taal die mailservers spreken). De poort hoort misschien bij een website of een andere dienst, of `Host` verwijst naar een andere machine.
+check-port-websites-send-mail-ec5e733d = Controleer `Port`: websites versturen mail via poort `587` (soms `25`); poorten zoals `80` en `443` zijn voor websites, `110`, `143`, `993` en `995` voor het lezen van mail.
+check-host-against-your-provider-8076bc63 = Vergelijk `Host` met de instructies van je provider.
+the-server-answered-but-refused-0295d135 = De server antwoordde, maar weigerde deze verbinding te bedienen. Meestal heeft de server een tijdelijk probleem (onderhoud of overbelasting), of weigert hij het internetadres van de webserver, bijvoorbeeld omdat het adres op een blokkeerlijst staat (een lijst met adressen die bekend zijn van spam).
+if-it-keeps-happening-send-8a27583b = Blijft het gebeuren, stuur deze foutmelding dan naar je mailprovider en vraag waarom hij de verbinding weigert.
+check-host-and-port-a-a458c8e7 = Controleer `Host` en `Port`: een server die bedoeld is om mail te ontvangen, weigert misschien om mail te versturen.
+check-that-port-and-ssl-70c0ee6b = Controleer of `port` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code) overeenkomen met de instructies van je provider (meestal `587` met SSL aan in de code).
+check-that-port-and-securesocketoptions-89528e86 = Controleer of `Port` en `SecureSocketOptions` overeenkomen met de instructies van je provider (meestal `587` met `SecureSocketOptions` op `StartTls`).
+check-that-port-and-smtpsecure-449d63e0 = Controleer of `Port` en `SMTPSecure` overeenkomen met de instructies van je provider (meestal `587` met `SMTPSecure` op `'tls'` (STARTTLS)).
+if-it-keeps-happening-send-e5580e23 = Blijft het gebeuren, stuur deze foutmelding dan naar je mailprovider: de stap waarop het stopte, vertelt hen waar ze moeten zoeken.
+if-your-web-config-uses-889c5cd5 = Gebruikt je web.config poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `port` in `587` en zet SSL aan in de code.
+if-your-appsettings-json-uses-d533bdae = Gebruikt je appsettings.json poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls`.
+if-your-your-phpmailer-settings-56ce4605 = Gebruiken je PHPMailer-instellingen poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS).
+if-it-always-stops-at-83c30f5e = Stopt het altijd bij dezelfde stap, stuur deze foutmelding dan naar je mailprovider.
+change-port-to-587-and-6c3a9e07 = Verander `port` in `587` en zet SSL aan in de code (in PHPMailer: `Port = 587` en `SMTPSecure = 'tls'`).
+change-port-to-587-and-027673b4 = Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls` (in PHPMailer: `Port = 587` en `SMTPSecure = 'tls'`).
+change-port-to-587-and-acdf78ff = Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS) (in PHPMailer: `Port = 587` en `SMTPSecure = 'tls'`).
+check-that-host-is-exactly-c9e110a5 = Controleer of `Host` precies de servernaam is die je provider opgeeft.
+asp-net-found-no-host-27c3e5d1 = ASP.NET vond geen `Host` in de sectie `<mailSettings>` van appsettings.json (of in de code van de website), dus het weet niet via welke server het moet versturen.
+asp-net-found-no-host-5f8bb081 = ASP.NET vond geen `Host` in de sectie `<mailSettings>` van je PHPMailer-instellingen (of in de code van de website), dus het weet niet via welke server het moet versturen.
+add-host-to-the-network-9763ed7a = Voeg `Host` toe aan het `<network>`-element in appsettings.json, bijvoorbeeld `host="smtp.example.com"`.
+add-host-to-the-network-53d7f112 = Voeg `Host` toe aan het `<network>`-element in je PHPMailer-instellingen, bijvoorbeeld `host="smtp.example.com"`.
+check-that-mailsettings-sits-inside-0c0a576e = Controleer of `<mailSettings>` binnen `<system.net>` staat in de appsettings.json van de site die de mail verstuurt.
+check-that-mailsettings-sits-inside-65128b72 = Controleer of `<mailSettings>` binnen `<system.net>` staat in de PHPMailer-instellingen van de site die de mail verstuurt.
+if-port-is-465-change-9fcd50ea = Staat `port` op `465`, verander het dan in `587` en zet SSL aan in de code.
+if-port-is-465-change-713827f1 = Staat `Port` op `465`, verander het dan in `587` en zet `SecureSocketOptions` op `StartTls`.
+if-port-is-465-change-2fa73428 = Staat `Port` op `465`, verander het dan in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS).
+change-port-to-587-and-f1c17a3e = Verander `port` in `587` en zet SSL aan in de code: de gebruikelijke poort om te versturen.
+change-port-to-587-and-94bbac19 = Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls`: de gebruikelijke poort om te versturen.
+change-port-to-587-and-43841e36 = Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS): de gebruikelijke poort om te versturen.
+if-it-still-fails-look-ff139b92 = Mislukt het nog steeds, zoek dan de "uitgaande server (SMTP)" op in de instructies van je provider en zet die naam in `Host`.
+check-host-and-port-against-3b485e04 = Vergelijk `Host` en `Port` met de instructies van je provider voor het versturen van mail (meestal poort `587`).
+get-a-new-token-and-9157640f = Haal een nieuw token op en verstuur opnieuw (tokens zijn ongeveer een uur geldig).
+check-that-username-is-the-4e5d87e4 = Controleer of `UserName` de mailbox is waarvoor het token is uitgegeven.
+check-that-username-is-the-9b28a7c4 = Controleer of `Username` de mailbox is waarvoor het token is uitgegeven.
+check-host-and-port-microsoft-e6e6b5eb = Controleer `host` en `port`: Microsoft 365 is smtp.office365.com poort 587, Google smtp.gmail.com poort 587, allebei met SSL (`SmtpClient.EnableSsl`, ingesteld in de code) aan.
+check-host-and-port-microsoft-b0c20a32 = Controleer `Host` en `Port`: Microsoft 365 is smtp.office365.com poort 587, Google smtp.gmail.com poort 587, allebei met `SecureSocketOptions` aan.
+check-host-and-port-microsoft-523a848d = Controleer `Host` en `Port`: Microsoft 365 is smtp.office365.com poort 587, Google smtp.gmail.com poort 587, allebei met `SMTPSecure` aan.
+if-this-provider-takes-passwords-3bb74bce = Accepteert deze provider wachtwoorden, kies dan Wachtwoord als inlogmethode en vul `UserName` en `Password` in.
+if-this-provider-takes-passwords-cd6b862e = Accepteert deze provider wachtwoorden, kies dan Wachtwoord als inlogmethode en vul `Username` en `Password` in.
+turn-ssl-smtpclient-enablessl-set-42d31a84 = Zet SSL (`SmtpClient.EnableSsl`, ingesteld in de code) aan (STARTTLS), gebruik poort 587 en test opnieuw.
+turn-securesocketoptions-on-starttls-and-a7004f0b = Zet `SecureSocketOptions` aan (STARTTLS), gebruik poort 587 en test opnieuw.
+turn-enablessl-on-starttls-and-a16794a0 = Zet `enableSsl` aan (STARTTLS), gebruik poort 587 en verstuur opnieuw.
+turn-ssl-smtpclient-enablessl-set-f1d93b4a = Zet SSL (`SmtpClient.EnableSsl`, ingesteld in de code) aan (STARTTLS), gebruik poort 587 en verstuur opnieuw.
+turn-securesocketoptions-on-starttls-and-0f439331 = Zet `SecureSocketOptions` aan (STARTTLS), gebruik poort 587 en verstuur opnieuw.
+turn-smtpsecure-on-starttls-and-0225d222 = Zet `SMTPSecure` aan (STARTTLS), gebruik poort 587 en verstuur opnieuw.
+copy-its-value-shown-only-baebca2a = Kopieer de Value (wordt maar één keer getoond), niet de Secret ID, en verstuur er opnieuw mee.
+click-grant-admin-consent-a-91822b47 = Klik op "Grant admin consent" (dat kan een Global of Privileged Role Administrator) en verstuur opnieuw.
+check-the-tenant-client-id-1012b4ff = Controleer de tenant, client-ID en het clientgeheim en verstuur opnieuw.
+fill-in-username-usually-your-09a65651 = Vul `UserName` (meestal je volledige e-mailadres) en `Password` in, en zet `defaultCredentials` op `false`.
+fill-in-username-usually-your-50684571 = Vul `Username` (meestal je volledige e-mailadres) en `Password` in, en zet `defaultCredentials` op `false`.
+use-port-587-with-ssl-4232ba01 = Gebruik `port` `587` met SSL aan in de code.
+use-port-587-with-securesocketoptions-e966938b = Gebruik `Port` `587` met `SecureSocketOptions` op `StartTls`.
+use-port-587-with-smtpsecure-82c79dba = Gebruik `Port` `587` met `SMTPSecure` op `'tls'` (STARTTLS).
+the-sender-address-from-must-de121e17 = Het afzenderadres (`From`) moet een adres zijn waarmee het account mag versturen: meestal de mailbox waarmee je inlogt, of een adres dat je provider heeft geverifieerd. Dit adres staat niet op die lijst.
+the-sender-address-the-setfrom-f4a6393b = Het afzenderadres (het `setFrom()`-adres) moet een adres zijn waarmee het account mag versturen: meestal de mailbox waarmee je inlogt, of een adres dat je provider heeft geverifieerd. Dit adres staat niet op die lijst.
+set-from-to-the-same-ab436cc1 = Zet `From` op hetzelfde adres als `UserName`.
+set-the-setfrom-address-to-a2daea5d = Zet het `setFrom()`-adres op hetzelfde adres als `Username`.
+your-settings-got-through-but-8bd03782 = Je instellingen kwamen erdoor, maar de testontvanger werd geweigerd: het adres bestaat misschien niet, of de mailbox kan nu geen mail aannemen. Dit gaat over het testadres, niet over je appsettings.json.
+your-settings-got-through-but-ba20cc60 = Je instellingen kwamen erdoor, maar de testontvanger werd geweigerd: het adres bestaat misschien niet, of de mailbox kan nu geen mail aannemen. Dit gaat over het testadres, niet over je PHPMailer-instellingen.
+send-the-test-to-another-0fcce78a = Stuur de test naar een ander adres van jezelf, bijvoorbeeld het adres in `From`.
+send-the-test-to-another-41a6baf8 = Stuur de test naar een ander adres van jezelf, bijvoorbeeld het `setFrom()`-adres.
+to-see-whether-the-domain-72830a7e = Om te zien of het domein de oorzaak is, zet je `From` op een adres van het eigen domein van je mailprovider en test je opnieuw.
+to-see-whether-the-domain-991b9f90 = Om te zien of het domein de oorzaak is, zet je `from` op een adres van het eigen domein van je mailprovider en verstuur je opnieuw.
+to-see-whether-the-domain-990497f0 = Om te zien of het domein de oorzaak is, zet je `From` op een adres van het eigen domein van je mailprovider en verstuur je opnieuw.
+to-see-whether-the-domain-328199fc = Om te zien of het domein de oorzaak is, zet je het `setFrom()`-adres op een adres van het eigen domein van je mailprovider en verstuur je opnieuw.
+change-the-account-s-password-40df0054 = Verander het wachtwoord van het account (iemand anders kent het misschien) en zet het nieuwe in `Password`.
+wait-15-to-60-minutes-3a79afb7 = Wacht 15 tot 60 minuten en verstuur opnieuw.
+set-hostname-to-your-website-f3412636 = Zet `Hostname` op de volledige domeinnaam van je website (bijvoorbeeld `www.example.com`): sommige servers wantrouwen computers die zich voorstellen als `localhost`.
+send-again-in-5-to-9d5019ef = Verstuur over 5 tot 15 minuten opnieuw: dan zou het geaccepteerd moeten worden.
+wait-until-the-limit-resets-0d50752b = Wacht tot de limiet is hersteld (meestal 24 uur; bij een maandabonnement de volgende maand) en verstuur opnieuw.
+meanwhile-keep-host-port-and-6979a951 = Laat `host`, `port` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code) intussen zoals ze zijn.
+meanwhile-keep-host-port-and-ae23b856 = Laat `Host`, `Port` en `SecureSocketOptions` intussen zoals ze zijn.
+meanwhile-keep-host-port-and-5755e529 = Laat `Host`, `Port` en `SMTPSecure` intussen zoals ze zijn.
+your-website-logged-a-message-ee3ac898 = Je website heeft een melding gelogd waarvoor we nog geen uitleg hebben.
+check-host-port-and-ssl-9487adb8 = Vergelijk `host`, `port` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code) met de instructies van je provider.
+check-host-port-and-securesocketoptions-260c4cc5 = Vergelijk `Host`, `Port` en `SecureSocketOptions` met de instructies van je provider.
+check-host-port-and-smtpsecure-aa95c42e = Vergelijk `Host`, `Port` en `SMTPSecure` met de instructies van je provider.
+meanwhile-check-host-port-and-06f829c0 = Vergelijk intussen `host`, `port` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code) met de instructies van je provider.
+meanwhile-check-host-port-and-ac1208bd = Vergelijk intussen `Host`, `Port` en `SecureSocketOptions` met de instructies van je provider.
+meanwhile-check-host-port-and-25424766 = Vergelijk intussen `Host`, `Port` en `SMTPSecure` met de instructies van je provider.
+or-run-the-test-in-ff624e00 = Of voer de test in dit programma uit met je `host`, `port` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code): dan zie je precies welke stap mislukt.
+or-run-the-test-in-d2dd620b = Of voer de test in dit programma uit met je `Host`, `Port` en `SecureSocketOptions`: dan zie je precies welke stap mislukt.
+or-run-the-test-in-e6d802d8 = Of voer de test in dit programma uit met je `Host`, `Port` en `SMTPSecure`: dan zie je precies welke stap mislukt.
+the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" komt van ASP.NET zelf, voordat er contact is met een mailserver: het `From`-adres, of een adres dat de website in To, Cc of Bcc zet, bevat een typfout (een ontbrekende @, een spatie, twee adressen in één veld).
+the-specified-string-is-not-15723963 = "The specified string is not in the form required for an e-mail address" komt van ASP.NET zelf, voordat er contact is met een mailserver: het `setFrom()`-adres, of een adres dat de website in To, Cc of Bcc zet, bevat een typfout (een ontbrekende @, een spatie, twee adressen in één veld).
+check-from-in-appsettings-json-0cf5714f = Controleer `From` in appsettings.json: één adres zoals `info@example.com` (er mag een naam voor staan: `Winkel <info@example.com>`).
+check-the-setfrom-address-in-8cad20a1 = Controleer het `setFrom()`-adres in je PHPMailer-instellingen: één adres zoals `info@example.com` (er mag een naam voor staan: `Winkel <info@example.com>`).
+if-from-is-right-the-443c5684 = Klopt `From`, dan komt het adres van de website zelf (een formulier dat een bezoeker heeft ingevuld, of een instelling van de site): vraag je ontwikkelaar om adressen te controleren voordat ze worden verstuurd.
+if-the-setfrom-address-is-4c7f473a = Klopt het `setFrom()`-adres, dan komt het adres van de website zelf (een formulier dat een bezoeker heeft ingevuld, of een instelling van de site): vraag je ontwikkelaar om adressen te controleren voordat ze worden verstuurd.
+if-the-address-is-from-8131bf9f = Is het adres `From`, gebruik dan een adres met gewone letters vóór de @.
+if-the-address-is-the-d8299d5b = Is het adres het `setFrom()`-adres, gebruik dan een adres met gewone letters vóór de @.
+if-it-is-a-customer-14a454a2 = Is het het adres van een klant, voeg dan `deliveryFormat="International"` toe aan `<smtp>` in appsettings.json (.NET Framework 4.5 of nieuwer) en voer de test hier uit om te controleren of je mailserver SMTPUTF8 aanbiedt.
+if-it-is-a-customer-df901be6 = Is het het adres van een klant, voeg dan `deliveryFormat="International"` toe aan `<smtp>` in je PHPMailer-instellingen (.NET Framework 4.5 of nieuwer) en voer de test hier uit om te controleren of je mailserver SMTPUTF8 aanbiedt.
+the-server-will-not-go-d97198f6 = De server gaat pas verder als de verbinding met STARTTLS is versleuteld (de manier waarop een mailserver overschakelt naar een versleutelde verbinding). In code zet `smtpClient.EnableSsl = true;` dat aan (web.config kan dat niet, op ASP.NET 2.0–3.5).
+the-server-will-not-go-adefed65 = De server gaat pas verder als de verbinding met STARTTLS is versleuteld (de manier waarop een mailserver overschakelt naar een versleutelde verbinding). In appsettings.json zet `"SecureSocketOptions": "StartTls"` dat aan.
+the-server-will-not-go-97dcf783 = De server gaat pas verder als de verbinding met STARTTLS is versleuteld (de manier waarop een mailserver overschakelt naar een versleutelde verbinding). `$mail->SMTPSecure = 'tls';` zet dat aan.
+use-port-587-the-usual-4b4b252f = Gebruik `Port` `587` (de gebruikelijke poort om vanaf websites te versturen), tenzij je provider iets anders zegt.
+with-ssl-smtpclient-enablessl-set-d3fe9f32 = Met SSL (`SmtpClient.EnableSsl`, ingesteld in de code) aan vraagt ASP.NET om STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding), en deze server bood dat niet aan, dus ASP.NET stopt met "Server does not support secure connections". Meestal is de poort of server niet de verzendserver van de provider, of is de versleuteling van de server niet ingesteld.
+with-securesocketoptions-on-asp-net-a08cc797 = Met `SecureSocketOptions` aan vraagt ASP.NET om STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding), en deze server bood dat niet aan, dus ASP.NET stopt met "Server does not support secure connections". Meestal is de poort of server niet de verzendserver van de provider, of is de versleuteling van de server niet ingesteld.
+with-smtpsecure-on-asp-net-fe653274 = Met `SMTPSecure` aan vraagt ASP.NET om STARTTLS (de manier waarop een mailserver overschakelt naar een versleutelde verbinding), en deze server bood dat niet aan, dus ASP.NET stopt met "Server does not support secure connections". Meestal is de poort of server niet de verzendserver van de provider, of is de versleuteling van de server niet ingesteld.
+check-host-and-port-against-28b524e4 = Vergelijk `Host` en `Port` met de instructies van je provider; staat `Port` op `25`, probeer dan `587`.
+turning-ssl-smtpclient-enablessl-set-fd0df8f0 = Als je SSL (`SmtpClient.EnableSsl`, ingesteld in de code) uitzet, wordt je wachtwoord onversleuteld verstuurd (leesbaar voor iedereen onderweg): overweeg dat alleen als je provider bevestigt dat de server op je eigen privénetwerk staat.
+turning-securesocketoptions-off-would-se-e26e1505 = Als je `SecureSocketOptions` uitzet, wordt je wachtwoord onversleuteld verstuurd (leesbaar voor iedereen onderweg): overweeg dat alleen als je provider bevestigt dat de server op je eigen privénetwerk staat.
+turning-smtpsecure-off-would-send-9ef38bc8 = Als je `SMTPSecure` uitzet, wordt je wachtwoord onversleuteld verstuurd (leesbaar voor iedereen onderweg): overweeg dat alleen als je provider bevestigt dat de server op je eigen privénetwerk staat.
+keep-this-port-and-switch-32e36e57 = Houd deze poort en zet SSL aan in de code (kies in andere programma's "STARTTLS" of "TLS" in plaats van "SSL").
+keep-this-port-and-set-cd2a42d8 = Houd deze poort en zet `SecureSocketOptions` op `StartTls` (kies in andere programma's "STARTTLS" of "TLS" in plaats van "SSL").
+keep-this-port-and-set-41922fa3 = Houd deze poort en zet `SMTPSecure` op `'tls'` (STARTTLS) (kies in andere programma's "STARTTLS" of "TLS" in plaats van "SSL").
+the-handshake-the-exchange-that-e9025476 = De handshake (de uitwisseling die de versleuteling opzet) mislukte. Veelvoorkomende oorzaken zijn een server die alleen oude versleutelingsversies kent (TLS 1.0 of 1.1, die moderne programma's weigeren), een server waarvan de versleuteling verkeerd is ingesteld, of een beveiligingsprogramma op de webserver dat versleutelde verbindingen verstoort.
+send-again-in-a-few-5192a65a = Verstuur over een paar minuten opnieuw: sommige servers hebben kortdurende problemen met versleuteling.
+send-this-error-message-to-3a3fef43 = Stuur deze foutmelding naar je mailprovider en vraag of de server TLS 1.2 of nieuwer ondersteunt.
+if-the-web-server-runs-da617e2c = Draait er op de webserver antivirussoftware die e-mail scant, zet het scannen van mail dan voor één test op pauze, of vraag het aan de leverancier.
+if-it-lasts-tell-your-4398538e = Houdt het aan, meld je mailprovider dan dat de server op STARTTLS antwoordt met "TLS not available".
+or-send-through-a-provider-70e262b5 = Of verstuur via een provider waarvan de server TLS 1.2 ondersteunt: verander `Host` (en `Port`) in die server.
+a-certificate-the-server-s-1a9f3248 = Een certificaat (het identiteitsbewijs van de server) noemt de namen waarvoor het geldig is, en de naam in `Host` staat daar niet bij. Dat komt vaak voor bij gedeelde hosting, waar het certificaat de servernaam van het hostingbedrijf draagt in plaats van je domein.

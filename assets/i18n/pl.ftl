@@ -2036,3 +2036,683 @@ the-server-broke-the-smtp-275bfdfe = serwer złamał zasady SMTP na etapie „{ 
 ## src/session/mod.rs
 
 a-reply-went-on-for-a3229ee0 = odpowiedź ciągnęła się przez ponad { $lines } wierszy
+a-reply-line-was-far-289873fe = wiersz odpowiedzi był o wiele za długi
+
+## src/session/tls.rs
+
+tls-set-up-failed-error-26855cd2 = nie udało się nawiązać TLS ({ $error })
+no-usable-certificate-authority-error-61ef141b = brak urzędu certyfikacji, którego można użyć ({ $error })
+a-certificate-in-it-is-c93dd3fb = certyfikat w nim nie nadaje się do użycia ({ $error })
+it-is-not-a-valid-a66d7d8b = to nie jest poprawny plik PEM ({ $error })
+it-holds-no-certificate-a-4f817e2a = nie zawiera certyfikatu: oczekiwano pliku PEM (-----BEGIN CERTIFICATE-----) lub pliku DER .cer
+host-is-not-a-valid-8d44e3b8 = { $host } nie jest poprawną nazwą TLS ({ $error })
+
+## src/settings/address.rs
+
+the-sender-address-from-a6cf0f74 = adres nadawcy (from)
+the-test-recipient-c65aed6f = odbiorca testu
+only-smtputf8-could-carry-it-b02a2e58 = mógłby go przenieść tylko SMTPUTF8, a ten serwer nie oferuje SMTPUTF8
+only-smtputf8-could-carry-it-649eaab3 = mógłby go przenieść tylko SMTPUTF8, a ASP.NET domyślnie nie używa SMTPUTF8
+it-cannot-be-written-into-48e65563 = nie da się go zapisać w wiadomości testowej
+international-domain-the-test-sends-a7641d49 = Domena międzynarodowa: test wysyła { $address } jako { $ascii }, w postaci, którą odczyta każdy serwer poczty.
+address-has-letters-outside-plain-6471a7d7 = { $address } ma przed @ litery spoza podstawowego alfabetu łacińskiego. Moduł wysyłania poczty ASP.NET odrzuca taki adres, chyba że ustawiono deliveryFormat="International" (ASP.NET 4.5 lub nowszy), a serwer poczty oferuje SMTPUTF8 (adresy międzynarodowe). Test pokazuje, na co trafi Twoja witryna.
+address-has-letters-outside-plain-5f9c2f60 = { $address } ma przed @ litery spoza podstawowego alfabetu łacińskiego: przyjąć go może tylko serwer poczty, który oferuje SMTPUTF8 (adresy międzynarodowe). Test sprawdza, czy ten serwer go oferuje.
+
+## src/settings/ehlo_name.rs
+
+typed-is-not-a-valid-ac381f52 = „{ $typed }” nie jest poprawną nazwą komputera dla clientDomain. Zostaw pole puste, aby użyć nazwy tego komputera.
+asp-net-introduces-itself-to-bad9a806 = ASP.NET przedstawia się serwerowi wartością clientDomain dokładnie taką, jaka jest („{ $typed }”), a serwery takie jak Exim odrzucają sam adres IP w EHLO (powitaniu, w którym Twoja witryna podaje swoją nazwę); użyj nazwy domeny swojej witryny, na przykład www.example.com, albo zostaw clientDomain puste.
+the-test-introduces-itself-as-38df7222 = Test przedstawia się jako { $literal }, w postaci, jakiej serwery poczty oczekują dla adresu IP.
+many-mail-servers-exim-among-1f6f2699 = Wiele serwerów poczty (w tym Exim) odpowiada 501 i odrzuca „{ $typed }” jako nazwę tego komputera: nazwa może zawierać tylko litery, cyfry, łączniki i kropki, a nie { $characters }. Użyj nazwy domeny swojej witryny, na przykład www.example.com, albo zostaw clientDomain puste, aby użyć nazwy tego komputera.
+
+## src/settings/validate.rs
+
+host-is-not-a-valid-702a75f3 = „{ $host }” nie jest poprawną nazwą serwera. Sprawdź, czy nie ma w niej literówek.
+enter-the-mail-server-s-216e5a0c = Wpisz nazwę serwera poczty (host), na przykład smtp.example.com.
+enter-only-the-server-s-c06d5777 = Wpisz tylko nazwę serwera: usuń „{ $scheme }://” (host w web.config nigdy tego nie ma).
+the-server-name-cannot-contain-a669d667 = Nazwa serwera nie może zawierać spacji. Skopiuj ją ponownie z instrukcji dostawcy.
+this-looks-like-an-email-923d668e = To wygląda na adres e-mail. Host to nazwa serwera poczty, na przykład smtp.example.com.
+the-server-name-cannot-contain-3b89a0a4 = Nazwa serwera nie może zawierać „/”. Wpisz tylko nazwę, na przykład smtp.example.com.
+put-the-port-in-the-4cc5c678 = Wpisz port w polu Port: host „{ $name }”, port { $port }.
+international-name-the-test-connects-a9390765 = Nazwa międzynarodowa: test łączy się z jej postacią ASCII { $ascii }.
+port-port-does-not-exist-b3dfc373 = Port { $port } nie istnieje: porty mają numery od 1 do 65535. Serwery poczty zwykle używają 587.
+defaultcredentials-is-true-so-web-2cc7e682 = defaultCredentials ma wartość true, więc web.config pomija userName i password i loguje się jako konto Windows. Ustaw defaultCredentials na false, aby użyć nazwy użytkownika.
+defaultcredentials-true-signs-in-as-bdc7611b = defaultCredentials="true" loguje się jako konto Windows witryny, czego ten test nie potrafi: wysyła bez logowania.
+a-user-name-is-set-73cdd5ba = Nazwa użytkownika jest ustawiona, ale hasło jest puste. Wpisz hasło do skrzynki.
+a-password-is-set-but-71fbceb3 = Hasło jest ustawione, ale userName jest puste, więc hasło nigdy nie zostanie użyte. Wpisz nazwę użytkownika (zwykle pełny adres e-mail).
+oauth-signs-in-as-a-2df4a59e = OAuth loguje się jako skrzynka: wpisz jej pełny adres jako nazwę użytkownika.
+oauth-sign-in-needs-an-b27182ff = Logowanie OAuth wymaga tokenu dostępu, a go nie ma. Najpierw zaloguj się u dostawcy albo wklej token.
+asp-net-s-mail-sender-df5acecb = Moduł wysyłania poczty ASP.NET (web.config) nie potrafi logować się przez OAuth. Ten test sprawdza skrzynkę i token tak, jak użyłby ich program, który to potrafi (np. MailKit).
+address-is-not-a-valid-f804de19 = „{ $address }” nie jest poprawnym adresem e-mail nadawcy (from). Powinien wyglądać jak nazwa@example.com.
+address-is-not-a-valid-5cf84c0a = „{ $address }” nie jest poprawnym adresem e-mail odbiorcy testu. Powinien wyglądać jak nazwa@example.com.
+enter-the-sender-address-from-92b57a8d = Wpisz adres nadawcy (from), zwykle skrzynkę, do której się logujesz. Jeśli Twój web.config nie ma from, nadawcę ustawia kod witryny: wpisz ten adres.
+asp-net-system-net-mail-ee4b87b2 = ASP.NET (System.Net.Mail) nie obsługuje SSL od połączenia. Użyj portu 587 z enableSsl="true" albo wybierz ogólny cel, aby testować inne programy.
+asp-net-cannot-use-port-85b5d0bc = ASP.NET nie może używać portu 465: czeka na powitanie, które nigdy nie nadchodzi. Test zachowa się tak samo. Użyj portu 587 z enableSsl="true".
+starttls-was-chosen-which-means-be6ff6d5 = Wybrano STARTTLS, co oznacza enableSsl="true" w web.config.
+certificate-checks-are-off-the-cee3d463 = Sprawdzanie certyfikatów jest wyłączone: połączenie nie jest chronione przed oszustami. Twoja witryna i tak sprawdzi certyfikat i wysyłanie może się nie udać.
+deliverymethod-is-not-network-so-15953ca7 = deliveryMethod nie ma wartości „Network”, więc witryna zapisuje pocztę do folderu, zamiast ją wysyłać. Ustaw deliveryMethod="Network", aby wysyłać przez ten serwer.
+a-timeout-of-0-seconds-d34a129a = Limit czasu 0 sekund za każdym razem kończyłby się niepowodzeniem. Użyj co najmniej 1 sekundy (zwykle 10).
+timeouts-above-600-seconds-are-94fe3d7e = Limity czasu powyżej 600 sekund nie są przydatne w teście. Użyj od 10 do 60 sekund.
+
+## src/settings.rs
+
+no-encryption-7b0eebe3 = bez szyfrowania
+asp-net-core-net-5-d85df409 = ASP.NET Core / .NET 5 lub nowszy
+
+## src/snippet/django.rs
+
+set-only-one-of-email-74ec3c21 = Ustaw na True tylko jedno z EMAIL_USE_TLS (STARTTLS, port 587) i EMAIL_USE_SSL (SSL od połączenia, port 465): przy obu Django się uruchamia, ale przy pierwszym wysyłaniu zgłasza błąd („EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive”).
+
+## src/snippet/format.rs
+
+php-code-bda6edbc = Kod PHP
+put-it-inside-configuration-if-e1efa961 = Wstaw to wewnątrz <configuration>. Jeśli jest tam już blok <system.net>, zastąp tylko znajdujący się w nim blok <mailSettings>, a resztę (np. <defaultProxy>) zostaw.
+put-this-where-your-php-d17fc47f = Wstaw to tam, gdzie Twój kod PHP tworzy obiekt PHPMailer (PHPMailer 6.1 lub nowszy: stałe ENCRYPTION_ pojawiły się w 6.1), przed $mail->send().
+put-this-in-wp-config-b7c7c865 = Wstaw to w wp-config.php nad wierszem /* That's all, stop editing! */ (wymaga wtyczki WP Mail SMTP).
+put-this-in-the-env-50652e7d = Wstaw to do pliku .env w katalogu głównym witryny Laravel, zastępując istniejące wiersze MAIL_, a potem uruchom php artisan config:clear.
+put-this-in-your-project-96ff8c78 = Wstaw to do settings.py swojego projektu, zastępując istniejące ustawienia EMAIL_.
+put-this-where-your-node-9137efc0 = Wstaw to tam, gdzie Twój kod Node.js tworzy transport Nodemailer, a potem wysyłaj przez transporter.sendMail({"{"} to, subject, text {"}"}).
+put-this-line-in-env-903522da = Wstaw ten wiersz do .env.local (albo ustaw MAILER_DSN jako zmienną środowiskową), zastępując istniejący MAILER_DSN.
+put-the-smtp-section-into-f2c2e121 = Wstaw sekcję "Smtp" do appsettings.json, obok istniejących sekcji.
+
+## src/snippet/laravel.rs
+
+laravel-11-and-12-no-a3768a2e = Laravel 11 i 12 nie odczytują już MAIL_ENCRYPTION: używają MAIL_SCHEME. Oba wiersze są tutaj, aby blok działał w każdej wersji; jeśli zmieniasz jeden, zmień też drugi.
+laravel-10-and-older-use-0b26f05b = Laravel 10 i starsze używają SSL od połączenia tylko na porcie 465; na porcie { $port } potrafi to tylko Laravel 11+ (MAIL_SCHEME=smtps).
+laravel-s-env-turns-the-d5129581 = Funkcja env() w Laravel zamienia wartość { $key } na coś innego (true, false, null, puste albo wartość w cudzysłowie traci cudzysłowy): wpisz ją zamiast tego bezpośrednio w config/mail.php.
+
+## src/snippet/mailkit.rs
+
+connect-with-mailkit-like-this-a0f2b3b0 = Połącz się przez MailKit w ten sposób: client.Connect(smtp.Host, smtp.Port, SecureSocketOptions.{ $options }); client.Authenticate(smtp.UserName, smtp.Password);
+connect-with-mailkit-like-this-a3cc5a4d = Połącz się przez MailKit w ten sposób: client.Connect(smtp.Host, smtp.Port, SecureSocketOptions.{ $options });
+do-not-write-client-connect-63e694a6 = Nie pisz client.Connect(host, 587, useSsl: true): w MailKit useSsl: true oznacza SSL od połączenia, które na porcie 587 się nie uda. enableSsl="true" z web.config to SecureSocketOptions.StartTls.
+asp-net-core-does-not-b7e6cf14 = ASP.NET Core nie odczytuje <mailSettings> z web.config: tę sekcję musi odczytać kod witryny.
+
+## src/snippet/nodemailer.rs
+
+secure-true-is-only-for-51c29ab8 = secure: true jest tylko dla SSL od połączenia (port 465); przy STARTTLS musi pozostać false, inaczej połączenie kończy się błędem „wrong version number”.
+with-secure-false-nodemailer-still-512f72f5 = Przy secure: false Nodemailer i tak przełącza się na STARTTLS, gdy serwer je oferuje; dodaj ignoreTLS: true tylko wtedy, gdy to się nie udaje, a akceptujesz połączenie bez szyfrowania.
+
+## src/snippet/oauth/django.rs
+
+put-this-in-your-project-1413375b = Wstaw to do settings.py swojego projektu, zastępując istniejące ustawienia EMAIL_.
+the-app-needs-microsoft-graph-5db04e0a = Aplikacja potrzebuje uprawnienia aplikacji Mail.Send w Microsoft Graph ze zgodą administratora (nie SMTP.SendAsApp: ten backend nie używa SMTP). Mail.Send pozwala aplikacji wysyłać jako dowolna skrzynka Twojej organizacji, chyba że administrator ograniczy je do tej jednej.
+django-o365mail-signs-in-as-58cbac5f = django-o365mail loguje się jako sama aplikacja (app-only), a nie jako osoba: token odświeżania nie jest potrzebny.
+without-a-package-azure-communication-7d86afb5 = Bez pakietu: SMTP Azure Communication Services (smtp.azurecomm.net, port 587, STARTTLS) przyjmuje nazwę użytkownika i hasło, więc działa z nim wbudowany backend SMTP Django (EMAIL_HOST_USER = ACS SMTP Username, EMAIL_HOST_PASSWORD = klucz tajny klienta aplikacji Entra); usługa przekaźnika działa tak samo.
+enable-the-gmail-api-in-4ecc65d4 = Włącz Gmail API w projekcie Google Cloud i raz utwórz token odświeżania skryptem pakietu (gmail_oauth2 --generate_oauth2_token), logując się jako skrzynka.
+without-a-package-google-still-88def8b2 = Bez pakietu: Google nadal przyjmuje hasło aplikacji (przy włączonej weryfikacji dwuetapowej), którego może użyć wbudowany backend SMTP Django.
+
+## src/snippet/oauth/laravel.rs
+
+four-parts-each-in-its-a587b09b = Cztery części, każda we własnym pliku: wiersze do .env, mailer do config/mail.php (wewnątrz 'mailers' => [...]), kod do metody boot() w app/Providers/AppServiceProvider.php oraz klasa app/Mail/FreshTokenXOAuth2Authenticator.php. Potem uruchom php artisan config:clear.
+laravel-through-symfony-mailer-cannot-d46f9f68 = Laravel (przez Symfony Mailer) nie potrafi sam pobrać tokenu OAuth, a token jest ważny tylko około godziny: ten własny transport pobiera świeży token przy każdym połączeniu. Wymaga Laravel 9 lub nowszego z symfony/mailer 6.3 lub nowszym (Laravel 11 i nowsze go mają; w Laravel 10 uruchom composer update symfony/mailer).
+
+## src/snippet/oauth/mailkit.rs
+
+put-the-smtp-section-the-c60f3059 = Wstaw sekcję "Smtp" (część JSON) do appsettings.json, zastępując istniejącą sekcję "Smtp"; dodaj klasę C# do projektu i zarejestruj ją: builder.Services.AddSingleton<OAuthMailSender>();
+this-uses-app-only-sign-823f2f67 = Używa to logowania app-only (witryna loguje się we własnym imieniu), czyli tego, czego potrzebuje witryna: logowanie delegowane wymagałoby osoby przy przeglądarce i pamięci podręcznej tokenów.
+keep-the-client-secret-out-d02d7bb5 = Nie trzymaj klucza tajnego klienta w appsettings.json we współdzielonym repozytorium: zastąpią go dotnet user-secrets, zmienna środowiskowa (Smtp__ClientSecret) albo magazyn kluczy (key vault).
+do-not-connect-with-usessl-3f8b4515 = Nie łącz się z useSsl: true na porcie 587: w MailKit oznacza to SSL od połączenia. STARTTLS to SecureSocketOptions.StartTls, jak w sekcji.
+appsettings-json-and-c-mailkit-ca0b1f7c = appsettings.json i C# (MailKit)
+
+## src/snippet/oauth/nodemailer.rs
+
+put-this-in-your-node-c0ffada9 = Wstaw to do kodu Node.js i wysyłaj przez await sendMail({"{"} to, subject, text {"}"}). Zainstaluj raz: npm install nodemailer @azure/msal-node
+put-this-where-your-node-185c1777 = Wstaw to tam, gdzie Twój kod Node.js tworzy transport Nodemailer, a potem wysyłaj przez transporter.sendMail({"{"} to, subject, text {"}"}). Nodemailer sam odnawia token.
+node-js-code-nodemailer-7e94db6a = Kod Node.js (Nodemailer)
+
+## src/snippet/oauth/notes.rs
+
+oauth-means-signing-in-through-7580ed84 = OAuth oznacza logowanie przez { $who } zamiast hasłem do skrzynki: witryna prosi { $who } o krótko ważny token, podając identyfikator i klucz tajny aplikacji (żadna osoba się nie loguje), i loguje się tym tokenem.
+oauth-means-signing-in-through-828dd6c6 = OAuth oznacza logowanie przez własną stronę { $who } zamiast hasłem: właściciel skrzynki loguje się raz, witryna przechowuje token odświeżania i używa go do uzyskiwania krótko ważnych tokenów.
+replace-placeholder-with-the-app-d5a0af53 = Zastąp { $placeholder } kluczem tajnym klienta aplikacji. Jest pominięty, aby fragmentem kodu można było bezpiecznie się dzielić; nie umieszczaj go w plikach, które udostępniasz lub zatwierdzasz w repozytorium (lepsza jest zmienna środowiskowa lub magazyn sekretów).
+replace-placeholder-with-the-refresh-50c0846a = Zastąp { $placeholder } tokenem odświeżania, który dostajesz, gdy właściciel skrzynki raz zaloguje się do aplikacji (trzymaj go w tajemnicy jak hasło).
+replace-placeholder-with-the-app-dd0be73d = Zastąp { $placeholder } identyfikatorem klienta aplikacji (Application (client) ID, na stronie Overview aplikacji w centrum administracyjnym Microsoft Entra).
+replace-placeholder-with-the-app-e2337baa = Zastąp { $placeholder } identyfikatorem klienta aplikacji (z klienta OAuth w konsoli Google Cloud, APIs & Services → Credentials).
+replace-placeholder-with-the-directory-163145f4 = Zastąp { $placeholder } wartością Directory (tenant) ID ze strony Overview aplikacji (albo swoją domeną, np. example.onmicrosoft.com).
+replace-placeholder-with-the-mailbox-bbe7cc54 = Zastąp { $placeholder } adresem skrzynki, z której wysyła witryna.
+google-has-no-app-only-ba6e748c = Google nie ma logowania app-only dla zwykłej skrzynki: wymagałoby to konta usługi Google Workspace z delegowaniem w całej domenie, skonfigurowanego przez administratora Workspace. Dlatego tutaj logowanie odbywa się jako skrzynka (delegowane).
+app-only-sign-in-needs-ad5c921d = Logowanie app-only wymaga jednorazowej konfiguracji przez administratora Microsoft 365: uprawnienia SMTP.SendAsApp, zgody administratora i dostępu aplikacji do tej skrzynki w Exchange (zobacz kroki konfiguracji).
+the-app-registration-needs-the-f7d5f684 = Rejestracja aplikacji wymaga uprawnienia delegowanego SMTP.Send, a o token odświeżania trzeba prosić z zakresami https://outlook.office.com/SMTP.Send i offline_access.
+the-google-oauth-client-needs-0e6c37eb = Klient OAuth Google wymaga zakresu { $scope }.
+smtp-sign-in-smtp-auth-976b28fe = Logowanie SMTP (SMTP AUTH) musi pozostać włączone dla skrzynki, także przy OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
+the-tested-connection-was-not-ee5febd4 = Testowane połączenie nie było szyfrowane: tokeny OAuth nie mogą przechodzić przez sieć bez szyfrowania, więc tu użyto STARTTLS. Przetestuj port 587 ze STARTTLS (albo 465 z SSL od połączenia), zanim zaczniesz na tym polegać.
+while-the-google-oauth-consent-d3b7b869 = Dopóki ekran zgody OAuth Google jest w trybie „Testing”, tokeny odświeżania wygasają po 7 dniach: opublikuj aplikację, zanim zaczniesz na tym polegać.
+
+## src/snippet/oauth/php_token.rs
+
+the-token-request-uses-php-264e594e = Żądanie tokenu używa funkcji PHP file_get_contents z adresem https://: opcja PHP allow_url_fopen musi być włączona (domyślnie jest), a serwer musi móc połączyć się z punktem końcowym tokenów.
+
+## src/snippet/oauth/phpmailer.rs
+
+put-this-where-your-php-021b3499 = Wstaw to tam, gdzie Twój kod PHP tworzy obiekt PHPMailer (PHPMailer 6.6 lub nowszy: OAuthTokenProvider pojawił się w 6.6), przed $mail->send(); wiersze use umieść na początku pliku.
+put-this-where-your-php-e46cf1ca = Wstaw to tam, gdzie Twój kod PHP tworzy obiekt PHPMailer (PHPMailer 6 z Composerem), przed $mail->send(); wiersze use umieść na początku pliku.
+phpmailer-s-own-oauth-class-d202c98f = Własna klasa OAuth PHPMailera działa tylko z tokenem odświeżania (ktoś loguje się raz); do logowania app-only mała klasa AppOnlyOAuthToken prosi tutaj Microsoft o token, podając identyfikator i klucz tajny aplikacji.
+get-the-refresh-token-once-daf7ceaf = Uzyskaj token odświeżania raz za pomocą get_oauth_token.php z PHPMailera (jest dołączony do PHPMailera): umieść go na swojej witrynie, dodaj jego adres do adresów przekierowania (redirect URIs) aplikacji, otwórz go, wybierz { $provider } i zaloguj się jako skrzynka. Potem usuń skrypt.
+microsoft-sends-only-as-the-720b52d1 = Microsoft wysyła tylko jako skrzynka, która się loguje (albo adres, z którego może wysyłać): zostaw setFrom na tym adresie.
+
+## src/snippet/oauth/setup.rs
+
+open-the-microsoft-entra-admin-56e219d9 = Otwórz centrum administracyjne Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Nadaj nazwę (na przykład „Poczta witryny”), zostaw „Accounts in this organizational directory only” i zarejestruj. Jej strona Overview pokazuje Application (client) ID i Directory (tenant) ID: witryna potrzebuje obu.
+open-the-microsoft-entra-admin-75c5979e = Otwórz centrum administracyjne Microsoft Entra (entra.microsoft.com) → App registrations i otwórz aplikację z Application (client) ID { $client_id } (albo ją utwórz: New registration, „Accounts in this organizational directory only”).
+note-the-directory-tenant-id-4575b24e = Zanotuj Directory (tenant) ID z jej strony Overview: witryna go potrzebuje.
+its-directory-tenant-id-should-70e0f4bc = Jej Directory (tenant) ID powinien mieć wartość { $tenant }.
+in-the-app-api-permissions-e2b91c93 = W aplikacji: API permissions → Add a permission → APIs my organization uses → wyszukaj „Office 365 Exchange Online” → Application permissions → zaznacz SMTP.SendAsApp → Add permissions.
+still-on-api-permissions-click-3f5fb2d8 = Nadal w API permissions kliknij „Grant admin consent” dla swojej organizacji (może to zrobić tylko administrator).
+certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Od razu skopiuj jego Value (jest pokazywana tylko ten jeden raz) i wstaw ją tam, skąd witryna odczytuje klucz tajny klienta. Zapisz datę wygaśnięcia w kalendarzu: gdy klucz wygaśnie, witryna przestanie wysyłać, dopóki nie utworzysz nowego.
+enterprise-applications-not-app-registra-0ee3ad08 = Enterprise applications (nie App registrations) → otwórz tę samą aplikację → skopiuj jej Object ID. Object ID z App registration to inna liczba i powoduje niepowodzenie logowania. Zastępuje on { $placeholder } poniżej.
+in-powershell-install-the-exchange-208056fd = W PowerShell zainstaluj moduł Exchange Online (raz) i zaloguj się jako administrator Exchange.
+tell-exchange-about-the-app-7738c8e6 = Zarejestruj aplikację w Exchange (jej jednostkę usługi, service principal).
+let-the-app-use-the-0b50e2fa = Pozwól aplikacji używać skrzynki { $mailbox }.
+make-sure-smtp-sign-in-b85ae76e = Upewnij się, że logowanie SMTP (SMTP AUTH) jest włączone dla skrzynki: OAuth też go wymaga.
+
+## src/snippet/oauth/symfony.rs
+
+save-the-first-part-as-bebdcc14 = Zapisz pierwszą część jako src/Mailer/FreshTokenXOAuth2Authenticator.php; drugiej części użyj tam, gdzie Twój kod wysyła pocztę, zamiast mailera zbudowanego z MAILER_DSN.
+symfony-mailer-cannot-fetch-an-653576c6 = Symfony Mailer nie potrafi sam pobrać tokenu OAuth: jego logowanie XOAUTH2 przyjmuje hasło jako token, a token jest ważny tylko około godziny. Ta mała klasa pobiera świeży token przy każdym połączeniu. Wymaga symfony/mailer 6.3 lub nowszego (setAuthenticators).
+php-code-symfony-mailer-69a187c6 = Kod PHP (Symfony Mailer)
+
+## src/snippet/oauth/web_config.rs
+
+put-it-inside-configuration-replacing-fa45570d = Wstaw to wewnątrz <configuration>, zastępując istniejący blok <system.net> <mailSettings> (wszystko inne wewnątrz <system.net>, np. <defaultProxy>, zostaw).
+asp-net-s-mail-sender-22b9064f = Moduł wysyłania poczty ASP.NET (System.Net.Mail, który odczytuje web.config) nie potrafi logować się przez OAuth (prośba o to, zgłoszenie dotnet/runtime 76253, jest otwarta od 2022), a sam Microsoft zaleca zamiast niego MailKit (wytyczne DE0005).
+way-out-1-create-an-4ee187a7 = Wyjście 1: utwórz hasło aplikacji dla skrzynki (App passwords, w ustawieniach zabezpieczeń konta Google) i wstaw je w miejsce { $placeholder }. Administrator Workspace może zabronić haseł aplikacji: wtedy użyj usługi przekaźnika lub MailKit.
+asp-net-cannot-use-port-3fcf6280 = ASP.NET nie może używać portu 465 (SSL od połączenia), więc zamiast niego używany jest port 587 z enableSsl="true".
+way-out-1-azure-communication-18094b5e = Wyjście 1, SMTP Azure Communication Services (smtp.azurecomm.net, port 587, enableSsl="true"): w portalu Azure utwórz Email Communication Service ze swoją domeną i zasób Communication Services, daj aplikacji Entra do niego dostęp i utwórz SMTP Username. Wtedy userName to ten SMTP Username, a password to klucz tajny klienta aplikacji (zastąp { $user_placeholder } i { $secret_placeholder }). Adres Od musi być w domenie zweryfikowanej w ACS.
+way-out-2-a-relay-7b644bf3 = Wyjście 2, usługa przekaźnika (SendGrid, Brevo, Mailgun, Amazon SES, SMTP2GO, ...): wpisz jej host, port 587, enableSsl="true" oraz jej nazwę użytkownika SMTP i hasło lub klucz w elemencie <network>.
+way-out-3-an-exchange-c0be45f4 = Wyjście 3, connector Exchange: administrator tworzy w Exchange Online connector przychodzący, który przyjmuje pocztę ze stałego adresu IP serwera WWW; witryna wysyła wtedy do <Twoja domena>.mail.protection.outlook.com na port 25 bez userName i password (enableSsl="true" też tam działa).
+way-out-4-high-volume-cdeb9bee = Wyjście 4, High Volume Email (smtp-hve.office365.com, port 587): nadal przyjmuje hasło, ale doręcza tylko na adresy wewnątrz Twojej organizacji.
+way-out-5-move-the-166eb8f2 = Wyjście 5: przenieś kod poczty witryny do MailKit, który loguje się przez OAuth (kod jest na karcie ASP.NET Core; MailKit działa też na .NET Framework 4.x).
+
+## src/snippet/oauth/wordpress.rs
+
+put-this-in-wp-config-7f22d207 = Wstaw to w wp-config.php nad wierszem /* That's all, stop editing! */ (wymaga wtyczki WP Mail SMTP), zastępując istniejące wiersze WPMS_.
+with-wp-mail-smtp-the-c123677e = W WP Mail SMTP logowanie odbywa się na stronie ustawień wtyczki: postępuj według jej kroków, a nie konfiguracji app-only dla SMTP (SMTP.SendAsApp).
+steps-1-in-the-google-54eefa59 = Kroki: 1. W konsoli Google Cloud utwórz projekt, włącz Gmail API i utwórz identyfikator klienta OAuth typu „Web application”. 2. Skopiuj „Authorized redirect URI” pokazany w ustawieniach WP Mail SMTP do „Authorized redirect URIs” klienta. 3. Wklej powyżej identyfikator klienta i klucz tajny. 4. W ustawieniach WP Mail SMTP użyj przycisku, aby zalogować się kontem Google skrzynki i pozwolić wtyczce wysyłać.
+steps-1-in-the-microsoft-ea0ecf6c = Kroki: 1. W centrum administracyjnym Microsoft Entra: App registrations → New registration. 2. Dodaj adres przekierowania (redirect URI) i uprawnienia wymienione na stronie ustawień Outlook w WP Mail SMTP. 3. Certificates & secrets → New client secret; wklej powyżej identyfikator klienta i klucz tajny. 4. W ustawieniach WP Mail SMTP użyj przycisku, aby zalogować się kontem Microsoft skrzynki.
+the-outlook-mailer-is-part-f00ba925 = Mailer Outlook jest dostępny tylko w WP Mail SMTP Pro. Bez Pro: SMTP Azure Communication Services (smtp.azurecomm.net, port 587, STARTTLS) działa z mailerem „Other SMTP” wtyczki oraz nazwą użytkownika i hasłem.
+nothing-in-wp-config-php-e750f8c3 = Nic w wp-config.php nie loguje się: wtyczka przechowuje logowanie uzyskane na stronie ustawień, więc powtórz krok 4, jeśli wysyłanie przestanie działać (na przykład po wygaśnięciu klucza tajnego).
+
+## src/snippet/parts.rs
+
+from-is-empty-the-website-80fe4bb0 = from jest puste: kod witryny musi wtedy sam ustawić nadawcę.
+replace-placeholder-with-the-mailbox-0d73c02b = Zastąp { $placeholder } hasłem do skrzynki (jest pominięte, aby fragmentem kodu można było bezpiecznie się dzielić).
+defaultcredentials-signing-in-as-the-f49dc854 = defaultCredentials (logowanie jako konto Windows) istnieje tylko w web.config ASP.NET: ten fragment kodu się nie loguje. Wpisz nazwę użytkownika i hasło, jeśli serwer ich wymaga.
+no-encryption-the-password-crosses-60b57264 = Bez szyfrowania: hasło przechodzi przez sieć niezaszyfrowane. Użyj STARTTLS lub SSL od połączenia, jeśli serwer je oferuje.
+port-465-is-for-ssl-d3d922fc = Port 465 jest dla SSL od połączenia i większość programów pocztowych zawsze go tam używa. Zanim zaczniesz na tym polegać, przetestuj port 587 ze STARTTLS albo port 465 z SSL od połączenia.
+
+## src/snippet/phpmailer.rs
+
+smtpautotls-is-false-so-that-d6642a40 = SMTPAutoTLS ma wartość false, aby PHPMailer nie przełączał się sam na STARTTLS; usuń ten wiersz, jeśli serwer oferuje STARTTLS i chcesz go używać.
+
+## src/snippet/symfony.rs
+
+the-user-name-and-password-db6b0fdc = Nazwa użytkownika i hasło są w DSN zakodowane jak w adresie URL (@ to na przykład %40): jeśli je zmieniasz, zakoduj je tak samo.
+smtp-switches-to-starttls-by-b5d12bbf = smtp:// samo przełącza się na STARTTLS, gdy serwer je oferuje. Symfony zawsze używa SSL od połączenia na porcie 465, nawet ze smtp://.
+smtp-still-switches-to-starttls-cb0f6b8f = smtp:// nadal przełącza się na STARTTLS, gdy serwer je oferuje (Symfony 7.1+ może to wyłączyć przez ?auto_tls=false).
+smtps-means-ssl-on-connect-dabcf4ab = smtps:// oznacza SSL od połączenia. Symfony używa też SSL od połączenia dla każdego DSN na porcie 465.
+symfony-mailer-takes-the-sender-5727fd05 = Symfony Mailer bierze nadawcę z każdej wiadomości: użyj { $from } jako jej adresu Od.
+
+## src/snippet/wordpress.rs
+
+wpms-ssl-tls-means-starttls-e40daa42 = WPMS_SSL 'tls' oznacza STARTTLS (komentarz samej wtyczki „TLS is not STARTTLS” wprowadza w błąd): zostaw 'tls' z portem 587, a 'ssl' tylko dla portu 465.
+
+## src/warning.rs
+
+your-website-will-then-log-9d26b372 = Twoja witryna zapisze wtedy w dzienniku
+for-mail-to-anyone-else-362213fd = Przy poczcie do kogokolwiek innego Twoja witryna zapisze w dzienniku
+the-test-message-arrived-but-a31edd84 = Wiadomość testowa dotarła, ale poczta do Twoich klientów będzie odrzucana
+this-server-took-the-test-163aee85 = Ten serwer przyjął wiadomość testową bez logowania, ponieważ była zaadresowana do jednej z jego własnych skrzynek. Poproszony o przyjęcie poczty na adres zewnętrzny (niczego nie wysłano), odmówił: „{ $reply }”. Bez logowania poczta z Twojej witryny do kogokolwiek innego (potwierdzenia zamówień, resetowanie haseł) jest odrzucana w ten sam sposób.
+fill-in-username-and-password-14461f2f = Wypełnij `userName` i `password` (i ustaw `enableSsl` na `true`): zalogowana witryna może wysyłać na dowolny adres. Przetestuj ponownie z tymi danymi.
+or-ask-your-hosting-company-fee3b0e0 = Możesz też zapytać firmę hostingową, jaki serwer i port pozwalają witrynie wysyłać na adresy zewnętrzne.
+azure-communication-services-a-microsoft-ac627e0b = Azure Communication Services: przekaźnik Microsoftu, który nadal przyjmuje nazwę użytkownika i hasło (smtp.azurecomm.net, port 587, enableSsl włączone; userName to jego nazwa użytkownika SMTP, password to klucz tajny klienta aplikacji Entra). Wybierz gotowe ustawienie „Azure Communication Services” i przetestuj je.
+a-sending-service-that-takes-06d85dc4 = Usługa wysyłkowa, która przyjmuje hasła (SendGrid, Brevo, Mailgun, Amazon SES, SMTP2GO), albo serwer poczty firmy hostingowej: zmień host, userName i password na ich wartości.
+an-exchange-connector-your-admin-6c6db3dc = Connector Exchange: administrator pozwala stałemu adresowi IP serwera WWW wysyłać przez port 25 do <Twoja domena>.mail.protection.outlook.com bez logowania.
+high-volume-email-smtp-hve-996cf456 = High Volume Email (smtp-hve.office365.com, port 587) przyjmuje hasła do września 2028, ale doręcza tylko do skrzynek Twojej organizacji.
+or-move-the-site-s-da0ce105 = Możesz też przenieść kod poczty witryny do MailKit z OAuth (wbudowany moduł wysyłania poczty ASP.NET nie obsługuje OAuth).
+sign-in-with-oauth-instead-a6b809b7 = Zaloguj się zamiast tego przez OAuth (aplikacja Microsoft 365 z uprawnieniem SMTP.SendAsApp): przetestuj to tutaj przez Logowanie → Microsoft 365 (OAuth) albo `mailtester send --oauth microsoft`, a potem użyj fragmentu kodu OAuth dla swojej platformy.
+or-send-through-a-relay-09358923 = Możesz też wysyłać przez przekaźnik, który nadal przyjmuje hasła: Azure Communication Services (smtp.azurecomm.net) albo usługę wysyłkową.
+this-works-today-but-microsoft-1e66a965 = Dziś to działa, ale Microsoft 365 wyłącza logowanie hasłem pod koniec grudnia 2026
+microsoft-switches-password-sign-in-b29c7af0 = Pod koniec grudnia 2026 Microsoft domyślnie wyłącza logowanie hasłem do SMTP (uwierzytelnianie podstawowe) w każdej organizacji Microsoft 365. Administrator może na razie włączyć je z powrotem; ostateczny koniec Microsoft ogłosi w drugiej połowie 2027. Od tego momentu poczta z Twojej witryny przestanie wychodzić.
+
+## src/webconfig/document.rs
+
+a-second-top-level-element-0dbfb207 = drugi element najwyższego poziomu; wszystko musi być wewnątrz jednego elementu <configuration>
+text-outside-the-configuration-element-5ab3603e = tekst poza elementem <configuration>; usuń go
+name-is-never-closed-name-53fcf71f = <{ $name }> nigdy nie jest zamknięty (brakuje </{ $name }>)
+the-file-has-no-elements-e99344ab = plik nie ma żadnych elementów (powinien zaczynać się od <configuration>)
+a-tag-is-not-closed-61fb9e67 = znacznik nie jest zamknięty: brakuje > (albo cudzysłów wewnątrz znacznika nie jest zamknięty)
+a-comment-that-starts-with-3173cbb0 = komentarz zaczynający się od <!-- nigdy nie jest zamknięty przez -->
+a-cdata-section-is-never-36fbd2fd = sekcja <![CDATA[ nigdy nie jest zamknięta przez ]]>
+a-instruction-is-never-closed-c4b71c8b = instrukcja <? ... ?> nigdy nie jest zamknięta przez ?>
+something-starting-with-is-neither-c5af375e = coś, co zaczyna się od <!, nie jest ani komentarzem, ani poprawnym znacznikiem
+found-closes-expected-which-is-b2b369eb = </{ $found }> zamyka <{ $expected }>, który jest nadal otwarty: brakuje znacznika zamykającego albo jest źle napisany
+name-closes-an-element-that-427ce6ea = </{ $name }> zamyka element, który nigdy nie został otwarty
+name-is-never-closed-c06a4bbe = <{ $name }> nigdy nie jest zamknięty
+a-comment-contains-two-hyphens-e819051e = komentarz zawiera -- (dwa łączniki), czego XML nie dopuszcza wewnątrz <!-- -->
+an-starts-a-reference-that-acc80456 = & rozpoczyna odwołanie, które nigdy nie jest zakończone przez ; (zapisz & jako &amp;)
+the-xml-line-at-the-d4be05db = wiersz <?xml ...?> na początku nie ma version="1.0"
+the-xml-could-not-be-ebe072f9 = nie udało się odczytać XML ({ $error })
+
+## src/webconfig/error.rs
+
+this-web-config-is-not-e049049c = ten web.config nie jest poprawnym XML: { $problem } (wiersz { $line }, kolumna { $column }). ASP.NET też nie może go odczytać; popraw go w edytorze tekstu albo przywróć kopię zapasową, a potem spróbuj ponownie
+this-file-is-not-a-946b2312 = ten plik nie jest plikiem web.config: jego pierwszy element to <{ $root }>, a nie <configuration>. Otwórz web.config witryny (znajduje się w jej folderze głównym)
+this-web-config-has-no-622e34e8 = ten web.config nie ma jeszcze ustawień poczty; przetestuj swoje ustawienia i użyj „Zaktualizuj”, aby je dodać
+the-mail-settings-are-not-2daa99b4 = ustawień poczty nie ma w tym pliku: <{ $element } configSource="{ $file }"> przechowuje je w { $file }, obok tego web.config. Otwórz zamiast tego tamten plik
+the-mail-settings-in-this-ba3ab443 = ustawienia poczty w tym web.config są zaszyfrowane ({ $detail }), więc nie można ich tu odczytać ani zmienić. Odszyfruj je na serwerze przez aspnet_regiis -pd "system.net/mailSettings/smtp" (a potem zaszyfruj ponownie przez -pe) albo wpisz ustawienia ręcznie
+found-on-line-line-must-5332e735 = <{ $found }> w wierszu { $line } musi być zapisane jako <{ $expected }> (w nazwach elementów wielkość liter ma znaczenie, a ASP.NET odrzuca plik w obecnej postaci). Popraw nazwę w edytorze tekstu, a potem spróbuj ponownie
+element-appears-more-than-once-f637cee8 = <{ $element }> występuje więcej niż raz (ponownie w wierszu { $line }); ASP.NET odrzuca sekcję zapisaną dwa razy. Usuń nadmiarową w edytorze tekstu, a potem spróbuj ponownie
+the-attribute-value-has-a-50c8f903 = wartość { $attribute } zawiera znak sterujący ({ $character }), którego web.config nie może zawierać: ASP.NET odrzuciłby cały plik, a witryna zatrzymałaby się z błędem 500.19. Niczego nie zmieniono; wpisz { $attribute } ponownie bez niego (często pochodzi z kopiowania i wklejania), a potem spróbuj ponownie
+the-tester-could-not-update-b7d291a7 = tester nie mógł bezpiecznie zaktualizować tego web.config ({ $arg0 }); niczego nie zmieniono. Prosimy to zgłosić, a na razie zmienić plik ręcznie
+there-is-no-file-here-7f01ff88 = tu nie ma pliku; sprawdź ścieżkę (web.config znajduje się w folderze głównym witryny): { $path }
+permission-denied-this-account-may-c34c8cda = brak uprawnień: to konto nie może wykonać operacji ({ $action }) na pliku (ani tworzyć plików w jego folderze). { $advice }: { $path }
+another-program-has-the-file-fad4180e = inny program ma otwarty ten plik i nie pozwala go zmienić, więc niczego nie zmieniono; zamknij program, który go otworzył (edytor, Menedżer IIS, narzędzie do kopii zapasowych lub synchronizacji), a potem spróbuj ponownie: { $path }
+this-is-what-not-a-05f9ae91 = to jest { $what }, a nie plik, więc zostawiono to bez zmian; podaj ścieżkę do samego pliku web.config (znajduje się w folderze głównym witryny): { $path }
+the-file-is-read-only-c3ff344c = plik jest tylko do odczytu (ma oznaczenie „tylko do odczytu” albo to konto nie może do niego zapisywać), więc niczego nie zmieniono; usuń oznaczenie tylko do odczytu (Windows: Właściwości pliku, odznacz „Tylko do odczytu”; Linux: chmod u+w) albo uruchom jako użytkownik, który może go zapisać, a potem spróbuj ponownie: { $path }
+the-file-is-size-bytes-2a8cdc56 = plik ma { $size } bajtów, za dużo jak na web.config (limit to { $limit } bajtów); sprawdź, czy to właściwy plik: { $path }
+the-file-is-not-utf-e2a5449c = plik nie jest tekstem UTF-8 ani UTF-16 ({ $detail }); otwórz go w edytorze tekstu i zapisz jako UTF-8, a potem spróbuj ponownie: { $path }
+source-path-f05bec79 = { $source }: { $path }
+the-file-changed-on-disk-62f7b37a = plik zmienił się na dysku po przygotowaniu zmian (edytował go inny program lub inna osoba), więc niczego nie zapisano; uruchom aktualizację ponownie, aby zobaczyć nowy diff: { $path }
+could-not-write-the-backup-75f9a6c2 = nie udało się zapisać kopii zapasowej ({ $source }), więc web.config nie został zmieniony; zwolnij trochę miejsca na dysku albo sprawdź uprawnienia folderu: { $path }
+could-not-write-the-new-01f69e66 = nie udało się zapisać nowej zawartości ({ $source }); stara zawartość jest bezpieczna w kopii zapasowej { $backup }, więc jeśli web.config jest teraz uszkodzony, skopiuj na niego kopię zapasową: { $path }
+could-not-action-the-file-4a4c844e = nie udało się wykonać operacji ({ $action }) na pliku ({ $source }); sprawdź ścieżkę i spróbuj ponownie: { $path }
+a-website-s-files-under-c1972da4 = Pliki witryny (na przykład w C:\inetpub) zwykle wymagają uprawnień administratora: zamknij Mail Settings Tester, kliknij go prawym przyciskiem i wybierz „Uruchom jako administrator”, a potem spróbuj ponownie; albo pracuj na kopii pliku
+run-it-as-a-user-e923af9a = Uruchom go jako użytkownik, który ma uprawnienia (na serwerze WWW często root lub właściciel witryny, np. przez sudo), albo pracuj na kopii pliku
+
+## src/webconfig/file/checks.rs
+
+a-named-pipe-fifo-47ff048c = potok nazwany (FIFO)
+a-device-7c776f4e = urządzenie
+a-socket-26577a75 = gniazdo
+a-folder-419478b0 = folder
+not-a-regular-file-ebe2737d = nie jest zwykłym plikiem
+
+## src/webconfig/file.rs
+
+utf-16-with-an-odd-c94555ea = UTF-16 z nieparzystą liczbą bajtów: plik jest ucięty
+broken-utf-16-5bc13a27 = uszkodzony UTF-16
+it-looks-like-utf-16-33d07569 = wygląda na UTF-16 bez znacznika kolejności bajtów (BOM)
+line-line-has-a-character-cb86bf3b = wiersz { $line } zawiera znak, który nie jest UTF-8, prawdopodobnie ze starszego kodowania Windows
+too-many-backups-with-the-2a36fe1a = za dużo kopii zapasowych z tym samym znacznikiem czasu
+
+## src/webconfig/layout.rs
+
+added-element-inside-parent-431becd7 = Dodano <{ $element }> wewnątrz <{ $parent }>.
+
+## src/webconfig/lint.rs
+
+fix-the-xml-in-a-546837d2 = Popraw XML w edytorze tekstu (albo przywróć kopię zapasową), a potem sprawdź ponownie.
+open-the-site-s-web-b8d6e299 = Otwórz zamiast tego web.config witryny.
+check-that-other-file-instead-0ed422f0 = Sprawdź zamiast tego tamten plik.
+decrypt-the-section-to-check-cf798e5a = Odszyfruj sekcję, aby ją sprawdzić, albo przetestuj ustawienia, wpisując je ręcznie.
+this-web-config-has-no-07bafa83 = Ten web.config nie ma ustawień poczty (<system.net><mailSettings><smtp>).
+test-your-settings-then-use-6448d6a8 = Przetestuj swoje ustawienia, a potem użyj „Zaktualizuj”, aby je dodać.
+smtp-has-no-network-element-aa04a6eb = <smtp> nie ma elementu <network>, więc nie wskazano serwera poczty: wysyłanie kończy się błędem „The SMTP host was not specified.”, chyba że ustawia go kod witryny.
+add-network-host-port-587-17c60e62 = Dodaj <network host="..." port="587" enableSsl="true" ... /> wewnątrz <smtp> („Zaktualizuj” zrobi to za Ciebie).
+found-must-be-written-right-a97a6695 = <{ $found }> musi być zapisane jako <{ $right }>: w nazwach elementów wielkość liter ma znaczenie, a ASP.NET odrzuca plik w obecnej postaci.
+rename-found-to-right-in-b46d1244 = Zmień nazwę <{ $found }> na <{ $right }> (w znaczniku otwierającym i zamykającym).
+element-is-written-more-than-3c644821 = <{ $element }> jest zapisany więcej niż raz: ASP.NET odrzuca sekcję, która występuje dwa razy.
+keep-one-element-and-remove-0b3b6944 = Zostaw jeden <{ $element }>, a drugi usuń.
+the-mail-settings-are-inside-00a41f02 = Ustawienia poczty są wewnątrz <location path="{ $path }">, więc dotyczą tylko tej części witryny.
+usually-fine-if-the-whole-bd9e2bd3 = Zwykle to w porządku; jeśli pocztę wysyła cała witryna, a to jest podfolder, przenieś <system.net> bezpośrednio pod <configuration>.
+element-has-name-but-net-61c07682 = <{ $element }> ma `{ $name }`, ale .NET zna tylko `{ $right }`: w nazwach atrybutów wielkość liter ma znaczenie, więc ASP.NET odrzuca całą sekcję poczty („Unrecognized attribute '{ $name }'. Note that attribute names are case-sensitive.”) i żadna poczta nie jest wysyłana.
+rename-name-to-right-update-cb52d8cf = Zmień nazwę `{ $name }` na `{ $right }` („Zaktualizuj” zrobi to za Ciebie).
+replace-name-with-meant-the-e25b0aa5 = Zastąp `{ $name }` przez `{ $meant }` (nazwę, którą zna .NET).
+remove-name-element-knows-known-3e4e8597 = Usuń `{ $name }`. <{ $element }> zna: { $known }.
+element-has-name-which-is-117faef4 = <{ $element }> ma `{ $name }`, które nie jest ustawieniem poczty .NET: ASP.NET odrzuca całą sekcję poczty („Unrecognized attribute '{ $name }'.”) i żadna poczta nie jest wysyłana.
+
+## src/webconfig/lint_tls.rs
+
+targetframework-stated-a-site-that-de58a7e3 = targetFramework="{ $stated }": witryna skierowana na .NET Framework 4.5.2 lub starszy domyślnie oferuje tylko TLS 1.0, a serwery poczty przyjmują dziś tylko TLS 1.2 lub nowszy, więc wysyłanie kończy się błędem „Authentication failed because the remote party has closed the transport stream.”, chyba że Windows na serwerze jest ustawiony tak, aby każdy program używał silnego szyfrowania.
+write-httpruntime-targetframework-4-8-f7fec2a7 = Wpisz <httpRuntime targetFramework="4.8" /> w <system.web> (na serwerze WWW musi być zainstalowany .NET Framework 4.8; powie Ci to firma hostingowa) albo poproś programistę o dodanie ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12; przy uruchamianiu.
+
+## src/webconfig/lint_values.rs
+
+smtp-has-no-from-address-f9cd657f = <smtp> nie ma adresu `from`, więc każda wiadomość wysyłana przez witrynę musi sama ustawić nadawcę; tam, gdzie kod tego nie robi, wysyłanie kończy się błędem „A from address must be specified.”
+add-from-you-yourdomain-com-ec32121e = Dodaj from="ty@twojadomena.com" do <smtp>, z adresem, z którego serwer poczty pozwala Ci wysyłać.
+deliveryformat-format-is-not-a-505b3353 = deliveryFormat="{ $format }" nie jest formatem doręczania: ASP.NET odrzuca sekcję poczty.
+remove-deliveryformat-the-default-sevenb-95b52244 = Usuń deliveryFormat (domyślny SevenBit pasuje niemal każdej witrynie) albo wpisz SevenBit lub International.
+deliverymethod-value-is-not-a-375196b5 = deliveryMethod="{ $value }" nie jest metodą doręczania: ASP.NET odrzuca sekcję poczty.
+write-deliverymethod-network-to-send-40e5740b = Wpisz deliveryMethod="Network", aby wysyłać przez serwer poczty.
+deliverymethod-value-writes-each-message-82f343ab = deliveryMethod="{ $value }" zapisuje każdą wiadomość jako plik w folderze, zamiast ją wysyłać: nic nie dociera do serwera poczty, niezależnie od tego, co mówi <network>.
+write-deliverymethod-network-to-send-3e1d84d7 = Wpisz deliveryMethod="Network", aby wysyłać przez serwer poczty (folder zostaw tylko na witrynie testowej).
+no-mail-server-is-named-4f06cc8f = Nie wskazano serwera poczty (brakuje `host` albo jest pusty), więc wysyłanie kończy się błędem „The SMTP host was not specified.”, chyba że ustawia go kod witryny.
+add-host-smtp-yourprovider-com-bb4f6757 = Dodaj host="smtp.twojdostawca.com" do <network>.
+port-465-is-for-ssl-761241f1 = port="465" jest dla SSL od połączenia, czego System.Net.Mail nie potrafi: czeka na powitanie, które nigdy nie nadchodzi, i po 100 sekundach zgłasza błąd „The operation has timed out.”
+use-port-587-with-enablessl-e0c0c6ce = Użyj port="587" z enableSsl="true" (STARTTLS) i najpierw to przetestuj.
+port-value-is-outside-1-968b4df1 = port="{ $value }" jest poza zakresem 1–65535: ASP.NET odrzuca sekcję poczty.
+use-port-587-the-usual-19aa1c58 = Użyj port="587" (zwykłego portu do wysyłania z witryn), chyba że dostawca zaleca inaczej.
+port-value-is-not-a-f40e6f90 = port="{ $value }" nie jest liczbą całkowitą: ASP.NET odrzuca sekcję poczty.
+encrypt-the-connection-with-starttls-1fd0d51e = szyfruj połączenie przez STARTTLS
+sign-in-as-the-website-7d587fd7 = loguj się jako konto Windows witryny
+enablessl-is-true-while-deliverymethod-2ec1b295 = enableSsl ma wartość true, a deliveryMethod zapisuje do folderu: .NET zatrzymuje się z błędem „SSL must not be enabled for pickup-directory delivery methods.”
+write-deliverymethod-network-to-send-4e4c28b5 = Wpisz deliveryMethod="Network", aby wysyłać przez serwer, albo enableSsl="false", aby zostać przy folderze.
+name-value-is-neither-true-f3d68c43 = { $name }="{ $value }" nie jest ani true, ani false: ASP.NET odrzuca sekcję poczty.
+write-name-true-meaning-or-f1a39692 = Wpisz { $name }="true" ({ $meaning }) albo { $name }="false".
+defaultcredentials-true-makes-asp-net-6f0df787 = defaultCredentials="true" sprawia, że ASP.NET loguje się jako konto Windows witryny: userName i password są pomijane.
+write-defaultcredentials-false-to-sign-9b9e51b7 = Wpisz defaultCredentials="false", aby logować się przez userName i password (albo usuń userName, jeśli chodzi o konto Windows).
+username-is-set-but-there-7c2d8888 = userName jest ustawione, ale nie ma hasła, więc serwer odrzuci logowanie.
+add-password-to-network-or-21c7b43d = Dodaj password="..." do <network> (albo zaktualizuj plik z dołączonym hasłem).
+a-password-is-set-but-d646dd41 = Hasło jest ustawione, ale userName jest puste, więc ASP.NET w ogóle się nie loguje (bez nazwy użytkownika nie wysyła danych logowania).
+add-username-usually-the-full-f1b8ba60 = Dodaj userName="..." (zwykle pełny adres e-mail) albo usuń hasło.
+enablessl-is-false-so-the-4de882bb = enableSsl ma wartość false, więc nazwa użytkownika i hasło przechodzą przez sieć bez szyfrowania (a wiele serwerów odmawia logowania bez szyfrowania).
+write-enablessl-true-if-the-cfab14f3 = Wpisz enableSsl="true", jeśli serwer oferuje STARTTLS (najpierw to przetestuj).
+the-password-is-written-in-8b0e18ce = Hasło jest zapisane w web.config zwykłym tekstem: każdy, kto może odczytać ten plik, może je odczytać.
+once-the-settings-work-encrypt-99ce1214 = Gdy ustawienia zadziałają, zaszyfruj sekcję na serwerze: aspnet_regiis -pe "system.net/mailSettings/smtp" -app "/TwojaWitryna" (ASP.NET sam ją odszyfrowuje).
+
+## src/webconfig/mod.rs
+
+saving-web-config-restarts-the-382be3c3 = Zapisanie web.config uruchamia witrynę ponownie (IIS ją przeładowuje): może minąć kilka sekund, zanim znów zacznie odpowiadać, a zalogowani odwiedzający mogą musieć zalogować się ponownie.
+
+## src/webconfig/rules.rs
+
+this-site-runs-on-net-353ee75a = Ta witryna działa na .NET Framework 2.0–3.5, gdzie web.config nie ma enableSsl (pojawiło się w 4.0, a starsze wersje odrzucają z tego powodu całą sekcję), więc ten fragment kodu go pomija. Serwer wymaga szyfrowania, więc włącz je w kodzie: ustaw SmtpClient.EnableSsl = true przed Send (dla kontrolki PasswordRecovery obsłuż jej zdarzenie SendingMail, wyślij wiadomość samodzielnie z EnableSsl = true i ustaw e.Cancel = true). Lepiej: przenieś witrynę na .NET Framework 4.x, gdzie wystarczy enableSsl="true" w web.config.
+mail-servers-now-require-tls-ce5510dc = Serwery poczty wymagają dziś TLS 1.2: upewnij się, że witryna jest skierowana na .NET Framework 4.7 lub nowszy (<httpRuntime targetFramework="4.7.2" /> lub nowszy) albo że Windows włącza TLS 1.2 dla starszych wersji.
+asp-net-core-net-5-5f421df6 = ASP.NET Core (.NET 5 i nowsze) w ogóle nie odczytuje <mailSettings> z web.config, więc ten blok nic by nie zrobił. Użyj zamiast tego karty ASP.NET Core: appsettings.json dla MailKit.
+asp-net-cannot-use-port-22b9f926 = ASP.NET nie może używać portu 465 (SSL od połączenia), więc zamiast niego używany jest port 587 z enableSsl="true". Przetestuj port 587, zanim zaczniesz na tym polegać.
+enablessl-is-false-the-password-037fb99f = enableSsl ma wartość false: hasło przechodzi przez sieć bez szyfrowania. Użyj enableSsl="true", jeśli serwer to oferuje.
+
+## src/webconfig/section.rs
+
+element-holds-encrypteddata-30490473 = <{ $element }> zawiera <EncryptedData>
+
+## src/webconfig/tag.rs
+
+a-tag-could-not-be-f1aa86a3 = nie udało się odczytać znacznika
+a-is-not-followed-by-579caa22 = po < nie ma nazwy elementu
+in-name-attributes-must-be-9c9f83dd = w <{ $name }> atrybuty muszą być oddzielone spacją
+element-has-the-attribute-name-c9e1b545 = <{ $element }> ma atrybut { $name } dwa razy
+in-element-a-stray-quote-7de86a37 = w <{ $element }> jest zbędny cudzysłów lub = w miejscu, gdzie powinna być nazwa atrybutu
+in-element-the-attribute-name-d514ebae = w <{ $element }> atrybut { $name } nie ma wartości (zapisz { $name }="...")
+in-element-the-value-of-1f8d26e4 = w <{ $element }> wartość { $name } musi być w cudzysłowie
+in-element-the-value-of-3104c556 = w <{ $element }> wartość { $name } nie ma cudzysłowu zamykającego
+in-element-the-value-of-2c82c8d0 = w <{ $element }> wartość { $name } zawiera <, który trzeba zapisać jako &lt;
+in-element-the-value-of-5b909dc6 = w <{ $element }> wartość { $name } zawiera &, który nie jest poprawnym odwołaniem (zapisz & jako &amp;)
+
+## src/webconfig/update.rs
+
+no-password-was-written-it-6739a1ec = Nie zapisano hasła (jest pomijane, chyba że o nie poprosisz): dodaj password="..." do <network> ręcznie albo zaktualizuj ponownie z dołączonym hasłem.
+
+## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
+
+the-from-address-is-at-00da733c = Adres `From` jest w domenie { $domain }, a poczta idzie przez własny serwer usługi { $provider } ({ $host }), który podpisuje ją dla domeny { $domain }: w DNS nie trzeba niczego dodawać.
+the-the-setfrom-address-address-26a6d352 = Adres `setFrom()` jest w domenie { $domain }, a poczta idzie przez własny serwer usługi { $provider } ({ $host }), który podpisuje ją dla domeny { $domain }: w DNS nie trzeba niczego dodawać.
+the-from-address-is-at-60c16670 = Adres `From` jest w domenie { $domain }, która należy do usługi { $provider }. Jej DNS (którego nie możesz zmienić) każe każdemu odbiorcy odrzucać lub wyrzucać pocztę z domeny { $domain }, która nie przyszła przez serwery usługi { $provider }, więc poczta wysłana przez { $server } jest odrzucana przez Gmail, Yahoo, Outlook.com i innych. Ustaw `From` na adres we własnej domenie i skonfiguruj SPF i DKIM tej domeny dla { $server }.
+the-the-setfrom-address-address-84c09dd4 = Adres `setFrom()` jest w domenie { $domain }, która należy do usługi { $provider }. Jej DNS (którego nie możesz zmienić) każe każdemu odbiorcy odrzucać lub wyrzucać pocztę z domeny { $domain }, która nie przyszła przez serwery usługi { $provider }, więc poczta wysłana przez { $server } jest odrzucana przez Gmail, Yahoo, Outlook.com i innych. Ustaw adres `setFrom()` na adres we własnej domenie i skonfiguruj SPF i DKIM tej domeny dla { $server }.
+the-mail-server-host-has-dbb5a9a7 = Serwer poczty { $host } nie ma adresu w DNS, więc nie mogliśmy sprawdzić, czy Twój rekord SPF pozwala mu wysyłać. Sprawdź pisownię `Host`.
+paste-this-into-your-appsettings-3f238c91 = Wklej to do swojego appsettings.json, wewnątrz <configuration>:
+paste-this-into-your-your-0e50218d = Wklej to do ustawień PHPMailer, wewnątrz <configuration>:
+in-appsettings-json-line-a0038974 = W appsettings.json: { $line }
+in-your-phpmailer-settings-line-944abe76 = W ustawieniach PHPMailer: { $line }
+from-the-web-server-to-33a2dc7c = Z serwera WWW do { $host }: { $ports }.
+verify-the-from-address-or-e1e9a7fb = Zweryfikuj adres `From` (albo całą jego domenę) w panelu swojej usługi wysyłkowej.
+verify-the-the-setfrom-address-33d698e7 = Zweryfikuj adres `setFrom()` (albo całą jego domenę) w panelu swojej usługi wysyłkowej.
+send-again-after-the-change-b575e680 = Po zmianie wyślij ponownie.
+wait-a-few-minutes-and-fc0e871d = Odczekaj kilka minut i wyślij ponownie.
+keep-ssl-switched-on-in-768015ad = Zostaw SSL włączone w kodzie: bez szyfrowania Twoje hasło przeszłoby przez sieć w czytelnej postaci.
+keep-securesocketoptions-set-to-starttls-2d62cb3b = Zostaw `SecureSocketOptions` ustawione na `StartTls`: bez szyfrowania Twoje hasło przeszłoby przez sieć w czytelnej postaci.
+keep-smtpsecure-set-to-tls-a73ff0de = Zostaw `SMTPSecure` ustawione na `'tls'` (STARTTLS): bez szyfrowania Twoje hasło przeszłoby przez sieć w czytelnej postaci.
+send-again-0c4b9d7b = Wyślij ponownie.
+the-server-offers-sign-in-dde700b2 = Serwer pozwala się zalogować dopiero po zaszyfrowaniu połączenia przez STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), więc ukrył logowanie, aby chronić Twoje hasło. `smtpClient.EnableSsl = true;` w kodzie włącza STARTTLS.
+the-server-offers-sign-in-bff6d7a0 = Serwer pozwala się zalogować dopiero po zaszyfrowaniu połączenia przez STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), więc ukrył logowanie, aby chronić Twoje hasło. `"SecureSocketOptions": "StartTls"` włącza STARTTLS w appsettings.json.
+the-server-offers-sign-in-e2838ecd = Serwer pozwala się zalogować dopiero po zaszyfrowaniu połączenia przez STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), więc ukrył logowanie, aby chronić Twoje hasło. `$mail->SMTPSecure = 'tls';` włącza STARTTLS w ustawieniach PHPMailer.
+host-has-no-dot-in-c5a60fd0 = `Host` nie zawiera kropki, a nazwy serwerów poczty wyglądają jak `smtp.example.com`: porównaj ją z instrukcją dostawcy.
+check-that-the-web-server-db7d5f53 = Sprawdź, czy serwer WWW ma połączenie z internetem, a potem wyślij ponownie.
+or-change-port-to-587-5d9bcb7b = Możesz też zmienić `Port` na `587` i użyć STARTTLS (sposobu, w jaki serwer poczty przełącza się na połączenie szyfrowane).
+the-connection-ended-while-switching-b63efb40 = Połączenie zostało przerwane podczas przełączania na szyfrowanie: sprawdź, czy `port` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) zgadzają się z instrukcją dostawcy (dla ASP.NET: `587` z SSL włączonym w kodzie).
+the-connection-ended-while-switching-1cd6aa8f = Połączenie zostało przerwane podczas przełączania na szyfrowanie: sprawdź, czy `Port` i `SecureSocketOptions` zgadzają się z instrukcją dostawcy (dla ASP.NET: `587` z `SecureSocketOptions` ustawionym na `StartTls`).
+the-connection-ended-while-switching-7b2719f9 = Połączenie zostało przerwane podczas przełączania na szyfrowanie: sprawdź, czy `Port` i `SMTPSecure` zgadzają się z instrukcją dostawcy (dla ASP.NET: `587` z `SMTPSecure` ustawionym na `'tls'` (STARTTLS)).
+some-servers-hang-up-instead-dfeb1bd9 = Niektóre serwery rozłączają się, zamiast powiedzieć, że hasło zostało odrzucone: sprawdź `UserName` i `Password`.
+some-servers-hang-up-instead-0278e739 = Niektóre serwery rozłączają się, zamiast powiedzieć, że hasło zostało odrzucone: sprawdź `Username` i `Password`.
+send-again-in-a-few-68c0d09c = Wyślij ponownie za kilka minut.
+send-this-error-message-to-89c5093e = Wyślij ten komunikat o błędzie dostawcy poczty.
+use-a-sender-address-from-14e961d9 = Użyj adresu nadawcy (`From`), który przed @ ma tylko zwykłe litery (od a do z, bez polskich znaków), cyfry, kropki lub łączniki, na przykład `info@` Twojej domeny.
+use-a-sender-address-the-ca84d68b = Użyj adresu nadawcy (adresu `setFrom()`), który przed @ ma tylko zwykłe litery (od a do z, bez polskich znaków), cyfry, kropki lub łączniki, na przykład `info@` Twojej domeny.
+or-add-deliveryformat-international-to-8ec871d6 = Możesz też dodać `deliveryFormat="International"` do elementu `<smtp>` w appsettings.json (ASP.NET 4.5 lub nowszy): wtedy ASP.NET wysyła adresy międzynarodowe do serwerów, które oferują SMTPUTF8.
+or-add-deliveryformat-international-to-faa47e44 = Możesz też dodać `deliveryFormat="International"` do elementu `<smtp>` w ustawieniach PHPMailer (ASP.NET 4.5 lub nowszy): wtedy ASP.NET wysyła adresy międzynarodowe do serwerów, które oferują SMTPUTF8.
+if-nothing-arrives-within-15-c518a7e3 = Jeśli w ciągu 15 minut nic nie dotrze, wyślij ponownie; jeśli to się powtórzy, wyślij ten komunikat o błędzie dostawcy poczty.
+in-microsoft-365-an-app-6e56c287 = W Microsoft 365 aplikacja, która wysyła we własnym imieniu, potrzebuje wszystkich tych rzeczy: uprawnienia SMTP.SendAsApp (Office 365 Exchange Online) ze zgodą administratora; jednostki usługi (service principal) utworzonej przez New-ServicePrincipal z identyfikatorem obiektu aplikacji Enterprise (nie App registration); Add-MailboxPermission dla skrzynki z `UserName`; oraz włączonego „Authenticated SMTP” dla tej skrzynki.
+in-microsoft-365-an-app-b3e112e7 = W Microsoft 365 aplikacja, która wysyła we własnym imieniu, potrzebuje wszystkich tych rzeczy: uprawnienia SMTP.SendAsApp (Office 365 Exchange Online) ze zgodą administratora; jednostki usługi (service principal) utworzonej przez New-ServicePrincipal z identyfikatorem obiektu aplikacji Enterprise (nie App registration); Add-MailboxPermission dla skrzynki z `Username`; oraz włączonego „Authenticated SMTP” dla tej skrzynki.
+get-a-new-token-sign-cde11d0b = Zdobądź nowy token (zaloguj się ponownie) i od razu wyślij ponownie.
+set-username-to-named-or-f211e440 = Ustaw `UserName` na { $named } albo zaloguj się jako { $user }, aby dostać token dla tej skrzynki.
+set-username-to-named-or-2fc66420 = Ustaw `Username` na { $named } albo zaloguj się jako { $user }, aby dostać token dla tej skrzynki.
+press-sign-in-with-microsoft-15c3a0b7 = Kliknij „Zaloguj się przez Microsoft…” (lub Google) w sekcji Logowanie i zaloguj się jako skrzynka z `UserName`.
+press-sign-in-with-microsoft-dbd7e457 = Kliknij „Zaloguj się przez Microsoft…” (lub Google) w sekcji Logowanie i zaloguj się jako skrzynka z `Username`.
+then-send-again-e431af76 = Potem wyślij ponownie.
+sign-in-again-then-send-9e2cea38 = Zaloguj się ponownie, a potem wyślij ponownie.
+check-the-web-server-s-103d021e = Sprawdź połączenie serwera WWW z internetem (oraz serwer proxy lub zaporę, które mogą blokować login.microsoftonline.com).
+the-server-then-refused-the-3f6a45e9 = Serwer odrzucił potem wiadomość, więc Twoje `UserName` i `Password` w ogóle nie zostały użyte: ten serwer lub port prawdopodobnie nie jest tym, który dostawca przewidział dla nich.
+the-server-then-refused-the-2391e1c9 = Serwer odrzucił potem wiadomość, więc Twoje `Username` i `Password` w ogóle nie zostały użyte: ten serwer lub port prawdopodobnie nie jest tym, który dostawca przewidział dla nich.
+the-test-already-asked-for-f4fb1991 = Test już poprosił o STARTTLS, więc serwer może go oczekiwać na innym porcie: porównaj `Port` z instrukcją dostawcy.
+set-defaultcredentials-to-false-while-2890bd17 = Ustaw `defaultCredentials` na `false`: dopóki ma wartość `true`, appsettings.json pomija `UserName` i `Password`.
+set-defaultcredentials-to-false-while-8dd2ea25 = Ustaw `defaultCredentials` na `false`: dopóki ma wartość `true`, ustawienia PHPMailer pomijają `Username` i `Password`.
+your-settings-have-no-username-19552a19 = Twoje ustawienia nie mają `UserName`, więc test się nie zalogował.
+your-settings-have-no-username-a05a7039 = Twoje ustawienia nie mają `Username`, więc test się nie zalogował.
+set-clientdomain-to-your-website-87fcae0f = Ustaw `clientDomain` na pełną nazwę domeny swojej witryny (na przykład `www.example.com`): serwer nie przyjął nazwy, którą przedstawił się serwer WWW.
+set-hostname-to-your-website-6aa76569 = Ustaw `Hostname` na pełną nazwę domeny swojej witryny (na przykład `www.example.com`): serwer nie przyjął nazwy, którą przedstawił się serwer WWW.
+the-sender-from-is-from-00d9e6a1 = Nadawca (`From`) to { $from }, a logowanie (`UserName`) to { $user }.
+the-sender-the-setfrom-address-6978e525 = Nadawca (adres `setFrom()`) to { $from }, a logowanie (`Username`) to { $user }.
+change-host-to-only-5c532b32 = Zmień `Host` na `{ $only }`.
+asp-net-2-0-3-755ddb5c = ASP.NET 2.0–3.5 nie ma w web.config ustawienia SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) (dodanie go psuje całą sekcję poczty), więc włącz SSL w kodzie, tuż przed wysłaniem: `smtpClient.EnableSsl = true;`. Dla kontrolki PasswordRecovery obsłuż jej zdarzenie `SendingMail`: wyślij `e.Message` samodzielnie przez `SmtpClient` z `EnableSsl` ustawionym na `true`, a potem ustaw `e.Cancel = true;`. Możesz też przenieść witrynę na .NET Framework 4.x, gdzie wystarczy `smtpClient.EnableSsl = true;` w kodzie.
+asp-net-2-0-3-0492d258 = ASP.NET 2.0–3.5 nie ma `SecureSocketOptions` w appsettings.json (dodanie go psuje całą sekcję poczty), więc włącz SSL w kodzie, tuż przed wysłaniem: `smtpClient.EnableSsl = true;`. Dla kontrolki PasswordRecovery obsłuż jej zdarzenie `SendingMail`: wyślij `e.Message` samodzielnie przez `SmtpClient` z `EnableSsl` ustawionym na `true`, a potem ustaw `e.Cancel = true;`. Możesz też przenieść witrynę na .NET Framework 4.x, gdzie wystarczy `"SecureSocketOptions": "StartTls"` w appsettings.json.
+asp-net-2-0-3-b054c76a = ASP.NET 2.0–3.5 nie ma `SMTPSecure` w ustawieniach PHPMailer (dodanie go psuje całą sekcję poczty), więc włącz SSL w kodzie, tuż przed wysłaniem: `smtpClient.EnableSsl = true;`. Dla kontrolki PasswordRecovery obsłuż jej zdarzenie `SendingMail`: wyślij `e.Message` samodzielnie przez `SmtpClient` z `EnableSsl` ustawionym na `true`, a potem ustaw `e.Cancel = true;`. Możesz też przenieść witrynę na .NET Framework 4.x, gdzie wystarczy `$mail->SMTPSecure = 'tls';` w ustawieniach PHPMailer.
+in-code-smtpclient-enablessl-true-92c8a040 = W kodzie włącza to `smtpClient.EnableSsl = true;` (w ASP.NET 2.0–3.5 appsettings.json tego nie potrafi).
+in-code-smtpclient-enablessl-true-81009338 = W kodzie włącza to `smtpClient.EnableSsl = true;` (w ASP.NET 2.0–3.5 ustawienia PHPMailer tego nie potrafią).
+this-server-sends-mail-only-b0c6dd68 = Ten serwer wysyła pocztę tylko dla zalogowanych użytkowników, a wiadomość została zaproponowana, zanim przyjęto jakiekolwiek logowanie. W appsettings.json dane logowania pochodzą z `UserName` i `Password`.
+this-server-sends-mail-only-13da29c0 = Ten serwer wysyła pocztę tylko dla zalogowanych użytkowników, a wiadomość została zaproponowana, zanim przyjęto jakiekolwiek logowanie. W ustawieniach PHPMailer dane logowania pochodzą z `Username` i `Password`.
+fill-in-username-usually-your-16ab77cb = Wypełnij `UserName` (zwykle pełny adres e-mail) i `Password`.
+fill-in-username-usually-your-bd6d01ab = Wypełnij `Username` (zwykle pełny adres e-mail) i `Password`.
+when-the-server-refuses-the-4283fe38 = Gdy serwer odrzuca nazwę użytkownika lub hasło, ASP.NET tego nie mówi: wysyła bez logowania, a serwer odpowiada wtedy w ten sposób. Jeśli więc Twój appsettings.json ma `UserName` i `Password`, serwer najpewniej je odrzucił. Jeśli ich nie ma, serwer wymaga ich przed wysłaniem.
+when-the-server-refuses-the-6cb7c8ea = Gdy serwer odrzuca nazwę użytkownika lub hasło, ASP.NET tego nie mówi: wysyła bez logowania, a serwer odpowiada wtedy w ten sposób. Jeśli więc Twoje ustawienia PHPMailer mają `Username` i `Password`, serwer najpewniej je odrzucił. Jeśli ich nie mają, serwer wymaga ich przed wysłaniem.
+check-username-usually-your-full-0a9b2c04 = Sprawdź `UserName` (zwykle pełny adres e-mail) i wpisz hasło w `Password` jeszcze raz (kopiowanie może dodać spację na końcu).
+check-username-usually-your-full-b9746a24 = Sprawdź `Username` (zwykle pełny adres e-mail) i wpisz hasło w `Password` jeszcze raz (kopiowanie może dodać spację na końcu).
+if-appsettings-json-has-no-9ae7992b = Jeśli appsettings.json nie ma `UserName`, wypełnij `UserName` i `Password`.
+if-your-phpmailer-settings-has-f403c5b1 = Jeśli ustawienia PHPMailer nie mają `Username`, wypełnij `Username` i `Password`.
+change-port-to-587-and-ce86b8b8 = Zmień `port` na `587` i włącz SSL w kodzie: ten port jest przeznaczony do logowania i wysyłania.
+change-port-to-587-and-4449c2e9 = Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls`: ten port jest przeznaczony do logowania i wysyłania.
+change-port-to-587-and-ca6c0bf0 = Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS): ten port jest przeznaczony do logowania i wysyłania.
+if-your-hosting-company-says-20e12c2e = Jeśli firma hostingowa mówi, że jej serwer pozwala Twojej witrynie wysyłać bez hasła, wyczyść `UserName` i `Password`.
+if-your-hosting-company-says-8f2cf1ce = Jeśli firma hostingowa mówi, że jej serwer pozwala Twojej witrynie wysyłać bez hasła, wyczyść `Username` i `Password`.
+the-password-would-have-crossed-b405f683 = Hasło przeszłoby przez sieć bez szyfrowania, więc serwer odrzucił lub ukrył logowanie. Chroni je STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), a `smtpClient.EnableSsl = true;` w kodzie go włącza.
+the-password-would-have-crossed-61b019fb = Hasło przeszłoby przez sieć bez szyfrowania, więc serwer odrzucił lub ukrył logowanie. Chroni je STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), a `"SecureSocketOptions": "StartTls"` włącza go w appsettings.json.
+the-password-would-have-crossed-e65e058e = Hasło przeszłoby przez sieć bez szyfrowania, więc serwer odrzucił lub ukrył logowanie. Chroni je STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), a `$mail->SMTPSecure = 'tls';` włącza go w ustawieniach PHPMailer.
+switch-ssl-on-in-code-30da0bde = Włącz SSL w kodzie.
+set-securesocketoptions-to-starttls-3bc4460d = Ustaw `SecureSocketOptions` na `StartTls`.
+set-smtpsecure-to-tls-starttls-46a3ad84 = Ustaw `SMTPSecure` na `'tls'` (STARTTLS).
+keep-port-at-587-or-4b80fc48 = Zostaw `Port` na `587` (albo `25`, jeśli używa go Twój dostawca); ASP.NET nie może używać `465`.
+switch-ssl-on-in-code-4307eb1e = Włącz SSL w kodzie: hasło zostanie wtedy wysłane dopiero po zaszyfrowaniu połączenia.
+set-securesocketoptions-to-starttls-the-38afb891 = Ustaw `SecureSocketOptions` na `StartTls`: hasło zostanie wtedy wysłane dopiero po zaszyfrowaniu połączenia.
+set-smtpsecure-to-tls-starttls-4c600cf0 = Ustaw `SMTPSecure` na `'tls'` (STARTTLS): hasło zostanie wtedy wysłane dopiero po zaszyfrowaniu połączenia.
+if-you-accept-the-risk-dad65437 = Jeśli akceptujesz ryzyko w tym jednym teście (serwer w Twojej własnej sieci prywatnej), wyślij ponownie i zezwól na hasło bez szyfrowania (`--allow-plaintext-password` w wierszu poleceń, „Wyślij tym razem bez szyfrowania” w oknie).
+or-send-through-a-provider-46a07354 = Możesz też wysyłać przez dostawcę, który oferuje LOGIN (większość oferuje), i zmienić `Host` na jego serwer.
+check-that-username-is-exactly-4bf69761 = Sprawdź, czy `UserName` jest dokładnie taki, jakiego oczekuje dostawca, zwykle to pełny adres e-mail.
+check-that-username-is-exactly-a64adcc1 = Sprawdź, czy `Username` jest dokładnie taki, jakiego oczekuje dostawca, zwykle to pełny adres e-mail.
+type-the-password-into-password-c600c10f = Wpisz hasło w `Password` jeszcze raz (kopiowanie może dodać spację na końcu).
+if-your-account-uses-two-9504e3ad = Jeśli Twoje konto używa logowania dwuetapowego, utwórz hasło aplikacji w ustawieniach zabezpieczeń konta i użyj go jako `Password`.
+create-an-app-password-there-80fabbc7 = Utwórz tam hasło aplikacji i wklej je do `Password` bez spacji.
+keep-username-as-your-full-1bb0200b = Zostaw w `UserName` pełny adres e-mail i przetestuj ponownie.
+keep-username-as-your-full-c2dcda11 = Zostaw w `userName` pełny adres e-mail i wyślij ponownie.
+keep-username-as-your-full-83f36431 = Zostaw w `UserName` pełny adres e-mail i wyślij ponownie.
+keep-username-as-your-full-7428fb51 = Zostaw w `Username` pełny adres e-mail i wyślij ponownie.
+use-an-app-password-a-10780f39 = Użyj hasła aplikacji (osobnego hasła dla programów, tworzonego w ustawieniach zabezpieczeń konta) jako `Password`.
+send-again-within-a-few-a21e7638 = Wyślij ponownie w ciągu kilku minut.
+wait-up-to-an-hour-8093e503 = Po zmianie odczekaj do godziny, a potem wyślij ponownie.
+or-send-your-website-s-b7d4eee6 = Możesz też wysyłać pocztę witryny przez usługę, która przyjmuje hasła, np. serwer poczty firmy hostingowej albo usługę wysyłkową, i zmienić `Host`, `UserName` i `Password` na jej wartości.
+or-send-your-website-s-0b5d20c6 = Możesz też wysyłać pocztę witryny przez usługę, która przyjmuje hasła, np. serwer poczty firmy hostingowej albo usługę wysyłkową, i zmienić `Host`, `Username` i `Password` na jej wartości.
+meanwhile-keep-username-and-password-07dd145a = Do tego czasu zostaw `UserName` i `Password` bez zmian.
+meanwhile-keep-username-and-password-3f5e26ba = Do tego czasu zostaw `Username` i `Password` bez zmian.
+this-computer-asked-dns-the-994145ac = Ten komputer zapytał DNS (książkę adresową internetu) o nazwę z `Host` i nie dostał żadnego adresu, więc nie wie, dokąd wysłać pocztę. Zwykle w nazwie jest literówka albo ten komputer nie ma teraz połączenia z internetem.
+this-computer-asked-dns-the-f069de6d = Serwer WWW zapytał DNS (książkę adresową internetu) o nazwę z `host` i nie dostał żadnego adresu, więc nie wie, dokąd wysłać pocztę. Zwykle w nazwie jest literówka albo serwer WWW nie ma teraz połączenia z internetem.
+this-computer-asked-dns-the-f1a16f4d = Serwer WWW zapytał DNS (książkę adresową internetu) o nazwę z `Host` i nie dostał żadnego adresu, więc nie wie, dokąd wysłać pocztę. Zwykle w nazwie jest literówka albo serwer WWW nie ma teraz połączenia z internetem.
+check-host-letter-by-letter-e10ab329 = Sprawdź `Host` litera po literze z instrukcją dostawcy poczty (wygląda jak `smtp.example.com`).
+check-that-the-web-server-882bdeea = Sprawdź, czy serwer WWW otwiera strony internetowe; jeśli nie, napraw połączenie z internetem i wyślij ponownie.
+this-computer-reached-the-server-f24f15f0 = Ten komputer połączył się z serwerem, ale nic tam nie przyjmuje poczty na tym porcie (numerowanych drzwiach, na których nasłuchuje program) albo odrzuciła je zapora (filtr blokujący połączenia). Najczęściej to nie jest port, którego używa Twój dostawca, albo `Host` wskazuje na inny serwer.
+check-port-against-your-provider-4f0b17dd = Porównaj `Port` z instrukcją dostawcy: `587` to zwykły port dla witryn.
+check-that-host-is-the-7bcf5860 = Sprawdź, czy `Host` to nazwa serwera poczty, a nie nazwa Twojej witryny.
+nothing-answered-on-this-port-cdd89199 = Nic nie odpowiedziało na tym porcie przed upływem limitu czasu. Często zapora (filtr blokujący połączenia) u firmy hostingowej lub dostawcy internetu po cichu odrzuca wychodzące połączenia pocztowe, zwłaszcza na porcie 25; w innym przypadku serwer może nie działać albo `Host` może wskazywać złe miejsce.
+change-port-to-587-and-1a3acff2 = Zmień `port` na `587` i włącz SSL w kodzie: to zwykłe połączenie ustawień dla witryn.
+change-port-to-587-and-25391141 = Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls`: to zwykłe połączenie ustawień dla witryn.
+change-port-to-587-and-7dd5ab0a = Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS): to zwykłe połączenie ustawień dla witryn.
+check-that-host-is-correct-44613728 = Sprawdź, czy `Host` jest poprawny i czy serwer działa (zobacz stronę stanu usług dostawcy).
+change-port-to-587-and-c81e9ee7 = Zmień `port` na `587` i włącz SSL w kodzie.
+change-port-to-587-and-8b12b4c0 = Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls`.
+change-port-to-587-and-8fadafbf = Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS).
+if-port-is-already-587-0cb369bc = Jeśli `Port` to już `587`, odczekaj kilka minut i przetestuj ponownie: serwer może być zajęty.
+if-port-is-already-587-ccf09a76 = Jeśli `port` to już `587`, odczekaj kilka minut i wyślij ponownie: serwer może być zajęty.
+if-port-is-already-587-4a354996 = Jeśli `Port` to już `587`, odczekaj kilka minut i wyślij ponownie: serwer może być zajęty.
+the-answer-did-not-look-5f0bba55 = Odpowiedź nie wyglądała jak SMTP (język, którym mówią serwery poczty). Port może należeć do strony internetowej lub innej usługi albo `Host` może wskazywać inną maszynę.
+check-port-websites-send-mail-ec5e733d = Sprawdź `Port`: witryny wysyłają pocztę przez port `587` (czasem `25`); porty takie jak `80` i `443` służą stronom internetowym, a `110`, `143`, `993` i `995` do odczytywania poczty.
+check-host-against-your-provider-8076bc63 = Porównaj `Host` z instrukcją dostawcy.
+the-server-answered-but-refused-0295d135 = Serwer odpowiedział, ale odmówił obsługi tego połączenia. Zwykle serwer ma chwilowy problem (prace konserwacyjne lub przeciążenie) albo odrzuca adres internetowy serwera WWW, na przykład dlatego, że adres jest na czarnej liście (liście adresów znanych z wysyłania spamu).
+if-it-keeps-happening-send-8a27583b = Jeśli to się powtarza, wyślij ten komunikat o błędzie dostawcy poczty i zapytaj, dlaczego odrzuca połączenie.
+check-host-and-port-a-a458c8e7 = Sprawdź `Host` i `Port`: serwer przeznaczony do odbierania poczty może odmawiać jej wysyłania.
+check-that-port-and-ssl-70c0ee6b = Sprawdź, czy `port` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) zgadzają się z instrukcją dostawcy (zwykle `587` z SSL włączonym w kodzie).
+check-that-port-and-securesocketoptions-89528e86 = Sprawdź, czy `Port` i `SecureSocketOptions` zgadzają się z instrukcją dostawcy (zwykle `587` z `SecureSocketOptions` ustawionym na `StartTls`).
+check-that-port-and-smtpsecure-449d63e0 = Sprawdź, czy `Port` i `SMTPSecure` zgadzają się z instrukcją dostawcy (zwykle `587` z `SMTPSecure` ustawionym na `'tls'` (STARTTLS)).
+if-it-keeps-happening-send-e5580e23 = Jeśli to się powtarza, wyślij ten komunikat o błędzie dostawcy poczty: etap, na którym się zatrzymało, pokaże mu, gdzie szukać.
+if-your-web-config-uses-889c5cd5 = Jeśli Twój web.config używa portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `port` na `587` i włącz SSL w kodzie.
+if-your-appsettings-json-uses-d533bdae = Jeśli Twój appsettings.json używa portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls`.
+if-your-your-phpmailer-settings-56ce4605 = Jeśli Twoje ustawienia PHPMailer używają portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS).
+if-it-always-stops-at-83c30f5e = Jeśli zawsze zatrzymuje się na tym samym etapie, wyślij ten komunikat o błędzie dostawcy poczty.
+change-port-to-587-and-6c3a9e07 = Zmień `port` na `587` i włącz SSL w kodzie (w PHPMailer: `Port = 587` i `SMTPSecure = 'tls'`).
+change-port-to-587-and-027673b4 = Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls` (w PHPMailer: `Port = 587` i `SMTPSecure = 'tls'`).
+change-port-to-587-and-acdf78ff = Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS) (w PHPMailer: `Port = 587` i `SMTPSecure = 'tls'`).
+check-that-host-is-exactly-c9e110a5 = Sprawdź, czy `Host` to dokładnie nazwa serwera podana przez dostawcę.
+asp-net-found-no-host-27c3e5d1 = ASP.NET nie znalazł `Host` w sekcji `<mailSettings>` pliku appsettings.json (ani w kodzie witryny), więc nie wie, przez jaki serwer wysyłać.
+asp-net-found-no-host-5f8bb081 = ASP.NET nie znalazł `Host` w sekcji `<mailSettings>` ustawień PHPMailer (ani w kodzie witryny), więc nie wie, przez jaki serwer wysyłać.
+add-host-to-the-network-9763ed7a = Dodaj `Host` do elementu `<network>` w appsettings.json, na przykład `host="smtp.example.com"`.
+add-host-to-the-network-53d7f112 = Dodaj `Host` do elementu `<network>` w ustawieniach PHPMailer, na przykład `host="smtp.example.com"`.
+check-that-mailsettings-sits-inside-0c0a576e = Sprawdź, czy `<mailSettings>` znajduje się wewnątrz `<system.net>` w pliku appsettings.json witryny, która wysyła pocztę.
+check-that-mailsettings-sits-inside-65128b72 = Sprawdź, czy `<mailSettings>` znajduje się wewnątrz `<system.net>` w ustawieniach PHPMailer witryny, która wysyła pocztę.
+if-port-is-465-change-9fcd50ea = Jeśli `port` to `465`, zmień go na `587` i włącz SSL w kodzie.
+if-port-is-465-change-713827f1 = Jeśli `Port` to `465`, zmień go na `587` i ustaw `SecureSocketOptions` na `StartTls`.
+if-port-is-465-change-2fa73428 = Jeśli `Port` to `465`, zmień go na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS).
+change-port-to-587-and-f1c17a3e = Zmień `port` na `587` i włącz SSL w kodzie: to zwykły port do wysyłania.
+change-port-to-587-and-94bbac19 = Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls`: to zwykły port do wysyłania.
+change-port-to-587-and-43841e36 = Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS): to zwykły port do wysyłania.
+if-it-still-fails-look-ff139b92 = Jeśli nadal się nie udaje, znajdź „serwer poczty wychodzącej (SMTP)” w instrukcji dostawcy i wpisz tę nazwę w `Host`.
+check-host-and-port-against-3b485e04 = Porównaj `Host` i `Port` z instrukcją dostawcy dotyczącą wysyłania poczty (zwykle port `587`).
+get-a-new-token-and-9157640f = Zdobądź nowy token i wyślij ponownie (tokeny są ważne około godziny).
+check-that-username-is-the-4e5d87e4 = Sprawdź, czy `UserName` to skrzynka, dla której wydano token.
+check-that-username-is-the-9b28a7c4 = Sprawdź, czy `Username` to skrzynka, dla której wydano token.
+check-host-and-port-microsoft-e6e6b5eb = Sprawdź `host` i `port`: Microsoft 365 to smtp.office365.com port 587, Google to smtp.gmail.com port 587, oba z włączonym SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie).
+check-host-and-port-microsoft-b0c20a32 = Sprawdź `Host` i `Port`: Microsoft 365 to smtp.office365.com port 587, Google to smtp.gmail.com port 587, oba z włączonym `SecureSocketOptions`.
+check-host-and-port-microsoft-523a848d = Sprawdź `Host` i `Port`: Microsoft 365 to smtp.office365.com port 587, Google to smtp.gmail.com port 587, oba z włączonym `SMTPSecure`.
+if-this-provider-takes-passwords-3bb74bce = Jeśli ten dostawca przyjmuje hasła, wybierz Hasło jako sposób logowania i wpisz `UserName` i `Password`.
+if-this-provider-takes-passwords-cd6b862e = Jeśli ten dostawca przyjmuje hasła, wybierz Hasło jako sposób logowania i wpisz `Username` i `Password`.
+turn-ssl-smtpclient-enablessl-set-42d31a84 = Włącz SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) (STARTTLS) i użyj portu 587, a potem przetestuj ponownie.
+turn-securesocketoptions-on-starttls-and-a7004f0b = Włącz `SecureSocketOptions` (STARTTLS) i użyj portu 587, a potem przetestuj ponownie.
+turn-enablessl-on-starttls-and-a16794a0 = Włącz `enableSsl` (STARTTLS) i użyj portu 587, a potem wyślij ponownie.
+turn-ssl-smtpclient-enablessl-set-f1d93b4a = Włącz SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) (STARTTLS) i użyj portu 587, a potem wyślij ponownie.
+turn-securesocketoptions-on-starttls-and-0f439331 = Włącz `SecureSocketOptions` (STARTTLS) i użyj portu 587, a potem wyślij ponownie.
+turn-smtpsecure-on-starttls-and-0225d222 = Włącz `SMTPSecure` (STARTTLS) i użyj portu 587, a potem wyślij ponownie.
+copy-its-value-shown-only-baebca2a = Skopiuj jego Value (pokazywaną tylko raz), a nie Secret ID, i wyślij ponownie z nią.
+click-grant-admin-consent-a-91822b47 = Kliknij „Grant admin consent” (może to zrobić Global Administrator lub Privileged Role Administrator), a potem wyślij ponownie.
+check-the-tenant-client-id-1012b4ff = Sprawdź dzierżawę (tenant), identyfikator klienta i klucz tajny klienta, a potem wyślij ponownie.
+fill-in-username-usually-your-09a65651 = Wypełnij `UserName` (zwykle pełny adres e-mail) i `Password` oraz ustaw `defaultCredentials` na `false`.
+fill-in-username-usually-your-50684571 = Wypełnij `Username` (zwykle pełny adres e-mail) i `Password` oraz ustaw `defaultCredentials` na `false`.
+use-port-587-with-ssl-4232ba01 = Użyj `port` `587` z SSL włączonym w kodzie.
+use-port-587-with-securesocketoptions-e966938b = Użyj `Port` `587` z `SecureSocketOptions` ustawionym na `StartTls`.
+use-port-587-with-smtpsecure-82c79dba = Użyj `Port` `587` z `SMTPSecure` ustawionym na `'tls'` (STARTTLS).
+the-sender-address-from-must-de121e17 = Adres nadawcy (`From`) musi być adresem, z którego konto może wysyłać: zwykle skrzynką, do której się logujesz, albo adresem zweryfikowanym przez dostawcę. Tego adresu nie ma na tej liście.
+the-sender-address-the-setfrom-f4a6393b = Adres nadawcy (adres `setFrom()`) musi być adresem, z którego konto może wysyłać: zwykle skrzynką, do której się logujesz, albo adresem zweryfikowanym przez dostawcę. Tego adresu nie ma na tej liście.
+set-from-to-the-same-ab436cc1 = Ustaw `From` na ten sam adres co `UserName`.
+set-the-setfrom-address-to-a2daea5d = Ustaw adres `setFrom()` na ten sam adres co `Username`.
+your-settings-got-through-but-8bd03782 = Twoje ustawienia zadziałały, ale odbiorca testu został odrzucony: adres może nie istnieć albo jego skrzynka nie może teraz przyjmować poczty. Dotyczy to adresu testowego, a nie Twojego appsettings.json.
+your-settings-got-through-but-ba20cc60 = Twoje ustawienia zadziałały, ale odbiorca testu został odrzucony: adres może nie istnieć albo jego skrzynka nie może teraz przyjmować poczty. Dotyczy to adresu testowego, a nie Twoich ustawień PHPMailer.
+send-the-test-to-another-0fcce78a = Wyślij test na inny adres, który należy do Ciebie, na przykład ten z `From`.
+send-the-test-to-another-41a6baf8 = Wyślij test na inny adres, który należy do Ciebie, na przykład ten z adresu `setFrom()`.
+to-see-whether-the-domain-72830a7e = Aby sprawdzić, czy przyczyną jest domena, ustaw `From` na adres we własnej domenie dostawcy poczty i przetestuj ponownie.
+to-see-whether-the-domain-991b9f90 = Aby sprawdzić, czy przyczyną jest domena, ustaw `from` na adres we własnej domenie dostawcy poczty i wyślij ponownie.
+to-see-whether-the-domain-990497f0 = Aby sprawdzić, czy przyczyną jest domena, ustaw `From` na adres we własnej domenie dostawcy poczty i wyślij ponownie.
+to-see-whether-the-domain-328199fc = Aby sprawdzić, czy przyczyną jest domena, ustaw adres `setFrom()` na adres we własnej domenie dostawcy poczty i wyślij ponownie.
+change-the-account-s-password-40df0054 = Zmień hasło do konta (ktoś inny może je znać), a potem wpisz nowe w `Password`.
+wait-15-to-60-minutes-3a79afb7 = Odczekaj od 15 do 60 minut i wyślij ponownie.
+set-hostname-to-your-website-f3412636 = Ustaw `Hostname` na pełną nazwę domeny swojej witryny (na przykład `www.example.com`): niektóre serwery nie ufają komputerom, które przedstawiają się jako `localhost`.
+send-again-in-5-to-9d5019ef = Wyślij ponownie za 5 do 15 minut: wiadomość powinna zostać przyjęta.
+wait-until-the-limit-resets-0d50752b = Poczekaj, aż limit się odnowi (zwykle 24 godziny; przy planie miesięcznym w następnym miesiącu), i wyślij ponownie.
+meanwhile-keep-host-port-and-6979a951 = Do tego czasu zostaw `host`, `port` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) bez zmian.
+meanwhile-keep-host-port-and-ae23b856 = Do tego czasu zostaw `Host`, `Port` i `SecureSocketOptions` bez zmian.
+meanwhile-keep-host-port-and-5755e529 = Do tego czasu zostaw `Host`, `Port` i `SMTPSecure` bez zmian.
+your-website-logged-a-message-ee3ac898 = Twoja witryna zapisała w dzienniku komunikat, dla którego nie mamy jeszcze wyjaśnienia.
+check-host-port-and-ssl-9487adb8 = Porównaj `host`, `port` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) z instrukcją dostawcy.
+check-host-port-and-securesocketoptions-260c4cc5 = Porównaj `Host`, `Port` i `SecureSocketOptions` z instrukcją dostawcy.
+check-host-port-and-smtpsecure-aa95c42e = Porównaj `Host`, `Port` i `SMTPSecure` z instrukcją dostawcy.
+meanwhile-check-host-port-and-06f829c0 = Do tego czasu porównaj `host`, `port` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) z instrukcją dostawcy.
+meanwhile-check-host-port-and-ac1208bd = Do tego czasu porównaj `Host`, `Port` i `SecureSocketOptions` z instrukcją dostawcy.
+meanwhile-check-host-port-and-25424766 = Do tego czasu porównaj `Host`, `Port` i `SMTPSecure` z instrukcją dostawcy.
+or-run-the-test-in-ff624e00 = Możesz też uruchomić test w tym programie ze swoimi `host`, `port` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie): pokaże dokładnie, który etap się nie udaje.
+or-run-the-test-in-d2dd620b = Możesz też uruchomić test w tym programie ze swoimi `Host`, `Port` i `SecureSocketOptions`: pokaże dokładnie, który etap się nie udaje.
+or-run-the-test-in-e6d802d8 = Możesz też uruchomić test w tym programie ze swoimi `Host`, `Port` i `SMTPSecure`: pokaże dokładnie, który etap się nie udaje.
+the-specified-string-is-not-3e32bd8d = „The specified string is not in the form required for an e-mail address” pochodzi od samego ASP.NET, zanim nastąpi połączenie z jakimkolwiek serwerem poczty: adres `From` albo adres, który witryna wpisuje w To, Cc lub Bcc, zawiera błąd (brak @, spacja, dwa adresy w jednym polu).
+the-specified-string-is-not-15723963 = „The specified string is not in the form required for an e-mail address” pochodzi od samego ASP.NET, zanim nastąpi połączenie z jakimkolwiek serwerem poczty: adres `setFrom()` albo adres, który witryna wpisuje w To, Cc lub Bcc, zawiera błąd (brak @, spacja, dwa adresy w jednym polu).
+check-from-in-appsettings-json-0cf5714f = Sprawdź `From` w appsettings.json: jeden adres, np. `info@example.com` (przed nim może być nazwa: `Sklep <info@example.com>`).
+check-the-setfrom-address-in-8cad20a1 = Sprawdź adres `setFrom()` w ustawieniach PHPMailer: jeden adres, np. `info@example.com` (przed nim może być nazwa: `Sklep <info@example.com>`).
+if-from-is-right-the-443c5684 = Jeśli `From` jest poprawny, adres pochodzi z samej witryny (z formularza wypełnionego przez odwiedzającego albo z ustawienia witryny): poproś programistę o sprawdzanie adresów przed wysłaniem.
+if-the-setfrom-address-is-4c7f473a = Jeśli adres `setFrom()` jest poprawny, adres pochodzi z samej witryny (z formularza wypełnionego przez odwiedzającego albo z ustawienia witryny): poproś programistę o sprawdzanie adresów przed wysłaniem.
+if-the-address-is-from-8131bf9f = Jeśli to adres `From`, użyj adresu ze zwykłymi literami przed @.
+if-the-address-is-the-d8299d5b = Jeśli to adres `setFrom()`, użyj adresu ze zwykłymi literami przed @.
+if-it-is-a-customer-14a454a2 = Jeśli to adres klienta, dodaj `deliveryFormat="International"` do `<smtp>` w appsettings.json (.NET Framework 4.5 lub nowszy) i uruchom tutaj test, aby sprawdzić, czy Twój serwer poczty oferuje SMTPUTF8.
+if-it-is-a-customer-df901be6 = Jeśli to adres klienta, dodaj `deliveryFormat="International"` do `<smtp>` w ustawieniach PHPMailer (.NET Framework 4.5 lub nowszy) i uruchom tutaj test, aby sprawdzić, czy Twój serwer poczty oferuje SMTPUTF8.
+the-server-will-not-go-d97198f6 = Serwer nie pójdzie dalej, dopóki połączenie nie zostanie zaszyfrowane przez STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane). W kodzie włącza to `smtpClient.EnableSsl = true;` (w ASP.NET 2.0–3.5 web.config tego nie potrafi).
+the-server-will-not-go-adefed65 = Serwer nie pójdzie dalej, dopóki połączenie nie zostanie zaszyfrowane przez STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane). W appsettings.json włącza to `"SecureSocketOptions": "StartTls"`.
+the-server-will-not-go-97dcf783 = Serwer nie pójdzie dalej, dopóki połączenie nie zostanie zaszyfrowane przez STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane). Włącza to `$mail->SMTPSecure = 'tls';`.
+use-port-587-the-usual-4b4b252f = Użyj `Port` `587` (zwykłego portu do wysyłania z witryn), chyba że dostawca zaleca inaczej.
+with-ssl-smtpclient-enablessl-set-d3fe9f32 = Przy włączonym SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) ASP.NET prosi o STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), a ten serwer go nie zaoferował, więc ASP.NET zatrzymuje się z komunikatem „Server does not support secure connections”. Zwykle port lub serwer nie jest serwerem wysyłkowym dostawcy albo szyfrowanie serwera nie jest skonfigurowane.
+with-securesocketoptions-on-asp-net-a08cc797 = Przy włączonym `SecureSocketOptions` ASP.NET prosi o STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), a ten serwer go nie zaoferował, więc ASP.NET zatrzymuje się z komunikatem „Server does not support secure connections”. Zwykle port lub serwer nie jest serwerem wysyłkowym dostawcy albo szyfrowanie serwera nie jest skonfigurowane.
+with-smtpsecure-on-asp-net-fe653274 = Przy włączonym `SMTPSecure` ASP.NET prosi o STARTTLS (sposób, w jaki serwer poczty przełącza się na połączenie szyfrowane), a ten serwer go nie zaoferował, więc ASP.NET zatrzymuje się z komunikatem „Server does not support secure connections”. Zwykle port lub serwer nie jest serwerem wysyłkowym dostawcy albo szyfrowanie serwera nie jest skonfigurowane.
+check-host-and-port-against-28b524e4 = Porównaj `Host` i `Port` z instrukcją dostawcy; jeśli `Port` to `25`, spróbuj `587`.
+turning-ssl-smtpclient-enablessl-set-fd0df8f0 = Wyłączenie SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) oznaczałoby wysyłanie hasła bez szyfrowania (każdy po drodze mógłby je odczytać): rozważ to tylko wtedy, gdy dostawca potwierdzi, że serwer jest w Twojej własnej sieci prywatnej.
+turning-securesocketoptions-off-would-se-e26e1505 = Wyłączenie `SecureSocketOptions` oznaczałoby wysyłanie hasła bez szyfrowania (każdy po drodze mógłby je odczytać): rozważ to tylko wtedy, gdy dostawca potwierdzi, że serwer jest w Twojej własnej sieci prywatnej.
+turning-smtpsecure-off-would-send-9ef38bc8 = Wyłączenie `SMTPSecure` oznaczałoby wysyłanie hasła bez szyfrowania (każdy po drodze mógłby je odczytać): rozważ to tylko wtedy, gdy dostawca potwierdzi, że serwer jest w Twojej własnej sieci prywatnej.
+keep-this-port-and-switch-32e36e57 = Zostaw ten port i włącz SSL w kodzie (w innych programach wybierz „STARTTLS” lub „TLS” zamiast „SSL”).
+keep-this-port-and-set-cd2a42d8 = Zostaw ten port i ustaw `SecureSocketOptions` na `StartTls` (w innych programach wybierz „STARTTLS” lub „TLS” zamiast „SSL”).
+keep-this-port-and-set-41922fa3 = Zostaw ten port i ustaw `SMTPSecure` na `'tls'` (STARTTLS) (w innych programach wybierz „STARTTLS” lub „TLS” zamiast „SSL”).
+the-handshake-the-exchange-that-e9025476 = Uzgadnianie szyfrowania (handshake) się nie udało. Częste przyczyny to serwer, który zna tylko stare wersje szyfrowania (TLS 1.0 lub 1.1, odrzucane przez nowoczesne programy), serwer ze źle skonfigurowanym szyfrowaniem albo program zabezpieczający na serwerze WWW, który zakłóca połączenia szyfrowane.
+send-again-in-a-few-5192a65a = Wyślij ponownie za kilka minut: niektóre serwery mają krótkotrwałe problemy z szyfrowaniem.
+send-this-error-message-to-3a3fef43 = Wyślij ten komunikat o błędzie dostawcy poczty i zapytaj, czy serwer obsługuje TLS 1.2 lub nowszy.
+if-the-web-server-runs-da617e2c = Jeśli na serwerze WWW działa antywirus, który skanuje pocztę, wstrzymaj skanowanie poczty na czas jednego testu albo zapytaj jego producenta.
+if-it-lasts-tell-your-4398538e = Jeśli to trwa, powiedz dostawcy poczty, że serwer odpowiada na STARTTLS komunikatem „TLS not available”.
+or-send-through-a-provider-70e262b5 = Możesz też wysyłać przez dostawcę, którego serwer obsługuje TLS 1.2: zmień `Host` (i `Port`) na jego serwer.
+a-certificate-the-server-s-1a9f3248 = Certyfikat (dowód tożsamości serwera) wymienia nazwy, dla których jest ważny, a nazwy z `Host` nie ma wśród nich. Często zdarza się to na hostingu współdzielonym, gdzie certyfikat zawiera nazwę serwera firmy hostingowej, a nie Twoją domenę.
+change-host-to-a-name-90ed824c = Zmień `Host` na nazwę, dla której certyfikat jest ważny (panel hostingu zwykle pokazuje ją jako nazwę serwera poczty).
+the-certificate-the-server-s-b1cbac22 = Za certyfikat (dowód tożsamości serwera) nie ręczy żaden urząd certyfikacji, któremu ufa serwer WWW. Może być podpisany samodzielnie (wystawiony przez serwer sam sobie), serwer może pomijać certyfikat pośredni, który łączy go z zaufanym urzędem, albo program zabezpieczający w tej sieci może go podmieniać.
+or-change-host-to-the-4b9aed71 = Możesz też zmienić `Host` na nazwę serwera zalecaną przez dostawcę: zwykle ma ona ważny certyfikat.
+check-that-the-web-server-70da9069 = Sprawdź, czy data i godzina na serwerze WWW są poprawne: źle ustawiony zegar sprawia, że ważne certyfikaty wyglądają na wygasłe.
+a-certificate-the-server-s-d82f1ec5 = Certyfikat (dowód tożsamości serwera) jest ważny dopiero od określonej daty, a według zegara serwera WWW ta data jeszcze nie nadeszła. Zwykle źle ustawiony jest zegar serwera WWW; rzadziej serwer ma certyfikat z datą w przyszłości.
+check-that-the-web-server-1ea5bf6c = Sprawdź, czy data, godzina i strefa czasowa na serwerze WWW są poprawne, a potem wyślij ponownie.
+switch-ssl-on-in-code-b0438e5d = Włącz SSL w kodzie i użyj `port` `587`.
+set-securesocketoptions-to-starttls-and-2ad097ac = Ustaw `SecureSocketOptions` na `StartTls` i użyj `Port` `587`.
+set-smtpsecure-to-tls-starttls-0664aeb3 = Ustaw `SMTPSecure` na `'tls'` (STARTTLS) i użyj `Port` `587`.
+send-again-if-it-still-685a4d0a = Wyślij ponownie; jeśli nadal się nie udaje, odpowiedź serwera powie, którego z tych dwóch brakuje.
+check-targetframework-in-appsettings-jso-cde6eebe = Sprawdź `targetFramework` w appsettings.json (`<httpRuntime targetFramework="…" />`): jeśli to 4.5.2 lub niżej, wpisz `<httpRuntime targetFramework="4.8" />` (na serwerze WWW musi być zainstalowany .NET Framework 4.8; powie Ci to firma hostingowa).
+check-targetframework-in-your-phpmailer-d2d788fa = Sprawdź `targetFramework` w ustawieniach PHPMailer (`<httpRuntime targetFramework="…" />`): jeśli to 4.5.2 lub niżej, wpisz `<httpRuntime targetFramework="4.8" />` (na serwerze WWW musi być zainstalowany .NET Framework 4.8; powie Ci to firma hostingowa).
+the-web-server-s-dns-736f6bd5 = ustawienia DNS serwera WWW
+internet-providers-and-cloud-hosts-16806e30 = Dostawcy internetu i usług chmurowych często blokują wychodzący port 25 (a czasem także 465 i 587). To sprawdzenie działało z serwera WWW: serwer, na którym działa Twoja witryna, może mieć inne blokady, więc jeśli witryna nadal nie może się połączyć, zapytaj jej firmę hostingową, czy blokuje wychodzące porty pocztowe.
+no-server-answered-on-any-b61f87c3 = Żaden serwer nie odpowiedział na żadnym porcie z serwera WWW. Sprawdź adres albo spróbuj z innej sieci: ta może blokować wychodzące porty pocztowe.
+could-not-reach-port-port-a2883392 = Nie udało się połączyć z portem { $port } z serwera WWW.
+port-port-wants-ssl-on-e464d4e9 = Port { $port } wymaga SSL od połączenia, czego ASP.NET (System.Net.Mail) nie potrafi; nigdy nie używaj go w appsettings.json.
+port-port-wants-ssl-on-e9d06b65 = Port { $port } wymaga SSL od połączenia, czego ASP.NET (System.Net.Mail) nie potrafi; nigdy nie używaj go w ustawieniach PHPMailer.
+could-not-read-all-of-a38410f9 = nie udało się odczytać wszystkich ustawień DNS serwera WWW ({ $error }); używam publicznych serwerów DNS { $servers }. Wskaż inny w ustawieniu serwera DNS (--dns-server).
+could-not-read-all-of-d9875cdc = nie udało się odczytać wszystkich ustawień DNS serwera WWW ({ $error }); używam jego pozostałych serwerów DNS ({ $servers }). Wskaż inny w ustawieniu serwera DNS (--dns-server).
+the-mail-settings-are-kept-7e1e9ffb = ustawienia poczty są przechowywane w „{ $source }” (configSource), co nie wskazuje żadnego pliku; musi to być plik obok appsettings.json lub w folderze poniżej
+the-mail-settings-are-kept-51147791 = ustawienia poczty są przechowywane w „{ $source }” (configSource), co nie wskazuje żadnego pliku; musi to być plik obok ustawień PHPMailer lub w folderze poniżej
+the-mail-settings-are-kept-9bc01de8 = ustawienia poczty są przechowywane w „{ $source }” (configSource), ścieżce bezwzględnej, której się nie odczytuje; musi to być plik obok appsettings.json lub w folderze poniżej
+the-mail-settings-are-kept-03a0f8d4 = ustawienia poczty są przechowywane w „{ $source }” (configSource), ścieżce bezwzględnej, której się nie odczytuje; musi to być plik obok ustawień PHPMailer lub w folderze poniżej
+the-mail-settings-are-kept-3e76aef5 = ustawienia poczty są przechowywane w „{ $source }” (configSource), poza folderem witryny; musi to być plik obok appsettings.json lub w folderze poniżej
+the-mail-settings-are-kept-80558167 = ustawienia poczty są przechowywane w „{ $source }” (configSource), poza folderem witryny; musi to być plik obok ustawień PHPMailer lub w folderze poniżej
+the-mail-settings-are-kept-074d0a88 = ustawienia poczty są przechowywane w „{ $source }” (configSource), co prowadzi poza folder witryny (dowiązanie symboliczne); musi to być plik obok appsettings.json lub w folderze poniżej
+the-mail-settings-are-kept-8665c2f4 = ustawienia poczty są przechowywane w „{ $source }” (configSource), co prowadzi poza folder witryny (dowiązanie symboliczne); musi to być plik obok ustawień PHPMailer lub w folderze poniżej
+this-appsettings-json-inherits-mail-e726cc09 = ten appsettings.json dziedziczy ustawienia poczty z appsettings.json folderu nadrzędnego, którego nie udało się odczytać ({ $err }): { $path }
+this-your-phpmailer-settings-inherits-338781e7 = te ustawienia PHPMailer dziedziczą ustawienia poczty z ustawień PHPMailer folderu nadrzędnego, których nie udało się odczytać ({ $err }): { $path }
+run-a-successful-test-first-9abe28cc = Najpierw przeprowadź udany test: do appsettings.json trafiają tylko działające ustawienia.
+run-a-successful-test-first-4ef47e16 = Najpierw przeprowadź udany test: do ustawień PHPMailer trafiają tylko działające ustawienia.
+appsettings-json-updated-the-old-0dedf82a = Zaktualizowano appsettings.json. Stary plik zachowano jako { $backup }.
+your-phpmailer-settings-updated-the-bf7720da = Zaktualizowano ustawienia PHPMailer. Stary plik zachowano jako { $backup }.
+appsettings-json-already-had-these-5f5d479f = appsettings.json miał już te ustawienia: niczego nie zapisano.
+your-phpmailer-settings-already-had-0814ef4f = Ustawienia PHPMailer miały już te wartości: niczego nie zapisano.
+valid-for-this-server-from-d4c4160c = Ważny dla tego serwera, od urzędu certyfikacji, któremu ufa serwer WWW.
+no-authority-the-web-server-77751e8a = Nie ręczy za niego żaden urząd certyfikacji, któremu ufa serwer WWW (podpisany samodzielnie lub przez prywatny urząd): Twoja witryna go odrzuci.
+what-we-found-in-your-cba9cdeb = Co znaleźliśmy w Twoim appsettings.json
+what-we-found-in-your-6ff2527b = Co znaleźliśmy w Twoich ustawieniach PHPMailer

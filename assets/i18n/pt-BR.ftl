@@ -250,7 +250,13 @@ a-password-saved-for-it-18a62b71 = Uma senha salva para ele continua no chaveiro
 profile-name-does-not-sign-2e551ed4 = O perfil "{ $name }" não faz login com um nome de usuário: não há senha para esquecer.
 remove-all-count-profiles-and-462289c2 = Remover todos os { $count } perfis e todas as senhas que o Mail Settings Tester salvou no chaveiro?
 nothing-was-removed-run-again-6988196d = Nada foi removido: rode de novo com --yes para remover todos os perfis e senhas salvas.
-removed-profiles-profile-s-and-06660efb = { $profiles -> [one] Removido { $profiles } perfil *[other] Removidos { $profiles } perfis } e { $passwords -> [one] { $passwords } senha salva *[other] { $passwords } senhas salvas }.
+removed-profiles-profile-s-and-06660efb = { $profiles ->
+        [one] Removido { $profiles } perfil
+       *[other] Removidos { $profiles } perfis
+    } e { $passwords ->
+        [one] { $passwords } senha salva
+       *[other] { $passwords } senhas salvas
+    }.
 removed-the-saved-password-for-19fd2f90 = A senha salva de { $account } foi removida do chaveiro.
 no-password-was-saved-in-2a90a5e4 = Nenhuma senha estava salva no chaveiro para { $account }.
 saved-the-password-for-account-69032fc6 = A senha de { $account } foi salva no chaveiro do sistema.
@@ -309,7 +315,10 @@ no-server-to-contact-sites-92fa060f = Nenhum servidor a contatar ({ $sites })
 skipped-count-ff812831 = Ignorados ({ $count }):
 summary-files-files-read-in-304f342d = { $summary }; { $files } arquivos lidos em { $seconds } s.
 no-site-with-mail-settings-eb55820e = Nenhum site com configurações de e-mail foi encontrado. Aponte a varredura para a pasta que contém os sites (por exemplo C:\inetpub\vhosts ou /var/www), ou informe --iis-config.
-server-sites-broken-broken-at-9406a0b2 = { $server }: { $sites } ({ $broken } com falha, { $at_risk } em risco, { $unknown -> [one] { $unknown } desconhecido *[other] { $unknown } desconhecidos }, { $ok } OK)
+server-sites-broken-broken-at-9406a0b2 = { $server }: { $sites } ({ $broken } com falha, { $at_risk } em risco, { $unknown ->
+        [one] { $unknown } desconhecido
+       *[other] { $unknown } desconhecidos
+    }, { $ok } OK)
 did-not-answer-problem-bda68194 = não respondeu: { $problem }
 tls-on-connect-2f402ce9 = TLS ao conectar
 offers-starttls-089863af = oferece STARTTLS
@@ -944,8 +953,6 @@ port-port-wants-ssl-on-08854b61 = A porta { $port } quer SSL ao conectar, o que 
 unencrypted-enablessl-false-this-server-4741a147 = Sem criptografia (enableSsl="false"): este servidor oferece STARTTLS, então mantenha o SSL ativado.
 unencrypted-with-no-sign-in-dd28ec6f = Sem criptografia e sem login oferecido: só um relay (servidor de repasse) que conheça o endereço do seu servidor aceitaria e-mails aqui.
 unencrypted-the-password-would-cross-99107547 = Sem criptografia: a senha passaria pela rede legível para qualquer um no caminho; use STARTTLS no lugar.
-ssl-on-connect-on-port-8381ea47 = SSL ao conectar na porta { $port } falhou: { $problem }
-starttls-on-port-port-failed-b828dcbf = STARTTLS na porta { $port } falhou: { $problem }
 no-certificate-6f3ef809 = nenhum certificado
 certificate-trusted-9c31dd2b = certificado confiável
 the-certificate-is-for-name-3c436d2f = o certificado é de { $name }, não de { $host }: use { $name } como host
@@ -953,9 +960,14 @@ the-certificate-is-not-for-5c16eb77 = o certificado não é de { $host }
 the-certificate-has-expired-a80ab172 = o certificado expirou
 the-certificate-is-not-from-dace93b1 = o certificado não é de uma autoridade confiável
 the-certificate-is-not-valid-fd6b02ae = o certificado não é válido
+what-accepted-because-invalid-certificat-654eb2c8 = { $what } (aceito porque certificados inválidos estão permitidos)
+
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = SSL ao conectar na porta { $port } falhou: { $problem }
+starttls-on-port-port-failed-b828dcbf = STARTTLS na porta { $port } falhou: { $problem }
 ssl-on-connect-on-port-6006be8e = SSL ao conectar na porta { $port } funciona, mas { $what }.
 starttls-on-port-port-works-0c771c86 = STARTTLS na porta { $port } funciona, mas { $what }.
-what-accepted-because-invalid-certificat-654eb2c8 = { $what } (aceito porque certificados inválidos estão permitidos)
 ssl-on-connect-on-port-60ce1025 = SSL ao conectar na porta { $port } funciona ({ $certificate }), mas nenhum login é oferecido: só um relay (servidor de repasse) que conheça o endereço do seu servidor aceitaria e-mails.
 starttls-on-port-port-works-f984c06d = STARTTLS na porta { $port } funciona ({ $certificate }), mas nenhum login é oferecido: só um relay (servidor de repasse) que conheça o endereço do seu servidor aceitaria e-mails.
 ssl-on-connect-on-port-90b0d615 = SSL ao conectar na porta { $port } funciona, mas só faz login com { $offered }, e o ASP.NET faz login com LOGIN.
@@ -1099,8 +1111,14 @@ a-constant-s-definition-here-aa6ad48d = a definição de uma constante aqui nunc
 
 ## src/fleet/report.rs
 
-sites-broken-broken-at-risk-8ae33c1d = { $sites }: { $broken } com falha, { $at_risk } em risco, { $unknown -> [one] { $unknown } desconhecido *[other] { $unknown } desconhecidos }, { $ok } OK; { $servers }, não contatados (--offline)
-sites-broken-broken-at-risk-5ceb8ca8 = { $sites }: { $broken } com falha, { $at_risk } em risco, { $unknown -> [one] { $unknown } desconhecido *[other] { $unknown } desconhecidos }, { $ok } OK; { $servers }, cada um contatado uma vez
+sites-broken-broken-at-risk-8ae33c1d = { $sites }: { $broken } com falha, { $at_risk } em risco, { $unknown ->
+        [one] { $unknown } desconhecido
+       *[other] { $unknown } desconhecidos
+    }, { $ok } OK; { $servers }, não contatados (--offline)
+sites-broken-broken-at-risk-5ceb8ca8 = { $sites }: { $broken } com falha, { $at_risk } em risco, { $unknown ->
+        [one] { $unknown } desconhecido
+       *[other] { $unknown } desconhecidos
+    }, { $ok } OK; { $servers }, cada um contatado uma vez
 
 ## src/fleet/scan.rs
 
@@ -1262,7 +1280,10 @@ at-risk-f7adc8fb = Em risco
 unknown-cc200e59 = Desconhecido
 n-broken-979d3c8c = { $n } com falha
 n-at-risk-c43a32df = { $n } em risco
-n-unknown-ceec02e5 = { $n -> [one] { $n } desconhecido *[other] { $n } desconhecidos }
+n-unknown-ceec02e5 = { $n ->
+        [one] { $n } desconhecido
+       *[other] { $n } desconhecidos
+    }
 n-ok-035d2d5b = { $n } OK
 save-the-csv-file-1dc67daf = Salvar o arquivo CSV
 save-the-html-page-c594c9af = Salvar a página HTML
@@ -1306,7 +1327,10 @@ no-site-with-mail-settings-b7ae3397 = Nenhum site com configurações de e-mail 
 could-not-look-at-1-1b13a133 = Não foi possível examinar 1 caminho
 could-not-look-at-n-196912a3 = Não foi possível examinar { $n } caminhos
 show-a7e50a92 = Mostrar:
-sites-broken-broken-at-risk-c4acd5f6 = { $sites }: { $broken } com falha, { $at_risk } em risco, { $unknown -> [one] { $unknown } desconhecido *[other] { $unknown } desconhecidos }, { $ok } OK.
+sites-broken-broken-at-risk-c4acd5f6 = { $sites }: { $broken } com falha, { $at_risk } em risco, { $unknown ->
+        [one] { $unknown } desconhecido
+       *[other] { $unknown } desconhecidos
+    }, { $ok } OK.
 servers-not-contacted-judged-from-378e4d23 = Servidores não contatados: avaliação só pelos arquivos.
 t-1-mail-server-contacted-adfd49ef = 1 servidor de e-mail contatado.
 n-mail-servers-contacted-69c9f42f = { $n } servidores de e-mail contatados.
@@ -1689,9 +1713,6 @@ arrived-in-the-folder-folder-35e97e8b = Chegou na pasta "{ $folder }" (depois de
 not-in-the-mailbox-after-71030de0 = Não está na caixa de e-mail depois de { $waited }
 the-test-message-is-in-6dbcd158 = A mensagem de teste está na caixa de entrada de { $mailbox }: os e-mails do seu site chegam a esta caixa de e-mail.
 the-test-message-is-in-3dae80e1 = A mensagem de teste está na caixa de entrada de { $mailbox }, mas { $failed } falhou no servidor de destino, então provedores mais rigorosos podem colocar os seus e-mails no spam ou recusá-los. Corrija o que "Vai chegar?" lista.
-a-test-message-with-little-1ac32392 = Uma mensagem de teste com pouco texto pode parecer spam por si só; se as verificações do remetente passarem ("Vai chegar?"), tente de novo com uma mensagem de verdade.
-failed-failed-at-the-receiving-36cb8efc = { $failed } falhou no servidor de destino; corrija o que "Vai chegar?" lista.
-the-receiving-server-took-the-3b16e8fb = O servidor de destino aceitou a mensagem, mas a classificou como spam, então os seus clientes provavelmente não a veriam.
 the-message-arrived-but-a-52287da8 = A mensagem chegou, mas uma regra ou a classificação do provedor a colocou fora da caixa de entrada de { $mailbox }. Confira os filtros dessa caixa de e-mail.
 the-server-accepted-the-message-f14a3b33 = O servidor aceitou a mensagem, mas ela ainda não está em nenhuma pasta de { $mailbox }. Ela ainda pode estar a caminho (alguns provedores seguram por minutos e-mails de remetentes novos), ou o servidor de destino a descartou, que é o que acontece com e-mails que falham no DMARC. Corrija o que "Vai chegar?" lista e olhe de novo mais tarde.
 
@@ -2143,7 +2164,6 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Substitua { $placeholder } pelo 
 google-has-no-app-only-ba6e748c = O Google não tem login app-only para uma caixa de e-mail comum: isso precisa de uma conta de serviço do Google Workspace com delegação em todo o domínio, configurada pelo administrador do Workspace. Em vez disso, isto faz login como a caixa de e-mail (delegado).
 app-only-sign-in-needs-ad5c921d = O login app-only precisa de uma configuração única feita pelo administrador do Microsoft 365: a permissão SMTP.SendAsApp, o consentimento do administrador e o acesso do app a esta caixa de e-mail no Exchange (veja os passos de configuração).
 the-app-registration-needs-the-f7d5f684 = O App registration precisa da permissão delegada SMTP.Send, e o refresh token precisa ser pedido com os escopos https://outlook.office.com/SMTP.Send e offline_access.
-the-google-oauth-client-needs-0e6c37eb = O cliente OAuth do Google precisa do escopo { $scope }.
 smtp-sign-in-smtp-auth-976b28fe = O login SMTP (SMTP AUTH) precisa continuar ativado para a caixa de e-mail, também com OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = A conexão testada não era criptografada: tokens OAuth não podem passar pela rede sem criptografia, então isto usa STARTTLS. Teste a porta 587 com STARTTLS (ou a 465 com SSL ao conectar) antes de contar com isso.
 while-the-google-oauth-consent-d3b7b869 = Enquanto a tela de consentimento OAuth do Google estiver em "Testing", os refresh tokens expiram depois de 7 dias: publique o app antes de contar com isto.
@@ -2163,9 +2183,6 @@ microsoft-sends-only-as-the-720b52d1 = A Microsoft só envia como a caixa de e-m
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Abra o Microsoft Entra admin center (entra.microsoft.com) → App registrations → New registration. Dê um nome (por exemplo "E-mail do site"), mantenha "Accounts in this organizational directory only" e registre. A página Overview mostra o Application (client) ID e o Directory (tenant) ID: o site precisa dos dois.
-open-the-microsoft-entra-admin-75c5979e = Abra o Microsoft Entra admin center (entra.microsoft.com) → App registrations e abra o app cujo Application (client) ID é { $client_id } (ou crie-o: New registration, "Accounts in this organizational directory only").
-note-the-directory-tenant-id-4575b24e = Anote o Directory (tenant) ID na página Overview: o site precisa dele.
-its-directory-tenant-id-should-70e0f4bc = O Directory (tenant) ID dele deve ser { $tenant }.
 in-the-app-api-permissions-e2b91c93 = No app: API permissions → Add a permission → APIs my organization uses → procure "Office 365 Exchange Online" → Application permissions → marque SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Ainda em API permissions, clique em "Grant admin consent" para a sua organização (só um administrador pode).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copie o Value na hora (ele só aparece esta vez) e coloque-o onde o site lê o segredo do cliente. Anote a data de expiração na sua agenda: quando o segredo expirar, o site para de enviar até você criar um novo.
@@ -2281,7 +2298,6 @@ this-is-what-not-a-05f9ae91 = isto é { $what }, não um arquivo, então foi dei
 the-file-is-read-only-c3ff344c = o arquivo é somente leitura (está marcado como somente leitura, ou esta conta não pode gravar nele), então nada foi alterado; tire a marcação de somente leitura (Windows: Propriedades do arquivo, desmarque Somente leitura; Linux: chmod u+w) ou rode como um usuário que possa gravá-lo e tente de novo: { $path }
 the-file-is-size-bytes-2a8cdc56 = o arquivo tem { $size } bytes, grande demais para um web.config (o limite é { $limit } bytes); confira se este é o arquivo certo: { $path }
 the-file-is-not-utf-e2a5449c = o arquivo não é texto UTF-8 nem UTF-16 ({ $detail }); abra-o em um editor de texto, salve-o como UTF-8 e tente de novo: { $path }
-source-path-f05bec79 = { $source }: { $path }
 the-file-changed-on-disk-62f7b37a = o arquivo mudou no disco depois que as mudanças foram preparadas (outro programa ou pessoa o editou), então nada foi gravado; rode a atualização de novo para ver um diff novo: { $path }
 could-not-write-the-backup-75f9a6c2 = não foi possível gravar a cópia de segurança ({ $source }), então o web.config não foi alterado; libere espaço em disco ou confira as permissões da pasta: { $path }
 could-not-write-the-new-01f69e66 = não foi possível gravar o novo conteúdo ({ $source }); o conteúdo antigo está seguro na cópia de segurança { $backup }, então, se o web.config estiver danificado agora, copie a cópia de segurança por cima dele: { $path }
@@ -2405,18 +2421,7 @@ no-password-was-written-it-6739a1ec = Nenhuma senha foi gravada (ela fica de for
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = O endereço `From` é do domínio { $domain } e o e-mail passa pelo próprio servidor de { $provider } ({ $host }), que o assina para { $domain }: não há nada a adicionar em nenhum DNS.
-the-the-setfrom-address-address-26a6d352 = O endereço de `setFrom()` é do domínio { $domain } e o e-mail passa pelo próprio servidor de { $provider } ({ $host }), que o assina para { $domain }: não há nada a adicionar em nenhum DNS.
-the-from-address-is-at-60c16670 = O endereço `From` é do domínio { $domain }, que pertence a { $provider }. O DNS desse domínio (que você não pode mudar) manda todos os servidores de destino recusarem ou descartarem e-mails de { $domain } que não passaram pelos servidores de { $provider }. Por isso, e-mails enviados por { $server } são recusados pelo Gmail, Yahoo, Outlook.com e outros. Coloque em `From` um endereço do seu próprio domínio e configure o SPF e o DKIM desse domínio para { $server }.
-the-the-setfrom-address-address-84c09dd4 = O endereço de `setFrom()` é do domínio { $domain }, que pertence a { $provider }. O DNS desse domínio (que você não pode mudar) manda todos os servidores de destino recusarem ou descartarem e-mails de { $domain } que não passaram pelos servidores de { $provider }. Por isso, e-mails enviados por { $server } são recusados pelo Gmail, Yahoo, Outlook.com e outros. Coloque em `setFrom()` um endereço do seu próprio domínio e configure o SPF e o DKIM desse domínio para { $server }.
-the-mail-server-host-has-dbb5a9a7 = O servidor de e-mail { $host } não tem endereço no DNS, então não foi possível verificar se o seu registro SPF permite que ele envie. Confira como está escrito o `Host`.
-paste-this-into-your-appsettings-3f238c91 = Cole isto no seu appsettings.json, dentro de <configuration>:
-paste-this-into-your-your-0e50218d = Cole isto nas suas configurações do PHPMailer, dentro de <configuration>:
-in-appsettings-json-line-a0038974 = No appsettings.json: { $line }
-in-your-phpmailer-settings-line-944abe76 = Nas suas configurações do PHPMailer: { $line }
-from-the-web-server-to-33a2dc7c = Do servidor web até { $host }: { $ports }.
 verify-the-from-address-or-e1e9a7fb = Verifique o endereço `From` (ou o domínio inteiro dele) no painel do seu serviço de envio.
-verify-the-the-setfrom-address-33d698e7 = Verifique o endereço de `setFrom()` (ou o domínio inteiro dele) no painel do seu serviço de envio.
 send-again-after-the-change-b575e680 = Envie de novo depois da mudança.
 wait-a-few-minutes-and-fc0e871d = Espere alguns minutos e envie de novo.
 keep-ssl-switched-on-in-768015ad = Mantenha o SSL ativado no código: sem criptografia, a sua senha passaria pela rede de forma legível.
@@ -2473,7 +2478,6 @@ this-server-sends-mail-only-13da29c0 = Este servidor só envia e-mails de usuár
 fill-in-username-usually-your-16ab77cb = Preencha `UserName` (normalmente o seu endereço de e-mail completo) e `Password`.
 fill-in-username-usually-your-bd6d01ab = Preencha `Username` (normalmente o seu endereço de e-mail completo) e `Password`.
 when-the-server-refuses-the-4283fe38 = Quando o servidor recusa o nome de usuário ou a senha, o ASP.NET não avisa: ele envia sem fazer login, e o servidor então responde com isto. Então, se o seu appsettings.json tem `UserName` e `Password`, o servidor muito provavelmente os recusou. Se não tem, o servidor os quer antes de enviar.
-when-the-server-refuses-the-6cb7c8ea = Quando o servidor recusa o nome de usuário ou a senha, o ASP.NET não avisa: ele envia sem fazer login, e o servidor então responde com isto. Então, se as suas configurações do PHPMailer têm `Username` e `Password`, o servidor muito provavelmente os recusou. Se não têm, o servidor os quer antes de enviar.
 check-username-usually-your-full-0a9b2c04 = Confira `UserName` (normalmente o seu endereço de e-mail completo) e digite a senha de novo em `Password` (copiar pode adicionar um espaço no final).
 check-username-usually-your-full-b9746a24 = Confira `Username` (normalmente o seu endereço de e-mail completo) e digite a senha de novo em `Password` (copiar pode adicionar um espaço no final).
 if-appsettings-json-has-no-9ae7992b = Se o appsettings.json não tem `UserName`, preencha `UserName` e `Password`.
@@ -2525,3 +2529,208 @@ change-port-to-587-and-25391141 = Mude `Port` para `587` e defina `SecureSocketO
 change-port-to-587-and-7dd5ab0a = Mude `Port` para `587` e defina `SMTPSecure` como `'tls'` (STARTTLS): a combinação comum para sites.
 check-that-host-is-correct-44613728 = Confira se `Host` está correto e se o servidor está no ar (veja a página de status do seu provedor).
 change-port-to-587-and-c81e9ee7 = Mude `port` para `587` e ative o SSL no código.
+change-port-to-587-and-8b12b4c0 = Mude `Port` para `587` e defina `SecureSocketOptions` como `StartTls`.
+change-port-to-587-and-8fadafbf = Mude `Port` para `587` e defina `SMTPSecure` como `'tls'` (STARTTLS).
+if-port-is-already-587-0cb369bc = Se `Port` já for `587`, espere alguns minutos e teste de novo: o servidor pode estar ocupado.
+if-port-is-already-587-ccf09a76 = Se `port` já for `587`, espere alguns minutos e envie de novo: o servidor pode estar ocupado.
+if-port-is-already-587-4a354996 = Se `Port` já for `587`, espere alguns minutos e envie de novo: o servidor pode estar ocupado.
+the-answer-did-not-look-5f0bba55 = A resposta não parecia SMTP (a linguagem que os servidores de e-mail falam). A porta pode pertencer a um site ou a outro serviço, ou `Host` pode apontar para outra máquina.
+check-port-websites-send-mail-ec5e733d = Confira `Port`: sites enviam e-mails pela porta `587` (às vezes `25`); portas como `80` e `443` são para sites, e `110`, `143`, `993` e `995` para ler e-mails.
+check-host-against-your-provider-8076bc63 = Compare `Host` com as instruções do seu provedor.
+the-server-answered-but-refused-0295d135 = O servidor respondeu, mas se recusou a atender esta conexão. Normalmente o servidor tem um problema temporário (manutenção ou sobrecarga), ou recusa o endereço de internet do servidor web, por exemplo porque o endereço está em uma lista de bloqueio (uma lista de endereços conhecidos por spam).
+if-it-keeps-happening-send-8a27583b = Se continuar acontecendo, envie esta mensagem de erro ao seu provedor de e-mail e pergunte por que ele recusa a conexão.
+check-host-and-port-a-a458c8e7 = Confira `Host` e `Port`: um servidor destinado a receber e-mails pode se recusar a enviá-los.
+check-that-port-and-ssl-70c0ee6b = Confira se `port` e o SSL (`SmtpClient.EnableSsl`, definido no código) batem com as instruções do seu provedor (normalmente `587` com o SSL ativado no código).
+check-that-port-and-securesocketoptions-89528e86 = Confira se `Port` e `SecureSocketOptions` batem com as instruções do seu provedor (normalmente `587` com `SecureSocketOptions` como `StartTls`).
+check-that-port-and-smtpsecure-449d63e0 = Confira se `Port` e `SMTPSecure` batem com as instruções do seu provedor (normalmente `587` com `SMTPSecure` como `'tls'` (STARTTLS)).
+if-it-keeps-happening-send-e5580e23 = Se continuar acontecendo, envie esta mensagem de erro ao seu provedor de e-mail: a etapa em que parou mostra onde procurar.
+if-your-web-config-uses-889c5cd5 = Se o seu web.config usa a porta 465: o ASP.NET não consegue usá-la e fica esperando assim. Mude `port` para `587` e ative o SSL no código.
+if-your-appsettings-json-uses-d533bdae = Se o seu appsettings.json usa a porta 465: o ASP.NET não consegue usá-la e fica esperando assim. Mude `Port` para `587` e defina `SecureSocketOptions` como `StartTls`.
+if-it-always-stops-at-83c30f5e = Se sempre parar na mesma etapa, envie esta mensagem de erro ao seu provedor de e-mail.
+change-port-to-587-and-6c3a9e07 = Mude `port` para `587` e ative o SSL no código (no PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
+change-port-to-587-and-027673b4 = Mude `Port` para `587` e defina `SecureSocketOptions` como `StartTls` (no PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
+change-port-to-587-and-acdf78ff = Mude `Port` para `587` e defina `SMTPSecure` como `'tls'` (STARTTLS) (no PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
+check-that-host-is-exactly-c9e110a5 = Confira se `Host` é exatamente o nome de servidor que o seu provedor informa.
+asp-net-found-no-host-27c3e5d1 = O ASP.NET não encontrou `Host` na seção `<mailSettings>` do appsettings.json (nem no código do site), então não sabe por qual servidor enviar.
+asp-net-found-no-host-5f8bb081 = O ASP.NET não encontrou `Host` na seção `<mailSettings>` das suas configurações do PHPMailer (nem no código do site), então não sabe por qual servidor enviar.
+add-host-to-the-network-9763ed7a = Adicione `Host` ao elemento `<network>` no appsettings.json, por exemplo `host="smtp.example.com"`.
+add-host-to-the-network-53d7f112 = Adicione `Host` ao elemento `<network>` nas suas configurações do PHPMailer, por exemplo `host="smtp.example.com"`.
+check-that-mailsettings-sits-inside-0c0a576e = Confira se `<mailSettings>` está dentro de `<system.net>` no appsettings.json do site que envia os e-mails.
+check-that-mailsettings-sits-inside-65128b72 = Confira se `<mailSettings>` está dentro de `<system.net>` nas configurações do PHPMailer do site que envia os e-mails.
+if-port-is-465-change-9fcd50ea = Se `port` for `465`, mude para `587` e ative o SSL no código.
+if-port-is-465-change-713827f1 = Se `Port` for `465`, mude para `587` e defina `SecureSocketOptions` como `StartTls`.
+if-port-is-465-change-2fa73428 = Se `Port` for `465`, mude para `587` e defina `SMTPSecure` como `'tls'` (STARTTLS).
+change-port-to-587-and-f1c17a3e = Mude `port` para `587` e ative o SSL no código: a porta comum para envio.
+change-port-to-587-and-94bbac19 = Mude `Port` para `587` e defina `SecureSocketOptions` como `StartTls`: a porta comum para envio.
+change-port-to-587-and-43841e36 = Mude `Port` para `587` e defina `SMTPSecure` como `'tls'` (STARTTLS): a porta comum para envio.
+if-it-still-fails-look-ff139b92 = Se ainda falhar, procure o "servidor de saída (SMTP)" nas instruções do seu provedor e coloque esse nome em `Host`.
+check-host-and-port-against-3b485e04 = Compare `Host` e `Port` com as instruções do seu provedor para envio de e-mails (normalmente a porta `587`).
+get-a-new-token-and-9157640f = Obtenha um novo token e envie de novo (os tokens duram cerca de uma hora).
+check-that-username-is-the-4e5d87e4 = Confira se `UserName` é a caixa de e-mail para a qual o token foi emitido.
+check-that-username-is-the-9b28a7c4 = Confira se `Username` é a caixa de e-mail para a qual o token foi emitido.
+check-host-and-port-microsoft-e6e6b5eb = Confira `host` e `port`: no Microsoft 365 é smtp.office365.com porta 587, no Google smtp.gmail.com porta 587, ambos com o SSL (`SmtpClient.EnableSsl`, definido no código) ativado.
+check-host-and-port-microsoft-b0c20a32 = Confira `Host` e `Port`: no Microsoft 365 é smtp.office365.com porta 587, no Google smtp.gmail.com porta 587, ambos com `SecureSocketOptions` ativado.
+check-host-and-port-microsoft-523a848d = Confira `Host` e `Port`: no Microsoft 365 é smtp.office365.com porta 587, no Google smtp.gmail.com porta 587, ambos com `SMTPSecure` ativado.
+if-this-provider-takes-passwords-3bb74bce = Se este provedor aceita senhas, escolha Senha como login e preencha `UserName` e `Password`.
+if-this-provider-takes-passwords-cd6b862e = Se este provedor aceita senhas, escolha Senha como login e preencha `Username` e `Password`.
+turn-ssl-smtpclient-enablessl-set-42d31a84 = Ative o SSL (`SmtpClient.EnableSsl`, definido no código) (STARTTLS) e use a porta 587, depois teste de novo.
+turn-securesocketoptions-on-starttls-and-a7004f0b = Ative `SecureSocketOptions` (STARTTLS) e use a porta 587, depois teste de novo.
+turn-enablessl-on-starttls-and-a16794a0 = Ative `enableSsl` (STARTTLS) e use a porta 587, depois envie de novo.
+turn-ssl-smtpclient-enablessl-set-f1d93b4a = Ative o SSL (`SmtpClient.EnableSsl`, definido no código) (STARTTLS) e use a porta 587, depois envie de novo.
+turn-securesocketoptions-on-starttls-and-0f439331 = Ative `SecureSocketOptions` (STARTTLS) e use a porta 587, depois envie de novo.
+turn-smtpsecure-on-starttls-and-0225d222 = Ative `SMTPSecure` (STARTTLS) e use a porta 587, depois envie de novo.
+copy-its-value-shown-only-baebca2a = Copie o Value dele (mostrado só uma vez), não o Secret ID, e envie de novo com ele.
+click-grant-admin-consent-a-91822b47 = Clique em "Grant admin consent" (um Global Administrator ou Privileged Role Administrator pode fazer isso) e envie de novo.
+check-the-tenant-client-id-1012b4ff = Confira o locatário, o ID do cliente e o segredo do cliente e envie de novo.
+fill-in-username-usually-your-09a65651 = Preencha `UserName` (normalmente o seu endereço de e-mail completo) e `Password`, e defina `defaultCredentials` como `false`.
+fill-in-username-usually-your-50684571 = Preencha `Username` (normalmente o seu endereço de e-mail completo) e `Password`, e defina `defaultCredentials` como `false`.
+use-port-587-with-ssl-4232ba01 = Use `port` `587` com o SSL ativado no código.
+use-port-587-with-securesocketoptions-e966938b = Use `Port` `587` com `SecureSocketOptions` como `StartTls`.
+use-port-587-with-smtpsecure-82c79dba = Use `Port` `587` com `SMTPSecure` como `'tls'` (STARTTLS).
+the-sender-address-from-must-de121e17 = O endereço de remetente (`From`) precisa ser um com que a conta pode enviar: normalmente a caixa de e-mail com que você faz login, ou um endereço que o seu provedor verificou. Este não está nessa lista.
+the-sender-address-the-setfrom-f4a6393b = O endereço de remetente (o endereço de `setFrom()`) precisa ser um com que a conta pode enviar: normalmente a caixa de e-mail com que você faz login, ou um endereço que o seu provedor verificou. Este não está nessa lista.
+set-from-to-the-same-ab436cc1 = Defina `From` com o mesmo endereço de `UserName`.
+set-the-setfrom-address-to-a2daea5d = Defina o endereço de `setFrom()` com o mesmo endereço de `Username`.
+your-settings-got-through-but-8bd03782 = As suas configurações passaram, mas o destinatário do teste foi recusado: o endereço pode não existir, ou a caixa de e-mail dele não pode receber e-mails agora. Isso diz respeito ao endereço de teste, não ao seu appsettings.json.
+send-the-test-to-another-0fcce78a = Envie o teste para outro endereço seu, por exemplo o que está em `From`.
+send-the-test-to-another-41a6baf8 = Envie o teste para outro endereço seu, por exemplo o endereço de `setFrom()`.
+to-see-whether-the-domain-72830a7e = Para ver se o domínio é a causa, defina `From` com um endereço do próprio domínio do seu provedor de e-mail e teste de novo.
+to-see-whether-the-domain-991b9f90 = Para ver se o domínio é a causa, defina `from` com um endereço do próprio domínio do seu provedor de e-mail e envie de novo.
+to-see-whether-the-domain-990497f0 = Para ver se o domínio é a causa, defina `From` com um endereço do próprio domínio do seu provedor de e-mail e envie de novo.
+to-see-whether-the-domain-328199fc = Para ver se o domínio é a causa, defina o endereço de `setFrom()` com um endereço do próprio domínio do seu provedor de e-mail e envie de novo.
+change-the-account-s-password-40df0054 = Mude a senha da conta (outra pessoa pode conhecê-la) e coloque a nova em `Password`.
+wait-15-to-60-minutes-3a79afb7 = Espere de 15 a 60 minutos e envie de novo.
+set-hostname-to-your-website-f3412636 = Defina `Hostname` como o nome de domínio completo do seu site (por exemplo `www.example.com`): alguns servidores desconfiam de computadores que se apresentam como `localhost`.
+send-again-in-5-to-9d5019ef = Envie de novo daqui a 5 a 15 minutos: ela deve ser aceita.
+wait-until-the-limit-resets-0d50752b = Espere o limite ser renovado (normalmente 24 horas; num plano mensal, o mês seguinte) e envie de novo.
+meanwhile-keep-host-port-and-6979a951 = Enquanto isso, mantenha `host`, `port` e o SSL (`SmtpClient.EnableSsl`, definido no código) como estão.
+meanwhile-keep-host-port-and-ae23b856 = Enquanto isso, mantenha `Host`, `Port` e `SecureSocketOptions` como estão.
+meanwhile-keep-host-port-and-5755e529 = Enquanto isso, mantenha `Host`, `Port` e `SMTPSecure` como estão.
+your-website-logged-a-message-ee3ac898 = O seu site registrou uma mensagem que ainda não sabemos explicar.
+check-host-port-and-ssl-9487adb8 = Compare `host`, `port` e o SSL (`SmtpClient.EnableSsl`, definido no código) com as instruções do seu provedor.
+check-host-port-and-securesocketoptions-260c4cc5 = Compare `Host`, `Port` e `SecureSocketOptions` com as instruções do seu provedor.
+check-host-port-and-smtpsecure-aa95c42e = Compare `Host`, `Port` e `SMTPSecure` com as instruções do seu provedor.
+meanwhile-check-host-port-and-06f829c0 = Enquanto isso, compare `host`, `port` e o SSL (`SmtpClient.EnableSsl`, definido no código) com as instruções do seu provedor.
+meanwhile-check-host-port-and-ac1208bd = Enquanto isso, compare `Host`, `Port` e `SecureSocketOptions` com as instruções do seu provedor.
+meanwhile-check-host-port-and-25424766 = Enquanto isso, compare `Host`, `Port` e `SMTPSecure` com as instruções do seu provedor.
+or-run-the-test-in-ff624e00 = Ou rode o teste neste programa com os seus `host`, `port` e SSL (`SmtpClient.EnableSsl`, definido no código): ele mostra exatamente a etapa que falha.
+or-run-the-test-in-d2dd620b = Ou rode o teste neste programa com os seus `Host`, `Port` e `SecureSocketOptions`: ele mostra exatamente a etapa que falha.
+or-run-the-test-in-e6d802d8 = Ou rode o teste neste programa com os seus `Host`, `Port` e `SMTPSecure`: ele mostra exatamente a etapa que falha.
+the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" vem do próprio ASP.NET, antes de qualquer servidor de e-mail ser contatado: o endereço `From`, ou um endereço que o site coloca em Para, Cc ou Cco, tem um erro de digitação (falta um @, há um espaço, dois endereços em um campo).
+check-from-in-appsettings-json-0cf5714f = Confira `From` no appsettings.json: um endereço como `info@example.com` (um nome pode vir antes: `Loja <info@example.com>`).
+check-the-setfrom-address-in-8cad20a1 = Confira o endereço de `setFrom()` nas suas configurações do PHPMailer: um endereço como `info@example.com` (um nome pode vir antes: `Loja <info@example.com>`).
+if-from-is-right-the-443c5684 = Se `From` estiver certo, o endereço vem do próprio site (um formulário que um visitante preencheu, ou uma configuração do site): peça ao seu desenvolvedor para verificar os endereços antes de enviar.
+if-the-setfrom-address-is-4c7f473a = Se o endereço de `setFrom()` estiver certo, o endereço vem do próprio site (um formulário que um visitante preencheu, ou uma configuração do site): peça ao seu desenvolvedor para verificar os endereços antes de enviar.
+if-the-address-is-from-8131bf9f = Se o endereço for o de `From`, use um com letras simples antes do @.
+if-the-address-is-the-d8299d5b = Se o endereço for o de `setFrom()`, use um com letras simples antes do @.
+if-it-is-a-customer-14a454a2 = Se for o endereço de um cliente, adicione `deliveryFormat="International"` a `<smtp>` no appsettings.json (.NET Framework 4.5 ou mais recente) e rode o teste aqui para verificar se o seu servidor de e-mail oferece SMTPUTF8.
+if-it-is-a-customer-df901be6 = Se for o endereço de um cliente, adicione `deliveryFormat="International"` a `<smtp>` nas suas configurações do PHPMailer (.NET Framework 4.5 ou mais recente) e rode o teste aqui para verificar se o seu servidor de e-mail oferece SMTPUTF8.
+the-server-will-not-go-d97198f6 = O servidor não vai continuar até que a conexão seja criptografada com STARTTLS (a forma como um servidor de e-mail passa para uma conexão criptografada). No código, `smtpClient.EnableSsl = true;` ativa isso (o web.config não consegue, no ASP.NET 2.0–3.5).
+the-server-will-not-go-adefed65 = O servidor não vai continuar até que a conexão seja criptografada com STARTTLS (a forma como um servidor de e-mail passa para uma conexão criptografada). No appsettings.json, `"SecureSocketOptions": "StartTls"` ativa isso.
+the-server-will-not-go-97dcf783 = O servidor não vai continuar até que a conexão seja criptografada com STARTTLS (a forma como um servidor de e-mail passa para uma conexão criptografada). `$mail->SMTPSecure = 'tls';` ativa isso.
+use-port-587-the-usual-4b4b252f = Use `Port` `587` (a porta comum para enviar a partir de sites), a menos que o seu provedor diga outra coisa.
+with-ssl-smtpclient-enablessl-set-d3fe9f32 = Com o SSL (`SmtpClient.EnableSsl`, definido no código) ativado, o ASP.NET pede STARTTLS (a forma como um servidor de e-mail passa para uma conexão criptografada), e este servidor não o ofereceu, então o ASP.NET para com "Server does not support secure connections". Normalmente a porta ou o servidor não é o servidor de envio do provedor, ou a criptografia do servidor não está configurada.
+with-securesocketoptions-on-asp-net-a08cc797 = Com `SecureSocketOptions` ativado, o ASP.NET pede STARTTLS (a forma como um servidor de e-mail passa para uma conexão criptografada), e este servidor não o ofereceu, então o ASP.NET para com "Server does not support secure connections". Normalmente a porta ou o servidor não é o servidor de envio do provedor, ou a criptografia do servidor não está configurada.
+with-smtpsecure-on-asp-net-fe653274 = Com `SMTPSecure` ativado, o ASP.NET pede STARTTLS (a forma como um servidor de e-mail passa para uma conexão criptografada), e este servidor não o ofereceu, então o ASP.NET para com "Server does not support secure connections". Normalmente a porta ou o servidor não é o servidor de envio do provedor, ou a criptografia do servidor não está configurada.
+check-host-and-port-against-28b524e4 = Compare `Host` e `Port` com as instruções do seu provedor; se `Port` for `25`, tente `587`.
+turning-ssl-smtpclient-enablessl-set-fd0df8f0 = Desativar o SSL (`SmtpClient.EnableSsl`, definido no código) faria a sua senha ser enviada sem criptografia (legível para qualquer um no caminho): só considere isso se o seu provedor confirmar que o servidor está na sua própria rede privada.
+turning-securesocketoptions-off-would-se-e26e1505 = Desativar `SecureSocketOptions` faria a sua senha ser enviada sem criptografia (legível para qualquer um no caminho): só considere isso se o seu provedor confirmar que o servidor está na sua própria rede privada.
+turning-smtpsecure-off-would-send-9ef38bc8 = Desativar `SMTPSecure` faria a sua senha ser enviada sem criptografia (legível para qualquer um no caminho): só considere isso se o seu provedor confirmar que o servidor está na sua própria rede privada.
+keep-this-port-and-switch-32e36e57 = Mantenha esta porta e ative o SSL no código (em outros programas, escolha "STARTTLS" ou "TLS" em vez de "SSL").
+keep-this-port-and-set-cd2a42d8 = Mantenha esta porta e defina `SecureSocketOptions` como `StartTls` (em outros programas, escolha "STARTTLS" ou "TLS" em vez de "SSL").
+keep-this-port-and-set-41922fa3 = Mantenha esta porta e defina `SMTPSecure` como `'tls'` (STARTTLS) (em outros programas, escolha "STARTTLS" ou "TLS" em vez de "SSL").
+the-handshake-the-exchange-that-e9025476 = O handshake (a troca que prepara a criptografia) falhou. Motivos comuns: um servidor que só conhece versões antigas de criptografia (TLS 1.0 ou 1.1, que os programas modernos recusam), um servidor com a criptografia mal configurada, ou um programa de segurança no servidor web que interfere nas conexões criptografadas.
+send-again-in-a-few-5192a65a = Envie de novo daqui a alguns minutos: alguns servidores têm problemas de criptografia passageiros.
+send-this-error-message-to-3a3fef43 = Envie esta mensagem de erro ao seu provedor de e-mail e pergunte se o servidor aceita TLS 1.2 ou mais recente.
+if-the-web-server-runs-da617e2c = Se o servidor web roda um antivírus que verifica e-mails, pause a verificação de e-mails dele durante um teste, ou pergunte ao fabricante.
+if-it-lasts-tell-your-4398538e = Se continuar, avise o seu provedor de e-mail que o servidor responde ao STARTTLS com "TLS not available".
+or-send-through-a-provider-70e262b5 = Ou envie por um provedor cujo servidor aceite TLS 1.2: mude `Host` (e `Port`) para o servidor dele.
+a-certificate-the-server-s-1a9f3248 = Um certificado (a prova de identidade do servidor) lista os nomes para os quais é válido, e o nome em `Host` não está entre eles. Isso é comum em hospedagem compartilhada, em que o certificado traz o nome do servidor da empresa de hospedagem, e não o seu domínio.
+change-host-to-a-name-90ed824c = Mude `Host` para um nome para o qual o certificado seja válido (o painel de controle da sua hospedagem normalmente o mostra como o nome do servidor de e-mail).
+the-certificate-the-server-s-b1cbac22 = O certificado (a prova de identidade do servidor) não é garantido por nenhuma autoridade em que o servidor web confia. Ele pode ser autoassinado (criado pelo servidor para si mesmo), o servidor pode estar deixando de fora o certificado intermediário que o liga a uma autoridade confiável, ou um programa de segurança nesta rede pode estar substituindo-o.
+or-change-host-to-the-4b9aed71 = Ou mude `Host` para o nome de servidor que o seu provedor recomenda: normalmente ele tem um certificado válido.
+check-that-the-web-server-70da9069 = Confira se a data e a hora do servidor web estão certas: um relógio errado faz certificados válidos parecerem expirados.
+a-certificate-the-server-s-d82f1ec5 = Um certificado (a prova de identidade do servidor) só é válido a partir de uma data definida, e pelo relógio do servidor web essa data ainda não chegou. Normalmente o relógio do servidor web está errado; mais raramente, o servidor tem um certificado com data no futuro.
+check-that-the-web-server-1ea5bf6c = Confira se a data, a hora e o fuso horário do servidor web estão certos e envie de novo.
+switch-ssl-on-in-code-b0438e5d = Ative o SSL no código e use `port` `587`.
+set-securesocketoptions-to-starttls-and-2ad097ac = Defina `SecureSocketOptions` como `StartTls` e use `Port` `587`.
+set-smtpsecure-to-tls-starttls-0664aeb3 = Defina `SMTPSecure` como `'tls'` (STARTTLS) e use `Port` `587`.
+send-again-if-it-still-685a4d0a = Envie de novo; se ainda falhar, a resposta do servidor diz qual dos dois está faltando.
+check-targetframework-in-appsettings-jso-cde6eebe = Confira `targetFramework` no appsettings.json (`<httpRuntime targetFramework="…" />`): se for 4.5.2 ou menor, escreva `<httpRuntime targetFramework="4.8" />` (o .NET Framework 4.8 precisa estar instalado no servidor web; a sua hospedagem pode dizer).
+check-targetframework-in-your-phpmailer-d2d788fa = Confira `targetFramework` nas suas configurações do PHPMailer (`<httpRuntime targetFramework="…" />`): se for 4.5.2 ou menor, escreva `<httpRuntime targetFramework="4.8" />` (o .NET Framework 4.8 precisa estar instalado no servidor web; a sua hospedagem pode dizer).
+gmail-needs-an-app-password-52f29f0d = O Gmail precisa de uma senha de app: ative a Verificação em duas etapas na sua Conta do Google, depois abra myaccount.google.com/apppasswords (a página Segurança não tem mais link para ela), crie uma senha de app e cole as 16 letras dela em `Password`, sem espaços. Use o seu endereço completo do Gmail como `UserName`.
+gmail-needs-an-app-password-0a64bbed = O Gmail precisa de uma senha de app: ative a Verificação em duas etapas na sua Conta do Google, depois abra myaccount.google.com/apppasswords (a página Segurança não tem mais link para ela), crie uma senha de app e cole as 16 letras dela em `Password`, sem espaços. Use o seu endereço completo do Gmail como `Username`.
+gmail-sends-only-from-your-a7cd697e = O Gmail só envia a partir do seu próprio endereço ou de um endereço adicionado em Configurações → Contas → "Enviar e-mail como" (Settings → Accounts → "Send mail as"): defina `From` com um desses.
+gmail-sends-only-from-your-967bb4ce = O Gmail só envia a partir do seu próprio endereço ou de um endereço adicionado em Configurações → Contas → "Enviar e-mail como" (Settings → Accounts → "Send mail as"): defina o endereço de `setFrom()` com um desses.
+the-google-workspace-smtp-relay-98e2ae0c = O relay SMTP do Google Workspace precisa ser ativado pelo administrador do seu Workspace (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Se ele exigir autenticação SMTP, use um endereço do Workspace como `UserName` e uma senha de app criada em myaccount.google.com/apppasswords como `Password`; se, em vez disso, ele permitir o endereço IP do seu servidor, deixe os dois vazios.
+the-google-workspace-smtp-relay-a8add76c = O relay SMTP do Google Workspace precisa ser ativado pelo administrador do seu Workspace (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Se ele exigir autenticação SMTP, use um endereço do Workspace como `Username` e uma senha de app criada em myaccount.google.com/apppasswords como `Password`; se, em vez disso, ele permitir o endereço IP do seu servidor, deixe os dois vazios.
+the-google-workspace-smtp-relay-a9a83a12 = O relay SMTP do Google Workspace só envia a partir dos endereços que o seu administrador permitiu nas configurações dele (normalmente os dos seus domínios do Workspace): defina `From` com um deles.
+the-google-workspace-smtp-relay-87c116c0 = O relay SMTP do Google Workspace só envia a partir dos endereços que o seu administrador permitiu nas configurações dele (normalmente os dos seus domínios do Workspace): defina o endereço de `setFrom()` com um deles.
+the-relay-lets-in-only-459c6209 = O relay só libera os endereços IP ou o login que o seu administrador permitiu nas configurações do serviço de relay SMTP, então um teste a partir de outro computador falha, a menos que faça login. Defina também `Hostname` como o nome de domínio do seu site: o Google pode recusar um simples nome de computador como `localhost`.
+microsoft-365-use-the-mailbox-19f8c62c = Microsoft 365: use o endereço completo da caixa de e-mail como `UserName`. O login de programas de e-mail ("Authenticated SMTP") precisa estar permitido para esta caixa de e-mail: o seu administrador o ativa no Microsoft 365 admin center, em Users → Active users → Mail → Manage email apps. Os padrões de segurança do Microsoft Entra (as proteções de login padrão da Microsoft) o bloqueiam para a organização inteira, seja qual for essa opção.
+microsoft-365-use-the-mailbox-3dc9ad4c = Microsoft 365: use o endereço completo da caixa de e-mail como `Username`. O login de programas de e-mail ("Authenticated SMTP") precisa estar permitido para esta caixa de e-mail: o seu administrador o ativa no Microsoft 365 admin center, em Users → Active users → Mail → Manage email apps. Os padrões de segurança do Microsoft Entra (as proteções de login padrão da Microsoft) o bloqueiam para a organização inteira, seja qual for essa opção.
+microsoft-365-sends-only-as-b2fe867a = O Microsoft 365 só envia como a caixa de e-mail com login feito, a menos que o seu administrador conceda a permissão "Send As" (Enviar como): defina `From` com o endereço que está em `UserName`.
+microsoft-365-sends-only-as-e3bbbbe6 = O Microsoft 365 só envia como a caixa de e-mail com login feito, a menos que o seu administrador conceda a permissão "Send As" (Enviar como): defina o endereço de `setFrom()` com o endereço que está em `Username`.
+an-smtp-relay-your-admin-95d6c596 = Um relay SMTP: o seu administrador cria um conector para o endereço IP fixo do servidor web; depois, defina `Host` como o host MX do seu domínio (termina em `mail.protection.outlook.com`), `Port` como `25` e deixe `UserName` e `Password` vazios.
+an-smtp-relay-your-admin-a93b82b6 = Um relay SMTP: o seu administrador cria um conector para o endereço IP fixo do servidor web; depois, defina `Host` como o host MX do seu domínio (termina em `mail.protection.outlook.com`), `Port` como `25` e deixe `Username` e `Password` vazios.
+high-volume-email-hve-a-5d4715de = High Volume Email (HVE): uma conta do Microsoft 365 feita para programas que ainda faz login com senha (`Host` `smtp-hve.office365.com`, `Port` `587`), destinada a e-mails para as caixas de e-mail da sua própria organização.
+azure-communication-services-microsoft-s-f87006cd = Azure Communication Services: o serviço de envio da Microsoft (`Host` `smtp.azurecomm.net`, `Port` `587`), que faz login com um nome de usuário e um segredo de app que o seu site consegue usar.
+direct-send-a-host-ending-14a6804c = O Direct Send (um `Host` terminado em `mail.protection.outlook.com`) não usa login: deixe `UserName` e `Password` vazios e use `Port` `25`. Ele só entrega em caixas de e-mail da sua própria organização; para alcançar outros endereços, faça login em `smtp.office365.com` na porta `587`, ou peça ao seu administrador um conector (relay SMTP).
+direct-send-a-host-ending-5cca796c = O Direct Send (um `Host` terminado em `mail.protection.outlook.com`) não usa login: deixe `Username` e `Password` vazios e use `Port` `25`. Ele só entrega em caixas de e-mail da sua própria organização; para alcançar outros endereços, faça login em `smtp.office365.com` na porta `587`, ou peça ao seu administrador um conector (relay SMTP).
+since-16-september-2024-personal-6329d220 = Desde 16 de setembro de 2024, as contas pessoais do Outlook.com e do Hotmail não aceitam mais senha para envio, só o login OAuth da Microsoft, que um site configurado pelo appsettings.json não consegue fazer. Envie os e-mails do seu site por outro provedor.
+since-16-september-2024-personal-7621f718 = Desde 16 de setembro de 2024, as contas pessoais do Outlook.com e do Hotmail não aceitam mais senha para envio, só o login OAuth da Microsoft, que um site configurado pelas configurações do PHPMailer não consegue fazer. Envie os e-mails do seu site por outro provedor.
+outlook-com-sends-only-from-73caa19a = O Outlook.com só envia a partir do endereço com login feito: defina `From` igual a `UserName`.
+outlook-com-sends-only-from-5ea38fca = O Outlook.com só envia a partir do endereço com login feito: defina o endereço de `setFrom()` igual a `Username`.
+send-your-website-s-mail-23638aa3 = Envie os e-mails do seu site por um serviço que ainda aceite senha, como o servidor de e-mail da sua empresa de hospedagem ou um serviço de envio (SendGrid, Mailgun, Brevo e outros estão na lista de provedores), e mude `Host`, `UserName` e `Password` para os valores dele.
+send-your-website-s-mail-6bda0d43 = Envie os e-mails do seu site por um serviço que ainda aceite senha, como o servidor de e-mail da sua empresa de hospedagem ou um serviço de envio (SendGrid, Mailgun, Brevo e outros estão na lista de provedores), e mude `Host`, `Username` e `Password` para os valores dele.
+godaddy-email-use-your-full-b39b7cc6 = E-mail da GoDaddy: use o seu endereço de e-mail completo como `UserName` e a senha da caixa de e-mail, com `Host` definido como `smtpout.secureserver.net`. Se o seu e-mail da GoDaddy for um plano Microsoft 365, use as configurações do Microsoft 365 (`smtp.office365.com`).
+godaddy-email-use-your-full-fc189166 = E-mail da GoDaddy: use o seu endereço de e-mail completo como `Username` e a senha da caixa de e-mail, com `Host` definido como `smtpout.secureserver.net`. Se o seu e-mail da GoDaddy for um plano Microsoft 365, use as configurações do Microsoft 365 (`smtp.office365.com`).
+godaddy-s-hosting-relay-relay-dd98d47f = O relay de hospedagem da GoDaddy (`relay-hosting.secureserver.net`) não usa login: deixe `userName` e `password` vazios, com `port` definido como `25` e o SSL (`SmtpClient.EnableSsl`, definido no código) como `false`.
+godaddy-s-hosting-relay-relay-f07c2f1a = O relay de hospedagem da GoDaddy (`relay-hosting.secureserver.net`) não usa login: deixe `UserName` e `Password` vazios, com `Port` definido como `25` e `SecureSocketOptions` como `false`.
+godaddy-s-hosting-relay-relay-609d3ac7 = O relay de hospedagem da GoDaddy (`relay-hosting.secureserver.net`) não usa login: deixe `Username` e `Password` vazios, com `Port` definido como `25` e `SMTPSecure` como `false`.
+ionos-use-the-full-email-a7c00951 = IONOS: use o endereço de e-mail completo como `UserName` e a senha da caixa de e-mail, com o servidor do país do seu contrato como `Host` (`smtp.ionos.com`, `smtp.ionos.de` ou `smtp.ionos.co.uk`).
+ionos-use-the-full-email-7e72a1b1 = IONOS: use o endereço de e-mail completo como `Username` e a senha da caixa de e-mail, com o servidor do país do seu contrato como `Host` (`smtp.ionos.com`, `smtp.ionos.de` ou `smtp.ionos.co.uk`).
+ovhcloud-use-the-full-email-cd29b853 = OVHcloud: use o endereço de e-mail completo como `UserName` e a senha da caixa de e-mail, com `Host` definido como `ssl0.ovh.net` (o nome para o qual o certificado dele é válido).
+ovhcloud-use-the-full-email-3c4dbb33 = OVHcloud: use o endereço de e-mail completo como `Username` e a senha da caixa de e-mail, com `Host` definido como `ssl0.ovh.net` (o nome para o qual o certificado dele é válido).
+yahoo-needs-an-app-password-693b5950 = O Yahoo precisa de uma senha de app: na sua conta Yahoo, abra Account security → Generate app password (Segurança da conta → Gerar senha de app) e use-a como `Password`, com o seu endereço completo do Yahoo como `UserName`.
+yahoo-needs-an-app-password-96021e70 = O Yahoo precisa de uma senha de app: na sua conta Yahoo, abra Account security → Generate app password (Segurança da conta → Gerar senha de app) e use-a como `Password`, com o seu endereço completo do Yahoo como `Username`.
+yahoo-sends-only-from-the-4a458e03 = O Yahoo só envia a partir do endereço com login feito: defina `From` com o seu endereço do Yahoo.
+yahoo-sends-only-from-the-5064b1b3 = O Yahoo só envia a partir do endereço com login feito: defina o endereço de `setFrom()` com o seu endereço do Yahoo.
+aol-needs-an-app-password-2a7d72d0 = A AOL precisa de uma senha de app: na sua conta AOL, abra Account security → Generate app password e use-a como `Password`, com o seu endereço completo da AOL como `UserName`.
+aol-needs-an-app-password-574437f0 = A AOL precisa de uma senha de app: na sua conta AOL, abra Account security → Generate app password e use-a como `Password`, com o seu endereço completo da AOL como `Username`.
+aol-sends-only-from-the-73cdefc3 = A AOL só envia a partir do endereço com login feito: defina `From` com o seu endereço da AOL.
+aol-sends-only-from-the-4db838b3 = A AOL só envia a partir do endereço com login feito: defina o endereço de `setFrom()` com o seu endereço da AOL.
+icloud-mail-needs-an-app-c8532528 = O iCloud Mail precisa de uma senha específica de app: crie uma em account.apple.com, em Início de Sessão e Segurança → Senhas Específicas de Apps (Sign-In and Security → App-Specific Passwords), e use o seu endereço completo do iCloud como `UserName`.
+icloud-mail-needs-an-app-0e669f48 = O iCloud Mail precisa de uma senha específica de app: crie uma em account.apple.com, em Início de Sessão e Segurança → Senhas Específicas de Apps (Sign-In and Security → App-Specific Passwords), e use o seu endereço completo do iCloud como `Username`.
+zoho-mail-use-your-full-384aac79 = Zoho Mail: use o seu endereço completo do Zoho como `UserName`. Se o login em dois fatores estiver ativado, crie uma senha específica de aplicativo em Zoho Accounts → Security e use-a como `Password`. Use o servidor do seu data center (por exemplo `smtp.zoho.eu` na Europa); contas de organização no próprio domínio usam `smtppro.` no lugar de `smtp.` (por exemplo `smtppro.zoho.eu`).
+zoho-mail-use-your-full-7a3fb759 = Zoho Mail: use o seu endereço completo do Zoho como `Username`. Se o login em dois fatores estiver ativado, crie uma senha específica de aplicativo em Zoho Accounts → Security e use-a como `Password`. Use o servidor do seu data center (por exemplo `smtp.zoho.eu` na Europa); contas de organização no próprio domínio usam `smtppro.` no lugar de `smtp.` (por exemplo `smtppro.zoho.eu`).
+fastmail-needs-an-app-password-4c8b9524 = O Fastmail precisa de uma senha de app: crie uma em Settings → Privacy & Security → App passwords e use-a como `Password`.
+azure-communication-services-username-is-82b5afd0 = Azure Communication Services: `UserName` é um nome de usuário SMTP criado no seu recurso do Communication Services (Settings → SMTP Usernames) e vinculado a um app do Microsoft Entra que tenha permissão de envio; `Password` é o segredo do cliente desse app. Os segredos do cliente expiram: se funcionava antes, crie um novo segredo e use-o.
+azure-communication-services-username-is-25902af0 = Azure Communication Services: `Username` é um nome de usuário SMTP criado no seu recurso do Communication Services (Settings → SMTP Usernames) e vinculado a um app do Microsoft Entra que tenha permissão de envio; `Password` é o segredo do cliente desse app. Os segredos do cliente expiram: se funcionava antes, crie um novo segredo e use-o.
+azure-communication-services-sends-only-ff5de3b8 = O Azure Communication Services só envia a partir dos endereços MailFrom de um domínio de e-mail conectado ao seu recurso do Communication Services: defina `From` com um deles.
+azure-communication-services-sends-only-fcf3ed02 = O Azure Communication Services só envia a partir dos endereços MailFrom de um domínio de e-mail conectado ao seu recurso do Communication Services: defina o endereço de `setFrom()` com um deles.
+amazon-ses-needs-ses-smtp-cb156c1c = O Amazon SES precisa de credenciais SMTP do SES, criadas no console do SES em SMTP settings para a região em `Host`. Chaves de acesso do IAM e credenciais SMTP de outra região não funcionam.
+amazon-ses-sends-only-from-31649dbc = O Amazon SES só envia a partir de identidades verificadas: verifique o endereço `From` ou o domínio dele no console do SES. Enquanto a conta estiver na sandbox (o modo de teste das contas novas), os destinatários também precisam ser verificados.
+sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` precisa ser literalmente `apikey` (não o seu login nem o seu endereço de e-mail), e `Password` é uma chave de API com a permissão "Mail Send", colada sem espaços.
+sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` precisa ser literalmente `apikey` (não o seu login nem o seu endereço de e-mail), e `Password` é uma chave de API com a permissão "Mail Send", colada sem espaços.
+sendgrid-sends-only-from-a-0be2f6cf = O SendGrid só envia a partir de uma Sender Identity verificada: verifique o endereço `From` ou o domínio dele em Settings → Sender Authentication.
+mailgun-sends-from-addresses-of-ba0bed7a = O Mailgun envia a partir de endereços do seu domínio de envio verificado: use um deles como `From`.
+mailgun-sends-from-addresses-of-38c1bbc8 = O Mailgun envia a partir de endereços do seu domínio de envio verificado: use um deles como endereço de `setFrom()`.
+postmark-use-your-server-api-681c5113 = Postmark: use o seu Server API Token tanto como `UserName` quanto como `Password`.
+postmark-use-your-server-api-d6fda7f3 = Postmark: use o seu Server API Token tanto como `Username` quanto como `Password`.
+postmark-sends-only-from-a-aa1507f0 = O Postmark só envia a partir de uma Sender Signature confirmada ou de um domínio verificado: use um deles como `From`.
+postmark-sends-only-from-a-9ef116ea = O Postmark só envia a partir de uma Sender Signature confirmada ou de um domínio verificado: use um deles como endereço de `setFrom()`.
+brevo-username-is-the-smtp-61deeb36 = Brevo: `UserName` é o login SMTP mostrado em SMTP & API, e `Password` é uma chave SMTP da mesma página (não uma chave de API nem a senha da sua conta).
+brevo-username-is-the-smtp-d3088416 = Brevo: `Username` é o login SMTP mostrado em SMTP & API, e `Password` é uma chave SMTP da mesma página (não uma chave de API nem a senha da sua conta).
+brevo-sends-only-from-a-e7ee4fca = O Brevo só envia a partir de um remetente ou domínio verificado: use um deles como `From`.
+brevo-sends-only-from-a-0fe5ff38 = O Brevo só envia a partir de um remetente ou domínio verificado: use um deles como endereço de `setFrom()`.
+mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` é a sua chave de API do Mailjet e `Password` é a chave secreta dela (em Account settings → API keys), não o seu login do Mailjet.
+mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` é a sua chave de API do Mailjet e `Password` é a chave secreta dela (em Account settings → API keys), não o seu login do Mailjet.
+mailjet-sends-only-from-a-2b02a254 = O Mailjet só envia a partir de um endereço ou domínio de remetente validado: valide o endereço `From` no Mailjet ou use um que já esteja validado.
+smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: use um usuário SMTP da sua conta SMTP2GO (Sending → SMTP Users) como `UserName` e a senha dele como `Password`, não o seu login do SMTP2GO.
+smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: use um usuário SMTP da sua conta SMTP2GO (Sending → SMTP Users) como `Username` e a senha dele como `Password`, não o seu login do SMTP2GO.
+smtp2go-sends-only-from-verified-38d2716c = O SMTP2GO só envia a partir de remetentes verificados (Sending → Verified Senders): use um deles como `From`.
+smtp2go-sends-only-from-verified-4a413e26 = O SMTP2GO só envia a partir de remetentes verificados (Sending → Verified Senders): use um deles como endereço de `setFrom()`.
+provider-also-takes-mail-on-688364ca = { $provider } também aceita e-mails na porta `{ $port }`, que empresas de hospedagem e provedores de internet raramente bloqueiam: mude `port` para `{ $port }` e mantenha o SSL ativado no código.
+provider-also-takes-mail-on-2eb2c630 = { $provider } também aceita e-mails na porta `{ $port }`, que empresas de hospedagem e provedores de internet raramente bloqueiam: mude `Port` para `{ $port }` e mantenha `SecureSocketOptions` como `StartTls`.
+provider-also-takes-mail-on-d235639f = { $provider } também aceita e-mails na porta `{ $port }`, que empresas de hospedagem e provedores de internet raramente bloqueiam: mude `Port` para `{ $port }` e mantenha `SMTPSecure` como `'tls'` (STARTTLS).

@@ -177,9 +177,6 @@ pub fn print_report(report: &InboxReport) {
         "\n{}\n",
         crate::tr!("Did it land? {mailbox}", mailbox = report.mailbox)
     );
-    // The inbox check's own text: each of its lines translated where it is known.
-    print!(
-        "{}",
-        crate::report::translate_lines(&crate::inbox::summary(report))
-    );
+    // The inbox check's own text, already in the user's language.
+    print!("{}", crate::inbox::summary(report));
 }

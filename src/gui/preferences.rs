@@ -73,7 +73,7 @@ fn label_before_list(ui: &mut Ui, text: String) -> egui::Response {
     );
     let needed =
         galley.size().x + LIST_WIDTH + ui.spacing().item_spacing.x * 2.0 + ui.spacing().icon_width;
-    if ui.layout().main_wrap && ui.available_width() < needed {
+    if ui.layout().main_wrap && ui.available_size_before_wrap().x < needed {
         ui.end_row();
     }
     ui.add(egui::Label::new(galley))

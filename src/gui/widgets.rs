@@ -130,8 +130,14 @@ pub fn title_and_actions<S>(
         .inner;
     if let Some(actions) = actions.take() {
         // On a line of their own they wrap (long words: German, the pseudo-locale).
-        let wrapped = ui.horizontal_wrapped(|ui| actions(ui, state));
-        measured_actions = Some(wrapped.response.rect.width());
+        let wrapped = ui.horizontal_wrapped(|ui| {
+            // A button too long for what is left of a line goes to the next one, whole.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            actions(ui, state);
+        });
+        // Wrapped, they look narrower than they are on one line: keep the wider width, or
+        // the next frame would try one line again, and so on.
+        measured_actions = Some(wrapped.response.rect.width().max(actions_width));
     }
     remember(ui, title_id, title_width);
     remember(ui, actions_id, measured_actions.unwrap_or(actions_width));

@@ -28,11 +28,6 @@
 //! 5. Never marked: snippets and anything copied as configuration, .NET's own exception texts,
 //!    server replies and the transcript, JSON, ids, exit codes, flag names, attribute names on
 //!    their own, log output for developers, test code.
-//!
-//! Helpers editing this tree in parallel: edit only your own files, never `git stash`,
-//! `git checkout`, `git commit` or `cargo fmt` on the whole tree (use `rustfmt --edition 2024
-//! <your files>`), never edit `assets/i18n/` or `tests/`; keep the tree compiling
-//! (`cargo check --all-targets`), and if an error is in someone else's file, wait and retry.
 
 mod catalogue;
 mod language;

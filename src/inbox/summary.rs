@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::model::InboxReport;
-use crate::i18n::{Language, tr, with_language};
+use crate::i18n::tr;
 
 /// Where the message landed, the receiving server's checks and our DKIM check, in plain text
 /// (each line indented by two spaces), in the current language: each line is translated on its
@@ -51,11 +51,16 @@ pub fn summary(report: &InboxReport) -> String {
     out
 }
 
-/// The support report's section, in English: the summary, then the IMAP exchange.
+/// The support report's section, in the report's language (the caller's): the summary, then
+/// the IMAP exchange.
 pub fn report_section(report: &InboxReport) -> String {
-    let mut out = format!("\n## Did it land? ({})\n\n", report.mailbox);
-    out.push_str(&with_language(Language::English, || summary(report)));
-    out.push_str("\nThe mailbox (IMAP) exchange; the password shows as `<redacted>`:\n\n```\n");
+    let heading = tr(crate::en!("Did it land?"));
+    let mut out = format!("\n## {heading} ({})\n\n", report.mailbox);
+    out.push_str(&summary(report));
+    let exchange = tr(crate::en!(
+        "The mailbox (IMAP) exchange; the password shows as `<redacted>`:"
+    ));
+    out.push_str(&format!("\n{exchange}\n\n```\n"));
     for line in &report.transcript {
         let _ = writeln!(out, "{:>6} ms {} {}", line.ms, line.mark(), line.text);
     }

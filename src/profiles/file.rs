@@ -64,7 +64,7 @@ pub fn load(path: &Path) -> Result<Loaded, ProfileError> {
         }
         Err(source) => {
             return Err(ProfileError::Io {
-                action: "read",
+                action: crate::en!("read"),
                 path: path.to_owned(),
                 source,
             });
@@ -127,7 +127,7 @@ pub fn store(path: &Path, document: &Document) -> Result<(), ProfileError> {
         source,
     };
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|err| io_error("create the folder of", err))?;
+        create_private_dir(dir).map_err(|err| io_error(crate::en!("create the folder of"), err))?;
     }
     let text = format!("{HEADER}{body}");
     crate::files::replace_blocking(path, text.as_bytes(), crate::files::Access::Private)
@@ -160,7 +160,7 @@ fn move_aside(path: &Path) -> Result<PathBuf, ProfileError> {
         n += 1;
     }
     std::fs::rename(path, &target).map_err(|source| ProfileError::Io {
-        action: "move aside",
+        action: crate::en!("move aside"),
         path: path.to_owned(),
         source,
     })?;

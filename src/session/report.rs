@@ -157,23 +157,23 @@ impl SessionReport {
         match (item, status) {
             (ChecklistItem::Secure, Some(StepStatus::Skipped)) => Some(
                 if settings.target == Target::DotNet && !settings.enable_ssl {
-                    "enableSsl is off"
+                    crate::en!("enableSsl is off")
                 } else {
-                    "encryption is off"
+                    crate::en!("encryption is off")
                 },
             ),
             (ChecklistItem::SignIn, Some(StepStatus::Skipped)) => Some(if !settings.wants_auth() {
-                "no user name"
+                crate::en!("no user name")
             } else if self.tls.is_none() && self.server.offers("STARTTLS") {
-                "not offered before encryption"
+                crate::en!("not offered before encryption")
             } else {
-                "server offers no sign-in"
+                crate::en!("server offers no sign-in")
             }),
             (ChecklistItem::SignIn, Some(StepStatus::Failed)) => match &self.sign_in_failure {
                 Some(SessionError::AuthMechanismUnsupported { .. }) => {
-                    Some("no usable method; sent without it")
+                    Some(crate::en!("no usable method; sent without it"))
                 }
-                Some(_) => Some("sign-in refused; sent without it"),
+                Some(_) => Some(crate::en!("sign-in refused; sent without it")),
                 None => None,
             },
             _ => None,

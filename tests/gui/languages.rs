@@ -13,6 +13,9 @@ fn de(text: &str) -> String {
 #[test]
 #[cfg_attr(windows, ignore = "Wine has no Japanese font for the Language list")]
 fn the_seed_scenario_in_german() {
+    if !support::japanese_font::available("the_seed_scenario_in_german") {
+        return;
+    }
     let runtime = runtime();
     let server = runtime.block_on(TestServer::start(ServerConfig {
         require_tls: true,
@@ -97,6 +100,9 @@ fn the_seed_scenario_in_german() {
 #[test]
 #[cfg_attr(windows, ignore = "Wine has no Japanese font")]
 fn japanese_is_drawn_from_the_first_frame() {
+    if !support::japanese_font::available("japanese_is_drawn_from_the_first_frame") {
+        return;
+    }
     let runtime = runtime();
     let handle = runtime.handle().clone();
     let mut harness = Harness::builder()

@@ -11,6 +11,7 @@ pub mod dns_server;
 pub mod hosting_tree;
 pub mod https_server;
 pub mod imap_server;
+pub mod japanese_font;
 pub mod old_tls_server;
 pub mod pki;
 pub mod recording_proxy;

@@ -13,14 +13,14 @@ pub(super) async fn blocking<T: Send + 'static>(
 ) -> Result<T, FileError> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|err| FileError::io("read", std::io::Error::other(err), path.to_owned()))?
+        .map_err(|err| FileError::io(crate::en!("read"), std::io::Error::other(err), path.to_owned()))?
 }
 
 /// The bytes of `target` (errors name `shown`): checked to be a regular file within the size
 /// limit before it is opened, and again on the open handle.
 pub(super) fn read_checked(target: &Path, shown: &Path) -> Result<Vec<u8>, FileError> {
     use std::io::Read as _;
-    let io = |err| FileError::io("read", err, shown.to_owned());
+    let io = |err| FileError::io(crate::en!("read"), err, shown.to_owned());
     check_regular(&std::fs::metadata(target).map_err(io)?, shown)?;
     let file = std::fs::File::open(target).map_err(io)?;
     check_regular(&file.metadata().map_err(io)?, shown)?;
@@ -80,7 +80,7 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
 /// before anything is written. Opening for writing changes nothing in the file.
 pub(super) fn check_writable(target: &Path, shown: &Path) -> Result<std::fs::Metadata, FileError> {
     let metadata =
-        std::fs::metadata(target).map_err(|err| FileError::io("read", err, shown.to_owned()))?;
+        std::fs::metadata(target).map_err(|err| FileError::io(crate::en!("read"), err, shown.to_owned()))?;
     check_regular(&metadata, shown)?;
     let read_only = || FileError::ReadOnly {
         path: shown.to_owned(),
@@ -91,6 +91,6 @@ pub(super) fn check_writable(target: &Path, shown: &Path) -> Result<std::fs::Met
     match std::fs::OpenOptions::new().write(true).open(target) {
         Ok(_) => Ok(metadata),
         Err(err) if err.kind() == std::io::ErrorKind::PermissionDenied => Err(read_only()),
-        Err(err) => Err(FileError::io("write", err, shown.to_owned())),
+        Err(err) => Err(FileError::io(crate::en!("write"), err, shown.to_owned())),
     }
 }
