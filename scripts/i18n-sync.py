@@ -32,7 +32,8 @@ def parse(path):
         match = MESSAGE.match(line)
         if match:
             block = [line]
-            while i + 1 < len(lines) and lines[i + 1].startswith("    "):
+            # A block or a selector goes on while lines are indented (or close it with `}`).
+            while i + 1 < len(lines) and lines[i + 1][:1] in (" ", "}", "*", "["):
                 i += 1
                 block.append(lines[i])
             entries.append((group, match.group(1), "\n".join(block)))

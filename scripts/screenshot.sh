@@ -56,9 +56,9 @@ XDG_DATA_HOME="$data_home" OUT="$out" BIN="$bin" xvfb-run -a -s '-screen 0 1280x
     sleep 1   # let the first frames settle (a screenshot, not a test)
     xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
     # Keyboard only, as in the window Tab order: Open web.config…, Explain…, Check a folder of
-    # sites…, Theme, Profile, Save profile…, Provider, Server, Find my settings…, Port, User
+    # sites…, Language, Theme, Profile, Save profile…, Provider, Server, Find my settings…, Port, User
     # name, Sign-in, then Password.
-    xdotool key --delay 60 Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+    xdotool key --delay 60 Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
     xdotool type --delay 40 "correct horse battery"
     xdotool key Return
     sleep 3   # the test against the local Postfix takes well under a second

@@ -952,6 +952,19 @@ the-certificate-is-not-from-dace93b1 = das Zertifikat stammt nicht von einer ver
 the-certificate-is-not-valid-fd6b02ae = das Zertifikat ist nicht gültig
 what-accepted-because-invalid-certificat-654eb2c8 = { $what } (angenommen, weil ungültige Zertifikate erlaubt sind)
 
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = SSL ab Verbindungsbeginn auf Port { $port } ist gescheitert: { $problem }
+starttls-on-port-port-failed-b828dcbf = STARTTLS auf Port { $port } ist gescheitert: { $problem }
+ssl-on-connect-on-port-6006be8e = SSL ab Verbindungsbeginn auf Port { $port } funktioniert, aber { $what }.
+starttls-on-port-port-works-0c771c86 = STARTTLS auf Port { $port } funktioniert, aber { $what }.
+ssl-on-connect-on-port-60ce1025 = SSL ab Verbindungsbeginn auf Port { $port } funktioniert ({ $certificate }), aber es wird keine Anmeldung angeboten: Nur ein Relay, das die Adresse Ihres Servers kennt, würde Mails annehmen.
+starttls-on-port-port-works-f984c06d = STARTTLS auf Port { $port } funktioniert ({ $certificate }), aber es wird keine Anmeldung angeboten: Nur ein Relay, das die Adresse Ihres Servers kennt, würde Mails annehmen.
+ssl-on-connect-on-port-90b0d615 = SSL ab Verbindungsbeginn auf Port { $port } funktioniert, aber die Anmeldung geht dort nur per { $offered }, und ASP.NET meldet sich per LOGIN an.
+starttls-on-port-port-works-d8016efd = STARTTLS auf Port { $port } funktioniert, aber die Anmeldung geht dort nur per { $offered }, und ASP.NET meldet sich per LOGIN an.
+ssl-on-connect-on-port-93cce076 = SSL ab Verbindungsbeginn auf Port { $port } mit Anmeldung ({ $offered }) nach der Verschlüsselung, { $certificate }.
+starttls-on-port-port-with-70b23d3e = STARTTLS auf Port { $port } mit Anmeldung ({ $offered }) nach der Verschlüsselung, { $certificate }.
+
 ## src/discover/request.rs
 
 given-is-not-an-email-aba196ff = "{ $given }" ist weder eine E-Mail-Adresse noch ein Servername, den wir suchen können; geben Sie etwas an wie --email you@example.com oder --host mail.example.com
@@ -1483,10 +1496,17 @@ signed-in-as-who-138f6f7e = Angemeldet als { $who }
 
 ## src/gui/preferences.rs
 
+system-8f3184bc = System
+language-9a73db9b = Sprache
 follow-system-becc0e51 = Wie das System
 light-8ad2f8cf = Hell
 dark-45570065 = Dunkel
 theme-4eaf7c92 = Design
+
+## src/gui/renderer.rs
+
+the-window-could-not-open-cb7ad439 = das Fenster konnte nicht geöffnet werden: Die Grafik dieses Computers konnte es nicht darstellen ({ $reasons }).
+on-a-remote-desktop-or-321b265b = Auf einem Remotedesktop oder in einer virtuellen Maschine hilft es meist, den passenden Grafiktreiber zu installieren
 
 ## src/gui/result.rs
 
@@ -1545,6 +1565,8 @@ copy-transcript-d97cf946 = Protokoll kopieren
 save-transcript-a1c4eb5a = Protokoll speichern …
 export-report-ce65b191 = Bericht exportieren …
 everything-support-needs-settings-withou-94ba8f25 = Alles, was der Support braucht (Einstellungen ohne Passwort, die Schritte, dieses Protokoll, die Diagnose), in einer Datei
+report-in-english-18ddea6e = Bericht auf Englisch
+write-the-exported-report-in-e4a59e7d = Schreibt den exportierten Bericht auf Englisch, für einen Support, der Englisch liest
 we-sent-2e66b91d = wir sendeten
 the-server-answered-039e870e = der Server antwortete
 encrypted-3e8df1b3 = verschlüsselt
@@ -1658,6 +1680,7 @@ the-inbox-check-was-stopped-cd7a71c8 = die Posteingangsprüfung wurde angehalten
 folders-searched-folders-1c7d04a2 = Durchsuchte Ordner: { $folders }
 the-receiving-server-s-own-20faa33e = Die eigenen Prüfungen des empfangenden Servers ({ $server }):
 the-receiving-server-added-no-6d611c08 = Der empfangende Server hat keinen Authentication-Results-Header hinzugefügt.
+the-mailbox-imap-exchange-the-f338cc52 = Der Austausch mit dem Postfach (IMAP); das Passwort erscheint als `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1669,6 +1692,8 @@ arrived-in-the-folder-folder-35e97e8b = Im Ordner „{ $folder }“ angekommen (
 not-in-the-mailbox-after-71030de0 = Nach { $waited } nicht im Postfach
 the-test-message-is-in-6dbcd158 = Die Testnachricht liegt im Posteingang von { $mailbox }: Mails Ihrer Website erreichen dieses Postfach.
 the-test-message-is-in-3dae80e1 = Die Testnachricht liegt im Posteingang von { $mailbox }, aber { $failed } ist beim empfangenden Server gescheitert, daher verschieben strengere Anbieter Ihre Mails vielleicht in den Spam oder lehnen sie ab. Beheben Sie, was „Kommt sie an?“ auflistet.
+the-receiving-server-took-the-bc6c3316 = Der empfangende Server hat die Nachricht angenommen, aber als Spam einsortiert, daher würden Ihre Kunden sie wahrscheinlich nicht sehen. Eine Testnachricht mit wenig Text kann schon für sich allein wie Spam wirken; wenn die Absenderprüfungen bestanden sind („Kommt sie an?“), versuchen Sie es erneut mit einer echten Nachricht.
+the-receiving-server-took-the-4fbfd2f0 = Der empfangende Server hat die Nachricht angenommen, aber als Spam einsortiert, daher würden Ihre Kunden sie wahrscheinlich nicht sehen. { $failed } ist beim empfangenden Server gescheitert; beheben Sie, was „Kommt sie an?“ auflistet.
 the-message-arrived-but-a-52287da8 = Die Nachricht ist angekommen, aber eine Regel oder die Sortierung des Anbieters hat sie außerhalb des Posteingangs von { $mailbox } abgelegt. Prüfen Sie die Filter dieses Postfachs.
 the-server-accepted-the-message-f14a3b33 = Der Server hat die Nachricht angenommen, aber sie liegt noch in keinem Ordner von { $mailbox }. Vielleicht ist sie noch unterwegs (manche Anbieter halten Mails neuer Absender einige Minuten zurück), oder der empfangende Server hat sie verworfen, was mit Mails passiert, die DMARC nicht bestehen. Beheben Sie, was „Kommt sie an?“ auflistet, und sehen Sie später noch einmal nach.
 
@@ -1741,9 +1766,12 @@ could-not-write-these-settings-3df3fd97 = Diese Einstellungen konnten nicht in d
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = Lesen
 it-is-not-utf-8-85ed6edc = sie ist kein UTF-8-Text
 it-is-not-a-regular-be41867a = sie ist keine normale Datei (ein Ordner, eine benannte Pipe oder ein Gerät); entfernen Sie sie oder setzen Sie MAILTESTER_CONFIG_DIR auf einen anderen Ordner
 it-is-size-bytes-more-56c17071 = sie ist { $size } Bytes groß, mehr als die { $limit }, die eine Profildatei haben darf; verschieben Sie sie
+create-the-folder-of-760e3dc3 = Anlegen des Ordners
+move-aside-3d78dc9c = Beiseitelegen
 message-on-line-line-acff43e5 = { $message }, in Zeile { $line }
 
 ## src/profiles/name.rs
@@ -1984,6 +2012,16 @@ the-server-broke-the-smtp-275bfdfe = der Server hat beim Schritt „{ $step_name
 a-reply-went-on-for-a3229ee0 = eine Antwort lief über mehr als { $lines } Zeilen
 a-reply-line-was-far-289873fe = eine Antwortzeile war viel zu lang
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl ist aus
+encryption-is-off-21238599 = Verschlüsselung ist aus
+no-user-name-289a6df8 = kein Benutzername
+not-offered-before-encryption-c28ccb4d = vor der Verschlüsselung nicht angeboten
+server-offers-no-sign-in-676667ab = Server bietet keine Anmeldung an
+no-usable-method-sent-without-972e3aeb = keine nutzbare Methode; ohne Anmeldung gesendet
+sign-in-refused-sent-without-efec03b6 = Anmeldung abgelehnt; ohne Anmeldung gesendet
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = TLS-Einrichtung gescheitert ({ $error })
@@ -2120,6 +2158,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Ersetzen Sie { $placeholder } du
 google-has-no-app-only-ba6e748c = Google hat keine reine App-Anmeldung für ein gewöhnliches Postfach: Dafür braucht es ein Google-Workspace-Dienstkonto mit domainweiter Delegierung, eingerichtet vom Workspace-Administrator. Dies meldet sich stattdessen als das Postfach an (delegiert).
 app-only-sign-in-needs-ad5c921d = Die reine App-Anmeldung braucht eine einmalige Einrichtung durch Ihren Microsoft-365-Administrator: die Berechtigung SMTP.SendAsApp, die Administratorzustimmung und den Zugriff der App auf dieses Postfach in Exchange (siehe die Einrichtungsschritte).
 the-app-registration-needs-the-f7d5f684 = Die App-Registrierung braucht die delegierte Berechtigung SMTP.Send, und das Refresh-Token muss mit den Scopes https://outlook.office.com/SMTP.Send und offline_access angefordert werden.
+the-google-oauth-client-needs-6e9d68ed = Der Google-OAuth-Client braucht den Scope { $scope }. Solange der OAuth-Zustimmungsbildschirm von Google auf „Testing“ steht, laufen Refresh-Tokens nach 7 Tagen ab: Veröffentlichen Sie die App, bevor Sie sich darauf verlassen.
 smtp-sign-in-smtp-auth-976b28fe = Die SMTP-Anmeldung (SMTP AUTH) muss für das Postfach eingeschaltet bleiben, auch mit OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = Die getestete Verbindung war nicht verschlüsselt: OAuth-Tokens dürfen nicht unverschlüsselt über das Netzwerk gehen, daher verwendet dies STARTTLS. Testen Sie Port 587 mit STARTTLS (oder 465 mit SSL ab Verbindungsbeginn), bevor Sie sich darauf verlassen.
 while-the-google-oauth-consent-d3b7b869 = Solange der OAuth-Zustimmungsbildschirm von Google auf „Testing“ steht, laufen Refresh-Tokens nach 7 Tagen ab: Veröffentlichen Sie die App, bevor Sie sich darauf verlassen.
@@ -2139,6 +2178,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft sendet nur als das Postfach, da
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Öffnen Sie das Microsoft Entra Admin Center (entra.microsoft.com) → App registrations → New registration. Geben Sie ihr einen Namen (zum Beispiel „Website-Mail“), behalten Sie „Accounts in this organizational directory only“ und registrieren Sie sie. Ihre Overview-Seite zeigt die Application (client) ID und die Directory (tenant) ID: Die Website braucht beide.
+open-the-microsoft-entra-admin-830973c3 = Öffnen Sie das Microsoft Entra Admin Center (entra.microsoft.com) → App registrations und öffnen Sie die App, deren Application (client) ID { $client_id } ist (oder erstellen Sie sie: New registration, „Accounts in this organizational directory only“). Notieren Sie die Directory (tenant) ID auf ihrer Overview-Seite: Die Website braucht sie.
+open-the-microsoft-entra-admin-566fe1a1 = Öffnen Sie das Microsoft Entra Admin Center (entra.microsoft.com) → App registrations und öffnen Sie die App, deren Application (client) ID { $client_id } ist (oder erstellen Sie sie: New registration, „Accounts in this organizational directory only“). Die Directory (tenant) ID der App sollte { $tenant } sein.
 in-the-app-api-permissions-e2b91c93 = In der App: API permissions → Add a permission → APIs my organization uses → nach „Office 365 Exchange Online“ suchen → Application permissions → SMTP.SendAsApp anhaken → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Klicken Sie, noch unter API permissions, auf „Grant admin consent“ für Ihre Organisation (das kann nur ein Administrator).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Kopieren Sie sofort seinen Value (er wird nur dieses eine Mal angezeigt) und tragen Sie ihn dort ein, wo die Website ihren geheimen Clientschlüssel liest. Notieren Sie das Ablaufdatum in Ihrem Kalender: Wenn der geheime Schlüssel abläuft, sendet die Website nicht mehr, bis Sie einen neuen erstellen.
@@ -2268,6 +2309,7 @@ a-device-7c776f4e = ein Gerät
 a-socket-26577a75 = ein Socket
 a-folder-419478b0 = ein Ordner
 not-a-regular-file-ebe2737d = keine normale Datei
+write-be269f5c = Schreiben
 
 ## src/webconfig/file.rs
 
@@ -2378,6 +2420,7 @@ no-password-was-written-it-6739a1ec = Es wurde kein Passwort geschrieben (es wir
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
 verify-the-from-address-or-e1e9a7fb = Bestätigen Sie die `From`-Adresse (oder ihre ganze Domain) im Dashboard Ihres Versanddienstes.
+verify-the-setfrom-address-or-04ef5b06 = Bestätigen Sie die `setFrom()`-Adresse (oder ihre ganze Domain) im Dashboard Ihres Versanddienstes.
 send-again-after-the-change-b575e680 = Senden Sie nach der Änderung erneut.
 wait-a-few-minutes-and-fc0e871d = Warten Sie ein paar Minuten und senden Sie erneut.
 keep-ssl-switched-on-in-768015ad = Lassen Sie SSL im Code eingeschaltet: Ohne Verschlüsselung ginge Ihr Passwort lesbar über das Netzwerk.
@@ -2434,6 +2477,7 @@ this-server-sends-mail-only-13da29c0 = Dieser Server sendet Mails nur für angem
 fill-in-username-usually-your-16ab77cb = Füllen Sie `UserName` (meist Ihre vollständige E-Mail-Adresse) und `Password` aus.
 fill-in-username-usually-your-bd6d01ab = Füllen Sie `Username` (meist Ihre vollständige E-Mail-Adresse) und `Password` aus.
 when-the-server-refuses-the-4283fe38 = Wenn der Server Benutzername oder Passwort ablehnt, sagt ASP.NET das nicht: Es sendet ohne Anmeldung, und der Server antwortet dann hiermit. Wenn Ihre appsettings.json also `UserName` und `Password` enthält, hat der Server sie höchstwahrscheinlich abgelehnt. Wenn sie keine enthält, verlangt der Server sie vor dem Senden.
+when-the-server-refuses-the-3e977f55 = Wenn der Server Benutzername oder Passwort ablehnt, sagt ASP.NET das nicht: Es sendet ohne Anmeldung, und der Server antwortet dann hiermit. Wenn Ihre PHPMailer-Einstellungen also `Username` und `Password` enthalten, hat der Server sie höchstwahrscheinlich abgelehnt. Wenn sie keine enthalten, verlangt der Server sie vor dem Senden.
 check-username-usually-your-full-0a9b2c04 = Prüfen Sie `UserName` (meist Ihre vollständige E-Mail-Adresse) und geben Sie das Passwort erneut in `Password` ein (beim Kopieren kann ein Leerzeichen am Ende hinzukommen).
 check-username-usually-your-full-b9746a24 = Prüfen Sie `Username` (meist Ihre vollständige E-Mail-Adresse) und geben Sie das Passwort erneut in `Password` ein (beim Kopieren kann ein Leerzeichen am Ende hinzukommen).
 if-appsettings-json-has-no-9ae7992b = Wenn die appsettings.json keinen `UserName` enthält, füllen Sie `UserName` und `Password` aus.
@@ -2502,6 +2546,7 @@ check-that-port-and-smtpsecure-449d63e0 = Prüfen Sie, ob `Port` und `SMTPSecure
 if-it-keeps-happening-send-e5580e23 = Wenn es immer wieder passiert, schicken Sie diese Fehlermeldung an Ihren Mail-Anbieter: Der Schritt, bei dem es aufhörte, zeigt ihm, wo er suchen muss.
 if-your-web-config-uses-889c5cd5 = Wenn Ihre web.config Port 465 verwendet: ASP.NET kann ihn nicht nutzen und wartet genau so. Ändern Sie `port` auf `587` und schalten Sie SSL im Code ein.
 if-your-appsettings-json-uses-d533bdae = Wenn Ihre appsettings.json Port 465 verwendet: ASP.NET kann ihn nicht nutzen und wartet genau so. Ändern Sie `Port` auf `587` und setzen Sie `SecureSocketOptions` auf `StartTls`.
+if-your-phpmailer-settings-uses-4a530e8c = Wenn Ihre PHPMailer-Einstellungen Port 465 verwenden: ASP.NET kann ihn nicht nutzen und wartet genau so. Ändern Sie `Port` auf `587` und setzen Sie `SMTPSecure` auf `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Wenn es immer beim selben Schritt aufhört, schicken Sie diese Fehlermeldung an Ihren Mail-Anbieter.
 change-port-to-587-and-6c3a9e07 = Ändern Sie `port` auf `587` und schalten Sie SSL im Code ein (in PHPMailer: `Port = 587` und `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Ändern Sie `Port` auf `587` und setzen Sie `SecureSocketOptions` auf `StartTls` (in PHPMailer: `Port = 587` und `SMTPSecure = 'tls'`).
@@ -2548,6 +2593,7 @@ the-sender-address-the-setfrom-f4a6393b = Die Absenderadresse (die `setFrom()`-A
 set-from-to-the-same-ab436cc1 = Setzen Sie `From` auf dieselbe Adresse wie `UserName`.
 set-the-setfrom-address-to-a2daea5d = Setzen Sie die `setFrom()`-Adresse auf dieselbe Adresse wie `Username`.
 your-settings-got-through-but-8bd03782 = Ihre Einstellungen sind durchgekommen, aber der Testempfänger wurde abgelehnt: Die Adresse existiert vielleicht nicht, oder ihr Postfach kann gerade keine Mails annehmen. Das betrifft die Testadresse, nicht Ihre appsettings.json.
+your-settings-got-through-but-22f6af0b = Ihre Einstellungen sind durchgekommen, aber der Testempfänger wurde abgelehnt: Die Adresse existiert vielleicht nicht, oder ihr Postfach kann gerade keine Mails annehmen. Das betrifft die Testadresse, nicht Ihre PHPMailer-Einstellungen.
 send-the-test-to-another-0fcce78a = Senden Sie den Test an eine andere Adresse, die Ihnen gehört, zum Beispiel die in `From`.
 send-the-test-to-another-41a6baf8 = Senden Sie den Test an eine andere Adresse, die Ihnen gehört, zum Beispiel die `setFrom()`-Adresse.
 to-see-whether-the-domain-72830a7e = Um zu sehen, ob die Domain die Ursache ist, setzen Sie `From` auf eine Adresse bei der eigenen Domain Ihres Mail-Anbieters und testen Sie erneut.
@@ -2573,6 +2619,7 @@ or-run-the-test-in-ff624e00 = Oder führen Sie den Test in diesem Programm mit I
 or-run-the-test-in-d2dd620b = Oder führen Sie den Test in diesem Programm mit Ihren Werten für `Host`, `Port` und `SecureSocketOptions` aus: Er zeigt genau den Schritt, der scheitert.
 or-run-the-test-in-e6d802d8 = Oder führen Sie den Test in diesem Programm mit Ihren Werten für `Host`, `Port` und `SMTPSecure` aus: Er zeigt genau den Schritt, der scheitert.
 the-specified-string-is-not-3e32bd8d = „The specified string is not in the form required for an e-mail address“ kommt von ASP.NET selbst, bevor ein Mailserver kontaktiert wird: Die `From`-Adresse oder eine Adresse, die die Website in An, Cc oder Bcc einträgt, hat einen Tippfehler (ein fehlendes @, ein Leerzeichen, zwei Adressen in einem Feld).
+the-specified-string-is-not-f3060462 = „The specified string is not in the form required for an e-mail address“ kommt von ASP.NET selbst, bevor ein Mailserver kontaktiert wird: Die `setFrom()`-Adresse oder eine Adresse, die die Website in An, Cc oder Bcc einträgt, hat einen Tippfehler (ein fehlendes @, ein Leerzeichen, zwei Adressen in einem Feld).
 check-from-in-appsettings-json-0cf5714f = Prüfen Sie `From` in der appsettings.json: eine einzige Adresse wie `info@example.com` (davor darf ein Name stehen: `Shop <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Prüfen Sie die `setFrom()`-Adresse in Ihren PHPMailer-Einstellungen: eine einzige Adresse wie `info@example.com` (davor darf ein Name stehen: `Shop <info@example.com>`).
 if-from-is-right-the-443c5684 = Wenn `From` stimmt, kommt die Adresse von der Website selbst (ein Formular, das ein Besucher ausgefüllt hat, oder eine Einstellung der Website): Bitten Sie Ihren Entwickler, Adressen vor dem Senden zu prüfen.
@@ -2667,9 +2714,11 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services sendet nur von den MailFrom-Adressen einer E-Mail-Domain, die mit Ihrer Communication-Services-Ressource verbunden ist: Setzen Sie die `setFrom()`-Adresse auf eine davon.
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES braucht SES-SMTP-Zugangsdaten, erstellt in der SES-Konsole unter SMTP settings für die Region in `Host`. IAM-Zugriffsschlüssel und SMTP-Zugangsdaten aus einer anderen Region funktionieren nicht.
 amazon-ses-sends-only-from-31649dbc = Amazon SES sendet nur von bestätigten Identitäten: Bestätigen Sie die `From`-Adresse oder ihre Domain in der SES-Konsole. Solange das Konto in der Sandbox ist (dem Testmodus neuer Konten), müssen auch die Empfänger bestätigt sein.
+amazon-ses-sends-only-from-ce071f11 = Amazon SES sendet nur von bestätigten Identitäten: Bestätigen Sie die `setFrom()`-Adresse oder ihre Domain in der SES-Konsole. Solange das Konto in der Sandbox ist (dem Testmodus neuer Konten), müssen auch die Empfänger bestätigt sein.
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` muss wörtlich `apikey` sein (nicht Ihr Login oder Ihre E-Mail-Adresse), und `Password` ist ein API-Schlüssel mit der Berechtigung „Mail Send“, ohne Leerzeichen eingefügt.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` muss wörtlich `apikey` sein (nicht Ihr Login oder Ihre E-Mail-Adresse), und `Password` ist ein API-Schlüssel mit der Berechtigung „Mail Send“, ohne Leerzeichen eingefügt.
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid sendet nur von einer bestätigten Sender Identity: Bestätigen Sie die `From`-Adresse oder ihre Domain unter Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = SendGrid sendet nur von einer bestätigten Sender Identity: Bestätigen Sie die `setFrom()`-Adresse oder ihre Domain unter Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun sendet von Adressen Ihrer bestätigten Sendedomain: Verwenden Sie eine davon als `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun sendet von Adressen Ihrer bestätigten Sendedomain: Verwenden Sie eine davon als `setFrom()`-Adresse.
 postmark-use-your-server-api-681c5113 = Postmark: Verwenden Sie Ihr Server API Token sowohl als `UserName` als auch als `Password`.
@@ -2683,6 +2732,7 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo sendet nur von einem bestätigten Absen
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` ist Ihr Mailjet-API-Schlüssel und `Password` sein geheimer Schlüssel (unter Account settings → API keys), nicht Ihr Mailjet-Login.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` ist Ihr Mailjet-API-Schlüssel und `Password` sein geheimer Schlüssel (unter Account settings → API keys), nicht Ihr Mailjet-Login.
 mailjet-sends-only-from-a-2b02a254 = Mailjet sendet nur von einer bestätigten Absenderadresse oder Domain: Bestätigen Sie die `From`-Adresse in Mailjet, oder verwenden Sie eine bestätigte.
+mailjet-sends-only-from-a-a4239645 = Mailjet sendet nur von einer bestätigten Absenderadresse oder Domain: Bestätigen Sie die `setFrom()`-Adresse in Mailjet, oder verwenden Sie eine bestätigte.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: Verwenden Sie einen SMTP-Benutzer aus Ihrem SMTP2GO-Konto (Sending → SMTP Users) als `UserName` und dessen Passwort als `Password`, nicht Ihr SMTP2GO-Login.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: Verwenden Sie einen SMTP-Benutzer aus Ihrem SMTP2GO-Konto (Sending → SMTP Users) als `Username` und dessen Passwort als `Password`, nicht Ihr SMTP2GO-Login.
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO sendet nur von bestätigten Absendern (Sending → Verified Senders): Verwenden Sie einen davon als `From`.

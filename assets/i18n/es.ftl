@@ -250,6 +250,8 @@ a-password-saved-for-it-18a62b71 = Si tenía una contraseña guardada, sigue en 
 profile-name-does-not-sign-2e551ed4 = El perfil "{ $name }" no inicia sesión con un nombre de usuario: no hay ninguna contraseña que olvidar.
 remove-all-count-profiles-and-462289c2 = { $count ->
     [one] ¿Eliminar el perfil y todas las contraseñas que Mail Settings Tester guardó en el llavero?
+   *[other] ¿Eliminar los { $count } perfiles y todas las contraseñas que Mail Settings Tester guardó en el llavero?
+}
 nothing-was-removed-run-again-6988196d = No se eliminó nada: vuelve a ejecutarlo con --yes para eliminar todos los perfiles y contraseñas guardadas.
 removed-profiles-profile-s-and-06660efb = Eliminados: { $profiles } perfil(es) y { $passwords } contraseña(s) guardada(s).
 removed-the-saved-password-for-19fd2f90 = Se eliminó del llavero la contraseña guardada de { $account }.
@@ -1682,6 +1684,7 @@ the-inbox-check-was-stopped-cd7a71c8 = se detuvo la comprobación del buzón
 folders-searched-folders-1c7d04a2 = Carpetas revisadas: { $folders }
 the-receiving-server-s-own-20faa33e = Las comprobaciones del propio servidor de destino ({ $server }):
 the-receiving-server-added-no-6d611c08 = El servidor de destino no añadió ningún encabezado Authentication-Results.
+the-mailbox-imap-exchange-the-f338cc52 = El intercambio con el buzón (IMAP); la contraseña aparece como `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1693,6 +1696,8 @@ arrived-in-the-folder-folder-35e97e8b = Llegó a la carpeta "{ $folder }" (al ca
 not-in-the-mailbox-after-71030de0 = No está en el buzón al cabo de { $waited }
 the-test-message-is-in-6dbcd158 = El mensaje de prueba está en la bandeja de entrada de { $mailbox }: el correo de tu sitio web llega a este buzón.
 the-test-message-is-in-3dae80e1 = El mensaje de prueba está en la bandeja de entrada de { $mailbox }, pero en el servidor de destino falló { $failed }, así que los proveedores más estrictos pueden mandar tu correo a spam o rechazarlo. Corrige lo que indica "¿Llegará?".
+the-receiving-server-took-the-bc6c3316 = El servidor de destino aceptó el mensaje, pero lo clasificó como spam, así que probablemente tus clientes no lo verían. Un mensaje de prueba con poco texto puede parecer spam por sí solo; si las comprobaciones del remitente salen bien ("¿Llegará?"), vuelve a probar con un mensaje real.
+the-receiving-server-took-the-4fbfd2f0 = El servidor de destino aceptó el mensaje, pero lo clasificó como spam, así que probablemente tus clientes no lo verían. En el servidor de destino falló { $failed }; corrige lo que indica "¿Llegará?".
 the-message-arrived-but-a-52287da8 = El mensaje llegó, pero una regla o la clasificación del proveedor lo puso fuera de la bandeja de entrada de { $mailbox }. Revisa los filtros de ese buzón.
 the-server-accepted-the-message-f14a3b33 = El servidor aceptó el mensaje, pero todavía no está en ninguna carpeta de { $mailbox }. Puede que aún esté de camino (algunos proveedores retienen unos minutos el correo de remitentes nuevos), o que el servidor de destino lo descartara, que es lo que pasa con el correo que no supera DMARC. Corrige lo que indica "¿Llegará?" y vuelve a mirar más tarde.
 
@@ -1765,9 +1770,12 @@ could-not-write-these-settings-3df3fd97 = No se pudo escribir esta configuració
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = lectura
 it-is-not-utf-8-85ed6edc = no es texto UTF-8
 it-is-not-a-regular-be41867a = no es un archivo normal (es una carpeta, una tubería con nombre o un dispositivo); elimínalo o define MAILTESTER_CONFIG_DIR con otra carpeta
 it-is-size-bytes-more-56c17071 = ocupa { $size } bytes, más de los { $limit } que puede ocupar un archivo de perfiles; muévelo a otro sitio
+create-the-folder-of-760e3dc3 = creación de la carpeta
+move-aside-3d78dc9c = apartar el archivo
 message-on-line-line-acff43e5 = { $message }, en la línea { $line }
 
 ## src/profiles/name.rs
@@ -2008,6 +2016,16 @@ the-server-broke-the-smtp-275bfdfe = el servidor incumplió las reglas de SMTP e
 a-reply-went-on-for-a3229ee0 = una respuesta ocupó más de { $lines } líneas
 a-reply-line-was-far-289873fe = una línea de respuesta era demasiado larga
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl está desactivado
+encryption-is-off-21238599 = el cifrado está desactivado
+no-user-name-289a6df8 = sin nombre de usuario
+not-offered-before-encryption-c28ccb4d = no se ofrece antes del cifrado
+server-offers-no-sign-in-676667ab = el servidor no ofrece inicio de sesión
+no-usable-method-sent-without-972e3aeb = ningún método utilizable; enviado sin iniciar sesión
+sign-in-refused-sent-without-efec03b6 = inicio de sesión rechazado; enviado sin iniciar sesión
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = falló la configuración de TLS ({ $error })
@@ -2144,6 +2162,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Sustituye { $placeholder } por l
 google-has-no-app-only-ba6e748c = Google no tiene inicio de sesión solo de aplicación para un buzón normal: eso necesita una cuenta de servicio de Google Workspace con delegación en todo el dominio, configurada por el administrador de Workspace. Esto inicia sesión como el buzón (delegado).
 app-only-sign-in-needs-ad5c921d = El inicio de sesión solo de aplicación necesita una configuración única de tu administrador de Microsoft 365: el permiso SMTP.SendAsApp, el consentimiento de administrador y el acceso de la aplicación a este buzón en Exchange (mira los pasos de configuración).
 the-app-registration-needs-the-f7d5f684 = El registro de la aplicación necesita el permiso delegado SMTP.Send, y el token de actualización se tiene que pedir con los ámbitos https://outlook.office.com/SMTP.Send y offline_access.
+the-google-oauth-client-needs-6e9d68ed = El cliente OAuth de Google necesita el ámbito { $scope }. Mientras la pantalla de consentimiento OAuth de Google esté en "Testing", los tokens de actualización caducan a los 7 días: publica la aplicación antes de confiar en esto.
 smtp-sign-in-smtp-auth-976b28fe = El inicio de sesión SMTP (SMTP AUTH) tiene que seguir activado para el buzón, también con OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = La conexión probada no estaba cifrada: los tokens OAuth no deben viajar por la red sin cifrar, así que aquí se usa STARTTLS. Prueba el puerto 587 con STARTTLS (o el 465 con SSL al conectar) antes de confiar en esto.
 while-the-google-oauth-consent-d3b7b869 = Mientras la pantalla de consentimiento OAuth de Google esté en "Testing", los tokens de actualización caducan a los 7 días: publica la aplicación antes de confiar en esto.
@@ -2163,6 +2182,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft solo envía como el buzón que 
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Abre el centro de administración de Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Ponle un nombre (por ejemplo "Correo del sitio web"), deja "Accounts in this organizational directory only" y regístrala. Su página Overview muestra el Application (client) ID y el Directory (tenant) ID: el sitio necesita los dos.
+open-the-microsoft-entra-admin-830973c3 = Abre el centro de administración de Microsoft Entra (entra.microsoft.com) → App registrations y abre la aplicación cuyo Application (client) ID es { $client_id } (o créala: New registration, "Accounts in this organizational directory only"). Anota el Directory (tenant) ID de su página Overview: el sitio lo necesita.
+open-the-microsoft-entra-admin-566fe1a1 = Abre el centro de administración de Microsoft Entra (entra.microsoft.com) → App registrations y abre la aplicación cuyo Application (client) ID es { $client_id } (o créala: New registration, "Accounts in this organizational directory only"). Su Directory (tenant) ID debería ser { $tenant }.
 in-the-app-api-permissions-e2b91c93 = En la aplicación: API permissions → Add a permission → APIs my organization uses → busca "Office 365 Exchange Online" → Application permissions → marca SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Todavía en API permissions, haz clic en "Grant admin consent" para tu organización (solo puede hacerlo un administrador).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copia su Value enseguida (solo se muestra esta vez) y ponlo donde el sitio lee su secreto de cliente. Apunta la fecha de caducidad en tu calendario: cuando el secreto caduque, el sitio dejará de enviar hasta que crees uno nuevo.
@@ -2292,6 +2313,7 @@ a-device-7c776f4e = un dispositivo
 a-socket-26577a75 = un socket
 a-folder-419478b0 = una carpeta
 not-a-regular-file-ebe2737d = no es un archivo normal
+write-be269f5c = escritura
 
 ## src/webconfig/file.rs
 
@@ -2402,6 +2424,7 @@ no-password-was-written-it-6739a1ec = No se escribió ninguna contraseña (se om
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
 verify-the-from-address-or-e1e9a7fb = Verifica la dirección `From` (o todo su dominio) en el panel de tu servicio de envío.
+verify-the-setfrom-address-or-04ef5b06 = Verifica la dirección de `setFrom()` (o todo su dominio) en el panel de tu servicio de envío.
 send-again-after-the-change-b575e680 = Vuelve a enviar después del cambio.
 wait-a-few-minutes-and-fc0e871d = Espera unos minutos y vuelve a enviar.
 keep-ssl-switched-on-in-768015ad = Deja SSL activado en el código: sin cifrado, tu contraseña viajaría por la red de forma legible.
@@ -2458,6 +2481,7 @@ this-server-sends-mail-only-13da29c0 = Este servidor solo envía correo de usuar
 fill-in-username-usually-your-16ab77cb = Rellena `UserName` (normalmente tu dirección de correo completa) y `Password`.
 fill-in-username-usually-your-bd6d01ab = Rellena `Username` (normalmente tu dirección de correo completa) y `Password`.
 when-the-server-refuses-the-4283fe38 = Cuando el servidor rechaza el nombre de usuario o la contraseña, ASP.NET no lo dice: envía sin iniciar sesión, y entonces el servidor responde con esto. Así que, si tu appsettings.json tiene `UserName` y `Password`, lo más probable es que el servidor los rechazara. Si no los tiene, el servidor los quiere antes de enviar.
+when-the-server-refuses-the-3e977f55 = Cuando el servidor rechaza el nombre de usuario o la contraseña, ASP.NET no lo dice: envía sin iniciar sesión, y entonces el servidor responde con esto. Así que, si tu configuración de PHPMailer tiene `Username` y `Password`, lo más probable es que el servidor los rechazara. Si no los tiene, el servidor los quiere antes de enviar.
 check-username-usually-your-full-0a9b2c04 = Revisa `UserName` (normalmente tu dirección de correo completa) y vuelve a escribir la contraseña en `Password` (al copiarla se puede añadir un espacio al final).
 check-username-usually-your-full-b9746a24 = Revisa `Username` (normalmente tu dirección de correo completa) y vuelve a escribir la contraseña en `Password` (al copiarla se puede añadir un espacio al final).
 if-appsettings-json-has-no-9ae7992b = Si appsettings.json no tiene `UserName`, rellena `UserName` y `Password`.
@@ -2526,6 +2550,7 @@ check-that-port-and-smtpsecure-449d63e0 = Comprueba que `Port` y `SMTPSecure` co
 if-it-keeps-happening-send-e5580e23 = Si sigue pasando, envía este mensaje de error a tu proveedor de correo: el paso en el que se detuvo les indica dónde buscar.
 if-your-web-config-uses-889c5cd5 = Si tu web.config usa el puerto 465: ASP.NET no puede usarlo y se queda esperando así. Cambia `port` a `587` y activa SSL en el código.
 if-your-appsettings-json-uses-d533bdae = Si tu appsettings.json usa el puerto 465: ASP.NET no puede usarlo y se queda esperando así. Cambia `Port` a `587` y pon `SecureSocketOptions` en `StartTls`.
+if-your-phpmailer-settings-uses-4a530e8c = Si tu configuración de PHPMailer usa el puerto 465: ASP.NET no puede usarlo y se queda esperando así. Cambia `Port` a `587` y pon `SMTPSecure` en `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Si siempre se detiene en el mismo paso, envía este mensaje de error a tu proveedor de correo.
 change-port-to-587-and-6c3a9e07 = Cambia `port` a `587` y activa SSL en el código (en PHPMailer: `Port = 587` y `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Cambia `Port` a `587` y pon `SecureSocketOptions` en `StartTls` (en PHPMailer: `Port = 587` y `SMTPSecure = 'tls'`).
@@ -2572,6 +2597,7 @@ the-sender-address-the-setfrom-f4a6393b = La dirección de remitente (la de `set
 set-from-to-the-same-ab436cc1 = Pon en `From` la misma dirección que en `UserName`.
 set-the-setfrom-address-to-a2daea5d = Pon en `setFrom()` la misma dirección que en `Username`.
 your-settings-got-through-but-8bd03782 = Tu configuración funcionó, pero se rechazó al destinatario de la prueba: puede que la dirección no exista o que su buzón no pueda recibir correo ahora mismo. Esto afecta a la dirección de prueba, no a tu appsettings.json.
+your-settings-got-through-but-22f6af0b = Tu configuración funcionó, pero se rechazó al destinatario de la prueba: puede que la dirección no exista o que su buzón no pueda recibir correo ahora mismo. Esto afecta a la dirección de prueba, no a tu configuración de PHPMailer.
 send-the-test-to-another-0fcce78a = Envía la prueba a otra dirección tuya, por ejemplo la de `From`.
 send-the-test-to-another-41a6baf8 = Envía la prueba a otra dirección tuya, por ejemplo la de `setFrom()`.
 to-see-whether-the-domain-72830a7e = Para ver si la causa es el dominio, pon en `From` una dirección del propio dominio de tu proveedor de correo y vuelve a probar.
@@ -2597,6 +2623,7 @@ or-run-the-test-in-ff624e00 = O haz la prueba en este programa con tus `host`, `
 or-run-the-test-in-d2dd620b = O haz la prueba en este programa con tus `Host`, `Port` y `SecureSocketOptions`: muestra el paso exacto que falla.
 or-run-the-test-in-e6d802d8 = O haz la prueba en este programa con tus `Host`, `Port` y `SMTPSecure`: muestra el paso exacto que falla.
 the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" lo dice el propio ASP.NET, antes de contactar con ningún servidor de correo: la dirección `From`, o una dirección que el sitio web pone en Para, CC o CCO, tiene una errata (falta la @, hay un espacio, dos direcciones en un mismo campo).
+the-specified-string-is-not-f3060462 = "The specified string is not in the form required for an e-mail address" lo dice el propio ASP.NET, antes de contactar con ningún servidor de correo: la dirección de `setFrom()`, o una dirección que el sitio web pone en Para, CC o CCO, tiene una errata (falta la @, hay un espacio, dos direcciones en un mismo campo).
 check-from-in-appsettings-json-0cf5714f = Revisa `From` en appsettings.json: una sola dirección, como `info@example.com` (puede ir precedida de un nombre: `Tienda <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Revisa la dirección de `setFrom()` en tu configuración de PHPMailer: una sola dirección, como `info@example.com` (puede ir precedida de un nombre: `Tienda <info@example.com>`).
 if-from-is-right-the-443c5684 = Si `From` es correcto, la dirección viene del propio sitio web (un formulario que rellenó un visitante, o un ajuste del sitio): pide a tu desarrollador que compruebe las direcciones antes de enviar.
@@ -2691,9 +2718,11 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services solo envía desde las direcciones MailFrom de un dominio de correo conectado a tu recurso de Communication Services: pon en `setFrom()` una de ellas.
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES necesita credenciales SMTP de SES, creadas en la consola de SES en SMTP settings para la región de `Host`. Las claves de acceso de IAM y las credenciales SMTP de otra región no funcionan.
 amazon-ses-sends-only-from-31649dbc = Amazon SES solo envía desde identidades verificadas: verifica la dirección `From` o su dominio en la consola de SES. Mientras la cuenta esté en el sandbox (el modo de prueba de las cuentas nuevas), los destinatarios también tienen que estar verificados.
+amazon-ses-sends-only-from-ce071f11 = Amazon SES solo envía desde identidades verificadas: verifica la dirección de `setFrom()` o su dominio en la consola de SES. Mientras la cuenta esté en el sandbox (el modo de prueba de las cuentas nuevas), los destinatarios también tienen que estar verificados.
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` tiene que ser literalmente `apikey` (no tu usuario ni tu dirección de correo), y `Password` es una clave de API con el permiso "Mail Send", pegada sin espacios.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` tiene que ser literalmente `apikey` (no tu usuario ni tu dirección de correo), y `Password` es una clave de API con el permiso "Mail Send", pegada sin espacios.
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid solo envía desde una Sender Identity verificada: verifica la dirección `From` o su dominio en Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = SendGrid solo envía desde una Sender Identity verificada: verifica la dirección de `setFrom()` o su dominio en Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun envía desde direcciones de tu dominio de envío verificado: usa una como `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun envía desde direcciones de tu dominio de envío verificado: usa una como dirección de `setFrom()`.
 postmark-use-your-server-api-681c5113 = Postmark: usa tu Server API Token como `UserName` y también como `Password`.
@@ -2707,6 +2736,7 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo solo envía desde un remitente o domini
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` es tu clave de API de Mailjet y `Password` su clave secreta (en Account settings → API keys), no tu usuario de Mailjet.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` es tu clave de API de Mailjet y `Password` su clave secreta (en Account settings → API keys), no tu usuario de Mailjet.
 mailjet-sends-only-from-a-2b02a254 = Mailjet solo envía desde una dirección de remitente o un dominio validados: valida la dirección `From` en Mailjet o usa una que ya lo esté.
+mailjet-sends-only-from-a-a4239645 = Mailjet solo envía desde una dirección de remitente o un dominio validados: valida la dirección de `setFrom()` en Mailjet o usa una que ya lo esté.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: usa un usuario SMTP de tu cuenta de SMTP2GO (Sending → SMTP Users) como `UserName` y su contraseña como `Password`, no tu usuario de SMTP2GO.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: usa un usuario SMTP de tu cuenta de SMTP2GO (Sending → SMTP Users) como `Username` y su contraseña como `Password`, no tu usuario de SMTP2GO.
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO solo envía desde remitentes verificados (Sending → Verified Senders): usa uno como `From`.

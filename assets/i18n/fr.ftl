@@ -955,6 +955,19 @@ the-certificate-is-not-from-dace93b1 = le certificat ne vient pas d'une autorit�
 the-certificate-is-not-valid-fd6b02ae = le certificat n'est pas valide
 what-accepted-because-invalid-certificat-654eb2c8 = { $what } (accepté, car les certificats invalides sont autorisés)
 
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = SSL dès la connexion sur le port { $port } a échoué : { $problem }
+starttls-on-port-port-failed-b828dcbf = STARTTLS sur le port { $port } a échoué : { $problem }
+ssl-on-connect-on-port-6006be8e = SSL dès la connexion sur le port { $port } fonctionne, mais { $what }.
+starttls-on-port-port-works-0c771c86 = STARTTLS sur le port { $port } fonctionne, mais { $what }.
+ssl-on-connect-on-port-60ce1025 = SSL dès la connexion sur le port { $port } fonctionne ({ $certificate }), mais aucune identification n'est proposée : seul un relais qui connaît l'adresse de votre serveur accepterait des messages.
+starttls-on-port-port-works-f984c06d = STARTTLS sur le port { $port } fonctionne ({ $certificate }), mais aucune identification n'est proposée : seul un relais qui connaît l'adresse de votre serveur accepterait des messages.
+ssl-on-connect-on-port-90b0d615 = SSL dès la connexion sur le port { $port } fonctionne, mais l'identification n'y est possible qu'avec { $offered }, et ASP.NET s'identifie avec LOGIN.
+starttls-on-port-port-works-d8016efd = STARTTLS sur le port { $port } fonctionne, mais l'identification n'y est possible qu'avec { $offered }, et ASP.NET s'identifie avec LOGIN.
+ssl-on-connect-on-port-93cce076 = SSL dès la connexion sur le port { $port } avec identification ({ $offered }) après chiffrement, { $certificate }.
+starttls-on-port-port-with-70b23d3e = STARTTLS sur le port { $port } avec identification ({ $offered }) après chiffrement, { $certificate }.
+
 ## src/discover/request.rs
 
 given-is-not-an-email-aba196ff = « { $given } » n'est ni une adresse e-mail ni un nom de serveur que nous pouvons rechercher ; indiquez-en un comme --email vous@example.com ou --host mail.example.com
@@ -1486,10 +1499,17 @@ signed-in-as-who-138f6f7e = Identifié en tant que { $who }
 
 ## src/gui/preferences.rs
 
+system-8f3184bc = Système
+language-9a73db9b = Langue
 follow-system-becc0e51 = Comme le système
 light-8ad2f8cf = Clair
 dark-45570065 = Sombre
 theme-4eaf7c92 = Thème
+
+## src/gui/renderer.rs
+
+the-window-could-not-open-cb7ad439 = la fenêtre n'a pas pu s'ouvrir : le système graphique de cet ordinateur n'a pas pu l'afficher ({ $reasons }).
+on-a-remote-desktop-or-321b265b = Sur un bureau à distance ou une machine virtuelle, installer le pilote d'affichage adapté aide généralement
 
 ## src/gui/result.rs
 
@@ -1548,6 +1568,8 @@ copy-transcript-d97cf946 = Copier la transcription
 save-transcript-a1c4eb5a = Enregistrer la transcription…
 export-report-ce65b191 = Exporter le rapport…
 everything-support-needs-settings-withou-94ba8f25 = Tout ce dont l'assistance a besoin (les paramètres sans le mot de passe, les étapes, cette transcription, le diagnostic) dans un seul fichier
+report-in-english-18ddea6e = Rapport en anglais
+write-the-exported-report-in-e4a59e7d = Rédige le rapport exporté en anglais, pour une assistance qui lit l'anglais
 we-sent-2e66b91d = nous avons envoyé
 the-server-answered-039e870e = le serveur a répondu
 encrypted-3e8df1b3 = chiffré
@@ -1661,6 +1683,7 @@ the-inbox-check-was-stopped-cd7a71c8 = la vérification de la boîte mail a ét�
 folders-searched-folders-1c7d04a2 = Dossiers examinés : { $folders }
 the-receiving-server-s-own-20faa33e = Les propres vérifications du serveur destinataire ({ $server }) :
 the-receiving-server-added-no-6d611c08 = Le serveur destinataire n'a ajouté aucun en-tête Authentication-Results.
+the-mailbox-imap-exchange-the-f338cc52 = L'échange avec la boîte mail (IMAP) ; le mot de passe apparaît sous la forme `<redacted>` :
 
 ## src/inbox/texts.rs
 
@@ -1672,6 +1695,8 @@ arrived-in-the-folder-folder-35e97e8b = Arrivé dans le dossier « { $folder } �
 not-in-the-mailbox-after-71030de0 = Absent de la boîte mail après { $waited }
 the-test-message-is-in-6dbcd158 = Le message de test est dans la boîte de réception de { $mailbox } : les messages de votre site parviennent à cette boîte mail.
 the-test-message-is-in-3dae80e1 = Le message de test est dans la boîte de réception de { $mailbox }, mais le serveur destinataire a signalé un échec de { $failed } : des fournisseurs plus stricts risquent donc de mettre vos messages dans les spams ou de les refuser. Corrigez ce que liste « Arrivera-t-il ? ».
+the-receiving-server-took-the-bc6c3316 = Le serveur destinataire a pris le message mais l'a classé en spam : vos clients ne le verraient donc probablement pas. Un message de test avec peu de texte peut ressembler à du spam à lui seul ; si les vérifications de l'expéditeur réussissent (« Arrivera-t-il ? »), réessayez avec un vrai message.
+the-receiving-server-took-the-4fbfd2f0 = Le serveur destinataire a pris le message mais l'a classé en spam : vos clients ne le verraient donc probablement pas. Le serveur destinataire a signalé un échec de { $failed } ; corrigez ce que liste « Arrivera-t-il ? ».
 the-message-arrived-but-a-52287da8 = Le message est arrivé, mais une règle ou le tri du fournisseur l'a placé hors de la boîte de réception de { $mailbox }. Vérifiez les filtres de cette boîte mail.
 the-server-accepted-the-message-f14a3b33 = Le serveur a accepté le message, mais il n'est encore dans aucun dossier de { $mailbox }. Il est peut-être encore en route (certains fournisseurs retiennent pendant quelques minutes les messages des nouveaux expéditeurs), ou le serveur destinataire l'a supprimé, ce qui arrive aux messages qui échouent à DMARC. Corrigez ce que liste « Arrivera-t-il ? », puis regardez à nouveau plus tard.
 
@@ -1744,9 +1769,12 @@ could-not-write-these-settings-3df3fd97 = Impossible d'écrire ces paramètres d
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = lecture
 it-is-not-utf-8-85ed6edc = ce n'est pas du texte UTF-8
 it-is-not-a-regular-be41867a = ce n'est pas un fichier ordinaire (un dossier, un tube nommé ou un périphérique) ; supprimez-le ou donnez à MAILTESTER_CONFIG_DIR un autre dossier
 it-is-size-bytes-more-56c17071 = il fait { $size } octets, plus que les { $limit } autorisés pour un fichier de profils ; déplacez-le
+create-the-folder-of-760e3dc3 = création du dossier
+move-aside-3d78dc9c = mise de côté
 message-on-line-line-acff43e5 = { $message }, à la ligne { $line }
 
 ## src/profiles/name.rs
@@ -1987,6 +2015,16 @@ the-server-broke-the-smtp-275bfdfe = le serveur n'a pas respecté les règles SM
 a-reply-went-on-for-a3229ee0 = une réponse a dépassé { $lines } lignes
 a-reply-line-was-far-289873fe = une ligne de réponse était bien trop longue
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl est désactivé
+encryption-is-off-21238599 = le chiffrement est désactivé
+no-user-name-289a6df8 = pas de nom d'utilisateur
+not-offered-before-encryption-c28ccb4d = non proposée avant le chiffrement
+server-offers-no-sign-in-676667ab = le serveur ne propose pas d'identification
+no-usable-method-sent-without-972e3aeb = aucune méthode utilisable ; envoyé sans identification
+sign-in-refused-sent-without-efec03b6 = identification refusée ; envoyé sans identification
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = la mise en place de TLS a échoué ({ $error })
@@ -2123,6 +2161,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Remplacez { $placeholder } par l
 google-has-no-app-only-ba6e748c = Google n'a pas d'identification app-only pour une boîte mail ordinaire : il faudrait un compte de service Google Workspace avec délégation au niveau du domaine, configuré par l'administrateur Workspace. Ceci s'identifie donc plutôt avec la boîte mail (identification déléguée).
 app-only-sign-in-needs-ad5c921d = L'identification app-only demande une configuration unique par votre administrateur Microsoft 365 : l'autorisation SMTP.SendAsApp, le consentement administrateur, et l'accès de l'application à cette boîte mail dans Exchange (voir les étapes de configuration).
 the-app-registration-needs-the-f7d5f684 = L'inscription de l'application a besoin de l'autorisation déléguée SMTP.Send, et le jeton d'actualisation doit être demandé avec les portées https://outlook.office.com/SMTP.Send et offline_access.
+the-google-oauth-client-needs-6e9d68ed = Le client OAuth de Google a besoin de la portée { $scope }. Tant que l'écran de consentement OAuth de Google est en mode « Testing », les jetons d'actualisation expirent au bout de 7 jours : publiez l'application avant de compter dessus.
 smtp-sign-in-smtp-auth-976b28fe = L'identification SMTP (SMTP AUTH) doit rester activée pour la boîte mail, même avec OAuth : Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = La connexion testée n'était pas chiffrée : les jetons OAuth ne doivent pas traverser le réseau sans chiffrement, ceci utilise donc STARTTLS. Testez le port 587 avec STARTTLS (ou 465 avec SSL dès la connexion) avant de compter dessus.
 while-the-google-oauth-consent-d3b7b869 = Tant que l'écran de consentement OAuth de Google est en mode « Testing », les jetons d'actualisation expirent au bout de 7 jours : publiez l'application avant de compter dessus.
@@ -2142,6 +2181,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft n'envoie qu'au nom de la boîte
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Ouvrez le Centre d'administration Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Donnez-lui un nom (par exemple « Messagerie du site »), gardez « Accounts in this organizational directory only » et enregistrez-la. Sa page Overview affiche l'Application (client) ID et le Directory (tenant) ID : le site a besoin des deux.
+open-the-microsoft-entra-admin-830973c3 = Ouvrez le Centre d'administration Microsoft Entra (entra.microsoft.com) → App registrations et ouvrez l'application dont l'Application (client) ID est { $client_id } (ou créez-la : New registration, « Accounts in this organizational directory only »). Notez le Directory (tenant) ID sur sa page Overview : le site en a besoin.
+open-the-microsoft-entra-admin-566fe1a1 = Ouvrez le Centre d'administration Microsoft Entra (entra.microsoft.com) → App registrations et ouvrez l'application dont l'Application (client) ID est { $client_id } (ou créez-la : New registration, « Accounts in this organizational directory only »). Son Directory (tenant) ID doit être { $tenant }.
 in-the-app-api-permissions-e2b91c93 = Dans l'application : API permissions → Add a permission → APIs my organization uses → cherchez « Office 365 Exchange Online » → Application permissions → cochez SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Toujours dans API permissions, cliquez sur « Grant admin consent » pour votre organisation (seul un administrateur le peut).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copiez tout de suite sa Value (elle n'est affichée que cette fois-ci) et mettez-la là où le site lit son secret client. Notez la date d'expiration dans votre agenda : quand le secret expire, le site cesse d'envoyer jusqu'à ce que vous en créiez un nouveau.
@@ -2271,6 +2312,7 @@ a-device-7c776f4e = un périphérique
 a-socket-26577a75 = un socket
 a-folder-419478b0 = un dossier
 not-a-regular-file-ebe2737d = pas un fichier ordinaire
+write-be269f5c = écriture
 
 ## src/webconfig/file.rs
 
@@ -2381,6 +2423,7 @@ no-password-was-written-it-6739a1ec = Aucun mot de passe n'a été écrit (il es
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
 verify-the-from-address-or-e1e9a7fb = Faites vérifier l'adresse `From` (ou tout son domaine) dans le tableau de bord de votre service d'envoi.
+verify-the-setfrom-address-or-04ef5b06 = Faites vérifier l'adresse `setFrom()` (ou tout son domaine) dans le tableau de bord de votre service d'envoi.
 send-again-after-the-change-b575e680 = Renvoyez le message après la modification.
 wait-a-few-minutes-and-fc0e871d = Attendez quelques minutes et renvoyez le message.
 keep-ssl-switched-on-in-768015ad = Laissez SSL activé dans le code : sans chiffrement, votre mot de passe traverserait le réseau en clair.
@@ -2437,6 +2480,7 @@ this-server-sends-mail-only-13da29c0 = Ce serveur n'envoie de messages que pour 
 fill-in-username-usually-your-16ab77cb = Remplissez `UserName` (en général votre adresse e-mail complète) et `Password`.
 fill-in-username-usually-your-bd6d01ab = Remplissez `Username` (en général votre adresse e-mail complète) et `Password`.
 when-the-server-refuses-the-4283fe38 = Quand le serveur refuse le nom d'utilisateur ou le mot de passe, ASP.NET ne le dit pas : il envoie sans s'identifier, et le serveur répond alors ceci. Donc si votre appsettings.json a un `UserName` et un `Password`, le serveur les a très probablement refusés. S'il n'en a pas, le serveur les demande avant d'envoyer.
+when-the-server-refuses-the-3e977f55 = Quand le serveur refuse le nom d'utilisateur ou le mot de passe, ASP.NET ne le dit pas : il envoie sans s'identifier, et le serveur répond alors ceci. Donc si vos paramètres PHPMailer ont un `Username` et un `Password`, le serveur les a très probablement refusés. S'ils n'en ont pas, le serveur les demande avant d'envoyer.
 check-username-usually-your-full-0a9b2c04 = Vérifiez `UserName` (en général votre adresse e-mail complète) et retapez le mot de passe dans `Password` (un copier-coller peut ajouter une espace à la fin).
 check-username-usually-your-full-b9746a24 = Vérifiez `Username` (en général votre adresse e-mail complète) et retapez le mot de passe dans `Password` (un copier-coller peut ajouter une espace à la fin).
 if-appsettings-json-has-no-9ae7992b = Si appsettings.json n'a pas de `UserName`, remplissez `UserName` et `Password`.
@@ -2505,6 +2549,7 @@ check-that-port-and-smtpsecure-449d63e0 = Vérifiez que `Port` et `SMTPSecure` c
 if-it-keeps-happening-send-e5580e23 = Si cela se répète, envoyez ce message d'erreur à votre fournisseur de messagerie : l'étape où l'échange s'est arrêté lui indique où chercher.
 if-your-web-config-uses-889c5cd5 = Si votre web.config utilise le port 465 : ASP.NET ne peut pas l'utiliser et attend ainsi. Remplacez `port` par `587` et activez SSL dans le code.
 if-your-appsettings-json-uses-d533bdae = Si votre appsettings.json utilise le port 465 : ASP.NET ne peut pas l'utiliser et attend ainsi. Remplacez `Port` par `587` et mettez `SecureSocketOptions` à `StartTls`.
+if-your-phpmailer-settings-uses-4a530e8c = Si vos paramètres PHPMailer utilisent le port 465 : ASP.NET ne peut pas l'utiliser et attend ainsi. Remplacez `Port` par `587` et mettez `SMTPSecure` à `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = S'il s'arrête toujours à la même étape, envoyez ce message d'erreur à votre fournisseur de messagerie.
 change-port-to-587-and-6c3a9e07 = Remplacez `port` par `587` et activez SSL dans le code (dans PHPMailer : `Port = 587` et `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Remplacez `Port` par `587` et mettez `SecureSocketOptions` à `StartTls` (dans PHPMailer : `Port = 587` et `SMTPSecure = 'tls'`).
@@ -2551,6 +2596,7 @@ the-sender-address-the-setfrom-f4a6393b = L'adresse d'expéditeur (l'adresse `se
 set-from-to-the-same-ab436cc1 = Mettez dans `From` la même adresse que dans `UserName`.
 set-the-setfrom-address-to-a2daea5d = Mettez dans `setFrom()` la même adresse que dans `Username`.
 your-settings-got-through-but-8bd03782 = Vos paramètres sont passés, mais le destinataire du test a été refusé : l'adresse n'existe peut-être pas, ou sa boîte mail ne peut pas recevoir de messages pour le moment. Cela concerne l'adresse de test, pas votre appsettings.json.
+your-settings-got-through-but-22f6af0b = Vos paramètres sont passés, mais le destinataire du test a été refusé : l'adresse n'existe peut-être pas, ou sa boîte mail ne peut pas recevoir de messages pour le moment. Cela concerne l'adresse de test, pas vos paramètres PHPMailer.
 send-the-test-to-another-0fcce78a = Envoyez le test à une autre adresse qui vous appartient, par exemple celle de `From`.
 send-the-test-to-another-41a6baf8 = Envoyez le test à une autre adresse qui vous appartient, par exemple celle de `setFrom()`.
 to-see-whether-the-domain-72830a7e = Pour savoir si le domaine est en cause, mettez dans `From` une adresse du propre domaine de votre fournisseur de messagerie et relancez le test.
@@ -2576,6 +2622,7 @@ or-run-the-test-in-ff624e00 = Ou lancez le test dans ce programme avec vos `host
 or-run-the-test-in-d2dd620b = Ou lancez le test dans ce programme avec vos `Host`, `Port` et `SecureSocketOptions` : il montre l'étape exacte qui échoue.
 or-run-the-test-in-e6d802d8 = Ou lancez le test dans ce programme avec vos `Host`, `Port` et `SMTPSecure` : il montre l'étape exacte qui échoue.
 the-specified-string-is-not-3e32bd8d = « The specified string is not in the form required for an e-mail address » vient d'ASP.NET lui-même, avant qu'aucun serveur de messagerie soit contacté : l'adresse `From`, ou une adresse que le site met en À, Cc ou Cci, contient une faute de frappe (un @ manquant, une espace, deux adresses dans un même champ).
+the-specified-string-is-not-f3060462 = « The specified string is not in the form required for an e-mail address » vient d'ASP.NET lui-même, avant qu'aucun serveur de messagerie soit contacté : l'adresse `setFrom()`, ou une adresse que le site met en À, Cc ou Cci, contient une faute de frappe (un @ manquant, une espace, deux adresses dans un même champ).
 check-from-in-appsettings-json-0cf5714f = Vérifiez `From` dans appsettings.json : une seule adresse comme `info@example.com` (un nom peut la précéder : `Boutique <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Vérifiez l'adresse `setFrom()` dans vos paramètres PHPMailer : une seule adresse comme `info@example.com` (un nom peut la précéder : `Boutique <info@example.com>`).
 if-from-is-right-the-443c5684 = Si `From` est correct, l'adresse vient du site lui-même (un formulaire rempli par un visiteur, ou un réglage du site) : demandez à votre développeur de vérifier les adresses avant l'envoi.
@@ -2670,9 +2717,11 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services n'envoie que depuis les adresses MailFrom d'un domaine de messagerie connecté à votre ressource Communication Services : mettez l'une d'elles dans `setFrom()`.
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES demande des identifiants SMTP SES, créés dans la console SES sous SMTP settings pour la région indiquée dans `Host`. Les clés d'accès IAM, et les identifiants SMTP d'une autre région, ne fonctionnent pas.
 amazon-ses-sends-only-from-31649dbc = Amazon SES n'envoie que depuis des identités vérifiées : vérifiez l'adresse `From` ou son domaine dans la console SES. Tant que le compte est dans le bac à sable (le mode d'essai des nouveaux comptes), les destinataires doivent aussi être vérifiés.
+amazon-ses-sends-only-from-ce071f11 = Amazon SES n'envoie que depuis des identités vérifiées : vérifiez l'adresse `setFrom()` ou son domaine dans la console SES. Tant que le compte est dans le bac à sable (le mode d'essai des nouveaux comptes), les destinataires doivent aussi être vérifiés.
 sendgrid-username-must-be-literally-2392208f = SendGrid : `UserName` doit être exactement `apikey` (pas votre identifiant ni votre adresse e-mail), et `Password` est une clé API avec l'autorisation « Mail Send », collée sans espaces.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid : `Username` doit être exactement `apikey` (pas votre identifiant ni votre adresse e-mail), et `Password` est une clé API avec l'autorisation « Mail Send », collée sans espaces.
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid n'envoie que depuis une Sender Identity vérifiée : vérifiez l'adresse `From` ou son domaine sous Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = SendGrid n'envoie que depuis une Sender Identity vérifiée : vérifiez l'adresse `setFrom()` ou son domaine sous Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun envoie depuis les adresses de votre domaine d'envoi vérifié : utilisez-en une comme `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun envoie depuis les adresses de votre domaine d'envoi vérifié : utilisez-en une comme adresse `setFrom()`.
 postmark-use-your-server-api-681c5113 = Postmark : utilisez votre Server API Token à la fois comme `UserName` et comme `Password`.
@@ -2686,6 +2735,7 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo n'envoie que depuis un expéditeur ou u
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet : `UserName` est votre clé API Mailjet et `Password` sa clé secrète (sous Account settings → API keys), pas votre identifiant Mailjet.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet : `Username` est votre clé API Mailjet et `Password` sa clé secrète (sous Account settings → API keys), pas votre identifiant Mailjet.
 mailjet-sends-only-from-a-2b02a254 = Mailjet n'envoie que depuis une adresse d'expéditeur ou un domaine validé : validez l'adresse `From` dans Mailjet, ou utilisez-en une qui l'est.
+mailjet-sends-only-from-a-a4239645 = Mailjet n'envoie que depuis une adresse d'expéditeur ou un domaine validé : validez l'adresse `setFrom()` dans Mailjet, ou utilisez-en une qui l'est.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO : utilisez un utilisateur SMTP de votre compte SMTP2GO (Sending → SMTP Users) comme `UserName` et son mot de passe comme `Password`, pas votre identifiant SMTP2GO.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO : utilisez un utilisateur SMTP de votre compte SMTP2GO (Sending → SMTP Users) comme `Username` et son mot de passe comme `Password`, pas votre identifiant SMTP2GO.
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO n'envoie que depuis des expéditeurs vérifiés (Sending → Verified Senders) : utilisez-en un comme `From`.

@@ -1681,6 +1681,7 @@ the-inbox-check-was-stopped-cd7a71c8 = il controllo della posta in arrivo è sta
 folders-searched-folders-1c7d04a2 = Cartelle esaminate: { $folders }
 the-receiving-server-s-own-20faa33e = I controlli del server che ha ricevuto il messaggio ({ $server }):
 the-receiving-server-added-no-6d611c08 = Il server che ha ricevuto il messaggio non ha aggiunto nessuna intestazione Authentication-Results.
+the-mailbox-imap-exchange-the-f338cc52 = Lo scambio con la casella di posta (IMAP); la password appare come `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1692,6 +1693,8 @@ arrived-in-the-folder-folder-35e97e8b = Arrivata nella cartella "{ $folder }" (d
 not-in-the-mailbox-after-71030de0 = Non è nella casella dopo { $waited }
 the-test-message-is-in-6dbcd158 = Il messaggio di prova è nella posta in arrivo di { $mailbox }: la posta del tuo sito raggiunge questa casella.
 the-test-message-is-in-3dae80e1 = Il messaggio di prova è nella posta in arrivo di { $mailbox }, ma { $failed } non è stato superato presso il server che l'ha ricevuto, quindi i provider più severi potrebbero mettere la tua posta nello spam o rifiutarla. Correggi ciò che elenca "Arriverà?".
+the-receiving-server-took-the-bc6c3316 = Il server che ha ricevuto il messaggio l'ha accettato ma l'ha classificato come spam, quindi probabilmente i tuoi clienti non lo vedrebbero. Un messaggio di prova con poco testo può sembrare spam già di per sé; se i controlli sul mittente vengono superati ("Arriverà?"), riprova con un messaggio vero.
+the-receiving-server-took-the-4fbfd2f0 = Il server che ha ricevuto il messaggio l'ha accettato ma l'ha classificato come spam, quindi probabilmente i tuoi clienti non lo vedrebbero. { $failed } non è stato superato presso il server che l'ha ricevuto; correggi ciò che elenca "Arriverà?".
 the-message-arrived-but-a-52287da8 = Il messaggio è arrivato, ma una regola o lo smistamento del provider l'ha messo fuori dalla posta in arrivo di { $mailbox }. Controlla i filtri di quella casella.
 the-server-accepted-the-message-f14a3b33 = Il server ha accettato il messaggio, ma non è ancora in nessuna cartella di { $mailbox }. Potrebbe essere ancora in viaggio (alcuni provider trattengono per qualche minuto la posta dei nuovi mittenti), oppure il server che lo ha ricevuto l'ha scartato, come succede alla posta che non supera DMARC. Correggi ciò che elenca "Arriverà?", poi controlla di nuovo più tardi.
 
@@ -1764,9 +1767,12 @@ could-not-write-these-settings-3df3fd97 = Impossibile scrivere queste impostazio
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = lettura
 it-is-not-utf-8-85ed6edc = non è testo UTF-8
 it-is-not-a-regular-be41867a = non è un file normale (una cartella, una named pipe o un dispositivo); eliminalo o imposta MAILTESTER_CONFIG_DIR su un'altra cartella
 it-is-size-bytes-more-56c17071 = è di { $size } byte, più dei { $limit } consentiti per un file dei profili; spostalo altrove
+create-the-folder-of-760e3dc3 = creazione della cartella
+move-aside-3d78dc9c = messa da parte
 message-on-line-line-acff43e5 = { $message }, alla riga { $line }
 
 ## src/profiles/name.rs
@@ -2007,6 +2013,16 @@ the-server-broke-the-smtp-275bfdfe = il server ha violato le regole SMTP durante
 a-reply-went-on-for-a3229ee0 = una risposta è andata avanti per più di { $lines } righe
 a-reply-line-was-far-289873fe = una riga di risposta era decisamente troppo lunga
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl è disattivato
+encryption-is-off-21238599 = la crittografia è disattivata
+no-user-name-289a6df8 = nessun nome utente
+not-offered-before-encryption-c28ccb4d = non offerto prima della crittografia
+server-offers-no-sign-in-676667ab = il server non offre l'accesso
+no-usable-method-sent-without-972e3aeb = nessun metodo utilizzabile; inviato senza accesso
+sign-in-refused-sent-without-efec03b6 = accesso rifiutato; inviato senza accesso
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = configurazione TLS fallita ({ $error })
@@ -2143,6 +2159,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Sostituisci { $placeholder } con
 google-has-no-app-only-ba6e748c = Google non ha un accesso solo app per una normale casella di posta: servirebbe un account di servizio Google Workspace con delega a livello di dominio, configurato dall'amministratore Workspace. Qui si accede invece come la casella (accesso delegato).
 app-only-sign-in-needs-ad5c921d = L'accesso solo app richiede una configurazione una tantum da parte del tuo amministratore Microsoft 365: l'autorizzazione SMTP.SendAsApp, il consenso dell'amministratore e l'accesso dell'app a questa casella in Exchange (vedi i passaggi di configurazione).
 the-app-registration-needs-the-f7d5f684 = La registrazione dell'app richiede l'autorizzazione delegata SMTP.Send, e il refresh token deve essere chiesto con gli ambiti https://outlook.office.com/SMTP.Send e offline_access.
+the-google-oauth-client-needs-6e9d68ed = Il client OAuth di Google richiede l'ambito { $scope }. Finché la schermata di consenso OAuth di Google è in "Testing", i refresh token scadono dopo 7 giorni: pubblica l'app prima di farci affidamento.
 smtp-sign-in-smtp-auth-976b28fe = L'accesso SMTP (SMTP AUTH) deve restare attivo per la casella, anche con OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = La connessione provata non era crittografata: i token OAuth non devono attraversare la rete senza crittografia, quindi qui si usa STARTTLS. Prova la porta 587 con STARTTLS (o la 465 con SSL alla connessione) prima di farci affidamento.
 while-the-google-oauth-consent-d3b7b869 = Finché la schermata di consenso OAuth di Google è in "Testing", i refresh token scadono dopo 7 giorni: pubblica l'app prima di farci affidamento.
@@ -2162,6 +2179,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft invia solo come la casella che 
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Apri l'interfaccia di amministrazione di Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Dagli un nome (per esempio "Posta del sito"), lascia "Accounts in this organizational directory only" e registralo. La sua pagina Overview mostra l'Application (client) ID e il Directory (tenant) ID: al sito servono entrambi.
+open-the-microsoft-entra-admin-830973c3 = Apri l'interfaccia di amministrazione di Microsoft Entra (entra.microsoft.com) → App registrations e apri l'app il cui Application (client) ID è { $client_id } (oppure creala: New registration, "Accounts in this organizational directory only"). Annota il Directory (tenant) ID nella sua pagina Overview: al sito serve.
+open-the-microsoft-entra-admin-566fe1a1 = Apri l'interfaccia di amministrazione di Microsoft Entra (entra.microsoft.com) → App registrations e apri l'app il cui Application (client) ID è { $client_id } (oppure creala: New registration, "Accounts in this organizational directory only"). Il suo Directory (tenant) ID dovrebbe essere { $tenant }.
 in-the-app-api-permissions-e2b91c93 = Nell'app: API permissions → Add a permission → APIs my organization uses → cerca "Office 365 Exchange Online" → Application permissions → seleziona SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Sempre in API permissions, fai clic su "Grant admin consent" per la tua organizzazione (può farlo solo un amministratore).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copia subito il suo Value (viene mostrato solo questa volta) e mettilo dove il sito legge il suo segreto client. Segna la data di scadenza nel calendario: quando il segreto scade, il sito smette di inviare finché non ne crei uno nuovo.
@@ -2291,6 +2310,7 @@ a-device-7c776f4e = un dispositivo
 a-socket-26577a75 = un socket
 a-folder-419478b0 = una cartella
 not-a-regular-file-ebe2737d = non un file normale
+write-be269f5c = scrittura
 
 ## src/webconfig/file.rs
 
@@ -2401,6 +2421,7 @@ no-password-was-written-it-6739a1ec = Non è stata scritta nessuna password (vie
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
 verify-the-from-address-or-e1e9a7fb = Verifica l'indirizzo `From` (o il suo intero dominio) nel pannello del tuo servizio di invio.
+verify-the-setfrom-address-or-04ef5b06 = Verifica l'indirizzo `setFrom()` (o il suo intero dominio) nel pannello del tuo servizio di invio.
 send-again-after-the-change-b575e680 = Invia di nuovo dopo la modifica.
 wait-a-few-minutes-and-fc0e871d = Aspetta qualche minuto e invia di nuovo.
 keep-ssl-switched-on-in-768015ad = Lascia SSL attivo nel codice: senza crittografia la tua password attraverserebbe la rete in chiaro.
@@ -2457,6 +2478,7 @@ this-server-sends-mail-only-13da29c0 = Questo server invia posta solo per gli ut
 fill-in-username-usually-your-16ab77cb = Compila `UserName` (di solito il tuo indirizzo email completo) e `Password`.
 fill-in-username-usually-your-bd6d01ab = Compila `Username` (di solito il tuo indirizzo email completo) e `Password`.
 when-the-server-refuses-the-4283fe38 = Quando il server rifiuta il nome utente o la password, ASP.NET non lo dice: invia senza accesso, e il server allora risponde così. Quindi se il tuo appsettings.json ha `UserName` e `Password`, molto probabilmente il server li ha rifiutati. Se non li ha, il server li vuole prima di inviare.
+when-the-server-refuses-the-3e977f55 = Quando il server rifiuta il nome utente o la password, ASP.NET non lo dice: invia senza accesso, e il server allora risponde così. Quindi se le tue impostazioni di PHPMailer hanno `Username` e `Password`, molto probabilmente il server li ha rifiutati. Se non li hanno, il server li vuole prima di inviare.
 check-username-usually-your-full-0a9b2c04 = Controlla `UserName` (di solito il tuo indirizzo email completo) e scrivi di nuovo la password in `Password` (copiandola si può aggiungere uno spazio alla fine).
 check-username-usually-your-full-b9746a24 = Controlla `Username` (di solito il tuo indirizzo email completo) e scrivi di nuovo la password in `Password` (copiandola si può aggiungere uno spazio alla fine).
 if-appsettings-json-has-no-9ae7992b = Se appsettings.json non ha `UserName`, compila `UserName` e `Password`.
@@ -2525,6 +2547,7 @@ check-that-port-and-smtpsecure-449d63e0 = Controlla che `Port` e `SMTPSecure` co
 if-it-keeps-happening-send-e5580e23 = Se continua a succedere, manda questo messaggio di errore al tuo provider di posta: il passaggio in cui si è fermato indica loro dove guardare.
 if-your-web-config-uses-889c5cd5 = Se il tuo web.config usa la porta 465: ASP.NET non può usarla e aspetta così. Cambia `port` in `587` e attiva SSL nel codice.
 if-your-appsettings-json-uses-d533bdae = Se il tuo appsettings.json usa la porta 465: ASP.NET non può usarla e aspetta così. Cambia `Port` in `587` e imposta `SecureSocketOptions` su `StartTls`.
+if-your-phpmailer-settings-uses-4a530e8c = Se le tue impostazioni di PHPMailer usano la porta 465: ASP.NET non può usarla e aspetta così. Cambia `Port` in `587` e imposta `SMTPSecure` su `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Se si ferma sempre allo stesso passaggio, manda questo messaggio di errore al tuo provider di posta.
 change-port-to-587-and-6c3a9e07 = Cambia `port` in `587` e attiva SSL nel codice (in PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Cambia `Port` in `587` e imposta `SecureSocketOptions` su `StartTls` (in PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
@@ -2571,6 +2594,7 @@ the-sender-address-the-setfrom-f4a6393b = L'indirizzo mittente (l'indirizzo `set
 set-from-to-the-same-ab436cc1 = Imposta `From` sullo stesso indirizzo di `UserName`.
 set-the-setfrom-address-to-a2daea5d = Imposta l'indirizzo `setFrom()` sullo stesso indirizzo di `Username`.
 your-settings-got-through-but-8bd03782 = Le tue impostazioni sono passate, ma il destinatario del test è stato rifiutato: l'indirizzo potrebbe non esistere, oppure la sua casella al momento non può ricevere posta. Questo riguarda l'indirizzo del test, non il tuo appsettings.json.
+your-settings-got-through-but-22f6af0b = Le tue impostazioni sono passate, ma il destinatario del test è stato rifiutato: l'indirizzo potrebbe non esistere, oppure la sua casella al momento non può ricevere posta. Questo riguarda l'indirizzo del test, non le tue impostazioni di PHPMailer.
 send-the-test-to-another-0fcce78a = Invia il test a un altro indirizzo tuo, per esempio quello in `From`.
 send-the-test-to-another-41a6baf8 = Invia il test a un altro indirizzo tuo, per esempio quello dell'indirizzo `setFrom()`.
 to-see-whether-the-domain-72830a7e = Per capire se la causa è il dominio, imposta `From` su un indirizzo del dominio del tuo provider di posta e ripeti il test.
@@ -2596,6 +2620,7 @@ or-run-the-test-in-ff624e00 = Oppure esegui il test in questo programma con i tu
 or-run-the-test-in-d2dd620b = Oppure esegui il test in questo programma con i tuoi `Host`, `Port` e `SecureSocketOptions`: mostra il passaggio esatto che fallisce.
 or-run-the-test-in-e6d802d8 = Oppure esegui il test in questo programma con i tuoi `Host`, `Port` e `SMTPSecure`: mostra il passaggio esatto che fallisce.
 the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" viene da ASP.NET stesso, prima che venga contattato qualsiasi server di posta: l'indirizzo `From`, o un indirizzo che il sito mette in A, Cc o Ccn, contiene un errore di battitura (una @ mancante, uno spazio, due indirizzi in un campo).
+the-specified-string-is-not-f3060462 = "The specified string is not in the form required for an e-mail address" viene da ASP.NET stesso, prima che venga contattato qualsiasi server di posta: l'indirizzo `setFrom()`, o un indirizzo che il sito mette in A, Cc o Ccn, contiene un errore di battitura (una @ mancante, uno spazio, due indirizzi in un campo).
 check-from-in-appsettings-json-0cf5714f = Controlla `From` in appsettings.json: un solo indirizzo come `info@example.com` (può essere preceduto da un nome: `Shop <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Controlla l'indirizzo `setFrom()` nelle tue impostazioni di PHPMailer: un solo indirizzo come `info@example.com` (può essere preceduto da un nome: `Shop <info@example.com>`).
 if-from-is-right-the-443c5684 = Se `From` è giusto, l'indirizzo viene dal sito stesso (un modulo compilato da un visitatore, o un'impostazione del sito): chiedi al tuo sviluppatore di controllare gli indirizzi prima dell'invio.
@@ -2690,9 +2715,11 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services invia solo dagli indirizzi MailFrom di un dominio email collegato alla tua risorsa Communication Services: imposta l'indirizzo `setFrom()` su uno di questi.
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES richiede le credenziali SMTP di SES, create nella console SES in SMTP settings per la regione indicata in `Host`. Le chiavi di accesso IAM, e le credenziali SMTP di un'altra regione, non funzionano.
 amazon-ses-sends-only-from-31649dbc = Amazon SES invia solo da identità verificate: verifica l'indirizzo `From` o il suo dominio nella console SES. Finché l'account è nella sandbox (la modalità di prova dei nuovi account), anche i destinatari devono essere verificati.
+amazon-ses-sends-only-from-ce071f11 = Amazon SES invia solo da identità verificate: verifica l'indirizzo `setFrom()` o il suo dominio nella console SES. Finché l'account è nella sandbox (la modalità di prova dei nuovi account), anche i destinatari devono essere verificati.
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` deve essere esattamente `apikey` (non il tuo login o il tuo indirizzo email), e `Password` è una chiave API con l'autorizzazione "Mail Send", incollata senza spazi.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` deve essere esattamente `apikey` (non il tuo login o il tuo indirizzo email), e `Password` è una chiave API con l'autorizzazione "Mail Send", incollata senza spazi.
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid invia solo da una Sender Identity verificata: verifica l'indirizzo `From` o il suo dominio in Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = SendGrid invia solo da una Sender Identity verificata: verifica l'indirizzo `setFrom()` o il suo dominio in Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun invia dagli indirizzi del tuo dominio di invio verificato: usane uno come `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun invia dagli indirizzi del tuo dominio di invio verificato: usane uno come indirizzo `setFrom()`.
 postmark-use-your-server-api-681c5113 = Postmark: usa il tuo Server API Token sia come `UserName` sia come `Password`.
@@ -2706,6 +2733,7 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo invia solo da un mittente o un dominio 
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` è la tua chiave API di Mailjet e `Password` la sua chiave segreta (in Account settings → API keys), non il tuo login Mailjet.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` è la tua chiave API di Mailjet e `Password` la sua chiave segreta (in Account settings → API keys), non il tuo login Mailjet.
 mailjet-sends-only-from-a-2b02a254 = Mailjet invia solo da un indirizzo mittente o un dominio convalidato: convalida l'indirizzo `From` in Mailjet, oppure usane uno già convalidato.
+mailjet-sends-only-from-a-a4239645 = Mailjet invia solo da un indirizzo mittente o un dominio convalidato: convalida l'indirizzo `setFrom()` in Mailjet, oppure usane uno già convalidato.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: usa un utente SMTP del tuo account SMTP2GO (Sending → SMTP Users) come `UserName` e la sua password come `Password`, non il tuo login SMTP2GO.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: usa un utente SMTP del tuo account SMTP2GO (Sending → SMTP Users) come `Username` e la sua password come `Password`, non il tuo login SMTP2GO.
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO invia solo da mittenti verificati (Sending → Verified Senders): usane uno come `From`.

@@ -953,6 +953,19 @@ the-certificate-is-not-from-dace93b1 = 証明書は信頼された認証局の�
 the-certificate-is-not-valid-fd6b02ae = 証明書は有効ではありません
 what-accepted-because-invalid-certificat-654eb2c8 = { $what } (無効な証明書を許可しているため受け入れました)
 
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = ポート { $port } での接続時の SSL に失敗しました: { $problem }
+starttls-on-port-port-failed-b828dcbf = ポート { $port } での STARTTLS に失敗しました: { $problem }
+ssl-on-connect-on-port-6006be8e = ポート { $port } での接続時の SSL は動きますが、{ $what }。
+starttls-on-port-port-works-0c771c86 = ポート { $port } での STARTTLS は動きますが、{ $what }。
+ssl-on-connect-on-port-60ce1025 = ポート { $port } での接続時の SSL は動きます ({ $certificate }) が、サインインが提供されていません。メールを受け付けるのは、あなたのサーバーのアドレスを知っている中継サーバーだけです。
+starttls-on-port-port-works-f984c06d = ポート { $port } での STARTTLS は動きます ({ $certificate }) が、サインインが提供されていません。メールを受け付けるのは、あなたのサーバーのアドレスを知っている中継サーバーだけです。
+ssl-on-connect-on-port-90b0d615 = ポート { $port } での接続時の SSL は動きますが、サインインは { $offered } だけで、ASP.NET は LOGIN でサインインします。
+starttls-on-port-port-works-d8016efd = ポート { $port } での STARTTLS は動きますが、サインインは { $offered } だけで、ASP.NET は LOGIN でサインインします。
+ssl-on-connect-on-port-93cce076 = ポート { $port } での接続時の SSL、暗号化後のサインイン ({ $offered }) あり、{ $certificate }。
+starttls-on-port-port-with-70b23d3e = ポート { $port } での STARTTLS、暗号化後のサインイン ({ $offered }) あり、{ $certificate }。
+
 ## src/discover/request.rs
 
 given-is-not-an-email-aba196ff = 「{ $given }」は、検索できるメールアドレスでもサーバー名でもありません。--email you@example.com や --host mail.example.com のように指定してください
@@ -1484,10 +1497,17 @@ signed-in-as-who-138f6f7e = { $who } としてサインイン中
 
 ## src/gui/preferences.rs
 
+system-8f3184bc = システム
+language-9a73db9b = 言語
 follow-system-becc0e51 = システムに合わせる
 light-8ad2f8cf = ライト
 dark-45570065 = ダーク
 theme-4eaf7c92 = テーマ
+
+## src/gui/renderer.rs
+
+the-window-could-not-open-cb7ad439 = ウィンドウを開けませんでした。このコンピューターのグラフィックスで描画できませんでした ({ $reasons })。
+on-a-remote-desktop-or-321b265b = リモート デスクトップや仮想マシンでは、そのディスプレイ ドライバーをインストールすると、たいてい解決します
 
 ## src/gui/result.rs
 
@@ -1546,6 +1566,8 @@ copy-transcript-d97cf946 = 通信記録をコピー
 save-transcript-a1c4eb5a = 通信記録を保存…
 export-report-ce65b191 = レポートをエクスポート…
 everything-support-needs-settings-withou-94ba8f25 = サポートに必要なすべて (パスワードを除いた設定、手順、この通信記録、診断) を1つのファイルにまとめます
+report-in-english-18ddea6e = 英語のレポート
+write-the-exported-report-in-e4a59e7d = エクスポートするレポートを英語で書きます (英語を読むサポート窓口向け)
 we-sent-2e66b91d = 送信
 the-server-answered-039e870e = サーバーの応答
 encrypted-3e8df1b3 = 暗号化済み
@@ -1659,6 +1681,7 @@ the-inbox-check-was-stopped-cd7a71c8 = 受信トレイのチェックが停止�
 folders-searched-folders-1c7d04a2 = 検索したフォルダー: { $folders }
 the-receiving-server-s-own-20faa33e = 受信サーバー自身のチェック ({ $server }):
 the-receiving-server-added-no-6d611c08 = 受信サーバーは Authentication-Results ヘッダーを追加していませんでした。
+the-mailbox-imap-exchange-the-f338cc52 = メールボックス (IMAP) とのやり取りです。パスワードは `<redacted>` と表示されます:
 
 ## src/inbox/texts.rs
 
@@ -1670,6 +1693,8 @@ arrived-in-the-folder-folder-35e97e8b = フォルダー「{ $folder }」に届�
 not-in-the-mailbox-after-71030de0 = { $waited } たってもメールボックスにありません
 the-test-message-is-in-6dbcd158 = テストメッセージは { $mailbox } の受信トレイにあります。ウェブサイトからのメールはこのメールボックスに届きます。
 the-test-message-is-in-3dae80e1 = テストメッセージは { $mailbox } の受信トレイにありますが、受信サーバーで { $failed } が不合格になったため、より厳しいプロバイダーではメールが迷惑メールに入るか拒否される可能性があります。「届きますか?」に表示される項目を直してください。
+the-receiving-server-took-the-bc6c3316 = 受信サーバーはメッセージを受け取りましたが、迷惑メールとして振り分けたため、お客様にはおそらく見てもらえません。本文の少ないテストメッセージは、それだけで迷惑メールに見えることがあります。差出人のチェックに合格している場合は (「届きますか?」)、実際のメッセージでもう一度試してください。
+the-receiving-server-took-the-4fbfd2f0 = 受信サーバーはメッセージを受け取りましたが、迷惑メールとして振り分けたため、お客様にはおそらく見てもらえません。受信サーバーで { $failed } が不合格になりました。「届きますか?」に表示される項目を直してください。
 the-message-arrived-but-a-52287da8 = メッセージは届きましたが、ルールやプロバイダーの振り分けによって { $mailbox } の受信トレイ以外に入りました。そのメールボックスのフィルターを確認してください。
 the-server-accepted-the-message-f14a3b33 = サーバーはメッセージを受け付けましたが、まだ { $mailbox } のどのフォルダーにもありません。まだ配送中か (新しい差出人のメールを数分間保留するプロバイダーもあります)、受信サーバーが破棄した可能性があります。DMARC に不合格のメールはそうなります。「届きますか?」に表示される項目を直してから、しばらくしてもう一度確認してください。
 
@@ -1742,9 +1767,12 @@ could-not-write-these-settings-3df3fd97 = この設定をプロファイルの�
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = 読み込み
 it-is-not-utf-8-85ed6edc = UTF-8 のテキストではありません
 it-is-not-a-regular-be41867a = 通常のファイルではありません (フォルダー、名前付きパイプ、デバイスのいずれか)。削除するか、MAILTESTER_CONFIG_DIR に別のフォルダーを設定してください
 it-is-size-bytes-more-56c17071 = { $size }バイトあり、プロファイルのファイルの上限 { $limit } を超えています。別の場所に移してください
+create-the-folder-of-760e3dc3 = フォルダーの作成
+move-aside-3d78dc9c = 退避
 message-on-line-line-acff43e5 = { $message } ({ $line }行目)
 
 ## src/profiles/name.rs
@@ -1985,6 +2013,16 @@ the-server-broke-the-smtp-275bfdfe = { $step_name } の途中でサーバーが 
 a-reply-went-on-for-a3229ee0 = 応答が { $lines }行を超えて続きました
 a-reply-line-was-far-289873fe = 応答の行が長すぎました
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl がオフ
+encryption-is-off-21238599 = 暗号化がオフ
+no-user-name-289a6df8 = ユーザー名なし
+not-offered-before-encryption-c28ccb4d = 暗号化前は提供なし
+server-offers-no-sign-in-676667ab = サーバーがサインインを提供していない
+no-usable-method-sent-without-972e3aeb = 使える方法がなく、サインインせずに送信
+sign-in-refused-sent-without-efec03b6 = サインインが拒否され、サインインせずに送信
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = TLS の準備に失敗しました ({ $error })
@@ -2121,6 +2159,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = { $placeholder } を、サイト
 google-has-no-app-only-ba6e748c = Google には、通常のメールボックス向けのアプリのみのサインインはありません。それには、Workspace の管理者が設定する、ドメイン全体の委任を持つ Google Workspace のサービス アカウントが必要です。そのため、これは代わりにメールボックスとして (委任で) サインインします。
 app-only-sign-in-needs-ad5c921d = アプリのみのサインインには、Microsoft 365 の管理者による一度きりの設定が必要です: アクセス許可 SMTP.SendAsApp、管理者の同意、Exchange でのこのメールボックスへのアプリのアクセス (設定の手順を参照)。
 the-app-registration-needs-the-f7d5f684 = アプリの登録には委任されたアクセス許可 SMTP.Send が必要で、リフレッシュ トークンはスコープ https://outlook.office.com/SMTP.Send と offline_access で要求する必要があります。
+the-google-oauth-client-needs-6e9d68ed = Google の OAuth クライアントには、スコープ { $scope } が必要です。Google の OAuth 同意画面が「Testing」(テスト) の間は、リフレッシュ トークンが7日で期限切れになります。これに頼る前にアプリを公開してください。
 smtp-sign-in-smtp-auth-976b28fe = OAuth を使う場合も、メールボックスの SMTP サインイン (SMTP AUTH) はオンのままにしておく必要があります: Set-CASMailbox -SmtpClientAuthenticationDisabled $false。
 the-tested-connection-was-not-ee5febd4 = テストした接続は暗号化されていませんでした。OAuth トークンを暗号化せずにネットワークに通してはいけないため、これは STARTTLS を使います。これに頼る前に、ポート 587 で STARTTLS (またはポート 465 で接続時の SSL) をテストしてください。
 while-the-google-oauth-consent-d3b7b869 = Google の OAuth 同意画面が「Testing」(テスト) の間は、リフレッシュ トークンが7日で期限切れになります。これに頼る前にアプリを公開してください。
@@ -2140,6 +2179,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft は、サインインしたメ�
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Microsoft Entra 管理センター (entra.microsoft.com) → App registrations (アプリの登録) → New registration (新規登録) を開きます。名前を付け (たとえば「Website mail」)、「Accounts in this organizational directory only」(この組織ディレクトリのみに含まれるアカウント) のまま登録します。Overview (概要) ページに Application (client) ID と Directory (tenant) ID が表示されます。サイトには両方が必要です。
+open-the-microsoft-entra-admin-830973c3 = Microsoft Entra 管理センター (entra.microsoft.com) → App registrations (アプリの登録) を開き、Application (client) ID が { $client_id } のアプリを開きます (ない場合は作成します: New registration (新規登録)、「Accounts in this organizational directory only」(この組織ディレクトリのみに含まれるアカウント))。その Overview (概要) ページにある Directory (tenant) ID を控えてください。サイトにはそれが必要です。
+open-the-microsoft-entra-admin-566fe1a1 = Microsoft Entra 管理センター (entra.microsoft.com) → App registrations (アプリの登録) を開き、Application (client) ID が { $client_id } のアプリを開きます (ない場合は作成します: New registration (新規登録)、「Accounts in this organizational directory only」(この組織ディレクトリのみに含まれるアカウント))。そのアプリの Directory (tenant) ID は { $tenant } のはずです。
 in-the-app-api-permissions-e2b91c93 = アプリで: API permissions (API のアクセス許可) → Add a permission (アクセス許可の追加) → APIs my organization uses (所属する組織で使用している API) →「Office 365 Exchange Online」を検索 → Application permissions (アプリケーションの許可) → SMTP.SendAsApp にチェック → Add permissions (アクセス許可の追加)。
 still-on-api-permissions-click-3f5fb2d8 = 同じ API permissions (API のアクセス許可) で、組織に対して「Grant admin consent」(管理者の同意を与えます) をクリックします (管理者しかできません)。
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets (証明書とシークレット) → New client secret (新しいクライアント シークレット)。Value (値) をすぐにコピーし (この一度しか表示されません)、サイトがクライアント シークレットを読み込む場所に入れます。有効期限をカレンダーに記録してください。シークレットの期限が切れると、新しいものを作るまでサイトはメールを送れなくなります。
@@ -2269,6 +2310,7 @@ a-device-7c776f4e = デバイス
 a-socket-26577a75 = ソケット
 a-folder-419478b0 = フォルダー
 not-a-regular-file-ebe2737d = 通常のファイルではありません
+write-be269f5c = 書き込み
 
 ## src/webconfig/file.rs
 
@@ -2379,6 +2421,7 @@ no-password-was-written-it-6739a1ec = パスワードは書き込んでいませ
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
 verify-the-from-address-or-e1e9a7fb = 送信サービスの管理画面で、`From` アドレス (またはそのドメイン全体) を確認 (認証) してください。
+verify-the-setfrom-address-or-04ef5b06 = 送信サービスの管理画面で、`setFrom()` のアドレス (またはそのドメイン全体) を確認 (認証) してください。
 send-again-after-the-change-b575e680 = 変更したら、もう一度送信してください。
 wait-a-few-minutes-and-fc0e871d = 数分待ってから、もう一度送信してください。
 keep-ssl-switched-on-in-768015ad = コードで SSL をオンのままにしてください。暗号化しないと、パスワードが読める状態でネットワークを通ってしまいます。
@@ -2435,6 +2478,7 @@ this-server-sends-mail-only-13da29c0 = このサーバーはサインインし�
 fill-in-username-usually-your-16ab77cb = `UserName` (通常は完全なメールアドレス) と `Password` を入力してください。
 fill-in-username-usually-your-bd6d01ab = `Username` (通常は完全なメールアドレス) と `Password` を入力してください。
 when-the-server-refuses-the-4283fe38 = サーバーがユーザー名やパスワードを拒否しても、ASP.NET はそれを伝えません。サインインせずに送信し、サーバーがこの応答を返します。そのため、appsettings.json に `UserName` と `Password` がある場合は、サーバーがそれらを拒否した可能性が高いです。ない場合は、サーバーが送信前にそれらを求めています。
+when-the-server-refuses-the-3e977f55 = サーバーがユーザー名やパスワードを拒否しても、ASP.NET はそれを伝えません。サインインせずに送信し、サーバーがこの応答を返します。そのため、PHPMailer の設定に `Username` と `Password` がある場合は、サーバーがそれらを拒否した可能性が高いです。ない場合は、サーバーが送信前にそれらを求めています。
 check-username-usually-your-full-0a9b2c04 = `UserName` (通常は完全なメールアドレス) を確認し、`Password` にパスワードを入力し直してください (コピーすると末尾にスペースが付くことがあります)。
 check-username-usually-your-full-b9746a24 = `Username` (通常は完全なメールアドレス) を確認し、`Password` にパスワードを入力し直してください (コピーすると末尾にスペースが付くことがあります)。
 if-appsettings-json-has-no-9ae7992b = appsettings.json に `UserName` がない場合は、`UserName` と `Password` を入力してください。
@@ -2503,6 +2547,7 @@ check-that-port-and-smtpsecure-449d63e0 = `Port` と `SMTPSecure` がプロバ�
 if-it-keeps-happening-send-e5580e23 = 何度も起きる場合は、このエラーメッセージをメールプロバイダーに送ってください。止まった手順から、どこを調べればよいかが分かります。
 if-your-web-config-uses-889c5cd5 = web.config でポート 465 を使っている場合: ASP.NET はこのポートを使えず、このように待ち続けます。`port` を `587` に変更し、コードで SSL をオンにしてください。
 if-your-appsettings-json-uses-d533bdae = appsettings.json でポート 465 を使っている場合: ASP.NET はこのポートを使えず、このように待ち続けます。`Port` を `587` に変更し、`SecureSocketOptions` を `StartTls` にしてください。
+if-your-phpmailer-settings-uses-4a530e8c = PHPMailer の設定でポート 465 を使っている場合: ASP.NET はこのポートを使えず、このように待ち続けます。`Port` を `587` に変更し、`SMTPSecure` を `'tls'` (STARTTLS) にしてください。
 if-it-always-stops-at-83c30f5e = いつも同じ手順で止まる場合は、このエラーメッセージをメールプロバイダーに送ってください。
 change-port-to-587-and-6c3a9e07 = `port` を `587` に変更し、コードで SSL をオンにしてください (PHPMailer では `Port = 587` と `SMTPSecure = 'tls'`)。
 change-port-to-587-and-027673b4 = `Port` を `587` に変更し、`SecureSocketOptions` を `StartTls` にしてください (PHPMailer では `Port = 587` と `SMTPSecure = 'tls'`)。
@@ -2549,6 +2594,7 @@ the-sender-address-the-setfrom-f4a6393b = 差出人アドレス (`setFrom()` の
 set-from-to-the-same-ab436cc1 = `From` を `UserName` と同じアドレスにしてください。
 set-the-setfrom-address-to-a2daea5d = `setFrom()` のアドレスを `Username` と同じアドレスにしてください。
 your-settings-got-through-but-8bd03782 = 設定は通りましたが、テストの宛先が拒否されました。アドレスが存在しないか、そのメールボックスが今はメールを受け取れない可能性があります。これはテストの宛先の問題で、appsettings.json の問題ではありません。
+your-settings-got-through-but-22f6af0b = 設定は通りましたが、テストの宛先が拒否されました。アドレスが存在しないか、そのメールボックスが今はメールを受け取れない可能性があります。これはテストの宛先の問題で、PHPMailer の設定の問題ではありません。
 send-the-test-to-another-0fcce78a = 自分が持っている別のアドレス (たとえば `From` のアドレス) にテストを送ってください。
 send-the-test-to-another-41a6baf8 = 自分が持っている別のアドレス (たとえば `setFrom()` のアドレス) にテストを送ってください。
 to-see-whether-the-domain-72830a7e = ドメインが原因かどうかを確かめるには、`From` をメールプロバイダー自身のドメインのアドレスにして、もう一度テストしてください。
@@ -2574,6 +2620,7 @@ or-run-the-test-in-ff624e00 = または、`host`、`port`、SSL (コードで設
 or-run-the-test-in-d2dd620b = または、`Host`、`Port`、`SecureSocketOptions` を使ってこのプログラムでテストを実行してください。失敗する手順が正確に分かります。
 or-run-the-test-in-e6d802d8 = または、`Host`、`Port`、`SMTPSecure` を使ってこのプログラムでテストを実行してください。失敗する手順が正確に分かります。
 the-specified-string-is-not-3e32bd8d = 「The specified string is not in the form required for an e-mail address」は、メールサーバーに接続する前に ASP.NET 自身が出すメッセージです。`From` のアドレス、またはウェブサイトが To、Cc、Bcc に入れるアドレスに入力ミス (@ がない、スペースがある、1つの欄に2つのアドレスがある) があります。
+the-specified-string-is-not-f3060462 = 「The specified string is not in the form required for an e-mail address」は、メールサーバーに接続する前に ASP.NET 自身が出すメッセージです。`setFrom()` のアドレス、またはウェブサイトが To、Cc、Bcc に入れるアドレスに入力ミス (@ がない、スペースがある、1つの欄に2つのアドレスがある) があります。
 check-from-in-appsettings-json-0cf5714f = appsettings.json の `From` を確認してください。`info@example.com` のようなアドレス1つです (前に名前を付けることもできます: `Shop <info@example.com>`)。
 check-the-setfrom-address-in-8cad20a1 = PHPMailer の設定の `setFrom()` のアドレスを確認してください。`info@example.com` のようなアドレス1つです (前に名前を付けることもできます: `Shop <info@example.com>`)。
 if-from-is-right-the-443c5684 = `From` が正しい場合、そのアドレスはウェブサイト自身 (訪問者が入力したフォームや、サイトの設定) から来ています。送信前にアドレスを確認するよう開発者に依頼してください。
@@ -2668,9 +2715,11 @@ azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services 
 azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services は、Communication Services リソースに接続されたメールドメインの MailFrom アドレスからしか送信しません。`setFrom()` のアドレスをそのいずれかにしてください。
 amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES には、SES コンソールの SMTP settings (SMTP 設定) で、`Host` のリージョン用に作成した SES SMTP 認証情報が必要です。IAM のアクセスキーや、別のリージョンの SMTP 認証情報は使えません。
 amazon-ses-sends-only-from-31649dbc = Amazon SES は、確認済みの ID からしか送信しません。SES コンソールで `From` アドレスかそのドメインを確認 (認証) してください。アカウントがサンドボックス (新しいアカウントの試用モード) にある間は、宛先も確認済みである必要があります。
+amazon-ses-sends-only-from-ce071f11 = Amazon SES は、確認済みの ID からしか送信しません。SES コンソールで `setFrom()` のアドレスかそのドメインを確認 (認証) してください。アカウントがサンドボックス (新しいアカウントの試用モード) にある間は、宛先も確認済みである必要があります。
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` は文字どおり `apikey` でなければなりません (ログイン名やメールアドレスではありません)。`Password` は「Mail Send」のアクセス許可を持つ API キーで、スペースなしで貼り付けます。
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` は文字どおり `apikey` でなければなりません (ログイン名やメールアドレスではありません)。`Password` は「Mail Send」のアクセス許可を持つ API キーで、スペースなしで貼り付けます。
 sendgrid-sends-only-from-a-0be2f6cf = SendGrid は、確認済みの Sender Identity (送信者 ID) からしか送信しません。Settings (設定) → Sender Authentication (送信者認証) で `From` アドレスかそのドメインを確認 (認証) してください。
+sendgrid-sends-only-from-a-c8fc64da = SendGrid は、確認済みの Sender Identity (送信者 ID) からしか送信しません。Settings (設定) → Sender Authentication (送信者認証) で `setFrom()` のアドレスかそのドメインを確認 (認証) してください。
 mailgun-sends-from-addresses-of-ba0bed7a = Mailgun は、確認済みの送信ドメインのアドレスから送信します。そのいずれかを `From` に使ってください。
 mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun は、確認済みの送信ドメインのアドレスから送信します。そのいずれかを `setFrom()` のアドレスに使ってください。
 postmark-use-your-server-api-681c5113 = Postmark: Server API Token を `UserName` と `Password` の両方に使ってください。
@@ -2684,6 +2733,7 @@ brevo-sends-only-from-a-0fe5ff38 = Brevo は、確認済みの差出人かドメ
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` は Mailjet の API キー、`Password` はそのシークレット キーです (Account settings (アカウント設定) → API keys (API キー) にあります)。Mailjet のログインではありません。
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` は Mailjet の API キー、`Password` はそのシークレット キーです (Account settings (アカウント設定) → API keys (API キー) にあります)。Mailjet のログインではありません。
 mailjet-sends-only-from-a-2b02a254 = Mailjet は、認証済みの差出人アドレスかドメインからしか送信しません。Mailjet で `From` アドレスを認証するか、認証済みのアドレスを使ってください。
+mailjet-sends-only-from-a-a4239645 = Mailjet は、認証済みの差出人アドレスかドメインからしか送信しません。Mailjet で `setFrom()` のアドレスを認証するか、認証済みのアドレスを使ってください。
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: SMTP2GO のログインではなく、SMTP2GO アカウントの SMTP ユーザー (Sending (送信) → SMTP Users (SMTP ユーザー)) を `UserName` に、そのパスワードを `Password` に使ってください。
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: SMTP2GO のログインではなく、SMTP2GO アカウントの SMTP ユーザー (Sending (送信) → SMTP Users (SMTP ユーザー)) を `Username` に、そのパスワードを `Password` に使ってください。
 smtp2go-sends-only-from-verified-38d2716c = SMTP2GO は、確認済みの差出人 (Sending (送信) → Verified Senders (確認済みの差出人)) からしか送信しません。そのいずれかを `From` に使ってください。

@@ -368,7 +368,7 @@ there-is-no-keyring-on-7e9019d6 = Er is op deze computer geen sleutelhanger die 
 your-keyring-keyring-is-locked-b5a4c68b = Je sleutelhanger ({ $keyring }) is vergrendeld, dus het wachtwoord kon niet worden opgeslagen of gelezen. Het wachtwoord wordt alleen voor deze sessie gebruikt. Ontgrendel de sleutelhanger (log opnieuw in op je bureaublad, of ontgrendel hem in je sleutelhanger-app) en probeer het dan opnieuw. (Details: { $detail })
 your-keyring-keyring-did-not-76142675 = Je sleutelhanger ({ $keyring }) stond Mail Settings Tester niet toe dit wachtwoord te gebruiken. Het wachtwoord wordt alleen voor deze sessie gebruikt. Sta toegang toe als de sleutelhanger erom vraagt (of in de instellingen ervan) en probeer het dan opnieuw. (Details: { $detail })
 your-keyring-keyring-could-not-daf77fe7 = Je sleutelhanger ({ $keyring }) kon het wachtwoord niet opslaan of lezen. Het wachtwoord wordt alleen voor deze sessie gebruikt. Probeer het opnieuw; als het blijft mislukken, typ het wachtwoord dan elke keer. (Details: { $detail })
-the-what-is-too-long-1ec59e0a = De { $what } is te lang voor je sleutelhanger ({ $keyring } neemt maximaal { $limit } bytes), dus kon hij daar niet worden opgeslagen. Het wachtwoord wordt alleen voor deze sessie gebruikt; typ het elke keer.
+the-what-is-too-long-1ec59e0a = Je { $what } is te lang voor je sleutelhanger ({ $keyring } neemt maximaal { $limit } bytes), dus kon het daar niet worden opgeslagen. Het wachtwoord wordt alleen voor deze sessie gebruikt; typ het elke keer.
 there-is-no-password-to-fcd23170 = Er is geen wachtwoord om op te slaan: vul eerst het wachtwoord in en sla het dan op.
 user-name-a59136f5 = gebruikersnaam
 password-364b5f18 = wachtwoord
@@ -904,6 +904,7 @@ the-download-failed-cause-7b220fc2 = de download is mislukt: { $cause }
 
 this-computer-s-dns-settings-df57410c = de DNS-instellingen van deze computer
 cancelled-before-a-usable-server-e60f4d58 = Geannuleerd voordat er een bruikbare server was gevonden.
+
 ## src/discover/model.rs
 
 the-host-you-gave-b4172f6e = de host die je opgaf
@@ -943,8 +944,6 @@ port-port-wants-ssl-on-08854b61 = Poort { $port } wil SSL bij verbinden, en dat 
 unencrypted-enablessl-false-this-server-4741a147 = Onversleuteld (enableSsl="false"): deze server biedt STARTTLS aan, dus laat SSL aan.
 unencrypted-with-no-sign-in-dd28ec6f = Onversleuteld, zonder inlogmogelijkheid: alleen een relay die het adres van je server kent, zou hier mail aannemen.
 unencrypted-the-password-would-cross-99107547 = Onversleuteld: het wachtwoord zou leesbaar voor iedereen onderweg over het netwerk gaan; gebruik in plaats daarvan STARTTLS.
-ssl-on-connect-on-port-8381ea47 = SSL bij verbinden op poort { $port } is mislukt: { $problem }
-starttls-on-port-port-failed-b828dcbf = STARTTLS op poort { $port } is mislukt: { $problem }
 no-certificate-6f3ef809 = geen certificaat
 certificate-trusted-9c31dd2b = certificaat vertrouwd
 the-certificate-is-for-name-3c436d2f = het certificaat is voor { $name }, niet voor { $host }: gebruik { $name } als host
@@ -952,9 +951,14 @@ the-certificate-is-not-for-5c16eb77 = het certificaat is niet voor { $host }
 the-certificate-has-expired-a80ab172 = het certificaat is verlopen
 the-certificate-is-not-from-dace93b1 = het certificaat is niet van een vertrouwde instantie
 the-certificate-is-not-valid-fd6b02ae = het certificaat is niet geldig
+what-accepted-because-invalid-certificat-654eb2c8 = { $what } (geaccepteerd omdat ongeldige certificaten zijn toegestaan)
+
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = SSL bij verbinden op poort { $port } is mislukt: { $problem }
+starttls-on-port-port-failed-b828dcbf = STARTTLS op poort { $port } is mislukt: { $problem }
 ssl-on-connect-on-port-6006be8e = SSL bij verbinden op poort { $port } werkt, maar { $what }.
 starttls-on-port-port-works-0c771c86 = STARTTLS op poort { $port } werkt, maar { $what }.
-what-accepted-because-invalid-certificat-654eb2c8 = { $what } (geaccepteerd omdat ongeldige certificaten zijn toegestaan)
 ssl-on-connect-on-port-60ce1025 = SSL bij verbinden op poort { $port } werkt ({ $certificate }), maar er wordt geen inloggen aangeboden: alleen een relay die het adres van je server kent, zou mail aannemen.
 starttls-on-port-port-works-f984c06d = STARTTLS op poort { $port } werkt ({ $certificate }), maar er wordt geen inloggen aangeboden: alleen een relay die het adres van je server kent, zou mail aannemen.
 ssl-on-connect-on-port-90b0d615 = SSL bij verbinden op poort { $port } werkt, maar inloggen kan alleen met { $offered }, en ASP.NET logt in met LOGIN.
@@ -1677,6 +1681,7 @@ the-inbox-check-was-stopped-cd7a71c8 = de controle van de inbox is gestopt
 folders-searched-folders-1c7d04a2 = Doorzochte mappen: { $folders }
 the-receiving-server-s-own-20faa33e = De eigen controles van de ontvangende server ({ $server }):
 the-receiving-server-added-no-6d611c08 = De ontvangende server heeft geen Authentication-Results-header toegevoegd.
+the-mailbox-imap-exchange-the-f338cc52 = De uitwisseling met de mailbox (IMAP); het wachtwoord staat er als `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1688,9 +1693,8 @@ arrived-in-the-folder-folder-35e97e8b = Aangekomen in de map "{ $folder }" (na {
 not-in-the-mailbox-after-71030de0 = Na { $waited } niet in de mailbox
 the-test-message-is-in-6dbcd158 = Het testbericht staat in de inbox van { $mailbox }: mail van je website komt aan in deze mailbox.
 the-test-message-is-in-3dae80e1 = Het testbericht staat in de inbox van { $mailbox }, maar { $failed } mislukte bij de ontvangende server, dus strengere providers zetten je mail misschien in de spam of weigeren hem. Los op wat "Komt het aan?" noemt.
-a-test-message-with-little-1ac32392 = Een testbericht met weinig tekst kan op zichzelf al op spam lijken; als de afzendercontroles slagen ("Komt het aan?"), probeer het dan opnieuw met een echt bericht.
-failed-failed-at-the-receiving-36cb8efc = { $failed } mislukte bij de ontvangende server; los op wat "Komt het aan?" noemt.
-the-receiving-server-took-the-3b16e8fb = De ontvangende server nam het bericht aan, maar zette het bij de spam, dus je klanten zouden het waarschijnlijk niet zien.
+the-receiving-server-took-the-bc6c3316 = De ontvangende server nam het bericht aan, maar zette het bij de spam, dus je klanten zouden het waarschijnlijk niet zien. Een testbericht met weinig tekst kan op zichzelf al op spam lijken; als de afzendercontroles slagen ("Komt het aan?"), probeer het dan opnieuw met een echt bericht.
+the-receiving-server-took-the-4fbfd2f0 = De ontvangende server nam het bericht aan, maar zette het bij de spam, dus je klanten zouden het waarschijnlijk niet zien. { $failed } mislukte bij de ontvangende server; los op wat "Komt het aan?" noemt.
 the-message-arrived-but-a-52287da8 = Het bericht is aangekomen, maar een regel of de sortering van de provider zette het buiten de inbox van { $mailbox }. Controleer de filters van die mailbox.
 the-server-accepted-the-message-f14a3b33 = De server accepteerde het bericht, maar het staat nog in geen enkele map van { $mailbox }. Misschien is het nog onderweg (sommige providers houden mail van nieuwe afzenders een paar minuten vast), of de ontvangende server heeft het weggegooid; dat gebeurt met mail die niet door DMARC komt. Los op wat "Komt het aan?" noemt en kijk later nog eens.
 
@@ -1763,9 +1767,12 @@ could-not-write-these-settings-3df3fd97 = Kon deze instellingen niet in het prof
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = lezen
 it-is-not-utf-8-85ed6edc = het is geen UTF-8-tekst
 it-is-not-a-regular-be41867a = het is geen gewoon bestand (een map, een named pipe of een apparaat); verwijder het of zet MAILTESTER_CONFIG_DIR op een andere map
 it-is-size-bytes-more-56c17071 = het is { $size } bytes, meer dan de { $limit } die een profielenbestand mag zijn; verplaats het
+create-the-folder-of-760e3dc3 = map aanmaken
+move-aside-3d78dc9c = opzijzetten
 message-on-line-line-acff43e5 = { $message }, op regel { $line }
 
 ## src/profiles/name.rs
@@ -2006,6 +2013,16 @@ the-server-broke-the-smtp-275bfdfe = de server hield zich niet aan de SMTP-regel
 a-reply-went-on-for-a3229ee0 = een antwoord liep door over meer dan { $lines } regels
 a-reply-line-was-far-289873fe = een antwoordregel was veel te lang
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl staat uit
+encryption-is-off-21238599 = versleuteling staat uit
+no-user-name-289a6df8 = geen gebruikersnaam
+not-offered-before-encryption-c28ccb4d = niet aangeboden vóór versleuteling
+server-offers-no-sign-in-676667ab = server biedt geen inloggen aan
+no-usable-method-sent-without-972e3aeb = geen bruikbare inlogmethode; zonder inloggen verstuurd
+sign-in-refused-sent-without-efec03b6 = inlog geweigerd; zonder inloggen verstuurd
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = opzetten van TLS mislukt ({ $error })
@@ -2142,7 +2159,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Vervang { $placeholder } door he
 google-has-no-app-only-ba6e748c = Google heeft geen app-only inloggen voor een gewone mailbox: daarvoor is een Google Workspace-serviceaccount met domeinbrede delegatie nodig, ingesteld door de Workspace-beheerder. Dit logt in plaats daarvan in als de mailbox (gedelegeerd).
 app-only-sign-in-needs-ad5c921d = App-only inloggen moet één keer worden ingesteld door je Microsoft 365-beheerder: de machtiging SMTP.SendAsApp, toestemming van de beheerder, en toegang van de app tot deze mailbox in Exchange (zie de stappen voor het instellen).
 the-app-registration-needs-the-f7d5f684 = De app-registratie heeft de gedelegeerde machtiging SMTP.Send nodig, en het refresh token moet worden aangevraagd met de scopes https://outlook.office.com/SMTP.Send en offline_access.
-the-google-oauth-client-needs-0e6c37eb = De Google OAuth-client heeft de scope { $scope } nodig.
+the-google-oauth-client-needs-6e9d68ed = De Google OAuth-client heeft de scope { $scope } nodig. Zolang het toestemmingsscherm van Google OAuth op "Testing" staat, verlopen refresh tokens na 7 dagen: publiceer de app voordat je hierop vertrouwt.
 smtp-sign-in-smtp-auth-976b28fe = Inloggen via SMTP (SMTP AUTH) moet aan blijven voor de mailbox, ook met OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = De geteste verbinding was niet versleuteld: OAuth-tokens mogen niet onversleuteld over het netwerk gaan, dus dit gebruikt STARTTLS. Test poort 587 met STARTTLS (of 465 met SSL bij verbinden) voordat je erop vertrouwt.
 while-the-google-oauth-consent-d3b7b869 = Zolang het toestemmingsscherm van Google OAuth op "Testing" staat, verlopen refresh tokens na 7 dagen: publiceer de app voordat je hierop vertrouwt.
@@ -2162,9 +2179,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft verstuurt alleen als de mailbox
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Open het Microsoft Entra-beheercentrum (entra.microsoft.com) → App registrations → New registration. Geef de app een naam (bijvoorbeeld "Websitemail"), laat "Accounts in this organizational directory only" staan en registreer hem. De Overview-pagina toont de Application (client) ID en de Directory (tenant) ID: de site heeft ze allebei nodig.
-open-the-microsoft-entra-admin-75c5979e = Open het Microsoft Entra-beheercentrum (entra.microsoft.com) → App registrations en open de app waarvan de Application (client) ID { $client_id } is (of maak hem aan: New registration, "Accounts in this organizational directory only").
-note-the-directory-tenant-id-4575b24e = Noteer de Directory (tenant) ID op de Overview-pagina: de site heeft die nodig.
-its-directory-tenant-id-should-70e0f4bc = De Directory (tenant) ID moet { $tenant } zijn.
+open-the-microsoft-entra-admin-830973c3 = Open het Microsoft Entra-beheercentrum (entra.microsoft.com) → App registrations en open de app waarvan de Application (client) ID { $client_id } is (of maak hem aan: New registration, "Accounts in this organizational directory only"). Noteer de Directory (tenant) ID op de Overview-pagina: de site heeft die nodig.
+open-the-microsoft-entra-admin-566fe1a1 = Open het Microsoft Entra-beheercentrum (entra.microsoft.com) → App registrations en open de app waarvan de Application (client) ID { $client_id } is (of maak hem aan: New registration, "Accounts in this organizational directory only"). De Directory (tenant) ID ervan moet { $tenant } zijn.
 in-the-app-api-permissions-e2b91c93 = In de app: API permissions → Add a permission → APIs my organization uses → zoek naar "Office 365 Exchange Online" → Application permissions → vink SMTP.SendAsApp aan → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Klik, nog steeds op API permissions, op "Grant admin consent" voor je organisatie (alleen een beheerder kan dat).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Kopieer meteen de Value (die wordt maar deze ene keer getoond) en zet hem waar de site het clientgeheim leest. Zet de vervaldatum in je agenda: als het geheim verloopt, stopt de site met versturen tot je een nieuw geheim maakt.
@@ -2280,7 +2296,6 @@ this-is-what-not-a-05f9ae91 = dit is { $what }, geen bestand, dus het is met rus
 the-file-is-read-only-c3ff344c = het bestand is alleen-lezen (het is gemarkeerd als alleen-lezen, of dit account mag er niet in schrijven), dus er is niets gewijzigd; haal de markering alleen-lezen weg (Windows: Eigenschappen van het bestand, vink Alleen-lezen uit; Linux: chmod u+w) of voer het uit als een gebruiker die erin mag schrijven, en probeer het dan opnieuw: { $path }
 the-file-is-size-bytes-2a8cdc56 = het bestand is { $size } bytes, te groot voor een web.config (de limiet is { $limit } bytes); controleer of dit het juiste bestand is: { $path }
 the-file-is-not-utf-e2a5449c = het bestand is geen UTF-8- of UTF-16-tekst ({ $detail }); open het in een teksteditor, sla het op als UTF-8 en probeer het dan opnieuw: { $path }
-source-path-f05bec79 = { $source }: { $path }
 the-file-changed-on-disk-62f7b37a = het bestand is op de schijf veranderd nadat de wijzigingen waren voorbereid (een ander programma of iemand anders heeft het bewerkt), dus er is niets geschreven; voer het bijwerken opnieuw uit om een nieuwe diff te zien: { $path }
 could-not-write-the-backup-75f9a6c2 = kon de reservekopie niet schrijven ({ $source }), dus de web.config is niet gewijzigd; maak wat schijfruimte vrij of controleer de rechten van de map: { $path }
 could-not-write-the-new-01f69e66 = kon de nieuwe inhoud niet schrijven ({ $source }); de oude inhoud staat veilig in de reservekopie { $backup }, dus als de web.config nu beschadigd is, kopieer je de reservekopie eroverheen: { $path }
@@ -2295,6 +2310,7 @@ a-device-7c776f4e = een apparaat
 a-socket-26577a75 = een socket
 a-folder-419478b0 = een map
 not-a-regular-file-ebe2737d = geen gewoon bestand
+write-be269f5c = schrijven
 
 ## src/webconfig/file.rs
 
@@ -2404,18 +2420,8 @@ no-password-was-written-it-6739a1ec = Er is geen wachtwoord geschreven (het word
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = Het `From`-adres is van { $domain } en de mail gaat via de eigen server van { $provider } ({ $host }), die hem voor { $domain } ondertekent: je hoeft niets aan een DNS toe te voegen.
-the-the-setfrom-address-address-26a6d352 = Het `setFrom()`-adres is van { $domain } en de mail gaat via de eigen server van { $provider } ({ $host }), die hem voor { $domain } ondertekent: je hoeft niets aan een DNS toe te voegen.
-the-from-address-is-at-60c16670 = Het `From`-adres is van { $domain }, en dat domein is van { $provider }. De DNS daarvan (die jij niet kunt wijzigen) vertelt elke ontvanger dat mail van { $domain } die niet via de eigen servers van { $provider } kwam, geweigerd of weggegooid moet worden. Mail via { $server } wordt dus geweigerd door Gmail, Yahoo, Outlook.com en anderen. Zet `From` op een adres van je eigen domein, en stel SPF en DKIM van dat domein in voor { $server }.
-the-the-setfrom-address-address-84c09dd4 = Het `setFrom()`-adres is van { $domain }, en dat domein is van { $provider }. De DNS daarvan (die jij niet kunt wijzigen) vertelt elke ontvanger dat mail van { $domain } die niet via de eigen servers van { $provider } kwam, geweigerd of weggegooid moet worden. Mail via { $server } wordt dus geweigerd door Gmail, Yahoo, Outlook.com en anderen. Zet het `setFrom()`-adres op een adres van je eigen domein, en stel SPF en DKIM van dat domein in voor { $server }.
-the-mail-server-host-has-dbb5a9a7 = De mailserver { $host } heeft geen adres in de DNS, dus we konden niet controleren of je SPF-record hem toestaat te versturen. Controleer de spelling van `Host`.
-paste-this-into-your-appsettings-3f238c91 = Plak dit in je appsettings.json, binnen <configuration>:
-paste-this-into-your-your-0e50218d = Plak dit in je PHPMailer-instellingen, binnen <configuration>:
-in-appsettings-json-line-a0038974 = In appsettings.json: { $line }
-in-your-phpmailer-settings-line-944abe76 = In je PHPMailer-instellingen: { $line }
-from-the-web-server-to-33a2dc7c = Van de webserver naar { $host }: { $ports }.
 verify-the-from-address-or-e1e9a7fb = Verifieer het `From`-adres (of het hele domein) in het dashboard van je verzenddienst.
-verify-the-the-setfrom-address-33d698e7 = Verifieer het `setFrom()`-adres (of het hele domein) in het dashboard van je verzenddienst.
+verify-the-setfrom-address-or-04ef5b06 = Verifieer het `setFrom()`-adres (of het hele domein) in het dashboard van je verzenddienst.
 send-again-after-the-change-b575e680 = Verstuur opnieuw na de wijziging.
 wait-a-few-minutes-and-fc0e871d = Wacht een paar minuten en verstuur opnieuw.
 keep-ssl-switched-on-in-768015ad = Laat SSL aan staan in de code: zonder versleuteling zou je wachtwoord leesbaar over het netwerk gaan.
@@ -2472,7 +2478,7 @@ this-server-sends-mail-only-13da29c0 = Deze server verstuurt alleen mail voor in
 fill-in-username-usually-your-16ab77cb = Vul `UserName` (meestal je volledige e-mailadres) en `Password` in.
 fill-in-username-usually-your-bd6d01ab = Vul `Username` (meestal je volledige e-mailadres) en `Password` in.
 when-the-server-refuses-the-4283fe38 = Als de server de gebruikersnaam of het wachtwoord weigert, zegt ASP.NET dat niet: het verstuurt dan zonder in te loggen, en de server antwoordt daarop met dit. Heeft je appsettings.json dus een `UserName` en `Password`, dan heeft de server die waarschijnlijk geweigerd. Heeft hij die niet, dan wil de server ze hebben voordat hij verstuurt.
-when-the-server-refuses-the-6cb7c8ea = Als de server de gebruikersnaam of het wachtwoord weigert, zegt ASP.NET dat niet: het verstuurt dan zonder in te loggen, en de server antwoordt daarop met dit. Hebben je PHPMailer-instellingen dus een `Username` en `Password`, dan heeft de server die waarschijnlijk geweigerd. Hebben ze die niet, dan wil de server ze hebben voordat hij verstuurt.
+when-the-server-refuses-the-3e977f55 = Als de server de gebruikersnaam of het wachtwoord weigert, zegt ASP.NET dat niet: het verstuurt dan zonder in te loggen, en de server antwoordt daarop met dit. Hebben je PHPMailer-instellingen dus een `Username` en `Password`, dan heeft de server die waarschijnlijk geweigerd. Hebben ze die niet, dan wil de server ze hebben voordat hij verstuurt.
 check-username-usually-your-full-0a9b2c04 = Controleer `UserName` (meestal je volledige e-mailadres) en typ het wachtwoord opnieuw in `Password` (bij kopiëren kan er een spatie aan het eind bij komen).
 check-username-usually-your-full-b9746a24 = Controleer `Username` (meestal je volledige e-mailadres) en typ het wachtwoord opnieuw in `Password` (bij kopiëren kan er een spatie aan het eind bij komen).
 if-appsettings-json-has-no-9ae7992b = Heeft appsettings.json geen `UserName`, vul dan `UserName` en `Password` in.
@@ -2541,7 +2547,7 @@ check-that-port-and-smtpsecure-449d63e0 = Controleer of `Port` en `SMTPSecure` o
 if-it-keeps-happening-send-e5580e23 = Blijft het gebeuren, stuur deze foutmelding dan naar je mailprovider: de stap waarop het stopte, vertelt hen waar ze moeten zoeken.
 if-your-web-config-uses-889c5cd5 = Gebruikt je web.config poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `port` in `587` en zet SSL aan in de code.
 if-your-appsettings-json-uses-d533bdae = Gebruikt je appsettings.json poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls`.
-if-your-your-phpmailer-settings-56ce4605 = Gebruiken je PHPMailer-instellingen poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS).
+if-your-phpmailer-settings-uses-4a530e8c = Gebruiken je PHPMailer-instellingen poort 465: ASP.NET kan die niet gebruiken en wacht op deze manier. Verander `Port` in `587` en zet `SMTPSecure` op `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Stopt het altijd bij dezelfde stap, stuur deze foutmelding dan naar je mailprovider.
 change-port-to-587-and-6c3a9e07 = Verander `port` in `587` en zet SSL aan in de code (in PHPMailer: `Port = 587` en `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Verander `Port` in `587` en zet `SecureSocketOptions` op `StartTls` (in PHPMailer: `Port = 587` en `SMTPSecure = 'tls'`).
@@ -2588,7 +2594,7 @@ the-sender-address-the-setfrom-f4a6393b = Het afzenderadres (het `setFrom()`-adr
 set-from-to-the-same-ab436cc1 = Zet `From` op hetzelfde adres als `UserName`.
 set-the-setfrom-address-to-a2daea5d = Zet het `setFrom()`-adres op hetzelfde adres als `Username`.
 your-settings-got-through-but-8bd03782 = Je instellingen kwamen erdoor, maar de testontvanger werd geweigerd: het adres bestaat misschien niet, of de mailbox kan nu geen mail aannemen. Dit gaat over het testadres, niet over je appsettings.json.
-your-settings-got-through-but-ba20cc60 = Je instellingen kwamen erdoor, maar de testontvanger werd geweigerd: het adres bestaat misschien niet, of de mailbox kan nu geen mail aannemen. Dit gaat over het testadres, niet over je PHPMailer-instellingen.
+your-settings-got-through-but-22f6af0b = Je instellingen kwamen erdoor, maar de testontvanger werd geweigerd: het adres bestaat misschien niet, of de mailbox kan nu geen mail aannemen. Dit gaat over het testadres, niet over je PHPMailer-instellingen.
 send-the-test-to-another-0fcce78a = Stuur de test naar een ander adres van jezelf, bijvoorbeeld het adres in `From`.
 send-the-test-to-another-41a6baf8 = Stuur de test naar een ander adres van jezelf, bijvoorbeeld het `setFrom()`-adres.
 to-see-whether-the-domain-72830a7e = Om te zien of het domein de oorzaak is, zet je `From` op een adres van het eigen domein van je mailprovider en test je opnieuw.
@@ -2614,7 +2620,7 @@ or-run-the-test-in-ff624e00 = Of voer de test in dit programma uit met je `host`
 or-run-the-test-in-d2dd620b = Of voer de test in dit programma uit met je `Host`, `Port` en `SecureSocketOptions`: dan zie je precies welke stap mislukt.
 or-run-the-test-in-e6d802d8 = Of voer de test in dit programma uit met je `Host`, `Port` en `SMTPSecure`: dan zie je precies welke stap mislukt.
 the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" komt van ASP.NET zelf, voordat er contact is met een mailserver: het `From`-adres, of een adres dat de website in To, Cc of Bcc zet, bevat een typfout (een ontbrekende @, een spatie, twee adressen in één veld).
-the-specified-string-is-not-15723963 = "The specified string is not in the form required for an e-mail address" komt van ASP.NET zelf, voordat er contact is met een mailserver: het `setFrom()`-adres, of een adres dat de website in To, Cc of Bcc zet, bevat een typfout (een ontbrekende @, een spatie, twee adressen in één veld).
+the-specified-string-is-not-f3060462 = "The specified string is not in the form required for an e-mail address" komt van ASP.NET zelf, voordat er contact is met een mailserver: het `setFrom()`-adres, of een adres dat de website in To, Cc of Bcc zet, bevat een typfout (een ontbrekende @, een spatie, twee adressen in één veld).
 check-from-in-appsettings-json-0cf5714f = Controleer `From` in appsettings.json: één adres zoals `info@example.com` (er mag een naam voor staan: `Winkel <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Controleer het `setFrom()`-adres in je PHPMailer-instellingen: één adres zoals `info@example.com` (er mag een naam voor staan: `Winkel <info@example.com>`).
 if-from-is-right-the-443c5684 = Klopt `From`, dan komt het adres van de website zelf (een formulier dat een bezoeker heeft ingevuld, of een instelling van de site): vraag je ontwikkelaar om adressen te controleren voordat ze worden verstuurd.
@@ -2644,3 +2650,94 @@ if-the-web-server-runs-da617e2c = Draait er op de webserver antivirussoftware di
 if-it-lasts-tell-your-4398538e = Houdt het aan, meld je mailprovider dan dat de server op STARTTLS antwoordt met "TLS not available".
 or-send-through-a-provider-70e262b5 = Of verstuur via een provider waarvan de server TLS 1.2 ondersteunt: verander `Host` (en `Port`) in die server.
 a-certificate-the-server-s-1a9f3248 = Een certificaat (het identiteitsbewijs van de server) noemt de namen waarvoor het geldig is, en de naam in `Host` staat daar niet bij. Dat komt vaak voor bij gedeelde hosting, waar het certificaat de servernaam van het hostingbedrijf draagt in plaats van je domein.
+change-host-to-a-name-90ed824c = Verander `Host` in een naam waarvoor het certificaat geldig is (het configuratiescherm van je hosting toont die meestal als de naam van de mailserver).
+the-certificate-the-server-s-b1cbac22 = Voor het certificaat (het identiteitsbewijs van de server) staat geen enkele instantie in die de webserver vertrouwt. Het is misschien zelfondertekend (door de server voor zichzelf gemaakt), de server laat misschien het tussencertificaat weg dat het met een vertrouwde instantie verbindt, of een beveiligingsprogramma op dit netwerk vervangt het misschien.
+or-change-host-to-the-4b9aed71 = Of verander `Host` in de servernaam die je provider aanraadt: die heeft meestal een geldig certificaat.
+check-that-the-web-server-70da9069 = Controleer of de datum en tijd van de webserver kloppen: met een verkeerde klok lijken geldige certificaten verlopen.
+a-certificate-the-server-s-d82f1ec5 = Een certificaat (het identiteitsbewijs van de server) is pas geldig vanaf een bepaalde datum, en volgens de klok van de webserver is die datum nog niet aangebroken. Meestal staat de klok van de webserver verkeerd; minder vaak heeft de server een certificaat met een datum in de toekomst.
+check-that-the-web-server-1ea5bf6c = Controleer of de datum, tijd en tijdzone van de webserver kloppen en verstuur opnieuw.
+switch-ssl-on-in-code-b0438e5d = Zet SSL aan in de code en gebruik `port` `587`.
+set-securesocketoptions-to-starttls-and-2ad097ac = Zet `SecureSocketOptions` op `StartTls` en gebruik `Port` `587`.
+set-smtpsecure-to-tls-starttls-0664aeb3 = Zet `SMTPSecure` op `'tls'` (STARTTLS) en gebruik `Port` `587`.
+send-again-if-it-still-685a4d0a = Verstuur opnieuw; mislukt het nog steeds, dan zegt het antwoord van de server welke van de twee ontbreekt.
+check-targetframework-in-appsettings-jso-cde6eebe = Controleer `targetFramework` in appsettings.json (`<httpRuntime targetFramework="…" />`): is het 4.5.2 of lager, schrijf dan `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 moet op de webserver geïnstalleerd zijn; je host kan je dat vertellen).
+check-targetframework-in-your-phpmailer-d2d788fa = Controleer `targetFramework` in je PHPMailer-instellingen (`<httpRuntime targetFramework="…" />`): is het 4.5.2 of lager, schrijf dan `<httpRuntime targetFramework="4.8" />` (.NET Framework 4.8 moet op de webserver geïnstalleerd zijn; je host kan je dat vertellen).
+gmail-needs-an-app-password-52f29f0d = Gmail heeft een app-wachtwoord nodig: zet Verificatie in 2 stappen aan in je Google-account, open dan myaccount.google.com/apppasswords (de pagina Beveiliging linkt er niet meer naar), maak een app-wachtwoord aan en plak de 16 letters zonder spaties in `Password`. Gebruik je volledige Gmail-adres als `UserName`.
+gmail-needs-an-app-password-0a64bbed = Gmail heeft een app-wachtwoord nodig: zet Verificatie in 2 stappen aan in je Google-account, open dan myaccount.google.com/apppasswords (de pagina Beveiliging linkt er niet meer naar), maak een app-wachtwoord aan en plak de 16 letters zonder spaties in `Password`. Gebruik je volledige Gmail-adres als `Username`.
+gmail-sends-only-from-your-a7cd697e = Gmail verstuurt alleen vanaf je eigen adres of een adres dat is toegevoegd onder Settings → Accounts → "Send mail as" (Instellingen → Accounts → "Mail verzenden als"): zet `From` op een van die adressen.
+gmail-sends-only-from-your-967bb4ce = Gmail verstuurt alleen vanaf je eigen adres of een adres dat is toegevoegd onder Settings → Accounts → "Send mail as" (Instellingen → Accounts → "Mail verzenden als"): zet het `setFrom()`-adres op een van die adressen.
+the-google-workspace-smtp-relay-98e2ae0c = De SMTP-relay van Google Workspace moet worden aangezet door je Workspace-beheerder (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Vraagt die om SMTP-verificatie, gebruik dan een Workspace-adres als `UserName` en een app-wachtwoord van myaccount.google.com/apppasswords als `Password`; staat hij in plaats daarvan het IP-adres van je server toe, laat ze dan allebei leeg.
+the-google-workspace-smtp-relay-a8add76c = De SMTP-relay van Google Workspace moet worden aangezet door je Workspace-beheerder (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Vraagt die om SMTP-verificatie, gebruik dan een Workspace-adres als `Username` en een app-wachtwoord van myaccount.google.com/apppasswords als `Password`; staat hij in plaats daarvan het IP-adres van je server toe, laat ze dan allebei leeg.
+the-google-workspace-smtp-relay-a9a83a12 = De SMTP-relay van Google Workspace verstuurt alleen vanaf de adressen die je beheerder in de instellingen heeft toegestaan (meestal die van je Workspace-domeinen): zet `From` op een daarvan.
+the-google-workspace-smtp-relay-87c116c0 = De SMTP-relay van Google Workspace verstuurt alleen vanaf de adressen die je beheerder in de instellingen heeft toegestaan (meestal die van je Workspace-domeinen): zet het `setFrom()`-adres op een daarvan.
+the-relay-lets-in-only-459c6209 = De relay laat alleen de IP-adressen of de inlog toe die je beheerder in de instellingen van de SMTP-relayservice heeft toegestaan, dus een test vanaf een andere computer mislukt, tenzij die inlogt. Zet ook `Hostname` op de domeinnaam van je website: Google weigert misschien een kale computernaam zoals `localhost`.
+microsoft-365-use-the-mailbox-19f8c62c = Microsoft 365: gebruik het volledige adres van de mailbox als `UserName`. Inloggen voor mailprogramma's ("Authenticated SMTP") moet voor deze mailbox zijn toegestaan: je beheerder zet het aan in het Microsoft 365-beheercentrum onder Users → Active users → Mail → Manage email apps. De security defaults van Microsoft Entra (de standaard inlogbeveiliging van Microsoft) blokkeren het voor de hele organisatie, hoe die schakelaar ook staat.
+microsoft-365-use-the-mailbox-3dc9ad4c = Microsoft 365: gebruik het volledige adres van de mailbox als `Username`. Inloggen voor mailprogramma's ("Authenticated SMTP") moet voor deze mailbox zijn toegestaan: je beheerder zet het aan in het Microsoft 365-beheercentrum onder Users → Active users → Mail → Manage email apps. De security defaults van Microsoft Entra (de standaard inlogbeveiliging van Microsoft) blokkeren het voor de hele organisatie, hoe die schakelaar ook staat.
+microsoft-365-sends-only-as-b2fe867a = Microsoft 365 verstuurt alleen als de ingelogde mailbox, tenzij je beheerder "Send As"-machtiging (Verzenden als) geeft: zet `From` op het adres in `UserName`.
+microsoft-365-sends-only-as-e3bbbbe6 = Microsoft 365 verstuurt alleen als de ingelogde mailbox, tenzij je beheerder "Send As"-machtiging (Verzenden als) geeft: zet het `setFrom()`-adres op het adres in `Username`.
+an-smtp-relay-your-admin-95d6c596 = Een SMTP-relay: je beheerder maakt een connector voor het vaste IP-adres van de webserver; zet dan `Host` op de MX-host van je domein (die eindigt op `mail.protection.outlook.com`), `Port` op `25`, en laat `UserName` en `Password` leeg.
+an-smtp-relay-your-admin-a93b82b6 = Een SMTP-relay: je beheerder maakt een connector voor het vaste IP-adres van de webserver; zet dan `Host` op de MX-host van je domein (die eindigt op `mail.protection.outlook.com`), `Port` op `25`, en laat `Username` en `Password` leeg.
+high-volume-email-hve-a-5d4715de = High Volume Email (HVE): een Microsoft 365-account voor programma's dat nog wel met een wachtwoord inlogt (`Host` `smtp-hve.office365.com`, `Port` `587`), bedoeld voor mail aan de mailboxen van je eigen organisatie.
+azure-communication-services-microsoft-s-f87006cd = Azure Communication Services: de verzenddienst van Microsoft (`Host` `smtp.azurecomm.net`, `Port` `587`), die inlogt met een gebruikersnaam en een app-geheim dat je website kan gebruiken.
+direct-send-a-host-ending-14a6804c = Direct send (een `Host` die eindigt op `mail.protection.outlook.com`) gebruikt geen inlog: laat `UserName` en `Password` leeg en gebruik `Port` `25`. Het levert alleen af bij mailboxen van je eigen organisatie; om andere adressen te bereiken, log je in op `smtp.office365.com` op poort `587`, of vraag je je beheerder om een connector (SMTP-relay).
+direct-send-a-host-ending-5cca796c = Direct send (een `Host` die eindigt op `mail.protection.outlook.com`) gebruikt geen inlog: laat `Username` en `Password` leeg en gebruik `Port` `25`. Het levert alleen af bij mailboxen van je eigen organisatie; om andere adressen te bereiken, log je in op `smtp.office365.com` op poort `587`, of vraag je je beheerder om een connector (SMTP-relay).
+since-16-september-2024-personal-6329d220 = Sinds 16 september 2024 accepteren persoonlijke Outlook.com- en Hotmail-accounts geen wachtwoord meer om te versturen, alleen het inloggen met OAuth van Microsoft, en dat kan een website met appsettings.json niet. Verstuur de mail van je site in plaats daarvan via een andere provider.
+since-16-september-2024-personal-7621f718 = Sinds 16 september 2024 accepteren persoonlijke Outlook.com- en Hotmail-accounts geen wachtwoord meer om te versturen, alleen het inloggen met OAuth van Microsoft, en dat kan een website met PHPMailer-instellingen niet. Verstuur de mail van je site in plaats daarvan via een andere provider.
+outlook-com-sends-only-from-73caa19a = Outlook.com verstuurt alleen vanaf het ingelogde adres: zet `From` op `UserName`.
+outlook-com-sends-only-from-5ea38fca = Outlook.com verstuurt alleen vanaf het ingelogde adres: zet het `setFrom()`-adres op `Username`.
+send-your-website-s-mail-23638aa3 = Verstuur de mail van je website via een dienst die nog wel een wachtwoord accepteert, zoals de mailserver van je hostingbedrijf of een verzenddienst (SendGrid, Mailgun, Brevo en anderen staan in de lijst met providers), en verander `Host`, `UserName` en `Password` in de waarden daarvan.
+send-your-website-s-mail-6bda0d43 = Verstuur de mail van je website via een dienst die nog wel een wachtwoord accepteert, zoals de mailserver van je hostingbedrijf of een verzenddienst (SendGrid, Mailgun, Brevo en anderen staan in de lijst met providers), en verander `Host`, `Username` en `Password` in de waarden daarvan.
+godaddy-email-use-your-full-b39b7cc6 = GoDaddy-e-mail: gebruik je volledige e-mailadres als `UserName` en het wachtwoord van de mailbox, met `Host` op `smtpout.secureserver.net`. Is je GoDaddy-e-mail een Microsoft 365-abonnement, gebruik dan in plaats daarvan de Microsoft 365-instellingen (`smtp.office365.com`).
+godaddy-email-use-your-full-fc189166 = GoDaddy-e-mail: gebruik je volledige e-mailadres als `Username` en het wachtwoord van de mailbox, met `Host` op `smtpout.secureserver.net`. Is je GoDaddy-e-mail een Microsoft 365-abonnement, gebruik dan in plaats daarvan de Microsoft 365-instellingen (`smtp.office365.com`).
+godaddy-s-hosting-relay-relay-dd98d47f = De hostingrelay van GoDaddy (`relay-hosting.secureserver.net`) gebruikt geen inlog: laat `userName` en `password` leeg, met `port` op `25` en SSL (`SmtpClient.EnableSsl`, ingesteld in de code) op `false`.
+godaddy-s-hosting-relay-relay-f07c2f1a = De hostingrelay van GoDaddy (`relay-hosting.secureserver.net`) gebruikt geen inlog: laat `UserName` en `Password` leeg, met `Port` op `25` en `SecureSocketOptions` op `false`.
+godaddy-s-hosting-relay-relay-609d3ac7 = De hostingrelay van GoDaddy (`relay-hosting.secureserver.net`) gebruikt geen inlog: laat `Username` en `Password` leeg, met `Port` op `25` en `SMTPSecure` op `false`.
+ionos-use-the-full-email-a7c00951 = IONOS: gebruik het volledige e-mailadres als `UserName` en het wachtwoord van de mailbox, met de server van het land van je contract als `Host` (`smtp.ionos.com`, `smtp.ionos.de` of `smtp.ionos.co.uk`).
+ionos-use-the-full-email-7e72a1b1 = IONOS: gebruik het volledige e-mailadres als `Username` en het wachtwoord van de mailbox, met de server van het land van je contract als `Host` (`smtp.ionos.com`, `smtp.ionos.de` of `smtp.ionos.co.uk`).
+ovhcloud-use-the-full-email-cd29b853 = OVHcloud: gebruik het volledige e-mailadres als `UserName` en het wachtwoord van de mailbox, met `Host` op `ssl0.ovh.net` (de naam waarvoor het certificaat geldig is).
+ovhcloud-use-the-full-email-3c4dbb33 = OVHcloud: gebruik het volledige e-mailadres als `Username` en het wachtwoord van de mailbox, met `Host` op `ssl0.ovh.net` (de naam waarvoor het certificaat geldig is).
+yahoo-needs-an-app-password-693b5950 = Yahoo heeft een app-wachtwoord nodig: open in je Yahoo-account Account security → Generate app password, en gebruik het als `Password` met je volledige Yahoo-adres als `UserName`.
+yahoo-needs-an-app-password-96021e70 = Yahoo heeft een app-wachtwoord nodig: open in je Yahoo-account Account security → Generate app password, en gebruik het als `Password` met je volledige Yahoo-adres als `Username`.
+yahoo-sends-only-from-the-4a458e03 = Yahoo verstuurt alleen vanaf het ingelogde adres: zet `From` op je Yahoo-adres.
+yahoo-sends-only-from-the-5064b1b3 = Yahoo verstuurt alleen vanaf het ingelogde adres: zet het `setFrom()`-adres op je Yahoo-adres.
+aol-needs-an-app-password-2a7d72d0 = AOL heeft een app-wachtwoord nodig: open in je AOL-account Account security → Generate app password, en gebruik het als `Password` met je volledige AOL-adres als `UserName`.
+aol-needs-an-app-password-574437f0 = AOL heeft een app-wachtwoord nodig: open in je AOL-account Account security → Generate app password, en gebruik het als `Password` met je volledige AOL-adres als `Username`.
+aol-sends-only-from-the-73cdefc3 = AOL verstuurt alleen vanaf het ingelogde adres: zet `From` op je AOL-adres.
+aol-sends-only-from-the-4db838b3 = AOL verstuurt alleen vanaf het ingelogde adres: zet het `setFrom()`-adres op je AOL-adres.
+icloud-mail-needs-an-app-c8532528 = iCloud Mail heeft een app-specifiek wachtwoord nodig: maak er een aan op account.apple.com onder Sign-In and Security → App-Specific Passwords (Inloggen en beveiliging → App-specifieke wachtwoorden), en gebruik je volledige iCloud-adres als `UserName`.
+icloud-mail-needs-an-app-0e669f48 = iCloud Mail heeft een app-specifiek wachtwoord nodig: maak er een aan op account.apple.com onder Sign-In and Security → App-Specific Passwords (Inloggen en beveiliging → App-specifieke wachtwoorden), en gebruik je volledige iCloud-adres als `Username`.
+zoho-mail-use-your-full-384aac79 = Zoho Mail: gebruik je volledige Zoho-adres als `UserName`. Staat inloggen in twee stappen aan, maak dan een applicatiespecifiek wachtwoord aan in Zoho Accounts → Security en gebruik het als `Password`. Gebruik de server van je datacenter (bijvoorbeeld `smtp.zoho.eu` in Europa); organisatieaccounts op hun eigen domein gebruiken `smtppro.` in plaats van `smtp.` (bijvoorbeeld `smtppro.zoho.eu`).
+zoho-mail-use-your-full-7a3fb759 = Zoho Mail: gebruik je volledige Zoho-adres als `Username`. Staat inloggen in twee stappen aan, maak dan een applicatiespecifiek wachtwoord aan in Zoho Accounts → Security en gebruik het als `Password`. Gebruik de server van je datacenter (bijvoorbeeld `smtp.zoho.eu` in Europa); organisatieaccounts op hun eigen domein gebruiken `smtppro.` in plaats van `smtp.` (bijvoorbeeld `smtppro.zoho.eu`).
+fastmail-needs-an-app-password-4c8b9524 = Fastmail heeft een app-wachtwoord nodig: maak er een aan onder Settings → Privacy & Security → App passwords en gebruik het als `Password`.
+azure-communication-services-username-is-82b5afd0 = Azure Communication Services: `UserName` is een SMTP-gebruikersnaam die in je Communication Services-resource is aangemaakt (Settings → SMTP Usernames) en gekoppeld is aan een Microsoft Entra-app die mag versturen; `Password` is het clientgeheim van die app. Clientgeheimen verlopen: werkte het eerder wel, maak dan een nieuw geheim aan en gebruik dat.
+azure-communication-services-username-is-25902af0 = Azure Communication Services: `Username` is een SMTP-gebruikersnaam die in je Communication Services-resource is aangemaakt (Settings → SMTP Usernames) en gekoppeld is aan een Microsoft Entra-app die mag versturen; `Password` is het clientgeheim van die app. Clientgeheimen verlopen: werkte het eerder wel, maak dan een nieuw geheim aan en gebruik dat.
+azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services verstuurt alleen vanaf de MailFrom-adressen van een e-maildomein dat aan je Communication Services-resource is gekoppeld: zet `From` op een daarvan.
+azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services verstuurt alleen vanaf de MailFrom-adressen van een e-maildomein dat aan je Communication Services-resource is gekoppeld: zet het `setFrom()`-adres op een daarvan.
+amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES heeft SES SMTP-inloggegevens nodig, aangemaakt in de SES-console onder SMTP settings voor de regio in `Host`. IAM-toegangssleutels en SMTP-inloggegevens uit een andere regio werken niet.
+amazon-ses-sends-only-from-31649dbc = Amazon SES verstuurt alleen vanaf geverifieerde identiteiten: verifieer het `From`-adres of het domein ervan in de SES-console. Zolang het account in de sandbox staat (de proefmodus van nieuwe accounts), moeten ook de ontvangers geverifieerd zijn.
+amazon-ses-sends-only-from-ce071f11 = Amazon SES verstuurt alleen vanaf geverifieerde identiteiten: verifieer het `setFrom()`-adres of het domein ervan in de SES-console. Zolang het account in de sandbox staat (de proefmodus van nieuwe accounts), moeten ook de ontvangers geverifieerd zijn.
+sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` moet letterlijk `apikey` zijn (niet je login of e-mailadres), en `Password` is een API-sleutel met de machtiging "Mail Send", zonder spaties geplakt.
+sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` moet letterlijk `apikey` zijn (niet je login of e-mailadres), en `Password` is een API-sleutel met de machtiging "Mail Send", zonder spaties geplakt.
+sendgrid-sends-only-from-a-0be2f6cf = SendGrid verstuurt alleen vanaf een geverifieerde Sender Identity: verifieer het `From`-adres of het domein ervan onder Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = SendGrid verstuurt alleen vanaf een geverifieerde Sender Identity: verifieer het `setFrom()`-adres of het domein ervan onder Settings → Sender Authentication.
+mailgun-sends-from-addresses-of-ba0bed7a = Mailgun verstuurt vanaf adressen van je geverifieerde verzenddomein: gebruik er een als `From`.
+mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun verstuurt vanaf adressen van je geverifieerde verzenddomein: gebruik er een als het `setFrom()`-adres.
+postmark-use-your-server-api-681c5113 = Postmark: gebruik je Server API Token als `UserName` én als `Password`.
+postmark-use-your-server-api-d6fda7f3 = Postmark: gebruik je Server API Token als `Username` én als `Password`.
+postmark-sends-only-from-a-aa1507f0 = Postmark verstuurt alleen vanaf een bevestigde Sender Signature of een geverifieerd domein: gebruik er een als `From`.
+postmark-sends-only-from-a-9ef116ea = Postmark verstuurt alleen vanaf een bevestigde Sender Signature of een geverifieerd domein: gebruik er een als het `setFrom()`-adres.
+brevo-username-is-the-smtp-61deeb36 = Brevo: `UserName` is de SMTP-login die onder SMTP & API staat, en `Password` is een SMTP-sleutel van dezelfde pagina (geen API-sleutel of het wachtwoord van je account).
+brevo-username-is-the-smtp-d3088416 = Brevo: `Username` is de SMTP-login die onder SMTP & API staat, en `Password` is een SMTP-sleutel van dezelfde pagina (geen API-sleutel of het wachtwoord van je account).
+brevo-sends-only-from-a-e7ee4fca = Brevo verstuurt alleen vanaf een geverifieerde afzender of een geverifieerd domein: gebruik er een als `From`.
+brevo-sends-only-from-a-0fe5ff38 = Brevo verstuurt alleen vanaf een geverifieerde afzender of een geverifieerd domein: gebruik er een als het `setFrom()`-adres.
+mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` is je Mailjet API-sleutel en `Password` de geheime sleutel daarvan (onder Account settings → API keys), niet je Mailjet-login.
+mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` is je Mailjet API-sleutel en `Password` de geheime sleutel daarvan (onder Account settings → API keys), niet je Mailjet-login.
+mailjet-sends-only-from-a-2b02a254 = Mailjet verstuurt alleen vanaf een gevalideerd afzenderadres of domein: valideer het `From`-adres in Mailjet, of gebruik een adres dat al gevalideerd is.
+mailjet-sends-only-from-a-a4239645 = Mailjet verstuurt alleen vanaf een gevalideerd afzenderadres of domein: valideer het `setFrom()`-adres in Mailjet, of gebruik een adres dat al gevalideerd is.
+smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: gebruik een SMTP-gebruiker uit je SMTP2GO-account (Sending → SMTP Users) als `UserName` en het wachtwoord daarvan als `Password`, niet je SMTP2GO-login.
+smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: gebruik een SMTP-gebruiker uit je SMTP2GO-account (Sending → SMTP Users) als `Username` en het wachtwoord daarvan als `Password`, niet je SMTP2GO-login.
+smtp2go-sends-only-from-verified-38d2716c = SMTP2GO verstuurt alleen vanaf geverifieerde afzenders (Sending → Verified Senders): gebruik er een als `From`.
+smtp2go-sends-only-from-verified-4a413e26 = SMTP2GO verstuurt alleen vanaf geverifieerde afzenders (Sending → Verified Senders): gebruik er een als het `setFrom()`-adres.
+provider-also-takes-mail-on-688364ca = { $provider } neemt ook mail aan op poort `{ $port }`, die hostingbedrijven en internetproviders zelden blokkeren: verander `port` in `{ $port }` en laat SSL aan staan in de code.
+provider-also-takes-mail-on-2eb2c630 = { $provider } neemt ook mail aan op poort `{ $port }`, die hostingbedrijven en internetproviders zelden blokkeren: verander `Port` in `{ $port }` en laat `SecureSocketOptions` op `StartTls` staan.
+provider-also-takes-mail-on-d235639f = { $provider } neemt ook mail aan op poort `{ $port }`, die hostingbedrijven en internetproviders zelden blokkeren: verander `Port` in `{ $port }` en laat `SMTPSecure` op `'tls'` (STARTTLS) staan.

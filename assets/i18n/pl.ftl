@@ -963,8 +963,6 @@ port-port-wants-ssl-on-08854b61 = Port { $port } wymaga SSL od połączenia, cze
 unencrypted-enablessl-false-this-server-4741a147 = Bez szyfrowania (enableSsl="false"): ten serwer oferuje STARTTLS, więc zostaw SSL włączone.
 unencrypted-with-no-sign-in-dd28ec6f = Bez szyfrowania i bez oferowanego logowania: pocztę przyjąłby tu tylko serwer przekazujący (relay), który zna adres Twojego serwera.
 unencrypted-the-password-would-cross-99107547 = Bez szyfrowania: hasło przeszłoby przez sieć w postaci czytelnej dla każdego po drodze; użyj zamiast tego STARTTLS.
-ssl-on-connect-on-port-8381ea47 = SSL od połączenia na porcie { $port } nie zadziałało: { $problem }
-starttls-on-port-port-failed-b828dcbf = STARTTLS na porcie { $port } nie zadziałało: { $problem }
 no-certificate-6f3ef809 = brak certyfikatu
 certificate-trusted-9c31dd2b = certyfikat zaufany
 the-certificate-is-for-name-3c436d2f = certyfikat jest wystawiony dla { $name }, a nie dla { $host }: użyj { $name } jako hosta
@@ -972,9 +970,14 @@ the-certificate-is-not-for-5c16eb77 = certyfikat nie jest wystawiony dla { $host
 the-certificate-has-expired-a80ab172 = certyfikat wygasł
 the-certificate-is-not-from-dace93b1 = certyfikat nie pochodzi od zaufanego urzędu certyfikacji
 the-certificate-is-not-valid-fd6b02ae = certyfikat jest nieważny
+what-accepted-because-invalid-certificat-654eb2c8 = { $what } (zaakceptowano, ponieważ nieprawidłowe certyfikaty są dozwolone)
+
+## src/discover/reasons.rs
+
+ssl-on-connect-on-port-8381ea47 = SSL od połączenia na porcie { $port } nie zadziałało: { $problem }
+starttls-on-port-port-failed-b828dcbf = STARTTLS na porcie { $port } nie zadziałało: { $problem }
 ssl-on-connect-on-port-6006be8e = SSL od połączenia na porcie { $port } działa, ale { $what }.
 starttls-on-port-port-works-0c771c86 = STARTTLS na porcie { $port } działa, ale { $what }.
-what-accepted-because-invalid-certificat-654eb2c8 = { $what } (zaakceptowano, ponieważ nieprawidłowe certyfikaty są dozwolone)
 ssl-on-connect-on-port-60ce1025 = SSL od połączenia na porcie { $port } działa ({ $certificate }), ale logowanie nie jest oferowane: pocztę przyjąłby tylko serwer przekazujący (relay), który zna adres Twojego serwera.
 starttls-on-port-port-works-f984c06d = STARTTLS na porcie { $port } działa ({ $certificate }), ale logowanie nie jest oferowane: pocztę przyjąłby tylko serwer przekazujący (relay), który zna adres Twojego serwera.
 ssl-on-connect-on-port-90b0d615 = SSL od połączenia na porcie { $port } działa, ale logowanie jest tylko przez { $offered }, a ASP.NET loguje się przez LOGIN.
@@ -1709,6 +1712,7 @@ the-inbox-check-was-stopped-cd7a71c8 = sprawdzanie skrzynki zostało zatrzymane
 folders-searched-folders-1c7d04a2 = Przeszukane foldery: { $folders }
 the-receiving-server-s-own-20faa33e = Własne kontrole serwera odbierającego ({ $server }):
 the-receiving-server-added-no-6d611c08 = Serwer odbierający nie dodał nagłówka Authentication-Results.
+the-mailbox-imap-exchange-the-f338cc52 = Rozmowa z serwerem skrzynki (IMAP); hasło jest pokazywane jako `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1720,9 +1724,8 @@ arrived-in-the-folder-folder-35e97e8b = Dotarła do folderu „{ $folder }” (p
 not-in-the-mailbox-after-71030de0 = Brak w skrzynce po { $waited }
 the-test-message-is-in-6dbcd158 = Wiadomość testowa jest w skrzynce odbiorczej { $mailbox }: poczta z Twojej witryny dociera do tej skrzynki.
 the-test-message-is-in-3dae80e1 = Wiadomość testowa jest w skrzynce odbiorczej { $mailbox }, ale na serwerze odbierającym nie przeszło: { $failed }, więc bardziej rygorystyczni dostawcy mogą wrzucać Twoją pocztę do spamu lub ją odrzucać. Popraw to, co wymienia „Czy dotrze?”.
-a-test-message-with-little-1ac32392 = Wiadomość testowa z niewielką ilością tekstu sama w sobie może wyglądać jak spam; jeśli kontrole nadawcy przechodzą („Czy dotrze?”), spróbuj ponownie z prawdziwą wiadomością.
-failed-failed-at-the-receiving-36cb8efc = Na serwerze odbierającym nie przeszło: { $failed }; popraw to, co wymienia „Czy dotrze?”.
-the-receiving-server-took-the-3b16e8fb = Serwer odbierający przyjął wiadomość, ale uznał ją za spam, więc Twoi klienci prawdopodobnie by jej nie zobaczyli.
+the-receiving-server-took-the-bc6c3316 = Serwer odbierający przyjął wiadomość, ale uznał ją za spam, więc Twoi klienci prawdopodobnie by jej nie zobaczyli. Wiadomość testowa z niewielką ilością tekstu może sama w sobie wyglądać jak spam; jeśli kontrole nadawcy przechodzą („Czy dotrze?”), spróbuj ponownie z prawdziwą wiadomością.
+the-receiving-server-took-the-4fbfd2f0 = Serwer odbierający przyjął wiadomość, ale uznał ją za spam, więc Twoi klienci prawdopodobnie by jej nie zobaczyli. Na serwerze odbierającym nie przeszło: { $failed }; popraw to, co wymienia „Czy dotrze?”.
 the-message-arrived-but-a-52287da8 = Wiadomość dotarła, ale reguła lub sortowanie dostawcy umieściły ją poza skrzynką odbiorczą { $mailbox }. Sprawdź filtry tej skrzynki.
 the-server-accepted-the-message-f14a3b33 = Serwer przyjął wiadomość, ale nie ma jej jeszcze w żadnym folderze skrzynki { $mailbox }. Może być jeszcze w drodze (niektórzy dostawcy przez kilka minut wstrzymują pocztę od nowych nadawców) albo serwer odbierający ją odrzucił, co dzieje się z pocztą, która nie przechodzi DMARC. Popraw to, co wymienia „Czy dotrze?”, i sprawdź ponownie później.
 
@@ -1795,9 +1798,12 @@ could-not-write-these-settings-3df3fd97 = Nie udało się zapisać tych ustawie�
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = odczyt
 it-is-not-utf-8-85ed6edc = to nie jest tekst UTF-8
 it-is-not-a-regular-be41867a = to nie jest zwykły plik (to folder, potok nazwany lub urządzenie); usuń go albo ustaw MAILTESTER_CONFIG_DIR na inny folder
 it-is-size-bytes-more-56c17071 = ma { $size } bajtów, więcej niż { $limit }, które może mieć plik profili; przenieś go gdzie indziej
+create-the-folder-of-760e3dc3 = utworzenie folderu
+move-aside-3d78dc9c = odłożenie na bok
 message-on-line-line-acff43e5 = { $message }, w wierszu { $line }
 
 ## src/profiles/name.rs
@@ -2030,13 +2036,23 @@ the-server-closed-the-connection-9fea2761 = serwer zamknął połączenie na eta
 no-reply-to-step-name-b95e1dc7 = brak odpowiedzi na etapie „{ $step_name }” w ciągu { $secs } s
 cancelled-during-step-name-f3828dd3 = anulowano na etapie „{ $step_name }”
 the-certificate-file-path-could-de00273b = nie udało się użyć pliku certyfikatu { $path }: { $detail }
-role-words-address-cannot-be-cc200543 = { $role_words } { $address }: nie można wysłać: { $reason }
+role-words-address-cannot-be-cc200543 = { $role_words } { $address } nie może zostać wysłany: { $reason }
 the-server-broke-the-smtp-275bfdfe = serwer złamał zasady SMTP na etapie „{ $step_name }”: { $detail }
 
 ## src/session/mod.rs
 
 a-reply-went-on-for-a3229ee0 = odpowiedź ciągnęła się przez ponad { $lines } wierszy
 a-reply-line-was-far-289873fe = wiersz odpowiedzi był o wiele za długi
+
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl jest wyłączone
+encryption-is-off-21238599 = szyfrowanie jest wyłączone
+no-user-name-289a6df8 = brak nazwy użytkownika
+not-offered-before-encryption-c28ccb4d = nieoferowane przed szyfrowaniem
+server-offers-no-sign-in-676667ab = serwer nie oferuje logowania
+no-usable-method-sent-without-972e3aeb = brak użytecznej metody logowania; wysłano bez logowania
+sign-in-refused-sent-without-efec03b6 = logowanie odrzucone; wysłano bez logowania
 
 ## src/session/tls.rs
 
@@ -2174,7 +2190,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Zastąp { $placeholder } adresem
 google-has-no-app-only-ba6e748c = Google nie ma logowania app-only dla zwykłej skrzynki: wymagałoby to konta usługi Google Workspace z delegowaniem w całej domenie, skonfigurowanego przez administratora Workspace. Dlatego tutaj logowanie odbywa się jako skrzynka (delegowane).
 app-only-sign-in-needs-ad5c921d = Logowanie app-only wymaga jednorazowej konfiguracji przez administratora Microsoft 365: uprawnienia SMTP.SendAsApp, zgody administratora i dostępu aplikacji do tej skrzynki w Exchange (zobacz kroki konfiguracji).
 the-app-registration-needs-the-f7d5f684 = Rejestracja aplikacji wymaga uprawnienia delegowanego SMTP.Send, a o token odświeżania trzeba prosić z zakresami https://outlook.office.com/SMTP.Send i offline_access.
-the-google-oauth-client-needs-0e6c37eb = Klient OAuth Google wymaga zakresu { $scope }.
+the-google-oauth-client-needs-6e9d68ed = Klient OAuth Google potrzebuje zakresu { $scope }. Dopóki ekran zgody OAuth Google jest w trybie „Testing”, tokeny odświeżania wygasają po 7 dniach: opublikuj aplikację, zanim zaczniesz na tym polegać.
 smtp-sign-in-smtp-auth-976b28fe = Logowanie SMTP (SMTP AUTH) musi pozostać włączone dla skrzynki, także przy OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = Testowane połączenie nie było szyfrowane: tokeny OAuth nie mogą przechodzić przez sieć bez szyfrowania, więc tu użyto STARTTLS. Przetestuj port 587 ze STARTTLS (albo 465 z SSL od połączenia), zanim zaczniesz na tym polegać.
 while-the-google-oauth-consent-d3b7b869 = Dopóki ekran zgody OAuth Google jest w trybie „Testing”, tokeny odświeżania wygasają po 7 dniach: opublikuj aplikację, zanim zaczniesz na tym polegać.
@@ -2194,9 +2210,8 @@ microsoft-sends-only-as-the-720b52d1 = Microsoft wysyła tylko jako skrzynka, kt
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Otwórz centrum administracyjne Microsoft Entra (entra.microsoft.com) → App registrations → New registration. Nadaj nazwę (na przykład „Poczta witryny”), zostaw „Accounts in this organizational directory only” i zarejestruj. Jej strona Overview pokazuje Application (client) ID i Directory (tenant) ID: witryna potrzebuje obu.
-open-the-microsoft-entra-admin-75c5979e = Otwórz centrum administracyjne Microsoft Entra (entra.microsoft.com) → App registrations i otwórz aplikację z Application (client) ID { $client_id } (albo ją utwórz: New registration, „Accounts in this organizational directory only”).
-note-the-directory-tenant-id-4575b24e = Zanotuj Directory (tenant) ID z jej strony Overview: witryna go potrzebuje.
-its-directory-tenant-id-should-70e0f4bc = Jej Directory (tenant) ID powinien mieć wartość { $tenant }.
+open-the-microsoft-entra-admin-830973c3 = Otwórz centrum administracyjne Microsoft Entra (entra.microsoft.com) → App registrations i otwórz aplikację, której Application (client) ID to { $client_id } (albo ją utwórz: New registration, „Accounts in this organizational directory only”). Zanotuj Directory (tenant) ID z jej strony Overview: witryna go potrzebuje.
+open-the-microsoft-entra-admin-566fe1a1 = Otwórz centrum administracyjne Microsoft Entra (entra.microsoft.com) → App registrations i otwórz aplikację, której Application (client) ID to { $client_id } (albo ją utwórz: New registration, „Accounts in this organizational directory only”). Jej Directory (tenant) ID powinien mieć wartość { $tenant }.
 in-the-app-api-permissions-e2b91c93 = W aplikacji: API permissions → Add a permission → APIs my organization uses → wyszukaj „Office 365 Exchange Online” → Application permissions → zaznacz SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Nadal w API permissions kliknij „Grant admin consent” dla swojej organizacji (może to zrobić tylko administrator).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Od razu skopiuj jego Value (jest pokazywana tylko ten jeden raz) i wstaw ją tam, skąd witryna odczytuje klucz tajny klienta. Zapisz datę wygaśnięcia w kalendarzu: gdy klucz wygaśnie, witryna przestanie wysyłać, dopóki nie utworzysz nowego.
@@ -2312,7 +2327,6 @@ this-is-what-not-a-05f9ae91 = to jest { $what }, a nie plik, więc zostawiono to
 the-file-is-read-only-c3ff344c = plik jest tylko do odczytu (ma oznaczenie „tylko do odczytu” albo to konto nie może do niego zapisywać), więc niczego nie zmieniono; usuń oznaczenie tylko do odczytu (Windows: Właściwości pliku, odznacz „Tylko do odczytu”; Linux: chmod u+w) albo uruchom jako użytkownik, który może go zapisać, a potem spróbuj ponownie: { $path }
 the-file-is-size-bytes-2a8cdc56 = plik ma { $size } bajtów, za dużo jak na web.config (limit to { $limit } bajtów); sprawdź, czy to właściwy plik: { $path }
 the-file-is-not-utf-e2a5449c = plik nie jest tekstem UTF-8 ani UTF-16 ({ $detail }); otwórz go w edytorze tekstu i zapisz jako UTF-8, a potem spróbuj ponownie: { $path }
-source-path-f05bec79 = { $source }: { $path }
 the-file-changed-on-disk-62f7b37a = plik zmienił się na dysku po przygotowaniu zmian (edytował go inny program lub inna osoba), więc niczego nie zapisano; uruchom aktualizację ponownie, aby zobaczyć nowy diff: { $path }
 could-not-write-the-backup-75f9a6c2 = nie udało się zapisać kopii zapasowej ({ $source }), więc web.config nie został zmieniony; zwolnij trochę miejsca na dysku albo sprawdź uprawnienia folderu: { $path }
 could-not-write-the-new-01f69e66 = nie udało się zapisać nowej zawartości ({ $source }); stara zawartość jest bezpieczna w kopii zapasowej { $backup }, więc jeśli web.config jest teraz uszkodzony, skopiuj na niego kopię zapasową: { $path }
@@ -2327,6 +2341,7 @@ a-device-7c776f4e = urządzenie
 a-socket-26577a75 = gniazdo
 a-folder-419478b0 = folder
 not-a-regular-file-ebe2737d = nie jest zwykłym plikiem
+write-be269f5c = zapis
 
 ## src/webconfig/file.rs
 
@@ -2436,18 +2451,8 @@ no-password-was-written-it-6739a1ec = Nie zapisano hasła (jest pomijane, chyba 
 
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
-the-from-address-is-at-00da733c = Adres `From` jest w domenie { $domain }, a poczta idzie przez własny serwer usługi { $provider } ({ $host }), który podpisuje ją dla domeny { $domain }: w DNS nie trzeba niczego dodawać.
-the-the-setfrom-address-address-26a6d352 = Adres `setFrom()` jest w domenie { $domain }, a poczta idzie przez własny serwer usługi { $provider } ({ $host }), który podpisuje ją dla domeny { $domain }: w DNS nie trzeba niczego dodawać.
-the-from-address-is-at-60c16670 = Adres `From` jest w domenie { $domain }, która należy do usługi { $provider }. Jej DNS (którego nie możesz zmienić) każe każdemu odbiorcy odrzucać lub wyrzucać pocztę z domeny { $domain }, która nie przyszła przez serwery usługi { $provider }, więc poczta wysłana przez { $server } jest odrzucana przez Gmail, Yahoo, Outlook.com i innych. Ustaw `From` na adres we własnej domenie i skonfiguruj SPF i DKIM tej domeny dla { $server }.
-the-the-setfrom-address-address-84c09dd4 = Adres `setFrom()` jest w domenie { $domain }, która należy do usługi { $provider }. Jej DNS (którego nie możesz zmienić) każe każdemu odbiorcy odrzucać lub wyrzucać pocztę z domeny { $domain }, która nie przyszła przez serwery usługi { $provider }, więc poczta wysłana przez { $server } jest odrzucana przez Gmail, Yahoo, Outlook.com i innych. Ustaw adres `setFrom()` na adres we własnej domenie i skonfiguruj SPF i DKIM tej domeny dla { $server }.
-the-mail-server-host-has-dbb5a9a7 = Serwer poczty { $host } nie ma adresu w DNS, więc nie mogliśmy sprawdzić, czy Twój rekord SPF pozwala mu wysyłać. Sprawdź pisownię `Host`.
-paste-this-into-your-appsettings-3f238c91 = Wklej to do swojego appsettings.json, wewnątrz <configuration>:
-paste-this-into-your-your-0e50218d = Wklej to do ustawień PHPMailer, wewnątrz <configuration>:
-in-appsettings-json-line-a0038974 = W appsettings.json: { $line }
-in-your-phpmailer-settings-line-944abe76 = W ustawieniach PHPMailer: { $line }
-from-the-web-server-to-33a2dc7c = Z serwera WWW do { $host }: { $ports }.
 verify-the-from-address-or-e1e9a7fb = Zweryfikuj adres `From` (albo całą jego domenę) w panelu swojej usługi wysyłkowej.
-verify-the-the-setfrom-address-33d698e7 = Zweryfikuj adres `setFrom()` (albo całą jego domenę) w panelu swojej usługi wysyłkowej.
+verify-the-setfrom-address-or-04ef5b06 = Zweryfikuj adres `setFrom()` (albo całą jego domenę) w panelu swojej usługi wysyłkowej.
 send-again-after-the-change-b575e680 = Po zmianie wyślij ponownie.
 wait-a-few-minutes-and-fc0e871d = Odczekaj kilka minut i wyślij ponownie.
 keep-ssl-switched-on-in-768015ad = Zostaw SSL włączone w kodzie: bez szyfrowania Twoje hasło przeszłoby przez sieć w czytelnej postaci.
@@ -2504,7 +2509,7 @@ this-server-sends-mail-only-13da29c0 = Ten serwer wysyła pocztę tylko dla zalo
 fill-in-username-usually-your-16ab77cb = Wypełnij `UserName` (zwykle pełny adres e-mail) i `Password`.
 fill-in-username-usually-your-bd6d01ab = Wypełnij `Username` (zwykle pełny adres e-mail) i `Password`.
 when-the-server-refuses-the-4283fe38 = Gdy serwer odrzuca nazwę użytkownika lub hasło, ASP.NET tego nie mówi: wysyła bez logowania, a serwer odpowiada wtedy w ten sposób. Jeśli więc Twój appsettings.json ma `UserName` i `Password`, serwer najpewniej je odrzucił. Jeśli ich nie ma, serwer wymaga ich przed wysłaniem.
-when-the-server-refuses-the-6cb7c8ea = Gdy serwer odrzuca nazwę użytkownika lub hasło, ASP.NET tego nie mówi: wysyła bez logowania, a serwer odpowiada wtedy w ten sposób. Jeśli więc Twoje ustawienia PHPMailer mają `Username` i `Password`, serwer najpewniej je odrzucił. Jeśli ich nie mają, serwer wymaga ich przed wysłaniem.
+when-the-server-refuses-the-3e977f55 = Gdy serwer odrzuca nazwę użytkownika lub hasło, ASP.NET tego nie mówi: wysyła bez logowania, a serwer odpowiada wtedy w ten sposób. Jeśli więc Twoje ustawienia PHPMailer mają `Username` i `Password`, serwer najpewniej je odrzucił. Jeśli ich nie mają, serwer wymaga ich przed wysłaniem.
 check-username-usually-your-full-0a9b2c04 = Sprawdź `UserName` (zwykle pełny adres e-mail) i wpisz hasło w `Password` jeszcze raz (kopiowanie może dodać spację na końcu).
 check-username-usually-your-full-b9746a24 = Sprawdź `Username` (zwykle pełny adres e-mail) i wpisz hasło w `Password` jeszcze raz (kopiowanie może dodać spację na końcu).
 if-appsettings-json-has-no-9ae7992b = Jeśli appsettings.json nie ma `UserName`, wypełnij `UserName` i `Password`.
@@ -2573,7 +2578,7 @@ check-that-port-and-smtpsecure-449d63e0 = Sprawdź, czy `Port` i `SMTPSecure` zg
 if-it-keeps-happening-send-e5580e23 = Jeśli to się powtarza, wyślij ten komunikat o błędzie dostawcy poczty: etap, na którym się zatrzymało, pokaże mu, gdzie szukać.
 if-your-web-config-uses-889c5cd5 = Jeśli Twój web.config używa portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `port` na `587` i włącz SSL w kodzie.
 if-your-appsettings-json-uses-d533bdae = Jeśli Twój appsettings.json używa portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls`.
-if-your-your-phpmailer-settings-56ce4605 = Jeśli Twoje ustawienia PHPMailer używają portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS).
+if-your-phpmailer-settings-uses-4a530e8c = Jeśli Twoje ustawienia PHPMailer używają portu 465: ASP.NET nie może go używać i czeka w ten sposób. Zmień `Port` na `587` i ustaw `SMTPSecure` na `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Jeśli zawsze zatrzymuje się na tym samym etapie, wyślij ten komunikat o błędzie dostawcy poczty.
 change-port-to-587-and-6c3a9e07 = Zmień `port` na `587` i włącz SSL w kodzie (w PHPMailer: `Port = 587` i `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Zmień `Port` na `587` i ustaw `SecureSocketOptions` na `StartTls` (w PHPMailer: `Port = 587` i `SMTPSecure = 'tls'`).
@@ -2620,7 +2625,7 @@ the-sender-address-the-setfrom-f4a6393b = Adres nadawcy (adres `setFrom()`) musi
 set-from-to-the-same-ab436cc1 = Ustaw `From` na ten sam adres co `UserName`.
 set-the-setfrom-address-to-a2daea5d = Ustaw adres `setFrom()` na ten sam adres co `Username`.
 your-settings-got-through-but-8bd03782 = Twoje ustawienia zadziałały, ale odbiorca testu został odrzucony: adres może nie istnieć albo jego skrzynka nie może teraz przyjmować poczty. Dotyczy to adresu testowego, a nie Twojego appsettings.json.
-your-settings-got-through-but-ba20cc60 = Twoje ustawienia zadziałały, ale odbiorca testu został odrzucony: adres może nie istnieć albo jego skrzynka nie może teraz przyjmować poczty. Dotyczy to adresu testowego, a nie Twoich ustawień PHPMailer.
+your-settings-got-through-but-22f6af0b = Twoje ustawienia zadziałały, ale odbiorca testu został odrzucony: adres może nie istnieć albo jego skrzynka nie może teraz przyjmować poczty. Dotyczy to adresu testowego, a nie Twoich ustawień PHPMailer.
 send-the-test-to-another-0fcce78a = Wyślij test na inny adres, który należy do Ciebie, na przykład ten z `From`.
 send-the-test-to-another-41a6baf8 = Wyślij test na inny adres, który należy do Ciebie, na przykład ten z adresu `setFrom()`.
 to-see-whether-the-domain-72830a7e = Aby sprawdzić, czy przyczyną jest domena, ustaw `From` na adres we własnej domenie dostawcy poczty i przetestuj ponownie.
@@ -2646,7 +2651,7 @@ or-run-the-test-in-ff624e00 = Możesz też uruchomić test w tym programie ze sw
 or-run-the-test-in-d2dd620b = Możesz też uruchomić test w tym programie ze swoimi `Host`, `Port` i `SecureSocketOptions`: pokaże dokładnie, który etap się nie udaje.
 or-run-the-test-in-e6d802d8 = Możesz też uruchomić test w tym programie ze swoimi `Host`, `Port` i `SMTPSecure`: pokaże dokładnie, który etap się nie udaje.
 the-specified-string-is-not-3e32bd8d = „The specified string is not in the form required for an e-mail address” pochodzi od samego ASP.NET, zanim nastąpi połączenie z jakimkolwiek serwerem poczty: adres `From` albo adres, który witryna wpisuje w To, Cc lub Bcc, zawiera błąd (brak @, spacja, dwa adresy w jednym polu).
-the-specified-string-is-not-15723963 = „The specified string is not in the form required for an e-mail address” pochodzi od samego ASP.NET, zanim nastąpi połączenie z jakimkolwiek serwerem poczty: adres `setFrom()` albo adres, który witryna wpisuje w To, Cc lub Bcc, zawiera błąd (brak @, spacja, dwa adresy w jednym polu).
+the-specified-string-is-not-f3060462 = „The specified string is not in the form required for an e-mail address” pochodzi od samego ASP.NET, zanim nastąpi połączenie z jakimkolwiek serwerem poczty: adres `setFrom()` albo adres, który witryna wpisuje w To, Cc lub Bcc, zawiera błąd (brak @, spacja, dwa adresy w jednym polu).
 check-from-in-appsettings-json-0cf5714f = Sprawdź `From` w appsettings.json: jeden adres, np. `info@example.com` (przed nim może być nazwa: `Sklep <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Sprawdź adres `setFrom()` w ustawieniach PHPMailer: jeden adres, np. `info@example.com` (przed nim może być nazwa: `Sklep <info@example.com>`).
 if-from-is-right-the-443c5684 = Jeśli `From` jest poprawny, adres pochodzi z samej witryny (z formularza wypełnionego przez odwiedzającego albo z ustawienia witryny): poproś programistę o sprawdzanie adresów przed wysłaniem.
@@ -2688,31 +2693,82 @@ set-smtpsecure-to-tls-starttls-0664aeb3 = Ustaw `SMTPSecure` na `'tls'` (STARTTL
 send-again-if-it-still-685a4d0a = Wyślij ponownie; jeśli nadal się nie udaje, odpowiedź serwera powie, którego z tych dwóch brakuje.
 check-targetframework-in-appsettings-jso-cde6eebe = Sprawdź `targetFramework` w appsettings.json (`<httpRuntime targetFramework="…" />`): jeśli to 4.5.2 lub niżej, wpisz `<httpRuntime targetFramework="4.8" />` (na serwerze WWW musi być zainstalowany .NET Framework 4.8; powie Ci to firma hostingowa).
 check-targetframework-in-your-phpmailer-d2d788fa = Sprawdź `targetFramework` w ustawieniach PHPMailer (`<httpRuntime targetFramework="…" />`): jeśli to 4.5.2 lub niżej, wpisz `<httpRuntime targetFramework="4.8" />` (na serwerze WWW musi być zainstalowany .NET Framework 4.8; powie Ci to firma hostingowa).
-the-web-server-s-dns-736f6bd5 = ustawienia DNS serwera WWW
-internet-providers-and-cloud-hosts-16806e30 = Dostawcy internetu i usług chmurowych często blokują wychodzący port 25 (a czasem także 465 i 587). To sprawdzenie działało z serwera WWW: serwer, na którym działa Twoja witryna, może mieć inne blokady, więc jeśli witryna nadal nie może się połączyć, zapytaj jej firmę hostingową, czy blokuje wychodzące porty pocztowe.
-no-server-answered-on-any-b61f87c3 = Żaden serwer nie odpowiedział na żadnym porcie z serwera WWW. Sprawdź adres albo spróbuj z innej sieci: ta może blokować wychodzące porty pocztowe.
-could-not-reach-port-port-a2883392 = Nie udało się połączyć z portem { $port } z serwera WWW.
-port-port-wants-ssl-on-e464d4e9 = Port { $port } wymaga SSL od połączenia, czego ASP.NET (System.Net.Mail) nie potrafi; nigdy nie używaj go w appsettings.json.
-port-port-wants-ssl-on-e9d06b65 = Port { $port } wymaga SSL od połączenia, czego ASP.NET (System.Net.Mail) nie potrafi; nigdy nie używaj go w ustawieniach PHPMailer.
-could-not-read-all-of-a38410f9 = nie udało się odczytać wszystkich ustawień DNS serwera WWW ({ $error }); używam publicznych serwerów DNS { $servers }. Wskaż inny w ustawieniu serwera DNS (--dns-server).
-could-not-read-all-of-d9875cdc = nie udało się odczytać wszystkich ustawień DNS serwera WWW ({ $error }); używam jego pozostałych serwerów DNS ({ $servers }). Wskaż inny w ustawieniu serwera DNS (--dns-server).
-the-mail-settings-are-kept-7e1e9ffb = ustawienia poczty są przechowywane w „{ $source }” (configSource), co nie wskazuje żadnego pliku; musi to być plik obok appsettings.json lub w folderze poniżej
-the-mail-settings-are-kept-51147791 = ustawienia poczty są przechowywane w „{ $source }” (configSource), co nie wskazuje żadnego pliku; musi to być plik obok ustawień PHPMailer lub w folderze poniżej
-the-mail-settings-are-kept-9bc01de8 = ustawienia poczty są przechowywane w „{ $source }” (configSource), ścieżce bezwzględnej, której się nie odczytuje; musi to być plik obok appsettings.json lub w folderze poniżej
-the-mail-settings-are-kept-03a0f8d4 = ustawienia poczty są przechowywane w „{ $source }” (configSource), ścieżce bezwzględnej, której się nie odczytuje; musi to być plik obok ustawień PHPMailer lub w folderze poniżej
-the-mail-settings-are-kept-3e76aef5 = ustawienia poczty są przechowywane w „{ $source }” (configSource), poza folderem witryny; musi to być plik obok appsettings.json lub w folderze poniżej
-the-mail-settings-are-kept-80558167 = ustawienia poczty są przechowywane w „{ $source }” (configSource), poza folderem witryny; musi to być plik obok ustawień PHPMailer lub w folderze poniżej
-the-mail-settings-are-kept-074d0a88 = ustawienia poczty są przechowywane w „{ $source }” (configSource), co prowadzi poza folder witryny (dowiązanie symboliczne); musi to być plik obok appsettings.json lub w folderze poniżej
-the-mail-settings-are-kept-8665c2f4 = ustawienia poczty są przechowywane w „{ $source }” (configSource), co prowadzi poza folder witryny (dowiązanie symboliczne); musi to być plik obok ustawień PHPMailer lub w folderze poniżej
-this-appsettings-json-inherits-mail-e726cc09 = ten appsettings.json dziedziczy ustawienia poczty z appsettings.json folderu nadrzędnego, którego nie udało się odczytać ({ $err }): { $path }
-this-your-phpmailer-settings-inherits-338781e7 = te ustawienia PHPMailer dziedziczą ustawienia poczty z ustawień PHPMailer folderu nadrzędnego, których nie udało się odczytać ({ $err }): { $path }
-run-a-successful-test-first-9abe28cc = Najpierw przeprowadź udany test: do appsettings.json trafiają tylko działające ustawienia.
-run-a-successful-test-first-4ef47e16 = Najpierw przeprowadź udany test: do ustawień PHPMailer trafiają tylko działające ustawienia.
-appsettings-json-updated-the-old-0dedf82a = Zaktualizowano appsettings.json. Stary plik zachowano jako { $backup }.
-your-phpmailer-settings-updated-the-bf7720da = Zaktualizowano ustawienia PHPMailer. Stary plik zachowano jako { $backup }.
-appsettings-json-already-had-these-5f5d479f = appsettings.json miał już te ustawienia: niczego nie zapisano.
-your-phpmailer-settings-already-had-0814ef4f = Ustawienia PHPMailer miały już te wartości: niczego nie zapisano.
-valid-for-this-server-from-d4c4160c = Ważny dla tego serwera, od urzędu certyfikacji, któremu ufa serwer WWW.
-no-authority-the-web-server-77751e8a = Nie ręczy za niego żaden urząd certyfikacji, któremu ufa serwer WWW (podpisany samodzielnie lub przez prywatny urząd): Twoja witryna go odrzuci.
-what-we-found-in-your-cba9cdeb = Co znaleźliśmy w Twoim appsettings.json
-what-we-found-in-your-6ff2527b = Co znaleźliśmy w Twoich ustawieniach PHPMailer
+gmail-needs-an-app-password-52f29f0d = Gmail wymaga hasła aplikacji: włącz weryfikację dwuetapową na koncie Google, a potem otwórz myaccount.google.com/apppasswords (strona Bezpieczeństwo już do niej nie prowadzi), utwórz hasło aplikacji i wklej jego 16 liter do `Password` bez spacji. Jako `UserName` użyj pełnego adresu Gmail.
+gmail-needs-an-app-password-0a64bbed = Gmail wymaga hasła aplikacji: włącz weryfikację dwuetapową na koncie Google, a potem otwórz myaccount.google.com/apppasswords (strona Bezpieczeństwo już do niej nie prowadzi), utwórz hasło aplikacji i wklej jego 16 liter do `Password` bez spacji. Jako `Username` użyj pełnego adresu Gmail.
+gmail-sends-only-from-your-a7cd697e = Gmail wysyła tylko z Twojego własnego adresu albo z adresu dodanego w Settings → Accounts → „Send mail as” (Ustawienia → Konta → „Wyślij pocztę jako”): ustaw `From` na jeden z nich.
+gmail-sends-only-from-your-967bb4ce = Gmail wysyła tylko z Twojego własnego adresu albo z adresu dodanego w Settings → Accounts → „Send mail as” (Ustawienia → Konta → „Wyślij pocztę jako”): ustaw adres `setFrom()` na jeden z nich.
+the-google-workspace-smtp-relay-98e2ae0c = Przekaźnik SMTP Google Workspace musi włączyć administrator Workspace (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Jeśli wymaga SMTP Authentication, użyj adresu Workspace jako `UserName` i hasła aplikacji utworzonego na myaccount.google.com/apppasswords jako `Password`; jeśli zamiast tego dopuszcza adres IP Twojego serwera, zostaw oba puste.
+the-google-workspace-smtp-relay-a8add76c = Przekaźnik SMTP Google Workspace musi włączyć administrator Workspace (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service). Jeśli wymaga SMTP Authentication, użyj adresu Workspace jako `Username` i hasła aplikacji utworzonego na myaccount.google.com/apppasswords jako `Password`; jeśli zamiast tego dopuszcza adres IP Twojego serwera, zostaw oba puste.
+the-google-workspace-smtp-relay-a9a83a12 = Przekaźnik SMTP Google Workspace wysyła tylko z adresów, które administrator dopuścił w jego ustawieniach (zwykle z Twoich domen Workspace): ustaw `From` na jeden z nich.
+the-google-workspace-smtp-relay-87c116c0 = Przekaźnik SMTP Google Workspace wysyła tylko z adresów, które administrator dopuścił w jego ustawieniach (zwykle z Twoich domen Workspace): ustaw adres `setFrom()` na jeden z nich.
+the-relay-lets-in-only-459c6209 = Przekaźnik wpuszcza tylko adresy IP lub logowanie dopuszczone przez administratora w ustawieniach usługi przekazywania SMTP, więc test z innego komputera się nie uda, chyba że się zaloguje. Ustaw też `Hostname` na nazwę domeny swojej witryny: Google może odrzucić samą nazwę komputera, np. `localhost`.
+microsoft-365-use-the-mailbox-19f8c62c = Microsoft 365: użyj pełnego adresu skrzynki jako `UserName`. Logowanie programów pocztowych („Authenticated SMTP”) musi być dozwolone dla tej skrzynki: administrator włącza je w centrum administracyjnym Microsoft 365 w Users → Active users → Mail → Manage email apps. Security defaults Microsoft Entra (standardowe zabezpieczenia logowania Microsoftu) blokują je dla całej organizacji, niezależnie od tego przełącznika.
+microsoft-365-use-the-mailbox-3dc9ad4c = Microsoft 365: użyj pełnego adresu skrzynki jako `Username`. Logowanie programów pocztowych („Authenticated SMTP”) musi być dozwolone dla tej skrzynki: administrator włącza je w centrum administracyjnym Microsoft 365 w Users → Active users → Mail → Manage email apps. Security defaults Microsoft Entra (standardowe zabezpieczenia logowania Microsoftu) blokują je dla całej organizacji, niezależnie od tego przełącznika.
+microsoft-365-sends-only-as-b2fe867a = Microsoft 365 wysyła tylko jako zalogowana skrzynka, chyba że administrator nada uprawnienie „Send As”: ustaw `From` na adres z `UserName`.
+microsoft-365-sends-only-as-e3bbbbe6 = Microsoft 365 wysyła tylko jako zalogowana skrzynka, chyba że administrator nada uprawnienie „Send As”: ustaw adres `setFrom()` na adres z `Username`.
+an-smtp-relay-your-admin-95d6c596 = Przekaźnik SMTP: administrator tworzy connector dla stałego adresu IP serwera WWW; potem ustaw `Host` na host MX swojej domeny (kończy się na `mail.protection.outlook.com`), `Port` na `25`, a `UserName` i `Password` zostaw puste.
+an-smtp-relay-your-admin-a93b82b6 = Przekaźnik SMTP: administrator tworzy connector dla stałego adresu IP serwera WWW; potem ustaw `Host` na host MX swojej domeny (kończy się na `mail.protection.outlook.com`), `Port` na `25`, a `Username` i `Password` zostaw puste.
+high-volume-email-hve-a-5d4715de = High Volume Email (HVE): konto Microsoft 365 dla programów, które nadal loguje się hasłem (`Host` `smtp-hve.office365.com`, `Port` `587`), przeznaczone do poczty do skrzynek Twojej własnej organizacji.
+azure-communication-services-microsoft-s-f87006cd = Azure Communication Services: usługa wysyłkowa Microsoftu (`Host` `smtp.azurecomm.net`, `Port` `587`), która loguje się nazwą użytkownika i kluczem tajnym aplikacji, których może użyć Twoja witryna.
+direct-send-a-host-ending-14a6804c = Direct send (`Host` kończący się na `mail.protection.outlook.com`) nie wymaga logowania: zostaw `UserName` i `Password` puste i użyj `Port` `25`. Doręcza tylko do skrzynek Twojej organizacji; aby dotrzeć do innych adresów, loguj się na `smtp.office365.com` na porcie `587` albo poproś administratora o connector (przekaźnik SMTP).
+direct-send-a-host-ending-5cca796c = Direct send (`Host` kończący się na `mail.protection.outlook.com`) nie wymaga logowania: zostaw `Username` i `Password` puste i użyj `Port` `25`. Doręcza tylko do skrzynek Twojej organizacji; aby dotrzeć do innych adresów, loguj się na `smtp.office365.com` na porcie `587` albo poproś administratora o connector (przekaźnik SMTP).
+since-16-september-2024-personal-6329d220 = Od 16 września 2024 prywatne konta Outlook.com i Hotmail nie przyjmują już hasła do wysyłania, tylko logowanie OAuth Microsoftu, którego witryna z appsettings.json nie obsługuje. Wysyłaj pocztę witryny przez innego dostawcę.
+since-16-september-2024-personal-7621f718 = Od 16 września 2024 prywatne konta Outlook.com i Hotmail nie przyjmują już hasła do wysyłania, tylko logowanie OAuth Microsoftu, którego witryna z ustawieniami PHPMailer nie obsługuje. Wysyłaj pocztę witryny przez innego dostawcę.
+outlook-com-sends-only-from-73caa19a = Outlook.com wysyła tylko z zalogowanego adresu: ustaw `From` na wartość `UserName`.
+outlook-com-sends-only-from-5ea38fca = Outlook.com wysyła tylko z zalogowanego adresu: ustaw adres `setFrom()` na wartość `Username`.
+send-your-website-s-mail-23638aa3 = Wysyłaj pocztę witryny przez usługę, która nadal przyjmuje hasło, np. serwer poczty firmy hostingowej albo usługę wysyłkową (SendGrid, Mailgun, Brevo i inne są na liście dostawców), i zmień `Host`, `UserName` i `Password` na jej wartości.
+send-your-website-s-mail-6bda0d43 = Wysyłaj pocztę witryny przez usługę, która nadal przyjmuje hasło, np. serwer poczty firmy hostingowej albo usługę wysyłkową (SendGrid, Mailgun, Brevo i inne są na liście dostawców), i zmień `Host`, `Username` i `Password` na jej wartości.
+godaddy-email-use-your-full-b39b7cc6 = Poczta GoDaddy: użyj pełnego adresu e-mail jako `UserName` i hasła skrzynki, z `Host` ustawionym na `smtpout.secureserver.net`. Jeśli Twoja poczta GoDaddy to plan Microsoft 365, użyj zamiast tego ustawień Microsoft 365 (`smtp.office365.com`).
+godaddy-email-use-your-full-fc189166 = Poczta GoDaddy: użyj pełnego adresu e-mail jako `Username` i hasła skrzynki, z `Host` ustawionym na `smtpout.secureserver.net`. Jeśli Twoja poczta GoDaddy to plan Microsoft 365, użyj zamiast tego ustawień Microsoft 365 (`smtp.office365.com`).
+godaddy-s-hosting-relay-relay-dd98d47f = Przekaźnik hostingowy GoDaddy (`relay-hosting.secureserver.net`) nie wymaga logowania: zostaw `userName` i `password` puste, z `port` ustawionym na `25` i SSL (`SmtpClient.EnableSsl`, ustawiane w kodzie) ustawionym na `false`.
+godaddy-s-hosting-relay-relay-f07c2f1a = Przekaźnik hostingowy GoDaddy (`relay-hosting.secureserver.net`) nie wymaga logowania: zostaw `UserName` i `Password` puste, z `Port` ustawionym na `25` i `SecureSocketOptions` ustawionym na `false`.
+godaddy-s-hosting-relay-relay-609d3ac7 = Przekaźnik hostingowy GoDaddy (`relay-hosting.secureserver.net`) nie wymaga logowania: zostaw `Username` i `Password` puste, z `Port` ustawionym na `25` i `SMTPSecure` ustawionym na `false`.
+ionos-use-the-full-email-a7c00951 = IONOS: użyj pełnego adresu e-mail jako `UserName` i hasła skrzynki, z serwerem kraju Twojej umowy jako `Host` (`smtp.ionos.com`, `smtp.ionos.de` lub `smtp.ionos.co.uk`).
+ionos-use-the-full-email-7e72a1b1 = IONOS: użyj pełnego adresu e-mail jako `Username` i hasła skrzynki, z serwerem kraju Twojej umowy jako `Host` (`smtp.ionos.com`, `smtp.ionos.de` lub `smtp.ionos.co.uk`).
+ovhcloud-use-the-full-email-cd29b853 = OVHcloud: użyj pełnego adresu e-mail jako `UserName` i hasła skrzynki, z `Host` ustawionym na `ssl0.ovh.net` (nazwa, dla której ważny jest jego certyfikat).
+ovhcloud-use-the-full-email-3c4dbb33 = OVHcloud: użyj pełnego adresu e-mail jako `Username` i hasła skrzynki, z `Host` ustawionym na `ssl0.ovh.net` (nazwa, dla której ważny jest jego certyfikat).
+yahoo-needs-an-app-password-693b5950 = Yahoo wymaga hasła aplikacji: na koncie Yahoo otwórz Account security → Generate app password i użyj go jako `Password`, z pełnym adresem Yahoo jako `UserName`.
+yahoo-needs-an-app-password-96021e70 = Yahoo wymaga hasła aplikacji: na koncie Yahoo otwórz Account security → Generate app password i użyj go jako `Password`, z pełnym adresem Yahoo jako `Username`.
+yahoo-sends-only-from-the-4a458e03 = Yahoo wysyła tylko z zalogowanego adresu: ustaw `From` na swój adres Yahoo.
+yahoo-sends-only-from-the-5064b1b3 = Yahoo wysyła tylko z zalogowanego adresu: ustaw adres `setFrom()` na swój adres Yahoo.
+aol-needs-an-app-password-2a7d72d0 = AOL wymaga hasła aplikacji: na koncie AOL otwórz Account security → Generate app password i użyj go jako `Password`, z pełnym adresem AOL jako `UserName`.
+aol-needs-an-app-password-574437f0 = AOL wymaga hasła aplikacji: na koncie AOL otwórz Account security → Generate app password i użyj go jako `Password`, z pełnym adresem AOL jako `Username`.
+aol-sends-only-from-the-73cdefc3 = AOL wysyła tylko z zalogowanego adresu: ustaw `From` na swój adres AOL.
+aol-sends-only-from-the-4db838b3 = AOL wysyła tylko z zalogowanego adresu: ustaw adres `setFrom()` na swój adres AOL.
+icloud-mail-needs-an-app-c8532528 = Poczta iCloud wymaga hasła dla aplikacji: utwórz je na account.apple.com w Sign-In and Security → App-Specific Passwords i użyj pełnego adresu iCloud jako `UserName`.
+icloud-mail-needs-an-app-0e669f48 = Poczta iCloud wymaga hasła dla aplikacji: utwórz je na account.apple.com w Sign-In and Security → App-Specific Passwords i użyj pełnego adresu iCloud jako `Username`.
+zoho-mail-use-your-full-384aac79 = Zoho Mail: użyj pełnego adresu Zoho jako `UserName`. Jeśli logowanie dwuetapowe jest włączone, utwórz hasło dla aplikacji w Zoho Accounts → Security i użyj go jako `Password`. Użyj serwera swojego centrum danych (na przykład `smtp.zoho.eu` w Europie); konta organizacji we własnej domenie używają `smtppro.` zamiast `smtp.` (na przykład `smtppro.zoho.eu`).
+zoho-mail-use-your-full-7a3fb759 = Zoho Mail: użyj pełnego adresu Zoho jako `Username`. Jeśli logowanie dwuetapowe jest włączone, utwórz hasło dla aplikacji w Zoho Accounts → Security i użyj go jako `Password`. Użyj serwera swojego centrum danych (na przykład `smtp.zoho.eu` w Europie); konta organizacji we własnej domenie używają `smtppro.` zamiast `smtp.` (na przykład `smtppro.zoho.eu`).
+fastmail-needs-an-app-password-4c8b9524 = Fastmail wymaga hasła aplikacji: utwórz je w Settings → Privacy & Security → App passwords i użyj go jako `Password`.
+azure-communication-services-username-is-82b5afd0 = Azure Communication Services: `UserName` to nazwa użytkownika SMTP utworzona w zasobie Communication Services (Settings → SMTP Usernames) i powiązana z aplikacją Microsoft Entra, która może wysyłać; `Password` to klucz tajny klienta tej aplikacji. Klucze tajne klienta wygasają: jeśli wcześniej działało, utwórz nowy klucz i użyj go.
+azure-communication-services-username-is-25902af0 = Azure Communication Services: `Username` to nazwa użytkownika SMTP utworzona w zasobie Communication Services (Settings → SMTP Usernames) i powiązana z aplikacją Microsoft Entra, która może wysyłać; `Password` to klucz tajny klienta tej aplikacji. Klucze tajne klienta wygasają: jeśli wcześniej działało, utwórz nowy klucz i użyj go.
+azure-communication-services-sends-only-ff5de3b8 = Azure Communication Services wysyła tylko z adresów MailFrom domeny e-mail połączonej z Twoim zasobem Communication Services: ustaw `From` na jeden z nich.
+azure-communication-services-sends-only-fcf3ed02 = Azure Communication Services wysyła tylko z adresów MailFrom domeny e-mail połączonej z Twoim zasobem Communication Services: ustaw adres `setFrom()` na jeden z nich.
+amazon-ses-needs-ses-smtp-cb156c1c = Amazon SES wymaga danych logowania SMTP SES, utworzonych w konsoli SES w SMTP settings dla regionu z `Host`. Klucze dostępu IAM i dane logowania SMTP z innego regionu nie działają.
+amazon-ses-sends-only-from-31649dbc = Amazon SES wysyła tylko ze zweryfikowanych tożsamości: zweryfikuj adres `From` lub jego domenę w konsoli SES. Dopóki konto jest w piaskownicy (sandbox, tryb próbny nowych kont), odbiorcy też muszą być zweryfikowani.
+amazon-ses-sends-only-from-ce071f11 = Amazon SES wysyła tylko ze zweryfikowanych tożsamości: zweryfikuj adres `setFrom()` lub jego domenę w konsoli SES. Dopóki konto jest w piaskownicy (sandbox, tryb próbny nowych kont), odbiorcy też muszą być zweryfikowani.
+sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` musi mieć dosłownie wartość `apikey` (a nie Twój login czy adres e-mail), a `Password` to klucz API z uprawnieniem „Mail Send”, wklejony bez spacji.
+sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` musi mieć dosłownie wartość `apikey` (a nie Twój login czy adres e-mail), a `Password` to klucz API z uprawnieniem „Mail Send”, wklejony bez spacji.
+sendgrid-sends-only-from-a-0be2f6cf = SendGrid wysyła tylko ze zweryfikowanej tożsamości nadawcy (Sender Identity): zweryfikuj adres `From` lub jego domenę w Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = SendGrid wysyła tylko ze zweryfikowanej tożsamości nadawcy (Sender Identity): zweryfikuj adres `setFrom()` lub jego domenę w Settings → Sender Authentication.
+mailgun-sends-from-addresses-of-ba0bed7a = Mailgun wysyła z adresów Twojej zweryfikowanej domeny wysyłkowej: użyj jednego z nich jako `From`.
+mailgun-sends-from-addresses-of-38c1bbc8 = Mailgun wysyła z adresów Twojej zweryfikowanej domeny wysyłkowej: użyj jednego z nich jako adresu `setFrom()`.
+postmark-use-your-server-api-681c5113 = Postmark: użyj swojego Server API Token zarówno jako `UserName`, jak i `Password`.
+postmark-use-your-server-api-d6fda7f3 = Postmark: użyj swojego Server API Token zarówno jako `Username`, jak i `Password`.
+postmark-sends-only-from-a-aa1507f0 = Postmark wysyła tylko z potwierdzonej Sender Signature lub zweryfikowanej domeny: użyj jednej z nich jako `From`.
+postmark-sends-only-from-a-9ef116ea = Postmark wysyła tylko z potwierdzonej Sender Signature lub zweryfikowanej domeny: użyj jednej z nich jako adresu `setFrom()`.
+brevo-username-is-the-smtp-61deeb36 = Brevo: `UserName` to login SMTP pokazany w SMTP & API, a `Password` to klucz SMTP z tej samej strony (nie klucz API ani hasło do konta).
+brevo-username-is-the-smtp-d3088416 = Brevo: `Username` to login SMTP pokazany w SMTP & API, a `Password` to klucz SMTP z tej samej strony (nie klucz API ani hasło do konta).
+brevo-sends-only-from-a-e7ee4fca = Brevo wysyła tylko ze zweryfikowanego nadawcy lub domeny: użyj jednego z nich jako `From`.
+brevo-sends-only-from-a-0fe5ff38 = Brevo wysyła tylko ze zweryfikowanego nadawcy lub domeny: użyj jednego z nich jako adresu `setFrom()`.
+mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` to Twój klucz API Mailjet, a `Password` to jego klucz tajny (w Account settings → API keys), a nie Twój login Mailjet.
+mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` to Twój klucz API Mailjet, a `Password` to jego klucz tajny (w Account settings → API keys), a nie Twój login Mailjet.
+mailjet-sends-only-from-a-2b02a254 = Mailjet wysyła tylko ze zweryfikowanego adresu nadawcy lub domeny: zweryfikuj adres `From` w Mailjet albo użyj adresu, który jest zweryfikowany.
+mailjet-sends-only-from-a-a4239645 = Mailjet wysyła tylko ze zweryfikowanego adresu nadawcy lub domeny: zweryfikuj adres `setFrom()` w Mailjet albo użyj adresu, który jest zweryfikowany.
+smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: użyj użytkownika SMTP z konta SMTP2GO (Sending → SMTP Users) jako `UserName` i jego hasła jako `Password`, a nie loginu SMTP2GO.
+smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: użyj użytkownika SMTP z konta SMTP2GO (Sending → SMTP Users) jako `Username` i jego hasła jako `Password`, a nie loginu SMTP2GO.
+smtp2go-sends-only-from-verified-38d2716c = SMTP2GO wysyła tylko od zweryfikowanych nadawców (Sending → Verified Senders): użyj jednego z nich jako `From`.
+smtp2go-sends-only-from-verified-4a413e26 = SMTP2GO wysyła tylko od zweryfikowanych nadawców (Sending → Verified Senders): użyj jednego z nich jako adresu `setFrom()`.
+provider-also-takes-mail-on-688364ca = { $provider } przyjmuje pocztę także na porcie `{ $port }`, który firmy hostingowe i dostawcy internetu rzadko blokują: zmień `port` na `{ $port }` i zostaw SSL włączone w kodzie.
+provider-also-takes-mail-on-2eb2c630 = { $provider } przyjmuje pocztę także na porcie `{ $port }`, który firmy hostingowe i dostawcy internetu rzadko blokują: zmień `Port` na `{ $port }` i zostaw `SecureSocketOptions` ustawione na `StartTls`.
+provider-also-takes-mail-on-d235639f = { $provider } przyjmuje pocztę także na porcie `{ $port }`, który firmy hostingowe i dostawcy internetu rzadko blokują: zmień `Port` na `{ $port }` i zostaw `SMTPSecure` ustawione na `'tls'` (STARTTLS).

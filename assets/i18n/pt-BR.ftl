@@ -1702,6 +1702,7 @@ the-inbox-check-was-stopped-cd7a71c8 = a verificação da caixa de entrada foi i
 folders-searched-folders-1c7d04a2 = Pastas pesquisadas: { $folders }
 the-receiving-server-s-own-20faa33e = As verificações do próprio servidor de destino ({ $server }):
 the-receiving-server-added-no-6d611c08 = O servidor de destino não adicionou nenhum cabeçalho Authentication-Results.
+the-mailbox-imap-exchange-the-f338cc52 = A troca com a caixa de e-mail (IMAP); a senha aparece como `<redacted>`:
 
 ## src/inbox/texts.rs
 
@@ -1713,6 +1714,8 @@ arrived-in-the-folder-folder-35e97e8b = Chegou na pasta "{ $folder }" (depois de
 not-in-the-mailbox-after-71030de0 = Não está na caixa de e-mail depois de { $waited }
 the-test-message-is-in-6dbcd158 = A mensagem de teste está na caixa de entrada de { $mailbox }: os e-mails do seu site chegam a esta caixa de e-mail.
 the-test-message-is-in-3dae80e1 = A mensagem de teste está na caixa de entrada de { $mailbox }, mas { $failed } falhou no servidor de destino, então provedores mais rigorosos podem colocar os seus e-mails no spam ou recusá-los. Corrija o que "Vai chegar?" lista.
+the-receiving-server-took-the-bc6c3316 = O servidor de destino aceitou a mensagem, mas a classificou como spam, então os seus clientes provavelmente não a veriam. Uma mensagem de teste com pouco texto pode parecer spam por si só; se as verificações do remetente passarem ("Vai chegar?"), tente de novo com uma mensagem real.
+the-receiving-server-took-the-4fbfd2f0 = O servidor de destino aceitou a mensagem, mas a classificou como spam, então os seus clientes provavelmente não a veriam. { $failed } falhou no servidor de destino; corrija o que "Vai chegar?" lista.
 the-message-arrived-but-a-52287da8 = A mensagem chegou, mas uma regra ou a classificação do provedor a colocou fora da caixa de entrada de { $mailbox }. Confira os filtros dessa caixa de e-mail.
 the-server-accepted-the-message-f14a3b33 = O servidor aceitou a mensagem, mas ela ainda não está em nenhuma pasta de { $mailbox }. Ela ainda pode estar a caminho (alguns provedores seguram por minutos e-mails de remetentes novos), ou o servidor de destino a descartou, que é o que acontece com e-mails que falham no DMARC. Corrija o que "Vai chegar?" lista e olhe de novo mais tarde.
 
@@ -1785,9 +1788,12 @@ could-not-write-these-settings-3df3fd97 = Não foi possível gravar estas config
 
 ## src/profiles/file.rs
 
+read-cedfa3c5 = leitura
 it-is-not-utf-8-85ed6edc = não é texto UTF-8
 it-is-not-a-regular-be41867a = não é um arquivo comum (uma pasta, um pipe nomeado ou um dispositivo); remova-o ou defina MAILTESTER_CONFIG_DIR com outra pasta
 it-is-size-bytes-more-56c17071 = ele tem { $size } bytes, mais do que os { $limit } que um arquivo de perfis pode ter; tire-o dali
+create-the-folder-of-760e3dc3 = criação da pasta
+move-aside-3d78dc9c = colocar de lado
 message-on-line-line-acff43e5 = { $message }, na linha { $line }
 
 ## src/profiles/name.rs
@@ -2028,6 +2034,16 @@ the-server-broke-the-smtp-275bfdfe = o servidor quebrou as regras do SMTP na eta
 a-reply-went-on-for-a3229ee0 = uma resposta passou de { $lines } linhas
 a-reply-line-was-far-289873fe = uma linha de resposta era longa demais
 
+## src/session/report.rs
+
+enablessl-is-off-2a22ebcd = enableSsl está desativado
+encryption-is-off-21238599 = a criptografia está desativada
+no-user-name-289a6df8 = sem nome de usuário
+not-offered-before-encryption-c28ccb4d = não oferecido antes da criptografia
+server-offers-no-sign-in-676667ab = o servidor não oferece login
+no-usable-method-sent-without-972e3aeb = nenhum método utilizável; enviado sem login
+sign-in-refused-sent-without-efec03b6 = login recusado; enviado sem login
+
 ## src/session/tls.rs
 
 tls-set-up-failed-error-26855cd2 = a preparação do TLS falhou ({ $error })
@@ -2164,6 +2180,7 @@ replace-placeholder-with-the-mailbox-bbe7cc54 = Substitua { $placeholder } pelo 
 google-has-no-app-only-ba6e748c = O Google não tem login app-only para uma caixa de e-mail comum: isso precisa de uma conta de serviço do Google Workspace com delegação em todo o domínio, configurada pelo administrador do Workspace. Em vez disso, isto faz login como a caixa de e-mail (delegado).
 app-only-sign-in-needs-ad5c921d = O login app-only precisa de uma configuração única feita pelo administrador do Microsoft 365: a permissão SMTP.SendAsApp, o consentimento do administrador e o acesso do app a esta caixa de e-mail no Exchange (veja os passos de configuração).
 the-app-registration-needs-the-f7d5f684 = O App registration precisa da permissão delegada SMTP.Send, e o refresh token precisa ser pedido com os escopos https://outlook.office.com/SMTP.Send e offline_access.
+the-google-oauth-client-needs-6e9d68ed = O cliente OAuth do Google precisa do escopo { $scope }. Enquanto a tela de consentimento OAuth do Google estiver em "Testing", os refresh tokens expiram depois de 7 dias: publique o app antes de contar com isto.
 smtp-sign-in-smtp-auth-976b28fe = O login SMTP (SMTP AUTH) precisa continuar ativado para a caixa de e-mail, também com OAuth: Set-CASMailbox -SmtpClientAuthenticationDisabled $false.
 the-tested-connection-was-not-ee5febd4 = A conexão testada não era criptografada: tokens OAuth não podem passar pela rede sem criptografia, então isto usa STARTTLS. Teste a porta 587 com STARTTLS (ou a 465 com SSL ao conectar) antes de contar com isso.
 while-the-google-oauth-consent-d3b7b869 = Enquanto a tela de consentimento OAuth do Google estiver em "Testing", os refresh tokens expiram depois de 7 dias: publique o app antes de contar com isto.
@@ -2183,6 +2200,8 @@ microsoft-sends-only-as-the-720b52d1 = A Microsoft só envia como a caixa de e-m
 ## src/snippet/oauth/setup.rs
 
 open-the-microsoft-entra-admin-56e219d9 = Abra o Microsoft Entra admin center (entra.microsoft.com) → App registrations → New registration. Dê um nome (por exemplo "E-mail do site"), mantenha "Accounts in this organizational directory only" e registre. A página Overview mostra o Application (client) ID e o Directory (tenant) ID: o site precisa dos dois.
+open-the-microsoft-entra-admin-830973c3 = Abra o Microsoft Entra admin center (entra.microsoft.com) → App registrations e abra o app cujo Application (client) ID é { $client_id } (ou crie: New registration, "Accounts in this organizational directory only"). Anote o Directory (tenant) ID na página Overview dele: o site precisa dele.
+open-the-microsoft-entra-admin-566fe1a1 = Abra o Microsoft Entra admin center (entra.microsoft.com) → App registrations e abra o app cujo Application (client) ID é { $client_id } (ou crie: New registration, "Accounts in this organizational directory only"). O Directory (tenant) ID dele deve ser { $tenant }.
 in-the-app-api-permissions-e2b91c93 = No app: API permissions → Add a permission → APIs my organization uses → procure "Office 365 Exchange Online" → Application permissions → marque SMTP.SendAsApp → Add permissions.
 still-on-api-permissions-click-3f5fb2d8 = Ainda em API permissions, clique em "Grant admin consent" para a sua organização (só um administrador pode).
 certificates-secrets-new-client-secret-12e13caf = Certificates & secrets → New client secret. Copie o Value na hora (ele só aparece esta vez) e coloque-o onde o site lê o segredo do cliente. Anote a data de expiração na sua agenda: quando o segredo expirar, o site para de enviar até você criar um novo.
@@ -2312,6 +2331,7 @@ a-device-7c776f4e = um dispositivo
 a-socket-26577a75 = um socket
 a-folder-419478b0 = uma pasta
 not-a-regular-file-ebe2737d = não é um arquivo comum
+write-be269f5c = gravação
 
 ## src/webconfig/file.rs
 
@@ -2422,6 +2442,7 @@ no-password-was-written-it-6739a1ec = Nenhuma senha foi gravada (ela fica de for
 ## The same texts as a pasted log, PHPMailer, ASP.NET 2.0–3.5 and ASP.NET Core read them
 
 verify-the-from-address-or-e1e9a7fb = Verifique o endereço `From` (ou o domínio inteiro dele) no painel do seu serviço de envio.
+verify-the-setfrom-address-or-04ef5b06 = Verifique o endereço de `setFrom()` (ou o domínio inteiro dele) no painel do seu serviço de envio.
 send-again-after-the-change-b575e680 = Envie de novo depois da mudança.
 wait-a-few-minutes-and-fc0e871d = Espere alguns minutos e envie de novo.
 keep-ssl-switched-on-in-768015ad = Mantenha o SSL ativado no código: sem criptografia, a sua senha passaria pela rede de forma legível.
@@ -2478,6 +2499,7 @@ this-server-sends-mail-only-13da29c0 = Este servidor só envia e-mails de usuár
 fill-in-username-usually-your-16ab77cb = Preencha `UserName` (normalmente o seu endereço de e-mail completo) e `Password`.
 fill-in-username-usually-your-bd6d01ab = Preencha `Username` (normalmente o seu endereço de e-mail completo) e `Password`.
 when-the-server-refuses-the-4283fe38 = Quando o servidor recusa o nome de usuário ou a senha, o ASP.NET não avisa: ele envia sem fazer login, e o servidor então responde com isto. Então, se o seu appsettings.json tem `UserName` e `Password`, o servidor muito provavelmente os recusou. Se não tem, o servidor os quer antes de enviar.
+when-the-server-refuses-the-3e977f55 = Quando o servidor recusa o nome de usuário ou a senha, o ASP.NET não avisa: ele envia sem fazer login, e o servidor então responde com isto. Então, se as suas configurações do PHPMailer têm `Username` e `Password`, o servidor muito provavelmente os recusou. Se não têm, o servidor os quer antes de enviar.
 check-username-usually-your-full-0a9b2c04 = Confira `UserName` (normalmente o seu endereço de e-mail completo) e digite a senha de novo em `Password` (copiar pode adicionar um espaço no final).
 check-username-usually-your-full-b9746a24 = Confira `Username` (normalmente o seu endereço de e-mail completo) e digite a senha de novo em `Password` (copiar pode adicionar um espaço no final).
 if-appsettings-json-has-no-9ae7992b = Se o appsettings.json não tem `UserName`, preencha `UserName` e `Password`.
@@ -2546,6 +2568,7 @@ check-that-port-and-smtpsecure-449d63e0 = Confira se `Port` e `SMTPSecure` batem
 if-it-keeps-happening-send-e5580e23 = Se continuar acontecendo, envie esta mensagem de erro ao seu provedor de e-mail: a etapa em que parou mostra onde procurar.
 if-your-web-config-uses-889c5cd5 = Se o seu web.config usa a porta 465: o ASP.NET não consegue usá-la e fica esperando assim. Mude `port` para `587` e ative o SSL no código.
 if-your-appsettings-json-uses-d533bdae = Se o seu appsettings.json usa a porta 465: o ASP.NET não consegue usá-la e fica esperando assim. Mude `Port` para `587` e defina `SecureSocketOptions` como `StartTls`.
+if-your-phpmailer-settings-uses-4a530e8c = Se as suas configurações do PHPMailer usam a porta 465: o ASP.NET não consegue usá-la e fica esperando assim. Mude `Port` para `587` e defina `SMTPSecure` como `'tls'` (STARTTLS).
 if-it-always-stops-at-83c30f5e = Se sempre parar na mesma etapa, envie esta mensagem de erro ao seu provedor de e-mail.
 change-port-to-587-and-6c3a9e07 = Mude `port` para `587` e ative o SSL no código (no PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
 change-port-to-587-and-027673b4 = Mude `Port` para `587` e defina `SecureSocketOptions` como `StartTls` (no PHPMailer: `Port = 587` e `SMTPSecure = 'tls'`).
@@ -2592,6 +2615,7 @@ the-sender-address-the-setfrom-f4a6393b = O endereço de remetente (o endereço 
 set-from-to-the-same-ab436cc1 = Defina `From` com o mesmo endereço de `UserName`.
 set-the-setfrom-address-to-a2daea5d = Defina o endereço de `setFrom()` com o mesmo endereço de `Username`.
 your-settings-got-through-but-8bd03782 = As suas configurações passaram, mas o destinatário do teste foi recusado: o endereço pode não existir, ou a caixa de e-mail dele não pode receber e-mails agora. Isso diz respeito ao endereço de teste, não ao seu appsettings.json.
+your-settings-got-through-but-22f6af0b = As suas configurações passaram, mas o destinatário do teste foi recusado: o endereço pode não existir, ou a caixa de e-mail dele não pode receber e-mails agora. Isso diz respeito ao endereço de teste, não às suas configurações do PHPMailer.
 send-the-test-to-another-0fcce78a = Envie o teste para outro endereço seu, por exemplo o que está em `From`.
 send-the-test-to-another-41a6baf8 = Envie o teste para outro endereço seu, por exemplo o endereço de `setFrom()`.
 to-see-whether-the-domain-72830a7e = Para ver se o domínio é a causa, defina `From` com um endereço do próprio domínio do seu provedor de e-mail e teste de novo.
@@ -2617,6 +2641,7 @@ or-run-the-test-in-ff624e00 = Ou rode o teste neste programa com os seus `host`,
 or-run-the-test-in-d2dd620b = Ou rode o teste neste programa com os seus `Host`, `Port` e `SecureSocketOptions`: ele mostra exatamente a etapa que falha.
 or-run-the-test-in-e6d802d8 = Ou rode o teste neste programa com os seus `Host`, `Port` e `SMTPSecure`: ele mostra exatamente a etapa que falha.
 the-specified-string-is-not-3e32bd8d = "The specified string is not in the form required for an e-mail address" vem do próprio ASP.NET, antes de qualquer servidor de e-mail ser contatado: o endereço `From`, ou um endereço que o site coloca em Para, Cc ou Cco, tem um erro de digitação (falta um @, há um espaço, dois endereços em um campo).
+the-specified-string-is-not-f3060462 = "The specified string is not in the form required for an e-mail address" vem do próprio ASP.NET, antes de qualquer servidor de e-mail ser contatado: o endereço de `setFrom()`, ou um endereço que o site coloca em Para, Cc ou Cco, tem um erro de digitação (falta um @, há um espaço, dois endereços em um campo).
 check-from-in-appsettings-json-0cf5714f = Confira `From` no appsettings.json: um endereço como `info@example.com` (um nome pode vir antes: `Loja <info@example.com>`).
 check-the-setfrom-address-in-8cad20a1 = Confira o endereço de `setFrom()` nas suas configurações do PHPMailer: um endereço como `info@example.com` (um nome pode vir antes: `Loja <info@example.com>`).
 if-from-is-right-the-443c5684 = Se `From` estiver certo, o endereço vem do próprio site (um formulário que um visitante preencheu, ou uma configuração do site): peça ao seu desenvolvedor para verificar os endereços antes de enviar.
@@ -2711,9 +2736,11 @@ azure-communication-services-sends-only-ff5de3b8 = O Azure Communication Service
 azure-communication-services-sends-only-fcf3ed02 = O Azure Communication Services só envia a partir dos endereços MailFrom de um domínio de e-mail conectado ao seu recurso do Communication Services: defina o endereço de `setFrom()` com um deles.
 amazon-ses-needs-ses-smtp-cb156c1c = O Amazon SES precisa de credenciais SMTP do SES, criadas no console do SES em SMTP settings para a região em `Host`. Chaves de acesso do IAM e credenciais SMTP de outra região não funcionam.
 amazon-ses-sends-only-from-31649dbc = O Amazon SES só envia a partir de identidades verificadas: verifique o endereço `From` ou o domínio dele no console do SES. Enquanto a conta estiver na sandbox (o modo de teste das contas novas), os destinatários também precisam ser verificados.
+amazon-ses-sends-only-from-ce071f11 = O Amazon SES só envia a partir de identidades verificadas: verifique o endereço de `setFrom()` ou o domínio dele no console do SES. Enquanto a conta estiver na sandbox (o modo de teste das contas novas), os destinatários também precisam ser verificados.
 sendgrid-username-must-be-literally-2392208f = SendGrid: `UserName` precisa ser literalmente `apikey` (não o seu login nem o seu endereço de e-mail), e `Password` é uma chave de API com a permissão "Mail Send", colada sem espaços.
 sendgrid-username-must-be-literally-0f7ff76f = SendGrid: `Username` precisa ser literalmente `apikey` (não o seu login nem o seu endereço de e-mail), e `Password` é uma chave de API com a permissão "Mail Send", colada sem espaços.
 sendgrid-sends-only-from-a-0be2f6cf = O SendGrid só envia a partir de uma Sender Identity verificada: verifique o endereço `From` ou o domínio dele em Settings → Sender Authentication.
+sendgrid-sends-only-from-a-c8fc64da = O SendGrid só envia a partir de uma Sender Identity verificada: verifique o endereço de `setFrom()` ou o domínio dele em Settings → Sender Authentication.
 mailgun-sends-from-addresses-of-ba0bed7a = O Mailgun envia a partir de endereços do seu domínio de envio verificado: use um deles como `From`.
 mailgun-sends-from-addresses-of-38c1bbc8 = O Mailgun envia a partir de endereços do seu domínio de envio verificado: use um deles como endereço de `setFrom()`.
 postmark-use-your-server-api-681c5113 = Postmark: use o seu Server API Token tanto como `UserName` quanto como `Password`.
@@ -2727,6 +2754,7 @@ brevo-sends-only-from-a-0fe5ff38 = O Brevo só envia a partir de um remetente ou
 mailjet-username-is-your-mailjet-be7768e2 = Mailjet: `UserName` é a sua chave de API do Mailjet e `Password` é a chave secreta dela (em Account settings → API keys), não o seu login do Mailjet.
 mailjet-username-is-your-mailjet-aa6c2842 = Mailjet: `Username` é a sua chave de API do Mailjet e `Password` é a chave secreta dela (em Account settings → API keys), não o seu login do Mailjet.
 mailjet-sends-only-from-a-2b02a254 = O Mailjet só envia a partir de um endereço ou domínio de remetente validado: valide o endereço `From` no Mailjet ou use um que já esteja validado.
+mailjet-sends-only-from-a-a4239645 = O Mailjet só envia a partir de um endereço ou domínio de remetente validado: valide o endereço de `setFrom()` no Mailjet ou use um que já esteja validado.
 smtp2go-use-an-smtp-user-c2bc2bdb = SMTP2GO: use um usuário SMTP da sua conta SMTP2GO (Sending → SMTP Users) como `UserName` e a senha dele como `Password`, não o seu login do SMTP2GO.
 smtp2go-use-an-smtp-user-b95c2e7b = SMTP2GO: use um usuário SMTP da sua conta SMTP2GO (Sending → SMTP Users) como `Username` e a senha dele como `Password`, não o seu login do SMTP2GO.
 smtp2go-sends-only-from-verified-38d2716c = O SMTP2GO só envia a partir de remetentes verificados (Sending → Verified Senders): use um deles como `From`.

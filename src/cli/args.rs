@@ -78,6 +78,10 @@ pub struct SendArgs {
     /// to this file, whatever the outcome.
     #[arg(long, value_name = "FILE", value_parser = path_arg)]
     pub report: Option<PathBuf>,
+    /// Write the support report in English whatever the language of the messages (for a
+    /// support desk that reads English).
+    #[arg(long, requires = "report")]
+    pub report_in_english: bool,
     /// After the message went through, check the `from` domain's SPF, DKIM and DMARC for this
     /// server ("will it arrive?"); exit code 9 when a problem is found.
     #[arg(long)]

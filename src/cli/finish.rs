@@ -17,7 +17,11 @@ pub(super) async fn finish_without_session(
         output::print_outcome(outcome);
     }
     if let Some(path) = &args.report {
-        report_file::write_report(path, outcome, None, args.json).await;
+        let report = report_file::Report {
+            in_english: args.report_in_english,
+            json: args.json,
+        };
+        report_file::write_report(path, outcome, None, report).await;
     }
     exit_code(outcome)
 }

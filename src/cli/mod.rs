@@ -192,7 +192,11 @@ async fn send(args: args::SendArgs) -> u8 {
         checks.print(&args);
     }
     if let Some(path) = &args.report {
-        report_file::write_report(path, &outcome, checks.inbox.as_ref(), json).await;
+        let report = report_file::Report {
+            in_english: args.report_in_english,
+            json,
+        };
+        report_file::write_report(path, &outcome, checks.inbox.as_ref(), report).await;
     }
     if args.save_password {
         profile_cmd::save_password_after(outcome.settings(), outcome.report()).await;

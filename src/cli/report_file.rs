@@ -9,14 +9,24 @@ use crate::inbox::InboxReport;
 use crate::outcome::TestOutcome;
 use crate::report::{report_titles, support_report_with_inbox};
 
-/// Writes the report (with the inbox check, when there was one) to `path` and says where (stderr with `--json`, so stdout stays one
-/// document). A failure is a warning: the test's own result and exit code stand.
+/// How the report is written and announced.
+#[derive(Clone, Copy)]
+pub struct Report {
+    /// In English, whatever the language of the messages (`--report-in-english`).
+    pub in_english: bool,
+    /// `--json`: the note goes to stderr, so stdout stays one document.
+    pub json: bool,
+}
+
+/// Writes the report (with the inbox check, when there was one) to `path` and says where
+/// (stderr with `--json`). A failure is a warning: the test's own result and exit code stand.
 pub async fn write_report(
     path: &Path,
     outcome: &TestOutcome,
     inbox: Option<&InboxReport>,
-    json: bool,
+    report: Report,
 ) {
+    let Report { in_english, json } = report;
     if let Err(message) = may_replace(path).await {
         say::warning(&crate::tr!(
             "the support report was not written: {message}",
@@ -24,7 +34,12 @@ pub async fn write_report(
         ));
         return;
     }
-    let text = support_report_with_inbox(outcome, inbox);
+    let build = || support_report_with_inbox(outcome, inbox);
+    let text = if in_english {
+        crate::i18n::with_language(crate::i18n::Language::English, build)
+    } else {
+        build()
+    };
     let shown = path.display();
     match crate::files::write_atomically(path, text.as_bytes()).await {
         Ok(()) => {

@@ -23,9 +23,28 @@ pub fn id(key: impl Hash + Debug) -> Id {
 /// Runs `add_contents` in a scope whose id is [`id`]`(key)`: the automatic ids of the widgets
 /// inside depend on `key` and on what is drawn before them in the scope, nothing else. Keep
 /// conditional content out of the scope, before the widgets.
+///
+/// In a wrapping row the scope goes to the next line when what it drew last frame does not fit
+/// in what is left of this one (a scope cannot wrap by itself: inside it, its widget is first).
 pub fn scope<R>(ui: &mut Ui, key: impl Hash + Debug, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
-    ui.scope_builder(UiBuilder::new().scope_id(id(key)), add_contents)
-        .inner
+    let id = id(key);
+    let size_id = id.with("drawn size");
+    let layout = *ui.layout();
+    if layout.main_wrap
+        && layout.is_horizontal()
+        && let Some(size) = ui.data(|d| d.get_temp::<egui::Vec2>(size_id))
+        && ui.available_size_before_wrap().x < size.x
+        && ui.cursor().min.x > ui.max_rect().min.x + 0.5
+    {
+        ui.end_row();
+    }
+    let scoped = ui.scope_builder(UiBuilder::new().scope_id(id), add_contents);
+    let size = scoped.response.rect.size();
+    if ui.data(|d| d.get_temp::<egui::Vec2>(size_id)) != Some(size) {
+        ui.data_mut(|d| d.insert_temp(size_id, size));
+        ui.ctx().request_repaint();
+    }
+    scoped.inner
 }
 
 /// Adds `widget` (a button, checkbox, drag value…: widgets that take no id of their own) with a

@@ -72,7 +72,7 @@ impl Language {
             Self::Dutch => "Nederlands",
             Self::Polish => "Polski",
             Self::Japanese => "日本語",
-            Self::Pseudo => "Ƥşḗḗŭŭḓǿǿ",
+            Self::Pseudo => "Pseudo-locale",
         }
     }
 

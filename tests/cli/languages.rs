@@ -75,9 +75,11 @@ async fn json_is_the_same_in_every_language() {
     }
 }
 
+/// The snippet (what a user pastes) is byte for byte the same in every language, in the
+/// JSON and in the text output; only the notes around it are translated.
 #[test]
 fn snippets_are_byte_identical_in_every_language() {
-    for format in [
+    let formats = [
         "webconfig",
         "phpmailer",
         "wordpress",
@@ -86,10 +88,10 @@ fn snippets_are_byte_identical_in_every_language() {
         "nodemailer",
         "symfony",
         "mailkit",
-    ] {
-        let mut first: Option<Vec<u8>> = None;
-        for language in Language::ALL {
-            let args = support::bin::strings(&[
+    ];
+    for format in formats {
+        let run = |language: Language, json: bool| {
+            let mut args = vec![
                 "snippet",
                 "--host",
                 "smtp.example.com",
@@ -105,31 +107,33 @@ fn snippets_are_byte_identical_in_every_language() {
                 format,
                 "--lang",
                 language.code(),
-            ]);
-            let output = support::bin::run(&args, &[], "");
-            assert_eq!(
-                output.status.code(),
-                Some(0),
-                "{format} {language}: {}",
-                text(&output.stderr)
-            );
-            assert!(
-                !text(&output.stdout).contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'])
-            );
-            match &first {
-                None => first = Some(output.stdout),
-                Some(english) => assert!(
-                    *english == output.stdout,
-                    "{format} in {language} differs:\n{}",
-                    text(&output.stdout)
-                ),
+            ];
+            if json {
+                args.push("--json");
             }
+            let output = support::bin::run(&support::bin::strings(&args), &[], "");
+            assert_eq!(output.status.code(), Some(0), "{format} {language}");
+            let stdout = text(&output.stdout);
+            assert!(!stdout.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']));
+            stdout
+        };
+        let body = |language| {
+            let doc: serde_json::Value = serde_json::from_str(&run(language, true)).unwrap();
+            doc["snippet"]["text"].as_str().unwrap().to_owned()
+        };
+        let english = body(Language::English);
+        assert!(english.contains("smtp.example.com"), "{format}: {english}");
+        for language in Language::ALL.into_iter().skip(1) {
+            assert_eq!(body(language), english, "{format} in {language}");
+            let shown = run(language, false);
+            assert!(
+                shown.contains(english.trim_end()),
+                "{format} in {language}:\n{shown}"
+            );
         }
     }
 }
 
-/// Linux's variables, in their order (`LANGUAGE` lists several); Windows and macOS ask the
-/// system instead (sys-locale), so this runs where the variables are the system's choice.
 #[tokio::test]
 #[cfg_attr(windows, ignore = "Windows reads the display language, not LANG")]
 async fn the_system_language_is_followed_and_the_flag_wins() {
@@ -180,4 +184,40 @@ async fn an_unknown_language_falls_back_to_english_without_a_word() {
         .unwrap()
         .to_owned();
     assert!(text(&output.stdout).contains(&summary));
+}
+
+#[tokio::test]
+async fn the_support_report_follows_the_language_or_is_in_english_on_request() {
+    let server = TestServer::start(seed_server_config()).await;
+    let summary = seed_diagnosis(&server).await["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    for (extra, english) in [(&[][..], false), (&["--report-in-english"][..], true)] {
+        let path = dir.path().join(format!("report-{english}.txt"));
+        let mut args = vec!["--lang", "de", "--report", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let output = mailtester(send_args(&server, &args), TEST_PASSWORD).await;
+        assert_eq!(output.status.code(), Some(4), "{}", text(&output.stderr));
+        let report = std::fs::read_to_string(&path).unwrap();
+        let german = i18n::translate(Language::German, &summary).unwrap();
+        if english {
+            assert!(
+                report.starts_with("# Mail Settings Tester support report"),
+                "{report}"
+            );
+            assert!(
+                report.contains(&summary) && !report.contains(&german),
+                "{report}"
+            );
+        } else {
+            assert!(
+                !report.starts_with("# Mail Settings Tester support report"),
+                "{report}"
+            );
+            assert!(report.contains(&german), "{report}");
+        }
+        assert_no_password(&report);
+    }
 }

@@ -43,6 +43,7 @@ fn tab_follows_the_visual_order() {
         "Open web.config…",
         "Explain an error message…",
         "Check a folder of sites…",
+        "Language",
         "Theme",
         "Profile",
         "Save profile…",

@@ -70,3 +70,66 @@ fn the_window_in_japanese() {
 fn the_window_in_the_pseudo_locale() {
     in_language("first_start", Language::Pseudo);
 }
+
+/// In every language and the pseudo-locale, at the smallest and the usual size, in the first
+/// start, the origin failure and a success: nothing the window shows runs past its right edge
+/// (long words wrap instead). Japanese only where the system has a Japanese font.
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "egui_kittest renders with wgpu, which finds no adapter under Wine"
+)]
+fn no_language_runs_off_the_window() {
+    use egui_kittest::kittest::Queryable as _;
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut languages = Language::ALL.to_vec();
+    languages.push(Language::Pseudo);
+    if !super::japanese_font::available("no_language_runs_off_the_window (Japanese)") {
+        languages.retain(|language| *language != Language::Japanese);
+    }
+    let mut overflows = Vec::new();
+    for language in languages {
+        for (width, height) in [(900.0, 600.0), (1280.0, 800.0)] {
+            for state in ["first start", "failure", "success"] {
+                let handle = runtime.handle().clone();
+                let mut harness = egui_kittest::Harness::builder()
+                    .with_size([width, height])
+                    .build_eframe(move |cc| {
+                        mail_settings_tester::gui::install_fonts(&cc.egui_ctx);
+                        mail_settings_tester::gui::MailTesterApp::with_form(
+                            &cc.egui_ctx,
+                            handle,
+                            FormState::default(),
+                        )
+                        .in_language(Some(language))
+                    });
+                match state {
+                    "failure" => harness
+                        .state_mut()
+                        .show_finished(settings(false), tls_required_report()),
+                    "success" => harness
+                        .state_mut()
+                        .show_finished(settings(true), success_report()),
+                    _ => {}
+                }
+                harness.run();
+                for node in harness.query_all_by(|node| node.bounding_box().is_some()) {
+                    let rect = node.rect();
+                    if rect.max.x > width + 1.0 || rect.min.x < -1.0 {
+                        overflows.push(format!(
+                            "{language} {width}×{height} {state}: {:?} at x {:.0}–{:.0}",
+                            format!("{node:?}").chars().take(120).collect::<String>(),
+                            rect.min.x,
+                            rect.max.x
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(overflows.is_empty(), "{}", overflows.join("\n"));
+}
