@@ -21,10 +21,10 @@ mod fleet;
 mod fleet_scan;
 #[path = "gui/inbox.rs"]
 mod inbox;
-#[path = "gui/languages.rs"]
-mod languages;
 #[path = "gui/keyboard.rs"]
 mod keyboard;
+#[path = "gui/languages.rs"]
+mod languages;
 #[path = "gui/oauth.rs"]
 mod oauth;
 #[path = "gui/remember.rs"]

@@ -297,7 +297,7 @@ fn header_ui(
 ) {
     egui::Panel::top("header").show(ui, |ui| {
         ui.add_space(4.0);
-        let wide = ui.available_width() > 1100.0;
+        let wide = ui.available_width() > 1400.0;
         widgets::title_and_actions(
             ui,
             "header",

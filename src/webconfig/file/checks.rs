@@ -11,9 +11,13 @@ pub(super) async fn blocking<T: Send + 'static>(
     path: &Path,
     work: impl FnOnce() -> Result<T, FileError> + Send + 'static,
 ) -> Result<T, FileError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|err| FileError::io(crate::en!("read"), std::io::Error::other(err), path.to_owned()))?
+    tokio::task::spawn_blocking(work).await.map_err(|err| {
+        FileError::io(
+            crate::en!("read"),
+            std::io::Error::other(err),
+            path.to_owned(),
+        )
+    })?
 }
 
 /// The bytes of `target` (errors name `shown`): checked to be a regular file within the size
@@ -79,8 +83,8 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
 /// Refuses a file we may not write (read-only mark, or no write permission for this account),
 /// before anything is written. Opening for writing changes nothing in the file.
 pub(super) fn check_writable(target: &Path, shown: &Path) -> Result<std::fs::Metadata, FileError> {
-    let metadata =
-        std::fs::metadata(target).map_err(|err| FileError::io(crate::en!("read"), err, shown.to_owned()))?;
+    let metadata = std::fs::metadata(target)
+        .map_err(|err| FileError::io(crate::en!("read"), err, shown.to_owned()))?;
     check_regular(&metadata, shown)?;
     let read_only = || FileError::ReadOnly {
         path: shown.to_owned(),
