@@ -8,6 +8,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::certificate_view::CertificateView;
 use super::command::{Command, FindCommand};
+use super::find_sources;
 use super::widgets::{self, Icon};
 use super::{ids, style};
 use crate::discover::{
@@ -151,10 +152,10 @@ pub fn find_window(ctx: &egui::Context, state: &mut FindState, commands: &mut Ve
                         table_ui(ui, state, commands);
                     }
                     if let Some(check) = state.report.as_ref().and_then(|r| r.port_check.as_ref()) {
-                        ports_ui(ui, check);
+                        find_sources::ports_ui(ui, check);
                     }
                     if !state.sources.is_empty() {
-                        sources_ui(ui, &state.sources);
+                        find_sources::sources_ui(ui, &state.sources);
                     }
                 });
         });
@@ -334,60 +335,6 @@ fn security_words(security: Security) -> &'static str {
         Security::StartTls => "STARTTLS",
         Security::ImplicitTls => crate::en!("SSL on connect"),
     }
-}
-
-/// Whether this computer reaches the usual ports, and why the website may see otherwise.
-fn ports_ui(ui: &mut Ui, check: &crate::discover::PortCheck) {
-    ui.add_space(6.0);
-    egui::CollapsingHeader::new(crate::tr!(
-        "Can this computer reach {host}?",
-        host = check.host
-    ))
-    .id_salt("find_ports")
-    .default_open(true)
-    .show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            for state in &check.ports {
-                let (port, reach) = (state.port, state.reachability);
-                let color = if reach == Reachability::Open {
-                    style::good(ui)
-                } else {
-                    style::bad(ui)
-                };
-                let words = tr(reach.label());
-                ui.label(RichText::new(format!("{port}: {words}")).color(color));
-                ui.add_space(8.0);
-            }
-        });
-        ui.label(RichText::new(tr(&check.note)).weak());
-    });
-}
-
-/// Every look-up, what it gave or why it gave nothing.
-fn sources_ui(ui: &mut Ui, sources: &[SourceReport]) {
-    ui.add_space(6.0);
-    egui::CollapsingHeader::new(crate::tr!(
-        "Where we looked ({count})",
-        count = sources.len()
-    ))
-    .id_salt("find_sources")
-    .show(ui, |ui| {
-        for source in sources {
-            let found = if source.found.is_empty() {
-                source
-                    .error
-                    .as_deref()
-                    .map_or_else(|| crate::tr!("nothing"), |error| tr(error).into_owned())
-            } else {
-                source.found.join(", ")
-            };
-            ui.label(format!(
-                "{}: {} → {found}",
-                tr(source.source.label()),
-                source.query
-            ));
-        }
-    });
 }
 
 /// The row under the server field: "Find my settings…", for those who do not know them.

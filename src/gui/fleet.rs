@@ -38,25 +38,8 @@ pub fn slot(verdict: Verdict) -> usize {
     }
 }
 
-/// The word the window shows for `verdict` (never the colour alone).
-pub fn word(verdict: Verdict) -> String {
-    match verdict {
-        Verdict::Broken => crate::tr!("Broken"),
-        Verdict::AtRisk => crate::tr!("At risk"),
-        Verdict::Unknown => crate::tr!("Unknown"),
-        Verdict::Ok => crate::tr!("OK"),
-    }
-}
-
-/// How many sites have `verdict`, in a sentence: "3 broken", "1 at risk", "2 unknown", "4 OK".
-pub fn counted(verdict: Verdict, n: usize) -> String {
-    match verdict {
-        Verdict::Broken => crate::tr!("{n} broken", n = n),
-        Verdict::AtRisk => crate::tr!("{n} at risk", n = n),
-        Verdict::Unknown => crate::tr!("{n} unknown", n = n),
-        Verdict::Ok => crate::tr!("{n} OK", n = n),
-    }
-}
+use super::fleet_words::progress_words;
+pub use super::fleet_words::{count_sites, counted, word};
 
 /// The two report files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -381,45 +364,4 @@ fn ask_ui(ui: &mut Ui, state: &mut FleetState, commands: &mut Vec<Command>) {
         ))
         .weak(),
     );
-}
-
-/// "Found N sites using M servers; contacted k of M".
-fn progress_words(state: &FleetState) -> String {
-    match state.found {
-        None => crate::tr!("Looking for sites in the folder…"),
-        Some((found, _)) if !state.contact_servers => {
-            crate::tr!(
-                "Found {sites}; judging them from the files…",
-                sites = count_sites(found)
-            )
-        }
-        Some((found, servers)) => {
-            let (sites, servers_used) = (count_sites(found), count_servers(servers));
-            crate::tr!(
-                "Found {sites} using {servers}; contacted {contacted} of {total}",
-                sites = sites,
-                servers = servers_used,
-                contacted = state.contacted,
-                total = servers
-            )
-        }
-    }
-}
-
-/// "1 site", "3 sites".
-pub fn count_sites(n: usize) -> String {
-    if n == 1 {
-        crate::tr!("1 site")
-    } else {
-        crate::tr!("{n} sites", n = n)
-    }
-}
-
-/// "1 server", "3 servers".
-fn count_servers(n: usize) -> String {
-    if n == 1 {
-        crate::tr!("1 server")
-    } else {
-        crate::tr!("{n} servers", n = n)
-    }
 }

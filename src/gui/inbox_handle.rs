@@ -25,7 +25,7 @@ impl MailTesterApp {
             Ok(mailbox) => mailbox,
             Err(why) => {
                 let why = crate::i18n::tr(&why);
-                self.inbox.check.error = Some(super::worker::capitalise(&why));
+                self.inbox.check.error = Some(super::texts::capitalise(&why));
                 return;
             }
         };

@@ -19,6 +19,7 @@ use crate::outcome::{TestOutcome, run_test};
 use crate::settings::{SessionPlan, Settings};
 
 pub use super::file_purpose::FilePurpose;
+use super::texts;
 
 /// A message from background work to the UI.
 #[derive(Debug)]
@@ -233,7 +234,7 @@ impl Worker {
                 run,
                 result: result
                     .map(Box::new)
-                    .map_err(|error| translated(language, &error.to_string())),
+                    .map_err(|error| texts::translated(language, &error.to_string())),
             });
         });
         cancel
@@ -249,7 +250,7 @@ impl Worker {
                 run,
                 result: result
                     .map(Box::new)
-                    .map_err(|error| translated(language, &error.to_string())),
+                    .map_err(|error| texts::translated(language, &error.to_string())),
             });
         });
     }
@@ -299,7 +300,9 @@ impl Worker {
                 });
                 crate::inbox::check_inbox(request, sink, token)
                     .await
-                    .map_err(|error| capitalise(&translated(language, &error.to_string())))
+                    .map_err(|error| {
+                        texts::capitalise(&texts::translated(language, &error.to_string()))
+                    })
             }
             .await;
             outbox.send(Message::InboxChecked {
@@ -371,12 +374,8 @@ impl Worker {
 
     /// How many messages have been sent so far (for [`Self::wait_for_activity`]).
     pub fn activity(&self) -> u64 {
-        *self
-            .outbox
-            .activity
-            .count
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        let count = self.outbox.activity.count.lock();
+        *count.unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Blocks until more than `seen` messages were sent, or `timeout` passes. For tests and
@@ -396,18 +395,4 @@ impl Worker {
             .unwrap_or_else(PoisonError::into_inner);
         *count
     }
-}
-
-/// The engine's `text` in `language` (background work runs on tokio's threads, whose language
-/// is not the window's).
-fn translated(language: crate::i18n::Language, text: &str) -> String {
-    crate::i18n::with_language(language, || crate::i18n::tr(text).into_owned())
-}
-
-/// `text` with a capital first letter (the engine's errors continue a sentence).
-pub(super) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
