@@ -17,10 +17,7 @@ pub(super) async fn finish_without_session(
         output::print_outcome(outcome);
     }
     if let Some(path) = &args.report {
-        let report = report_file::Report {
-            in_english: args.report_in_english,
-            json: args.json,
-        };
+        let report = report_file::Report::of(args);
         report_file::write_report(path, outcome, None, report).await;
     }
     exit_code(outcome)

@@ -192,10 +192,7 @@ async fn send(args: args::SendArgs) -> u8 {
         checks.print(&args);
     }
     if let Some(path) = &args.report {
-        let report = report_file::Report {
-            in_english: args.report_in_english,
-            json,
-        };
+        let report = report_file::Report::of(&args);
         report_file::write_report(path, &outcome, checks.inbox.as_ref(), report).await;
     }
     if args.save_password {

@@ -18,6 +18,16 @@ pub struct Report {
     pub json: bool,
 }
 
+impl Report {
+    /// As `send`'s flags ask.
+    pub fn of(args: &super::args::SendArgs) -> Self {
+        Self {
+            in_english: args.report_in_english,
+            json: args.json,
+        }
+    }
+}
+
 /// Writes the report (with the inbox check, when there was one) to `path` and says where
 /// (stderr with `--json`). A failure is a warning: the test's own result and exit code stand.
 pub async fn write_report(

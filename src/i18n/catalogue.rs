@@ -126,8 +126,8 @@ impl Index {
             let mut literal = 0;
             for element in &pattern.elements {
                 let piece = match element {
-                    PatternElement::TextElement { value } => Some(*value),
-                    PatternElement::Placeable {
+                    PatternElement::TextElement { value }
+                    | PatternElement::Placeable {
                         expression: Expression::Inline(InlineExpression::StringLiteral { value }),
                     } => Some(*value),
                     PatternElement::Placeable {
@@ -161,7 +161,7 @@ impl Index {
         // The template with the most fixed words is the most specific.
         let mut ordered: Vec<(usize, Template)> =
             literal_lengths.into_iter().zip(index.templates).collect();
-        ordered.sort_by(|a, b| b.0.cmp(&a.0));
+        ordered.sort_by_key(|(literal, _)| std::cmp::Reverse(*literal));
         index.templates = ordered.into_iter().map(|(_, template)| template).collect();
         index
     }

@@ -93,9 +93,11 @@ thread_local! {
     static THREAD: Cell<Option<Language>> = const { Cell::new(None) };
 }
 
+/// Texts already translated (`None`: the catalogue does not know it), by language and English.
+type Translated = HashMap<(Language, String), Option<String>>;
+
 /// Texts already translated, by language.
-static DONE: LazyLock<Mutex<HashMap<(Language, String), Option<String>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static DONE: LazyLock<Mutex<Translated>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// How many translated texts are kept before the cache starts again.
 const DONE_LIMIT: usize = 4096;

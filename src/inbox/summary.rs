@@ -60,7 +60,7 @@ pub fn report_section(report: &InboxReport) -> String {
     let exchange = tr(crate::en!(
         "The mailbox (IMAP) exchange; the password shows as `<redacted>`:"
     ));
-    out.push_str(&format!("\n{exchange}\n\n```\n"));
+    let _ = write!(out, "\n{exchange}\n\n```\n");
     for line in &report.transcript {
         let _ = writeln!(out, "{:>6} ms {} {}", line.ms, line.mark(), line.text);
     }

@@ -134,6 +134,11 @@ fn snippets_are_byte_identical_in_every_language() {
     }
 }
 
+/// The environment, the extra flags, and the language the output must be in.
+type SystemCase<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], Language);
+
+/// Linux's variables, in their order (`LANGUAGE` lists several); Windows and macOS ask the
+/// system instead (sys-locale), so this runs where the variables are the system's choice.
 #[tokio::test]
 #[cfg_attr(windows, ignore = "Windows reads the display language, not LANG")]
 async fn the_system_language_is_followed_and_the_flag_wins() {
@@ -142,7 +147,7 @@ async fn the_system_language_is_followed_and_the_flag_wins() {
         .as_str()
         .unwrap()
         .to_owned();
-    let cases: [(&[(&str, &str)], &[&str], Language); 5] = [
+    let cases: [SystemCase<'_>; 5] = [
         (&[("LANG", "de_DE.UTF-8")], &[], Language::German),
         (
             &[("LANGUAGE", "sv:pt_BR"), ("LANG", "sv_SE.UTF-8")],

@@ -110,8 +110,7 @@ pub fn fluent_value(found: &Found) -> Result<String, String> {
     let text = &found.text;
     if text.trim() != text {
         return Err(format!(
-            "{:?} starts or ends with a space (Fluent drops it)",
-            text
+            "{text:?} starts or ends with a space (Fluent drops it)"
         ));
     }
     if text.is_empty() {
