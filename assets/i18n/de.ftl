@@ -1247,8 +1247,6 @@ host-port-port-security-08e4532b = { $host }   Port { $port }   { $security }
 host-port-port-254b241f = { $host }   Port { $port }
 trying-bbcf4a72 = probiere …
 use-ba1c5c94 = Verwenden
-can-this-computer-reach-host-7cb31d90 = Kann dieser Computer { $host } erreichen?
-where-we-looked-count-c83eaeb4 = Wo wir gesucht haben ({ $count })
 find-my-settings-d1ed1573 = Meine Einstellungen finden …
 don-t-know-your-server-e5f6d9ac = Sie kennen Ihren Server, Port oder die SSL-Einstellung nicht? Finden Sie sie über Ihre E-Mail-Adresse.
 
@@ -1257,15 +1255,13 @@ don-t-know-your-server-e5f6d9ac = Sie kennen Ihren Server, Port oder die SSL-Ein
 filled-in-server-host-port-6e89d92b = Server { $host }, Port { $port } und „SSL verwenden“ an eingesetzt. Ergänzen Sie Benutzername und Passwort und klicken Sie dann auf „Test-E-Mail senden“.
 filled-in-server-host-port-c99c513f = Server { $host }, Port { $port } und „SSL verwenden“ aus eingesetzt. Ergänzen Sie Benutzername und Passwort und klicken Sie dann auf „Test-E-Mail senden“.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Kann dieser Computer { $host } erreichen?
+where-we-looked-count-c83eaeb4 = Wo wir gesucht haben ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Defekt
-at-risk-f7adc8fb = Gefährdet
-unknown-cc200e59 = Unbekannt
-n-broken-979d3c8c = { $n } defekt
-n-at-risk-c43a32df = { $n } gefährdet
-n-unknown-ceec02e5 = { $n } unbekannt
-n-ok-035d2d5b = { $n } OK
 save-the-csv-file-1dc67daf = CSV-Datei speichern
 save-the-html-page-c594c9af = HTML-Seite speichern
 csv-file-8ff668ab = CSV-Datei
@@ -1285,12 +1281,6 @@ each-server-once-its-greeting-9b299859 = Jeden Server einmal: seine Begrüßung,
 use-the-passwords-from-the-b045ac63 = Die Passwörter aus den Dateien verwenden
 open-in-the-tester-also-84b1a791 = „Im Tester öffnen“ setzt auch das Passwort aus der Datei der Website ein. Es bleibt nur im Arbeitsspeicher und wird nie gespeichert.
 reads-every-web-config-wp-d0337aab = Liest jede web.config, wp-config.php, .env und appsettings.json unterhalb des Ordners. Es wird nichts geändert, keine E-Mail gesendet, und Passwörter verlassen diesen Computer nie.
-looking-for-sites-in-the-c98fc7bb = Suche Websites im Ordner …
-found-sites-judging-them-from-d4d88c3c = { $sites } gefunden; beurteile sie anhand der Dateien …
-found-sites-using-servers-contacted-7bd3cb69 = { $sites } gefunden, sie nutzen { $servers }; { $contacted } von { $total } kontaktiert
-n-sites-7e66b213 = { $n } Websites
-t-1-server-9bf9c617 = 1 Server
-n-servers-410e23c7 = { $n } Server
 
 ## src/gui/fleet_handle.rs
 
@@ -1334,6 +1324,22 @@ starttls-not-offered-c3ff6afa = STARTTLS nicht angeboten
 after-methods-26067741 = danach: { $methods }
 open-in-the-tester-11edc94a = Im Tester öffnen
 put-this-site-s-settings-8cf673b6 = Die Einstellungen dieser Website ins Formular übernehmen, um sie Schritt für Schritt zu testen
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Defekt
+at-risk-f7adc8fb = Gefährdet
+unknown-cc200e59 = Unbekannt
+n-broken-979d3c8c = { $n } defekt
+n-at-risk-c43a32df = { $n } gefährdet
+n-unknown-ceec02e5 = { $n } unbekannt
+n-ok-035d2d5b = { $n } OK
+looking-for-sites-in-the-c98fc7bb = Suche Websites im Ordner …
+found-sites-judging-them-from-d4d88c3c = { $sites } gefunden; beurteile sie anhand der Dateien …
+found-sites-using-servers-contacted-7bd3cb69 = { $sites } gefunden, sie nutzen { $servers }; { $contacted } von { $total } kontaktiert
+n-sites-7e66b213 = { $n } Websites
+t-1-server-9bf9c617 = 1 Server
+n-servers-410e23c7 = { $n } Server
 
 ## src/gui/form.rs
 

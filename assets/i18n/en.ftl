@@ -1241,8 +1241,6 @@ host-port-port-security-08e4532b = { $host }   port { $port }   { $security }
 host-port-port-254b241f = { $host }   port { $port }
 trying-bbcf4a72 = trying…
 use-ba1c5c94 = Use
-can-this-computer-reach-host-7cb31d90 = Can this computer reach { $host }?
-where-we-looked-count-c83eaeb4 = Where we looked ({ $count })
 find-my-settings-d1ed1573 = Find my settings…
 don-t-know-your-server-e5f6d9ac = Don't know your server, port or whether to use SSL? Find them from your email address.
 
@@ -1251,15 +1249,13 @@ don-t-know-your-server-e5f6d9ac = Don't know your server, port or whether to use
 filled-in-server-host-port-6e89d92b = Filled in server { $host }, port { $port }, Use SSL on. Add your user name and password, then press Send test email.
 filled-in-server-host-port-c99c513f = Filled in server { $host }, port { $port }, Use SSL off. Add your user name and password, then press Send test email.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Can this computer reach { $host }?
+where-we-looked-count-c83eaeb4 = Where we looked ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Broken
-at-risk-f7adc8fb = At risk
-unknown-cc200e59 = Unknown
-n-broken-979d3c8c = { $n } broken
-n-at-risk-c43a32df = { $n } at risk
-n-unknown-ceec02e5 = { $n } unknown
-n-ok-035d2d5b = { $n } OK
 save-the-csv-file-1dc67daf = Save the CSV file
 save-the-html-page-c594c9af = Save the HTML page
 csv-file-8ff668ab = CSV file
@@ -1279,12 +1275,6 @@ each-server-once-its-greeting-9b299859 = Each server once: its greeting, EHLO an
 use-the-passwords-from-the-b045ac63 = Use the passwords from the files
 open-in-the-tester-also-84b1a791 = "Open in the tester" also fills in the password from the site's file. It stays in memory and is never saved.
 reads-every-web-config-wp-d0337aab = Reads every web.config, wp-config.php, .env and appsettings.json under the folder. Nothing is changed, no email is sent, and passwords never leave this computer.
-looking-for-sites-in-the-c98fc7bb = Looking for sites in the folder…
-found-sites-judging-them-from-d4d88c3c = Found { $sites }; judging them from the files…
-found-sites-using-servers-contacted-7bd3cb69 = Found { $sites } using { $servers }; contacted { $contacted } of { $total }
-n-sites-7e66b213 = { $n } sites
-t-1-server-9bf9c617 = 1 server
-n-servers-410e23c7 = { $n } servers
 
 ## src/gui/fleet_handle.rs
 
@@ -1328,6 +1318,22 @@ starttls-not-offered-c3ff6afa = STARTTLS not offered
 after-methods-26067741 = after: { $methods }
 open-in-the-tester-11edc94a = Open in the tester
 put-this-site-s-settings-8cf673b6 = Put this site's settings into the form to test it step by step
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Broken
+at-risk-f7adc8fb = At risk
+unknown-cc200e59 = Unknown
+n-broken-979d3c8c = { $n } broken
+n-at-risk-c43a32df = { $n } at risk
+n-unknown-ceec02e5 = { $n } unknown
+n-ok-035d2d5b = { $n } OK
+looking-for-sites-in-the-c98fc7bb = Looking for sites in the folder…
+found-sites-judging-them-from-d4d88c3c = Found { $sites }; judging them from the files…
+found-sites-using-servers-contacted-7bd3cb69 = Found { $sites } using { $servers }; contacted { $contacted } of { $total }
+n-sites-7e66b213 = { $n } sites
+t-1-server-9bf9c617 = 1 server
+n-servers-410e23c7 = { $n } servers
 
 ## src/gui/form.rs
 

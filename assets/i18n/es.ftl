@@ -1251,8 +1251,6 @@ host-port-port-security-08e4532b = { $host }   puerto { $port }   { $security }
 host-port-port-254b241f = { $host }   puerto { $port }
 trying-bbcf4a72 = probando…
 use-ba1c5c94 = Usar
-can-this-computer-reach-host-7cb31d90 = ¿Puede este equipo llegar a { $host }?
-where-we-looked-count-c83eaeb4 = Dónde buscamos ({ $count })
 find-my-settings-d1ed1573 = Buscar mi configuración…
 don-t-know-your-server-e5f6d9ac = ¿No sabes tu servidor, tu puerto o si usar SSL? Búscalos a partir de tu dirección de correo.
 
@@ -1261,15 +1259,13 @@ don-t-know-your-server-e5f6d9ac = ¿No sabes tu servidor, tu puerto o si usar SS
 filled-in-server-host-port-6e89d92b = Rellenado: servidor { $host }, puerto { $port }, Usar SSL activado. Añade tu nombre de usuario y tu contraseña, y pulsa Enviar correo de prueba.
 filled-in-server-host-port-c99c513f = Rellenado: servidor { $host }, puerto { $port }, Usar SSL desactivado. Añade tu nombre de usuario y tu contraseña, y pulsa Enviar correo de prueba.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = ¿Puede este equipo llegar a { $host }?
+where-we-looked-count-c83eaeb4 = Dónde buscamos ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Con fallos
-at-risk-f7adc8fb = En riesgo
-unknown-cc200e59 = Sin determinar
-n-broken-979d3c8c = { $n } con fallos
-n-at-risk-c43a32df = { $n } en riesgo
-n-unknown-ceec02e5 = { $n } sin determinar
-n-ok-035d2d5b = { $n } bien
 save-the-csv-file-1dc67daf = Guardar el archivo CSV
 save-the-html-page-c594c9af = Guardar la página HTML
 csv-file-8ff668ab = Archivo CSV
@@ -1289,12 +1285,6 @@ each-server-once-its-greeting-9b299859 = Cada servidor una vez: su saludo, EHLO 
 use-the-passwords-from-the-b045ac63 = Usar las contraseñas de los archivos
 open-in-the-tester-also-84b1a791 = "Abrir para probar" también rellena la contraseña desde el archivo del sitio. Se queda en memoria y nunca se guarda.
 reads-every-web-config-wp-d0337aab = Lee todos los web.config, wp-config.php, .env y appsettings.json que hay dentro de la carpeta. No se cambia nada, no se envía ningún correo y las contraseñas nunca salen de este equipo.
-looking-for-sites-in-the-c98fc7bb = Buscando sitios en la carpeta…
-found-sites-judging-them-from-d4d88c3c = Encontrados: { $sites }; juzgándolos por los archivos…
-found-sites-using-servers-contacted-7bd3cb69 = Encontrados: { $sites }, que usan { $servers }; contactados { $contacted } de { $total }
-n-sites-7e66b213 = { $n } sitios
-t-1-server-9bf9c617 = 1 servidor
-n-servers-410e23c7 = { $n } servidores
 
 ## src/gui/fleet_handle.rs
 
@@ -1338,6 +1328,22 @@ starttls-not-offered-c3ff6afa = STARTTLS no ofrecido
 after-methods-26067741 = después: { $methods }
 open-in-the-tester-11edc94a = Abrir para probar
 put-this-site-s-settings-8cf673b6 = Pone la configuración de este sitio en el formulario para probarla paso a paso
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Con fallos
+at-risk-f7adc8fb = En riesgo
+unknown-cc200e59 = Sin determinar
+n-broken-979d3c8c = { $n } con fallos
+n-at-risk-c43a32df = { $n } en riesgo
+n-unknown-ceec02e5 = { $n } sin determinar
+n-ok-035d2d5b = { $n } bien
+looking-for-sites-in-the-c98fc7bb = Buscando sitios en la carpeta…
+found-sites-judging-them-from-d4d88c3c = Encontrados: { $sites }; juzgándolos por los archivos…
+found-sites-using-servers-contacted-7bd3cb69 = Encontrados: { $sites }, que usan { $servers }; contactados { $contacted } de { $total }
+n-sites-7e66b213 = { $n } sitios
+t-1-server-9bf9c617 = 1 servidor
+n-servers-410e23c7 = { $n } servidores
 
 ## src/gui/form.rs
 

@@ -1250,8 +1250,6 @@ host-port-port-security-08e4532b = { $host }   port { $port }   { $security }
 host-port-port-254b241f = { $host }   port { $port }
 trying-bbcf4a72 = essai…
 use-ba1c5c94 = Utiliser
-can-this-computer-reach-host-7cb31d90 = Cet ordinateur peut-il joindre { $host } ?
-where-we-looked-count-c83eaeb4 = Où nous avons cherché ({ $count })
 find-my-settings-d1ed1573 = Trouver mes paramètres…
 don-t-know-your-server-e5f6d9ac = Vous ne connaissez pas votre serveur, votre port, ni s'il faut utiliser SSL ? Trouvez-les à partir de votre adresse e-mail.
 
@@ -1260,15 +1258,13 @@ don-t-know-your-server-e5f6d9ac = Vous ne connaissez pas votre serveur, votre po
 filled-in-server-host-port-6e89d92b = Rempli : serveur { $host }, port { $port }, Utiliser SSL activé. Ajoutez votre nom d'utilisateur et votre mot de passe, puis cliquez sur Envoyer un e-mail de test.
 filled-in-server-host-port-c99c513f = Rempli : serveur { $host }, port { $port }, Utiliser SSL désactivé. Ajoutez votre nom d'utilisateur et votre mot de passe, puis cliquez sur Envoyer un e-mail de test.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Cet ordinateur peut-il joindre { $host } ?
+where-we-looked-count-c83eaeb4 = Où nous avons cherché ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = En panne
-at-risk-f7adc8fb = À risque
-unknown-cc200e59 = Inconnu
-n-broken-979d3c8c = { $n } en panne
-n-at-risk-c43a32df = { $n } à risque
-n-unknown-ceec02e5 = { $n } inconnu(s)
-n-ok-035d2d5b = { $n } OK
 save-the-csv-file-1dc67daf = Enregistrer le fichier CSV
 save-the-html-page-c594c9af = Enregistrer la page HTML
 csv-file-8ff668ab = Fichier CSV
@@ -1288,12 +1284,6 @@ each-server-once-its-greeting-9b299859 = Chaque serveur une fois : son accueil, 
 use-the-passwords-from-the-b045ac63 = Utiliser les mots de passe des fichiers
 open-in-the-tester-also-84b1a791 = « Ouvrir dans le testeur » remplit aussi le mot de passe à partir du fichier du site. Il reste en mémoire et n'est jamais enregistré.
 reads-every-web-config-wp-d0337aab = Lit chaque web.config, wp-config.php, .env et appsettings.json du dossier. Rien n'est modifié, aucun e-mail n'est envoyé et les mots de passe ne quittent jamais cet ordinateur.
-looking-for-sites-in-the-c98fc7bb = Recherche des sites dans le dossier…
-found-sites-judging-them-from-d4d88c3c = Nous avons trouvé { $sites } ; évaluation d'après les fichiers…
-found-sites-using-servers-contacted-7bd3cb69 = Nous avons trouvé { $sites } qui utilisent { $servers } ; contactés : { $contacted } sur { $total }
-n-sites-7e66b213 = { $n } sites
-t-1-server-9bf9c617 = 1 serveur
-n-servers-410e23c7 = { $n } serveurs
 
 ## src/gui/fleet_handle.rs
 
@@ -1337,6 +1327,22 @@ starttls-not-offered-c3ff6afa = STARTTLS non proposé
 after-methods-26067741 = après : { $methods }
 open-in-the-tester-11edc94a = Ouvrir dans le testeur
 put-this-site-s-settings-8cf673b6 = Mettre les paramètres de ce site dans le formulaire pour le tester étape par étape
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = En panne
+at-risk-f7adc8fb = À risque
+unknown-cc200e59 = Inconnu
+n-broken-979d3c8c = { $n } en panne
+n-at-risk-c43a32df = { $n } à risque
+n-unknown-ceec02e5 = { $n } inconnu(s)
+n-ok-035d2d5b = { $n } OK
+looking-for-sites-in-the-c98fc7bb = Recherche des sites dans le dossier…
+found-sites-judging-them-from-d4d88c3c = Nous avons trouvé { $sites } ; évaluation d'après les fichiers…
+found-sites-using-servers-contacted-7bd3cb69 = Nous avons trouvé { $sites } qui utilisent { $servers } ; contactés : { $contacted } sur { $total }
+n-sites-7e66b213 = { $n } sites
+t-1-server-9bf9c617 = 1 serveur
+n-servers-410e23c7 = { $n } serveurs
 
 ## src/gui/form.rs
 

@@ -1248,8 +1248,6 @@ host-port-port-security-08e4532b = { $host }   porta { $port }   { $security }
 host-port-port-254b241f = { $host }   porta { $port }
 trying-bbcf4a72 = provo…
 use-ba1c5c94 = Usa
-can-this-computer-reach-host-7cb31d90 = Questo computer riesce a raggiungere { $host }?
-where-we-looked-count-c83eaeb4 = Dove abbiamo cercato ({ $count })
 find-my-settings-d1ed1573 = Trova le mie impostazioni…
 don-t-know-your-server-e5f6d9ac = Non conosci il tuo server, la porta o se usare SSL? Trovali dal tuo indirizzo email.
 
@@ -1258,15 +1256,13 @@ don-t-know-your-server-e5f6d9ac = Non conosci il tuo server, la porta o se usare
 filled-in-server-host-port-6e89d92b = Compilati server { $host }, porta { $port }, Usa SSL attivo. Aggiungi nome utente e password, poi premi Invia email di prova.
 filled-in-server-host-port-c99c513f = Compilati server { $host }, porta { $port }, Usa SSL disattivo. Aggiungi nome utente e password, poi premi Invia email di prova.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Questo computer riesce a raggiungere { $host }?
+where-we-looked-count-c83eaeb4 = Dove abbiamo cercato ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Non funziona
-at-risk-f7adc8fb = A rischio
-unknown-cc200e59 = Sconosciuto
-n-broken-979d3c8c = Non funzionanti: { $n }
-n-at-risk-c43a32df = A rischio: { $n }
-n-unknown-ceec02e5 = Sconosciuti: { $n }
-n-ok-035d2d5b = OK: { $n }
 save-the-csv-file-1dc67daf = Salva il file CSV
 save-the-html-page-c594c9af = Salva la pagina HTML
 csv-file-8ff668ab = File CSV
@@ -1286,12 +1282,6 @@ each-server-once-its-greeting-9b299859 = Ogni server una volta: il suo saluto, E
 use-the-passwords-from-the-b045ac63 = Usa le password dei file
 open-in-the-tester-also-84b1a791 = "Apri nel tester" inserisce anche la password dal file del sito. Resta in memoria e non viene mai salvata.
 reads-every-web-config-wp-d0337aab = Legge ogni web.config, wp-config.php, .env e appsettings.json nella cartella. Non viene modificato nulla, non viene inviata nessuna email e le password non lasciano mai questo computer.
-looking-for-sites-in-the-c98fc7bb = Cerco i siti nella cartella…
-found-sites-judging-them-from-d4d88c3c = Trovati: { $sites }; li valuto dai file…
-found-sites-using-servers-contacted-7bd3cb69 = Trovati: { $sites }, che usano { $servers }; contattati { $contacted } di { $total }
-n-sites-7e66b213 = { $n } siti
-t-1-server-9bf9c617 = 1 server
-n-servers-410e23c7 = { $n } server
 
 ## src/gui/fleet_handle.rs
 
@@ -1335,6 +1325,22 @@ starttls-not-offered-c3ff6afa = STARTTLS non offerto
 after-methods-26067741 = dopo: { $methods }
 open-in-the-tester-11edc94a = Apri nel tester
 put-this-site-s-settings-8cf673b6 = Mette le impostazioni di questo sito nel modulo per provarle passo per passo
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Non funziona
+at-risk-f7adc8fb = A rischio
+unknown-cc200e59 = Sconosciuto
+n-broken-979d3c8c = Non funzionanti: { $n }
+n-at-risk-c43a32df = A rischio: { $n }
+n-unknown-ceec02e5 = Sconosciuti: { $n }
+n-ok-035d2d5b = OK: { $n }
+looking-for-sites-in-the-c98fc7bb = Cerco i siti nella cartella…
+found-sites-judging-them-from-d4d88c3c = Trovati: { $sites }; li valuto dai file…
+found-sites-using-servers-contacted-7bd3cb69 = Trovati: { $sites }, che usano { $servers }; contattati { $contacted } di { $total }
+n-sites-7e66b213 = { $n } siti
+t-1-server-9bf9c617 = 1 server
+n-servers-410e23c7 = { $n } server
 
 ## src/gui/form.rs
 

@@ -1248,8 +1248,6 @@ host-port-port-security-08e4532b = { $host }   ポート { $port }   { $security
 host-port-port-254b241f = { $host }   ポート { $port }
 trying-bbcf4a72 = 試行中…
 use-ba1c5c94 = 使う
-can-this-computer-reach-host-7cb31d90 = このコンピューターから { $host } に接続できますか?
-where-we-looked-count-c83eaeb4 = 調べた場所 ({ $count })
 find-my-settings-d1ed1573 = 設定を探す…
 don-t-know-your-server-e5f6d9ac = サーバー、ポート、SSL を使うかどうかが分かりませんか? メールアドレスから探せます。
 
@@ -1258,15 +1256,13 @@ don-t-know-your-server-e5f6d9ac = サーバー、ポート、SSL を使うかど
 filled-in-server-host-port-6e89d92b = サーバー { $host }、ポート { $port }、SSL を使用: オン を入力しました。ユーザー名とパスワードを追加して、「テストメールを送信」を押してください。
 filled-in-server-host-port-c99c513f = サーバー { $host }、ポート { $port }、SSL を使用: オフ を入力しました。ユーザー名とパスワードを追加して、「テストメールを送信」を押してください。
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = このコンピューターから { $host } に接続できますか?
+where-we-looked-count-c83eaeb4 = 調べた場所 ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = 送信不可
-at-risk-f7adc8fb = 要注意
-unknown-cc200e59 = 不明
-n-broken-979d3c8c = 送信不可 { $n }
-n-at-risk-c43a32df = 要注意 { $n }
-n-unknown-ceec02e5 = 不明 { $n }
-n-ok-035d2d5b = OK { $n }
 save-the-csv-file-1dc67daf = CSV ファイルを保存
 save-the-html-page-c594c9af = HTML ページを保存
 csv-file-8ff668ab = CSV ファイル
@@ -1286,12 +1282,6 @@ each-server-once-its-greeting-9b299859 = 各サーバーに1回ずつ: あいさ
 use-the-passwords-from-the-b045ac63 = ファイルのパスワードを使う
 open-in-the-tester-also-84b1a791 = 「テスターで開く」で、サイトのファイルにあるパスワードも入力されます。パスワードはメモリー内にだけ置かれ、保存されることはありません。
 reads-every-web-config-wp-d0337aab = フォルダー内のすべての web.config、wp-config.php、.env、appsettings.json を読み込みます。何も変更せず、メールも送らず、パスワードがこのコンピューターの外に出ることもありません。
-looking-for-sites-in-the-c98fc7bb = フォルダー内のサイトを探しています…
-found-sites-judging-them-from-d4d88c3c = { $sites } が見つかりました。ファイルから判定しています…
-found-sites-using-servers-contacted-7bd3cb69 = { $servers } を使う { $sites } が見つかりました。{ $contacted } / { $total }台に接続済み
-n-sites-7e66b213 = { $n }個のサイト
-t-1-server-9bf9c617 = 1台のサーバー
-n-servers-410e23c7 = { $n }台のサーバー
 
 ## src/gui/fleet_handle.rs
 
@@ -1335,6 +1325,22 @@ starttls-not-offered-c3ff6afa = STARTTLS なし
 after-methods-26067741 = 暗号化後: { $methods }
 open-in-the-tester-11edc94a = テスターで開く
 put-this-site-s-settings-8cf673b6 = このサイトの設定をフォームに入れて、1手順ずつテストします
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = 送信不可
+at-risk-f7adc8fb = 要注意
+unknown-cc200e59 = 不明
+n-broken-979d3c8c = 送信不可 { $n }
+n-at-risk-c43a32df = 要注意 { $n }
+n-unknown-ceec02e5 = 不明 { $n }
+n-ok-035d2d5b = OK { $n }
+looking-for-sites-in-the-c98fc7bb = フォルダー内のサイトを探しています…
+found-sites-judging-them-from-d4d88c3c = { $sites } が見つかりました。ファイルから判定しています…
+found-sites-using-servers-contacted-7bd3cb69 = { $servers } を使う { $sites } が見つかりました。{ $contacted } / { $total }台に接続済み
+n-sites-7e66b213 = { $n }個のサイト
+t-1-server-9bf9c617 = 1台のサーバー
+n-servers-410e23c7 = { $n }台のサーバー
 
 ## src/gui/form.rs
 

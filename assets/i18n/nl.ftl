@@ -1248,8 +1248,6 @@ host-port-port-security-08e4532b = { $host }   poort { $port }   { $security }
 host-port-port-254b241f = { $host }   poort { $port }
 trying-bbcf4a72 = bezig…
 use-ba1c5c94 = Gebruiken
-can-this-computer-reach-host-7cb31d90 = Kan deze computer { $host } bereiken?
-where-we-looked-count-c83eaeb4 = Waar we hebben gezocht ({ $count })
 find-my-settings-d1ed1573 = Mijn instellingen zoeken…
 don-t-know-your-server-e5f6d9ac = Weet je je server of poort niet, of niet of je SSL moet gebruiken? Zoek ze op aan de hand van je e-mailadres.
 
@@ -1258,15 +1256,13 @@ don-t-know-your-server-e5f6d9ac = Weet je je server of poort niet, of niet of je
 filled-in-server-host-port-6e89d92b = Ingevuld: server { $host }, poort { $port }, SSL gebruiken aan. Vul je gebruikersnaam en wachtwoord in en klik dan op Testmail versturen.
 filled-in-server-host-port-c99c513f = Ingevuld: server { $host }, poort { $port }, SSL gebruiken uit. Vul je gebruikersnaam en wachtwoord in en klik dan op Testmail versturen.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Kan deze computer { $host } bereiken?
+where-we-looked-count-c83eaeb4 = Waar we hebben gezocht ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Kapot
-at-risk-f7adc8fb = Risico
-unknown-cc200e59 = Onbekend
-n-broken-979d3c8c = { $n } kapot
-n-at-risk-c43a32df = { $n } met risico
-n-unknown-ceec02e5 = { $n } onbekend
-n-ok-035d2d5b = { $n } OK
 save-the-csv-file-1dc67daf = Het CSV-bestand opslaan
 save-the-html-page-c594c9af = De HTML-pagina opslaan
 csv-file-8ff668ab = CSV-bestand
@@ -1286,12 +1282,6 @@ each-server-once-its-greeting-9b299859 = Elke server één keer: de begroeting, 
 use-the-passwords-from-the-b045ac63 = De wachtwoorden uit de bestanden gebruiken
 open-in-the-tester-also-84b1a791 = "Openen in de tester" vult ook het wachtwoord uit het bestand van de site in. Het blijft in het geheugen en wordt nooit opgeslagen.
 reads-every-web-config-wp-d0337aab = Leest elke web.config, wp-config.php, .env en appsettings.json in de map. Er wordt niets gewijzigd, geen e-mail verstuurd, en wachtwoorden verlaten deze computer nooit.
-looking-for-sites-in-the-c98fc7bb = Sites in de map zoeken…
-found-sites-judging-them-from-d4d88c3c = { $sites } gevonden; beoordelen op basis van de bestanden…
-found-sites-using-servers-contacted-7bd3cb69 = { $sites } gevonden met { $servers }; contact gemaakt met { $contacted } van { $total }
-n-sites-7e66b213 = { $n } sites
-t-1-server-9bf9c617 = 1 server
-n-servers-410e23c7 = { $n } servers
 
 ## src/gui/fleet_handle.rs
 
@@ -1335,6 +1325,22 @@ starttls-not-offered-c3ff6afa = STARTTLS niet aangeboden
 after-methods-26067741 = daarna: { $methods }
 open-in-the-tester-11edc94a = Openen in de tester
 put-this-site-s-settings-8cf673b6 = De instellingen van deze site in het formulier zetten om hem stap voor stap te testen
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Kapot
+at-risk-f7adc8fb = Risico
+unknown-cc200e59 = Onbekend
+n-broken-979d3c8c = { $n } kapot
+n-at-risk-c43a32df = { $n } met risico
+n-unknown-ceec02e5 = { $n } onbekend
+n-ok-035d2d5b = { $n } OK
+looking-for-sites-in-the-c98fc7bb = Sites in de map zoeken…
+found-sites-judging-them-from-d4d88c3c = { $sites } gevonden; beoordelen op basis van de bestanden…
+found-sites-using-servers-contacted-7bd3cb69 = { $sites } gevonden met { $servers }; contact gemaakt met { $contacted } van { $total }
+n-sites-7e66b213 = { $n } sites
+t-1-server-9bf9c617 = 1 server
+n-servers-410e23c7 = { $n } servers
 
 ## src/gui/form.rs
 

@@ -1267,8 +1267,6 @@ host-port-port-security-08e4532b = { $host }   port { $port }   { $security }
 host-port-port-254b241f = { $host }   port { $port }
 trying-bbcf4a72 = próbuję…
 use-ba1c5c94 = Użyj
-can-this-computer-reach-host-7cb31d90 = Czy ten komputer może połączyć się z { $host }?
-where-we-looked-count-c83eaeb4 = Gdzie szukaliśmy ({ $count })
 find-my-settings-d1ed1573 = Znajdź moje ustawienia…
 don-t-know-your-server-e5f6d9ac = Nie znasz serwera, portu albo nie wiesz, czy użyć SSL? Znajdź je na podstawie adresu e-mail.
 
@@ -1277,15 +1275,13 @@ don-t-know-your-server-e5f6d9ac = Nie znasz serwera, portu albo nie wiesz, czy u
 filled-in-server-host-port-6e89d92b = Uzupełniono serwer { $host }, port { $port }, „Użyj SSL” włączone. Dodaj nazwę użytkownika i hasło, a potem kliknij „Wyślij wiadomość testową”.
 filled-in-server-host-port-c99c513f = Uzupełniono serwer { $host }, port { $port }, „Użyj SSL” wyłączone. Dodaj nazwę użytkownika i hasło, a potem kliknij „Wyślij wiadomość testową”.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Czy ten komputer może połączyć się z { $host }?
+where-we-looked-count-c83eaeb4 = Gdzie szukaliśmy ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Nie działa
-at-risk-f7adc8fb = Zagrożone
-unknown-cc200e59 = Nieznane
-n-broken-979d3c8c = Nie działa: { $n }
-n-at-risk-c43a32df = Zagrożone: { $n }
-n-unknown-ceec02e5 = Nieznane: { $n }
-n-ok-035d2d5b = OK: { $n }
 save-the-csv-file-1dc67daf = Zapisz plik CSV
 save-the-html-page-c594c9af = Zapisz stronę HTML
 csv-file-8ff668ab = Plik CSV
@@ -1305,20 +1301,6 @@ each-server-once-its-greeting-9b299859 = Z każdym serwerem raz: jego powitanie,
 use-the-passwords-from-the-b045ac63 = Użyj haseł z plików
 open-in-the-tester-also-84b1a791 = „Otwórz w testerze” uzupełnia też hasło z pliku witryny. Pozostaje ono w pamięci i nigdy nie jest zapisywane.
 reads-every-web-config-wp-d0337aab = Odczytuje każdy web.config, wp-config.php, .env i appsettings.json w tym folderze. Nic nie jest zmieniane, żaden e-mail nie jest wysyłany, a hasła nigdy nie opuszczają tego komputera.
-looking-for-sites-in-the-c98fc7bb = Szukam witryn w folderze…
-found-sites-judging-them-from-d4d88c3c = Znaleziono: { $sites }; oceniam na podstawie plików…
-found-sites-using-servers-contacted-7bd3cb69 = Znaleziono: { $sites }, korzystające z: { $servers }; sprawdzono { $contacted } z { $total }
-n-sites-7e66b213 = { $n ->
-        [one] { $n } witryna
-        [few] { $n } witryny
-       *[other] { $n } witryn
-    }
-t-1-server-9bf9c617 = 1 serwer
-n-servers-410e23c7 = { $n ->
-        [one] { $n } serwer
-        [few] { $n } serwery
-       *[other] { $n } serwerów
-    }
 
 ## src/gui/fleet_handle.rs
 
@@ -1362,6 +1344,30 @@ starttls-not-offered-c3ff6afa = STARTTLS nieoferowane
 after-methods-26067741 = po: { $methods }
 open-in-the-tester-11edc94a = Otwórz w testerze
 put-this-site-s-settings-8cf673b6 = Wstaw ustawienia tej witryny do formularza, aby przetestować je krok po kroku
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Nie działa
+at-risk-f7adc8fb = Zagrożone
+unknown-cc200e59 = Nieznane
+n-broken-979d3c8c = Nie działa: { $n }
+n-at-risk-c43a32df = Zagrożone: { $n }
+n-unknown-ceec02e5 = Nieznane: { $n }
+n-ok-035d2d5b = OK: { $n }
+looking-for-sites-in-the-c98fc7bb = Szukam witryn w folderze…
+found-sites-judging-them-from-d4d88c3c = Znaleziono: { $sites }; oceniam na podstawie plików…
+found-sites-using-servers-contacted-7bd3cb69 = Znaleziono: { $sites }, korzystające z: { $servers }; sprawdzono { $contacted } z { $total }
+n-sites-7e66b213 = { $n ->
+        [one] { $n } witryna
+        [few] { $n } witryny
+       *[other] { $n } witryn
+    }
+t-1-server-9bf9c617 = 1 serwer
+n-servers-410e23c7 = { $n ->
+        [one] { $n } serwer
+        [few] { $n } serwery
+       *[other] { $n } serwerów
+    }
 
 ## src/gui/form.rs
 

@@ -1263,8 +1263,6 @@ host-port-port-security-08e4532b = { $host }   porta { $port }   { $security }
 host-port-port-254b241f = { $host }   porta { $port }
 trying-bbcf4a72 = testando…
 use-ba1c5c94 = Usar
-can-this-computer-reach-host-7cb31d90 = Este computador consegue alcançar { $host }?
-where-we-looked-count-c83eaeb4 = Onde procuramos ({ $count })
 find-my-settings-d1ed1573 = Encontrar minhas configurações…
 don-t-know-your-server-e5f6d9ac = Não sabe o seu servidor, a porta ou se deve usar SSL? Descubra a partir do seu endereço de e-mail.
 
@@ -1273,18 +1271,13 @@ don-t-know-your-server-e5f6d9ac = Não sabe o seu servidor, a porta ou se deve u
 filled-in-server-host-port-6e89d92b = Preenchido: servidor { $host }, porta { $port }, Usar SSL ativado. Adicione o seu nome de usuário e a senha e clique em Enviar e-mail de teste.
 filled-in-server-host-port-c99c513f = Preenchido: servidor { $host }, porta { $port }, Usar SSL desativado. Adicione o seu nome de usuário e a senha e clique em Enviar e-mail de teste.
 
+## src/gui/find_sources.rs
+
+can-this-computer-reach-host-7cb31d90 = Este computador consegue alcançar { $host }?
+where-we-looked-count-c83eaeb4 = Onde procuramos ({ $count })
+
 ## src/gui/fleet.rs
 
-broken-65c915c0 = Com falha
-at-risk-f7adc8fb = Em risco
-unknown-cc200e59 = Desconhecido
-n-broken-979d3c8c = { $n } com falha
-n-at-risk-c43a32df = { $n } em risco
-n-unknown-ceec02e5 = { $n ->
-        [one] { $n } desconhecido
-       *[other] { $n } desconhecidos
-    }
-n-ok-035d2d5b = { $n } OK
 save-the-csv-file-1dc67daf = Salvar o arquivo CSV
 save-the-html-page-c594c9af = Salvar a página HTML
 csv-file-8ff668ab = Arquivo CSV
@@ -1304,12 +1297,6 @@ each-server-once-its-greeting-9b299859 = Cada servidor uma vez: a saudação, EH
 use-the-passwords-from-the-b045ac63 = Usar as senhas dos arquivos
 open-in-the-tester-also-84b1a791 = "Abrir no testador" também preenche a senha a partir do arquivo do site. Ela fica na memória e nunca é salva.
 reads-every-web-config-wp-d0337aab = Lê todos os web.config, wp-config.php, .env e appsettings.json dentro da pasta. Nada é alterado, nenhum e-mail é enviado e as senhas nunca saem deste computador.
-looking-for-sites-in-the-c98fc7bb = Procurando sites na pasta…
-found-sites-judging-them-from-d4d88c3c = Encontramos { $sites }; avaliando pelos arquivos…
-found-sites-using-servers-contacted-7bd3cb69 = Encontramos { $sites } usando { $servers }; { $contacted } de { $total } contatados
-n-sites-7e66b213 = { $n } sites
-t-1-server-9bf9c617 = 1 servidor
-n-servers-410e23c7 = { $n } servidores
 
 ## src/gui/fleet_handle.rs
 
@@ -1356,6 +1343,25 @@ starttls-not-offered-c3ff6afa = STARTTLS não oferecido
 after-methods-26067741 = depois: { $methods }
 open-in-the-tester-11edc94a = Abrir no testador
 put-this-site-s-settings-8cf673b6 = Coloca as configurações deste site no formulário para testá-lo passo a passo
+
+## src/gui/fleet_words.rs
+
+broken-65c915c0 = Com falha
+at-risk-f7adc8fb = Em risco
+unknown-cc200e59 = Desconhecido
+n-broken-979d3c8c = { $n } com falha
+n-at-risk-c43a32df = { $n } em risco
+n-unknown-ceec02e5 = { $n ->
+        [one] { $n } desconhecido
+       *[other] { $n } desconhecidos
+    }
+n-ok-035d2d5b = { $n } OK
+looking-for-sites-in-the-c98fc7bb = Procurando sites na pasta…
+found-sites-judging-them-from-d4d88c3c = Encontramos { $sites }; avaliando pelos arquivos…
+found-sites-using-servers-contacted-7bd3cb69 = Encontramos { $sites } usando { $servers }; { $contacted } de { $total } contatados
+n-sites-7e66b213 = { $n } sites
+t-1-server-9bf9c617 = 1 servidor
+n-servers-410e23c7 = { $n } servidores
 
 ## src/gui/form.rs
 
