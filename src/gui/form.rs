@@ -131,10 +131,10 @@ pub fn form_ui(
 fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let label = ui.label(crate::tr!("Provider"));
-        // Provider names are names: never translated.
+        // Provider names are names and come back as they are; only "Other / my host" is words.
         let current = crate::presets::find(&form.preset).map_or_else(
             || crate::tr!("Other / my host"),
-            |preset| preset.name.to_owned(),
+            |preset| crate::i18n::tr(preset.name).into_owned(),
         );
         let mut chosen = form.preset.clone();
         let combo = ComboBox::from_id_salt("provider_preset")
@@ -142,7 +142,8 @@ fn preset_ui(ui: &mut Ui, form: &mut FormState, commands: &mut Vec<Command>) {
             .width(INPUT_WIDTH)
             .show_ui(ui, |ui| {
                 for preset in PRESETS {
-                    ui.selectable_value(&mut chosen, preset.id.to_owned(), preset.name);
+                    let name = crate::i18n::tr(preset.name);
+                    ui.selectable_value(&mut chosen, preset.id.to_owned(), name);
                 }
             });
         combo.response.labelled_by(label.id);

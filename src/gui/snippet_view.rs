@@ -19,8 +19,8 @@ pub fn snippet_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(10.0);
-    // Only the panel's own words are translated: the snippet, where it goes and its notes
-    // are what the site's configuration needs, in English.
+    // The snippet itself is the same in every language; where it goes and its notes are
+    // translated, as the command line translates them.
     let heading = if snippet.format == Format::WebConfig {
         crate::tr!("Paste this into your web.config")
     } else {
@@ -39,7 +39,7 @@ pub fn snippet_ui(
         });
     });
     let placement = snippet.format.placement();
-    ui.label(placement);
+    ui.label(crate::i18n::tr(placement));
     actions_ui(ui, snippet, include_password, commands);
     ui.label(
         RichText::new(crate::tr!(
@@ -73,7 +73,7 @@ pub fn snippet_ui(
     for warning in snippet.warnings.iter().filter(|w| *w != placement) {
         ui.colored_label(
             style::warn(ui),
-            crate::tr!("Note: {warning}", warning = warning),
+            crate::tr!("Note: {warning}", warning = crate::i18n::tr(warning)),
         );
     }
 }
