@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -51,15 +51,19 @@ pub fn source(language: Language) -> &'static str {
         .map_or(SOURCES[0].1, |(_, text)| text)
 }
 
-/// One bundle per language, built on first use.
-static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = LazyLock::new(|| {
-    let mut languages = Language::ALL.to_vec();
-    languages.push(Language::Pseudo);
-    languages
-        .into_iter()
-        .map(|language| (language, bundle(language)))
-        .collect()
-});
+/// One bundle per language (in [`super::ORDER`]'s order), each built the first time its
+/// language is asked for: a German window parses German and English, not all nine.
+static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; super::ORDER.len()] =
+    [const { OnceLock::new() }; super::ORDER.len()];
+
+/// `language`'s bundle.
+fn bundle_of(language: Language) -> &'static FluentBundle<FluentResource> {
+    let at = super::ORDER
+        .iter()
+        .position(|found| *found == language)
+        .unwrap_or(0);
+    BUNDLES[at].get_or_init(|| bundle(language))
+}
 
 /// English's messages, indexed by their English words.
 static INDEX: LazyLock<Index> = LazyLock::new(|| Index::new(source(Language::English)));
@@ -170,11 +174,10 @@ impl Index {
 /// The message `id` in `language` with `args`; `None` when neither `language` nor English has
 /// it, or when formatting it went wrong.
 pub fn format(language: Language, id: &str, args: &[(&str, &str)]) -> Option<String> {
-    let bundles = &*BUNDLES;
     let found = [language, Language::English]
         .into_iter()
         .find_map(|language| {
-            let bundle = bundles.get(&language)?;
+            let bundle = bundle_of(language);
             let pattern = bundle.get_message(id)?.value()?;
             Some((language, bundle, pattern))
         })?;
