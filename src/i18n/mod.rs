@@ -93,13 +93,14 @@ thread_local! {
     static THREAD: Cell<Option<Language>> = const { Cell::new(None) };
 }
 
-/// Texts already translated (`None`: the catalogue does not know it), by language and English.
-type Translated = HashMap<(Language, String), Option<String>>;
+/// Texts already translated (`None`: the catalogue does not know it), by language, then by
+/// their English (looked up by `&str`: a hit allocates nothing).
+type Translated = HashMap<Language, HashMap<String, Option<String>>>;
 
 /// Texts already translated, by language.
 static DONE: LazyLock<Mutex<Translated>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
-/// How many translated texts are kept before the cache starts again.
+/// How many translated texts are kept per language before that cache starts again.
 const DONE_LIMIT: usize = 4096;
 
 /// Sets the whole program's language (the command line, at start).
@@ -153,16 +154,16 @@ pub fn translate(language: Language, text: &str) -> Option<String> {
     if language == Language::English {
         return catalogue::translate(language, text).map(|_| text.to_owned());
     }
-    let key = (language, text.to_owned());
     let mut done = DONE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(found) = done.get(&key) {
+    let texts = done.entry(language).or_default();
+    if let Some(found) = texts.get(text) {
         return found.clone();
     }
     let translated = catalogue::translate(language, text);
-    if done.len() >= DONE_LIMIT {
-        done.clear();
+    if texts.len() >= DONE_LIMIT {
+        texts.clear();
     }
-    done.insert(key, translated.clone());
+    texts.insert(text.to_owned(), translated.clone());
     translated
 }
 
