@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::process::Command;
 
@@ -93,11 +95,11 @@ fn every_command_in_the_readme_exists_as_written() {
         let (paths, flags) = parse(command);
         for path in paths {
             let text = help.entry(path.clone()).or_insert_with(|| {
-                let output = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-                    .args(&path)
-                    .arg("--help")
-                    .output()
-                    .unwrap();
+                let output = support::bin::output(
+                    Command::new(env!("CARGO_BIN_EXE_mailtester"))
+                        .args(&path)
+                        .arg("--help"),
+                );
                 if output.status.success() {
                     String::from_utf8_lossy(&output.stdout).into_owned()
                 } else {

@@ -29,11 +29,11 @@ async fn snippet_escapes_and_includes_the_password_only_on_request() {
     };
     let run = |args: Vec<String>| {
         tokio::task::spawn_blocking(move || {
-            Command::new(env!("CARGO_BIN_EXE_mailtester"))
-                .args(&args)
-                .env("MAILTESTER_TEST_PW", TEST_PASSWORD)
-                .output()
-                .unwrap()
+            support::bin::output(
+                Command::new(env!("CARGO_BIN_EXE_mailtester"))
+                    .args(&args)
+                    .env("MAILTESTER_TEST_PW", TEST_PASSWORD),
+            )
         })
     };
     let output = run(base(&[])).await.unwrap();
@@ -72,11 +72,11 @@ async fn snippet_formats_text_and_json() {
         .collect();
         args.extend(extra.iter().map(|s| (*s).to_owned()));
         tokio::task::spawn_blocking(move || {
-            Command::new(env!("CARGO_BIN_EXE_mailtester"))
-                .args(&args)
-                .env("MAILTESTER_TEST_PW", TEST_PASSWORD)
-                .output()
-                .unwrap()
+            support::bin::output(
+                Command::new(env!("CARGO_BIN_EXE_mailtester"))
+                    .args(&args)
+                    .env("MAILTESTER_TEST_PW", TEST_PASSWORD),
+            )
         })
     };
     let output = run(&["--format", "laravel"]).await.unwrap();

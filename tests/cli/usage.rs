@@ -121,22 +121,22 @@ async fn usage_errors_are_clear_and_exit_2() {
 #[test]
 fn a_closed_pipe_is_not_a_panic() {
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-        .args([
-            "snippet",
-            "--host",
-            "smtp.example.com",
-            "--port",
-            "587",
-            "--from",
-            "a@example.com",
-            "--format",
-            "all",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = support::bin::start(
+        Command::new(env!("CARGO_BIN_EXE_mailtester"))
+            .args([
+                "snippet",
+                "--host",
+                "smtp.example.com",
+                "--port",
+                "587",
+                "--from",
+                "a@example.com",
+                "--format",
+                "all",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
     drop(child.stdout.take());
     let output = child.wait_with_output().unwrap();
     assert!(
@@ -168,13 +168,13 @@ fn ctrl_c_stops_a_test_at_once() {
         ..ServerConfig::default()
     }));
     let args = send_args(&server, &[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
-        .args(&args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = support::bin::start(
+        Command::new(env!("CARGO_BIN_EXE_mailtester"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
     writeln!(child.stdin.take().unwrap(), "{TEST_PASSWORD}").unwrap();
     // Wait, as a user would, until the live transcript shows the connection.
     let mut stdout = BufReader::new(child.stdout.take().unwrap());

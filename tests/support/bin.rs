@@ -1,7 +1,7 @@
 //! The real `mailtester` binary, run as a user would: arguments, environment, standard input.
 
 use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use crate::support::pki::TestPki;
 use crate::support::smtp_server::TEST_USER;
@@ -13,7 +13,8 @@ pub fn run(args: &[String], envs: &[(String, String)], stdin: &str) -> Output {
 
 /// [`run`] with standard input given as bytes (another encoding than UTF-8).
 pub fn run_with_bytes(args: &[String], envs: &[(String, String)], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mailtester"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mailtester"));
+    command
         .args(args)
         // English unless a test asks otherwise, whatever the developer's own language is.
         .env_remove("LANGUAGE")
@@ -23,9 +24,8 @@ pub fn run_with_bytes(args: &[String], envs: &[(String, String)], stdin: &[u8]) 
         .envs(envs.iter().map(|(key, value)| (key, value)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::piped());
+    let mut child = start(&mut command);
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -36,6 +36,46 @@ pub async fn run_async(args: Vec<String>, envs: Vec<(String, String)>, stdin: &s
     tokio::task::spawn_blocking(move || run(&args, &envs, &stdin))
         .await
         .unwrap()
+}
+
+/// The Windows error Wine's `CreateProcess` reports when the new process ended before it was
+/// set up (`ERROR_INTERNAL_ERROR`): Wine's own hiccup under load, not the program's.
+const WINE_PROCESS_START_FAILED: i32 = 1359;
+
+/// How often a start that Wine dropped is tried before the test fails.
+const STARTS_UNDER_WINE: usize = 3;
+
+/// Starts `command`. Under Wine a start that Wine itself dropped
+/// ([`WINE_PROCESS_START_FAILED`]) is tried again, up to [`STARTS_UNDER_WINE`] times; any other
+/// failure, and a third drop, fails the test.
+pub fn start(command: &mut Command) -> Child {
+    let mut attempt = 1;
+    loop {
+        match command.spawn() {
+            Ok(child) => return child,
+            Err(error)
+                if cfg!(windows)
+                    && error.raw_os_error() == Some(WINE_PROCESS_START_FAILED)
+                    && attempt < STARTS_UNDER_WINE =>
+            {
+                eprintln!("process start dropped by Wine ({error}); starting it again");
+                attempt += 1;
+            }
+            Err(error) => panic!("could not start {command:?}: {error}"),
+        }
+    }
+}
+
+/// [`Command::output`] started through [`start`]: no standard input, the output captured.
+pub fn output(command: &mut Command) -> Output {
+    start(
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .wait_with_output()
+    .unwrap()
 }
 
 /// Owned strings from string slices.

@@ -215,14 +215,14 @@ fn from_cmd_exe_the_command_is_written_for_cmd() {
     let dir = tempfile::tempdir().unwrap();
     let path = quoting_fixture(dir.path());
     let exe = std::path::absolute(env!("CARGO_BIN_EXE_mailtester")).unwrap();
-    let output = std::process::Command::new("cmd.exe")
-        .arg("/c")
-        .arg(&exe)
-        .args(["webconfig", "import"])
-        .arg(&path)
-        .env_remove("MAILTESTER_SHELL")
-        .output()
-        .unwrap();
+    let output = crate::support::bin::output(
+        std::process::Command::new("cmd.exe")
+            .arg("/c")
+            .arg(&exe)
+            .args(["webconfig", "import"])
+            .arg(&path)
+            .env_remove("MAILTESTER_SHELL"),
+    );
     let printed = all_output(&output);
     assert!(
         printed.contains(r#"set "MAIL_PASSWORD=the mailbox password""#),
