@@ -163,8 +163,9 @@ fn open_by_typed_path(
 }
 
 /// What a browser does with a sign-in page: GET it, follow its redirect to the loopback
-/// listener, GET that (plain HTTP: the test's authorization server and the listener).
-async fn oauth_browse(url: String) {
+/// listener, GET that (plain HTTP: the test's authorization server and the listener) and give
+/// the page it answered.
+async fn oauth_browse(url: String) -> String {
     async fn get(url: &str) -> String {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let rest = url.strip_prefix("http://").unwrap_or(url);
@@ -179,10 +180,13 @@ async fn oauth_browse(url: String) {
         answer
     }
     let first = get(&url).await;
-    if let Some(location) = first.lines().find_map(|l| l.strip_prefix("Location: ")) {
-        get(&location
-            .trim()
-            .replace("http://localhost:", "http://127.0.0.1:"))
-        .await;
+    match first.lines().find_map(|l| l.strip_prefix("Location: ")) {
+        Some(location) => {
+            get(&location
+                .trim()
+                .replace("http://localhost:", "http://127.0.0.1:"))
+            .await
+        }
+        None => first,
     }
 }

@@ -46,35 +46,38 @@ impl Worker {
         let token = cancel.clone();
         let outbox = self.outbox.clone();
         let keyring = self.keyring.clone();
-        self.runtime.spawn(async move {
-            let open = move |url: &str| browser(url);
-            let result = match browser_sign_in(&app, &mailbox, &open, &token).await {
-                Ok(tokens) => {
-                    let keyring = match keyring {
-                        Some(keyring) => Some(keyring),
-                        None => tokio::task::spawn_blocking(Keyring::system)
-                            .await
-                            .ok()
-                            .and_then(Result::ok),
-                    };
-                    let kept = match (&keyring, &tokens.refresh) {
-                        (Some(keyring), Some(refresh)) => {
-                            stored::keep(keyring, &app, &mailbox, refresh).await.is_ok()
-                        }
-                        _ => false,
-                    };
-                    Ok(SignedIn {
-                        mailbox,
-                        access: tokens.access,
-                        refresh: if kept { None } else { tokens.refresh },
-                        expires_at: expiry(tokens.expires_in),
-                        kept,
-                    })
-                }
-                Err(error) => Err(error.to_string()),
-            };
-            outbox.send(Message::SignedIn(Box::new(result)));
-        });
+        // The browser's page speaks the window's language, not only the program's.
+        let language = crate::i18n::current();
+        self.runtime
+            .spawn(crate::i18n::in_language(language, async move {
+                let open = move |url: &str| browser(url);
+                let result = match browser_sign_in(&app, &mailbox, &open, &token).await {
+                    Ok(tokens) => {
+                        let keyring = match keyring {
+                            Some(keyring) => Some(keyring),
+                            None => tokio::task::spawn_blocking(Keyring::system)
+                                .await
+                                .ok()
+                                .and_then(Result::ok),
+                        };
+                        let kept = match (&keyring, &tokens.refresh) {
+                            (Some(keyring), Some(refresh)) => {
+                                stored::keep(keyring, &app, &mailbox, refresh).await.is_ok()
+                            }
+                            _ => false,
+                        };
+                        Ok(SignedIn {
+                            mailbox,
+                            access: tokens.access,
+                            refresh: if kept { None } else { tokens.refresh },
+                            expires_at: expiry(tokens.expires_in),
+                            kept,
+                        })
+                    }
+                    Err(error) => Err(error.to_string()),
+                };
+                outbox.send(Message::SignedIn(Box::new(result)));
+            }));
         cancel
     }
 

@@ -93,6 +93,12 @@ thread_local! {
     static THREAD: Cell<Option<Language>> = const { Cell::new(None) };
 }
 
+tokio::task_local! {
+    /// A background task's language, whichever worker thread runs it (the window's, for work
+    /// the window started: see [`in_language`]).
+    static TASK: Language;
+}
+
 /// Texts already translated (`None`: the catalogue does not know it), by language, then by
 /// their English (looked up by `&str`: a hit allocates nothing).
 type Translated = HashMap<Language, HashMap<String, Option<String>>>;
@@ -125,14 +131,24 @@ pub fn with_language<R>(language: Language, work: impl FnOnce() -> R) -> R {
     result
 }
 
+/// Runs the background task `work` in `language`: the texts it makes are in it on whichever
+/// thread the runtime polls it (the browser's sign-in page, in the window's language).
+pub async fn in_language<F: Future>(language: Language, work: F) -> F::Output {
+    TASK.scope(language, work).await
+}
+
 /// The whole program's language (what [`set_language`] chose), whatever this thread's is.
 pub fn program_language() -> Language {
     ORDER[GLOBAL.load(Ordering::Relaxed).min(ORDER.len() - 1)]
 }
 
-/// The language texts are shown in on this thread.
+/// The language texts are shown in here: this thread's own, else this task's, else the
+/// program's.
 pub fn current() -> Language {
-    THREAD.with(Cell::get).unwrap_or_else(program_language)
+    THREAD
+        .with(Cell::get)
+        .or_else(|| TASK.try_with(|language| *language).ok())
+        .unwrap_or_else(program_language)
 }
 
 /// An English text (the engine's or our own) in the current language; the English when the

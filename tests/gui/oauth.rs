@@ -162,7 +162,7 @@ fn a_person_signs_in_through_the_browser_then_sends() {
     // The test is the browser: it follows the sign-in page's redirect to the loopback listener.
     let browser: Browser = Arc::new(move |url: &str| {
         let url = url.to_owned();
-        handle.spawn(async move { super::oauth_browse(url).await });
+        handle.spawn(super::oauth_browse(url));
         Ok(())
     });
     let keyring = mail_settings_tester::credentials::Keyring::with_store(
@@ -207,6 +207,55 @@ fn a_person_signs_in_through_the_browser_then_sends() {
     harness.run_steps(2);
     assert!(harness.state().signed_in_mailbox().is_none());
     harness.get_by_label("Sign in with Microsoft…");
+}
+
+/// The page the browser shows after the sign-in speaks the window's language (chosen in the
+/// window, not the program's) and says so in its `lang`.
+#[test]
+fn the_browser_page_speaks_the_windows_language() {
+    use mail_settings_tester::i18n::{self, Language};
+    let runtime = runtime();
+    let server = oauth_server(&runtime);
+    let endpoint = runtime.block_on(TokenServer::start(TokenReply::Authorization {
+        access: TOKEN.to_owned(),
+        refresh: "unused".into(),
+    }));
+    let handle = runtime.handle().clone();
+    let (page_tx, page_rx) = std::sync::mpsc::channel();
+    let browser: Browser = Arc::new(move |url: &str| {
+        let (url, page_tx) = (url.to_owned(), page_tx.clone());
+        handle.spawn(async move { page_tx.send(super::oauth_browse(url).await) });
+        Ok(())
+    });
+    let handle = runtime.handle().clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe(move |cc| {
+            MailTesterApp::with_form(&cc.egui_ctx, handle, FormState::default())
+                .with_keyring(mail_settings_tester::credentials::Keyring::with_store(
+                    keyring_core::mock::Store::new().unwrap(),
+                ))
+                .with_browser(browser)
+        });
+    fill_form(&mut harness, server.port());
+    choose_sign_in(&mut harness, "Microsoft 365 (OAuth)");
+    harness.get_by_label("A person, in the browser").click();
+    harness.run_steps(2);
+    set_field(&mut harness, "Client ID", "app-for-people");
+    set_field(&mut harness, "Sign-in service", &endpoint.authority());
+    harness.state_mut().choose_language(Some(Language::German));
+    harness.run_steps(2);
+    let german = |text: &str| i18n::translate(Language::German, text).unwrap();
+    harness
+        .get_by_label(&german("Sign in with Microsoft…"))
+        .click();
+    step_until(&mut harness, "the sign-in to end", |app| {
+        app.signed_in_mailbox().is_some()
+    });
+    let page = page_rx.recv().unwrap();
+    assert!(page.contains("<html lang=de>"), "{page}");
+    assert!(page.contains(&german("You are signed in")), "{page}");
+    assert!(!page.contains("You are signed in"), "{page}");
 }
 
 #[test]

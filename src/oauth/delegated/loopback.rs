@@ -17,8 +17,8 @@ use crate::oauth::http;
 use crate::oauth::token::TokenError;
 use crate::untrusted::displayable_str;
 
-/// The page the browser shows once the answer arrived.
-/// The page the browser shows once the sign-in came back, in the program's language.
+/// The page the browser shows once the sign-in came back, in the current language (the
+/// window's, through [`crate::i18n::in_language`]), marked as such for screen readers.
 fn answer_page(signed_in: bool) -> String {
     let (title, heading, text) = if signed_in {
         (
@@ -40,8 +40,9 @@ fn answer_page(signed_in: bool) -> String {
             .replace('>', "&gt;")
     };
     format!(
-        "<!doctype html><meta charset=utf-8><title>{}</title>\
+        "<!doctype html><html lang={}><meta charset=utf-8><title>{}</title>\
          <body style=\"font-family:sans-serif;margin:3em\"><h1>{}</h1><p>{}</p>",
+        crate::i18n::current().code(),
         shown(title),
         shown(heading),
         shown(text)
