@@ -10,11 +10,11 @@
 //! program prints to the console it was started from; the console program, opened from
 //! Explorer without a command, closes the console Windows made for it.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::Parser as _;
-use mail_settings_tester::cli::{self, Cli, exit};
+use mail_settings_tester::cli::{self, exit};
 use mail_settings_tester::i18n::{self, Language};
 use tokio::runtime::{Builder, Runtime};
 
@@ -26,13 +26,12 @@ fn main() -> ExitCode {
         mail_settings_tester::win32::attach_parent_console();
     }
     cli::quiet_on_closed_pipe();
-    let cli = Cli::parse();
-    // An unknown code falls back to English without a word: the flag is not worth a failure.
-    let chosen = cli
-        .lang
-        .as_deref()
-        .map(|code| Language::from_code(code).unwrap_or(Language::English));
+    // The language comes first, so that the help and usage errors are in it too. An unknown
+    // code falls back to English without a word: the flag is not worth a failure.
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let chosen = cli::help::language_named_in(&args);
     i18n::set_language(chosen.unwrap_or_else(i18n::system_language));
+    let cli = cli::help::parse_from(args);
     let code = match cli.command {
         Some(command) => match runtime(&mut Builder::new_current_thread()) {
             Ok(runtime) => cli::run(command, &runtime),
@@ -77,7 +76,7 @@ fn open_window(started: Instant, language: Option<Language>) -> u8 {
 /// Built without the window (`--no-default-features`): the help instead.
 #[cfg(not(feature = "gui"))]
 fn open_window(_started: Instant, _language: Option<Language>) -> u8 {
-    let _ = <Cli as clap::CommandFactory>::command().print_help();
+    let _ = cli::help::command().print_help();
     exit::OK
 }
 

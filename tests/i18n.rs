@@ -3,6 +3,8 @@
 
 #[path = "i18n/extract.rs"]
 mod extract;
+#[path = "i18n/help.rs"]
+mod help_pages;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

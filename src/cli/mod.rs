@@ -13,6 +13,7 @@ mod confirm;
 mod dns_check_args;
 mod dns_check_cmd;
 mod finish;
+pub mod help;
 mod inbox_cmd;
 mod interrupt;
 mod json;

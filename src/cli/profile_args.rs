@@ -43,8 +43,8 @@ pub enum ProfileCommand {
         /// The profile's name.
         name: String,
     },
-    /// Remove every profile and every password Mail Settings Tester saved in the keyring (the
-    /// uninstaller's "also remove my saved settings").
+    /// Remove every profile and every password Mail Settings Tester saved in the keyring (what
+    /// the uninstaller's "Also remove my saved profiles and remembered passwords" does).
     ForgetEverything {
         /// Do it without asking.
         #[arg(long)]

@@ -226,3 +226,49 @@ async fn the_support_report_follows_the_language_or_is_in_english_on_request() {
         assert_no_password(&report);
     }
 }
+
+/// `--help` follows the flag wherever it stands and the system's language, and stays clap's
+/// own English otherwise; the flags themselves never change.
+#[test]
+fn help_is_in_the_chosen_language() {
+    let de = |text: &str| i18n::translate(Language::German, text).unwrap();
+    let help = |args: &[&str], envs: &[(&str, &str)]| {
+        let envs: Vec<(String, String)> = envs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let output = support::bin::run(&support::bin::strings(args), &envs, "");
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    let about = "Send a test message and show every step of the conversation with the server";
+    let english = help(&["send", "--help"], &[]);
+    assert!(english.starts_with(about), "{english}");
+    assert!(
+        english.contains("\nUsage: mailtester send [OPTIONS]\n"),
+        "{english}"
+    );
+    let mut german = vec![
+        help(&["--lang", "de", "send", "--help"], &[]),
+        help(&["send", "--help", "--lang=de"], &[]),
+    ];
+    if cfg!(not(windows)) {
+        // Windows reads its display language, not LANG.
+        german.push(help(&["send", "--help"], &[("LANG", "de_DE.UTF-8")]));
+    }
+    for page in german {
+        assert!(page.starts_with(&de(about)), "{page}");
+        assert!(
+            page.contains(&format!("\n{}: mailtester send [OPTIONS]\n", de("Usage"))),
+            "{page}"
+        );
+        assert!(!page.contains(about) && !page.contains("Usage:"), "{page}");
+        for flag in [
+            "--enable-ssl <true|false>",
+            "--password-stdin",
+            "--lang <CODE>",
+        ] {
+            assert!(page.contains(flag), "{flag}: {page}");
+        }
+    }
+}

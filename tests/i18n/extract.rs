@@ -246,6 +246,36 @@ pub fn english_catalogue(root: &Path) -> (String, Vec<String>) {
             variants.push(found);
         }
     }
+    // `--help`: the doc comments clap turned into help, and clap's own texts, line by line.
+    let mut header = false;
+    for text in mail_settings_tester::cli::help::english_texts() {
+        for line in mail_settings_tester::cli::help::lines_to_translate(&text) {
+            let found = Found {
+                file: "mailtester --help".to_owned(),
+                text: line.to_owned(),
+                template: false,
+                error: false,
+            };
+            let value = match fluent_value(&found) {
+                Ok(value) => value,
+                Err(problem) if problem.contains("no words") => continue,
+                Err(problem) => {
+                    problems.push(format!("--help: {problem}"));
+                    continue;
+                }
+            };
+            if !seen.insert((found.text.clone(), false)) {
+                continue;
+            }
+            if !header {
+                header = true;
+                out.push_str(
+                    "\n## mailtester --help: the doc comments clap shows, and clap's own texts\n\n",
+                );
+            }
+            writeln!(out, "{} = {value}", id_of(&found.text)).ok();
+        }
+    }
     // The diagnosis texts as ASP.NET 2.0–3.5 and ASP.NET Core sites read them.
     let mut header = false;
     for found in variants {
