@@ -45,7 +45,12 @@ fn main() -> ExitCode {
 /// Builds the runtime; a failure is reported once, as an exit code.
 fn runtime(builder: &mut Builder) -> Result<Runtime, u8> {
     builder.enable_all().build().map_err(|err| {
-        eprintln!("error: could not start the async runtime: {err}");
+        let message = mail_settings_tester::tr!(
+            "could not start the async runtime: {error}. Start the program again; if it keeps \
+             failing, restart the computer.",
+            error = err
+        );
+        eprintln!("error: {message}");
         exit::INTERNAL
     })
 }
@@ -65,8 +70,11 @@ fn open_window(started: Instant, language: Option<Language>) -> u8 {
         Ok(()) => exit::OK,
         Err(err) => {
             start_up_errors::show(&format!(
-                "{}\n\nThe command line still works: run `mailtester --help` in a terminal.",
-                start_up_errors::sentence(&err.to_string())
+                "{}\n\n{}",
+                start_up_errors::sentence(&i18n::tr(&err.to_string())),
+                mail_settings_tester::tr!(
+                    "The command line still works: run `mailtester --help` in a terminal."
+                )
             ));
             exit::INTERNAL
         }
@@ -115,8 +123,9 @@ mod start_up_errors {
                 let _ = rfd::MessageDialog::new()
                     .set_level(rfd::MessageLevel::Error)
                     .set_title(mail_settings_tester::gui::TITLE)
-                    .set_description(format!(
-                        "Mail Settings Tester stopped because of an error in the program:\n\n{info}\n\nPlease report it. Your settings and web.config were not changed by this."
+                    .set_description(mail_settings_tester::tr!(
+                        "Mail Settings Tester stopped because of an error in the program:\n\n{info}\n\nPlease report it. Your settings and web.config were not changed by this.",
+                        info = info
                     ))
                     .set_buttons(rfd::MessageButtons::Ok)
                     .show();

@@ -1713,6 +1713,17 @@ the-receiving-server-took-the-4fbfd2f0 = Der empfangende Server hat die Nachrich
 the-message-arrived-but-a-52287da8 = Die Nachricht ist angekommen, aber eine Regel oder die Sortierung des Anbieters hat sie außerhalb des Posteingangs von { $mailbox } abgelegt. Prüfen Sie die Filter dieses Postfachs.
 the-server-accepted-the-message-f14a3b33 = Der Server hat die Nachricht angenommen, aber sie liegt noch in keinem Ordner von { $mailbox }. Vielleicht ist sie noch unterwegs (manche Anbieter halten Mails neuer Absender einige Minuten zurück), oder der empfangende Server hat sie verworfen, was mit Mails passiert, die DMARC nicht bestehen. Beheben Sie, was „Kommt sie an?“ auflistet, und sehen Sie später noch einmal nach.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = die asynchrone Laufzeitumgebung konnte nicht gestartet werden: { $error }. Starten Sie das Programm erneut; wenn der Fehler bleibt, starten Sie den Computer neu.
+the-command-line-still-works-88e1eb57 = Die Befehlszeile funktioniert weiterhin: Führen Sie `mailtester --help` in einem Terminal aus.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester wurde wegen eines Fehlers im Programm beendet:
+    
+    { $info }
+    
+    Bitte melden Sie ihn. Ihre Einstellungen und Ihre web.config wurden dadurch nicht verändert.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = { $program } konnte nicht gestartet werden: { $err }

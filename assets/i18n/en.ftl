@@ -1707,6 +1707,17 @@ the-receiving-server-took-the-4fbfd2f0 = The receiving server took the message b
 the-message-arrived-but-a-52287da8 = The message arrived, but a rule or the provider's sorting put it outside the inbox of { $mailbox }. Check that mailbox's filters.
 the-server-accepted-the-message-f14a3b33 = The server accepted the message, but it is in no folder of { $mailbox } yet. It may still be on its way (some providers hold mail from new senders for minutes), or the receiving server dropped it, which is what happens to mail that fails DMARC. Fix what "Will it arrive?" lists, then look again later.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = could not start the async runtime: { $error }. Start the program again; if it keeps failing, restart the computer.
+the-command-line-still-works-88e1eb57 = The command line still works: run `mailtester --help` in a terminal.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester stopped because of an error in the program:
+    
+    { $info }
+    
+    Please report it. Your settings and web.config were not changed by this.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = could not start { $program }: { $err }

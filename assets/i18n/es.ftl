@@ -1717,6 +1717,17 @@ the-receiving-server-took-the-4fbfd2f0 = El servidor de destino aceptó el mensa
 the-message-arrived-but-a-52287da8 = El mensaje llegó, pero una regla o la clasificación del proveedor lo puso fuera de la bandeja de entrada de { $mailbox }. Revisa los filtros de ese buzón.
 the-server-accepted-the-message-f14a3b33 = El servidor aceptó el mensaje, pero todavía no está en ninguna carpeta de { $mailbox }. Puede que aún esté de camino (algunos proveedores retienen unos minutos el correo de remitentes nuevos), o que el servidor de destino lo descartara, que es lo que pasa con el correo que no supera DMARC. Corrige lo que indica "¿Llegará?" y vuelve a mirar más tarde.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = no se pudo iniciar el entorno de ejecución asíncrono: { $error }. Vuelve a abrir el programa; si sigue fallando, reinicia el equipo.
+the-command-line-still-works-88e1eb57 = La línea de órdenes sigue funcionando: ejecuta `mailtester --help` en una terminal.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester se detuvo por un error en el programa:
+    
+    { $info }
+    
+    Por favor, infórmalo. Tu configuración y tu web.config no se han modificado.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = no se pudo iniciar { $program }: { $err }

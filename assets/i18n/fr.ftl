@@ -1716,6 +1716,17 @@ the-receiving-server-took-the-4fbfd2f0 = Le serveur destinataire a pris le messa
 the-message-arrived-but-a-52287da8 = Le message est arrivé, mais une règle ou le tri du fournisseur l'a placé hors de la boîte de réception de { $mailbox }. Vérifiez les filtres de cette boîte mail.
 the-server-accepted-the-message-f14a3b33 = Le serveur a accepté le message, mais il n'est encore dans aucun dossier de { $mailbox }. Il est peut-être encore en route (certains fournisseurs retiennent pendant quelques minutes les messages des nouveaux expéditeurs), ou le serveur destinataire l'a supprimé, ce qui arrive aux messages qui échouent à DMARC. Corrigez ce que liste « Arrivera-t-il ? », puis regardez à nouveau plus tard.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = impossible de démarrer l'environnement d'exécution asynchrone : { $error }. Relancez le programme ; si l'erreur persiste, redémarrez l'ordinateur.
+the-command-line-still-works-88e1eb57 = La ligne de commande fonctionne toujours : lancez `mailtester --help` dans un terminal.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester s'est arrêté à cause d'une erreur dans le programme :
+    
+    { $info }
+    
+    Merci de la signaler. Vos paramètres et votre web.config n'ont pas été modifiés.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = impossible de lancer { $program } : { $err }

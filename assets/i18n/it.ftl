@@ -1714,6 +1714,17 @@ the-receiving-server-took-the-4fbfd2f0 = Il server che ha ricevuto il messaggio 
 the-message-arrived-but-a-52287da8 = Il messaggio è arrivato, ma una regola o lo smistamento del provider l'ha messo fuori dalla posta in arrivo di { $mailbox }. Controlla i filtri di quella casella.
 the-server-accepted-the-message-f14a3b33 = Il server ha accettato il messaggio, ma non è ancora in nessuna cartella di { $mailbox }. Potrebbe essere ancora in viaggio (alcuni provider trattengono per qualche minuto la posta dei nuovi mittenti), oppure il server che lo ha ricevuto l'ha scartato, come succede alla posta che non supera DMARC. Correggi ciò che elenca "Arriverà?", poi controlla di nuovo più tardi.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = impossibile avviare l'ambiente di esecuzione asincrono: { $error }. Riavvia il programma; se l'errore si ripete, riavvia il computer.
+the-command-line-still-works-88e1eb57 = La riga di comando funziona comunque: esegui `mailtester --help` in un terminale.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester si è fermato per un errore nel programma:
+    
+    { $info }
+    
+    Per favore segnalalo. Le tue impostazioni e il tuo web.config non sono stati modificati.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = impossibile avviare { $program }: { $err }

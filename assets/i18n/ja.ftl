@@ -1714,6 +1714,17 @@ the-receiving-server-took-the-4fbfd2f0 = 受信サーバーはメッセージを
 the-message-arrived-but-a-52287da8 = メッセージは届きましたが、ルールやプロバイダーの振り分けによって { $mailbox } の受信トレイ以外に入りました。そのメールボックスのフィルターを確認してください。
 the-server-accepted-the-message-f14a3b33 = サーバーはメッセージを受け付けましたが、まだ { $mailbox } のどのフォルダーにもありません。まだ配送中か (新しい差出人のメールを数分間保留するプロバイダーもあります)、受信サーバーが破棄した可能性があります。DMARC に不合格のメールはそうなります。「届きますか?」に表示される項目を直してから、しばらくしてもう一度確認してください。
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = 非同期ランタイムを起動できませんでした: { $error }。プログラムをもう一度起動してください。それでも失敗する場合は、コンピューターを再起動してください。
+the-command-line-still-works-88e1eb57 = コマンド ラインは引き続き使えます: ターミナルで `mailtester --help` を実行してください。
+mail-settings-tester-stopped-because-7bd107e2 =
+    プログラムのエラーのため、Mail Settings Tester が停止しました:
+    
+    { $info }
+    
+    この問題を報告してください。設定と web.config はこのエラーによって変更されていません。
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = { $program } を起動できませんでした: { $err }

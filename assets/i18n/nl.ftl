@@ -1714,6 +1714,17 @@ the-receiving-server-took-the-4fbfd2f0 = De ontvangende server nam het bericht a
 the-message-arrived-but-a-52287da8 = Het bericht is aangekomen, maar een regel of de sortering van de provider zette het buiten de inbox van { $mailbox }. Controleer de filters van die mailbox.
 the-server-accepted-the-message-f14a3b33 = De server accepteerde het bericht, maar het staat nog in geen enkele map van { $mailbox }. Misschien is het nog onderweg (sommige providers houden mail van nieuwe afzenders een paar minuten vast), of de ontvangende server heeft het weggegooid; dat gebeurt met mail die niet door DMARC komt. Los op wat "Komt het aan?" noemt en kijk later nog eens.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = de asynchrone runtime kon niet starten: { $error }. Start het programma opnieuw; blijft het misgaan, start dan de computer opnieuw op.
+the-command-line-still-works-88e1eb57 = De opdrachtregel werkt nog wel: voer `mailtester --help` uit in een terminal.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester is gestopt door een fout in het programma:
+    
+    { $info }
+    
+    Meld deze fout alsjeblieft. Je instellingen en je web.config zijn hierdoor niet gewijzigd.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = kon { $program } niet starten: { $err }

@@ -1745,6 +1745,17 @@ the-receiving-server-took-the-4fbfd2f0 = Serwer odbierający przyjął wiadomoś
 the-message-arrived-but-a-52287da8 = Wiadomość dotarła, ale reguła lub sortowanie dostawcy umieściły ją poza skrzynką odbiorczą { $mailbox }. Sprawdź filtry tej skrzynki.
 the-server-accepted-the-message-f14a3b33 = Serwer przyjął wiadomość, ale nie ma jej jeszcze w żadnym folderze skrzynki { $mailbox }. Może być jeszcze w drodze (niektórzy dostawcy przez kilka minut wstrzymują pocztę od nowych nadawców) albo serwer odbierający ją odrzucił, co dzieje się z pocztą, która nie przechodzi DMARC. Popraw to, co wymienia „Czy dotrze?”, i sprawdź ponownie później.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = nie udało się uruchomić asynchronicznego środowiska wykonawczego: { $error }. Należy uruchomić program ponownie; jeśli błąd się powtarza, należy ponownie uruchomić komputer.
+the-command-line-still-works-88e1eb57 = Wiersz poleceń nadal działa: w terminalu należy uruchomić `mailtester --help`.
+mail-settings-tester-stopped-because-7bd107e2 =
+    Mail Settings Tester zatrzymał się z powodu błędu w programie:
+    
+    { $info }
+    
+    Prosimy o zgłoszenie błędu. Ustawienia i plik web.config nie zostały przez to zmienione.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = nie udało się uruchomić { $program }: { $err }

@@ -1735,6 +1735,17 @@ the-receiving-server-took-the-4fbfd2f0 = O servidor de destino aceitou a mensage
 the-message-arrived-but-a-52287da8 = A mensagem chegou, mas uma regra ou a classificação do provedor a colocou fora da caixa de entrada de { $mailbox }. Confira os filtros dessa caixa de e-mail.
 the-server-accepted-the-message-f14a3b33 = O servidor aceitou a mensagem, mas ela ainda não está em nenhuma pasta de { $mailbox }. Ela ainda pode estar a caminho (alguns provedores seguram por minutos e-mails de remetentes novos), ou o servidor de destino a descartou, que é o que acontece com e-mails que falham no DMARC. Corrija o que "Vai chegar?" lista e olhe de novo mais tarde.
 
+## src/main.rs
+
+could-not-start-the-async-ae605e37 = não foi possível iniciar o ambiente de execução assíncrono: { $error }. Abra o programa de novo; se continuar falhando, reinicie o computador.
+the-command-line-still-works-88e1eb57 = A linha de comando continua funcionando: execute `mailtester --help` em um terminal.
+mail-settings-tester-stopped-because-7bd107e2 =
+    O Mail Settings Tester parou por causa de um erro no programa:
+    
+    { $info }
+    
+    Por favor, informe o erro. Suas configurações e seu web.config não foram alterados.
+
 ## src/oauth/browser.rs
 
 could-not-start-program-err-c926f9f2 = não foi possível iniciar { $program }: { $err }
