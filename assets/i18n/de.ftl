@@ -1788,17 +1788,17 @@ a-profile-named-name-already-d0bba1c2 = Ein Profil namens "{ $name }" existiert 
 the-profiles-file-could-not-ece19bdb = Die Profildatei konnte nicht gelesen werden ({ $reason }). Sie wurde beiseitegelegt, damit nichts verloren geht, und die Profile beginnen leer. Um sie zurückzubekommen, korrigieren Sie die verschobene Datei und benennen Sie sie in { $path } um. Verschoben nach: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = Die Profildatei wurde von einer neueren Version von Mail Settings Tester geschrieben (Format { $version }) und daher nicht verändert. Aktualisieren Sie den Tester, um diese Profile zu verwenden. Datei: { $path }
 could-not-find-a-folder-07b751fa = Auf diesem Computer wurde kein Ordner für Einstellungen gefunden. Setzen Sie MAILTESTER_CONFIG_DIR auf einen Ordner, um Profile dort aufzubewahren.
-could-not-action-the-profiles-5938cb7d = Die Profildatei konnte nicht verarbeitet werden (Vorgang: { $action }; { $source }). Datei: { $path }
 could-not-write-these-settings-3df3fd97 = Diese Einstellungen konnten nicht in die Profildatei geschrieben werden: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Die Profildatei konnte nicht gelesen werden ({ $source }). Datei: { $path }
+could-not-write-the-profiles-1ce1bb90 = Die Profildatei konnte nicht geschrieben werden ({ $source }). Datei: { $path }
+could-not-create-the-folder-4efa6b11 = Der Ordner der Profildatei konnte nicht angelegt werden ({ $source }). Datei: { $path }
+could-not-move-the-damaged-be405c05 = Die beschädigte Profildatei konnte nicht beiseitegelegt werden ({ $source }). Datei: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = Lesen
 it-is-not-utf-8-85ed6edc = sie ist kein UTF-8-Text
 it-is-not-a-regular-be41867a = sie ist keine normale Datei (ein Ordner, eine benannte Pipe oder ein Gerät); entfernen Sie sie oder setzen Sie MAILTESTER_CONFIG_DIR auf einen anderen Ordner
 it-is-size-bytes-more-56c17071 = sie ist { $size } Bytes groß, mehr als die { $limit }, die eine Profildatei haben darf; verschieben Sie sie
-create-the-folder-of-760e3dc3 = Anlegen des Ordners
-move-aside-3d78dc9c = Beiseitelegen
 message-on-line-line-acff43e5 = { $message }, in Zeile { $line }
 
 ## src/profiles/name.rs
@@ -2316,7 +2316,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> kommt mehr als einmal v
 the-attribute-value-has-a-50c8f903 = der Wert von { $attribute } enthält ein Steuerzeichen ({ $character }), das eine web.config nicht enthalten darf: ASP.NET würde die ganze Datei ablehnen, und die Website würde mit Fehler 500.19 stehen bleiben. Es wurde nichts geändert; tippen Sie { $attribute } ohne dieses Zeichen neu ein (es kommt oft vom Kopieren und Einfügen) und versuchen Sie es dann erneut
 the-tester-could-not-update-b7d291a7 = der Tester konnte diese web.config nicht sicher aktualisieren ({ $arg0 }); es wurde nichts geändert. Bitte melden Sie das und ändern Sie die Datei vorerst von Hand
 there-is-no-file-here-7f01ff88 = hier gibt es keine Datei; prüfen Sie den Pfad (die web.config liegt im Stammordner der Website): { $path }
-permission-denied-this-account-may-c34c8cda = Zugriff verweigert: Dieses Konto darf die Datei nicht bearbeiten (Vorgang: { $action }) oder keine Dateien in ihrem Ordner anlegen. { $advice }: { $path }
 another-program-has-the-file-fad4180e = ein anderes Programm hat die Datei geöffnet und lässt keine Änderung zu, daher wurde nichts geändert; schließen Sie das Programm, das sie geöffnet hat (einen Editor, den IIS-Manager, ein Sicherungs- oder Synchronisierungsprogramm), und versuchen Sie es dann erneut: { $path }
 this-is-what-not-a-05f9ae91 = das ist { $what }, keine Datei, daher wurde es nicht angerührt; geben Sie den Pfad der web.config-Datei selbst an (sie liegt im Stammordner der Website): { $path }
 the-file-is-read-only-c3ff344c = die Datei ist schreibgeschützt (sie ist als schreibgeschützt markiert, oder dieses Konto darf nicht hineinschreiben), daher wurde nichts geändert; entfernen Sie den Schreibschutz (Windows: Eigenschaften der Datei, Haken bei Schreibgeschützt entfernen; Linux: chmod u+w) oder führen Sie das Programm als Benutzer aus, der schreiben darf, und versuchen Sie es dann erneut: { $path }
@@ -2325,7 +2324,10 @@ the-file-is-not-utf-e2a5449c = die Datei ist kein UTF-8- oder UTF-16-Text ({ $de
 the-file-changed-on-disk-62f7b37a = die Datei wurde auf dem Datenträger geändert, nachdem die Änderungen vorbereitet waren (ein anderes Programm oder eine andere Person hat sie bearbeitet), daher wurde nichts geschrieben; führen Sie die Aktualisierung erneut aus, um einen frischen Diff zu sehen: { $path }
 could-not-write-the-backup-75f9a6c2 = die Sicherungskopie konnte nicht geschrieben werden ({ $source }), daher wurde die web.config nicht geändert; schaffen Sie Speicherplatz oder prüfen Sie die Berechtigungen des Ordners: { $path }
 could-not-write-the-new-01f69e66 = der neue Inhalt konnte nicht geschrieben werden ({ $source }); der alte Inhalt ist in der Sicherungskopie { $backup } sicher. Wenn die web.config jetzt beschädigt ist, kopieren Sie die Sicherungskopie darüber: { $path }
-could-not-action-the-file-4a4c844e = die Datei konnte nicht verarbeitet werden (Vorgang: { $action }; { $source }); prüfen Sie den Pfad und versuchen Sie es erneut: { $path }
+permission-denied-this-account-may-28324bb6 = Zugriff verweigert: Dieses Konto darf die Datei nicht lesen. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = Zugriff verweigert: Dieses Konto darf die Datei nicht schreiben (oder keine Dateien in ihrem Ordner anlegen). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = die Datei konnte nicht gelesen werden ({ $source }); prüfen Sie den Pfad und versuchen Sie es erneut: { $path }
+could-not-write-the-file-0790a48d = die Datei konnte nicht geschrieben werden ({ $source }); prüfen Sie den Pfad und versuchen Sie es erneut: { $path }
 a-website-s-files-under-c1972da4 = Die Dateien einer Website (zum Beispiel unter C:\inetpub) brauchen meist Administratorrechte: Schließen Sie Mail Settings Tester, klicken Sie mit der rechten Maustaste darauf und wählen Sie „Als Administrator ausführen“, und versuchen Sie es dann erneut; oder arbeiten Sie mit einer Kopie der Datei
 run-it-as-a-user-e923af9a = Führen Sie es als Benutzer aus, der es darf (auf einem Webserver oft root oder der Eigentümer der Website, z. B. mit sudo), oder arbeiten Sie mit einer Kopie der Datei
 
@@ -2336,7 +2338,6 @@ a-device-7c776f4e = ein Gerät
 a-socket-26577a75 = ein Socket
 a-folder-419478b0 = ein Ordner
 not-a-regular-file-ebe2737d = keine normale Datei
-write-be269f5c = Schreiben
 
 ## src/webconfig/file.rs
 

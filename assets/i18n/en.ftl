@@ -1782,17 +1782,17 @@ a-profile-named-name-already-d0bba1c2 = A profile named "{ $name }" already exis
 the-profiles-file-could-not-ece19bdb = The profiles file could not be read ({ $reason }). It was moved aside so nothing is lost, and the profiles start empty. To get them back, fix the moved file and rename it to { $path }. Moved to: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = The profiles file was written by a newer version of Mail Settings Tester (format { $version }), so it was left unchanged. Update the tester to use these profiles. File: { $path }
 could-not-find-a-folder-07b751fa = Could not find a folder for settings on this computer. Set MAILTESTER_CONFIG_DIR to a folder to keep profiles there.
-could-not-action-the-profiles-5938cb7d = Could not { $action } the profiles file ({ $source }). File: { $path }
 could-not-write-these-settings-3df3fd97 = Could not write these settings into the profiles file: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Could not read the profiles file ({ $source }). File: { $path }
+could-not-write-the-profiles-1ce1bb90 = Could not write the profiles file ({ $source }). File: { $path }
+could-not-create-the-folder-4efa6b11 = Could not create the folder of the profiles file ({ $source }). File: { $path }
+could-not-move-the-damaged-be405c05 = Could not move the damaged profiles file aside ({ $source }). File: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = read
 it-is-not-utf-8-85ed6edc = it is not UTF-8 text
 it-is-not-a-regular-be41867a = it is not a regular file (a folder, a named pipe or a device); remove it or set MAILTESTER_CONFIG_DIR to another folder
 it-is-size-bytes-more-56c17071 = it is { $size } bytes, more than the { $limit } a profiles file can be; move it away
-create-the-folder-of-760e3dc3 = create the folder of
-move-aside-3d78dc9c = move aside
 message-on-line-line-acff43e5 = { $message }, on line { $line }
 
 ## src/profiles/name.rs
@@ -2310,7 +2310,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> appears more than once 
 the-attribute-value-has-a-50c8f903 = the { $attribute } value has a control character ({ $character }) that a web.config cannot hold: ASP.NET would reject the whole file and the site would stop with error 500.19. Nothing was changed; retype the { $attribute } without it (it often comes from copying and pasting), then try again
 the-tester-could-not-update-b7d291a7 = the tester could not update this web.config safely ({ $arg0 }); nothing was changed. Please report this, and change the file by hand for now
 there-is-no-file-here-7f01ff88 = there is no file here; check the path (the web.config sits in the site's root folder): { $path }
-permission-denied-this-account-may-c34c8cda = permission denied: this account may not { $action } the file (or create files in its folder). { $advice }: { $path }
 another-program-has-the-file-fad4180e = another program has the file open and does not let it be changed, so nothing was changed; close the program that has it open (an editor, IIS Manager, a backup or sync tool), then try again: { $path }
 this-is-what-not-a-05f9ae91 = this is { $what }, not a file, so it was left alone; give the path of the web.config file itself (it sits in the site's root folder): { $path }
 the-file-is-read-only-c3ff344c = the file is read-only (it is marked read-only, or this account may not write to it), so nothing was changed; clear the read-only mark (Windows: the file's Properties, untick Read-only; Linux: chmod u+w) or run as a user who may write it, then try again: { $path }
@@ -2319,7 +2318,10 @@ the-file-is-not-utf-e2a5449c = the file is not UTF-8 or UTF-16 text ({ $detail }
 the-file-changed-on-disk-62f7b37a = the file changed on disk after the changes were prepared (another program or person edited it), so nothing was written; run the update again to see a fresh diff: { $path }
 could-not-write-the-backup-75f9a6c2 = could not write the backup copy ({ $source }), so the web.config was not changed; free some disk space or check the folder's permissions: { $path }
 could-not-write-the-new-01f69e66 = could not write the new content ({ $source }); the old content is safe in the backup { $backup }, so if the web.config is now damaged, copy the backup over it: { $path }
-could-not-action-the-file-4a4c844e = could not { $action } the file ({ $source }); check the path and try again: { $path }
+permission-denied-this-account-may-28324bb6 = permission denied: this account may not read the file. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = permission denied: this account may not write the file (or create files in its folder). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = could not read the file ({ $source }); check the path and try again: { $path }
+could-not-write-the-file-0790a48d = could not write the file ({ $source }); check the path and try again: { $path }
 a-website-s-files-under-c1972da4 = A website's files (under C:\inetpub, for example) usually need administrator rights: close Mail Settings Tester, right-click it and choose "Run as administrator", then try again; or work on a copy of the file
 run-it-as-a-user-e923af9a = Run it as a user who may (on a web server often root or the site's owner, e.g. with sudo), or work on a copy of the file
 
@@ -2330,7 +2332,6 @@ a-device-7c776f4e = a device
 a-socket-26577a75 = a socket
 a-folder-419478b0 = a folder
 not-a-regular-file-ebe2737d = not a regular file
-write-be269f5c = write
 
 ## src/webconfig/file.rs
 

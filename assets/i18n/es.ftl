@@ -1792,17 +1792,17 @@ a-profile-named-name-already-d0bba1c2 = Ya existe un perfil llamado "{ $name }";
 the-profiles-file-could-not-ece19bdb = No se pudo leer el archivo de perfiles ({ $reason }). Se apartó para que no se pierda nada, y los perfiles empiezan vacíos. Para recuperarlos, corrige el archivo apartado y cámbiale el nombre a { $path }. Se movió a: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = El archivo de perfiles lo escribió una versión más reciente de Mail Settings Tester (formato { $version }), así que se dejó sin cambios. Actualiza el programa para usar estos perfiles. Archivo: { $path }
 could-not-find-a-folder-07b751fa = No se encontró ninguna carpeta para la configuración en este equipo. Define MAILTESTER_CONFIG_DIR con una carpeta para guardar ahí los perfiles.
-could-not-action-the-profiles-5938cb7d = No se pudo completar la operación ({ $action }) con el archivo de perfiles ({ $source }). Archivo: { $path }
 could-not-write-these-settings-3df3fd97 = No se pudo escribir esta configuración en el archivo de perfiles: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = No se pudo leer el archivo de perfiles ({ $source }). Archivo: { $path }
+could-not-write-the-profiles-1ce1bb90 = No se pudo escribir el archivo de perfiles ({ $source }). Archivo: { $path }
+could-not-create-the-folder-4efa6b11 = No se pudo crear la carpeta del archivo de perfiles ({ $source }). Archivo: { $path }
+could-not-move-the-damaged-be405c05 = No se pudo apartar el archivo de perfiles dañado ({ $source }). Archivo: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = lectura
 it-is-not-utf-8-85ed6edc = no es texto UTF-8
 it-is-not-a-regular-be41867a = no es un archivo normal (es una carpeta, una tubería con nombre o un dispositivo); elimínalo o define MAILTESTER_CONFIG_DIR con otra carpeta
 it-is-size-bytes-more-56c17071 = ocupa { $size } bytes, más de los { $limit } que puede ocupar un archivo de perfiles; muévelo a otro sitio
-create-the-folder-of-760e3dc3 = creación de la carpeta
-move-aside-3d78dc9c = apartar el archivo
 message-on-line-line-acff43e5 = { $message }, en la línea { $line }
 
 ## src/profiles/name.rs
@@ -2320,7 +2320,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> aparece más de una vez
 the-attribute-value-has-a-50c8f903 = el valor de { $attribute } tiene un carácter de control ({ $character }) que un web.config no puede contener: ASP.NET rechazaría todo el archivo y el sitio se pararía con el error 500.19. No se cambió nada; vuelve a escribir { $attribute } sin él (suele venir de copiar y pegar) y vuelve a intentarlo
 the-tester-could-not-update-b7d291a7 = el programa no pudo actualizar este web.config de forma segura ({ $arg0 }); no se cambió nada. Por favor, infórmanos, y de momento cambia el archivo a mano
 there-is-no-file-here-7f01ff88 = aquí no hay ningún archivo; revisa la ruta (el web.config está en la carpeta raíz del sitio): { $path }
-permission-denied-this-account-may-c34c8cda = permiso denegado: esta cuenta no tiene permiso para la operación ({ $action }) sobre el archivo (o para crear archivos en su carpeta). { $advice }: { $path }
 another-program-has-the-file-fad4180e = otro programa tiene el archivo abierto y no deja cambiarlo, así que no se cambió nada; cierra el programa que lo tiene abierto (un editor, el Administrador de IIS, una herramienta de copias de seguridad o de sincronización) y vuelve a intentarlo: { $path }
 this-is-what-not-a-05f9ae91 = esto es { $what }, no un archivo, así que no se tocó; indica la ruta del propio archivo web.config (está en la carpeta raíz del sitio): { $path }
 the-file-is-read-only-c3ff344c = el archivo es de solo lectura (está marcado como de solo lectura, o esta cuenta no puede escribir en él), así que no se cambió nada; quita la marca de solo lectura (Windows: Propiedades del archivo, desmarca Solo lectura; Linux: chmod u+w) o ejecútalo con un usuario que pueda escribir en él, y vuelve a intentarlo: { $path }
@@ -2329,7 +2328,10 @@ the-file-is-not-utf-e2a5449c = el archivo no es texto UTF-8 ni UTF-16 ({ $detail
 the-file-changed-on-disk-62f7b37a = el archivo cambió en el disco después de preparar los cambios (otro programa u otra persona lo editó), así que no se escribió nada; vuelve a ejecutar la actualización para ver un diff nuevo: { $path }
 could-not-write-the-backup-75f9a6c2 = no se pudo escribir la copia de seguridad ({ $source }), así que el web.config no se cambió; libera espacio en el disco o revisa los permisos de la carpeta: { $path }
 could-not-write-the-new-01f69e66 = no se pudo escribir el contenido nuevo ({ $source }); el contenido anterior está a salvo en la copia de seguridad { $backup }, así que si el web.config ha quedado dañado, copia encima la copia de seguridad: { $path }
-could-not-action-the-file-4a4c844e = no se pudo completar la operación ({ $action }) con el archivo ({ $source }); revisa la ruta y vuelve a intentarlo: { $path }
+permission-denied-this-account-may-28324bb6 = permiso denegado: esta cuenta no puede leer el archivo. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = permiso denegado: esta cuenta no puede escribir el archivo (ni crear archivos en su carpeta). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = no se pudo leer el archivo ({ $source }); revisa la ruta y vuelve a intentarlo: { $path }
+could-not-write-the-file-0790a48d = no se pudo escribir el archivo ({ $source }); revisa la ruta y vuelve a intentarlo: { $path }
 a-website-s-files-under-c1972da4 = Los archivos de un sitio web (dentro de C:\inetpub, por ejemplo) suelen necesitar derechos de administrador: cierra Mail Settings Tester, haz clic derecho en él y elige "Ejecutar como administrador", y vuelve a intentarlo; o trabaja con una copia del archivo
 run-it-as-a-user-e923af9a = Ejecútalo con un usuario que tenga permiso (en un servidor web suele ser root o el propietario del sitio, p. ej. con sudo), o trabaja con una copia del archivo
 
@@ -2340,7 +2342,6 @@ a-device-7c776f4e = un dispositivo
 a-socket-26577a75 = un socket
 a-folder-419478b0 = una carpeta
 not-a-regular-file-ebe2737d = no es un archivo normal
-write-be269f5c = escritura
 
 ## src/webconfig/file.rs
 

@@ -1791,17 +1791,17 @@ a-profile-named-name-already-d0bba1c2 = Un profil nommé « { $name } » existe 
 the-profiles-file-could-not-ece19bdb = Le fichier de profils n'a pas pu être lu ({ $reason }). Il a été mis de côté pour que rien ne soit perdu, et les profils repartent de zéro. Pour les récupérer, réparez le fichier déplacé et renommez-le en { $path }. Déplacé vers : { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = Le fichier de profils a été écrit par une version plus récente de Mail Settings Tester (format { $version }) : il n'a donc pas été modifié. Mettez à jour le testeur pour utiliser ces profils. Fichier : { $path }
 could-not-find-a-folder-07b751fa = Impossible de trouver un dossier de réglages sur cet ordinateur. Donnez à MAILTESTER_CONFIG_DIR le chemin d'un dossier pour y garder les profils.
-could-not-action-the-profiles-5938cb7d = Impossible d'effectuer l'opération « { $action } » sur le fichier de profils ({ $source }). Fichier : { $path }
 could-not-write-these-settings-3df3fd97 = Impossible d'écrire ces paramètres dans le fichier de profils : { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Impossible de lire le fichier de profils ({ $source }). Fichier : { $path }
+could-not-write-the-profiles-1ce1bb90 = Impossible d'écrire le fichier de profils ({ $source }). Fichier : { $path }
+could-not-create-the-folder-4efa6b11 = Impossible de créer le dossier du fichier de profils ({ $source }). Fichier : { $path }
+could-not-move-the-damaged-be405c05 = Impossible de mettre de côté le fichier de profils endommagé ({ $source }). Fichier : { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = lecture
 it-is-not-utf-8-85ed6edc = ce n'est pas du texte UTF-8
 it-is-not-a-regular-be41867a = ce n'est pas un fichier ordinaire (un dossier, un tube nommé ou un périphérique) ; supprimez-le ou donnez à MAILTESTER_CONFIG_DIR un autre dossier
 it-is-size-bytes-more-56c17071 = il fait { $size } octets, plus que les { $limit } autorisés pour un fichier de profils ; déplacez-le
-create-the-folder-of-760e3dc3 = création du dossier
-move-aside-3d78dc9c = mise de côté
 message-on-line-line-acff43e5 = { $message }, à la ligne { $line }
 
 ## src/profiles/name.rs
@@ -2319,7 +2319,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> apparaît plusieurs foi
 the-attribute-value-has-a-50c8f903 = la valeur de { $attribute } contient un caractère de contrôle ({ $character }) qu'un web.config ne peut pas contenir : ASP.NET rejetterait tout le fichier et le site s'arrêterait avec l'erreur 500.19. Rien n'a été modifié ; retapez { $attribute } sans ce caractère (il vient souvent d'un copier-coller), puis réessayez
 the-tester-could-not-update-b7d291a7 = le testeur n'a pas pu mettre à jour ce web.config en toute sécurité ({ $arg0 }) ; rien n'a été modifié. Merci de signaler ce problème, et modifiez le fichier à la main en attendant
 there-is-no-file-here-7f01ff88 = il n'y a aucun fichier ici ; vérifiez le chemin (le web.config se trouve dans le dossier racine du site) : { $path }
-permission-denied-this-account-may-c34c8cda = permission refusée : ce compte n'a pas le droit d'effectuer l'opération « { $action } » sur le fichier (ni de créer des fichiers dans son dossier). { $advice } : { $path }
 another-program-has-the-file-fad4180e = un autre programme a ouvert le fichier et empêche de le modifier : rien n'a donc été modifié. Fermez le programme qui l'a ouvert (un éditeur, le Gestionnaire IIS, un outil de sauvegarde ou de synchronisation), puis réessayez : { $path }
 this-is-what-not-a-05f9ae91 = c'est { $what }, pas un fichier : il n'a donc pas été touché. Donnez le chemin du fichier web.config lui-même (il se trouve dans le dossier racine du site) : { $path }
 the-file-is-read-only-c3ff344c = le fichier est en lecture seule (il est marqué en lecture seule, ou ce compte n'a pas le droit d'y écrire) : rien n'a donc été modifié. Retirez la lecture seule (Windows : Propriétés du fichier, décochez Lecture seule ; Linux : chmod u+w) ou lancez le programme avec un utilisateur qui a le droit d'y écrire, puis réessayez : { $path }
@@ -2328,7 +2327,10 @@ the-file-is-not-utf-e2a5449c = le fichier n'est pas du texte UTF-8 ou UTF-16 ({ 
 the-file-changed-on-disk-62f7b37a = le fichier a changé sur le disque après la préparation des modifications (un autre programme ou une autre personne l'a modifié) : rien n'a donc été écrit. Relancez la mise à jour pour voir un nouveau diff : { $path }
 could-not-write-the-backup-75f9a6c2 = impossible d'écrire la copie de sauvegarde ({ $source }) : le web.config n'a donc pas été modifié. Libérez de l'espace disque ou vérifiez les permissions du dossier : { $path }
 could-not-write-the-new-01f69e66 = impossible d'écrire le nouveau contenu ({ $source }) ; l'ancien contenu est en sécurité dans la sauvegarde { $backup } : si le web.config est maintenant abîmé, copiez la sauvegarde par-dessus : { $path }
-could-not-action-the-file-4a4c844e = impossible d'effectuer l'opération « { $action } » sur le fichier ({ $source }) ; vérifiez le chemin et réessayez : { $path }
+permission-denied-this-account-may-28324bb6 = permission refusée : ce compte n'a pas le droit de lire le fichier. { $advice } : { $path }
+permission-denied-this-account-may-14f1cab5 = permission refusée : ce compte n'a pas le droit d'écrire le fichier (ni de créer des fichiers dans son dossier). { $advice } : { $path }
+could-not-read-the-file-988f82d4 = impossible de lire le fichier ({ $source }) ; vérifiez le chemin et réessayez : { $path }
+could-not-write-the-file-0790a48d = impossible d'écrire le fichier ({ $source }) ; vérifiez le chemin et réessayez : { $path }
 a-website-s-files-under-c1972da4 = Les fichiers d'un site (sous C:\inetpub, par exemple) demandent en général des droits d'administrateur : fermez Mail Settings Tester, faites un clic droit dessus et choisissez « Exécuter en tant qu'administrateur », puis réessayez ; ou travaillez sur une copie du fichier
 run-it-as-a-user-e923af9a = Lancez-le avec un utilisateur qui en a le droit (sur un serveur web, souvent root ou le propriétaire du site, par ex. avec sudo), ou travaillez sur une copie du fichier
 
@@ -2339,7 +2341,6 @@ a-device-7c776f4e = un périphérique
 a-socket-26577a75 = un socket
 a-folder-419478b0 = un dossier
 not-a-regular-file-ebe2737d = pas un fichier ordinaire
-write-be269f5c = écriture
 
 ## src/webconfig/file.rs
 

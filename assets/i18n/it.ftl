@@ -1789,17 +1789,17 @@ a-profile-named-name-already-d0bba1c2 = Esiste già un profilo chiamato "{ $name
 the-profiles-file-could-not-ece19bdb = Impossibile leggere il file dei profili ({ $reason }). È stato spostato per non perdere nulla, e i profili ripartono vuoti. Per recuperarli, correggi il file spostato e rinominalo in { $path }. Spostato in: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = Il file dei profili è stato scritto da una versione più recente di Mail Settings Tester (formato { $version }), quindi è stato lasciato invariato. Aggiorna il tester per usare questi profili. File: { $path }
 could-not-find-a-folder-07b751fa = Impossibile trovare una cartella per le impostazioni su questo computer. Imposta MAILTESTER_CONFIG_DIR su una cartella per conservarvi i profili.
-could-not-action-the-profiles-5938cb7d = Operazione "{ $action }" non riuscita sul file dei profili ({ $source }). File: { $path }
 could-not-write-these-settings-3df3fd97 = Impossibile scrivere queste impostazioni nel file dei profili: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Impossibile leggere il file dei profili ({ $source }). File: { $path }
+could-not-write-the-profiles-1ce1bb90 = Impossibile scrivere il file dei profili ({ $source }). File: { $path }
+could-not-create-the-folder-4efa6b11 = Impossibile creare la cartella del file dei profili ({ $source }). File: { $path }
+could-not-move-the-damaged-be405c05 = Impossibile mettere da parte il file dei profili danneggiato ({ $source }). File: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = lettura
 it-is-not-utf-8-85ed6edc = non è testo UTF-8
 it-is-not-a-regular-be41867a = non è un file normale (una cartella, una named pipe o un dispositivo); eliminalo o imposta MAILTESTER_CONFIG_DIR su un'altra cartella
 it-is-size-bytes-more-56c17071 = è di { $size } byte, più dei { $limit } consentiti per un file dei profili; spostalo altrove
-create-the-folder-of-760e3dc3 = creazione della cartella
-move-aside-3d78dc9c = messa da parte
 message-on-line-line-acff43e5 = { $message }, alla riga { $line }
 
 ## src/profiles/name.rs
@@ -2317,7 +2317,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> compare più di una vol
 the-attribute-value-has-a-50c8f903 = il valore di { $attribute } contiene un carattere di controllo ({ $character }) che un web.config non può contenere: ASP.NET rifiuterebbe l'intero file e il sito si fermerebbe con l'errore 500.19. Non è stato modificato nulla; riscrivi { $attribute } senza quel carattere (spesso arriva dal copia e incolla), poi riprova
 the-tester-could-not-update-b7d291a7 = il tester non è riuscito ad aggiornare questo web.config in modo sicuro ({ $arg0 }); non è stato modificato nulla. Segnalalo, per favore, e per ora modifica il file a mano
 there-is-no-file-here-7f01ff88 = qui non c'è nessun file; controlla il percorso (il web.config si trova nella cartella principale del sito): { $path }
-permission-denied-this-account-may-c34c8cda = permesso negato: questo account non può eseguire "{ $action }" sul file (o creare file nella sua cartella). { $advice }: { $path }
 another-program-has-the-file-fad4180e = un altro programma ha il file aperto e non permette di modificarlo, quindi non è stato modificato nulla; chiudi il programma che lo tiene aperto (un editor, Gestione IIS, uno strumento di backup o sincronizzazione), poi riprova: { $path }
 this-is-what-not-a-05f9ae91 = questo è { $what }, non un file, quindi è stato lasciato com'è; indica il percorso del file web.config stesso (si trova nella cartella principale del sito): { $path }
 the-file-is-read-only-c3ff344c = il file è di sola lettura (è contrassegnato come tale, oppure questo account non può scriverci), quindi non è stato modificato nulla; togli l'attributo di sola lettura (Windows: Proprietà del file, deseleziona Sola lettura; Linux: chmod u+w) oppure esegui come un utente che può scriverlo, poi riprova: { $path }
@@ -2326,7 +2325,10 @@ the-file-is-not-utf-e2a5449c = il file non è testo UTF-8 o UTF-16 ({ $detail })
 the-file-changed-on-disk-62f7b37a = il file è cambiato sul disco dopo che le modifiche erano state preparate (un altro programma o un'altra persona l'ha modificato), quindi non è stato scritto nulla; esegui di nuovo l'aggiornamento per vedere un diff aggiornato: { $path }
 could-not-write-the-backup-75f9a6c2 = impossibile scrivere la copia di sicurezza ({ $source }), quindi il web.config non è stato modificato; libera spazio su disco o controlla i permessi della cartella: { $path }
 could-not-write-the-new-01f69e66 = impossibile scrivere il nuovo contenuto ({ $source }); il vecchio contenuto è al sicuro nella copia { $backup }, quindi se ora il web.config è danneggiato, copiaci sopra la copia di sicurezza: { $path }
-could-not-action-the-file-4a4c844e = operazione "{ $action }" non riuscita sul file ({ $source }); controlla il percorso e riprova: { $path }
+permission-denied-this-account-may-28324bb6 = permesso negato: questo account non può leggere il file. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = permesso negato: questo account non può scrivere il file (o creare file nella sua cartella). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = impossibile leggere il file ({ $source }); controlla il percorso e riprova: { $path }
+could-not-write-the-file-0790a48d = impossibile scrivere il file ({ $source }); controlla il percorso e riprova: { $path }
 a-website-s-files-under-c1972da4 = I file di un sito (per esempio in C:\inetpub) di solito richiedono i diritti di amministratore: chiudi Mail Settings Tester, fai clic destro e scegli "Esegui come amministratore", poi riprova; oppure lavora su una copia del file
 run-it-as-a-user-e923af9a = Eseguilo come un utente che può farlo (su un server web spesso root o il proprietario del sito, per es. con sudo), oppure lavora su una copia del file
 
@@ -2337,7 +2339,6 @@ a-device-7c776f4e = un dispositivo
 a-socket-26577a75 = un socket
 a-folder-419478b0 = una cartella
 not-a-regular-file-ebe2737d = non un file normale
-write-be269f5c = scrittura
 
 ## src/webconfig/file.rs
 

@@ -1789,17 +1789,17 @@ a-profile-named-name-already-d0bba1c2 = 「{ $name }」という名前のプロ�
 the-profiles-file-could-not-ece19bdb = プロファイルのファイルを読み込めませんでした ({ $reason })。何も失われないよう別の場所に移し、プロファイルは空の状態から始まります。元に戻すには、移したファイルを直して { $path } という名前に変更してください。移動先: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = プロファイルのファイルは新しいバージョンの Mail Settings Tester で書かれたもの (形式 { $version }) のため、変更せずに残しました。これらのプロファイルを使うには、テスターを更新してください。ファイル: { $path }
 could-not-find-a-folder-07b751fa = このコンピューターで設定用のフォルダーが見つかりませんでした。プロファイルを保存するフォルダーを MAILTESTER_CONFIG_DIR に設定してください。
-could-not-action-the-profiles-5938cb7d = プロファイルのファイルを処理 ({ $action }) できませんでした ({ $source })。ファイル: { $path }
 could-not-write-these-settings-3df3fd97 = この設定をプロファイルのファイルに書き込めませんでした: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = プロファイルのファイルを読み込めませんでした ({ $source })。ファイル: { $path }
+could-not-write-the-profiles-1ce1bb90 = プロファイルのファイルに書き込めませんでした ({ $source })。ファイル: { $path }
+could-not-create-the-folder-4efa6b11 = プロファイルのファイルのフォルダーを作成できませんでした ({ $source })。ファイル: { $path }
+could-not-move-the-damaged-be405c05 = 壊れたプロファイルのファイルを別の場所に移せませんでした ({ $source })。ファイル: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = 読み込み
 it-is-not-utf-8-85ed6edc = UTF-8 のテキストではありません
 it-is-not-a-regular-be41867a = 通常のファイルではありません (フォルダー、名前付きパイプ、デバイスのいずれか)。削除するか、MAILTESTER_CONFIG_DIR に別のフォルダーを設定してください
 it-is-size-bytes-more-56c17071 = { $size }バイトあり、プロファイルのファイルの上限 { $limit } を超えています。別の場所に移してください
-create-the-folder-of-760e3dc3 = フォルダーの作成
-move-aside-3d78dc9c = 退避
 message-on-line-line-acff43e5 = { $message } ({ $line }行目)
 
 ## src/profiles/name.rs
@@ -2317,7 +2317,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> が複数回出てき�
 the-attribute-value-has-a-50c8f903 = { $attribute } の値に、web.config に入れられない制御文字 ({ $character }) が含まれています。ASP.NET はファイル全体を拒否し、サイトはエラー 500.19 で停止します。何も変更していません。{ $attribute } をその文字なしで入力し直してから (コピーと貼り付けで入ることがよくあります)、もう一度試してください
 the-tester-could-not-update-b7d291a7 = テスターはこの web.config を安全に更新できませんでした ({ $arg0 })。何も変更していません。この問題を報告し、当面はファイルを手で変更してください
 there-is-no-file-here-7f01ff88 = ここにはファイルがありません。パスを確認してください (web.config はサイトのルートフォルダーにあります): { $path }
-permission-denied-this-account-may-c34c8cda = アクセスが拒否されました。このアカウントにはファイルを処理 ({ $action }) する権限 (またはそのフォルダーにファイルを作成する権限) がありません。{ $advice }: { $path }
 another-program-has-the-file-fad4180e = 別のプログラムがファイルを開いていて変更を許可しないため、何も変更していません。ファイルを開いているプログラム (エディター、IIS マネージャー、バックアップや同期のツール) を閉じてから、もう一度試してください: { $path }
 this-is-what-not-a-05f9ae91 = これはファイルではなく { $what } のため、そのままにしました。web.config ファイルそのもののパスを指定してください (サイトのルートフォルダーにあります): { $path }
 the-file-is-read-only-c3ff344c = ファイルが読み取り専用のため (読み取り専用に設定されているか、このアカウントに書き込み権限がありません)、何も変更していません。読み取り専用を解除するか (Windows: ファイルのプロパティで「読み取り専用」のチェックを外す、Linux: chmod u+w)、書き込み権限のあるユーザーで実行してから、もう一度試してください: { $path }
@@ -2326,7 +2325,10 @@ the-file-is-not-utf-e2a5449c = ファイルが UTF-8 または UTF-16 のテキ�
 the-file-changed-on-disk-62f7b37a = 変更を準備した後にディスク上のファイルが変更されたため (別のプログラムか人が編集しました)、何も書き込んでいません。もう一度更新を実行して、新しい差分を確認してください: { $path }
 could-not-write-the-backup-75f9a6c2 = バックアップのコピーを書き込めなかったため ({ $source })、web.config は変更していません。ディスクの空き容量を増やすか、フォルダーの権限を確認してください: { $path }
 could-not-write-the-new-01f69e66 = 新しい内容を書き込めませんでした ({ $source })。元の内容はバックアップ { $backup } に安全に残っているので、web.config が壊れた場合はバックアップで上書きしてください: { $path }
-could-not-action-the-file-4a4c844e = ファイルを処理 ({ $action }) できませんでした ({ $source })。パスを確認して、もう一度試してください: { $path }
+permission-denied-this-account-may-28324bb6 = アクセスが拒否されました。このアカウントにはファイルを読み込む権限がありません。{ $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = アクセスが拒否されました。このアカウントにはファイルに書き込む権限 (またはそのフォルダーにファイルを作成する権限) がありません。{ $advice }: { $path }
+could-not-read-the-file-988f82d4 = ファイルを読み込めませんでした ({ $source })。パスを確認して、もう一度試してください: { $path }
+could-not-write-the-file-0790a48d = ファイルに書き込めませんでした ({ $source })。パスを確認して、もう一度試してください: { $path }
 a-website-s-files-under-c1972da4 = ウェブサイトのファイル (たとえば C:\inetpub の下) には、通常は管理者権限が必要です。Mail Settings Tester を閉じ、右クリックして「管理者として実行」を選んでから、もう一度試してください。またはファイルのコピーで作業してください
 run-it-as-a-user-e923af9a = 権限のあるユーザー (ウェブサーバーでは多くの場合 root かサイトの所有者。たとえば sudo を使います) で実行するか、ファイルのコピーで作業してください
 
@@ -2337,7 +2339,6 @@ a-device-7c776f4e = デバイス
 a-socket-26577a75 = ソケット
 a-folder-419478b0 = フォルダー
 not-a-regular-file-ebe2737d = 通常のファイルではありません
-write-be269f5c = 書き込み
 
 ## src/webconfig/file.rs
 

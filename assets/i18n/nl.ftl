@@ -1789,17 +1789,17 @@ a-profile-named-name-already-d0bba1c2 = Er bestaat al een profiel met de naam "{
 the-profiles-file-could-not-ece19bdb = Het profielenbestand kon niet worden gelezen ({ $reason }). Het is opzijgezet zodat er niets verloren gaat, en de profielen beginnen leeg. Om ze terug te krijgen, herstel je het verplaatste bestand en hernoem je het naar { $path }. Verplaatst naar: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = Het profielenbestand is geschreven door een nieuwere versie van Mail Settings Tester (formaat { $version }), dus het is ongewijzigd gelaten. Werk de tester bij om deze profielen te gebruiken. Bestand: { $path }
 could-not-find-a-folder-07b751fa = Kon op deze computer geen map voor instellingen vinden. Zet MAILTESTER_CONFIG_DIR op een map om daar profielen te bewaren.
-could-not-action-the-profiles-5938cb7d = Kon het profielenbestand niet verwerken ({ $action }: { $source }). Bestand: { $path }
 could-not-write-these-settings-3df3fd97 = Kon deze instellingen niet in het profielenbestand schrijven: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Kon het profielenbestand niet lezen ({ $source }). Bestand: { $path }
+could-not-write-the-profiles-1ce1bb90 = Kon het profielenbestand niet schrijven ({ $source }). Bestand: { $path }
+could-not-create-the-folder-4efa6b11 = Kon de map van het profielenbestand niet maken ({ $source }). Bestand: { $path }
+could-not-move-the-damaged-be405c05 = Kon het beschadigde profielenbestand niet opzijzetten ({ $source }). Bestand: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = lezen
 it-is-not-utf-8-85ed6edc = het is geen UTF-8-tekst
 it-is-not-a-regular-be41867a = het is geen gewoon bestand (een map, een named pipe of een apparaat); verwijder het of zet MAILTESTER_CONFIG_DIR op een andere map
 it-is-size-bytes-more-56c17071 = het is { $size } bytes, meer dan de { $limit } die een profielenbestand mag zijn; verplaats het
-create-the-folder-of-760e3dc3 = map aanmaken
-move-aside-3d78dc9c = opzijzetten
 message-on-line-line-acff43e5 = { $message }, op regel { $line }
 
 ## src/profiles/name.rs
@@ -2317,7 +2317,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> komt meer dan eens voor
 the-attribute-value-has-a-50c8f903 = de waarde van { $attribute } bevat een stuurteken ({ $character }) dat niet in een web.config mag staan: ASP.NET zou het hele bestand weigeren en de site zou stoppen met fout 500.19. Er is niets gewijzigd; typ { $attribute } opnieuw zonder dat teken (het komt vaak van kopiëren en plakken) en probeer het dan opnieuw
 the-tester-could-not-update-b7d291a7 = de tester kon deze web.config niet veilig bijwerken ({ $arg0 }); er is niets gewijzigd. Meld dit alsjeblieft, en wijzig het bestand voorlopig met de hand
 there-is-no-file-here-7f01ff88 = hier staat geen bestand; controleer het pad (de web.config staat in de hoofdmap van de site): { $path }
-permission-denied-this-account-may-c34c8cda = toegang geweigerd: dit account mag het bestand niet gebruiken ({ $action }) of geen bestanden in de map maken. { $advice }: { $path }
 another-program-has-the-file-fad4180e = een ander programma heeft het bestand open en laat het niet wijzigen, dus er is niets gewijzigd; sluit het programma dat het open heeft (een editor, IIS Manager, een back-up- of synchronisatieprogramma) en probeer het dan opnieuw: { $path }
 this-is-what-not-a-05f9ae91 = dit is { $what }, geen bestand, dus het is met rust gelaten; geef het pad van het web.config-bestand zelf (dat staat in de hoofdmap van de site): { $path }
 the-file-is-read-only-c3ff344c = het bestand is alleen-lezen (het is gemarkeerd als alleen-lezen, of dit account mag er niet in schrijven), dus er is niets gewijzigd; haal de markering alleen-lezen weg (Windows: Eigenschappen van het bestand, vink Alleen-lezen uit; Linux: chmod u+w) of voer het uit als een gebruiker die erin mag schrijven, en probeer het dan opnieuw: { $path }
@@ -2326,7 +2325,10 @@ the-file-is-not-utf-e2a5449c = het bestand is geen UTF-8- of UTF-16-tekst ({ $de
 the-file-changed-on-disk-62f7b37a = het bestand is op de schijf veranderd nadat de wijzigingen waren voorbereid (een ander programma of iemand anders heeft het bewerkt), dus er is niets geschreven; voer het bijwerken opnieuw uit om een nieuwe diff te zien: { $path }
 could-not-write-the-backup-75f9a6c2 = kon de reservekopie niet schrijven ({ $source }), dus de web.config is niet gewijzigd; maak wat schijfruimte vrij of controleer de rechten van de map: { $path }
 could-not-write-the-new-01f69e66 = kon de nieuwe inhoud niet schrijven ({ $source }); de oude inhoud staat veilig in de reservekopie { $backup }, dus als de web.config nu beschadigd is, kopieer je de reservekopie eroverheen: { $path }
-could-not-action-the-file-4a4c844e = kon het bestand niet verwerken ({ $action }: { $source }); controleer het pad en probeer het opnieuw: { $path }
+permission-denied-this-account-may-28324bb6 = toegang geweigerd: dit account mag het bestand niet lezen. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = toegang geweigerd: dit account mag het bestand niet schrijven (of geen bestanden in de map maken). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = kon het bestand niet lezen ({ $source }); controleer het pad en probeer het opnieuw: { $path }
+could-not-write-the-file-0790a48d = kon het bestand niet schrijven ({ $source }); controleer het pad en probeer het opnieuw: { $path }
 a-website-s-files-under-c1972da4 = De bestanden van een website (bijvoorbeeld onder C:\inetpub) hebben meestal beheerdersrechten nodig: sluit Mail Settings Tester, klik er met de rechtermuisknop op en kies "Als administrator uitvoeren", en probeer het dan opnieuw; of werk met een kopie van het bestand
 run-it-as-a-user-e923af9a = Voer het uit als een gebruiker die dat mag (op een webserver vaak root of de eigenaar van de site, bijv. met sudo), of werk met een kopie van het bestand
 
@@ -2337,7 +2339,6 @@ a-device-7c776f4e = een apparaat
 a-socket-26577a75 = een socket
 a-folder-419478b0 = een map
 not-a-regular-file-ebe2737d = geen gewoon bestand
-write-be269f5c = schrijven
 
 ## src/webconfig/file.rs
 

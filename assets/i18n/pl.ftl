@@ -1820,17 +1820,17 @@ a-profile-named-name-already-d0bba1c2 = Profil o nazwie „{ $name }” już ist
 the-profiles-file-could-not-ece19bdb = Nie udało się odczytać pliku profili ({ $reason }). Przeniesiono go na bok, więc nic nie zginęło, a lista profili zaczyna się od zera. Aby je odzyskać, napraw przeniesiony plik i zmień jego nazwę na { $path }. Przeniesiono do: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = Plik profili został zapisany przez nowszą wersję Mail Settings Tester (format { $version }), więc pozostawiono go bez zmian. Zaktualizuj tester, aby używać tych profili. Plik: { $path }
 could-not-find-a-folder-07b751fa = Nie udało się znaleźć folderu na ustawienia na tym komputerze. Ustaw MAILTESTER_CONFIG_DIR na folder, w którym mają być przechowywane profile.
-could-not-action-the-profiles-5938cb7d = Nie udało się wykonać operacji ({ $action }) na pliku profili ({ $source }). Plik: { $path }
 could-not-write-these-settings-3df3fd97 = Nie udało się zapisać tych ustawień w pliku profili: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Nie udało się odczytać pliku profili ({ $source }). Plik: { $path }
+could-not-write-the-profiles-1ce1bb90 = Nie udało się zapisać pliku profili ({ $source }). Plik: { $path }
+could-not-create-the-folder-4efa6b11 = Nie udało się utworzyć folderu pliku profili ({ $source }). Plik: { $path }
+could-not-move-the-damaged-be405c05 = Nie udało się odłożyć na bok uszkodzonego pliku profili ({ $source }). Plik: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = odczyt
 it-is-not-utf-8-85ed6edc = to nie jest tekst UTF-8
 it-is-not-a-regular-be41867a = to nie jest zwykły plik (to folder, potok nazwany lub urządzenie); usuń go albo ustaw MAILTESTER_CONFIG_DIR na inny folder
 it-is-size-bytes-more-56c17071 = ma { $size } bajtów, więcej niż { $limit }, które może mieć plik profili; przenieś go gdzie indziej
-create-the-folder-of-760e3dc3 = utworzenie folderu
-move-aside-3d78dc9c = odłożenie na bok
 message-on-line-line-acff43e5 = { $message }, w wierszu { $line }
 
 ## src/profiles/name.rs
@@ -2348,7 +2348,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> występuje więcej niż
 the-attribute-value-has-a-50c8f903 = wartość { $attribute } zawiera znak sterujący ({ $character }), którego web.config nie może zawierać: ASP.NET odrzuciłby cały plik, a witryna zatrzymałaby się z błędem 500.19. Niczego nie zmieniono; wpisz { $attribute } ponownie bez niego (często pochodzi z kopiowania i wklejania), a potem spróbuj ponownie
 the-tester-could-not-update-b7d291a7 = tester nie mógł bezpiecznie zaktualizować tego web.config ({ $arg0 }); niczego nie zmieniono. Prosimy to zgłosić, a na razie zmienić plik ręcznie
 there-is-no-file-here-7f01ff88 = tu nie ma pliku; sprawdź ścieżkę (web.config znajduje się w folderze głównym witryny): { $path }
-permission-denied-this-account-may-c34c8cda = brak uprawnień: to konto nie może wykonać operacji ({ $action }) na pliku (ani tworzyć plików w jego folderze). { $advice }: { $path }
 another-program-has-the-file-fad4180e = inny program ma otwarty ten plik i nie pozwala go zmienić, więc niczego nie zmieniono; zamknij program, który go otworzył (edytor, Menedżer IIS, narzędzie do kopii zapasowych lub synchronizacji), a potem spróbuj ponownie: { $path }
 this-is-what-not-a-05f9ae91 = to jest { $what }, a nie plik, więc zostawiono to bez zmian; podaj ścieżkę do samego pliku web.config (znajduje się w folderze głównym witryny): { $path }
 the-file-is-read-only-c3ff344c = plik jest tylko do odczytu (ma oznaczenie „tylko do odczytu” albo to konto nie może do niego zapisywać), więc niczego nie zmieniono; usuń oznaczenie tylko do odczytu (Windows: Właściwości pliku, odznacz „Tylko do odczytu”; Linux: chmod u+w) albo uruchom jako użytkownik, który może go zapisać, a potem spróbuj ponownie: { $path }
@@ -2357,7 +2356,10 @@ the-file-is-not-utf-e2a5449c = plik nie jest tekstem UTF-8 ani UTF-16 ({ $detail
 the-file-changed-on-disk-62f7b37a = plik zmienił się na dysku po przygotowaniu zmian (edytował go inny program lub inna osoba), więc niczego nie zapisano; uruchom aktualizację ponownie, aby zobaczyć nowy diff: { $path }
 could-not-write-the-backup-75f9a6c2 = nie udało się zapisać kopii zapasowej ({ $source }), więc web.config nie został zmieniony; zwolnij trochę miejsca na dysku albo sprawdź uprawnienia folderu: { $path }
 could-not-write-the-new-01f69e66 = nie udało się zapisać nowej zawartości ({ $source }); stara zawartość jest bezpieczna w kopii zapasowej { $backup }, więc jeśli web.config jest teraz uszkodzony, skopiuj na niego kopię zapasową: { $path }
-could-not-action-the-file-4a4c844e = nie udało się wykonać operacji ({ $action }) na pliku ({ $source }); sprawdź ścieżkę i spróbuj ponownie: { $path }
+permission-denied-this-account-may-28324bb6 = brak uprawnień: to konto nie może odczytać pliku. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = brak uprawnień: to konto nie może zapisać pliku (ani tworzyć plików w jego folderze). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = nie udało się odczytać pliku ({ $source }); sprawdź ścieżkę i spróbuj ponownie: { $path }
+could-not-write-the-file-0790a48d = nie udało się zapisać pliku ({ $source }); sprawdź ścieżkę i spróbuj ponownie: { $path }
 a-website-s-files-under-c1972da4 = Pliki witryny (na przykład w C:\inetpub) zwykle wymagają uprawnień administratora: zamknij Mail Settings Tester, kliknij go prawym przyciskiem i wybierz „Uruchom jako administrator”, a potem spróbuj ponownie; albo pracuj na kopii pliku
 run-it-as-a-user-e923af9a = Uruchom go jako użytkownik, który ma uprawnienia (na serwerze WWW często root lub właściciel witryny, np. przez sudo), albo pracuj na kopii pliku
 
@@ -2368,7 +2370,6 @@ a-device-7c776f4e = urządzenie
 a-socket-26577a75 = gniazdo
 a-folder-419478b0 = folder
 not-a-regular-file-ebe2737d = nie jest zwykłym plikiem
-write-be269f5c = zapis
 
 ## src/webconfig/file.rs
 

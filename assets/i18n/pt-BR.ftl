@@ -1810,17 +1810,17 @@ a-profile-named-name-already-d0bba1c2 = Já existe um perfil chamado "{ $name }"
 the-profiles-file-could-not-ece19bdb = Não foi possível ler o arquivo de perfis ({ $reason }). Ele foi movido para o lado para que nada se perca, e os perfis começam vazios. Para recuperá-los, corrija o arquivo movido e renomeie-o para { $path }. Movido para: { $moved_to }
 the-profiles-file-was-written-0aaf22c6 = O arquivo de perfis foi gravado por uma versão mais nova do Mail Settings Tester (formato { $version }), então ele foi deixado como estava. Atualize o testador para usar estes perfis. Arquivo: { $path }
 could-not-find-a-folder-07b751fa = Não foi possível encontrar uma pasta para configurações neste computador. Defina MAILTESTER_CONFIG_DIR com uma pasta para guardar os perfis nela.
-could-not-action-the-profiles-5938cb7d = Não foi possível concluir a operação ({ $action }) no arquivo de perfis ({ $source }). Arquivo: { $path }
 could-not-write-these-settings-3df3fd97 = Não foi possível gravar estas configurações no arquivo de perfis: { $arg0 }
+could-not-read-the-profiles-c7de2c87 = Não foi possível ler o arquivo de perfis ({ $source }). Arquivo: { $path }
+could-not-write-the-profiles-1ce1bb90 = Não foi possível gravar o arquivo de perfis ({ $source }). Arquivo: { $path }
+could-not-create-the-folder-4efa6b11 = Não foi possível criar a pasta do arquivo de perfis ({ $source }). Arquivo: { $path }
+could-not-move-the-damaged-be405c05 = Não foi possível tirar do caminho o arquivo de perfis danificado ({ $source }). Arquivo: { $path }
 
 ## src/profiles/file.rs
 
-read-cedfa3c5 = leitura
 it-is-not-utf-8-85ed6edc = não é texto UTF-8
 it-is-not-a-regular-be41867a = não é um arquivo comum (uma pasta, um pipe nomeado ou um dispositivo); remova-o ou defina MAILTESTER_CONFIG_DIR com outra pasta
 it-is-size-bytes-more-56c17071 = ele tem { $size } bytes, mais do que os { $limit } que um arquivo de perfis pode ter; tire-o dali
-create-the-folder-of-760e3dc3 = criação da pasta
-move-aside-3d78dc9c = colocar de lado
 message-on-line-line-acff43e5 = { $message }, na linha { $line }
 
 ## src/profiles/name.rs
@@ -2338,7 +2338,6 @@ element-appears-more-than-once-f637cee8 = <{ $element }> aparece mais de uma vez
 the-attribute-value-has-a-50c8f903 = o valor de { $attribute } tem um caractere de controle ({ $character }) que um web.config não pode conter: o ASP.NET rejeitaria o arquivo inteiro e o site pararia com o erro 500.19. Nada foi alterado; digite { $attribute } de novo sem ele (muitas vezes ele vem de copiar e colar) e tente de novo
 the-tester-could-not-update-b7d291a7 = o testador não conseguiu atualizar este web.config com segurança ({ $arg0 }); nada foi alterado. Por favor, informe isto e, por enquanto, altere o arquivo à mão
 there-is-no-file-here-7f01ff88 = não há nenhum arquivo aqui; confira o caminho (o web.config fica na pasta raiz do site): { $path }
-permission-denied-this-account-may-c34c8cda = permissão negada: esta conta não pode fazer a operação ({ $action }) no arquivo (ou criar arquivos na pasta dele). { $advice }: { $path }
 another-program-has-the-file-fad4180e = outro programa está com o arquivo aberto e não deixa alterá-lo, então nada foi alterado; feche o programa que está com ele aberto (um editor, o IIS Manager, uma ferramenta de backup ou sincronização) e tente de novo: { $path }
 this-is-what-not-a-05f9ae91 = isto é { $what }, não um arquivo, então foi deixado como está; informe o caminho do próprio arquivo web.config (ele fica na pasta raiz do site): { $path }
 the-file-is-read-only-c3ff344c = o arquivo é somente leitura (está marcado como somente leitura, ou esta conta não pode gravar nele), então nada foi alterado; tire a marcação de somente leitura (Windows: Propriedades do arquivo, desmarque Somente leitura; Linux: chmod u+w) ou rode como um usuário que possa gravá-lo e tente de novo: { $path }
@@ -2347,7 +2346,10 @@ the-file-is-not-utf-e2a5449c = o arquivo não é texto UTF-8 nem UTF-16 ({ $deta
 the-file-changed-on-disk-62f7b37a = o arquivo mudou no disco depois que as mudanças foram preparadas (outro programa ou pessoa o editou), então nada foi gravado; rode a atualização de novo para ver um diff novo: { $path }
 could-not-write-the-backup-75f9a6c2 = não foi possível gravar a cópia de segurança ({ $source }), então o web.config não foi alterado; libere espaço em disco ou confira as permissões da pasta: { $path }
 could-not-write-the-new-01f69e66 = não foi possível gravar o novo conteúdo ({ $source }); o conteúdo antigo está seguro na cópia de segurança { $backup }, então, se o web.config estiver danificado agora, copie a cópia de segurança por cima dele: { $path }
-could-not-action-the-file-4a4c844e = não foi possível concluir a operação ({ $action }) no arquivo ({ $source }); confira o caminho e tente de novo: { $path }
+permission-denied-this-account-may-28324bb6 = permissão negada: esta conta não pode ler o arquivo. { $advice }: { $path }
+permission-denied-this-account-may-14f1cab5 = permissão negada: esta conta não pode gravar o arquivo (nem criar arquivos na pasta dele). { $advice }: { $path }
+could-not-read-the-file-988f82d4 = não foi possível ler o arquivo ({ $source }); confira o caminho e tente de novo: { $path }
+could-not-write-the-file-0790a48d = não foi possível gravar o arquivo ({ $source }); confira o caminho e tente de novo: { $path }
 a-website-s-files-under-c1972da4 = Os arquivos de um site (em C:\inetpub, por exemplo) normalmente exigem direitos de administrador: feche o Mail Settings Tester, clique nele com o botão direito e escolha "Executar como administrador", depois tente de novo; ou trabalhe numa cópia do arquivo
 run-it-as-a-user-e923af9a = Rode como um usuário que possa (num servidor web, muitas vezes o root ou o dono do site, p. ex. com sudo), ou trabalhe numa cópia do arquivo
 
@@ -2358,7 +2360,6 @@ a-device-7c776f4e = um dispositivo
 a-socket-26577a75 = um socket
 a-folder-419478b0 = uma pasta
 not-a-regular-file-ebe2737d = não é um arquivo comum
-write-be269f5c = gravação
 
 ## src/webconfig/file.rs
 

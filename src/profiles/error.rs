@@ -55,10 +55,10 @@ pub enum ProfileError {
     )]
     NoConfigDir,
     /// Reading, writing or moving the file failed.
-    #[error("Could not {action} the profiles file ({source}). File: {path}")]
+    #[error("{}", io_message(*.action, .source, .path))]
     Io {
-        /// What we were doing ("read", "write", "move aside").
-        action: &'static str,
+        /// What we were doing.
+        action: FileAction,
         /// The file.
         path: PathBuf,
         /// The system's words.
@@ -68,4 +68,45 @@ pub enum ProfileError {
     /// valid text).
     #[error("Could not write these settings into the profiles file: {0}")]
     Encode(String),
+}
+
+/// What was being done to the profiles file when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Reading it.
+    Read,
+    /// Writing it.
+    Write,
+    /// Creating its folder.
+    CreateFolder,
+    /// Renaming a damaged file out of the way.
+    MoveAside,
+}
+
+/// [`ProfileError::Io`]'s message: a whole sentence for each action, so that each language can
+/// say it its own way.
+fn io_message(action: FileAction, source: &std::io::Error, path: &std::path::Path) -> String {
+    let path = path.display();
+    match action {
+        FileAction::Read => crate::en!(
+            "Could not read the profiles file ({source}). File: {path}",
+            source = source,
+            path = path
+        ),
+        FileAction::Write => crate::en!(
+            "Could not write the profiles file ({source}). File: {path}",
+            source = source,
+            path = path
+        ),
+        FileAction::CreateFolder => crate::en!(
+            "Could not create the folder of the profiles file ({source}). File: {path}",
+            source = source,
+            path = path
+        ),
+        FileAction::MoveAside => crate::en!(
+            "Could not move the damaged profiles file aside ({source}). File: {path}",
+            source = source,
+            path = path
+        ),
+    }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::ProfileError;
+use super::{FileAction, ProfileError};
 use crate::settings::Settings;
 
 /// The format version this code writes.
@@ -64,7 +64,7 @@ pub fn load(path: &Path) -> Result<Loaded, ProfileError> {
         }
         Err(source) => {
             return Err(ProfileError::Io {
-                action: crate::en!("read"),
+                action: FileAction::Read,
                 path: path.to_owned(),
                 source,
             });
@@ -127,12 +127,12 @@ pub fn store(path: &Path, document: &Document) -> Result<(), ProfileError> {
         source,
     };
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|err| io_error(crate::en!("create the folder of"), err))?;
+        create_private_dir(dir).map_err(|err| io_error(FileAction::CreateFolder, err))?;
     }
     let text = format!("{HEADER}{body}");
     crate::files::replace_blocking(path, text.as_bytes(), crate::files::Access::Private)
         .map(|_| ())
-        .map_err(|err| io_error("write", err))
+        .map_err(|err| io_error(FileAction::Write, err))
 }
 
 /// Creates `dir` and any missing parents, 0700 on Unix; an existing folder is left as it is.
@@ -160,7 +160,7 @@ fn move_aside(path: &Path) -> Result<PathBuf, ProfileError> {
         n += 1;
     }
     std::fs::rename(path, &target).map_err(|source| ProfileError::Io {
-        action: crate::en!("move aside"),
+        action: FileAction::MoveAside,
         path: path.to_owned(),
         source,
     })?;

@@ -31,7 +31,7 @@ mod tests;
 
 use std::path::{Path, PathBuf};
 
-pub use error::ProfileError;
+pub use error::{FileAction, ProfileError};
 pub use name::{MAX_NAME_CHARS, validate_name};
 
 use crate::settings::Settings;

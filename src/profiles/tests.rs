@@ -282,7 +282,13 @@ fn a_pipe_in_place_of_the_file_is_refused_without_blocking() {
         .expect("reading a FIFO must not block");
     let err = result.unwrap_err();
     assert!(
-        matches!(err, ProfileError::Io { action: "read", .. }),
+        matches!(
+            err,
+            ProfileError::Io {
+                action: super::FileAction::Read,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("not a regular file"), "{err}");

@@ -3,7 +3,7 @@
 //! [`WebConfigError`] is about the text; [`FileError`] about the file on disk, with its path last
 //! in every message.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A problem with the web.config text that stops import or update.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -122,10 +122,10 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The operating system refused access.
-    #[error("permission denied: this account may not {action} the file (or create files in its folder). {advice}: {path}", advice = PERMISSION_ADVICE)]
+    #[error("{}", denied_message(*.action, .path))]
     PermissionDenied {
-        /// `read` or `write`.
-        action: &'static str,
+        /// Reading or writing.
+        action: FileAction,
         /// The file.
         path: PathBuf,
     },
@@ -216,15 +216,60 @@ pub enum FileError {
         path: PathBuf,
     },
     /// Any other input/output error.
-    #[error("could not {action} the file ({source}); check the path and try again: {path}")]
+    #[error("{}", io_message(*.action, .source, .path))]
     Io {
-        /// `read` or `write`.
-        action: &'static str,
+        /// Reading or writing.
+        action: FileAction,
         /// The underlying error.
         source: std::io::Error,
         /// The file.
         path: PathBuf,
     },
+}
+
+/// What was being done to the web.config when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Reading it.
+    Read,
+    /// Writing it (or its backup, beside it).
+    Write,
+}
+
+/// [`FileError::PermissionDenied`]'s message: a whole sentence for each action, so that each
+/// language can say it its own way.
+fn denied_message(action: FileAction, path: &Path) -> String {
+    let (advice, path) = (PERMISSION_ADVICE, path.display());
+    match action {
+        FileAction::Read => crate::en!(
+            "permission denied: this account may not read the file. {advice}: {path}",
+            advice = advice,
+            path = path
+        ),
+        FileAction::Write => crate::en!(
+            "permission denied: this account may not write the file (or create files in its \
+             folder). {advice}: {path}",
+            advice = advice,
+            path = path
+        ),
+    }
+}
+
+/// [`FileError::Io`]'s message: a whole sentence for each action.
+fn io_message(action: FileAction, source: &std::io::Error, path: &Path) -> String {
+    let path = path.display();
+    match action {
+        FileAction::Read => crate::en!(
+            "could not read the file ({source}); check the path and try again: {path}",
+            source = source,
+            path = path
+        ),
+        FileAction::Write => crate::en!(
+            "could not write the file ({source}); check the path and try again: {path}",
+            source = source,
+            path = path
+        ),
+    }
 }
 
 /// What to do when the system refuses access, in the words of the user's system.
@@ -243,7 +288,7 @@ const PERMISSION_ADVICE: &str = crate::en!(
 
 impl FileError {
     /// Maps an I/O error on `path` to the most helpful variant.
-    pub(crate) fn io(action: &'static str, source: std::io::Error, path: PathBuf) -> Self {
+    pub(crate) fn io(action: FileAction, source: std::io::Error, path: PathBuf) -> Self {
         if crate::files::held_by_another_program(&source) {
             return Self::HeldByAnotherProgram { path };
         }
@@ -268,7 +313,7 @@ mod tests {
     #[test]
     fn access_denied_and_a_held_file_say_what_to_do() {
         let denied = FileError::io(
-            "write",
+            FileAction::Write,
             std::io::Error::from(std::io::ErrorKind::PermissionDenied),
             PathBuf::from("web.config"),
         );
@@ -283,9 +328,17 @@ mod tests {
             message.ends_with(": web.config"),
             "the path comes last: {message}"
         );
+        // A whole sentence for each action: translated whole, the path kept.
+        let german =
+            crate::i18n::translate(crate::i18n::Language::German, &message).unwrap_or_default();
+        assert!(
+            german.starts_with("Zugriff verweigert: Dieses Konto darf die Datei nicht schreiben")
+                && german.ends_with(": web.config"),
+            "{german}"
+        );
         // ERROR_SHARING_VIOLATION: only Windows reports it.
         let held = FileError::io(
-            "write",
+            FileAction::Write,
             std::io::Error::from_raw_os_error(32),
             PathBuf::from("web.config"),
         );

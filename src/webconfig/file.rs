@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use self::checks::{blocking, check_writable, read_checked};
-use super::error::FileError;
+use super::error::{FileAction, FileError};
 use super::{AttributeChange, UpdateOptions, Updated, unified_diff, update};
 use crate::settings::Settings;
 
@@ -70,7 +70,7 @@ pub async fn read_file(path: &Path) -> Result<ConfigFile, FileError> {
     let shown = path.to_owned();
     let (bytes, target) = blocking(path, move || {
         let target = crate::files::resolve_symlink(&shown)
-            .map_err(|err| FileError::io(crate::en!("read"), err, shown.clone()))?;
+            .map_err(|err| FileError::io(FileAction::Read, err, shown.clone()))?;
         read_checked(&target, &shown).map(|bytes| (bytes, target))
     })
     .await?;
@@ -193,7 +193,7 @@ impl PreparedUpdate {
         let path = file.path.clone();
         let written = crate::files::finish_despite_ctrl_c(move || write_update(&file, &new_bytes))
             .await
-            .map_err(|err| FileError::io(crate::en!("write"), err, path))??;
+            .map_err(|err| FileError::io(FileAction::Write, err, path))??;
         outcome.backup = Some(written);
         Ok(outcome)
     }

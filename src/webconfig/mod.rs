@@ -42,7 +42,7 @@ pub const RESTART_NOTE: &str = crate::en!(
 );
 
 pub use diff::unified_diff;
-pub use error::{FileError, WebConfigError};
+pub use error::{FileAction, FileError, WebConfigError};
 pub use file::{
     ConfigFile, MAX_FILE_BYTES, PreparedUpdate, TextEncoding, UpdateOutcome, backup_path,
     prepare_update, read_file, update_file,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::MAX_FILE_BYTES;
-use crate::webconfig::error::FileError;
+use crate::webconfig::error::{FileAction, FileError};
 
 /// Runs blocking file work off the async runtime.
 pub(super) async fn blocking<T: Send + 'static>(
@@ -13,7 +13,7 @@ pub(super) async fn blocking<T: Send + 'static>(
 ) -> Result<T, FileError> {
     tokio::task::spawn_blocking(work).await.map_err(|err| {
         FileError::io(
-            crate::en!("read"),
+            FileAction::Read,
             std::io::Error::other(err),
             path.to_owned(),
         )
@@ -24,7 +24,7 @@ pub(super) async fn blocking<T: Send + 'static>(
 /// limit before it is opened, and again on the open handle.
 pub(super) fn read_checked(target: &Path, shown: &Path) -> Result<Vec<u8>, FileError> {
     use std::io::Read as _;
-    let io = |err| FileError::io(crate::en!("read"), err, shown.to_owned());
+    let io = |err| FileError::io(FileAction::Read, err, shown.to_owned());
     check_regular(&std::fs::metadata(target).map_err(io)?, shown)?;
     let file = std::fs::File::open(target).map_err(io)?;
     check_regular(&file.metadata().map_err(io)?, shown)?;
@@ -84,7 +84,7 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
 /// before anything is written. Opening for writing changes nothing in the file.
 pub(super) fn check_writable(target: &Path, shown: &Path) -> Result<std::fs::Metadata, FileError> {
     let metadata = std::fs::metadata(target)
-        .map_err(|err| FileError::io(crate::en!("read"), err, shown.to_owned()))?;
+        .map_err(|err| FileError::io(FileAction::Read, err, shown.to_owned()))?;
     check_regular(&metadata, shown)?;
     let read_only = || FileError::ReadOnly {
         path: shown.to_owned(),
@@ -95,6 +95,6 @@ pub(super) fn check_writable(target: &Path, shown: &Path) -> Result<std::fs::Met
     match std::fs::OpenOptions::new().write(true).open(target) {
         Ok(_) => Ok(metadata),
         Err(err) if err.kind() == std::io::ErrorKind::PermissionDenied => Err(read_only()),
-        Err(err) => Err(FileError::io(crate::en!("write"), err, shown.to_owned())),
+        Err(err) => Err(FileError::io(FileAction::Write, err, shown.to_owned())),
     }
 }
