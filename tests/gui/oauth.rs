@@ -150,19 +150,27 @@ fn a_missing_app_secret_is_named_before_anything_is_sent() {
     assert_eq!(server.connections(), 0);
 }
 
-#[test]
-fn a_person_signs_in_through_the_browser_then_sends() {
-    let runtime = runtime();
-    let server = oauth_server(&runtime);
+/// A window with the form filled in for a person's Microsoft sign-in against the test token
+/// server, up to the "Sign in with Microsoft…" button. The test is the browser: it follows the
+/// sign-in page's redirect to the loopback listener, and each page it ends on comes out of the
+/// returned receiver. The servers answer while they are kept.
+fn ready_for_browser_sign_in(
+    runtime: &Runtime,
+) -> (
+    Harness<'static, MailTesterApp>,
+    (TestServer, TokenServer),
+    std::sync::mpsc::Receiver<String>,
+) {
+    let server = oauth_server(runtime);
     let endpoint = runtime.block_on(TokenServer::start(TokenReply::Authorization {
         access: TOKEN.to_owned(),
         refresh: "unused".into(),
     }));
     let handle = runtime.handle().clone();
-    // The test is the browser: it follows the sign-in page's redirect to the loopback listener.
+    let (page_tx, page_rx) = std::sync::mpsc::channel();
     let browser: Browser = Arc::new(move |url: &str| {
-        let url = url.to_owned();
-        handle.spawn(super::oauth_browse(url));
+        let (url, page_tx) = (url.to_owned(), page_tx.clone());
+        handle.spawn(async move { page_tx.send(super::oauth_browse(url).await) });
         Ok(())
     });
     let keyring = mail_settings_tester::credentials::Keyring::with_store(
@@ -182,10 +190,22 @@ fn a_person_signs_in_through_the_browser_then_sends() {
     harness.run_steps(2);
     set_field(&mut harness, "Client ID", "app-for-people");
     set_field(&mut harness, "Sign-in service", &endpoint.authority());
+    (harness, (server, endpoint), page_rx)
+}
+
+#[test]
+fn a_person_signs_in_through_the_browser_then_sends() {
+    let runtime = runtime();
+    let (mut harness, (server, _endpoint), pages) = ready_for_browser_sign_in(&runtime);
     harness.get_by_label("Sign in with Microsoft…").click();
     step_until(&mut harness, "the sign-in to end", |app| {
         app.signed_in_mailbox().is_some()
     });
+    let page = pages.recv().unwrap();
+    assert!(
+        page.contains("<html lang=en>") && page.contains("You are signed in"),
+        "{page}"
+    );
     assert!(
         harness
             .query_all_by_label_contains(&format!("Signed in as {TEST_USER}"))
@@ -215,34 +235,7 @@ fn a_person_signs_in_through_the_browser_then_sends() {
 fn the_browser_page_speaks_the_windows_language() {
     use mail_settings_tester::i18n::{self, Language};
     let runtime = runtime();
-    let server = oauth_server(&runtime);
-    let endpoint = runtime.block_on(TokenServer::start(TokenReply::Authorization {
-        access: TOKEN.to_owned(),
-        refresh: "unused".into(),
-    }));
-    let handle = runtime.handle().clone();
-    let (page_tx, page_rx) = std::sync::mpsc::channel();
-    let browser: Browser = Arc::new(move |url: &str| {
-        let (url, page_tx) = (url.to_owned(), page_tx.clone());
-        handle.spawn(async move { page_tx.send(super::oauth_browse(url).await) });
-        Ok(())
-    });
-    let handle = runtime.handle().clone();
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 2400.0])
-        .build_eframe(move |cc| {
-            MailTesterApp::with_form(&cc.egui_ctx, handle, FormState::default())
-                .with_keyring(mail_settings_tester::credentials::Keyring::with_store(
-                    keyring_core::mock::Store::new().unwrap(),
-                ))
-                .with_browser(browser)
-        });
-    fill_form(&mut harness, server.port());
-    choose_sign_in(&mut harness, "Microsoft 365 (OAuth)");
-    harness.get_by_label("A person, in the browser").click();
-    harness.run_steps(2);
-    set_field(&mut harness, "Client ID", "app-for-people");
-    set_field(&mut harness, "Sign-in service", &endpoint.authority());
+    let (mut harness, _servers, pages) = ready_for_browser_sign_in(&runtime);
     harness.state_mut().choose_language(Some(Language::German));
     harness.run_steps(2);
     let german = |text: &str| i18n::translate(Language::German, text).unwrap();
@@ -252,7 +245,7 @@ fn the_browser_page_speaks_the_windows_language() {
     step_until(&mut harness, "the sign-in to end", |app| {
         app.signed_in_mailbox().is_some()
     });
-    let page = page_rx.recv().unwrap();
+    let page = pages.recv().unwrap();
     assert!(page.contains("<html lang=de>"), "{page}");
     assert!(page.contains(&german("You are signed in")), "{page}");
     assert!(!page.contains("You are signed in"), "{page}");
