@@ -66,13 +66,13 @@ pub fn english_texts() -> Vec<String> {
     found.into_inner()
 }
 
-/// The lines of a help text that are messages (see [`is_a_message`]).
+/// The lines of a help text that are messages: not blank, and not indented (an example, kept
+/// as written).
 pub fn lines_to_translate(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').filter(|line| is_a_message(line))
 }
 
-/// Whether a line of help is a message: not blank, and not indented (an example, kept as
-/// written).
+/// Whether a line of help is a message (see [`lines_to_translate`]).
 fn is_a_message(line: &str) -> bool {
     !line.trim().is_empty() && !line.starts_with(char::is_whitespace)
 }
