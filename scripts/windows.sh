@@ -80,6 +80,10 @@ setup() {
         scripts/windows/processprng.c scripts/windows/processprng.def -lbcrypt
     x86_64-w64-mingw32-gcc -municode -O2 -o "$tools/clipboard.exe" scripts/windows/clipboard.c
     cp "$tools/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+    # A crashing program ends at once instead of waiting for Wine's debugger (which hangs
+    # without a desktop to show it on).
+    quietly no-debugger wine64 reg add \
+        'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Debugger /d false /f
     say "Wine prefix ready: $WINEPREFIX (ProcessPrng stand-in, clipboard.exe in $tools)"
 }
 
