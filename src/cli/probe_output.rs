@@ -38,14 +38,7 @@ pub fn print_start(request: &DiscoveryRequest) {
 pub fn print_event(event: &DiscoveryEvent) {
     match event {
         DiscoveryEvent::Source(source) => {
-            let found = if source.found.is_empty() {
-                source
-                    .error
-                    .as_deref()
-                    .map_or_else(|| crate::tr!("nothing"), |error| tr(error).into_owned())
-            } else {
-                source.found.join(", ")
-            };
+            let found = source.outcome_shown();
             println!("  {}: {found}", tr(&source.query));
         }
         DiscoveryEvent::Candidates { hosts } => {

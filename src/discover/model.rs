@@ -58,6 +58,21 @@ pub struct SourceReport {
     pub error: Option<String>,
 }
 
+impl SourceReport {
+    /// What it gave, for a person, in the current language: the findings, else why not, else
+    /// "nothing" (what both faces show after the source).
+    pub fn outcome_shown(&self) -> String {
+        if self.found.is_empty() {
+            self.error.as_deref().map_or_else(
+                || crate::tr!("nothing"),
+                |error| crate::i18n::tr(error).into_owned(),
+            )
+        } else {
+            self.found.join(", ")
+        }
+    }
+}
+
 /// A server name to probe, the ports its sources named, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CandidateHost {

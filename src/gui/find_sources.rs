@@ -43,14 +43,7 @@ pub(super) fn sources_ui(ui: &mut Ui, sources: &[SourceReport]) {
     .id_salt("find_sources")
     .show(ui, |ui| {
         for source in sources {
-            let found = if source.found.is_empty() {
-                source
-                    .error
-                    .as_deref()
-                    .map_or_else(|| crate::tr!("nothing"), |error| tr(error).into_owned())
-            } else {
-                source.found.join(", ")
-            };
+            let found = source.outcome_shown();
             ui.label(format!(
                 "{}: {} → {found}",
                 tr(source.source.label()),
