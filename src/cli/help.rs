@@ -33,9 +33,13 @@ pub fn language_named_in(args: &[OsString]) -> Option<Language> {
 }
 
 /// The command line parsed from `args`, its help and usage errors in the current language
-/// (clap prints them and ends the program, as `Cli::parse` does).
+/// (clap prints them and ends the program, as `Cli::parse` does). The help is translated only
+/// when clap has something to print: a run that parses costs nothing more.
 pub fn parse_from(args: Vec<OsString>) -> Cli {
-    let matches = command().get_matches_from(args);
+    let matches = match Cli::command().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(_) => command().get_matches_from(args),
+    };
     Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
 }
 
